@@ -1,0 +1,60 @@
+// Playwright's web server: a fresh database (throwaway embedded PostgreSQL, or a new database on
+// DATABASE_URL's server), migrations, demo seed, then `next start` on the built app.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startPostgres } from "./lib/embedded-postgres";
+import { createDatabase, dropDatabase, stopOnSignals, uniqueDatabaseName } from "./lib/database";
+import { applyMigrations } from "./lib/migrations";
+import { seedDemoData } from "./lib/seed";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const port = Number(process.env.E2E_PORT ?? 3100);
+const E2E_DATABASE_URL_FILE = join(root, ".data", "e2e-database-url");
+
+let url: string;
+let cleanup: () => Promise<void>;
+if (process.env.DATABASE_URL) {
+  const name = uniqueDatabaseName("infoshare_e2e");
+  const server = process.env.DATABASE_URL;
+  url = await createDatabase(server, name);
+  cleanup = () => dropDatabase(server, name);
+} else {
+  const pg = await startPostgres({ persistent: false, database: "infoshare_e2e" });
+  url = pg.url;
+  cleanup = pg.stop;
+}
+
+let app: ChildProcess | null = null;
+stopOnSignals([
+  async () => {
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((resolve) => app?.once("exit", resolve));
+    }
+  },
+  cleanup,
+]);
+
+await applyMigrations(url);
+await seedDemoData(url);
+// Tests read the database directly to check what was stored.
+mkdirSync(join(root, ".data"), { recursive: true });
+writeFileSync(E2E_DATABASE_URL_FILE, url);
+console.log(`[e2e] database ready`);
+
+app = spawn(process.execPath, [join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  cwd: root,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e",
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+app.on("exit", (code) => {
+  console.log(`[e2e] app exited (${code})`);
+});

@@ -1,0 +1,54 @@
+import bcrypt from "bcryptjs";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "../../src/generated/prisma/client";
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD } from "./demo-data";
+
+export interface SeedResult {
+  organisationsCreated: number;
+  usersCreated: number;
+}
+
+/**
+ * Creates the demo organisations, teams and users that are missing. Idempotent: existing rows
+ * (including passwords someone changed, or users an admin disabled) are left alone.
+ */
+export async function seedDemoData(databaseUrl: string): Promise<SeedResult> {
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  let organisationsCreated = 0;
+  let usersCreated = 0;
+  try {
+    let passwordHash: string | null = null;
+    for (const demo of DEMO_ORGANISATIONS) {
+      let organisation = await prisma.organisation.findUnique({ where: { name: demo.name } });
+      if (!organisation) {
+        organisation = await prisma.organisation.create({ data: { name: demo.name, kind: demo.kind } });
+        organisationsCreated += 1;
+      }
+      const team = await prisma.team.upsert({
+        where: { organisationId_name: { organisationId: organisation.id, name: demo.team } },
+        create: { organisationId: organisation.id, name: demo.team },
+        update: {},
+      });
+      for (const user of demo.users) {
+        const existing = await prisma.user.findUnique({ where: { email: user.email } });
+        if (existing) continue;
+        passwordHash ??= await bcrypt.hash(DEMO_PASSWORD, 12);
+        await prisma.user.create({
+          data: {
+            email: user.email,
+            name: user.name,
+            jobTitle: user.jobTitle,
+            role: user.role,
+            passwordHash,
+            organisationId: organisation.id,
+            teamId: user.inTeam ? team.id : null,
+          },
+        });
+        usersCreated += 1;
+      }
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+  return { organisationsCreated, usersCreated };
+}

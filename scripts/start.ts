@@ -1,0 +1,75 @@
+// `npm start`: PostgreSQL (embedded unless DATABASE_URL is set) → migrations → demo seed →
+// production build (skipped when fresh) → next start. `npm run dev` does the same with next dev.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { openDatabase, stopOnSignals } from "./lib/database";
+import { applyMigrations } from "./lib/migrations";
+import { seedDemoData } from "./lib/seed";
+import { demoSignInTable } from "./lib/demo-data";
+import { resolveAppSecret } from "./lib/app-secret";
+import { buildIsFresh } from "./lib/build-freshness";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const log = (message: string) => console.log(`[infoshare] ${message}`);
+
+const database = await openDatabase({ log });
+let app: ChildProcess | null = null;
+stopOnSignals([
+  async () => {
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((resolve) => app?.once("exit", resolve));
+    }
+  },
+  database.close,
+]);
+
+const { applied } = await applyMigrations(database.url, { log });
+log(applied.length > 0 ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
+const seeded = await seedDemoData(database.url);
+log(seeded.usersCreated > 0 ? `Seeded ${seeded.organisationsCreated} organisations and ${seeded.usersCreated} demo users.` : "Demo data already present.");
+
+const env = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  NEXTAUTH_SECRET: resolveAppSecret(join(root, ".data", "nextauth-secret")),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+  CHECKPOINT_DISABLE: "1",
+};
+const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
+
+if (!dev) {
+  if (buildIsFresh(root) && !process.argv.includes("--rebuild")) {
+    log("Production build is up to date.");
+  } else {
+    log("Building the production app (about a minute)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
+    if (build.status !== 0) {
+      log("Build failed.");
+      await database.close();
+      process.exitCode = 1;
+      throw new Error("next build failed");
+    }
+  }
+}
+
+app = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+app.stdout?.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (/Ready in|✓ Ready/.test(chunk.toString())) {
+    console.log(`\nInfoShare is running at http://localhost:${port}\n`);
+    console.log(demoSignInTable());
+    console.log(`\nDatabase: ${database.embedded ? "embedded PostgreSQL (data in .data/postgres)" : "DATABASE_URL"}. Press Ctrl-C to stop.\n`);
+  }
+});
+app.on("exit", async (code, signal) => {
+  if (signal !== "SIGTERM") {
+    log(`The app server stopped (${signal ?? `exit code ${code}`}).`);
+    await database.close();
+    process.exitCode = code ?? 1;
+  }
+});

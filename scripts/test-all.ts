@@ -1,0 +1,95 @@
+// `npm test`: type-check, lint, unit, integration (real PostgreSQL), production build and browser
+// tests. Runs every suite even when an earlier one fails (except e2e, which needs the build), then
+// prints one line totalling them all: "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const results = join(root, "test-results");
+mkdirSync(results, { recursive: true });
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+
+interface SuiteOutcome {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  ok: boolean;
+  seconds: number;
+}
+const outcomes: SuiteOutcome[] = [];
+
+function run(command: string, args: string[]): { ok: boolean; seconds: number } {
+  const started = Date.now();
+  const child = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
+  return { ok: child.status === 0, seconds: (Date.now() - started) / 1000 };
+}
+
+/** A check that has no test count of its own (type-check, lint, build) counts as one test. */
+function check(name: string, command: string, args: string[]): boolean {
+  console.log(`\n=== ${name} ===`);
+  const { ok, seconds } = run(command, args);
+  outcomes.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ok, seconds });
+  return ok;
+}
+
+function vitest(project: "unit" | "integration"): void {
+  console.log(`\n=== ${project} tests ===`);
+  const report = join(results, `${project}.json`);
+  rmSync(report, { force: true });
+  const { ok, seconds } = run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${report}`]);
+  let passed = 0;
+  let failed = ok ? 0 : 1;
+  let skipped = 0;
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    passed = json.numPassedTests;
+    skipped = json.numPendingTests + json.numTodoTests;
+    // A suite that fails to load has no failed tests but still failed.
+    failed = Math.max(json.numFailedTests, ok ? 0 : 1);
+  }
+  if (passed === 0 && failed === 0) failed = 1; // a suite that ran nothing proves nothing
+  outcomes.push({ name: `${project} tests`, passed, failed, skipped, ok: ok && failed === 0, seconds });
+}
+
+function playwright(): void {
+  console.log("\n=== browser tests ===");
+  const report = join(results, "e2e-results.json");
+  rmSync(report, { force: true });
+  const { ok, seconds } = run(bin("playwright"), ["test"]);
+  let passed = 0;
+  let failed = ok ? 0 : 1;
+  let skipped = 0;
+  if (existsSync(report)) {
+    const stats = (JSON.parse(readFileSync(report, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
+    passed = stats.expected + stats.flaky;
+    skipped = stats.skipped;
+    failed = Math.max(stats.unexpected, ok ? 0 : 1);
+  }
+  if (passed === 0 && failed === 0) failed = 1;
+  outcomes.push({ name: "browser tests", passed, failed, skipped, ok: ok && failed === 0, seconds });
+}
+
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+
+if (wanted("typecheck")) check("type-check", bin("tsc"), ["--noEmit"]);
+if (wanted("lint")) check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+if (wanted("unit")) vitest("unit");
+if (wanted("integration")) vitest("integration");
+if (wanted("e2e")) {
+  if (check("production build", bin("next"), ["build"])) playwright();
+  else outcomes.push({ name: "browser tests", passed: 0, failed: 1, skipped: 0, ok: false, seconds: 0 });
+}
+
+console.log("\n=== summary ===");
+for (const o of outcomes)
+  console.log(`${o.ok ? "PASS" : "FAIL"}  ${o.name.padEnd(18)} ${String(o.passed).padStart(5)} passed ${String(o.failed).padStart(3)} failed ${o.skipped ? `${o.skipped} skipped ` : ""}(${o.seconds.toFixed(1)} s)`);
+const passed = outcomes.reduce((sum, o) => sum + o.passed, 0);
+const failed = outcomes.reduce((sum, o) => sum + o.failed, 0);
+const skipped = outcomes.reduce((sum, o) => sum + o.skipped, 0);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exitCode = outcomes.every((o) => o.ok) ? 0 : 1;

@@ -1,0 +1,65 @@
+"use client";
+import { useActionState } from "react";
+import { type UserAccessState, setUserAccessAction } from "./actions";
+
+export interface ManagedUser {
+  id: string;
+  name: string;
+  email: string;
+  roleLabel: string;
+  teamName: string | null;
+  disabled: boolean;
+  isSelf: boolean;
+}
+
+export function UserAccessTable({ users }: { users: ManagedUser[] }) {
+  const [state, formAction] = useActionState<UserAccessState, FormData>(setUserAccessAction, { message: null, error: null });
+  return (
+    <>
+      <div aria-live="polite">
+        {state.message ? <p className="govuk-body border-l-[5px] border-govuk-success pl-4 font-bold" data-testid="access-message">{state.message}</p> : null}
+        {state.error ? <p className="govuk-error-message">{state.error}</p> : null}
+      </div>
+      <table className="govuk-table">
+        <caption className="govuk-heading-s text-left">Users in your organisation</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Role</th>
+            <th scope="col">Team</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="sr-only">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <td>
+                {user.name}
+                <br />
+                <span className="text-govuk-secondary">{user.email}</span>
+              </td>
+              <td>{user.roleLabel}</td>
+              <td>{user.teamName ?? "None"}</td>
+              <td>{user.disabled ? "Disabled" : "Active"}</td>
+              <td>
+                {user.isSelf ? null : (
+                  <form action={formAction}>
+                    <input type="hidden" name="userId" value={user.id} />
+                    <input type="hidden" name="access" value={user.disabled ? "enable" : "disable"} />
+                    <button type="submit" className="govuk-link-button">
+                      {user.disabled ? "Enable" : "Disable"}
+                      <span className="sr-only"> {user.name}</span>
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

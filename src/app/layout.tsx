@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+import { Footer, Header, PhaseBanner } from "@/components/Header";
+import { TimeoutWarning } from "@/components/TimeoutWarning";
+import { currentSession } from "@/server/auth/current-actor";
+import { env } from "@/server/env";
+
+// Every page depends on who is signed in.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { default: "InfoShare", template: "%s – InfoShare" },
+  description: "Decide whether to share information to keep a child safe, and record the decision.",
+  robots: { index: false, follow: false },
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await currentSession();
+  const user = session.status === "signed-in" ? session.user : null;
+  const { SESSION_IDLE_MINUTES, SESSION_WARNING_SECONDS } = env();
+  return (
+    <html lang="en-GB">
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#main-content"
+          className="sr-only bg-govuk-focus p-2.5 text-govuk-text! focus:not-sr-only focus:block"
+        >
+          Skip to main content
+        </a>
+        <Header user={user} />
+        <PhaseBanner />
+        <div className="govuk-width-container w-full flex-1">
+          <main id="main-content" tabIndex={-1} className="pb-12 pt-8 focus:outline-none">
+            {children}
+          </main>
+        </div>
+        <Footer />
+        {user ? <TimeoutWarning idleSeconds={SESSION_IDLE_MINUTES * 60} warningSeconds={SESSION_WARNING_SECONDS} /> : null}
+      </body>
+    </html>
+  );
+}

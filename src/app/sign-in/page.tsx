@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { homePathFor } from "@/domain/policy";
+import { safeCallbackPath } from "@/schemas/sign-in";
+import { currentSession } from "@/server/auth/current-actor";
+import { NotificationBanner } from "@/components/layout-bits";
+import { SignInForm } from "./SignInForm";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const REASONS: Record<string, string> = {
+  timeout: "You were signed out because you had not done anything for a while. Your saved answers are kept.",
+  revoked: "Your session has ended because your account was changed or disabled. Sign in again, or contact your service administrator.",
+  "signed-out": "You have signed out.",
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const session = await currentSession();
+  if (session.status === "signed-in") redirect(homePathFor(session.user.role));
+  const reason = typeof params.reason === "string" ? REASONS[params.reason] : undefined;
+  const callbackUrl = safeCallbackPath(typeof params.callbackUrl === "string" ? params.callbackUrl : null);
+  return (
+    <div className="max-w-[640px]">
+      {reason ? <NotificationBanner>{reason}</NotificationBanner> : null}
+      <SignInForm callbackUrl={callbackUrl} />
+      <h2 className="govuk-heading-m">Problems signing in</h2>
+      <p className="govuk-body">
+        Contact your organisation’s InfoShare administrator. If a child is at immediate risk, do not wait: contact
+        children’s social care or call 999.
+      </p>
+    </div>
+  );
+}

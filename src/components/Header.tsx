@@ -1,0 +1,95 @@
+import Link from "next/link";
+import { type Role, ROLE_LABELS } from "@/domain/policy";
+import { signOutAction } from "@/app/sign-out/actions";
+
+export interface HeaderUser {
+  name: string;
+  role: Role;
+  organisationName: string;
+}
+
+const NAV: Record<Role, { href: string; label: string }[]> = {
+  PRACTITIONER: [
+    { href: "/decisions", label: "Your decisions" },
+    { href: "/decisions/new", label: "Record a decision" },
+  ],
+  SUPERVISOR: [
+    { href: "/review", label: "Review queue" },
+    { href: "/decisions", label: "Your decisions" },
+  ],
+  IG_LEAD: [{ href: "/audit", label: "Audit log" }],
+  ADMIN: [{ href: "/admin/users", label: "Users" }],
+};
+
+export function Header({ user }: { user: HeaderUser | null }) {
+  return (
+    <header className="no-print bg-govuk-blue text-white" data-testid="site-header">
+      <div className="govuk-width-container flex flex-wrap items-center justify-between gap-x-8 gap-y-2 py-3">
+        <Link href="/" className="text-[1.5rem] font-bold text-white! no-underline hover:underline">
+          InfoShare
+          <span className="sr-only"> – safeguarding information sharing</span>
+        </Link>
+        {user ? (
+          <div className="flex flex-wrap items-center gap-x-4 text-[1rem]">
+            <span data-testid="signed-in-user">
+              {user.name} <span className="opacity-90">({ROLE_LABELS[user.role]}, {user.organisationName})</span>
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="cursor-pointer font-bold text-white underline hover:no-underline focus:bg-govuk-focus focus:text-govuk-text focus:outline-none">
+                Sign out
+              </button>
+            </form>
+          </div>
+        ) : null}
+      </div>
+      {user ? (
+        <nav aria-label="Main" className="border-t border-white/30 bg-white">
+          <ul className="govuk-width-container flex flex-wrap gap-x-6 py-2 text-[1rem]">
+            {NAV[user.role].map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="font-bold">
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+export function PhaseBanner() {
+  return (
+    <div className="no-print govuk-width-container border-b border-govuk-border py-2.5 text-[1rem]">
+      <p className="flex items-center gap-3">
+        <strong className="bg-govuk-blue px-2 py-0.5 font-bold uppercase tracking-wide text-white">Beta</strong>
+        <span>
+          This is a new service. Guidance follows the national information sharing advice (DfE 2018 and 2024).
+        </span>
+      </p>
+    </div>
+  );
+}
+
+export function Footer() {
+  return (
+    <footer className="no-print mt-auto border-t-[10px] border-govuk-blue bg-govuk-light-grey py-8 text-[1rem]">
+      <div className="govuk-width-container flex flex-wrap justify-between gap-4">
+        <ul className="flex flex-wrap gap-x-6 gap-y-2">
+          <li>
+            <Link href="/accessibility" className="text-govuk-text!">
+              Accessibility statement
+            </Link>
+          </li>
+          <li>
+            <Link href="/accessibility#sources" className="text-govuk-text!">
+              Guidance sources
+            </Link>
+          </li>
+        </ul>
+        <p className="text-govuk-text">Records are kept for safeguarding purposes under UK GDPR and the Data Protection Act 2018.</p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+
+// A full page load, not client navigation: /api/session/end is a route handler that clears the
+// session cookie.
+function endSession() {
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+  window.location.assign("/api/session/end?reason=timeout");
+}
+
+/**
+ * GOV.UK timeout warning: a modal dialog shown shortly before an idle session ends, offering to
+ * stay signed in. The server enforces the timeout regardless (proxy.ts); this only warns.
+ */
+export function TimeoutWarning({ idleSeconds, warningSeconds }: { idleSeconds: number; warningSeconds: number }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [deadline, setDeadline] = useState(() => Date.now() + idleSeconds * 1000);
+  const [secondsLeft, setSecondsLeft] = useState(idleSeconds);
+
+  useEffect(() => {
+    const timer = window.setInterval(() => {
+      const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+      setSecondsLeft(left);
+      const dialog = dialogRef.current;
+      if (left === 0) {
+        endSession();
+      } else if (left <= warningSeconds && dialog && !dialog.open) {
+        dialog.showModal();
+      }
+    }, 1000);
+    return () => window.clearInterval(timer);
+  }, [deadline, warningSeconds]);
+
+  const staySignedIn = useCallback(async () => {
+    const response = await fetch("/api/session/keepalive", { method: "POST", cache: "no-store" });
+    if (!response.ok) {
+      endSession();
+      return;
+    }
+    const { idleSeconds: renewed } = (await response.json()) as { idleSeconds: number };
+    setDeadline(Date.now() + renewed * 1000);
+    dialogRef.current?.close();
+  }, []);
+
+  const minutes = Math.floor(secondsLeft / 60);
+  const seconds = secondsLeft % 60;
+  const spoken = minutes > 0 ? `${minutes} minute${minutes === 1 ? "" : "s"}` : `${seconds} seconds`;
+
+  return (
+    <dialog
+      ref={dialogRef}
+      aria-labelledby="timeout-title"
+      aria-describedby="timeout-message"
+      className="m-auto max-w-[640px] border-[5px] border-govuk-text p-8 backdrop:bg-black/80"
+      onCancel={(event) => {
+        event.preventDefault();
+        void staySignedIn();
+      }}
+      data-testid="timeout-warning"
+    >
+      <h2 id="timeout-title" className="govuk-heading-m">
+        You’re about to be signed out
+      </h2>
+      <p id="timeout-message" className="govuk-body">
+        For your security, we will sign you out in <strong>{spoken}</strong>. Any answers you have saved will be kept.
+      </p>
+      <div className="flex flex-wrap items-center gap-6">
+        <button type="button" className="govuk-button mb-0!" onClick={() => void staySignedIn()}>
+          Stay signed in
+        </button>
+        <a href="/api/session/end?reason=signed-out">Sign out</a>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,201 @@
+import type { ReactNode } from "react";
+
+// GOV.UK form controls. Each links its hint and error to the control with aria-describedby,
+// and marks its group with the red error border.
+
+interface FieldBase {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  /** Render the label as the page heading (GOV.UK question page with one question). */
+  asHeading?: boolean;
+}
+
+function describedBy(name: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+function ErrorMessage({ name, error }: { name: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={`${name}-error`} className="govuk-error-message">
+      <span className="sr-only">Error:</span> {error}
+    </p>
+  );
+}
+
+function Hint({ name, hint }: { name: string; hint?: ReactNode }) {
+  if (!hint) return null;
+  return (
+    <div id={`${name}-hint`} className="govuk-hint">
+      {hint}
+    </div>
+  );
+}
+
+function FormGroup({ error, children }: { error?: string; children: ReactNode }) {
+  return <div className={`govuk-form-group ${error ? "govuk-form-group-error" : ""}`}>{children}</div>;
+}
+
+function Label({ htmlFor, label, asHeading }: { htmlFor: string; label: ReactNode; asHeading?: boolean }) {
+  if (asHeading)
+    return (
+      <h1 className="govuk-heading-l mb-3!">
+        <label htmlFor={htmlFor}>{label}</label>
+      </h1>
+    );
+  return (
+    <label htmlFor={htmlFor} className="govuk-label-bold">
+      {label}
+    </label>
+  );
+}
+
+export function TextInput({
+  name,
+  label,
+  hint,
+  error,
+  asHeading,
+  defaultValue,
+  type = "text",
+  autoComplete,
+  width = "full",
+  maxLength,
+  spellCheck,
+}: FieldBase & {
+  defaultValue?: string;
+  type?: "text" | "email" | "password" | "date" | "search";
+  autoComplete?: string;
+  width?: "full" | "half" | "short";
+  maxLength?: number;
+  spellCheck?: boolean;
+}) {
+  const widths = { full: "", half: "sm:w-1/2", short: "max-w-[11ch]" };
+  return (
+    <FormGroup error={error}>
+      <Label htmlFor={name} label={label} asHeading={asHeading} />
+      <Hint name={name} hint={hint} />
+      <ErrorMessage name={name} error={error} />
+      <input
+        id={name}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        maxLength={maxLength}
+        spellCheck={spellCheck}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+        className={`govuk-input ${widths[width]} ${error ? "govuk-input-error" : ""}`}
+      />
+    </FormGroup>
+  );
+}
+
+export function Textarea({
+  name,
+  label,
+  hint,
+  error,
+  asHeading,
+  defaultValue,
+  rows = 5,
+  maxLength,
+}: FieldBase & { defaultValue?: string; rows?: number; maxLength?: number }) {
+  return (
+    <FormGroup error={error}>
+      <Label htmlFor={name} label={label} asHeading={asHeading} />
+      <Hint name={name} hint={hint} />
+      <ErrorMessage name={name} error={error} />
+      <textarea
+        id={name}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        maxLength={maxLength}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+        className={`govuk-textarea ${error ? "govuk-input-error" : ""}`}
+      />
+    </FormGroup>
+  );
+}
+
+export interface ChoiceOption {
+  value: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  /** Shown under the option (GOV.UK conditional reveal, always visible so it works without JS). */
+  conditional?: ReactNode;
+}
+
+export function ChoiceGroup({
+  name,
+  label,
+  hint,
+  error,
+  asHeading,
+  options,
+  type,
+  defaultValue,
+  inline,
+}: FieldBase & {
+  options: ChoiceOption[];
+  type: "radio" | "checkbox";
+  defaultValue?: string | string[];
+  inline?: boolean;
+}) {
+  const selected = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
+  return (
+    <FormGroup error={error}>
+      <fieldset className="min-w-0 border-0 p-0" aria-describedby={describedBy(name, hint, error)}>
+        <legend className="govuk-fieldset-legend">
+          {asHeading ? <h1 className="govuk-heading-l mb-3!">{label}</h1> : <span className="font-bold">{label}</span>}
+        </legend>
+        <Hint name={name} hint={hint} />
+        <ErrorMessage name={name} error={error} />
+        <div className={inline ? "flex flex-wrap gap-x-6" : ""}>
+          {options.map((option, index) => {
+            // The first option carries the field's id so error summary links land on it.
+            const id = index === 0 ? name : `${name}-${index + 1}`;
+            return (
+              <div key={option.value} className="mb-3">
+                <div className="relative flex items-start">
+                  <input
+                    id={id}
+                    name={name}
+                    type={type}
+                    value={option.value}
+                    defaultChecked={selected.has(option.value)}
+                    aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+                    className={`peer m-0 size-10 shrink-0 cursor-pointer appearance-none border-2 border-govuk-input bg-white ${
+                      type === "radio" ? "rounded-full" : ""
+                    } checked:bg-[radial-gradient(circle,var(--color-govuk-text)_40%,transparent_45%)] focus:outline-[3px] focus:outline-govuk-focus focus:outline-offset-0 focus:shadow-[0_0_0_4px_var(--color-govuk-focus)] ${
+                      type === "checkbox" ? "checked:bg-[linear-gradient(var(--color-govuk-text),var(--color-govuk-text))] checked:bg-[length:60%_60%] checked:bg-center checked:bg-no-repeat" : ""
+                    }`}
+                  />
+                  <div className="pl-3 pt-2">
+                    <label htmlFor={id} className="cursor-pointer">
+                      {option.label}
+                    </label>
+                    {option.hint ? (
+                      <div id={`${id}-item-hint`} className="govuk-hint mb-0!">
+                        {option.hint}
+                      </div>
+                    ) : null}
+                  </div>
+                </div>
+                {option.conditional ? (
+                  <div className="ml-[18px] mt-2 border-l-4 border-govuk-border pl-8 pt-2">{option.conditional}</div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </FormGroup>
+  );
+}

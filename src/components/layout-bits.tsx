@@ -1,0 +1,109 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+export function BackLink({ href, children = "Back" }: { href: string; children?: ReactNode }) {
+  return (
+    <Link href={href} className="no-print mt-4 mb-6 inline-block text-[1rem] text-govuk-text! before:mr-1 before:content-['‹']">
+      {children}
+    </Link>
+  );
+}
+
+export function Panel({ title, children }: { title: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="mb-8 bg-govuk-success p-6 text-center text-white sm:p-9">
+      <h1 className="mb-4 text-[2rem] font-bold leading-tight sm:text-[3rem]">{title}</h1>
+      {children ? <div className="text-[1.5rem] sm:text-[2.25rem]">{children}</div> : null}
+    </div>
+  );
+}
+
+export function InsetText({ children }: { children: ReactNode }) {
+  return <div className="govuk-inset-text">{children}</div>;
+}
+
+export function WarningText({ children }: { children: ReactNode }) {
+  return (
+    <div className="mb-6 flex items-start gap-4 font-bold">
+      <span aria-hidden="true" className="flex size-9 shrink-0 items-center justify-center rounded-full bg-govuk-text text-[1.5rem] text-white">
+        !
+      </span>
+      <p className="pt-1">
+        <span className="sr-only">Warning: </span>
+        {children}
+      </p>
+    </div>
+  );
+}
+
+export function NotificationBanner({
+  title = "Important",
+  kind = "info",
+  children,
+}: {
+  title?: string;
+  kind?: "info" | "success";
+  children: ReactNode;
+}) {
+  const colour = kind === "success" ? "border-govuk-success bg-govuk-success" : "border-govuk-blue bg-govuk-blue";
+  return (
+    <div className={`mb-8 border-[5px] ${colour}`} role={kind === "success" ? "alert" : "region"} aria-labelledby="notification-banner-title">
+      <div className="px-4 pb-1 pt-0.5">
+        <h2 id="notification-banner-title" className="m-0 text-[1rem] font-bold text-white">
+          {title}
+        </h2>
+      </div>
+      <div className="bg-white p-4">{children}</div>
+    </div>
+  );
+}
+
+export interface SummaryRow {
+  key: ReactNode;
+  value: ReactNode;
+  action?: { href: string; label: string; visuallyHidden: string };
+}
+
+export function SummaryList({ rows }: { rows: SummaryRow[] }) {
+  return (
+    <dl className="mb-8 sm:table sm:w-full sm:table-fixed">
+      {rows.map((row, index) => (
+        <div key={index} className="border-b border-govuk-border py-2.5 sm:table-row">
+          <dt className="mb-1 font-bold sm:table-cell sm:w-1/3 sm:py-2.5 sm:pr-5">{row.key}</dt>
+          <dd className="mb-1 whitespace-pre-wrap break-words sm:table-cell sm:py-2.5 sm:pr-5">{row.value}</dd>
+          {row.action ? (
+            <dd className="no-print sm:table-cell sm:w-1/5 sm:py-2.5 sm:text-right">
+              <Link href={row.action.href}>
+                {row.action.label}
+                <span className="sr-only"> {row.action.visuallyHidden}</span>
+              </Link>
+            </dd>
+          ) : (
+            <dd className="hidden sm:table-cell" />
+          )}
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Tag({ children, colour = "blue" }: { children: ReactNode; colour?: "blue" | "grey" | "green" | "red" | "yellow" | "orange" }) {
+  const colours = {
+    blue: "bg-[#bbd4ea] text-[#0c2d4a]",
+    grey: "bg-[#e5e6e7] text-[#0b0c0c]",
+    green: "bg-[#cce2d8] text-[#005a30]",
+    red: "bg-[#f4cdc6] text-[#2a0b06]",
+    yellow: "bg-[#fff7bf] text-[#594d00]",
+    orange: "bg-[#fcd6c3] text-[#6e3619]",
+  };
+  return <strong className={`inline-block px-2 py-0.5 text-[1rem] font-normal leading-tight ${colours[colour]}`}>{children}</strong>;
+}
+
+export function PageHeading({ caption, children }: { caption?: ReactNode; children: ReactNode }) {
+  return (
+    <>
+      {caption ? <span className="govuk-caption-l">{caption}</span> : null}
+      <h1 className="govuk-heading-l">{children}</h1>
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import {
+  type AuditEventInput,
+  type ChainedAuditEvent,
+  GENESIS_HASH,
+  canonicalJson,
+  chainEvent,
+  chainKeyFor,
+  createChainVerifier,
+  describeChainBreak,
+  hashAuditEvent,
+} from "./index";
+
+function input(action: string, detail: AuditEventInput["detail"] = {}): AuditEventInput {
+  return {
+    actorId: "11111111-1111-1111-1111-111111111111",
+    actorRole: "PRACTITIONER",
+    organisationId: "org-1",
+    action,
+    objectType: null,
+    objectId: null,
+    caseReference: null,
+    requestId: "req-1",
+    ip: "127.0.0.1",
+    outcome: "SUCCESS",
+    detail,
+  };
+}
+
+function buildChain(length: number): (ChainedAuditEvent & { id: bigint })[] {
+  const events: (ChainedAuditEvent & { id: bigint })[] = [];
+  let head = { lastSeq: 0n, lastHash: GENESIS_HASH };
+  for (let i = 0; i < length; i += 1) {
+    const event = chainEvent(input(`action.${i}`, { n: i }), head, new Date(Date.UTC(2026, 0, 1, 0, 0, i)));
+    events.push({ ...event, id: BigInt(i + 100) });
+    head = { lastSeq: event.chainSeq, lastHash: event.hash };
+  }
+  return events;
+}
+
+function verify(events: (ChainedAuditEvent & { id: bigint })[], head?: { lastSeq: bigint; lastHash: string }) {
+  const verifier = createChainVerifier("org-1");
+  for (const event of events) verifier.add(event);
+  const last = events.at(-1);
+  return verifier.finish(head ?? (last ? { lastSeq: last.chainSeq, lastHash: last.hash } : null));
+}
+
+describe("canonicalJson", () => {
+  it("sorts keys at every depth and drops whitespace", () => {
+    expect(canonicalJson({ b: 1, a: { d: [true, null], c: "x" } })).toBe('{"a":{"c":"x","d":[true,null]},"b":1}');
+  });
+  it("is independent of insertion order", () => {
+    expect(canonicalJson({ x: 1, y: 2 })).toBe(canonicalJson({ y: 2, x: 1 }));
+  });
+  it("escapes strings as JSON does", () => {
+    expect(canonicalJson({ s: 'quote " and \n newline' })).toBe('{"s":"quote \\" and \\n newline"}');
+  });
+  it("rejects non-finite numbers", () => {
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow(/finite/);
+  });
+});
+
+describe("chainEvent", () => {
+  it("starts a chain at position 1 from the genesis hash", () => {
+    const [first] = buildChain(1);
+    expect(first?.chainSeq).toBe(1n);
+    expect(first?.prevHash).toBe(GENESIS_HASH);
+    expect(first?.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+  it("links each event to the previous one", () => {
+    const events = buildChain(3);
+    expect(events[1]?.prevHash).toBe(events[0]?.hash);
+    expect(events[2]?.prevHash).toBe(events[1]?.hash);
+  });
+  it("uses the system chain for events without an organisation", () => {
+    expect(chainKeyFor(null)).toBe("system");
+    expect(chainEvent({ ...input("auth.sign-in"), organisationId: null }, { lastSeq: 0n, lastHash: GENESIS_HASH }, new Date()).chainKey).toBe("system");
+  });
+  it("changes the hash when any field changes", () => {
+    const [event] = buildChain(1);
+    if (!event) throw new Error("no event");
+    const base = hashAuditEvent(event);
+    expect(hashAuditEvent({ ...event, outcome: "DENIED" })).not.toBe(base);
+    expect(hashAuditEvent({ ...event, detail: { n: 1 } })).not.toBe(base);
+    expect(hashAuditEvent({ ...event, at: new Date(event.at.getTime() + 1) })).not.toBe(base);
+    expect(hashAuditEvent({ ...event, ip: null })).not.toBe(base);
+  });
+});
+
+describe("createChainVerifier", () => {
+  it("accepts an intact chain", () => {
+    expect(verify(buildChain(20))).toBeNull();
+  });
+  it("accepts an empty chain with no head", () => {
+    expect(verify([])).toBeNull();
+  });
+  it("names the first altered event", () => {
+    const events = buildChain(10);
+    const altered = events.map((e, i) => (i === 4 ? { ...e, detail: { n: 999 } } : e));
+    const broken = verify(altered);
+    expect(broken).toEqual({ kind: "hash-mismatch", chainKey: "org-1", chainSeq: 5n, eventId: 104n });
+    expect(describeChainBreak(broken!)).toMatch(/event 104 .*altered/);
+  });
+  it("detects an event removed from the middle", () => {
+    const events = buildChain(10);
+    const broken = verify([...events.slice(0, 3), ...events.slice(4)]);
+    expect(broken).toMatchObject({ kind: "gap", expectedSeq: 4n, foundSeq: 5n });
+  });
+  it("detects a re-hashed forgery that does not link back", () => {
+    const events = buildChain(5);
+    const target = events[2]!;
+    const forged = { ...target, prevHash: "f".repeat(64) };
+    forged.hash = hashAuditEvent(forged);
+    const broken = verify([events[0]!, events[1]!, forged, events[3]!, events[4]!]);
+    expect(broken).toMatchObject({ kind: "prev-hash-mismatch", chainSeq: 3n });
+  });
+  it("detects events removed from the end via the chain head", () => {
+    const events = buildChain(6);
+    const head = { lastSeq: events[5]!.chainSeq, lastHash: events[5]!.hash };
+    expect(verify(events.slice(0, 4), head)).toMatchObject({ kind: "head-mismatch", headSeq: 6n, lastSeq: 4n });
+  });
+});

@@ -1,0 +1,160 @@
+// Audit events and their hash chain. Each organisation has its own chain; an event's hash covers
+// its content and the previous event's hash, so altering, removing or re-ordering any event
+// breaks every link after it. Hashing needs SHA-256, which we take from Node's standard library.
+import { createHash } from "node:crypto";
+
+export const GENESIS_HASH = "0".repeat(64);
+export const SYSTEM_CHAIN = "system";
+
+export const AUDIT_OUTCOMES = ["SUCCESS", "DENIED", "FAILURE"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** What the caller says happened; the chain position and hashes are added on append. */
+export interface AuditEventInput {
+  actorId: string | null;
+  actorRole: string | null;
+  organisationId: string | null;
+  action: string;
+  objectType: string | null;
+  objectId: string | null;
+  caseReference: string | null;
+  requestId: string | null;
+  ip: string | null;
+  outcome: AuditOutcome;
+  detail: { [key: string]: JsonValue };
+}
+
+export interface ChainedAuditEvent extends AuditEventInput {
+  chainKey: string;
+  chainSeq: bigint;
+  at: Date;
+  prevHash: string;
+  hash: string;
+}
+
+export function chainKeyFor(organisationId: string | null): string {
+  return organisationId ?? SYSTEM_CHAIN;
+}
+
+/**
+ * Deterministic JSON: object keys sorted, no whitespace, only JSON types. Two programs that
+ * agree on this serialisation agree on every hash, whatever order fields were built in.
+ */
+export function canonicalJson(value: JsonValue): string {
+  if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error("canonicalJson: numbers must be finite");
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const keys = Object.keys(value).sort();
+  const parts: string[] = [];
+  for (const key of keys) {
+    const item = value[key];
+    if (item === undefined) continue;
+    parts.push(`${JSON.stringify(key)}:${canonicalJson(item)}`);
+  }
+  return `{${parts.join(",")}}`;
+}
+
+type HashableEvent = Omit<ChainedAuditEvent, "hash">;
+
+export function hashableContent(event: HashableEvent): JsonValue {
+  return {
+    chainKey: event.chainKey,
+    chainSeq: event.chainSeq.toString(),
+    at: event.at.toISOString(),
+    actorId: event.actorId,
+    actorRole: event.actorRole,
+    organisationId: event.organisationId,
+    action: event.action,
+    objectType: event.objectType,
+    objectId: event.objectId,
+    caseReference: event.caseReference,
+    requestId: event.requestId,
+    ip: event.ip,
+    outcome: event.outcome,
+    detail: event.detail,
+    prevHash: event.prevHash,
+  };
+}
+
+export function hashAuditEvent(event: HashableEvent): string {
+  return createHash("sha256").update(canonicalJson(hashableContent(event)), "utf8").digest("hex");
+}
+
+export function chainEvent(
+  input: AuditEventInput,
+  head: { lastSeq: bigint; lastHash: string },
+  at: Date,
+): ChainedAuditEvent {
+  const unhashed: HashableEvent = {
+    ...input,
+    chainKey: chainKeyFor(input.organisationId),
+    chainSeq: head.lastSeq + 1n,
+    at,
+    prevHash: head.lastHash,
+  };
+  return { ...unhashed, hash: hashAuditEvent(unhashed) };
+}
+
+export type ChainBreak =
+  | { kind: "gap"; chainKey: string; expectedSeq: bigint; foundSeq: bigint; eventId: bigint }
+  | { kind: "prev-hash-mismatch"; chainKey: string; chainSeq: bigint; eventId: bigint }
+  | { kind: "hash-mismatch"; chainKey: string; chainSeq: bigint; eventId: bigint }
+  | { kind: "head-mismatch"; chainKey: string; headSeq: bigint; lastSeq: bigint };
+
+/**
+ * Verifies one chain incrementally: feed events in chain order, then call finish() with the
+ * recorded chain head. Incremental so that millions of events verify in constant memory.
+ */
+export function createChainVerifier(chainKey: string) {
+  let expectedSeq = 1n;
+  let expectedPrev = GENESIS_HASH;
+  let firstBreak: ChainBreak | null = null;
+  let checked = 0;
+
+  return {
+    add(event: ChainedAuditEvent & { id: bigint }): ChainBreak | null {
+      if (firstBreak) return firstBreak;
+      checked += 1;
+      if (event.chainSeq !== expectedSeq) {
+        firstBreak = { kind: "gap", chainKey, expectedSeq, foundSeq: event.chainSeq, eventId: event.id };
+      } else if (event.prevHash !== expectedPrev) {
+        firstBreak = { kind: "prev-hash-mismatch", chainKey, chainSeq: event.chainSeq, eventId: event.id };
+      } else if (hashAuditEvent(event) !== event.hash) {
+        firstBreak = { kind: "hash-mismatch", chainKey, chainSeq: event.chainSeq, eventId: event.id };
+      }
+      expectedSeq = event.chainSeq + 1n;
+      expectedPrev = event.hash;
+      return firstBreak;
+    },
+    /** A head that is ahead of the last event means events were removed from the end. */
+    finish(head: { lastSeq: bigint; lastHash: string } | null): ChainBreak | null {
+      if (firstBreak) return firstBreak;
+      const lastSeq = expectedSeq - 1n;
+      if (head && (head.lastSeq !== lastSeq || head.lastHash !== expectedPrev)) {
+        firstBreak = { kind: "head-mismatch", chainKey, headSeq: head.lastSeq, lastSeq };
+      }
+      return firstBreak;
+    },
+    get checked() {
+      return checked;
+    },
+  };
+}
+
+export function describeChainBreak(broken: ChainBreak): string {
+  switch (broken.kind) {
+    case "gap":
+      return `Chain ${broken.chainKey}: event ${broken.eventId} has position ${broken.foundSeq}, expected ${broken.expectedSeq} (an event is missing or out of place).`;
+    case "prev-hash-mismatch":
+      return `Chain ${broken.chainKey}: event ${broken.eventId} (position ${broken.chainSeq}) does not link to the event before it.`;
+    case "hash-mismatch":
+      return `Chain ${broken.chainKey}: event ${broken.eventId} (position ${broken.chainSeq}) has been altered: its content no longer matches its hash.`;
+    case "head-mismatch":
+      return `Chain ${broken.chainKey}: the chain head records position ${broken.headSeq} but the last event is at ${broken.lastSeq} (events were removed from the end).`;
+  }
+}

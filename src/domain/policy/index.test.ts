@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import {
+  type Actor,
+  type GlobalAction,
+  type RecordAction,
+  type Role,
+  type Scope,
+  type ScopedResource,
+  GLOBAL_ACTIONS,
+  RECORD_ACTIONS,
+  ROLES,
+  SCOPES,
+  can,
+  homePathFor,
+  scopeOf,
+} from "./index";
+
+const ORG = "org-a";
+const TEAM = "team-1";
+
+function actorWith(role: Role, teamId: string | null = TEAM): Actor {
+  return { userId: "me", role, organisationId: ORG, teamId };
+}
+
+function resourceAt(scope: Scope): ScopedResource {
+  switch (scope) {
+    case "own":
+      return { organisationId: ORG, teamId: TEAM, authorId: "me" };
+    case "team":
+      return { organisationId: ORG, teamId: TEAM, authorId: "colleague" };
+    case "organisation":
+      return { organisationId: ORG, teamId: "team-2", authorId: "someone" };
+    case "other-organisation":
+      return { organisationId: "org-b", teamId: TEAM, authorId: "stranger" };
+  }
+}
+
+// The whole policy as a readable table: role -> action -> allowed.
+const EXPECTED_GLOBAL: Record<Role, GlobalAction[]> = {
+  PRACTITIONER: ["decision.record", "decision.list-own"],
+  SUPERVISOR: ["decision.record", "decision.list-own", "review.queue"],
+  IG_LEAD: ["audit.view", "audit.verify", "audit.export", "dashboard.view", "retention.manage", "settings.manage"],
+  ADMIN: ["settings.manage", "users.manage"],
+};
+
+// role -> action -> scopes allowed
+const EXPECTED_RECORD: Record<Role, Record<RecordAction, Scope[]>> = {
+  PRACTITIONER: {
+    "decision.view": ["own"],
+    "decision.review": [],
+    "decision.reconsider": ["own"],
+    "decision.export": ["own"],
+  },
+  SUPERVISOR: {
+    "decision.view": ["own", "team"],
+    "decision.review": ["team"],
+    "decision.reconsider": ["own"],
+    "decision.export": ["own", "team"],
+  },
+  IG_LEAD: {
+    "decision.view": ["own", "team", "organisation"],
+    "decision.review": [],
+    "decision.reconsider": [],
+    "decision.export": ["own", "team", "organisation"],
+  },
+  ADMIN: { "decision.view": [], "decision.review": [], "decision.reconsider": [], "decision.export": [] },
+};
+
+describe("global actions", () => {
+  const cases = ROLES.flatMap((role) =>
+    GLOBAL_ACTIONS.map((action) => ({ role, action, allowed: EXPECTED_GLOBAL[role].includes(action) })),
+  );
+  it.each(cases)("$role $action -> $allowed", ({ role, action, allowed }) => {
+    expect(can(actorWith(role), action)).toBe(allowed);
+  });
+});
+
+describe("record actions by scope", () => {
+  const cases = ROLES.flatMap((role) =>
+    RECORD_ACTIONS.flatMap((action) =>
+      SCOPES.map((scope) => ({ role, action, scope, allowed: EXPECTED_RECORD[role][action].includes(scope) })),
+    ),
+  );
+  it.each(cases)("$role $action on $scope record -> $allowed", ({ role, action, scope, allowed }) => {
+    expect(can(actorWith(role), action, resourceAt(scope))).toBe(allowed);
+  });
+
+  it("never lets anyone act on another organisation's record", () => {
+    for (const role of ROLES)
+      for (const action of RECORD_ACTIONS)
+        expect(can(actorWith(role), action, resourceAt("other-organisation"))).toBe(false);
+  });
+
+  it("refuses a record action when no record is given", () => {
+    // Runtime guard for callers that bypass the overloads.
+    const unchecked = can as (actor: Actor, action: string, resource?: ScopedResource) => boolean;
+    expect(unchecked(actorWith("IG_LEAD"), "decision.view")).toBe(false);
+  });
+});
+
+describe("scopeOf", () => {
+  it("treats an actor with no team as seeing no team records", () => {
+    const loner = actorWith("SUPERVISOR", null);
+    expect(scopeOf(loner, { organisationId: ORG, teamId: null, authorId: "x" })).toBe("organisation");
+    expect(can(loner, "decision.review", { organisationId: ORG, teamId: null, authorId: "x" })).toBe(false);
+  });
+  it("puts a same-team record of another organisation outside", () => {
+    expect(scopeOf(actorWith("SUPERVISOR"), resourceAt("other-organisation"))).toBe("other-organisation");
+  });
+});
+
+describe("homePathFor", () => {
+  it.each([
+    ["PRACTITIONER", "/decisions"],
+    ["SUPERVISOR", "/review"],
+    ["IG_LEAD", "/audit"],
+    ["ADMIN", "/admin/users"],
+  ] as const)("%s lands on %s", (role, path) => {
+    expect(homePathFor(role)).toBe(path);
+  });
+});

@@ -1,0 +1,118 @@
+// The authorisation policy: who may do what, to which records. Pure, so every page, server
+// action and route handler asks the same question and the table-driven tests cover it all.
+
+export const ROLES = ["PRACTITIONER", "SUPERVISOR", "IG_LEAD", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  PRACTITIONER: "Practitioner",
+  SUPERVISOR: "Supervisor / designated safeguarding lead",
+  IG_LEAD: "Information governance lead",
+  ADMIN: "Service administrator",
+};
+
+export interface Actor {
+  userId: string;
+  role: Role;
+  organisationId: string;
+  teamId: string | null;
+}
+
+/** The owner and place of a record an action touches. */
+export interface ScopedResource {
+  organisationId: string;
+  teamId: string | null;
+  authorId: string;
+}
+
+/** Actions that need no particular record: the question is only "may this role do it here?" */
+export const GLOBAL_ACTIONS = [
+  "decision.record",
+  "decision.list-own",
+  "review.queue",
+  "audit.view",
+  "audit.verify",
+  "audit.export",
+  "dashboard.view",
+  "retention.manage",
+  "settings.manage",
+  "users.manage",
+] as const;
+
+/** Actions on one record, decided by where the record sits relative to the actor. */
+export const RECORD_ACTIONS = ["decision.view", "decision.review", "decision.reconsider", "decision.export"] as const;
+
+export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
+export type RecordAction = (typeof RECORD_ACTIONS)[number];
+export type Action = GlobalAction | RecordAction;
+
+const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
+  // Designated safeguarding leads make decisions too, so supervisors may record them.
+  "decision.record": ["PRACTITIONER", "SUPERVISOR"],
+  "decision.list-own": ["PRACTITIONER", "SUPERVISOR"],
+  "review.queue": ["SUPERVISOR"],
+  "audit.view": ["IG_LEAD"],
+  "audit.verify": ["IG_LEAD"],
+  "audit.export": ["IG_LEAD"],
+  "dashboard.view": ["IG_LEAD"],
+  "retention.manage": ["IG_LEAD"],
+  "settings.manage": ["IG_LEAD", "ADMIN"],
+  "users.manage": ["ADMIN"],
+};
+
+/** Where a record sits relative to the actor, from nearest to furthest. */
+export type Scope = "own" | "team" | "organisation" | "other-organisation";
+export const SCOPES: readonly Scope[] = ["own", "team", "organisation", "other-organisation"];
+
+export function scopeOf(actor: Actor, resource: ScopedResource): Scope {
+  if (resource.organisationId !== actor.organisationId) return "other-organisation";
+  if (resource.authorId === actor.userId) return "own";
+  if (actor.teamId !== null && resource.teamId === actor.teamId) return "team";
+  return "organisation";
+}
+
+const RECORD_GRANTS: Record<RecordAction, Partial<Record<Role, readonly Scope[]>>> = {
+  "decision.view": {
+    PRACTITIONER: ["own"],
+    SUPERVISOR: ["own", "team"],
+    IG_LEAD: ["own", "team", "organisation"],
+  },
+  // Nobody signs off their own decision: review is a second pair of eyes.
+  "decision.review": { SUPERVISOR: ["team"] },
+  "decision.reconsider": { PRACTITIONER: ["own"], SUPERVISOR: ["own"] },
+  // A record's JSON download is a disclosure of the same data as its page.
+  "decision.export": {
+    PRACTITIONER: ["own"],
+    SUPERVISOR: ["own", "team"],
+    IG_LEAD: ["own", "team", "organisation"],
+  },
+};
+
+export function isRecordAction(action: Action): action is RecordAction {
+  return (RECORD_ACTIONS as readonly string[]).includes(action);
+}
+
+export function can(actor: Actor, action: GlobalAction): boolean;
+export function can(actor: Actor, action: RecordAction, resource: ScopedResource): boolean;
+export function can(actor: Actor, action: Action, resource?: ScopedResource): boolean {
+  if (isRecordAction(action)) {
+    if (!resource) return false;
+    const scopes = RECORD_GRANTS[action][actor.role] ?? [];
+    return scopes.includes(scopeOf(actor, resource));
+  }
+  return GLOBAL_GRANTS[action].includes(actor.role);
+}
+
+/** The home a role lands on after signing in. */
+export function homePathFor(role: Role): string {
+  switch (role) {
+    case "PRACTITIONER":
+      return "/decisions";
+    case "SUPERVISOR":
+      return "/review";
+    case "IG_LEAD":
+      return "/audit";
+    case "ADMIN":
+      return "/admin/users";
+  }
+}

@@ -1,0 +1,56 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { env, usesSecureCookies } from "@/server/env";
+import { REQUEST_ID_HEADER } from "@/server/request-context";
+import {
+  encodeSessionToken,
+  idleAllowanceSeconds,
+  sessionCookieName,
+  sessionCookieOptions,
+} from "@/server/auth/session-token";
+
+// Only redirects and session housekeeping: pages, actions and handlers authorise themselves.
+// 1. Stamps a request id for the audit trail.
+// 2. Sends visitors without a session to sign in.
+// 3. Slides the idle timeout: every request re-issues the session cookie with a fresh expiry, so
+//    the session ends after SESSION_IDLE_MINUTES without activity, with or without JavaScript.
+
+const PUBLIC_PREFIXES = ["/sign-in", "/signed-out", "/accessibility", "/api/auth", "/api/health", "/api/session/end"];
+
+function isPublic(pathname: string): boolean {
+  return PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+export async function proxy(request: NextRequest) {
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, crypto.randomUUID());
+
+  const { NEXTAUTH_SECRET: secret, SESSION_IDLE_MINUTES } = env();
+  const secure = usesSecureCookies();
+  const cookieName = sessionCookieName(secure);
+  const token = await getToken({ req: request, secret, secureCookie: secure, cookieName });
+  const allowance = token ? idleAllowanceSeconds(token, SESSION_IDLE_MINUTES * 60) : 0;
+
+  if ((!token || allowance === 0) && !isPublic(request.nextUrl.pathname)) {
+    if (request.nextUrl.pathname.startsWith("/api/")) {
+      return NextResponse.json({ error: "Sign in to use this API" }, { status: 401 });
+    }
+    const signIn = new URL("/sign-in", request.url);
+    const wanted = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+    if (wanted !== "/") signIn.searchParams.set("callbackUrl", wanted);
+    if (request.cookies.has(cookieName)) signIn.searchParams.set("reason", "timeout");
+    const response = NextResponse.redirect(signIn);
+    response.cookies.delete(cookieName);
+    return response;
+  }
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  if (token && allowance > 0 && !request.nextUrl.pathname.startsWith("/api/auth")) {
+    response.cookies.set(cookieName, await encodeSessionToken(token, secret, allowance), sessionCookieOptions(secure, allowance));
+  }
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};

@@ -1,0 +1,105 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import bcrypt from "bcryptjs";
+import type { Role } from "@/domain/policy";
+import { signInSchema } from "@/schemas/sign-in";
+import { db } from "../db";
+import { recordAuditEvent } from "../audit/append-audit-event";
+import type { RequestMeta } from "../request-context";
+import type { FieldErrors } from "../field-errors";
+import { fieldErrorsFrom } from "../field-errors";
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  organisationId: string;
+  teamId: string | null;
+  sessionVersion: number;
+}
+
+export type SignInResult =
+  | { ok: true; user: SessionUser; callbackUrl: string | undefined }
+  | { ok: false; errors: FieldErrors; values: { email: string } };
+
+const LOCKOUT_WINDOW_MINUTES = 15;
+const LOCKOUT_FAILURES = 5;
+// A real bcrypt hash, compared when the email is unknown so both paths take the same time.
+const DUMMY_HASH = "$2b$12$cN23XpLhXhkVJpuuqlIlZ.jku7jDM.94QJ2S0MOjgJVblTyp5WWma";
+
+const WRONG_CREDENTIALS = "Enter the email address and password for your InfoShare account";
+
+/** A short, one-way tag so repeated failures for one address can be correlated without logging it. */
+export function emailTag(email: string): string {
+  return createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 16);
+}
+
+export async function signInUser(raw: unknown, meta: RequestMeta): Promise<SignInResult> {
+  const parsed = signInSchema.safeParse(raw);
+  const submittedEmail = typeof (raw as { email?: unknown })?.email === "string" ? (raw as { email: string }).email : "";
+  if (!parsed.success) return { ok: false, errors: fieldErrorsFrom(parsed.error), values: { email: submittedEmail.slice(0, 254) } };
+
+  const email = parsed.data.email.toLowerCase();
+  const user = await db().user.findUnique({ where: { email } });
+  const passwordMatches = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+
+  const fail = async (reason: string, message: string): Promise<SignInResult> => {
+    await recordAuditEvent({
+      actorId: user?.id ?? null,
+      actorRole: user?.role ?? null,
+      organisationId: user?.organisationId ?? null,
+      action: "auth.sign-in",
+      objectType: "user",
+      objectId: user?.id ?? null,
+      caseReference: null,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      outcome: "FAILURE",
+      detail: { reason, emailTag: emailTag(email) },
+    });
+    return { ok: false, errors: [{ field: "email", message }], values: { email } };
+  };
+
+  if (user) {
+    const recentFailures = await db().auditEvent.count({
+      where: {
+        actorId: user.id,
+        action: "auth.sign-in",
+        outcome: "FAILURE",
+        at: { gt: new Date(Date.now() - LOCKOUT_WINDOW_MINUTES * 60_000) },
+      },
+    });
+    if (recentFailures >= LOCKOUT_FAILURES)
+      return fail("locked-out", `Too many failed attempts. Wait ${LOCKOUT_WINDOW_MINUTES} minutes, then try again`);
+  }
+  if (!user || !passwordMatches) return fail(user ? "wrong-password" : "unknown-email", WRONG_CREDENTIALS);
+  if (user.disabledAt) return fail("account-disabled", "Your account has been disabled. Contact your service administrator");
+
+  await recordAuditEvent({
+    actorId: user.id,
+    actorRole: user.role,
+    organisationId: user.organisationId,
+    action: "auth.sign-in",
+    objectType: "user",
+    objectId: user.id,
+    caseReference: null,
+    requestId: meta.requestId,
+    ip: meta.ip,
+    outcome: "SUCCESS",
+    detail: {},
+  });
+  return {
+    ok: true,
+    callbackUrl: parsed.data.callbackUrl,
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      organisationId: user.organisationId,
+      teamId: user.teamId,
+      sessionVersion: user.sessionVersion,
+    },
+  };
+}

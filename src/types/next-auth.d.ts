@@ -1,0 +1,28 @@
+import type { Role } from "@/domain/policy";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; name: string; email: string; role: Role; sessionVersion: number };
+  }
+  interface User {
+    id: string;
+    name: string;
+    email: string;
+    role: Role;
+    organisationId: string;
+    teamId: string | null;
+    sessionVersion: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    sub?: string;
+    name?: string;
+    email?: string;
+    role?: Role;
+    sv?: number;
+    /** When the user signed in (seconds since epoch): bounds the session's whole life. */
+    authAt?: number;
+  }
+}

@@ -1,0 +1,126 @@
+import { expect, test } from "@playwright/test";
+import { USERS, expectNoAxeViolations, signIn, signOut, withDatabase } from "./support";
+
+test("the sign-in page explains mistakes and has no accessibility issues", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toContainText("Enter your email address");
+  await expect(summary).toContainText("Enter your password");
+  await expect(summary).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Email address").fill(USERS.practitioner);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(summary).toContainText("Enter the email address and password for your InfoShare account");
+  await expect(page.getByLabel("Email address")).toHaveValue(USERS.practitioner);
+});
+
+const ROLE_HOMES = [
+  { role: "practitioner", email: USERS.practitioner, path: "/decisions", heading: "Your decisions", nav: "Record a decision" },
+  { role: "supervisor", email: USERS.supervisor, path: "/review", heading: "Review queue", nav: "Review queue" },
+  { role: "IG lead", email: USERS.igLead, path: "/audit", heading: "Audit log", nav: "Audit log" },
+  { role: "admin", email: USERS.admin, path: "/admin/users", heading: "Users", nav: "Users" },
+] as const;
+
+for (const home of ROLE_HOMES) {
+  test(`a ${home.role} signs in to their own home and signs out`, async ({ page }) => {
+    await signIn(page, home.email);
+    await expect(page).toHaveURL(new RegExp(`${home.path}$`));
+    await expect(page.getByRole("heading", { level: 1, name: home.heading })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: home.nav })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await signOut(page);
+    await expect(page.getByRole("heading", { name: "You have signed out" })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto(home.path);
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+}
+
+test("a practitioner opening the audit log gets the forbidden page, and it is audited", async ({ page }) => {
+  await signIn(page, USERS.practitioner);
+  const response = await page.goto("/audit");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByTestId("forbidden")).toBeVisible();
+  await expect(page.getByTestId("audit-table")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  const denied = await withDatabase((db) =>
+    db.query("SELECT e.detail FROM audit_event e JOIN app_user u ON u.id = e.actor_id WHERE u.email = $1 AND e.action = 'access.denied'", [USERS.practitioner]),
+  );
+  expect(denied.rows.map((r) => r.detail)).toContainEqual({ attempted: "audit.view" });
+});
+
+test("the IG lead's audit log shows sign-ins in their organisation", async ({ page }) => {
+  await signIn(page, USERS.igLead);
+  const table = page.getByTestId("audit-table");
+  await expect(table).toContainText("auth.sign-in");
+  await expect(table).toContainText("Priya Shah");
+});
+
+test("a disabled user's existing session is refused on its next request", async ({ browser }) => {
+  const practitioner = await browser.newContext();
+  const practitionerPage = await practitioner.newPage();
+  await signIn(practitionerPage, USERS.practitioner2);
+  await expect(practitionerPage).toHaveURL(/\/decisions$/);
+
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, USERS.admin);
+  await adminPage.getByRole("button", { name: "Disable Jo Williams" }).click();
+  await expect(adminPage.getByTestId("access-message")).toContainText("Jo Williams has been disabled");
+  await expectNoAxeViolations(adminPage);
+
+  await practitionerPage.goto("/decisions");
+  await expect(practitionerPage).toHaveURL(/\/sign-in\?reason=revoked/);
+  await expect(practitionerPage.getByText("Your session has ended")).toBeVisible();
+  await expectNoAxeViolations(practitionerPage);
+
+  // Signing in again is refused while disabled.
+  await practitionerPage.getByLabel("Email address").fill(USERS.practitioner2);
+  await practitionerPage.getByLabel("Password").fill("InfoShare-demo-2026");
+  await practitionerPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(practitionerPage.getByTestId("error-summary")).toContainText("Your account has been disabled");
+
+  // Re-enable so other tests can use the account.
+  await adminPage.getByRole("button", { name: "Enable Jo Williams" }).click();
+  await expect(adminPage.getByTestId("access-message")).toContainText("Jo Williams has been enabled");
+  await practitioner.close();
+  await admin.close();
+});
+
+test("the health endpoint reports the database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.status).toBe("ok");
+  expect(body.database.status).toBe("up");
+  expect(body.database.migrations).toBeGreaterThan(0);
+});
+
+test("the accessibility statement is reachable without signing in", async ({ page }) => {
+  await page.goto("/accessibility");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Accessibility statement");
+  await expectNoAxeViolations(page);
+});
+
+test("the idle timeout warns before signing out", async ({ page }) => {
+  await signIn(page, USERS.supervisor);
+  // Shorten the client's clock rather than waiting half an hour: the dialog shows when the time
+  // left falls inside the warning period.
+  await page.clock.install();
+  await page.reload();
+  await page.clock.fastForward("28:30");
+  const dialog = page.getByTestId("timeout-warning");
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("You’re about to be signed out");
+  await expectNoAxeViolations(page);
+  await dialog.getByRole("button", { name: "Stay signed in" }).click();
+  await expect(dialog).toBeHidden();
+});

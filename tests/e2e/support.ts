@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { type Page, expect } from "@playwright/test";
+import pg from "pg";
+import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
+
+export const USERS = {
+  practitioner: "sam.patel@northshire.example",
+  practitioner2: "jo.williams@northshire.example",
+  supervisor: "alex.morgan@northshire.example",
+  igLead: "priya.shah@northshire.example",
+  admin: "admin@northshire.example",
+  schoolPractitioner: "tom.baker@riverside.example",
+  schoolSupervisor: "ruth.okafor@riverside.example",
+} as const;
+
+/** Fails the test on any WCAG 2.2 A/AA violation on the page as it is now. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL("**/signed-out");
+}
+
+/** The e2e server's database, to check what was stored. */
+export async function withDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = readFileSync(join(process.cwd(), ".data", "e2e-database-url"), "utf8").trim();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
