@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { createChainVerifier } from "@/domain/audit";
+import { appendAuditEvent } from "@/server/audit/append-audit-event";
+import { db } from "@/server/db";
+import { withSuperuser } from "./support";
+
+function eventFor(organisationId: string, n: number) {
+  return {
+    actorId: null,
+    actorRole: null,
+    organisationId,
+    action: "test.event",
+    objectType: null,
+    objectId: String(n),
+    caseReference: null,
+    requestId: null,
+    ip: null,
+    outcome: "SUCCESS" as const,
+    detail: { n },
+  };
+}
+
+async function verifyChain(chainKey: string) {
+  const events = await db().auditEvent.findMany({ where: { chainKey }, orderBy: { chainSeq: "asc" } });
+  const head = await db().auditChainHead.findUnique({ where: { chainKey } });
+  const verifier = createChainVerifier(chainKey);
+  for (const e of events) verifier.add({ ...e, detail: e.detail as Record<string, never>, actorRole: e.actorRole });
+  return { broken: verifier.finish(head), count: events.length };
+}
+
+describe("appendAuditEvent", () => {
+  it("keeps one unbroken chain under concurrent writers", async () => {
+    const organisationId = randomUUID();
+    const writers = 12;
+    const perWriter = 15;
+    await Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        for (let i = 0; i < perWriter; i += 1) await db().$transaction((tx) => appendAuditEvent(tx, eventFor(organisationId, w * 1000 + i)));
+      }),
+    );
+    const { broken, count } = await verifyChain(organisationId);
+    expect(count).toBe(writers * perWriter);
+    expect(broken).toBeNull();
+  });
+
+  it("rolls the event back with the transaction it belongs to", async () => {
+    const organisationId = randomUUID();
+    await expect(
+      db().$transaction(async (tx) => {
+        await appendAuditEvent(tx, eventFor(organisationId, 1));
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await db().auditEvent.count({ where: { chainKey: organisationId } })).toBe(0);
+  });
+
+  it("is detected when a stored event is altered", async () => {
+    const organisationId = randomUUID();
+    for (let i = 0; i < 3; i += 1) await db().$transaction((tx) => appendAuditEvent(tx, eventFor(organisationId, i)));
+    await withSuperuser(async (client) => {
+      await client.query("BEGIN");
+      await client.query("SET LOCAL session_replication_role = replica"); // bypass the append-only trigger, as an attacker with superuser could
+      await client.query("UPDATE audit_event SET detail = '{\"n\": 99}' WHERE chain_key = $1 AND chain_seq = 2", [organisationId]);
+      await client.query("COMMIT");
+    });
+    const { broken } = await verifyChain(organisationId);
+    expect(broken).toMatchObject({ kind: "hash-mismatch", chainSeq: 2n });
+  });
+});
