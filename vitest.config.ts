@@ -2,13 +2,17 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const src = fileURLToPath(new URL("./src", import.meta.url));
+// Server modules import "server-only" to keep them out of client bundles; under Vitest (which is
+// not a React Server Components environment) it resolves to its empty module.
+const serverOnly = fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url));
+const alias = { "@": src, "server-only": serverOnly };
 
 export default defineConfig({
-  resolve: { alias: { "@": src } },
+  resolve: { alias },
   test: {
     projects: [
       {
-        resolve: { alias: { "@": src } },
+        resolve: { alias },
         test: {
           name: "unit",
           include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
@@ -16,7 +20,7 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias: { "@": src } },
+        resolve: { alias },
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
