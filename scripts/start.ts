@@ -66,8 +66,11 @@ app.stdout?.on("data", (chunk: Buffer) => {
     console.log(`\nDatabase: ${database.embedded ? "embedded PostgreSQL (data in .data/postgres)" : "DATABASE_URL"}. Press Ctrl-C to stop.\n`);
   }
 });
+// Ctrl-C reaches the app server too (same process group); only an unexpected exit is news.
+const STOPPED_BY_US = new Set([130, 143]);
 app.on("exit", async (code, signal) => {
-  if (signal !== "SIGTERM") {
+  const stoppedByUs = signal === "SIGINT" || signal === "SIGTERM" || (code !== null && STOPPED_BY_US.has(code));
+  if (!stoppedByUs) {
     log(`The app server stopped (${signal ?? `exit code ${code}`}).`);
     await database.close();
     process.exitCode = code ?? 1;
