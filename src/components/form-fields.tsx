@@ -199,3 +199,52 @@ export function ChoiceGroup({
     </FormGroup>
   );
 }
+
+/** GOV.UK date input: day, month and year boxes posted as <name>-day, <name>-month, <name>-year. */
+export function DateInput({
+  name,
+  label,
+  hint,
+  error,
+  asHeading,
+  defaultValue,
+}: FieldBase & { defaultValue?: { day: string; month: string; year: string } }) {
+  const parts = [
+    { part: "day", label: "Day", width: "w-[5ch]", value: defaultValue?.day },
+    { part: "month", label: "Month", width: "w-[5ch]", value: defaultValue?.month },
+    { part: "year", label: "Year", width: "w-[7ch]", value: defaultValue?.year },
+  ] as const;
+  return (
+    <FormGroup error={error}>
+      <fieldset className="min-w-0 border-0 p-0" role="group" aria-describedby={describedBy(name, hint, error)}>
+        <legend className="govuk-fieldset-legend">
+          {asHeading ? <h1 className="govuk-heading-l mb-3!">{label}</h1> : <span className="font-bold">{label}</span>}
+        </legend>
+        <Hint name={name} hint={hint} />
+        <ErrorMessage name={name} error={error} />
+        <div className="flex gap-5">
+          {parts.map(({ part, label: partLabel, width, value }) => {
+            // The day box carries the field's own id so error summary links land on it.
+            const id = part === "day" ? name : `${name}-${part}`;
+            return (
+              <div key={part}>
+                <label htmlFor={id} className="govuk-label">
+                  {partLabel}
+                </label>
+                <input
+                  id={id}
+                  name={`${name}-${part}`}
+                  type="text"
+                  inputMode="numeric"
+                  defaultValue={value}
+                  maxLength={part === "year" ? 4 : 2}
+                  className={`govuk-input ${width} ${error ? "govuk-input-error" : ""}`}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </FormGroup>
+  );
+}

@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import {
+  canVisitStep,
+  evaluateAnswers,
+  firstIncompleteStepId,
+  isStepId,
+  previousStepId,
+  progress,
+  stepDefinition,
+} from "@/domain/wizard";
+import { requirePermission } from "@/server/auth/current-actor";
+import { loadOwnDraft } from "@/server/decisions/drafts";
+import { BackLink, InsetText, WarningText } from "@/components/layout-bits";
+import { StepForm } from "../../StepForm";
+import { Guidance } from "../../Guidance";
+import { IndicationSummary } from "../../IndicationSummary";
+
+type Props = { params: Promise<{ draftId: string; step: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { step } = await params;
+  return { title: isStepId(step) && step !== "check-answers" ? stepDefinition(step).title : "Record a decision" };
+}
+
+const KIND_CAPTION = { ORIGINAL: "Record a decision", CORRECTION: "Record a correction", RECONSIDERATION: "Reconsider a decision" } as const;
+
+export default async function StepPage({ params, searchParams }: Props) {
+  const { draftId, step } = await params;
+  const returnToCheckAnswers = (await searchParams).return === "check-answers";
+  const user = await requirePermission("decision.record");
+  const draft = await loadOwnDraft(user, draftId);
+  if (!draft || !isStepId(step)) notFound();
+  if (step === "check-answers") redirect(`/decisions/drafts/${draft.id}/check-answers`);
+  // Questions cannot be skipped: an address for a later or irrelevant question leads to the
+  // first one still to answer.
+  if (!canVisitStep(draft.answers, step)) redirect(`/decisions/drafts/${draft.id}/${firstIncompleteStepId(draft.answers)}`);
+
+  const definition = stepDefinition(step);
+  const { position, total } = progress(draft.answers, step);
+  const previous = previousStepId(draft.answers, step);
+  const back = returnToCheckAnswers
+    ? `/decisions/drafts/${draft.id}/check-answers`
+    : previous
+      ? `/decisions/drafts/${draft.id}/${previous}`
+      : "/decisions";
+  const evaluation = evaluateAnswers(draft.answers);
+  const showIndication = step === "decision" || step === "departure-reason";
+  const emergency = draft.answers.urgency?.immediateRisk === "yes";
+  const fields = definition.fields.map((field) => ({
+    ...field,
+    options: field.options?.filter((option) => !option.onlyFor || option.onlyFor.includes(draft.organisationKind)),
+  }));
+
+  return (
+    <>
+      <BackLink href={back} />
+      <div className="grid gap-x-8 md:grid-cols-3">
+        <div className="md:col-span-2">
+          <p className="govuk-caption-l" data-testid="progress">
+            {KIND_CAPTION[draft.kind]}
+            {draft.supersedes ? ` ${draft.supersedes.reference}` : ""} · Question {position} of {total} · {definition.caption}
+          </p>
+          {emergency && step !== "urgency" ? (
+            <WarningText>If a child is in immediate danger, call 999 and follow your safeguarding procedures first. Record the decision straight afterwards.</WarningText>
+          ) : null}
+          {showIndication ? <IndicationSummary evaluation={evaluation} /> : null}
+          {draft.kind !== "ORIGINAL" && step === "decision" ? (
+            <InsetText>Give your decision and reasons afresh, including what has changed since {draft.supersedes?.reference}.</InsetText>
+          ) : null}
+          <StepForm
+            key={`${draft.id}-${step}`}
+            draftId={draft.id}
+            stepId={step}
+            title={definition.title}
+            hint={definition.hint}
+            fields={fields}
+            savedAnswer={(draft.answers[step] as Record<string, unknown> | undefined) ?? {}}
+            returnToCheckAnswers={returnToCheckAnswers}
+            submitLabel={returnToCheckAnswers ? "Save and return to check your answers" : "Save and continue"}
+          />
+        </div>
+        <div>
+          <Guidance ruleIds={definition.ruleIds} noteIds={definition.noteIds} />
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,344 @@
+import { describe, expect, it } from "vitest";
+import { GUIDANCE_VERSION } from "../guidance";
+import { VALID, consentGivenShareAnswers } from "../wizard/test-fixtures";
+import type { WizardAnswers } from "../wizard";
+import { buildDecisionRecord, ukDate, type DecisionContext, type DecisionRecordData } from "./index";
+
+const CONTEXT: DecisionContext = {
+  reference: "ISD-2025-000123",
+  practitionerId: "user-1",
+  organisationId: "org-1",
+  organisationKind: "SCHOOL",
+  decidedAt: new Date("2025-03-27T14:00:00Z"),
+};
+
+function build(answers: unknown, context: Partial<DecisionContext> = {}): DecisionRecordData {
+  const result = buildDecisionRecord(answers, { ...CONTEXT, ...context });
+  if (!result.ok) throw new Error(`Expected a record, got ${JSON.stringify(result.problems)}`);
+  return result.record;
+}
+
+function problems(answers: unknown, context: Partial<DecisionContext> = {}) {
+  const result = buildDecisionRecord(answers, { ...CONTEXT, ...context });
+  return result.ok ? [] : result.problems;
+}
+
+const START: WizardAnswers = { urgency: VALID.urgency, request: VALID.request, concern: VALID.concern };
+const NO_SHARE_DECISION = {
+  outcome: "NO_SHARE" as const,
+  rationale: "There is no safeguarding purpose; the request was for a housing application.",
+  purpose: "Housing application",
+  decisionDate: "2025-03-27",
+};
+
+const refusedButAtRisk: WizardAnswers = {
+  ...consentGivenShareAnswers(),
+  "significant-harm": { significantHarm: "yes" },
+  consent: { consent: "refused" },
+  informing: { informPerson: "no", reasonNotInforming: "The father may harm the child if he learns of the referral." },
+};
+
+const emergency: WizardAnswers = {
+  urgency: { immediateRisk: "yes" },
+  request: { origin: "own-initiative" },
+  concern: { ...VALID.concern, concernCategories: ["person-may-pose-risk"] },
+  identifiable: VALID.identifiable,
+  confidential: VALID.confidential,
+  consent: { consent: "not-sought", notSoughtReason: "harmful-delay" },
+  "lawful-basis": { ...VALID["lawful-basis"], article6: "art6-1-d", article9: ["art9-2-c"], schedule1: [] },
+  safety: VALID.safety,
+  "information-to-share": VALID["information-to-share"],
+  "sharing-method": { method: "phone", securityMeasures: "Called the police control room on 999." },
+  informing: { informPerson: "no", reasonNotInforming: "Telling the carer could put the child at greater risk." },
+  decision: { ...VALID.decision, recipientName: "Control room", recipientRole: "Police call handler", recipientOrganisation: "Police" },
+};
+
+describe("buildDecisionRecord: the acceptance paths", () => {
+  it("consent given → share", () => {
+    const record = build(consentGivenShareAnswers());
+    expect(record).toEqual({
+      reference: "ISD-2025-000123",
+      guidanceVersion: GUIDANCE_VERSION,
+      practitionerId: "user-1",
+      organisationId: "org-1",
+      organisationKind: "SCHOOL",
+      decidedAt: CONTEXT.decidedAt,
+      decisionDate: "2025-03-27",
+      urgency: "ROUTINE",
+      origin: "REQUEST",
+      requester: { name: "A. Worker", role: "Social worker", organisation: "Children's services" },
+      caseReference: "CS-2024/0173",
+      personAtRisk: "CHILD",
+      concernCategories: ["child-health-or-development"],
+      childAtRiskOfSignificantHarm: false,
+      indication: "SHARE",
+      indicationReasonCodes: ["NO_IMMEDIATE_RISK", "LEGITIMATE_PURPOSE", "IDENTIFIABLE", "CONFIDENTIAL", "CONSENT_GIVEN"],
+      indicationExplanation: "You have consent, so you can share. Share only what is needed, share it securely, and record what you shared.",
+      outcome: "SHARE",
+      departsFromIndication: false,
+      departure: null,
+      rationale: VALID.decision.rationale,
+      purpose: "Early help assessment",
+      recipient: { name: "Duty team", role: "Social worker", organisation: "Children's social care" },
+      informationShared: {
+        description: VALID["information-to-share"].informationDescription,
+        factAndOpinion: "facts-and-opinion-marked",
+        historicalInformation: "none",
+        principlesConfirmed: VALID["information-to-share"].principlesConfirmed,
+      },
+      sharingMethod: { method: "secure-email", securityMeasures: "Sent between secure domains." },
+      lawfulBases: {
+        ids: ["art6-1-e", "art9-2-g", "dpa-sch1-para-18", "common-law-public-interest", "ca1989-s47"],
+        specialCategory: true,
+      },
+      consent: { status: "GIVEN" },
+      adviceSought: [],
+      personInformed: { informed: true },
+      safety: { considerations: VALID.safety.safetyConsiderations, identitiesToProtect: ["none"] },
+      reviewFlags: [],
+      reviewDueAt: new Date("2025-04-24T14:00:00Z"),
+      retainUntil: new Date("2031-03-27T14:00:00Z"),
+      answers: consentGivenShareAnswers(),
+    });
+  });
+
+  it("consent refused but a child at risk → share without consent under a recorded lawful basis", () => {
+    const record = build(refusedButAtRisk);
+    expect(record.indication).toBe("SHARE");
+    expect(record.indicationReasonCodes.at(-1)).toBe("CHILD_AT_RISK_PUBLIC_INTEREST_OVERRIDES");
+    expect(record.childAtRiskOfSignificantHarm).toBe(true);
+    expect(record.consent).toEqual({ status: "REFUSED_OVERRIDDEN" });
+    expect(record.lawfulBases?.ids).toContain("dpa-sch1-para-18");
+    expect(record.personInformed).toEqual({
+      informed: false,
+      reasonNotInformed: "The father may harm the child if he learns of the referral.",
+    });
+    expect(record.reviewFlags).toEqual(["SHARED_WITHOUT_CONSENT"]);
+    expect(record.reviewDueAt).toEqual(new Date("2025-03-29T14:00:00Z"));
+    expect(record.answers["other-lawful-reason"]).toBeUndefined();
+  });
+
+  it("no legitimate purpose → do not share", () => {
+    const record = build({
+      ...START,
+      "significant-harm": { significantHarm: "no" },
+      purpose: { legitimatePurpose: "no" },
+      safety: VALID.safety,
+      decision: NO_SHARE_DECISION,
+    });
+    expect(record).toMatchObject({
+      indication: "DO_NOT_SHARE",
+      indicationReasonCodes: ["NO_IMMEDIATE_RISK", "NO_LEGITIMATE_PURPOSE"],
+      outcome: "NO_SHARE",
+      departsFromIndication: false,
+      recipient: null,
+      informationShared: null,
+      sharingMethod: null,
+      lawfulBases: null,
+      personInformed: null,
+      consent: { status: "NOT_NEEDED" },
+      reviewFlags: ["NO_SHARE"],
+    });
+  });
+
+  it("not sure → seek advice → continue", () => {
+    const record = build({
+      ...consentGivenShareAnswers(),
+      consent: { consent: "not-sure" },
+      "consent-advice": {
+        adviceFrom: "other",
+        adviceFromOther: "School nurse lead",
+        adviceGiven: "The mother's agreement in the meeting counts as consent.",
+        informedAnswer: "given",
+      },
+    });
+    expect(record.adviceSought).toEqual([
+      {
+        question: "consent",
+        adviserRole: "other",
+        adviserRoleOther: "School nurse lead",
+        advice: "The mother's agreement in the meeting counts as consent.",
+        answerAfterAdvice: "given",
+      },
+    ]);
+    expect(record.indicationReasonCodes).toContain("ADVICE_TAKEN_ON_CONSENT");
+    expect(record.consent.status).toBe("GIVEN");
+  });
+
+  it("records the reason consent was not sought, including after advice", () => {
+    const unsure = build({
+      ...refusedButAtRisk,
+      consent: { consent: "not-sure" },
+      "consent-advice": { ...VALID["consent-advice"], informedAnswer: "not-sought", informedNotSoughtReason: "unsafe" },
+    });
+    expect(unsure.consent).toEqual({ status: "NOT_SOUGHT", notSoughtReason: "unsafe" });
+  });
+
+  it("emergency path", () => {
+    const record = build(emergency, { organisationKind: "LOCAL_AUTHORITY" });
+    expect(record).toMatchObject({
+      urgency: "EMERGENCY",
+      origin: "OWN_INITIATIVE",
+      requester: null,
+      indication: "EMERGENCY",
+      indicationReasonCodes: ["IMMEDIATE_RISK_OF_SIGNIFICANT_HARM"],
+      childAtRiskOfSignificantHarm: true,
+      consent: { status: "NOT_SOUGHT", notSoughtReason: "harmful-delay" },
+      reviewFlags: ["EMERGENCY", "SHARED_WITHOUT_CONSENT"],
+      reviewDueAt: new Date("2025-03-29T14:00:00Z"),
+    });
+    expect(record.indicationExplanation).toContain("straight afterwards");
+  });
+
+  it("a departure with its reason", () => {
+    const answers: WizardAnswers = {
+      ...consentGivenShareAnswers(),
+      consent: { consent: "refused" },
+      "other-lawful-reason": { otherLawfulReason: "no" },
+      "lawful-basis": { ...VALID["lawful-basis"], article6: "art6-1-c" },
+      "departure-reason": VALID["departure-reason"],
+    };
+    const record = build(answers);
+    expect(record.indication).toBe("DO_NOT_SHARE");
+    expect(record.departsFromIndication).toBe(true);
+    expect(record.departure).toEqual({
+      code: "SHARE_WHEN_INDICATED_NOT_TO",
+      explanation: "The flowchart indicates you should not share, but you have decided to share.",
+      reason: VALID["departure-reason"].departureReason,
+    });
+    expect(record.reviewFlags).toEqual(["DEPARTURE", "SHARED_WITHOUT_CONSENT"]);
+  });
+
+  it("not sharing in an emergency is a departure", () => {
+    const { "lawful-basis": _l, "information-to-share": _i, "sharing-method": _m, informing: _f, ...rest } = emergency;
+    const record = build({ ...rest, decision: NO_SHARE_DECISION, "departure-reason": VALID["departure-reason"] });
+    expect(record.departure?.code).toBe("NO_SHARE_IN_EMERGENCY");
+    expect(record.reviewFlags).toEqual(["DEPARTURE", "EMERGENCY", "NO_SHARE"]);
+  });
+
+  it("sharing non-personal information needs no lawful basis or consent", () => {
+    const record = build({
+      ...START,
+      "significant-harm": { significantHarm: "no" },
+      purpose: { legitimatePurpose: "yes" },
+      identifiable: { identifiable: "no" },
+      safety: VALID.safety,
+      "information-to-share": VALID["information-to-share"],
+      "sharing-method": VALID["sharing-method"],
+      decision: VALID.decision,
+    });
+    expect(record).toMatchObject({ lawfulBases: null, personInformed: null, consent: { status: "NOT_NEEDED" }, reviewFlags: [] });
+  });
+});
+
+describe("buildDecisionRecord: what it refuses", () => {
+  it("lists each unanswered step, in order", () => {
+    expect(problems(START).map((problem) => problem.stepId)).toEqual([
+      "significant-harm",
+      "purpose",
+      "identifiable",
+      "confidential",
+      "consent",
+      "other-lawful-reason",
+      "lawful-basis",
+      "safety",
+      "information-to-share",
+      "sharing-method",
+      "informing",
+      "decision",
+    ]);
+    expect(problems(START)[0]).toEqual({
+      stepId: "significant-harm",
+      field: "_form",
+      message: "Answer the question: Is the child suffering, or likely to suffer, significant harm?",
+    });
+  });
+
+  it("will not record a decision while advice is awaited", () => {
+    const awaiting = { ...consentGivenShareAnswers(), consent: { consent: "not-sure" } };
+    // The other-lawful-reason question stays on the path until the advice rules it out.
+    expect(problems(awaiting).map((problem) => problem.stepId)).toEqual(["consent-advice", "other-lawful-reason"]);
+  });
+
+  it("needs a reason for a departure", () => {
+    const departing = { ...refusedButAtRisk, decision: NO_SHARE_DECISION };
+    expect(problems(departing).map((problem) => problem.stepId)).toEqual(["departure-reason"]);
+  });
+
+  it("checks the lawful basis against the organisation", () => {
+    const answers = { ...consentGivenShareAnswers(), "lawful-basis": { ...VALID["lawful-basis"], article6: "art6-1-f" } };
+    expect(problems(answers, { organisationKind: "HEALTH" })).toEqual([
+      {
+        stepId: "lawful-basis",
+        field: "article6",
+        message: "Public authorities cannot rely on legitimate interests for their tasks. Select public task or another basis",
+      },
+    ]);
+    expect(problems(answers, { organisationKind: "VOLUNTARY" })).toEqual([]);
+  });
+
+  it("refuses a decision dated after it was recorded, judged by the UK calendar", () => {
+    const answers = { ...consentGivenShareAnswers(), decision: { ...VALID.decision, decisionDate: "2025-07-01" } };
+    // 23:30 UTC on 30 June is 00:30 on 1 July in British Summer Time.
+    expect(problems(answers, { decidedAt: new Date("2025-06-30T23:30:00Z") })).toEqual([]);
+    expect(problems(answers, { decidedAt: new Date("2025-06-30T22:59:00Z") })).toEqual([
+      { stepId: "decision", field: "decisionDate", message: "Date of the decision must be today or in the past" },
+    ]);
+    expect(problems(answers, { decidedAt: new Date("2025-06-30T21:59:00Z") }).map((problem) => problem.field)).toEqual([
+      "decisionDate",
+    ]);
+  });
+
+  it("refuses tampered stored answers", () => {
+    expect(problems({ ...consentGivenShareAnswers(), extra: { x: 1 } })).toEqual([
+      { stepId: "context", field: "_form", message: "This question does not exist" },
+    ]);
+    expect(
+      problems({ ...consentGivenShareAnswers(), concern: { ...VALID.concern, caseReference: "01/02/2016" } }),
+    ).toEqual([
+      {
+        stepId: "concern",
+        field: "caseReference",
+        message: "Case reference looks like a date. Enter your organisation's case reference, not a date of birth",
+      },
+    ]);
+    expect(problems("not answers")[0]?.message).toBe("The form could not be read. Try again");
+  });
+
+  it("refuses an incomplete context", () => {
+    expect(
+      problems(consentGivenShareAnswers(), {
+        reference: " ",
+        organisationKind: "CHARITY" as never,
+        decidedAt: new Date("nonsense"),
+      }).map((problem) => `${problem.stepId}.${problem.field}`),
+    ).toEqual(["context.reference", "context.organisationKind", "context.decidedAt"]);
+  });
+
+  it("leaves stale answers out of the record", () => {
+    const record = build({ ...consentGivenShareAnswers(), "purpose-advice": VALID["purpose-advice"], "departure-reason": VALID["departure-reason"] });
+    expect(Object.keys(record.answers)).not.toContain("purpose-advice");
+    expect(Object.keys(record.answers)).not.toContain("departure-reason");
+    expect(record.adviceSought).toEqual([]);
+  });
+
+  it("uses the guidance version and settings it is given", () => {
+    const record = build(consentGivenShareAnswers(), {
+      guidanceVersion: "2024-11-dfe-2024-v2",
+      settings: { reviewWithinDays: { emergency: 1, flagged: 1, routine: 7 }, retentionYears: 10 },
+    });
+    expect(record.guidanceVersion).toBe("2024-11-dfe-2024-v2");
+    expect(record.reviewDueAt).toEqual(new Date("2025-04-03T14:00:00Z"));
+    expect(record.retainUntil).toEqual(new Date("2035-03-27T14:00:00Z"));
+  });
+});
+
+describe("ukDate", () => {
+  it.each([
+    ["2025-03-27T14:00:00Z", "2025-03-27"],
+    ["2025-06-30T23:30:00Z", "2025-07-01"],
+    ["2025-12-31T23:30:00Z", "2025-12-31"],
+  ])("%s is %s in the UK", (moment, date) => {
+    expect(ukDate(new Date(moment))).toBe(date);
+  });
+});

@@ -1,0 +1,374 @@
+import { z } from "zod";
+import {
+  ADVISABLE_QUESTION_IDS,
+  isResolvedIndication,
+  type AdvisableQuestionId,
+  type ReasonCode,
+  type ResolvedConsentAnswer,
+  type ResolvedIndication,
+} from "../flowchart";
+import { GUIDANCE_VERSION, type ChecklistPrincipleId } from "../guidance";
+import {
+  ORGANISATION_KINDS,
+  selectedLawfulBasisIds,
+  type LawfulBasisId,
+  type OrganisationKind,
+} from "../lawful-basis";
+import {
+  ADVICE_STEP_FOR_QUESTION,
+  FORM_ERROR_FIELD,
+  STEPS,
+  applicableSteps,
+  childAtRiskOfSignificantHarm,
+  crossStepErrors,
+  departureFor,
+  effectiveAnswer,
+  evaluateAnswers,
+  isStepComplete,
+  lawfulBasisSelectionFrom,
+  parseAnswers,
+  pruneAnswers,
+  type AdviserRole,
+  type ConcernCategory,
+  type FactAndOpinion,
+  type HistoricalInformation,
+  type IdentityToProtect,
+  type NotSoughtReason,
+  type SharingMethod,
+  type StepId,
+  type WizardAnswers,
+} from "../wizard";
+import { summariseConsent, type ConsentStatus } from "./consent";
+import type { DecisionOutcome, DepartureCode } from "./departure";
+import {
+  DEFAULT_RECORD_KEEPING_SETTINGS,
+  recordKeepingSettingsSchema,
+  retainUntil,
+  reviewDueAt,
+  reviewFlags,
+  type RecordKeepingSettings,
+  type ReviewFlag,
+  type Urgency,
+} from "./review";
+
+export interface DecisionContext {
+  /** The decision's own reference, assigned by the app before saving. */
+  reference: string;
+  practitionerId: string;
+  organisationId: string;
+  organisationKind: OrganisationKind;
+  /** When the record is made; in an emergency this is after the decision itself. */
+  decidedAt: Date;
+  settings?: RecordKeepingSettings;
+  guidanceVersion?: string;
+}
+
+export interface PersonInRole {
+  name?: string;
+  role?: string;
+  organisation?: string;
+}
+
+export interface AdviceRecord {
+  question: AdvisableQuestionId;
+  adviserRole: AdviserRole;
+  adviserRoleOther?: string;
+  advice: string;
+  /** The practitioner's answer to the question after taking the advice. */
+  answerAfterAdvice: string;
+}
+
+/** Everything a saved decision holds (DOMAIN.md, "What a decision record holds"). */
+export interface DecisionRecordData {
+  reference: string;
+  guidanceVersion: string;
+  practitionerId: string;
+  organisationId: string;
+  organisationKind: OrganisationKind;
+  decidedAt: Date;
+  /** YYYY-MM-DD as the practitioner gave it. */
+  decisionDate: string;
+  urgency: Urgency;
+  origin: "REQUEST" | "OWN_INITIATIVE";
+  requester: PersonInRole | null;
+  /** The only identifier of the child or family: no names or dates of birth are kept. */
+  caseReference: string;
+  personAtRisk: "CHILD" | "ADULT_AT_RISK";
+  concernCategories: ConcernCategory[];
+  childAtRiskOfSignificantHarm: boolean;
+  indication: ResolvedIndication;
+  indicationReasonCodes: ReasonCode[];
+  indicationExplanation: string;
+  outcome: DecisionOutcome;
+  departsFromIndication: boolean;
+  departure: { code: DepartureCode; explanation: string; reason: string } | null;
+  rationale: string;
+  purpose: string;
+  recipient: PersonInRole | null;
+  informationShared: {
+    description: string;
+    withheld?: string;
+    factAndOpinion: FactAndOpinion;
+    historicalInformation: HistoricalInformation;
+    principlesConfirmed: ChecklistPrincipleId[];
+  } | null;
+  sharingMethod: { method: SharingMethod; methodOther?: string; securityMeasures: string } | null;
+  lawfulBases: { ids: LawfulBasisId[]; specialCategory: boolean } | null;
+  consent: { status: ConsentStatus; notSoughtReason?: NotSoughtReason };
+  adviceSought: AdviceRecord[];
+  personInformed: { informed: boolean; reasonNotInformed?: string } | null;
+  safety: {
+    considerations: string;
+    identitiesToProtect: IdentityToProtect[];
+    protectionSteps?: string;
+  };
+  reviewFlags: ReviewFlag[];
+  reviewDueAt: Date;
+  retainUntil: Date;
+  /** Every answer on the path taken, exactly as the wizard stored it. */
+  answers: WizardAnswers;
+}
+
+export interface RecordProblem {
+  /** The step to send the practitioner back to, or "context" for a fault in the app's own data. */
+  stepId: StepId | "context";
+  field: string;
+  message: string;
+}
+
+export type BuildDecisionResult =
+  | { ok: true; record: DecisionRecordData }
+  | { ok: false; problems: RecordProblem[] };
+
+const contextSchema = z.object({
+  reference: z.string().trim().min(1, { error: "The decision has no reference" }),
+  practitionerId: z.string().trim().min(1, { error: "The practitioner is missing" }),
+  organisationId: z.string().trim().min(1, { error: "The organisation is missing" }),
+  organisationKind: z.enum(ORGANISATION_KINDS, { error: "The organisation kind is not recognised" }),
+  decidedAt: z.date({ error: "The decision time is missing" }).refine((date) => !Number.isNaN(date.getTime()), {
+    error: "The decision time is not a real time",
+  }),
+  settings: recordKeepingSettingsSchema.optional(),
+  guidanceVersion: z.string().min(1).optional(),
+});
+
+/**
+ * Turns a finished set of wizard answers into the data of a decision record, or explains what is
+ * missing and on which step. It re-checks everything, because the answers come back from a draft
+ * in the database and the record can never be changed once saved.
+ */
+export function buildDecisionRecord(answersInput: unknown, context: DecisionContext): BuildDecisionResult {
+  const contextResult = contextSchema.safeParse(context);
+  if (!contextResult.success) {
+    return {
+      ok: false,
+      problems: contextResult.error.issues.map((issue) => ({
+        stepId: "context",
+        field: String(issue.path[0] ?? FORM_ERROR_FIELD),
+        message: issue.message,
+      })),
+    };
+  }
+
+  const parsed = parseAnswers(answersInput);
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      problems: parsed.problems.flatMap(({ stepId, errors }) =>
+        errors.map(({ field, message }) => ({
+          stepId: (stepId in STEPS ? stepId : "context") as StepId | "context",
+          field,
+          message,
+        })),
+      ),
+    };
+  }
+
+  const answers = pruneAnswers(parsed.answers);
+  const problems = completenessProblems(answers, context);
+  if (problems.length > 0) return { ok: false, problems };
+
+  return { ok: true, record: assemble(answers, context) };
+}
+
+/** The calendar date in the UK for a moment in time, as YYYY-MM-DD. */
+export function ukDate(moment: Date): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(moment);
+}
+
+function completenessProblems(answers: WizardAnswers, context: DecisionContext): RecordProblem[] {
+  const problems: RecordProblem[] = [];
+  for (const stepId of applicableSteps(answers)) {
+    if (stepId === "check-answers") continue;
+    if (!isStepComplete(answers, stepId)) {
+      problems.push({
+        stepId,
+        field: FORM_ERROR_FIELD,
+        message: `Answer the question: ${STEPS[stepId].title}`,
+      });
+      continue;
+    }
+    const value = answers[stepId];
+    if (value === undefined) continue;
+    const errors = crossStepErrors(stepId, value, {
+      answers,
+      organisationKind: context.organisationKind,
+      today: ukDate(context.decidedAt),
+    });
+    problems.push(...errors.map((error) => ({ stepId, ...error })));
+  }
+  if (problems.length === 0 && !isResolvedIndication(evaluateAnswers(answers).indication)) {
+    // Unreachable while applicability and the flowchart agree; kept so a bug cannot save a decision taken mid-advice.
+    problems.push({
+      stepId: "decision",
+      field: FORM_ERROR_FIELD,
+      message: "A decision cannot be recorded until the questions are answered and any advice is recorded",
+    });
+  }
+  return problems;
+}
+
+function assemble(answers: WizardAnswers, context: DecisionContext): DecisionRecordData {
+  const { urgency, request, concern, safety, decision } = requireAnswers(answers);
+  const evaluation = evaluateAnswers(answers);
+  if (!isResolvedIndication(evaluation.indication)) throw new Error("Indication is not resolved");
+
+  const departure = departureFor(answers);
+  const consentAnswer = answers.consent ? effectiveAnswer(answers, "consent") : undefined;
+  const consent = {
+    status: summariseConsent(consentAnswer as ResolvedConsentAnswer | undefined, decision.outcome),
+    ...notSoughtReason(answers),
+  };
+  const recordUrgency: Urgency = urgency.immediateRisk === "yes" ? "EMERGENCY" : "ROUTINE";
+  const departsFromIndication = departure !== null;
+  const flags = reviewFlags({
+    urgency: recordUrgency,
+    outcome: decision.outcome,
+    departsFromIndication,
+    consent,
+  });
+  const settings = context.settings ?? DEFAULT_RECORD_KEEPING_SETTINGS;
+  const information = answers["information-to-share"];
+  const method = answers["sharing-method"];
+  const lawfulBasis = answers["lawful-basis"];
+  const informing = answers.informing;
+
+  return {
+    reference: context.reference.trim(),
+    guidanceVersion: context.guidanceVersion ?? GUIDANCE_VERSION,
+    practitionerId: context.practitionerId,
+    organisationId: context.organisationId,
+    organisationKind: context.organisationKind,
+    decidedAt: context.decidedAt,
+    decisionDate: decision.decisionDate,
+    urgency: recordUrgency,
+    origin: request.origin === "request" ? "REQUEST" : "OWN_INITIATIVE",
+    requester:
+      request.origin === "request"
+        ? person(request.requesterName, request.requesterRole, request.requesterOrganisation)
+        : null,
+    caseReference: concern.caseReference,
+    personAtRisk: concern.personAtRisk === "child" ? "CHILD" : "ADULT_AT_RISK",
+    concernCategories: concern.concernCategories,
+    childAtRiskOfSignificantHarm: childAtRiskOfSignificantHarm(answers),
+    indication: evaluation.indication,
+    indicationReasonCodes: evaluation.reasonCodes,
+    indicationExplanation: evaluation.explanation,
+    outcome: decision.outcome,
+    departsFromIndication,
+    departure: departure
+      ? { ...departure, reason: answers["departure-reason"]?.departureReason ?? "" }
+      : null,
+    rationale: decision.rationale,
+    purpose: decision.purpose,
+    recipient:
+      decision.recipientName || decision.recipientRole || decision.recipientOrganisation
+        ? person(decision.recipientName, decision.recipientRole, decision.recipientOrganisation)
+        : null,
+    informationShared: information
+      ? withoutUndefinedFields({
+          description: information.informationDescription,
+          withheld: information.informationWithheld,
+          factAndOpinion: information.factAndOpinion,
+          historicalInformation: information.historicalInformation,
+          principlesConfirmed: information.principlesConfirmed,
+        })
+      : null,
+    sharingMethod: method
+      ? withoutUndefinedFields({
+          method: method.method,
+          methodOther: method.methodOther,
+          securityMeasures: method.securityMeasures,
+        })
+      : null,
+    lawfulBases: lawfulBasis
+      ? {
+          ids: selectedLawfulBasisIds(lawfulBasisSelectionFrom(lawfulBasis)),
+          specialCategory: lawfulBasis.specialCategory === "yes",
+        }
+      : null,
+    consent,
+    adviceSought: adviceRecords(answers),
+    personInformed: informing
+      ? withoutUndefinedFields({
+          informed: informing.informPerson === "yes",
+          reasonNotInformed: informing.reasonNotInforming,
+        })
+      : null,
+    safety: withoutUndefinedFields({
+      considerations: safety.safetyConsiderations,
+      identitiesToProtect: safety.identitiesToProtect,
+      protectionSteps: safety.protectionSteps,
+    }),
+    reviewFlags: flags,
+    reviewDueAt: reviewDueAt(context.decidedAt, recordUrgency, flags, settings),
+    retainUntil: retainUntil(context.decidedAt, settings),
+    answers,
+  };
+}
+
+function requireAnswers(answers: WizardAnswers) {
+  const { urgency, request, concern, safety, decision } = answers;
+  if (!urgency || !request || !concern || !safety || !decision) {
+    throw new Error("Completeness was checked before assembling the record");
+  }
+  return { urgency, request, concern, safety, decision };
+}
+
+function notSoughtReason(answers: WizardAnswers): { notSoughtReason?: NotSoughtReason } {
+  const reason =
+    answers.consent?.consent === "not-sure"
+      ? answers["consent-advice"]?.informedNotSoughtReason
+      : answers.consent?.notSoughtReason;
+  return reason ? { notSoughtReason: reason } : {};
+}
+
+function adviceRecords(answers: WizardAnswers): AdviceRecord[] {
+  return ADVISABLE_QUESTION_IDS.flatMap((question) => {
+    const advice = answers[ADVICE_STEP_FOR_QUESTION[question]];
+    if (!advice) return [];
+    return [
+      withoutUndefinedFields({
+        question,
+        adviserRole: advice.adviceFrom,
+        adviserRoleOther: advice.adviceFromOther,
+        advice: advice.adviceGiven,
+        answerAfterAdvice: advice.informedAnswer,
+      }),
+    ];
+  });
+}
+
+function person(name?: string, role?: string, organisation?: string): PersonInRole {
+  return withoutUndefinedFields({ name, role, organisation });
+}
+
+function withoutUndefinedFields<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_RECORD_KEEPING_SETTINGS,
+  retainUntil,
+  reviewDueAt,
+  reviewFlags,
+  type RecordKeepingSettings,
+  type ReviewFlag,
+  type ReviewFlagInput,
+} from "./index";
+
+const input = (overrides: Partial<ReviewFlagInput>): ReviewFlagInput => ({
+  urgency: "ROUTINE",
+  outcome: "SHARE",
+  departsFromIndication: false,
+  consent: { status: "GIVEN" },
+  ...overrides,
+});
+
+describe("reviewFlags", () => {
+  it.each<[string, Partial<ReviewFlagInput>, ReviewFlag[]]>([
+    ["routine share with consent", {}, []],
+    ["no share", { outcome: "NO_SHARE" }, ["NO_SHARE"]],
+    ["share over a refusal", { consent: { status: "REFUSED_OVERRIDDEN" } }, ["SHARED_WITHOUT_CONSENT"]],
+    ["share in part without asking", { outcome: "SHARE_PART", consent: { status: "NOT_SOUGHT" } }, ["SHARED_WITHOUT_CONSENT"]],
+    ["share after withdrawal", { consent: { status: "WITHDRAWN" } }, ["SHARED_WITHOUT_CONSENT"]],
+    ["share of non-personal information", { consent: { status: "NOT_NEEDED" } }, []],
+    ["no share after withdrawal", { outcome: "NO_SHARE", consent: { status: "WITHDRAWN" } }, ["NO_SHARE"]],
+    ["emergency share", { urgency: "EMERGENCY", consent: { status: "NOT_SOUGHT" } }, ["EMERGENCY", "SHARED_WITHOUT_CONSENT"]],
+    [
+      "emergency no share",
+      { urgency: "EMERGENCY", outcome: "NO_SHARE", departsFromIndication: true },
+      ["DEPARTURE", "EMERGENCY", "NO_SHARE"],
+    ],
+    ["departure by sharing", { departsFromIndication: true, consent: { status: "REFUSED_OVERRIDDEN" } }, ["DEPARTURE", "SHARED_WITHOUT_CONSENT"]],
+  ])("%s → %j", (_, overrides, flags) => {
+    expect(reviewFlags(input(overrides))).toEqual(flags);
+  });
+});
+
+describe("reviewDueAt", () => {
+  const decidedAt = new Date("2025-03-27T09:30:00Z");
+
+  it.each<[string, "EMERGENCY" | "ROUTINE", ReviewFlag[], string]>([
+    ["routine, unflagged: 28 days", "ROUTINE", [], "2025-04-24T09:30:00.000Z"],
+    ["routine, flagged: 2 days", "ROUTINE", ["NO_SHARE"], "2025-03-29T09:30:00.000Z"],
+    ["emergency: 2 days", "EMERGENCY", ["EMERGENCY"], "2025-03-29T09:30:00.000Z"],
+  ])("%s", (_, urgency, flags, expected) => {
+    expect(reviewDueAt(decidedAt, urgency, flags).toISOString()).toBe(expected);
+  });
+
+  it("uses the soonest period an organisation sets", () => {
+    const settings: RecordKeepingSettings = { reviewWithinDays: { emergency: 1, flagged: 5, routine: 10 }, retentionYears: 6 };
+    expect(reviewDueAt(decidedAt, "EMERGENCY", ["EMERGENCY", "DEPARTURE"], settings).toISOString()).toBe("2025-03-28T09:30:00.000Z");
+    expect(reviewDueAt(decidedAt, "ROUTINE", ["DEPARTURE"], settings).toISOString()).toBe("2025-04-01T09:30:00.000Z");
+    expect(reviewDueAt(decidedAt, "ROUTINE", [], settings).toISOString()).toBe("2025-04-06T09:30:00.000Z");
+  });
+
+  it("refuses nonsense settings", () => {
+    const bad = { reviewWithinDays: { emergency: 0, flagged: 2, routine: 28 }, retentionYears: 6 };
+    expect(() => reviewDueAt(decidedAt, "ROUTINE", [], bad)).toThrow();
+    expect(() => reviewDueAt(decidedAt, "ROUTINE", [], { ...DEFAULT_RECORD_KEEPING_SETTINGS, retentionYears: 1.5 })).toThrow();
+  });
+});
+
+describe("retainUntil", () => {
+  it("keeps records six years by default", () => {
+    expect(DEFAULT_RECORD_KEEPING_SETTINGS.retentionYears).toBe(6);
+    expect(retainUntil(new Date("2025-03-27T09:30:00Z")).toISOString()).toBe("2031-03-27T09:30:00.000Z");
+  });
+
+  it("uses the organisation's period", () => {
+    expect(retainUntil(new Date("2025-03-27T09:30:00Z"), { ...DEFAULT_RECORD_KEEPING_SETTINGS, retentionYears: 25 }).toISOString()).toBe(
+      "2050-03-27T09:30:00.000Z",
+    );
+  });
+
+  it("ends a 29 February decision's retention on 28 February", () => {
+    expect(retainUntil(new Date("2024-02-29T12:00:00Z")).toISOString()).toBe("2030-02-28T12:00:00.000Z");
+    expect(retainUntil(new Date("2024-02-29T12:00:00Z"), { ...DEFAULT_RECORD_KEEPING_SETTINGS, retentionYears: 4 }).toISOString()).toBe(
+      "2028-02-29T12:00:00.000Z",
+    );
+  });
+});

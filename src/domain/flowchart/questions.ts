@@ -1,0 +1,209 @@
+import { SOURCES, type GoldenRuleId } from "../guidance";
+
+export const FLOWCHART_QUESTION_IDS = [
+  "immediate-risk",
+  "purpose",
+  "identifiable",
+  "confidential",
+  "consent",
+  "other-lawful-reason",
+] as const;
+
+export type FlowchartQuestionId = (typeof FLOWCHART_QUESTION_IDS)[number];
+
+/** Questions where "not sure" is allowed and leads to seeking advice. */
+export type AdvisableQuestionId = Exclude<FlowchartQuestionId, "immediate-risk">;
+
+export const ADVISABLE_QUESTION_IDS = FLOWCHART_QUESTION_IDS.filter(
+  (id): id is AdvisableQuestionId => id !== "immediate-risk",
+);
+
+export type YesNo = "yes" | "no";
+export type YesNoNotSure = YesNo | "not-sure";
+export type ConsentAnswer = "given" | "refused" | "withdrawn" | "not-sought" | "not-sure";
+export type ResolvedConsentAnswer = Exclude<ConsentAnswer, "not-sure">;
+
+export interface FlowchartAnswerValues {
+  "immediate-risk": YesNo;
+  purpose: YesNoNotSure;
+  identifiable: YesNoNotSure;
+  confidential: YesNoNotSure;
+  consent: ConsentAnswer;
+  "other-lawful-reason": YesNoNotSure;
+}
+
+/** The answer a practitioner gives again, now informed, after seeking advice on a "not sure". */
+export type InformedAnswerValues = {
+  [Q in AdvisableQuestionId]: Exclude<FlowchartAnswerValues[Q], "not-sure">;
+};
+
+export type Indication = "SHARE" | "DO_NOT_SHARE" | "SEEK_ADVICE" | "EMERGENCY" | "INCOMPLETE";
+/** The indications a decision can be taken against; the others mean the flowchart is unfinished. */
+export type ResolvedIndication = Extract<Indication, "SHARE" | "DO_NOT_SHARE" | "EMERGENCY">;
+
+export const RESOLVED_INDICATIONS: readonly ResolvedIndication[] = [
+  "SHARE",
+  "DO_NOT_SHARE",
+  "EMERGENCY",
+];
+
+export function isResolvedIndication(indication: Indication): indication is ResolvedIndication {
+  return (RESOLVED_INDICATIONS as readonly Indication[]).includes(indication);
+}
+
+export type RouteReasonCode =
+  | "IMMEDIATE_RISK_OF_SIGNIFICANT_HARM"
+  | "NO_IMMEDIATE_RISK"
+  | "LEGITIMATE_PURPOSE"
+  | "NO_LEGITIMATE_PURPOSE"
+  | "IDENTIFIABLE"
+  | "NOT_IDENTIFIABLE"
+  | "CONFIDENTIAL"
+  | "NOT_CONFIDENTIAL"
+  | "CONSENT_GIVEN"
+  | "CONSENT_REFUSED"
+  | "CONSENT_WITHDRAWN"
+  | "CONSENT_NOT_SOUGHT"
+  | "OTHER_LAWFUL_REASON"
+  | "NO_OTHER_LAWFUL_REASON"
+  | "CHILD_AT_RISK_PUBLIC_INTEREST_OVERRIDES";
+
+export type FlowchartRoute =
+  | { next: FlowchartQuestionId; reasonCode: RouteReasonCode }
+  | { indication: ResolvedIndication; reasonCode: RouteReasonCode };
+
+export interface FlowchartOption<Value extends string> {
+  value: Value;
+  label: string;
+  hint?: string;
+}
+
+export interface FlowchartQuestion<Q extends FlowchartQuestionId = FlowchartQuestionId> {
+  id: Q;
+  question: string;
+  hint: string;
+  /** Completes "You are not sure …" when the practitioner needs advice on this question. */
+  notSurePhrase: string;
+  ruleIds: readonly GoldenRuleId[];
+  source: string;
+  options: ReadonlyArray<FlowchartOption<FlowchartAnswerValues[Q]>>;
+  routes: Record<Exclude<FlowchartAnswerValues[Q], "not-sure">, FlowchartRoute>;
+  /** The flowchart says a child at risk of significant harm always answers this question. */
+  whenChildAtRiskOfSignificantHarm?: FlowchartRoute;
+}
+
+const NOT_SURE_OPTION = {
+  value: "not-sure",
+  label: "I'm not sure",
+  hint: "You will be asked to seek advice and record it before you continue.",
+} as const;
+
+/**
+ * The "when and how to share" flowchart from the HM Government 2018 advice, as data. The order
+ * of the keys is the order of the questions.
+ */
+export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion<Q> } = {
+  "immediate-risk": {
+    id: "immediate-risk",
+    question: "Is a child at immediate risk of significant harm?",
+    hint: "If you think they might be, answer yes.",
+    notSurePhrase: "whether a child is at immediate risk",
+    ruleIds: ["protection-comes-first"],
+    source: `${SOURCES.hmg2018Flowchart}; ${SOURCES.dudley("s.7")}`,
+    options: [
+      { value: "yes", label: "Yes" },
+      { value: "no", label: "No" },
+    ],
+    routes: {
+      yes: { indication: "EMERGENCY", reasonCode: "IMMEDIATE_RISK_OF_SIGNIFICANT_HARM" },
+      no: { next: "purpose", reasonCode: "NO_IMMEDIATE_RISK" },
+    },
+  },
+  purpose: {
+    id: "purpose",
+    question: "Is there a clear and legitimate purpose for sharing the information?",
+    hint: "For example, to help keep a child safe, to assess their needs, or to get support to a family.",
+    notSurePhrase: "whether there is a clear and legitimate purpose for sharing",
+    ruleIds: ["protection-comes-first", "share-only-what-is-needed"],
+    source: SOURCES.hmg2018Flowchart,
+    options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, NOT_SURE_OPTION],
+    routes: {
+      yes: { next: "identifiable", reasonCode: "LEGITIMATE_PURPOSE" },
+      no: { indication: "DO_NOT_SHARE", reasonCode: "NO_LEGITIMATE_PURPOSE" },
+    },
+  },
+  identifiable: {
+    id: "identifiable",
+    question: "Does the information let someone identify a living person?",
+    hint: "Think about whether the details, put together, could identify the child or anyone else, even without names.",
+    notSurePhrase: "whether the information identifies a person",
+    ruleIds: ["share-only-what-is-needed"],
+    source: SOURCES.hmg2018Flowchart,
+    options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, NOT_SURE_OPTION],
+    routes: {
+      yes: { next: "confidential", reasonCode: "IDENTIFIABLE" },
+      no: { indication: "SHARE", reasonCode: "NOT_IDENTIFIABLE" },
+    },
+  },
+  confidential: {
+    id: "confidential",
+    question: "Is the information confidential?",
+    hint: "Information is usually confidential if it was given in confidence, or is private and not already known to the people you would share it with.",
+    notSurePhrase: "whether the information is confidential",
+    ruleIds: ["protection-comes-first"],
+    source: `${SOURCES.hmg2018Flowchart}; ${SOURCES.preSchool}`,
+    options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, NOT_SURE_OPTION],
+    routes: {
+      yes: { next: "consent", reasonCode: "CONFIDENTIAL" },
+      no: { indication: "SHARE", reasonCode: "NOT_CONFIDENTIAL" },
+    },
+  },
+  consent: {
+    id: "consent",
+    question: "Do you have consent to share?",
+    hint: "Consent must be freely given and can be withdrawn at any time. Only ask for it if the person has a real choice.",
+    notSurePhrase: "whether you have consent",
+    ruleIds: ["engage-the-child-and-carers", "consent-is-not-required-when-at-risk"],
+    source: `${SOURCES.hmg2018Flowchart}; ${SOURCES.dfe2024Rule(3)}; ${SOURCES.croydon}`,
+    options: [
+      { value: "given", label: "Yes, consent has been given" },
+      { value: "refused", label: "No, consent was refused" },
+      { value: "withdrawn", label: "No, consent was given but has been withdrawn" },
+      {
+        value: "not-sought",
+        label: "No, I have not asked for consent",
+        hint: "Because asking would be unsafe or inappropriate, or would cause a delay that could harm the child.",
+      },
+      NOT_SURE_OPTION,
+    ],
+    routes: {
+      given: { indication: "SHARE", reasonCode: "CONSENT_GIVEN" },
+      refused: { next: "other-lawful-reason", reasonCode: "CONSENT_REFUSED" },
+      withdrawn: { next: "other-lawful-reason", reasonCode: "CONSENT_WITHDRAWN" },
+      "not-sought": { next: "other-lawful-reason", reasonCode: "CONSENT_NOT_SOUGHT" },
+    },
+  },
+  "other-lawful-reason": {
+    id: "other-lawful-reason",
+    question: "Is there another lawful reason to share without consent?",
+    hint: "For example, a legal duty or power to share, your organisation's public functions, protecting someone's life, or a public interest that outweighs keeping the information confidential.",
+    notSurePhrase: "whether there is another lawful reason to share",
+    ruleIds: ["consent-is-not-required-when-at-risk", "protection-comes-first"],
+    source: `${SOURCES.hmg2018Flowchart}; ${SOURCES.dfe2024Rule(3)}`,
+    options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, NOT_SURE_OPTION],
+    routes: {
+      yes: { indication: "SHARE", reasonCode: "OTHER_LAWFUL_REASON" },
+      no: { indication: "DO_NOT_SHARE", reasonCode: "NO_OTHER_LAWFUL_REASON" },
+    },
+    whenChildAtRiskOfSignificantHarm: {
+      indication: "SHARE",
+      reasonCode: "CHILD_AT_RISK_PUBLIC_INTEREST_OVERRIDES",
+    },
+  },
+};
+
+export const FLOWCHART_START: FlowchartQuestionId = "immediate-risk";
+
+export function flowchartQuestion<Q extends FlowchartQuestionId>(id: Q): FlowchartQuestion<Q> {
+  return FLOWCHART[id];
+}

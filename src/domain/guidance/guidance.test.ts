@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import {
+  CHECKLIST_PRINCIPLE_IDS,
+  GOLDEN_RULES,
+  GOLDEN_RULE_IDS,
+  GUIDANCE_NOTES,
+  GUIDANCE_VERSION,
+  PRINCIPLES,
+  findGuidance,
+  goldenRule,
+  guidanceNote,
+  principle,
+  type GoldenRuleId,
+} from "./index";
+
+const allText = [
+  ...GOLDEN_RULES.flatMap((rule) => [rule.title, rule.summary, rule.whatItMeansForYou]),
+  ...PRINCIPLES.flatMap((item) => [item.title, item.confirmation, item.explanation]),
+  ...GUIDANCE_NOTES.flatMap((note) => [note.title, note.text]),
+];
+
+describe("guidance version", () => {
+  it("names the 2024 DfE advice", () => {
+    expect(GUIDANCE_VERSION).toBe("2024-11-dfe-2024-v1");
+  });
+});
+
+describe("the seven golden rules", () => {
+  it("are the seven 2024 rules, in order", () => {
+    expect(GOLDEN_RULES.map((rule) => [rule.number, rule.id])).toEqual([
+      [1, "protection-comes-first"],
+      [2, "engage-the-child-and-carers"],
+      [3, "consent-is-not-required-when-at-risk"],
+      [4, "seek-advice-promptly"],
+      [5, "protect-identities"],
+      [6, "share-only-what-is-needed"],
+      [7, "record-your-reasons"],
+    ]);
+    expect(GOLDEN_RULES.map((rule) => rule.id)).toEqual([...GOLDEN_RULE_IDS]);
+  });
+
+  it.each(GOLDEN_RULES.map((rule) => [rule.id, rule] as const))(
+    "%s has every text and cites its rule in seed 001",
+    (_, rule) => {
+      expect(rule.title.length).toBeGreaterThan(10);
+      expect(rule.summary.length).toBeGreaterThan(40);
+      expect(rule.whatItMeansForYou.length).toBeGreaterThan(40);
+      expect(rule.source).toBe(
+        `Information sharing advice for safeguarding practitioners, DfE 2024, golden rule ${rule.number} (seed 001)`,
+      );
+    },
+  );
+
+  it("carry the substance of the rules the app depends on", () => {
+    expect(goldenRule("consent-is-not-required-when-at-risk").summary).toContain("without consent");
+    expect(goldenRule("seek-advice-promptly").whatItMeansForYou).toContain("Caldicott Guardian");
+    expect(goldenRule("protect-identities").summary).toContain("anonymously");
+    expect(goldenRule("record-your-reasons").whatItMeansForYou).toContain("new information");
+  });
+});
+
+describe("the principles", () => {
+  it("are the eight principles in the order practitioners learn them", () => {
+    expect(PRINCIPLES.map((item) => item.id)).toEqual([
+      "necessary",
+      "proportionate",
+      "relevant",
+      "adequate",
+      "accurate",
+      "timely",
+      "secure",
+      "recorded",
+    ]);
+  });
+
+  it("leave 'recorded' off the practitioner's checklist because the app makes the record", () => {
+    expect(CHECKLIST_PRINCIPLE_IDS).toEqual([
+      "necessary",
+      "proportionate",
+      "relevant",
+      "adequate",
+      "accurate",
+      "timely",
+      "secure",
+    ]);
+  });
+
+  it("cite Dudley s.6 and tell apart fact and opinion under accurate", () => {
+    for (const item of PRINCIPLES) expect(item.source).toContain("(seed 000)");
+    expect(principle("accurate").explanation).toContain("fact");
+    expect(principle("secure").source).toContain("Berkshire");
+  });
+});
+
+describe("guidance notes", () => {
+  it("include the emergency instruction and escalation at pace", () => {
+    expect(guidanceNote("emergency-act-now").text).toContain("999");
+    expect(guidanceNote("escalate-refusals-at-pace").source).toContain("s.6.4 (seed 004)");
+    expect(guidanceNote("never-promise-secrecy").source).toContain("(seed 003)");
+  });
+});
+
+describe("lookup", () => {
+  it("finds rules, principles and notes by id, and nothing else", () => {
+    expect(findGuidance("protect-identities")).toMatchObject({ kind: "golden-rule", number: 5 });
+    expect(findGuidance("timely")).toMatchObject({ kind: "principle", title: "Timely" });
+    expect(findGuidance("emergency-act-now")).toMatchObject({ kind: "note" });
+    expect(findGuidance("no-such-thing")).toBeUndefined();
+    expect(findGuidance("")).toBeUndefined();
+  });
+
+  it("refuses an unknown typed id at run time", () => {
+    expect(() => goldenRule("rule-8" as GoldenRuleId)).toThrow("Unknown golden rule: rule-8");
+  });
+
+  it("keeps every id unique and URL-safe", () => {
+    const ids = [...GOLDEN_RULES, ...PRINCIPLES, ...GUIDANCE_NOTES].map((item) => item.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+});
+
+describe("wording", () => {
+  it("uses UK spelling", () => {
+    for (const text of allText) {
+      expect(text).not.toMatch(/organiz|behavior|\bcolor|\bcenter\b|favor|judgment|wellbeing/i);
+    }
+  });
+
+  it("cites a seed for every item", () => {
+    for (const item of [...GOLDEN_RULES, ...PRINCIPLES, ...GUIDANCE_NOTES]) {
+      expect(item.source).toMatch(/\(seed 00[0-4]/);
+    }
+  });
+});

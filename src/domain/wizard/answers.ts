@@ -1,0 +1,247 @@
+import type {
+  ConsentAnswer,
+  ResolvedConsentAnswer,
+  YesNo,
+  YesNoNotSure,
+} from "../flowchart";
+import type { ChecklistPrincipleId } from "../guidance";
+import type {
+  Article6Id,
+  Article9Id,
+  CommonLawId,
+  Schedule1Id,
+  Schedule8Id,
+  StatutoryGatewayId,
+} from "../lawful-basis";
+import type { DecisionOutcome } from "../decision/departure";
+
+/** Every wizard page, in the order a practitioner meets them. */
+export const STEP_IDS = [
+  "urgency",
+  "request",
+  "concern",
+  "significant-harm",
+  "purpose",
+  "purpose-advice",
+  "identifiable",
+  "identifiable-advice",
+  "confidential",
+  "confidential-advice",
+  "consent",
+  "consent-advice",
+  "other-lawful-reason",
+  "other-lawful-reason-advice",
+  "lawful-basis",
+  "safety",
+  "information-to-share",
+  "sharing-method",
+  "informing",
+  "decision",
+  "departure-reason",
+  "check-answers",
+] as const;
+
+export type StepId = (typeof STEP_IDS)[number];
+/** Steps that store an answer; "check-answers" only shows them. */
+export type AnswerStepId = Exclude<StepId, "check-answers">;
+
+export const ANSWER_STEP_IDS = STEP_IDS.filter((id): id is AnswerStepId => id !== "check-answers");
+
+export function isStepId(value: string): value is StepId {
+  return (STEP_IDS as readonly string[]).includes(value);
+}
+
+export const REQUEST_ORIGINS = ["request", "own-initiative"] as const;
+export const CONCERN_CATEGORIES = [
+  "child-health-or-development",
+  "parent-may-need-help",
+  "person-may-pose-risk",
+] as const;
+export const PERSON_AT_RISK = ["child", "adult-at-risk"] as const;
+export const NOT_SOUGHT_REASONS = ["unsafe", "inappropriate", "harmful-delay"] as const;
+export const OTHER_LAWFUL_REASON_KINDS = [
+  "statutory-duty-or-power",
+  "public-function",
+  "vital-interests",
+  "public-interest",
+] as const;
+export const ADVISER_ROLES = [
+  "manager-or-supervisor",
+  "designated-safeguarding-lead",
+  "information-governance-lead",
+  "caldicott-guardian",
+  "legal-team",
+  "other",
+] as const;
+export const IDENTITIES_TO_PROTECT = [
+  "child",
+  "parent-or-carer",
+  "other-family-member",
+  "neighbour-or-member-of-public",
+  "colleague-or-professional",
+  "anonymous-referrer",
+  "none",
+] as const;
+export const FACT_AND_OPINION = ["facts-only", "facts-and-opinion-marked"] as const;
+export const HISTORICAL_INFORMATION = ["none", "included-and-marked"] as const;
+export const SHARING_METHODS = [
+  "secure-email",
+  "encrypted-attachment",
+  "secure-system",
+  "phone",
+  "meeting",
+  "post",
+  "other",
+] as const;
+
+export type RequestOrigin = (typeof REQUEST_ORIGINS)[number];
+export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
+export type PersonAtRisk = (typeof PERSON_AT_RISK)[number];
+export type NotSoughtReason = (typeof NOT_SOUGHT_REASONS)[number];
+export type OtherLawfulReasonKind = (typeof OTHER_LAWFUL_REASON_KINDS)[number];
+export type AdviserRole = (typeof ADVISER_ROLES)[number];
+export type IdentityToProtect = (typeof IDENTITIES_TO_PROTECT)[number];
+export type FactAndOpinion = (typeof FACT_AND_OPINION)[number];
+export type HistoricalInformation = (typeof HISTORICAL_INFORMATION)[number];
+export type SharingMethod = (typeof SHARING_METHODS)[number];
+
+// Each answer's keys are the names of its form fields, so a stored answer can refill its page.
+
+export interface UrgencyAnswer {
+  immediateRisk: YesNo;
+}
+
+export interface RequestAnswer {
+  origin: RequestOrigin;
+  /** Present only for requests. */
+  requesterName?: string;
+  requesterRole?: string;
+  requesterOrganisation?: string;
+}
+
+export interface ConcernAnswer {
+  concernCategories: ConcernCategory[];
+  personAtRisk: PersonAtRisk;
+  /** The organisation's own reference: the only way a record identifies the child. */
+  caseReference: string;
+}
+
+export interface SignificantHarmAnswer {
+  significantHarm: YesNoNotSure;
+}
+
+export interface PurposeAnswer {
+  legitimatePurpose: YesNoNotSure;
+}
+
+export interface IdentifiableAnswer {
+  identifiable: YesNoNotSure;
+}
+
+export interface ConfidentialAnswer {
+  confidential: YesNoNotSure;
+}
+
+export interface ConsentStepAnswer {
+  consent: ConsentAnswer;
+  /** Present only when consent was not sought. */
+  notSoughtReason?: NotSoughtReason;
+}
+
+export interface OtherLawfulReasonAnswer {
+  otherLawfulReason: YesNoNotSure;
+  /** Present only when the answer is yes. */
+  reasonKinds?: OtherLawfulReasonKind[];
+}
+
+export interface AdviceAnswer<Informed extends string = YesNo> {
+  adviceFrom: AdviserRole;
+  /** Present only when adviceFrom is "other". */
+  adviceFromOther?: string;
+  adviceGiven: string;
+  /** The question answered again after taking advice. */
+  informedAnswer: Informed;
+}
+
+export interface ConsentAdviceAnswer extends AdviceAnswer<ResolvedConsentAnswer> {
+  informedNotSoughtReason?: NotSoughtReason;
+}
+
+export interface LawfulBasisAnswer {
+  article6: Article6Id;
+  specialCategory: YesNo;
+  article9: Article9Id[];
+  schedule1: Schedule1Id[];
+  schedule8: Schedule8Id[];
+  commonLaw: CommonLawId[];
+  statutoryGateways: StatutoryGatewayId[];
+}
+
+export interface SafetyAnswer {
+  safetyConsiderations: string;
+  identitiesToProtect: IdentityToProtect[];
+  /** Present only when someone's identity needs protecting. */
+  protectionSteps?: string;
+}
+
+export interface InformationToShareAnswer {
+  informationDescription: string;
+  informationWithheld?: string;
+  factAndOpinion: FactAndOpinion;
+  historicalInformation: HistoricalInformation;
+  principlesConfirmed: ChecklistPrincipleId[];
+}
+
+export interface SharingMethodAnswer {
+  method: SharingMethod;
+  methodOther?: string;
+  securityMeasures: string;
+}
+
+export interface InformingAnswer {
+  informPerson: YesNo;
+  reasonNotInforming?: string;
+}
+
+export interface DecisionAnswer {
+  outcome: DecisionOutcome;
+  rationale: string;
+  purpose: string;
+  recipientName?: string;
+  recipientRole?: string;
+  recipientOrganisation?: string;
+  /** YYYY-MM-DD: when the decision was made, which in an emergency is before it is recorded. */
+  decisionDate: string;
+}
+
+export interface DepartureReasonAnswer {
+  departureReason: string;
+}
+
+export interface StepValues {
+  urgency: UrgencyAnswer;
+  request: RequestAnswer;
+  concern: ConcernAnswer;
+  "significant-harm": SignificantHarmAnswer;
+  purpose: PurposeAnswer;
+  "purpose-advice": AdviceAnswer;
+  identifiable: IdentifiableAnswer;
+  "identifiable-advice": AdviceAnswer;
+  confidential: ConfidentialAnswer;
+  "confidential-advice": AdviceAnswer;
+  consent: ConsentStepAnswer;
+  "consent-advice": ConsentAdviceAnswer;
+  "other-lawful-reason": OtherLawfulReasonAnswer;
+  "other-lawful-reason-advice": AdviceAnswer;
+  "lawful-basis": LawfulBasisAnswer;
+  safety: SafetyAnswer;
+  "information-to-share": InformationToShareAnswer;
+  "sharing-method": SharingMethodAnswer;
+  informing: InformingAnswer;
+  decision: DecisionAnswer;
+  "departure-reason": DepartureReasonAnswer;
+  "check-answers": Record<string, never>;
+}
+
+/** Answers so far, keyed by step id; stored as JSON in a draft and copied into the record. */
+export type WizardAnswers = { [K in AnswerStepId]?: StepValues[K] };

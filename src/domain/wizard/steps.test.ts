@@ -1,0 +1,525 @@
+import { describe, expect, it } from "vitest";
+import { GOLDEN_RULE_IDS, GUIDANCE_NOTE_IDS } from "../guidance";
+import {
+  ANSWER_STEP_IDS,
+  FORM_ERROR_FIELD,
+  STEPS,
+  STEP_IDS,
+  parseStep,
+  type AnswerStepId,
+  type FieldError,
+  type StepParseResult,
+} from "./index";
+import { VALID } from "./test-fixtures";
+
+const errorsOf = (result: StepParseResult): FieldError[] => (result.ok ? [] : result.errors);
+const errorFor = (result: StepParseResult, field: string) =>
+  errorsOf(result).find((error) => error.field === field)?.message;
+
+/** Fields that must always be answered, whatever else is chosen on the page. */
+const ALWAYS_REQUIRED: Record<AnswerStepId, string[]> = {
+  urgency: ["immediateRisk"],
+  request: ["origin"],
+  concern: ["concernCategories", "personAtRisk", "caseReference"],
+  "significant-harm": ["significantHarm"],
+  purpose: ["legitimatePurpose"],
+  "purpose-advice": ["adviceFrom", "adviceGiven", "informedAnswer"],
+  identifiable: ["identifiable"],
+  "identifiable-advice": ["adviceFrom", "adviceGiven", "informedAnswer"],
+  confidential: ["confidential"],
+  "confidential-advice": ["adviceFrom", "adviceGiven", "informedAnswer"],
+  consent: ["consent"],
+  "consent-advice": ["adviceFrom", "adviceGiven", "informedAnswer"],
+  "other-lawful-reason": ["otherLawfulReason"],
+  "other-lawful-reason-advice": ["adviceFrom", "adviceGiven", "informedAnswer"],
+  "lawful-basis": ["article6", "specialCategory"],
+  safety: ["safetyConsiderations", "identitiesToProtect"],
+  "information-to-share": ["informationDescription", "factAndOpinion", "historicalInformation", "principlesConfirmed"],
+  "sharing-method": ["method", "securityMeasures"],
+  informing: ["informPerson"],
+  decision: ["outcome", "rationale", "purpose", "decisionDate"],
+  "departure-reason": ["departureReason"],
+};
+
+const stepCases = ANSWER_STEP_IDS.map((id) => [id] as const);
+
+describe("step definitions", () => {
+  it("list every step in order, ending with check-answers", () => {
+    expect(STEP_IDS).toEqual([
+      "urgency",
+      "request",
+      "concern",
+      "significant-harm",
+      "purpose",
+      "purpose-advice",
+      "identifiable",
+      "identifiable-advice",
+      "confidential",
+      "confidential-advice",
+      "consent",
+      "consent-advice",
+      "other-lawful-reason",
+      "other-lawful-reason-advice",
+      "lawful-basis",
+      "safety",
+      "information-to-share",
+      "sharing-method",
+      "informing",
+      "decision",
+      "departure-reason",
+      "check-answers",
+    ]);
+    expect(Object.keys(STEPS)).toEqual([...STEP_IDS]);
+  });
+
+  it.each(STEP_IDS.map((id) => [id] as const))("%s is well formed", (id) => {
+    const step = STEPS[id];
+    expect(step.id).toBe(id);
+    expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    expect(step.title.length).toBeGreaterThan(10);
+    expect(step.caption.length).toBeGreaterThan(3);
+    expect(step.ruleIds.length).toBeGreaterThan(0);
+    for (const ruleId of step.ruleIds) expect(GOLDEN_RULE_IDS).toContain(ruleId);
+    for (const noteId of step.noteIds ?? []) expect(GUIDANCE_NOTE_IDS).toContain(noteId);
+
+    const names = step.fields.map((field) => field.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const field of step.fields) {
+      expect(field.name).toMatch(/^[a-z][A-Za-z0-9]*$/);
+      expect(field.label.length).toBeGreaterThan(3);
+      if (field.kind === "radios" || field.kind === "checkboxes") {
+        const values = (field.options ?? []).map((option) => option.value);
+        expect(values.length).toBeGreaterThan(1);
+        expect(new Set(values).size).toBe(values.length);
+        for (const option of field.options ?? []) {
+          for (const revealed of option.revealsFields ?? []) expect(names).toContain(revealed);
+        }
+      } else {
+        expect(field.options).toBeUndefined();
+      }
+      if (field.kind === "text" || field.kind === "textarea") expect(field.maxLength).toBeGreaterThan(0);
+    }
+  });
+
+  it("never asks for a child's name or date of birth", () => {
+    for (const step of Object.values(STEPS)) {
+      for (const field of step.fields) {
+        expect(`${field.name} ${field.label}`).not.toMatch(/child'?s? ?name|birth|\bdob\b|surname/i);
+      }
+    }
+  });
+
+  it("warns against names in every free-text field that describes people or events", () => {
+    const textareas = Object.values(STEPS).flatMap((step) =>
+      step.fields.filter((field) => field.kind === "textarea").map((field) => `${step.id}.${field.name}`),
+    );
+    const withWarning = Object.values(STEPS).flatMap((step) =>
+      step.fields
+        .filter((field) => field.kind === "textarea" && /names/.test(field.hint ?? ""))
+        .map((field) => `${step.id}.${field.name}`),
+    );
+    const exempt = ["information-to-share.informationWithheld", "sharing-method.securityMeasures", "decision.purpose", "safety.protectionSteps"];
+    expect(textareas.filter((name) => !exempt.includes(name))).toEqual(withWarning);
+    expect(withWarning.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("offers the lawful-basis options from the catalogue, limited by organisation where the law says so", () => {
+    const fields = STEPS["lawful-basis"].fields;
+    const article6 = fields.find((field) => field.name === "article6")?.options ?? [];
+    expect(article6.map((option) => option.value)).toEqual(["art6-1-a", "art6-1-c", "art6-1-d", "art6-1-e", "art6-1-f"]);
+    expect(article6.find((option) => option.value === "art6-1-f")?.onlyFor).toEqual(["EARLY_YEARS", "VOLUNTARY"]);
+    expect(fields.find((field) => field.name === "schedule8")?.options?.[0]?.onlyFor).toEqual(["POLICE"]);
+    expect(article6.find((option) => option.value === "art6-1-e")?.onlyFor).toBeUndefined();
+  });
+});
+
+describe("every step schema", () => {
+  it.each(stepCases)("%s accepts its valid answer and gives it back unchanged", (id) => {
+    const result = parseStep(id, VALID[id]);
+    expect(result).toEqual({ ok: true, value: VALID[id] });
+    // Stored answers are parsed again when read back, so parsing must be idempotent.
+    const again = parseStep(id, result.ok ? result.value : undefined);
+    expect(again).toEqual(result);
+  });
+
+  it.each(stepCases)("%s rejects unknown keys", (id) => {
+    const result = parseStep(id, { ...VALID[id], childName: "Sam" });
+    expect(result.ok).toBe(false);
+    expect(errorFor(result, FORM_ERROR_FIELD)).toBe(
+      "The form contained information it should not have. Go back and try again",
+    );
+  });
+
+  it.each(stepCases)("%s rejects input that is not a form", (id) => {
+    for (const input of ["text", 42, null, undefined, ["a"]]) {
+      expect(errorsOf(parseStep(id, input))).toEqual([
+        { field: FORM_ERROR_FIELD, message: "The form could not be read. Try again" },
+      ]);
+    }
+  });
+
+  it.each(stepCases)("%s rejects an empty form with an error on each required field", (id) => {
+    const result = parseStep(id, {});
+    expect(errorsOf(result).map((error) => error.field)).toEqual(ALWAYS_REQUIRED[id]);
+    for (const error of errorsOf(result)) expect(error.message).toMatch(/^(Select|Enter|Confirm)/);
+  });
+
+  it.each(stepCases)("%s rejects each required field when it is missing or blank", (id) => {
+    for (const field of ALWAYS_REQUIRED[id]) {
+      const { [field]: _removed, ...rest } = VALID[id] as unknown as Record<string, unknown>;
+      expect(errorFor(parseStep(id, rest), field)).toMatch(/^(Select|Enter|Confirm)/);
+      const kind = STEPS[id].fields.find((candidate) => candidate.name === field)?.kind;
+      const blank = kind === "checkboxes" ? [] : "   ";
+      expect(errorFor(parseStep(id, { ...VALID[id], [field]: blank }), field)).toMatch(/^(Select|Enter|Confirm)/);
+    }
+  });
+
+  it.each(stepCases)("%s rejects wrong types in every field", (id) => {
+    for (const field of STEPS[id].fields) {
+      for (const wrong of [42, true, { nested: "x" }]) {
+        expect(errorFor(parseStep(id, { ...VALID[id], [field.name]: wrong }), field.name)).toBeDefined();
+      }
+      const wrongShape = field.kind === "checkboxes" ? "yes" : ["yes"];
+      expect(errorFor(parseStep(id, { ...VALID[id], [field.name]: wrongShape }), field.name)).toBeDefined();
+    }
+  });
+
+  it.each(stepCases)("%s rejects values that are not among the options", (id) => {
+    for (const field of STEPS[id].fields.filter((candidate) => candidate.options)) {
+      const invalid = field.kind === "checkboxes" ? ["not-an-option"] : "not-an-option";
+      expect(errorFor(parseStep(id, { ...VALID[id], [field.name]: invalid }), field.name)).toBeDefined();
+    }
+  });
+
+  it.each(stepCases)("%s rejects over-long text and accepts text at the limit", (id) => {
+    for (const field of STEPS[id].fields.filter((candidate) => candidate.maxLength)) {
+      const limit = field.maxLength ?? 0;
+      const tooLong = parseStep(id, { ...VALID[id], [field.name]: "a".repeat(limit + 1) });
+      expect(errorFor(tooLong, field.name)).toMatch(/must be \d+ characters or less$/);
+      if (field.name !== "caseReference") {
+        const atLimit = parseStep(id, { ...VALID[id], [field.name]: `A${"a".repeat(limit - 1)}` });
+        expect(errorFor(atLimit, field.name)).toBeUndefined();
+      }
+    }
+  });
+
+  it("check-answers takes no input and rejects any", () => {
+    expect(parseStep("check-answers", {})).toEqual({ ok: true, value: {} });
+    expect(errorFor(parseStep("check-answers", { confirm: "yes" }), FORM_ERROR_FIELD)).toBeDefined();
+  });
+});
+
+describe("urgency", () => {
+  it("uses the GOV.UK error message", () => {
+    expect(errorsOf(parseStep("urgency", {}))).toEqual([
+      { field: "immediateRisk", message: "Select whether a child is at immediate risk of significant harm" },
+    ]);
+  });
+});
+
+describe("request", () => {
+  it("requires the requester's role and organisation for a request", () => {
+    expect(errorsOf(parseStep("request", { origin: "request", requesterName: "" }))).toEqual([
+      { field: "requesterRole", message: "Enter the role of the person asking for information" },
+      { field: "requesterOrganisation", message: "Enter the organisation of the person asking for information" },
+    ]);
+  });
+
+  it("keeps the requester's name optional and trims text", () => {
+    expect(
+      parseStep("request", {
+        origin: "request",
+        requesterName: "  ",
+        requesterRole: " Health visitor ",
+        requesterOrganisation: "NHS trust",
+      }),
+    ).toEqual({
+      ok: true,
+      value: { origin: "request", requesterRole: "Health visitor", requesterOrganisation: "NHS trust" },
+    });
+  });
+
+  it("drops hidden requester details when sharing on your own initiative", () => {
+    expect(
+      parseStep("request", { origin: "own-initiative", requesterRole: "typed before switching" }),
+    ).toEqual({ ok: true, value: { origin: "own-initiative" } });
+  });
+});
+
+describe("concern", () => {
+  const withReference = (caseReference: unknown) => parseStep("concern", { ...VALID.concern, caseReference });
+
+  it.each(["AB", "CS-2024/0173", "12345", "a1/b2-c3", "X".repeat(40)])("accepts case reference %s", (reference) => {
+    expect(withReference(reference).ok).toBe(true);
+  });
+
+  it.each([
+    ["", "Enter your organisation's case reference"],
+    ["A", "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)"],
+    ["-AB", "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)"],
+    ["Sam Smith", "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)"],
+    ["AB_12", "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)"],
+    ["X".repeat(41), "Case reference must be 40 characters or less"],
+    ["12/03/2015", "Case reference looks like a date. Enter your organisation's case reference, not a date of birth"],
+    ["2015-03-12", "Case reference looks like a date. Enter your organisation's case reference, not a date of birth"],
+  ])("rejects case reference %j", (reference, message) => {
+    expect(errorFor(withReference(reference), "caseReference")).toBe(message);
+  });
+
+  it("trims the case reference and removes duplicate categories", () => {
+    expect(
+      parseStep("concern", {
+        concernCategories: ["parent-may-need-help", "parent-may-need-help", "person-may-pose-risk"],
+        personAtRisk: "adult-at-risk",
+        caseReference: " REF-1 ",
+      }),
+    ).toEqual({
+      ok: true,
+      value: {
+        concernCategories: ["parent-may-need-help", "person-may-pose-risk"],
+        personAtRisk: "adult-at-risk",
+        caseReference: "REF-1",
+      },
+    });
+  });
+});
+
+describe("flowchart question steps", () => {
+  it.each([
+    ["significant-harm", "significantHarm", "Select whether the child is suffering, or likely to suffer, significant harm"],
+    ["purpose", "legitimatePurpose", "Select whether there is a clear and legitimate purpose for sharing"],
+    ["identifiable", "identifiable", "Select whether the information identifies a person"],
+    ["confidential", "confidential", "Select whether the information is confidential"],
+  ] as const)("%s accepts yes, no and not sure", (id, field, message) => {
+    for (const answer of ["yes", "no", "not-sure"]) {
+      expect(parseStep(id, { [field]: answer })).toEqual({ ok: true, value: { [field]: answer } });
+    }
+    expect(errorsOf(parseStep(id, { [field]: "maybe" }))).toEqual([{ field, message }]);
+  });
+
+  it("consent needs a reason when it was not sought, and drops it otherwise", () => {
+    expect(errorsOf(parseStep("consent", { consent: "not-sought" }))).toEqual([
+      { field: "notSoughtReason", message: "Select why you have not asked for consent" },
+    ]);
+    for (const reason of ["unsafe", "inappropriate", "harmful-delay"]) {
+      expect(parseStep("consent", { consent: "not-sought", notSoughtReason: reason })).toEqual({
+        ok: true,
+        value: { consent: "not-sought", notSoughtReason: reason },
+      });
+    }
+    for (const consent of ["given", "refused", "withdrawn", "not-sure"]) {
+      expect(parseStep("consent", { consent, notSoughtReason: "unsafe" })).toEqual({
+        ok: true,
+        value: { consent },
+      });
+    }
+  });
+
+  it("other lawful reason asks which reason when the answer is yes", () => {
+    expect(errorsOf(parseStep("other-lawful-reason", { otherLawfulReason: "yes" }))).toEqual([
+      { field: "reasonKinds", message: "Select the lawful reason to share without consent" },
+    ]);
+    expect(
+      parseStep("other-lawful-reason", { otherLawfulReason: "no", reasonKinds: ["public-function"] }),
+    ).toEqual({ ok: true, value: { otherLawfulReason: "no" } });
+  });
+});
+
+describe("advice steps", () => {
+  it("records who advised by role, and asks for the role when it is someone else", () => {
+    const advice = { adviceFrom: "other", adviceGiven: "Share with the school nurse.", informedAnswer: "yes" };
+    expect(errorsOf(parseStep("purpose-advice", advice))).toEqual([
+      { field: "adviceFromOther", message: "Enter the role of the person you asked" },
+    ]);
+    expect(parseStep("purpose-advice", { ...advice, adviceFromOther: "NSPCC helpline adviser" })).toEqual({
+      ok: true,
+      value: { ...advice, adviceFromOther: "NSPCC helpline adviser" },
+    });
+    expect(
+      parseStep("purpose-advice", { ...advice, adviceFrom: "caldicott-guardian", adviceFromOther: "hidden" }),
+    ).toEqual({ ok: true, value: { ...advice, adviceFrom: "caldicott-guardian" } });
+  });
+
+  it("does not accept 'not sure' again after advice", () => {
+    for (const id of ["purpose-advice", "identifiable-advice", "confidential-advice", "other-lawful-reason-advice"] as const) {
+      expect(errorFor(parseStep(id, { ...VALID[id], informedAnswer: "not-sure" }), "informedAnswer")).toMatch(
+        /^Select your answer now that you have taken advice on /,
+      );
+    }
+    expect(errorFor(parseStep("consent-advice", { ...VALID["consent-advice"], informedAnswer: "not-sure" }), "informedAnswer")).toBe(
+      "Select your answer now that you have taken advice on consent",
+    );
+  });
+
+  it("consent advice needs a reason when consent is now not being sought", () => {
+    const advice = { ...VALID["consent-advice"], informedAnswer: "not-sought" };
+    expect(errorFor(parseStep("consent-advice", advice), "informedNotSoughtReason")).toBe(
+      "Select why you have not asked for consent",
+    );
+    expect(parseStep("consent-advice", { ...advice, informedNotSoughtReason: "harmful-delay" }).ok).toBe(true);
+    expect(parseStep("consent-advice", { ...VALID["consent-advice"], informedNotSoughtReason: "unsafe" })).toEqual({
+      ok: true,
+      value: VALID["consent-advice"],
+    });
+  });
+});
+
+describe("lawful basis", () => {
+  it("fills unticked checkbox groups with empty lists", () => {
+    expect(parseStep("lawful-basis", { article6: "art6-1-e", specialCategory: "no" })).toEqual({
+      ok: true,
+      value: {
+        article6: "art6-1-e",
+        specialCategory: "no",
+        article9: [],
+        schedule1: [],
+        schedule8: [],
+        commonLaw: [],
+        statutoryGateways: [],
+      },
+    });
+  });
+
+  it("drops hidden special category conditions when there is no special category data", () => {
+    const result = parseStep("lawful-basis", { ...VALID["lawful-basis"], specialCategory: "no" });
+    expect(result.ok && result.value).toMatchObject({ article9: [], schedule1: [], schedule8: [], commonLaw: ["common-law-public-interest"] });
+  });
+
+  it("rejects a basis from the wrong group", () => {
+    expect(errorFor(parseStep("lawful-basis", { ...VALID["lawful-basis"], article9: ["art6-1-e"] }), "article9")).toBe(
+      "Select a lawful basis from the list",
+    );
+    expect(errorsOf(parseStep("lawful-basis", { ...VALID["lawful-basis"], article6: "art9-2-g" }))).toEqual([
+      { field: "article6", message: "Select the UK GDPR Article 6 lawful basis for sharing" },
+    ]);
+  });
+});
+
+describe("safety", () => {
+  it("asks how identities will be protected when someone needs protecting", () => {
+    const input = { safetyConsiderations: "Risk of retaliation.", identitiesToProtect: ["anonymous-referrer"] };
+    expect(errorsOf(parseStep("safety", input))).toEqual([
+      { field: "protectionSteps", message: "Enter how you will protect their identities" },
+    ]);
+    expect(parseStep("safety", { ...input, protectionSteps: "Leave out who reported it." }).ok).toBe(true);
+  });
+
+  it("does not allow 'no one' together with named people", () => {
+    expect(
+      errorFor(
+        parseStep("safety", { safetyConsiderations: "x", identitiesToProtect: ["none", "child"], protectionSteps: "x" }),
+        "identitiesToProtect",
+      ),
+    ).toBe("Select the people whose identity needs protecting, or select no one, not both");
+  });
+
+  it("drops protection steps when no one needs protecting", () => {
+    expect(parseStep("safety", { ...VALID.safety, protectionSteps: "left over" })).toEqual({ ok: true, value: VALID.safety });
+  });
+});
+
+describe("information to share", () => {
+  it("requires every principle to be confirmed", () => {
+    const input = { ...VALID["information-to-share"], principlesConfirmed: ["necessary", "secure"] };
+    expect(errorsOf(parseStep("information-to-share", input))).toEqual([
+      {
+        field: "principlesConfirmed",
+        message: "Confirm that the information meets every principle, or change what you will share",
+      },
+    ]);
+  });
+
+  it("stores the principles in checklist order", () => {
+    const shuffled = [...VALID["information-to-share"].principlesConfirmed].reverse();
+    const result = parseStep("information-to-share", { ...VALID["information-to-share"], principlesConfirmed: shuffled });
+    expect(result.ok && result.value.principlesConfirmed).toEqual(VALID["information-to-share"].principlesConfirmed);
+  });
+
+  it("rejects 'recorded', which is not on the practitioner's checklist", () => {
+    const input = { ...VALID["information-to-share"], principlesConfirmed: [...VALID["information-to-share"].principlesConfirmed, "recorded"] };
+    expect(errorFor(parseStep("information-to-share", input), "principlesConfirmed")).toBeDefined();
+  });
+});
+
+describe("sharing method and informing", () => {
+  it("asks what the other method is", () => {
+    expect(errorsOf(parseStep("sharing-method", { method: "other", securityMeasures: "Sealed envelope." }))).toEqual([
+      { field: "methodOther", message: "Enter how you will share the information" },
+    ]);
+    expect(parseStep("sharing-method", { ...VALID["sharing-method"], methodOther: "hidden" })).toEqual({
+      ok: true,
+      value: VALID["sharing-method"],
+    });
+  });
+
+  it("asks why the person will not be told", () => {
+    expect(errorsOf(parseStep("informing", { informPerson: "no" }))).toEqual([
+      { field: "reasonNotInforming", message: "Enter why you will not tell them" },
+    ]);
+    expect(parseStep("informing", { informPerson: "no", reasonNotInforming: "Carer may harm the child." })).toEqual({
+      ok: true,
+      value: { informPerson: "no", reasonNotInforming: "Carer may harm the child." },
+    });
+    expect(parseStep("informing", { informPerson: "yes", reasonNotInforming: "hidden" })).toEqual({
+      ok: true,
+      value: { informPerson: "yes" },
+    });
+  });
+});
+
+describe("decision", () => {
+  const decide = (overrides: Record<string, unknown>) => parseStep("decision", { ...VALID.decision, ...overrides });
+
+  it("requires a rationale of at least 40 characters", () => {
+    expect(errorFor(decide({ rationale: "Too short to explain anything." }), "rationale")).toBe(
+      "Reasons for your decision must be 40 characters or more",
+    );
+    expect(errorFor(decide({ rationale: "x".repeat(40) }), "rationale")).toBeUndefined();
+    expect(errorFor(decide({ rationale: `  ${"x".repeat(39)}  ` }), "rationale")).toBe(
+      "Reasons for your decision must be 40 characters or more",
+    );
+  });
+
+  it("requires the recipient when sharing, in full or in part", () => {
+    for (const outcome of ["SHARE", "SHARE_PART"]) {
+      expect(
+        errorsOf(decide({ outcome, recipientName: "", recipientRole: undefined, recipientOrganisation: " " })).map(
+          (error) => error.field,
+        ),
+      ).toEqual(["recipientName", "recipientRole", "recipientOrganisation"]);
+    }
+  });
+
+  it("lets a decision not to share leave the recipient blank", () => {
+    expect(
+      decide({ outcome: "NO_SHARE", recipientName: "", recipientRole: "", recipientOrganisation: "" }),
+    ).toEqual({
+      ok: true,
+      value: {
+        outcome: "NO_SHARE",
+        rationale: VALID.decision.rationale,
+        purpose: VALID.decision.purpose,
+        decisionDate: VALID.decision.decisionDate,
+      },
+    });
+  });
+
+  it.each(["2025-02-30", "2025-13-01", "25-03-27", "27/03/2025", "1899-12-31", "2025-3-27"])(
+    "rejects the date %s",
+    (decisionDate) => {
+      expect(errorFor(decide({ decisionDate }), "decisionDate")).toBe("Date of the decision must be a real date");
+    },
+  );
+
+  it("accepts a leap day", () => {
+    expect(decide({ decisionDate: "2024-02-29" }).ok).toBe(true);
+  });
+});
+
+describe("departure reason", () => {
+  it("needs a real explanation", () => {
+    expect(errorsOf(parseStep("departure-reason", { departureReason: "Because." }))).toEqual([
+      { field: "departureReason", message: "Reason your decision differs must be 40 characters or more" },
+    ]);
+  });
+});

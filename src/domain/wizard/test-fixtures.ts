@@ -1,0 +1,109 @@
+import type { StepValues, WizardAnswers } from "./answers";
+
+/** Valid answers for every step, for tests that need a realistic draft. */
+export const VALID: { [Id in Exclude<keyof StepValues, "check-answers">]: StepValues[Id] } = {
+  urgency: { immediateRisk: "no" },
+  request: {
+    origin: "request",
+    requesterName: "A. Worker",
+    requesterRole: "Social worker",
+    requesterOrganisation: "Children's services",
+  },
+  concern: {
+    concernCategories: ["child-health-or-development"],
+    personAtRisk: "child",
+    caseReference: "CS-2024/0173",
+  },
+  "significant-harm": { significantHarm: "no" },
+  purpose: { legitimatePurpose: "yes" },
+  "purpose-advice": {
+    adviceFrom: "designated-safeguarding-lead",
+    adviceGiven: "Sharing supports the early help assessment.",
+    informedAnswer: "yes",
+  },
+  identifiable: { identifiable: "yes" },
+  "identifiable-advice": {
+    adviceFrom: "information-governance-lead",
+    adviceGiven: "The details together identify the family.",
+    informedAnswer: "yes",
+  },
+  confidential: { confidential: "yes" },
+  "confidential-advice": {
+    adviceFrom: "caldicott-guardian",
+    adviceGiven: "It was given in confidence at a health appointment.",
+    informedAnswer: "yes",
+  },
+  consent: { consent: "given" },
+  "consent-advice": {
+    adviceFrom: "manager-or-supervisor",
+    adviceGiven: "The parent's agreement was not freely given, so treat it as refused.",
+    informedAnswer: "refused",
+  },
+  "other-lawful-reason": { otherLawfulReason: "yes", reasonKinds: ["statutory-duty-or-power"] },
+  "other-lawful-reason-advice": {
+    adviceFrom: "legal-team",
+    adviceGiven: "Section 47 enquiries give a basis to share.",
+    informedAnswer: "yes",
+  },
+  "lawful-basis": {
+    article6: "art6-1-e",
+    specialCategory: "yes",
+    article9: ["art9-2-g"],
+    schedule1: ["dpa-sch1-para-18"],
+    schedule8: [],
+    commonLaw: ["common-law-public-interest"],
+    statutoryGateways: ["ca1989-s47"],
+  },
+  safety: {
+    safetyConsiderations: "Sharing lets the assessment team plan a safe visit.",
+    identitiesToProtect: ["none"],
+  },
+  "information-to-share": {
+    informationDescription: "Attendance dates and the teacher's observations, marked as opinion.",
+    factAndOpinion: "facts-and-opinion-marked",
+    historicalInformation: "none",
+    principlesConfirmed: [
+      "necessary",
+      "proportionate",
+      "relevant",
+      "adequate",
+      "accurate",
+      "timely",
+      "secure",
+    ],
+  },
+  "sharing-method": { method: "secure-email", securityMeasures: "Sent between secure domains." },
+  informing: { informPerson: "yes" },
+  decision: {
+    outcome: "SHARE",
+    rationale: "The child's attendance has fallen sharply and the assessment needs it.",
+    purpose: "Early help assessment",
+    recipientName: "Duty team",
+    recipientRole: "Social worker",
+    recipientOrganisation: "Children's social care",
+    decisionDate: "2025-03-27",
+  },
+  "departure-reason": {
+    departureReason: "The police have already been told and a second referral would add nothing.",
+  },
+};
+
+/** A complete routine path: no immediate risk, consent given, shared. */
+export function consentGivenShareAnswers(): WizardAnswers {
+  return {
+    urgency: VALID.urgency,
+    request: VALID.request,
+    concern: VALID.concern,
+    "significant-harm": VALID["significant-harm"],
+    purpose: VALID.purpose,
+    identifiable: VALID.identifiable,
+    confidential: VALID.confidential,
+    consent: VALID.consent,
+    "lawful-basis": VALID["lawful-basis"],
+    safety: VALID.safety,
+    "information-to-share": VALID["information-to-share"],
+    "sharing-method": VALID["sharing-method"],
+    informing: VALID.informing,
+    decision: VALID.decision,
+  };
+}

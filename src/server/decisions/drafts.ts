@@ -1,0 +1,42 @@
+import "server-only";
+import { z } from "zod";
+import { type WizardAnswers, parseAnswers } from "@/domain/wizard";
+import type { OrganisationKind } from "@/domain/lawful-basis";
+import type { SignedInUser } from "../auth/current-actor";
+import { db } from "../db";
+
+export interface DraftView {
+  id: string;
+  kind: "ORIGINAL" | "CORRECTION" | "RECONSIDERATION";
+  supersedes: { id: string; reference: string } | null;
+  answers: WizardAnswers;
+  organisationKind: OrganisationKind;
+  updatedAt: string;
+}
+
+export const draftIdSchema = z.uuid();
+
+/**
+ * A draft belongs to its author alone: anyone else, and any malformed id, gets "not found" so
+ * that draft ids cannot be probed.
+ */
+export async function loadOwnDraft(user: SignedInUser, draftId: string): Promise<DraftView | null> {
+  if (!draftIdSchema.safeParse(draftId).success) return null;
+  const draft = await db().decisionDraft.findFirst({
+    where: { id: draftId, authorId: user.userId, organisationId: user.organisationId },
+    include: { supersedes: { select: { id: true, reference: true } } },
+  });
+  if (!draft) return null;
+  const organisation = await db().organisation.findUniqueOrThrow({ where: { id: user.organisationId }, select: { kind: true } });
+  const parsed = parseAnswers(draft.answers);
+  return {
+    id: draft.id,
+    kind: draft.kind,
+    supersedes: draft.supersedes,
+    // A draft only ever holds answers the wizard parsed; if a guidance update has made an old
+    // answer invalid the practitioner simply answers that question again.
+    answers: parsed.ok ? parsed.answers : {},
+    organisationKind: organisation.kind,
+    updatedAt: draft.updatedAt.toISOString(),
+  };
+}

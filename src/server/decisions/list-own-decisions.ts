@@ -1,0 +1,78 @@
+import "server-only";
+import { z } from "zod";
+import type { SignedInUser } from "../auth/current-actor";
+import { db } from "../db";
+import { normaliseDecisionReference } from "./reference";
+
+export const decisionSearchSchema = z.object({ q: z.string().trim().max(60).optional() });
+
+export interface OwnDraftRow {
+  id: string;
+  kind: string;
+  caseReference: string | null;
+  supersedesReference: string | null;
+  updatedAt: string;
+}
+
+export interface OwnDecisionRow {
+  reference: string;
+  kind: string;
+  caseReference: string;
+  outcome: "SHARE" | "SHARE_PART" | "NO_SHARE";
+  departsFromIndication: boolean;
+  reviewFlags: string[];
+  recordedAt: string;
+}
+
+export interface OwnDecisions {
+  drafts: OwnDraftRow[];
+  decisions: OwnDecisionRow[];
+  query: string;
+}
+
+const LIMIT = 100;
+
+/**
+ * The practitioner's drafts and recorded decisions, newest first. The search matches a decision
+ * reference exactly (as typed, in any case) or a case reference by prefix, case-insensitively.
+ */
+export async function listOwnDecisions(user: SignedInUser, raw: unknown): Promise<OwnDecisions> {
+  const query = decisionSearchSchema.safeParse(raw).data?.q ?? "";
+  const reference = query ? normaliseDecisionReference(query) : null;
+  const caseFilter = query ? { caseReference: { startsWith: query, mode: "insensitive" as const } } : {};
+
+  const [drafts, decisions] = await Promise.all([
+    db().decisionDraft.findMany({
+      where: { authorId: user.userId, organisationId: user.organisationId },
+      orderBy: { updatedAt: "desc" },
+      take: LIMIT,
+      include: { supersedes: { select: { reference: true } } },
+    }),
+    db().decision.findMany({
+      where: {
+        authorId: user.userId,
+        organisationId: user.organisationId,
+        ...(query ? { OR: [caseFilter, ...(reference ? [{ reference }] : [])] } : {}),
+      },
+      orderBy: { recordedAt: "desc" },
+      take: LIMIT,
+      select: { reference: true, kind: true, caseReference: true, outcome: true, departsFromIndication: true, reviewFlags: true, recordedAt: true },
+    }),
+  ]);
+
+  const draftRows = drafts
+    .map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      caseReference: (d.answers as { concern?: { caseReference?: string } }).concern?.caseReference ?? null,
+      supersedesReference: d.supersedes?.reference ?? null,
+      updatedAt: d.updatedAt.toISOString(),
+    }))
+    .filter((d) => !query || (d.caseReference?.toLowerCase().startsWith(query.toLowerCase()) ?? false));
+
+  return {
+    query,
+    drafts: draftRows,
+    decisions: decisions.map((d) => ({ ...d, recordedAt: d.recordedAt.toISOString() })),
+  };
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import type { DecisionRecordData } from "@/domain/decision";
+import { type RecordAction, can } from "@/domain/policy";
+import type { SignedInUser } from "../auth/current-actor";
+import { appendAuditEvent } from "../audit/append-audit-event";
+import { db } from "../db";
+import type { RequestMeta } from "../request-context";
+import { normaliseDecisionReference } from "./reference";
+
+/** The record as stored: dates are ISO strings after the JSON round trip. */
+export type StoredDecisionRecord = Omit<DecisionRecordData, "decidedAt" | "reviewDueAt" | "retainUntil"> & {
+  decidedAt: string;
+  reviewDueAt: string;
+  retainUntil: string;
+};
+
+export interface DecisionView {
+  id: string;
+  reference: string;
+  kind: "ORIGINAL" | "CORRECTION" | "RECONSIDERATION";
+  author: { id: string; name: string; jobTitle: string | null };
+  organisationName: string;
+  teamName: string | null;
+  recordedAt: string;
+  supersedes: { reference: string; kind: string } | null;
+  followUps: { reference: string; kind: string; recordedAt: string }[];
+  record: StoredDecisionRecord;
+  canFollowUp: boolean;
+}
+
+export type ViewDecisionResult = { ok: true; decision: DecisionView } | { ok: false; status: 403 | 404 };
+
+/**
+ * Loads one decision for someone allowed to see it, and records that they saw it: every view of
+ * a record is an audit event. Records of another organisation are "not found", never "forbidden",
+ * so their existence is not revealed.
+ */
+export async function viewDecision(
+  user: SignedInUser,
+  rawReference: string,
+  meta: RequestMeta,
+  purpose: { action: Extract<RecordAction, "decision.view" | "decision.export">; channel: "page" | "json" | "print" },
+): Promise<ViewDecisionResult> {
+  const reference = normaliseDecisionReference(rawReference);
+  if (!reference) return { ok: false, status: 404 };
+  const decision = await db().decision.findFirst({
+    where: { reference, organisationId: user.organisationId },
+    include: {
+      author: { select: { id: true, name: true, jobTitle: true } },
+      organisation: { select: { name: true } },
+      team: { select: { name: true } },
+      supersedes: { select: { reference: true, kind: true } },
+      followUps: { select: { reference: true, kind: true, recordedAt: true }, orderBy: { recordedAt: "asc" } },
+    },
+  });
+  if (!decision) return { ok: false, status: 404 };
+
+  const allowed = can(user, purpose.action, decision);
+  await db().$transaction((tx) =>
+    appendAuditEvent(tx, {
+      actorId: user.userId,
+      actorRole: user.role,
+      organisationId: user.organisationId,
+      action: allowed ? purpose.action : "access.denied",
+      objectType: "decision",
+      objectId: decision.reference,
+      caseReference: allowed ? decision.caseReference : null,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      outcome: allowed ? "SUCCESS" : "DENIED",
+      detail: allowed ? { channel: purpose.channel } : { attempted: purpose.action },
+    }),
+  );
+  if (!allowed) return { ok: false, status: 403 };
+
+  return {
+    ok: true,
+    decision: {
+      id: decision.id,
+      reference: decision.reference,
+      kind: decision.kind,
+      author: decision.author,
+      organisationName: decision.organisation.name,
+      teamName: decision.team?.name ?? null,
+      recordedAt: decision.recordedAt.toISOString(),
+      supersedes: decision.supersedes,
+      followUps: decision.followUps.map((f) => ({ ...f, recordedAt: f.recordedAt.toISOString() })),
+      record: decision.record as unknown as StoredDecisionRecord,
+      canFollowUp: can(user, "decision.reconsider", decision),
+    },
+  };
+}
