@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
-import { PageHeading } from "@/components/layout-bits";
+import { listOwnDecisions } from "@/server/decisions/list-own-decisions";
+import { PageHeading, Tag } from "@/components/layout-bits";
+import { formatDateTime } from "@/components/format";
+import { FLAG_LABELS, KIND_LABELS, OUTCOME_LABELS } from "./labels";
 
 export const metadata: Metadata = { title: "Your decisions" };
 
-export default async function YourDecisionsPage() {
+export default async function YourDecisionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("decision.list-own");
+  const { drafts, decisions, query } = await listOwnDecisions(user, await searchParams);
   return (
     <>
       <PageHeading caption={user.organisationName}>Your decisions</PageHeading>
@@ -16,7 +20,93 @@ export default async function YourDecisionsPage() {
           <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
         </svg>
       </Link>
-      <p className="govuk-body" data-testid="decisions-empty">You have not recorded any decisions yet.</p>
+
+      <form method="get" action="/decisions" role="search" className="mb-8 flex flex-wrap items-end gap-4">
+        <div className="min-w-[16rem] flex-1">
+          <label htmlFor="q" className="govuk-label-bold">
+            Search by decision reference or case reference
+          </label>
+          <input id="q" name="q" type="search" defaultValue={query} maxLength={60} className="govuk-input" />
+        </div>
+        <button type="submit" className="govuk-button govuk-button-secondary mb-0!">
+          Search
+        </button>
+        {query ? <Link href="/decisions">Clear search</Link> : null}
+      </form>
+
+      <h2 className="govuk-heading-m">Drafts</h2>
+      {drafts.length === 0 ? (
+        <p className="govuk-body" data-testid="drafts-empty">{query ? "No drafts match your search." : "You have no drafts."}</p>
+      ) : (
+        <table className="govuk-table" data-testid="drafts-table">
+          <caption className="sr-only">Drafts you have not recorded yet</caption>
+          <thead>
+            <tr>
+              <th scope="col">Case reference</th>
+              <th scope="col">Type</th>
+              <th scope="col">Last saved</th>
+              <th scope="col">
+                <span className="sr-only">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {drafts.map((draft) => (
+              <tr key={draft.id}>
+                <td>{draft.caseReference ?? "Not given yet"}</td>
+                <td>
+                  {KIND_LABELS[draft.kind as keyof typeof KIND_LABELS]}
+                  {draft.supersedesReference ? ` of ${draft.supersedesReference}` : ""}
+                </td>
+                <td>{formatDateTime(draft.updatedAt)}</td>
+                <td>
+                  <Link href={`/decisions/drafts/${draft.id}`}>
+                    Continue<span className="sr-only"> draft for {draft.caseReference ?? "a new case"}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2 className="govuk-heading-m">Recorded decisions</h2>
+      {decisions.length === 0 ? (
+        <p className="govuk-body" data-testid="decisions-empty">{query ? "No decisions match your search." : "You have not recorded any decisions yet."}</p>
+      ) : (
+        <table className="govuk-table" data-testid="decisions-table">
+          <caption className="sr-only">Decisions you have recorded, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Reference</th>
+              <th scope="col">Case reference</th>
+              <th scope="col">Decision</th>
+              <th scope="col">Status</th>
+              <th scope="col">Recorded</th>
+            </tr>
+          </thead>
+          <tbody>
+            {decisions.map((decision) => (
+              <tr key={decision.reference}>
+                <td>
+                  <Link href={`/decisions/${decision.reference}`}>{decision.reference}</Link>
+                  {decision.kind !== "ORIGINAL" ? <span className="block text-govuk-secondary">{KIND_LABELS[decision.kind as keyof typeof KIND_LABELS]}</span> : null}
+                </td>
+                <td>{decision.caseReference}</td>
+                <td>{OUTCOME_LABELS[decision.outcome]}</td>
+                <td>
+                  {decision.reviewFlags.length > 0 ? (
+                    <Tag colour="orange">Flagged: {decision.reviewFlags.map((f) => FLAG_LABELS[f] ?? f).join(", ").toLowerCase()}</Tag>
+                  ) : (
+                    <Tag colour="blue">Awaiting review</Tag>
+                  )}
+                </td>
+                <td>{formatDateTime(decision.recordedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </>
   );
 }

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { departureFor, evaluateAnswers, firstIncompleteStepId, previousStepId } from "@/domain/wizard";
+import { requirePermission } from "@/server/auth/current-actor";
+import { loadOwnDraft } from "@/server/decisions/drafts";
+import { BackLink, SummaryList, WarningText } from "@/components/layout-bits";
+import { answerRows } from "../../../AnswerRows";
+import { IndicationSummary } from "../../IndicationSummary";
+import { RecordDecisionForm } from "../../RecordDecisionForm";
+
+export const metadata: Metadata = { title: "Check your answers before recording your decision" };
+
+export default async function CheckAnswersPage({ params }: { params: Promise<{ draftId: string }> }) {
+  const { draftId } = await params;
+  const user = await requirePermission("decision.record");
+  const draft = await loadOwnDraft(user, draftId);
+  if (!draft) notFound();
+  const firstIncomplete = firstIncompleteStepId(draft.answers);
+  if (firstIncomplete !== "check-answers") redirect(`/decisions/drafts/${draft.id}/${firstIncomplete}`);
+
+  const previous = previousStepId(draft.answers, "check-answers");
+  const departure = departureFor(draft.answers);
+  return (
+    <div className="max-w-[760px]">
+      <BackLink href={`/decisions/drafts/${draft.id}/${previous ?? "urgency"}`} />
+      <span className="govuk-caption-l">{draft.supersedes ? `Follow-up to ${draft.supersedes.reference}` : "Record a decision"}</span>
+      <h1 className="govuk-heading-l">Check your answers before recording your decision</h1>
+      <IndicationSummary evaluation={evaluateAnswers(draft.answers)} />
+      {departure ? (
+        <WarningText>Your decision departs from what the flowchart indicates. It will be flagged for your supervisor to review.</WarningText>
+      ) : null}
+      <SummaryList rows={answerRows(draft.answers, draft.id)} />
+      <h2 className="govuk-heading-m">Now record your decision</h2>
+      <p className="govuk-body">
+        By recording this decision you confirm that the details are correct to the best of your knowledge. A recorded
+        decision cannot be changed: if something is wrong you can record a correction linked to it.
+      </p>
+      <RecordDecisionForm draftId={draft.id} label="Record decision" />
+    </div>
+  );
+}

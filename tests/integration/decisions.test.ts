@@ -1,0 +1,185 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { applicableSteps } from "@/domain/wizard";
+import { VALID, consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
+import { startDraft } from "@/server/decisions/start-draft";
+import { saveDraftAnswer } from "@/server/decisions/save-draft-answer";
+import { recordDecision } from "@/server/decisions/record-decision";
+import { viewDecision } from "@/server/decisions/view-decision";
+import { loadOwnDraft } from "@/server/decisions/drafts";
+import { db } from "@/server/db";
+import { TEST_META, actorFor, seedDemo, withSuperuser } from "./support";
+
+beforeAll(seedDemo);
+
+const SAM = "sam.patel@northshire.example";
+const JO = "jo.williams@northshire.example";
+
+async function newDraft(email: string): Promise<string> {
+  const result = await startDraft(await actorFor(email), { kind: "ORIGINAL" }, TEST_META);
+  if (!result.ok) throw new Error(result.message);
+  return result.draftId;
+}
+
+/** Walks the wizard through the use case, one page at a time, as the forms would post it. */
+async function answerAll(email: string, draftId: string, answers: Record<string, unknown>, caseReference: string) {
+  const user = await actorFor(email);
+  const withCase = { ...answers, concern: { ...(answers.concern as object), caseReference } };
+  for (const stepId of applicableSteps(withCase)) {
+    if (stepId === "check-answers") break;
+    const result = await saveDraftAnswer(user, draftId, stepId, withCase[stepId] as Record<string, unknown>, TEST_META);
+    if (!result.ok) throw new Error(`${stepId}: ${JSON.stringify(result.errors)}`);
+  }
+}
+
+describe("recording a decision", () => {
+  it("records a complete draft once, removes the draft and audits every step", async () => {
+    const draftId = await newDraft(SAM);
+    await answerAll(SAM, draftId, consentGivenShareAnswers(), "INT-0001");
+    const result = await recordDecision(await actorFor(SAM), draftId, TEST_META);
+    expect(result).toMatchObject({ ok: true, alreadyRecorded: false });
+    if (!result.ok) return;
+
+    const row = await db().decision.findUniqueOrThrow({ where: { reference: result.reference } });
+    expect(row).toMatchObject({
+      caseReference: "INT-0001",
+      outcome: "SHARE",
+      indication: "SHARE",
+      departsFromIndication: false,
+      consentStatus: "GIVEN",
+      kind: "ORIGINAL",
+      draftId,
+    });
+    expect(row.lawfulBasisIds).toContain("art6-1-e");
+    expect((row.record as { rationale: string }).rationale).toBe(VALID.decision.rationale);
+    expect(await db().decisionDraft.count({ where: { id: draftId } })).toBe(0);
+
+    const actions = await db().auditEvent.findMany({ where: { objectId: { in: [draftId, result.reference] } }, orderBy: { id: "asc" } });
+    expect(actions[0]?.action).toBe("draft.create");
+    expect(actions.filter((a) => a.action === "draft.save").length).toBe(applicableSteps(consentGivenShareAnswers()).length - 1);
+    expect(actions.at(-1)).toMatchObject({ action: "decision.record", caseReference: "INT-0001", outcome: "SUCCESS" });
+  });
+
+  it("records exactly one decision when the same draft is submitted twice at once, and again later", async () => {
+    const draftId = await newDraft(SAM);
+    await answerAll(SAM, draftId, consentGivenShareAnswers(), "INT-0002");
+    const sam = await actorFor(SAM);
+    const [first, second] = await Promise.all([recordDecision(sam, draftId, TEST_META), recordDecision(sam, draftId, TEST_META)]);
+    const replay = await recordDecision(sam, draftId, TEST_META);
+    expect(first.ok && second.ok && replay.ok).toBe(true);
+    if (!first.ok || !second.ok || !replay.ok) return;
+    expect(new Set([first.reference, second.reference, replay.reference]).size).toBe(1);
+    expect(await db().decision.count({ where: { draftId } })).toBe(1);
+  });
+
+  it("refuses an incomplete draft and says which question to answer", async () => {
+    const draftId = await newDraft(SAM);
+    const sam = await actorFor(SAM);
+    await saveDraftAnswer(sam, draftId, "urgency", { immediateRisk: "no" }, TEST_META);
+    const result = await recordDecision(sam, draftId, TEST_META);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]?.stepId).toBe("request");
+    expect(await db().decision.count({ where: { draftId } })).toBe(0);
+  });
+});
+
+describe("tampered and invalid posts store nothing", () => {
+  it("rejects unknown fields, wrong types and empty answers", async () => {
+    const draftId = await newDraft(SAM);
+    const sam = await actorFor(SAM);
+    for (const input of [{ immediateRisk: "no", role: "ADMIN" }, { immediateRisk: ["no"] }, { immediateRisk: 1 }, {}]) {
+      const result = await saveDraftAnswer(sam, draftId, "urgency", input, TEST_META);
+      expect(result.ok).toBe(false);
+    }
+    expect((await loadOwnDraft(sam, draftId))?.answers).toEqual({});
+  });
+
+  it("refuses a later question before the earlier ones are answered", async () => {
+    const draftId = await newDraft(SAM);
+    const sam = await actorFor(SAM);
+    const result = await saveDraftAnswer(sam, draftId, "decision", VALID.decision as unknown as Record<string, unknown>, TEST_META);
+    expect(result).toMatchObject({ ok: false, status: 400 });
+    expect((await loadOwnDraft(sam, draftId))?.answers).toEqual({});
+  });
+
+  it("treats someone else's draft, an unknown step and a malformed id as not found", async () => {
+    const draftId = await newDraft(SAM);
+    const jo = await actorFor(JO);
+    expect(await saveDraftAnswer(jo, draftId, "urgency", { immediateRisk: "no" }, TEST_META)).toMatchObject({ ok: false, status: 404 });
+    expect(await recordDecision(jo, draftId, TEST_META)).toMatchObject({ ok: false, status: 404 });
+    expect(await saveDraftAnswer(await actorFor(SAM), draftId, "not-a-step", {}, TEST_META)).toMatchObject({ ok: false, status: 404 });
+    expect(await saveDraftAnswer(await actorFor(SAM), "'; DROP TABLE decision; --", "urgency", { immediateRisk: "no" }, TEST_META)).toMatchObject({ ok: false, status: 404 });
+    expect((await loadOwnDraft(await actorFor(SAM), draftId))?.answers).toEqual({});
+  });
+
+  it("does not let a supervisor or IG lead start a draft for a role that cannot record", async () => {
+    expect(await startDraft(await actorFor("priya.shah@northshire.example"), { kind: "ORIGINAL" }, TEST_META)).toMatchObject({ ok: false, status: 403 });
+  });
+});
+
+describe("a saved decision never changes", () => {
+  it("refuses UPDATE, DELETE and TRUNCATE on decisions even for the table owner", async () => {
+    const draftId = await newDraft(SAM);
+    await answerAll(SAM, draftId, consentGivenShareAnswers(), "INT-0003");
+    const result = await recordDecision(await actorFor(SAM), draftId, TEST_META);
+    if (!result.ok) throw new Error("not recorded");
+    await withSuperuser(async (client) => {
+      await expect(client.query("UPDATE decision SET outcome = 'NO_SHARE' WHERE reference = $1", [result.reference])).rejects.toThrow(/append-only/);
+      await expect(client.query("DELETE FROM decision WHERE reference = $1", [result.reference])).rejects.toThrow(/append-only/);
+      await expect(client.query("TRUNCATE decision CASCADE")).rejects.toThrow(/append-only/);
+    });
+    expect((await db().decision.findUniqueOrThrow({ where: { reference: result.reference } })).outcome).toBe("SHARE");
+  });
+
+  it("makes a reconsideration a new record linked to the original", async () => {
+    const draftId = await newDraft(SAM);
+    await answerAll(SAM, draftId, consentGivenShareAnswers(), "INT-0004");
+    const sam = await actorFor(SAM);
+    const original = await recordDecision(sam, draftId, TEST_META);
+    if (!original.ok) throw new Error("not recorded");
+
+    const follow = await startDraft(sam, { kind: "RECONSIDERATION", supersedesReference: original.reference }, TEST_META);
+    if (!follow.ok) throw new Error(follow.message);
+    const draft = await loadOwnDraft(sam, follow.draftId);
+    expect(draft?.answers.concern?.caseReference).toBe("INT-0004");
+    expect(draft?.answers.decision).toBeUndefined();
+
+    const decision = { ...VALID.decision, outcome: "SHARE_PART", rationale: "New information from the school means only attendance needs sharing now." };
+    expect(await saveDraftAnswer(sam, follow.draftId, "decision", decision, TEST_META)).toMatchObject({ ok: true });
+    const reconsidered = await recordDecision(sam, follow.draftId, TEST_META);
+    if (!reconsidered.ok) throw new Error(JSON.stringify(reconsidered.problems));
+    const row = await db().decision.findUniqueOrThrow({ where: { reference: reconsidered.reference }, include: { supersedes: true } });
+    expect(row).toMatchObject({ kind: "RECONSIDERATION", outcome: "SHARE_PART" });
+    expect(row.supersedes?.reference).toBe(original.reference);
+  });
+
+  it("does not let another practitioner reconsider someone else's decision", async () => {
+    const draftId = await newDraft(SAM);
+    await answerAll(SAM, draftId, consentGivenShareAnswers(), "INT-0005");
+    const original = await recordDecision(await actorFor(SAM), draftId, TEST_META);
+    if (!original.ok) throw new Error("not recorded");
+    expect(await startDraft(await actorFor(JO), { kind: "RECONSIDERATION", supersedesReference: original.reference }, TEST_META)).toMatchObject({ ok: false, status: 403 });
+  });
+});
+
+describe("viewing a decision", () => {
+  it("lets the author, their supervisor and their IG lead see it, audits each view, and hides it from others", async () => {
+    const draftId = await newDraft(SAM);
+    await answerAll(SAM, draftId, consentGivenShareAnswers(), "INT-0006");
+    const recorded = await recordDecision(await actorFor(SAM), draftId, TEST_META);
+    if (!recorded.ok) throw new Error("not recorded");
+    const view = async (email: string) =>
+      viewDecision(await actorFor(email), recorded.reference, TEST_META, { action: "decision.view", channel: "page" });
+
+    expect((await view(SAM)).ok).toBe(true);
+    expect((await view("alex.morgan@northshire.example")).ok).toBe(true);
+    expect((await view("priya.shah@northshire.example")).ok).toBe(true);
+    expect(await view(JO)).toEqual({ ok: false, status: 403 });
+    expect(await view("ruth.okafor@riverside.example")).toEqual({ ok: false, status: 404 });
+    expect(await view("admin@northshire.example")).toEqual({ ok: false, status: 403 });
+
+    const events = await db().auditEvent.findMany({ where: { objectId: recorded.reference, action: { in: ["decision.view", "access.denied"] } } });
+    expect(events.filter((e) => e.action === "decision.view")).toHaveLength(3);
+    expect(events.filter((e) => e.action === "access.denied")).toHaveLength(2);
+  });
+});
