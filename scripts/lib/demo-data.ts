@@ -7,6 +7,8 @@ export interface DemoUser {
   jobTitle: string;
   role: "PRACTITIONER" | "SUPERVISOR" | "IG_LEAD" | "ADMIN";
   inTeam: boolean;
+  /** A team other than the organisation's main one. */
+  team?: string;
 }
 
 export interface DemoOrganisation {
@@ -27,6 +29,9 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
       { email: "alex.morgan@northshire.example", name: "Alex Morgan", jobTitle: "Team manager", role: "SUPERVISOR", inTeam: true },
       { email: "priya.shah@northshire.example", name: "Priya Shah", jobTitle: "Data protection officer", role: "IG_LEAD", inTeam: false },
       { email: "admin@northshire.example", name: "Northshire Administrator", jobTitle: "Service administrator", role: "ADMIN", inTeam: false },
+      // A second team, so that team boundaries can be seen and tested.
+      { email: "lee.jones@northshire.example", name: "Lee Jones", jobTitle: "Social worker", role: "PRACTITIONER", inTeam: true, team: "Assessment Team South" },
+      { email: "kim.ahmed@northshire.example", name: "Kim Ahmed", jobTitle: "Team manager", role: "SUPERVISOR", inTeam: true, team: "Assessment Team South" },
     ],
   },
   {
@@ -47,7 +52,8 @@ export function demoSignInTable(): string {
   const lines = [`Demo sign-ins (password for all: ${DEMO_PASSWORD})`];
   for (const org of DEMO_ORGANISATIONS) {
     lines.push(`  ${org.name}`);
-    for (const user of org.users) lines.push(`    ${user.role.padEnd(12)} ${user.email.padEnd(34)} ${user.name}, ${user.jobTitle}`);
+    for (const user of org.users)
+      lines.push(`    ${user.role.padEnd(12)} ${user.email.padEnd(34)} ${user.name}, ${user.jobTitle}${user.inTeam ? ` (${user.team ?? org.team})` : ""}`);
   }
   return lines.join("\n");
 }

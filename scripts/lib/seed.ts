@@ -24,11 +24,15 @@ export async function seedDemoData(databaseUrl: string): Promise<SeedResult> {
         organisation = await prisma.organisation.create({ data: { name: demo.name, kind: demo.kind } });
         organisationsCreated += 1;
       }
-      const team = await prisma.team.upsert({
-        where: { organisationId_name: { organisationId: organisation.id, name: demo.team } },
-        create: { organisationId: organisation.id, name: demo.team },
-        update: {},
-      });
+      const teamIds = new Map<string, string>();
+      for (const name of new Set([demo.team, ...demo.users.flatMap((u) => (u.team ? [u.team] : []))])) {
+        const team = await prisma.team.upsert({
+          where: { organisationId_name: { organisationId: organisation.id, name } },
+          create: { organisationId: organisation.id, name },
+          update: {},
+        });
+        teamIds.set(name, team.id);
+      }
       for (const user of demo.users) {
         const existing = await prisma.user.findUnique({ where: { email: user.email } });
         if (existing) continue;
@@ -41,7 +45,7 @@ export async function seedDemoData(databaseUrl: string): Promise<SeedResult> {
             role: user.role,
             passwordHash,
             organisationId: organisation.id,
-            teamId: user.inTeam ? team.id : null,
+            teamId: user.inTeam ? (teamIds.get(user.team ?? demo.team) ?? null) : null,
           },
         });
         usersCreated += 1;

@@ -6,6 +6,7 @@ export interface HeaderUser {
   name: string;
   role: Role;
   organisationName: string;
+  unreadNotifications: number;
 }
 
 const NAV: Record<Role, { href: string; label: string }[]> = {
@@ -15,9 +16,13 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
   ],
   SUPERVISOR: [
     { href: "/review", label: "Review queue" },
+    { href: "/escalations", label: "Escalations" },
     { href: "/decisions", label: "Your decisions" },
   ],
-  IG_LEAD: [{ href: "/audit", label: "Audit log" }],
+  IG_LEAD: [
+    { href: "/audit", label: "Audit log" },
+    { href: "/escalations", label: "Escalations" },
+  ],
   ADMIN: [{ href: "/admin/users", label: "Users" }],
 };
 
@@ -52,6 +57,17 @@ export function Header({ user }: { user: HeaderUser | null }) {
                 </Link>
               </li>
             ))}
+            <li className="ml-auto">
+              <Link href="/notifications" className="font-bold" data-testid="notifications-link">
+                Notifications
+                {user.unreadNotifications > 0 ? (
+                  <span className="ml-2 inline-block min-w-6 rounded-full bg-govuk-red px-2 text-center text-white" data-testid="notification-badge">
+                    {user.unreadNotifications}
+                    <span className="sr-only"> unread</span>
+                  </span>
+                ) : null}
+              </Link>
+            </li>
           </ul>
         </nav>
       ) : null}

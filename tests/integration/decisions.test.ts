@@ -7,29 +7,12 @@ import { recordDecision } from "@/server/decisions/record-decision";
 import { viewDecision } from "@/server/decisions/view-decision";
 import { loadOwnDraft } from "@/server/decisions/drafts";
 import { db } from "@/server/db";
-import { TEST_META, actorFor, seedDemo, withSuperuser } from "./support";
+import { TEST_META, actorFor, answerAll, newDraft, seedDemo, withSuperuser } from "./support";
 
 beforeAll(seedDemo);
 
 const SAM = "sam.patel@northshire.example";
 const JO = "jo.williams@northshire.example";
-
-async function newDraft(email: string): Promise<string> {
-  const result = await startDraft(await actorFor(email), { kind: "ORIGINAL" }, TEST_META);
-  if (!result.ok) throw new Error(result.message);
-  return result.draftId;
-}
-
-/** Walks the wizard through the use case, one page at a time, as the forms would post it. */
-async function answerAll(email: string, draftId: string, answers: Record<string, unknown>, caseReference: string) {
-  const user = await actorFor(email);
-  const withCase = { ...answers, concern: { ...(answers.concern as object), caseReference } };
-  for (const stepId of applicableSteps(withCase)) {
-    if (stepId === "check-answers") break;
-    const result = await saveDraftAnswer(user, draftId, stepId, withCase[stepId] as Record<string, unknown>, TEST_META);
-    if (!result.ok) throw new Error(`${stepId}: ${JSON.stringify(result.errors)}`);
-  }
-}
 
 describe("recording a decision", () => {
   it("records a complete draft once, removes the draft and audits every step", async () => {

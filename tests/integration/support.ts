@@ -1,9 +1,15 @@
 import { inject } from "vitest";
 import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
 import type { SignedInUser } from "@/server/auth/current-actor";
 import { seedDemoData } from "../../scripts/lib/seed";
-import { db } from "@/server/db";
+import { UTC_SESSION, db } from "@/server/db";
 import type { Role } from "@/domain/policy";
+import type { StepId, WizardAnswers } from "@/domain/wizard";
+import { startDraft } from "@/server/decisions/start-draft";
+import { saveDraftAnswer } from "@/server/decisions/save-draft-answer";
+import { recordDecision } from "@/server/decisions/record-decision";
 
 export const TEST_META = { requestId: "test-request", ip: "127.0.0.1" };
 
@@ -36,4 +42,57 @@ export async function withSuperuser<T>(fn: (client: pg.Client) => Promise<T>): P
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The test database as the app's restricted role (infoshare_app), as `npm start` connects the app.
+ * DATABASE_URL (and so db()) stays the owner for now; use this to prove what the role may not do.
+ */
+export function appRoleDatabaseUrl(): string {
+  return inject("appDatabaseUrl");
+}
+
+/** A raw connection as the app's role. */
+export async function withAppRole<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: appRoleDatabaseUrl() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A Prisma client of its own as the app's role (pool of `max`); the caller $disconnect()s it. */
+export function appRolePrisma(max = 10): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: appRoleDatabaseUrl(), max, options: UTC_SESSION }) });
+}
+
+export async function newDraft(email: string): Promise<string> {
+  const result = await startDraft(await actorFor(email), { kind: "ORIGINAL" }, TEST_META);
+  if (!result.ok) throw new Error(result.message);
+  return result.draftId;
+}
+
+/** Walks the wizard through the use case, one page at a time, as the forms would post it. */
+export async function answerAll(email: string, draftId: string, answers: WizardAnswers, caseReference: string) {
+  const user = await actorFor(email);
+  const withCase: WizardAnswers = { ...answers, concern: { ...answers.concern!, caseReference } };
+  // Follow the wizard's own next-step logic, as the pages do: which questions apply depends on
+  // the answers given so far, not on the final set.
+  let stepId: StepId = "urgency";
+  for (let guard = 0; stepId !== "check-answers" && guard < 30; guard += 1) {
+    const result = await saveDraftAnswer(user, draftId, stepId, withCase[stepId] as unknown as Record<string, unknown>, TEST_META);
+    if (!result.ok) throw new Error(`${stepId}: ${JSON.stringify(result.errors)}`);
+    stepId = result.nextStepId;
+  }
+}
+
+/** Records a decision through the use cases, as a practitioner walking the wizard would. */
+export async function recordThroughWizard(email: string, answers: WizardAnswers, caseReference: string): Promise<string> {
+  const draftId = await newDraft(email);
+  await answerAll(email, draftId, answers, caseReference);
+  const result = await recordDecision(await actorFor(email), draftId, TEST_META);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.reference;
 }

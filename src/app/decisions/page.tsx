@@ -5,6 +5,7 @@ import { listOwnDecisions } from "@/server/decisions/list-own-decisions";
 import { PageHeading, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { FLAG_LABELS, KIND_LABELS, OUTCOME_LABELS } from "./labels";
+import { REVIEW_STATUS_LABELS } from "./review-labels";
 
 export const metadata: Metadata = { title: "Your decisions" };
 
@@ -95,11 +96,10 @@ export default async function YourDecisionsPage({ searchParams }: { searchParams
                 <td>{decision.caseReference}</td>
                 <td>{OUTCOME_LABELS[decision.outcome]}</td>
                 <td>
+                  <Tag colour={REVIEW_STATUS_LABELS[decision.reviewStatus].colour}>{REVIEW_STATUS_LABELS[decision.reviewStatus].text}</Tag>
                   {decision.reviewFlags.length > 0 ? (
-                    <Tag colour="orange">Flagged: {decision.reviewFlags.map((f) => FLAG_LABELS[f] ?? f).join(", ").toLowerCase()}</Tag>
-                  ) : (
-                    <Tag colour="blue">Awaiting review</Tag>
-                  )}
+                    <span className="mt-1 block text-[1rem] text-govuk-secondary">Flagged: {decision.reviewFlags.map((f) => FLAG_LABELS[f] ?? f).join(", ").toLowerCase()}</span>
+                  ) : null}
                 </td>
                 <td>{formatDateTime(decision.recordedAt)}</td>
               </tr>

@@ -1,17 +1,151 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { REVIEW_FLAGS } from "@/domain/decision";
 import { requirePermission } from "@/server/auth/current-actor";
-import { PageHeading } from "@/components/layout-bits";
+import { listReviewQueue } from "@/server/reviews/list-review-queue";
+import { NotificationBanner, PageHeading, Tag } from "@/components/layout-bits";
+import { formatDate, formatDateTime } from "@/components/format";
+import { FLAG_LABELS, OUTCOME_LABELS } from "@/app/decisions/labels";
 
 export const metadata: Metadata = { title: "Review queue" };
 
-export default async function ReviewQueuePage() {
+const DONE: Record<string, string> = { endorsement: "endorsed", challenge: "challenged", note: "noted" };
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("review.queue");
+  const params = await searchParams;
+  const queue = await listReviewQueue(user, params);
+  const done = typeof params.done === "string" ? DONE[params.done] : undefined;
+  const doneReference = typeof params.reference === "string" ? params.reference.slice(0, 20) : "";
+  const filterQuery = new URLSearchParams(
+    Object.entries(queue.filter).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== "after"),
+  );
+  const nextHref = queue.nextCursor ? `/review?${new URLSearchParams([...filterQuery, ["after", queue.nextCursor]]).toString()}` : null;
+
   return (
     <>
+      {done ? (
+        <NotificationBanner kind="success" title="Success">
+          <p className="font-bold">
+            Decision {doneReference} {done}.
+          </p>
+        </NotificationBanner>
+      ) : null}
       <PageHeading caption={user.teamName ?? user.organisationName}>Review queue</PageHeading>
-      <p className="govuk-body" data-testid="review-queue-empty">
-        There are no decisions waiting for your review. Decisions your team records will appear here, flagged ones first.
-      </p>
+      <p className="govuk-body">Your team’s decisions that nobody has endorsed or challenged yet. Flagged decisions come first, then the oldest.</p>
+
+      <dl className="mb-8 grid grid-cols-3 gap-4" data-testid="queue-counts">
+        <div className="bg-govuk-light-grey p-4">
+          <dt>Waiting</dt>
+          <dd className="text-[2.25rem] font-bold" data-testid="count-total">{queue.counts.total}</dd>
+        </div>
+        <div className="bg-govuk-light-grey p-4">
+          <dt>Flagged</dt>
+          <dd className="text-[2.25rem] font-bold" data-testid="count-flagged">{queue.counts.flagged}</dd>
+        </div>
+        <div className={`p-4 ${queue.counts.overdue > 0 ? "bg-[#f4cdc6]" : "bg-govuk-light-grey"}`}>
+          <dt>Overdue</dt>
+          <dd className="text-[2.25rem] font-bold" data-testid="count-overdue">{queue.counts.overdue}</dd>
+        </div>
+      </dl>
+
+      <details className="mb-8" open={filterQuery.size > 0}>
+        <summary className="cursor-pointer text-govuk-link underline">Filter the queue</summary>
+        <form method="get" action="/review" className="mt-4 grid gap-4 bg-govuk-light-grey p-4 sm:grid-cols-2">
+          {queue.filterError ? <p className="govuk-error-message sm:col-span-2">{queue.filterError}</p> : null}
+          <div>
+            <label htmlFor="flag" className="govuk-label-bold">Flag</label>
+            <select id="flag" name="flag" defaultValue={queue.filter.flag ?? ""} className="govuk-select">
+              <option value="">Any</option>
+              {REVIEW_FLAGS.map((flag) => (
+                <option key={flag} value={flag}>{FLAG_LABELS[flag]}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="outcome" className="govuk-label-bold">Decision</label>
+            <select id="outcome" name="outcome" defaultValue={queue.filter.outcome ?? ""} className="govuk-select">
+              <option value="">Any</option>
+              {Object.entries(OUTCOME_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>{label}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="practitioner" className="govuk-label-bold">Practitioner</label>
+            <select id="practitioner" name="practitioner" defaultValue={queue.filter.practitioner ?? ""} className="govuk-select">
+              <option value="">Anyone</option>
+              {queue.practitioners.map((p) => (
+                <option key={p.id} value={p.id}>{p.name}</option>
+              ))}
+            </select>
+          </div>
+          <div className="flex gap-4">
+            <div>
+              <label htmlFor="from" className="govuk-label-bold">Recorded from</label>
+              <input id="from" name="from" type="date" defaultValue={queue.filter.from} className="govuk-input" />
+            </div>
+            <div>
+              <label htmlFor="to" className="govuk-label-bold">to</label>
+              <input id="to" name="to" type="date" defaultValue={queue.filter.to} className="govuk-input" />
+            </div>
+          </div>
+          <div className="flex items-center gap-6 sm:col-span-2">
+            <button type="submit" className="govuk-button govuk-button-secondary mb-0!">Apply filters</button>
+            <Link href="/review">Clear filters</Link>
+          </div>
+        </form>
+      </details>
+
+      {queue.rows.length === 0 ? (
+        <p className="govuk-body" data-testid="review-queue-empty">
+          There are no decisions waiting for your review{filterQuery.size > 0 ? " that match these filters" : ""}.
+        </p>
+      ) : (
+        <table className="govuk-table" data-testid="review-queue">
+          <caption className="sr-only">Decisions waiting for review, flagged first then oldest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Reference</th>
+              <th scope="col">Practitioner</th>
+              <th scope="col">Decision</th>
+              <th scope="col">Flags</th>
+              <th scope="col">Recorded</th>
+              <th scope="col">Review by</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.rows.map((row) => (
+              <tr key={row.decisionId} data-testid="queue-row">
+                <td>
+                  <Link href={`/review/${row.reference}`}>{row.reference}</Link>
+                  <span className="block text-govuk-secondary">Case {row.caseReference}</span>
+                </td>
+                <td>{row.practitionerName}</td>
+                <td>{OUTCOME_LABELS[row.outcome]}</td>
+                <td>
+                  {row.flags.length === 0 ? "None" : (
+                    <ul className="space-y-1">
+                      {row.flags.map((f) => (
+                        <li key={f}><Tag colour="orange">{FLAG_LABELS[f] ?? f}</Tag></li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>{formatDateTime(row.recordedAt)}</td>
+                <td>
+                  {row.overdue ? <Tag colour="red">Overdue</Tag> : null} {formatDate(row.reviewDueAt)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {nextHref ? (
+        <nav aria-label="Queue pages" className="mb-8">
+          <Link href={nextHref} rel="next">Next page of the queue</Link>
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -38,8 +38,8 @@ function resourceAt(scope: Scope): ScopedResource {
 // The whole policy as a readable table: role -> action -> allowed.
 const EXPECTED_GLOBAL: Record<Role, GlobalAction[]> = {
   PRACTITIONER: ["decision.record", "decision.list-own"],
-  SUPERVISOR: ["decision.record", "decision.list-own", "review.queue"],
-  IG_LEAD: ["audit.view", "audit.verify", "audit.export", "dashboard.view", "retention.manage", "settings.manage"],
+  SUPERVISOR: ["decision.record", "decision.list-own", "review.queue", "escalation.list"],
+  IG_LEAD: ["escalation.list", "audit.view", "audit.verify", "audit.export", "dashboard.view", "retention.manage", "settings.manage"],
   ADMIN: ["settings.manage", "users.manage"],
 };
 
@@ -48,22 +48,39 @@ const EXPECTED_RECORD: Record<Role, Record<RecordAction, Scope[]>> = {
   PRACTITIONER: {
     "decision.view": ["own"],
     "decision.review": [],
+    "decision.reply": ["own"],
     "decision.reconsider": ["own"],
+    "decision.escalate": ["own"],
     "decision.export": ["own"],
+    "escalation.resolve": [],
   },
   SUPERVISOR: {
     "decision.view": ["own", "team"],
     "decision.review": ["team"],
+    "decision.reply": ["own"],
     "decision.reconsider": ["own"],
+    "decision.escalate": ["own", "team"],
     "decision.export": ["own", "team"],
+    "escalation.resolve": ["team"],
   },
   IG_LEAD: {
     "decision.view": ["own", "team", "organisation"],
     "decision.review": [],
+    "decision.reply": [],
     "decision.reconsider": [],
+    "decision.escalate": [],
     "decision.export": ["own", "team", "organisation"],
+    "escalation.resolve": ["own", "team", "organisation"],
   },
-  ADMIN: { "decision.view": [], "decision.review": [], "decision.reconsider": [], "decision.export": [] },
+  ADMIN: {
+    "decision.view": [],
+    "decision.review": [],
+    "decision.reply": [],
+    "decision.reconsider": [],
+    "decision.escalate": [],
+    "decision.export": [],
+    "escalation.resolve": [],
+  },
 };
 
 describe("global actions", () => {

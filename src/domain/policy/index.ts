@@ -30,6 +30,7 @@ export const GLOBAL_ACTIONS = [
   "decision.record",
   "decision.list-own",
   "review.queue",
+  "escalation.list",
   "audit.view",
   "audit.verify",
   "audit.export",
@@ -40,7 +41,15 @@ export const GLOBAL_ACTIONS = [
 ] as const;
 
 /** Actions on one record, decided by where the record sits relative to the actor. */
-export const RECORD_ACTIONS = ["decision.view", "decision.review", "decision.reconsider", "decision.export"] as const;
+export const RECORD_ACTIONS = [
+  "decision.view",
+  "decision.review",
+  "decision.reply",
+  "decision.reconsider",
+  "decision.escalate",
+  "decision.export",
+  "escalation.resolve",
+] as const;
 
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
@@ -51,6 +60,7 @@ const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   "decision.record": ["PRACTITIONER", "SUPERVISOR"],
   "decision.list-own": ["PRACTITIONER", "SUPERVISOR"],
   "review.queue": ["SUPERVISOR"],
+  "escalation.list": ["SUPERVISOR", "IG_LEAD"],
   "audit.view": ["IG_LEAD"],
   "audit.verify": ["IG_LEAD"],
   "audit.export": ["IG_LEAD"],
@@ -79,13 +89,20 @@ const RECORD_GRANTS: Record<RecordAction, Partial<Record<Role, readonly Scope[]>
   },
   // Nobody signs off their own decision: review is a second pair of eyes.
   "decision.review": { SUPERVISOR: ["team"] },
+  // The practitioner answers a challenge on their own decision.
+  "decision.reply": { PRACTITIONER: ["own"], SUPERVISOR: ["own"] },
   "decision.reconsider": { PRACTITIONER: ["own"], SUPERVISOR: ["own"] },
+  // A dispute (a refusal the requester contests, or a challenge the practitioner stands by) can
+  // be raised by the practitioner or by their supervisor.
+  "decision.escalate": { PRACTITIONER: ["own"], SUPERVISOR: ["own", "team"] },
   // A record's JSON download is a disclosure of the same data as its page.
   "decision.export": {
     PRACTITIONER: ["own"],
     SUPERVISOR: ["own", "team"],
     IG_LEAD: ["own", "team", "organisation"],
   },
+  // Resolving needs distance from the dispute: the team's supervisor or the organisation's IG lead.
+  "escalation.resolve": { SUPERVISOR: ["team"], IG_LEAD: ["own", "team", "organisation"] },
 };
 
 export function isRecordAction(action: Action): action is RecordAction {

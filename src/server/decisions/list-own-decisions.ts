@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "../db";
 import { normaliseDecisionReference } from "./reference";
+import { type ReviewStatus, reviewStatus } from "@/domain/review";
 
 export const decisionSearchSchema = z.object({ q: z.string().trim().max(60).optional() });
 
@@ -22,6 +23,7 @@ export interface OwnDecisionRow {
   departsFromIndication: boolean;
   reviewFlags: string[];
   recordedAt: string;
+  reviewStatus: ReviewStatus;
 }
 
 export interface OwnDecisions {
@@ -56,7 +58,17 @@ export async function listOwnDecisions(user: SignedInUser, raw: unknown): Promis
       },
       orderBy: { recordedAt: "desc" },
       take: LIMIT,
-      select: { reference: true, kind: true, caseReference: true, outcome: true, departsFromIndication: true, reviewFlags: true, recordedAt: true },
+      select: {
+        reference: true,
+        kind: true,
+        caseReference: true,
+        outcome: true,
+        departsFromIndication: true,
+        reviewFlags: true,
+        recordedAt: true,
+        reviews: { select: { kind: true, createdAt: true } },
+        _count: { select: { followUps: true } },
+      },
     }),
   ]);
 
@@ -73,6 +85,13 @@ export async function listOwnDecisions(user: SignedInUser, raw: unknown): Promis
   return {
     query,
     drafts: draftRows,
-    decisions: decisions.map((d) => ({ ...d, recordedAt: d.recordedAt.toISOString() })),
+    decisions: decisions.map(({ reviews, _count, ...d }) => ({
+      ...d,
+      recordedAt: d.recordedAt.toISOString(),
+      reviewStatus: reviewStatus(
+        reviews.map((r) => ({ kind: r.kind, createdAt: r.createdAt.toISOString() })),
+        _count.followUps > 0,
+      ),
+    })),
   };
 }

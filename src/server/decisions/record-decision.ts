@@ -9,6 +9,8 @@ import { db } from "../db";
 import type { RequestMeta } from "../request-context";
 import { draftIdSchema, loadOwnDraft } from "./drafts";
 import { newDecisionReference } from "./reference";
+import { recordKeepingSettings } from "../organisation-settings";
+import { notify, teamSupervisorIds } from "../notifications/notify";
 
 export type RecordDecisionResult =
   | { ok: true; reference: string; alreadyRecorded: boolean }
@@ -50,8 +52,10 @@ export async function recordDecision(user: SignedInUser, draftId: string, meta: 
     return { ok: false, status: 404, problems: [{ stepId: "context", field: "_form", message: "Draft not found" }] };
   }
 
+  const settings = await recordKeepingSettings(user.organisationId);
   for (let attempt = 1; ; attempt += 1) {
     const built = buildDecisionRecord(draft.answers, {
+      settings,
       reference: newDecisionReference(),
       practitionerId: user.userId,
       organisationId: user.organisationId,
@@ -64,7 +68,7 @@ export async function recordDecision(user: SignedInUser, draftId: string, meta: 
 
     try {
       await db().$transaction(async (tx) => {
-        await tx.decision.create({
+        const created = await tx.decision.create({
           data: {
             reference: record.reference,
             draftId: draft.id,
@@ -91,6 +95,25 @@ export async function recordDecision(user: SignedInUser, draftId: string, meta: 
             retainUntil: record.retainUntil,
             record: recordJson(record),
           },
+          select: { id: true },
+        });
+        await tx.reviewQueueItem.create({
+          data: {
+            decisionId: created.id,
+            organisationId: user.organisationId,
+            teamId: user.teamId,
+            authorId: user.userId,
+            flagged: record.reviewFlags.length > 0,
+            flags: record.reviewFlags,
+            outcome: record.outcome,
+            recordedAt: record.decidedAt,
+            reviewDueAt: record.reviewDueAt,
+          },
+        });
+        await notify(tx, {
+          recipientIds: await teamSupervisorIds(tx, user.teamId, [user.userId]),
+          kind: "REVIEW_REQUESTED",
+          decisionReference: record.reference,
         });
         // Deleting the draft inside the transaction serialises two racing submissions: the second
         // finds nothing to delete and rolls back.

@@ -18,6 +18,8 @@ export interface DecisionView {
   id: string;
   reference: string;
   kind: "ORIGINAL" | "CORRECTION" | "RECONSIDERATION";
+  organisationId: string;
+  teamId: string | null;
   author: { id: string; name: string; jobTitle: string | null };
   organisationName: string;
   teamName: string | null;
@@ -79,6 +81,8 @@ export async function viewDecision(
       id: decision.id,
       reference: decision.reference,
       kind: decision.kind,
+      organisationId: decision.organisationId,
+      teamId: decision.teamId,
       author: decision.author,
       organisationName: decision.organisation.name,
       teamName: decision.team?.name ?? null,

@@ -1,25 +1,23 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requireUser } from "@/server/auth/current-actor";
 import { viewDecision } from "@/server/decisions/view-decision";
+import { listDecisionReviews } from "@/server/reviews/list-decision-reviews";
 import { requestMeta } from "@/server/request-context";
-import { SummaryList, Tag } from "@/components/layout-bits";
-import { formatDate, formatDateTime } from "@/components/format";
-import { answerRows } from "../AnswerRows";
-import { startDraftAction } from "../actions";
-import { PrintButton } from "../PrintButton";
-import { CONSENT_LABELS, FLAG_LABELS, INDICATION_LABELS, KIND_LABELS, NOT_SOUGHT_LABELS, OUTCOME_LABELS, lawfulBasisLabel } from "../labels";
+import { DecisionRecordView } from "../DecisionRecordView";
+import { ReviewsSection } from "../ReviewsSection";
 
 export const metadata: Metadata = { title: "Decision record" };
 
-function person(p: { name?: string; role?: string; organisation?: string } | null): string {
-  if (!p) return "Not recorded";
-  return [p.name, p.role, p.organisation].filter(Boolean).join(", ") || "Not recorded";
-}
-
-export default async function DecisionRecordPage({ params }: { params: Promise<{ reference: string }> }) {
+export default async function DecisionRecordPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ reference: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { reference } = await params;
+  const done = (await searchParams).done;
   const user = await requireUser();
   const result = await viewDecision(user, reference, await requestMeta(), { action: "decision.view", channel: "page" });
   if (!result.ok) {
@@ -27,152 +25,10 @@ export default async function DecisionRecordPage({ params }: { params: Promise<{
     forbidden();
   }
   const { decision } = result;
-  const { record } = decision;
-
+  const reviews = await listDecisionReviews(decision.id, decision.followUps.length > 0);
   return (
-    <article className="max-w-[860px]" data-testid="decision-record">
-      <span className="govuk-caption-l">
-        {KIND_LABELS[decision.kind]} record · {decision.organisationName}
-      </span>
-      <h1 className="govuk-heading-l">
-        {decision.reference}{" "}
-        <Tag colour={record.outcome === "NO_SHARE" ? "grey" : "green"}>{OUTCOME_LABELS[record.outcome]}</Tag>
-      </h1>
-      {decision.supersedes ? (
-        <p className="govuk-body">
-          This {KIND_LABELS[decision.kind].toLowerCase()} follows <Link href={`/decisions/${decision.supersedes.reference}`}>{decision.supersedes.reference}</Link>.
-        </p>
-      ) : null}
-      {decision.followUps.length > 0 ? (
-        <div className="govuk-inset-text" data-testid="follow-ups">
-          <p className="mb-2 font-bold">This decision has been followed up:</p>
-          <ul className="govuk-list">
-            {decision.followUps.map((f) => (
-              <li key={f.reference}>
-                <Link href={`/decisions/${f.reference}`}>{f.reference}</Link> ({KIND_LABELS[f.kind as keyof typeof KIND_LABELS].toLowerCase()}, {formatDateTime(f.recordedAt)})
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-
-      <h2 className="govuk-heading-m">The decision</h2>
-      <SummaryList
-        rows={[
-          { key: "Decision", value: OUTCOME_LABELS[record.outcome] },
-          { key: "Reasons", value: record.rationale },
-          { key: "Purpose of sharing", value: record.purpose },
-          { key: "Recipient", value: person(record.recipient) },
-          { key: "Date of decision", value: formatDate(record.decisionDate) },
-          { key: "Case reference", value: record.caseReference },
-          { key: "Urgency", value: record.urgency === "EMERGENCY" ? "Emergency: a child was at immediate risk" : "Not an emergency" },
-          { key: "Request or own initiative", value: record.origin === "REQUEST" ? `Request from ${person(record.requester)}` : "Practitioner’s own initiative" },
-        ]}
-      />
-
-      <h2 className="govuk-heading-m">The flowchart</h2>
-      <SummaryList
-        rows={[
-          { key: "Indication", value: INDICATION_LABELS[record.indication] ?? record.indication },
-          { key: "Why", value: record.indicationExplanation },
-          { key: "Departs from the indication", value: record.departure ? `Yes. ${record.departure.explanation}` : "No" },
-          ...(record.departure ? [{ key: "Reason for departing", value: record.departure.reason }] : []),
-        ]}
-      />
-
-      <h2 className="govuk-heading-m">Lawful basis and consent</h2>
-      <SummaryList
-        rows={[
-          {
-            key: "Lawful bases",
-            value: record.lawfulBases ? (
-              <ul className="list-disc pl-5">
-                {record.lawfulBases.ids.map((id) => (
-                  <li key={id}>{lawfulBasisLabel(id)}</li>
-                ))}
-              </ul>
-            ) : (
-              "None needed"
-            ),
-          },
-          { key: "Special category data", value: record.lawfulBases?.specialCategory ? "Yes" : "No" },
-          {
-            key: "Consent",
-            value: `${CONSENT_LABELS[record.consent.status] ?? record.consent.status}${record.consent.notSoughtReason ? `: ${NOT_SOUGHT_LABELS[record.consent.notSoughtReason] ?? record.consent.notSoughtReason}` : ""}`,
-          },
-          {
-            key: "Advice sought",
-            value:
-              record.adviceSought.length === 0
-                ? "None"
-                : record.adviceSought.map((a) => `${a.adviserRoleOther ?? a.adviserRole}: ${a.advice}`).join("\n"),
-          },
-        ]}
-      />
-
-      <h2 className="govuk-heading-m">What was shared and how</h2>
-      <SummaryList
-        rows={[
-          { key: "Information", value: record.informationShared?.description ?? "Nothing shared" },
-          ...(record.informationShared?.withheld ? [{ key: "Withheld", value: record.informationShared.withheld }] : []),
-          { key: "Method and security", value: record.sharingMethod ? `${record.sharingMethod.methodOther ?? record.sharingMethod.method}. ${record.sharingMethod.securityMeasures}` : "Not applicable" },
-          {
-            key: "Person told",
-            value: record.personInformed ? (record.personInformed.informed ? "Yes" : `No. ${record.personInformed.reasonNotInformed ?? ""}`) : "Not applicable",
-          },
-          { key: "Safety and well-being", value: record.safety.considerations },
-          { key: "Identities protected", value: record.safety.identitiesToProtect.join(", ") || "None" },
-        ]}
-      />
-
-      <h2 className="govuk-heading-m">Record keeping</h2>
-      <SummaryList
-        rows={[
-          { key: "Recorded by", value: `${decision.author.name}${decision.author.jobTitle ? `, ${decision.author.jobTitle}` : ""}${decision.teamName ? ` (${decision.teamName})` : ""}` },
-          { key: "Recorded at", value: formatDateTime(decision.recordedAt) },
-          { key: "Flags for review", value: record.reviewFlags.length ? record.reviewFlags.map((f) => FLAG_LABELS[f] ?? f).join(", ") : "None" },
-          { key: "Review by", value: formatDate(record.reviewDueAt) },
-          { key: "Keep until", value: formatDate(record.retainUntil) },
-          { key: "Guidance version", value: record.guidanceVersion },
-        ]}
-      />
-
-      <h2 className="govuk-heading-m">Every answer given</h2>
-      <SummaryList rows={answerRows(record.answers)} />
-
-      <div className="no-print flex flex-wrap items-start gap-x-6">
-        <PrintButton />
-        <a href={`/api/decisions/${decision.reference}`} className="govuk-button govuk-button-secondary" download>
-          Download as JSON
-        </a>
-      </div>
-      {decision.canFollowUp ? (
-        <section className="no-print" aria-labelledby="follow-up-heading">
-          <h2 id="follow-up-heading" className="govuk-heading-m">
-            Follow up this decision
-          </h2>
-          <p className="govuk-body">
-            A record is never changed. If a detail is wrong, record a correction. If the
-            person who asked brings new information, or circumstances change, reconsider the decision. Both are new records linked to this one.
-          </p>
-          <div className="flex flex-wrap gap-x-6">
-            <form action={startDraftAction}>
-              <input type="hidden" name="kind" value="CORRECTION" />
-              <input type="hidden" name="supersedesReference" value={decision.reference} />
-              <button type="submit" className="govuk-button govuk-button-secondary">
-                Record a correction
-              </button>
-            </form>
-            <form action={startDraftAction}>
-              <input type="hidden" name="kind" value="RECONSIDERATION" />
-              <input type="hidden" name="supersedesReference" value={decision.reference} />
-              <button type="submit" className="govuk-button govuk-button-secondary">
-                Reconsider this decision
-              </button>
-            </form>
-          </div>
-        </section>
-      ) : null}
-    </article>
+    <DecisionRecordView decision={decision} recordHref={(r) => `/decisions/${r}`}>
+      <ReviewsSection user={user} decision={decision} reviews={reviews} done={typeof done === "string" ? done : undefined} context="record" />
+    </DecisionRecordView>
   );
 }

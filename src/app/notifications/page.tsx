@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/server/auth/current-actor";
+import { listNotifications } from "@/server/notifications/list-notifications";
+import type { NotificationKind } from "@/server/notifications/notify";
+import { PageHeading, Tag } from "@/components/layout-bits";
+import { formatDateTime } from "@/components/format";
+import { markNotificationsReadAction } from "@/app/review/actions";
+
+export const metadata: Metadata = { title: "Notifications" };
+
+const MESSAGES: Record<NotificationKind, string> = {
+  REVIEW_REQUESTED: "A decision is waiting for your review",
+  DECISION_CHALLENGED: "Your decision has been challenged",
+  DECISION_ENDORSED: "Your decision has been endorsed",
+  REPLY_RECEIVED: "The practitioner has replied to your challenge",
+  ESCALATION_RAISED: "A decision has been escalated",
+  ESCALATION_RESOLVED: "An escalation has been resolved",
+};
+
+export default async function NotificationsPage() {
+  const user = await requireUser();
+  const notifications = await listNotifications(user);
+  const unread = notifications.filter((n) => !n.read).length;
+  const linkFor = (kind: NotificationKind, reference: string) => {
+    if (kind === "REVIEW_REQUESTED" || kind === "REPLY_RECEIVED") return `/review/${reference}`;
+    if ((kind === "ESCALATION_RAISED" || kind === "ESCALATION_RESOLVED") && user.role !== "PRACTITIONER") return "/escalations";
+    return `/decisions/${reference}`;
+  };
+  return (
+    <>
+      <PageHeading>Notifications</PageHeading>
+      {notifications.length === 0 ? (
+        <p className="govuk-body">You have no notifications.</p>
+      ) : (
+        <>
+          {unread > 0 ? (
+            <form action={markNotificationsReadAction}>
+              <button type="submit" className="govuk-button govuk-button-secondary">Mark all as read</button>
+            </form>
+          ) : null}
+          <ul className="govuk-list" data-testid="notifications">
+            {notifications.map((n) => (
+              <li key={n.id} className="border-b border-govuk-border py-3">
+                {n.read ? null : <Tag colour="blue">New</Tag>}{" "}
+                {n.decisionReference ? (
+                  <Link href={linkFor(n.kind, n.decisionReference)} className={n.read ? "" : "font-bold"}>
+                    {MESSAGES[n.kind]}: {n.decisionReference}
+                  </Link>
+                ) : (
+                  MESSAGES[n.kind]
+                )}
+                <span className="block text-[1rem] text-govuk-secondary">{formatDateTime(n.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

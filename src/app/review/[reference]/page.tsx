@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { forbidden, notFound } from "next/navigation";
+import { goldenRule } from "@/domain/guidance";
+import { can } from "@/domain/policy";
+import { rulesTouched } from "@/domain/review";
+import type { FieldDefinition } from "@/domain/wizard";
+import { requirePermission } from "@/server/auth/current-actor";
+import { viewDecision } from "@/server/decisions/view-decision";
+import { listDecisionReviews } from "@/server/reviews/list-decision-reviews";
+import { requestMeta } from "@/server/request-context";
+import { ActionForm } from "@/components/ActionForm";
+import { BackLink } from "@/components/layout-bits";
+import { DecisionRecordView } from "@/app/decisions/DecisionRecordView";
+import { ReviewsSection } from "@/app/decisions/ReviewsSection";
+import { reviewDecisionAction } from "../actions";
+
+export const metadata: Metadata = { title: "Review a decision" };
+
+const REVIEW_FIELDS: FieldDefinition[] = [
+  {
+    name: "kind",
+    kind: "radios",
+    label: "What is your review?",
+    options: [
+      { value: "ENDORSEMENT", label: "Endorse the decision", hint: "It was lawful, proportionate and well reasoned.", revealsFields: [] },
+      { value: "CHALLENGE", label: "Challenge the decision", hint: "The practitioner must respond: reply, or reconsider it.", revealsFields: ["comment", "actionRequired"] },
+      { value: "NOTE", label: "Add a note", hint: "It stays in your queue." },
+    ],
+  },
+  { name: "comment", kind: "textarea", label: "Your comments", hint: "Required for a challenge or a note.", maxLength: 5000 },
+  { name: "actionRequired", kind: "textarea", label: "What should the practitioner do?", maxLength: 5000 },
+];
+
+export default async function ReviewDecisionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ reference: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { reference } = await params;
+  const done = (await searchParams).done;
+  const user = await requirePermission("review.queue");
+  const result = await viewDecision(user, reference, await requestMeta(), { action: "decision.view", channel: "page" });
+  if (!result.ok) {
+    if (result.status === 404) notFound();
+    forbidden();
+  }
+  const { decision } = result;
+  const reviews = await listDecisionReviews(decision.id, decision.followUps.length > 0);
+  const rules = rulesTouched(decision.record.answers);
+  const canReview = can(user, "decision.review", { organisationId: decision.organisationId, teamId: decision.teamId, authorId: decision.author.id });
+
+  return (
+    <>
+      <BackLink href="/review">Back to the review queue</BackLink>
+      <DecisionRecordView decision={decision} recordHref={(r) => `/review/${r}`}>
+        <section aria-labelledby="rules-heading" className="mb-8">
+          <h2 id="rules-heading" className="govuk-heading-m">Golden rules this decision touched</h2>
+          <ul className="govuk-list-bullet" data-testid="rules-touched">
+            {rules.map((id) => {
+              const rule = goldenRule(id);
+              return (
+                <li key={id}>
+                  <strong>Rule {rule.number}: {rule.title}.</strong> {rule.summary}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+        <ReviewsSection user={user} decision={decision} reviews={reviews} done={typeof done === "string" ? done : undefined} context="review" />
+        {canReview ? (
+          <section aria-labelledby="review-form-heading" className="no-print mb-8 border-t-4 border-govuk-blue pt-4">
+            <h2 id="review-form-heading" className="govuk-heading-m">Your review</h2>
+            <ActionForm action={reviewDecisionAction.bind(null, decision.reference)} fields={REVIEW_FIELDS} submitLabel="Save review" />
+          </section>
+        ) : null}
+      </DecisionRecordView>
+    </>
+  );
+}

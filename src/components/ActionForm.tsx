@@ -1,0 +1,62 @@
+"use client";
+import { useActionState } from "react";
+import type { FieldDefinition } from "@/domain/wizard";
+import { ErrorSummary } from "./ErrorSummary";
+import { DefinedField, topLevelFields } from "./DefinedField";
+
+export interface ActionFormState {
+  errors: { field: string; message: string }[];
+  values: Record<string, string | string[]> | null;
+}
+
+export const INITIAL_ACTION_FORM_STATE: ActionFormState = { errors: [], values: null };
+
+/**
+ * A form for one server action, its fields described as data. Works without JavaScript: the
+ * action's state (errors and what was posted) comes back with the page. On success the action
+ * redirects.
+ */
+export function ActionForm({
+  action,
+  fields,
+  hidden = {},
+  submitLabel,
+  secondary = false,
+  heading,
+}: {
+  action: (previous: ActionFormState, formData: FormData) => Promise<ActionFormState>;
+  fields: readonly FieldDefinition[];
+  hidden?: Record<string, string>;
+  submitLabel: string;
+  secondary?: boolean;
+  heading?: { title: string; hint?: string };
+}) {
+  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_FORM_STATE);
+  const errors = new Map(state.errors.map((e) => [e.field, e.message]));
+  const formError = errors.get("form");
+  const topLevel = topLevelFields(fields);
+  return (
+    <>
+      <ErrorSummary errors={state.errors.map((e) => (e.field === "form" ? { ...e, field: fields[0]?.name ?? "form" } : e))} />
+      <form action={formAction} noValidate>
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        {formError ? <p className="govuk-error-message">{formError}</p> : null}
+        {topLevel.map((field) => (
+          <DefinedField
+            key={field.name}
+            field={field}
+            fields={fields}
+            values={state.values ?? {}}
+            errors={errors}
+            heading={heading && topLevel.length === 1 ? heading : undefined}
+          />
+        ))}
+        <button type="submit" className={`govuk-button ${secondary ? "govuk-button-secondary" : ""}`} disabled={pending} aria-disabled={pending}>
+          {submitLabel}
+        </button>
+      </form>
+    </>
+  );
+}

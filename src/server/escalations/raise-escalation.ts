@@ -1,0 +1,52 @@
+import "server-only";
+import { escalationInputSchema } from "@/domain/review";
+import type { SignedInUser } from "../auth/current-actor";
+import { appendAuditEvent } from "../audit/append-audit-event";
+import { db } from "../db";
+import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
+import { loadDecisionForAction } from "../decisions/load-decision-for-action";
+import { notify, organisationIgLeadIds, teamSupervisorIds } from "../notifications/notify";
+import type { RequestMeta } from "../request-context";
+
+export type RaiseEscalationResult = { ok: true; escalationId: string } | { ok: false; status: 400 | 403 | 404 | 409; errors: FieldErrors };
+
+/**
+ * Raises a dispute about a decision at pace (seed 004 s.6.4): the team's supervisors, the
+ * organisation's IG leads and the practitioner are told. One open escalation per decision.
+ */
+export async function raiseEscalation(user: SignedInUser, reference: string, raw: unknown, meta: RequestMeta): Promise<RaiseEscalationResult> {
+  const loaded = await loadDecisionForAction(user, reference, "decision.escalate", meta);
+  if (!loaded.ok) return { ok: false, status: loaded.status, errors: [{ field: "form", message: "You cannot escalate this decision" }] };
+  const parsed = escalationInputSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
+  const { decision } = loaded;
+
+  return db().$transaction(async (tx) => {
+    const open = await tx.escalation.findFirst({ where: { decisionId: decision.id, status: "OPEN" }, select: { id: true } });
+    if (open) return { ok: false as const, status: 409 as const, errors: [{ field: "reason", message: "This decision already has an open escalation" }] };
+    const escalation = await tx.escalation.create({
+      data: { decisionId: decision.id, organisationId: decision.organisationId, teamId: decision.teamId, raisedById: user.userId, reason: parsed.data.reason },
+      select: { id: true },
+    });
+    const recipients = [
+      ...(await teamSupervisorIds(tx, decision.teamId, [user.userId])),
+      ...(await organisationIgLeadIds(tx, decision.organisationId, [user.userId])),
+      ...(decision.authorId !== user.userId ? [decision.authorId] : []),
+    ];
+    await notify(tx, { recipientIds: recipients, kind: "ESCALATION_RAISED", decisionReference: decision.reference, escalationId: escalation.id });
+    await appendAuditEvent(tx, {
+      actorId: user.userId,
+      actorRole: user.role,
+      organisationId: user.organisationId,
+      action: "escalation.raise",
+      objectType: "decision",
+      objectId: decision.reference,
+      caseReference: decision.caseReference,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      outcome: "SUCCESS",
+      detail: { escalationId: escalation.id },
+    });
+    return { ok: true as const, escalationId: escalation.id };
+  });
+}

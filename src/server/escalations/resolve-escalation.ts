@@ -1,0 +1,52 @@
+import "server-only";
+import { can } from "@/domain/policy";
+import { resolveEscalationInputSchema } from "@/domain/review";
+import type { SignedInUser } from "../auth/current-actor";
+import { appendAuditEvent } from "../audit/append-audit-event";
+import { db } from "../db";
+import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
+import { notify } from "../notifications/notify";
+import type { RequestMeta } from "../request-context";
+
+export type ResolveEscalationResult = { ok: true } | { ok: false; status: 400 | 403 | 404 | 409; errors: FieldErrors };
+
+export async function resolveEscalation(user: SignedInUser, raw: unknown, meta: RequestMeta): Promise<ResolveEscalationResult> {
+  const parsed = resolveEscalationInputSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
+  const escalation = await db().escalation.findFirst({
+    where: { id: parsed.data.escalationId, organisationId: user.organisationId },
+    include: { decision: { select: { reference: true, authorId: true, caseReference: true } } },
+  });
+  if (!escalation) return { ok: false, status: 404, errors: [{ field: "form", message: "Escalation not found" }] };
+  if (!can(user, "escalation.resolve", { organisationId: escalation.organisationId, teamId: escalation.teamId, authorId: escalation.raisedById }))
+    return { ok: false, status: 403, errors: [{ field: "form", message: "You cannot resolve this escalation" }] };
+
+  return db().$transaction(async (tx) => {
+    // Only an open escalation moves to resolved: two people resolving at once cannot both win.
+    const updated = await tx.escalation.updateMany({
+      where: { id: escalation.id, status: "OPEN" },
+      data: { status: "RESOLVED", resolution: parsed.data.resolution, resolvedById: user.userId, resolvedAt: new Date() },
+    });
+    if (updated.count !== 1) return { ok: false as const, status: 409 as const, errors: [{ field: "resolution", message: "This escalation has already been resolved" }] };
+    await notify(tx, {
+      recipientIds: [escalation.raisedById, escalation.decision.authorId].filter((id) => id !== user.userId),
+      kind: "ESCALATION_RESOLVED",
+      decisionReference: escalation.decision.reference,
+      escalationId: escalation.id,
+    });
+    await appendAuditEvent(tx, {
+      actorId: user.userId,
+      actorRole: user.role,
+      organisationId: user.organisationId,
+      action: "escalation.resolve",
+      objectType: "decision",
+      objectId: escalation.decision.reference,
+      caseReference: escalation.decision.caseReference,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      outcome: "SUCCESS",
+      detail: { escalationId: escalation.id },
+    });
+    return { ok: true as const };
+  });
+}

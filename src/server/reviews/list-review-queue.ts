@@ -1,0 +1,120 @@
+import "server-only";
+import { type QueueCursor, type QueueFilter, QUEUE_PAGE_SIZE, decodeQueueCursor, encodeQueueCursor, queueFilterSchema } from "@/domain/review";
+import { Prisma } from "@/generated/prisma/client";
+import type { SignedInUser } from "../auth/current-actor";
+import { db } from "../db";
+
+export interface QueueRow {
+  decisionId: string;
+  reference: string;
+  caseReference: string;
+  practitionerName: string;
+  outcome: "SHARE" | "SHARE_PART" | "NO_SHARE";
+  flags: string[];
+  recordedAt: string;
+  reviewDueAt: string;
+  overdue: boolean;
+}
+
+export interface ReviewQueue {
+  rows: QueueRow[];
+  nextCursor: string | null;
+  counts: { total: number; flagged: number; overdue: number };
+  filter: QueueFilter;
+  filterError: string | null;
+  practitioners: { id: string; name: string }[];
+}
+
+interface RawRow {
+  decision_id: string;
+  flagged: boolean;
+  recorded_at: Date;
+  review_due_at: Date;
+  flags: string[];
+  outcome: QueueRow["outcome"];
+  reference: string;
+  case_reference: string;
+  practitioner_name: string;
+}
+
+function filterSql(teamId: string, filter: QueueFilter): Prisma.Sql {
+  const conditions = [Prisma.sql`q.team_id = ${teamId}::uuid`];
+  if (filter.flag) conditions.push(Prisma.sql`q.flags @> ARRAY[${filter.flag}]::text[]`);
+  if (filter.outcome) conditions.push(Prisma.sql`q.outcome = ${filter.outcome}::"DecisionOutcome"`);
+  if (filter.practitioner) conditions.push(Prisma.sql`q.author_id = ${filter.practitioner}::uuid`);
+  if (filter.from) conditions.push(Prisma.sql`q.recorded_at >= ${filter.from}::date`);
+  if (filter.to) conditions.push(Prisma.sql`q.recorded_at < (${filter.to}::date + 1)`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/** One index range scan of the queue: the items with this `flagged` value after `from`. */
+export function queueSliceQuery(teamId: string, filter: QueueFilter, flagged: boolean, from: QueueCursor | null, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    SELECT q.decision_id, q.flagged, q.recorded_at, q.review_due_at, q.flags, q.outcome,
+           d.reference, d.case_reference, u.name AS practitioner_name
+    FROM review_queue_item q
+    JOIN decision d ON d.id = q.decision_id
+    JOIN app_user u ON u.id = q.author_id
+    WHERE ${filterSql(teamId, filter)} AND q.flagged = ${flagged}
+      ${from ? Prisma.sql`AND (q.recorded_at, q.decision_id) > (${new Date(from.recordedAt)}, ${from.decisionId}::uuid)` : Prisma.empty}
+    ORDER BY q.recorded_at, q.decision_id
+    LIMIT ${limit}`;
+}
+
+/**
+ * One page of the queue in its fixed order (flagged first, then oldest first). Keyset paging
+ * runs as at most two index range scans, one per value of `flagged`, so a deep page costs what
+ * the first does, however long the queue.
+ */
+async function pageOf(teamId: string, filter: QueueFilter, after: QueueCursor | null): Promise<RawRow[]> {
+  const select = (flagged: boolean, from: QueueCursor | null, limit: number) =>
+    db().$queryRaw<RawRow[]>(queueSliceQuery(teamId, filter, flagged, from, limit));
+
+  const limit = QUEUE_PAGE_SIZE + 1;
+  if (after && !after.flagged) return select(false, after, limit);
+  const flagged = await select(true, after, limit);
+  if (flagged.length >= limit) return flagged;
+  return [...flagged, ...(await select(false, null, limit - flagged.length))];
+}
+
+export async function listReviewQueue(user: SignedInUser, rawFilter: unknown): Promise<ReviewQueue> {
+  const practitioners = user.teamId
+    ? await db().user.findMany({ where: { teamId: user.teamId, role: { in: ["PRACTITIONER", "SUPERVISOR"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } })
+    : [];
+  const parsed = queueFilterSchema.safeParse(rawFilter);
+  const filter: QueueFilter = parsed.success ? parsed.data : {};
+  const filterError = parsed.success ? null : "One of the filters was not valid, so no filters are applied";
+  if (!user.teamId) return { rows: [], nextCursor: null, counts: { total: 0, flagged: 0, overdue: 0 }, filter, filterError, practitioners };
+
+  const after = decodeQueueCursor(filter.after);
+  const [raw, countRows] = await Promise.all([
+    pageOf(user.teamId, filter, after),
+    db().$queryRaw<{ total: bigint; flagged: bigint; overdue: bigint }[]>`
+      SELECT count(*) AS total,
+             count(*) FILTER (WHERE q.flagged) AS flagged,
+             count(*) FILTER (WHERE q.review_due_at < now()) AS overdue
+      FROM review_queue_item q WHERE ${filterSql(user.teamId, filter)}`,
+  ]);
+  const page = raw.slice(0, QUEUE_PAGE_SIZE);
+  const last = page.at(-1);
+  const now = Date.now();
+  const counts = countRows[0];
+  return {
+    rows: page.map((r) => ({
+      decisionId: r.decision_id,
+      reference: r.reference,
+      caseReference: r.case_reference,
+      practitionerName: r.practitioner_name,
+      outcome: r.outcome,
+      flags: r.flags,
+      recordedAt: r.recorded_at.toISOString(),
+      reviewDueAt: r.review_due_at.toISOString(),
+      overdue: r.review_due_at.getTime() < now,
+    })),
+    nextCursor: raw.length > QUEUE_PAGE_SIZE && last ? encodeQueueCursor({ flagged: last.flagged, recordedAt: last.recorded_at.toISOString(), decisionId: last.decision_id }) : null,
+    counts: { total: Number(counts?.total ?? 0), flagged: Number(counts?.flagged ?? 0), overdue: Number(counts?.overdue ?? 0) },
+    filter,
+    filterError,
+    practitioners,
+  };
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { replyInputSchema } from "@/domain/review";
+import type { SignedInUser } from "../auth/current-actor";
+import { appendAuditEvent } from "../audit/append-audit-event";
+import { db } from "../db";
+import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
+import { loadDecisionForAction } from "../decisions/load-decision-for-action";
+import { notify } from "../notifications/notify";
+import type { RequestMeta } from "../request-context";
+
+export type ReplyResult = { ok: true } | { ok: false; status: 400 | 403 | 404; errors: FieldErrors };
+
+/** The practitioner answers a challenge without changing their decision; the challengers are told. */
+export async function replyToReview(user: SignedInUser, reference: string, raw: unknown, meta: RequestMeta): Promise<ReplyResult> {
+  const loaded = await loadDecisionForAction(user, reference, "decision.reply", meta);
+  if (!loaded.ok) return { ok: false, status: loaded.status, errors: [{ field: "form", message: "You cannot reply on this decision" }] };
+  const parsed = replyInputSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
+  const { decision } = loaded;
+
+  await db().$transaction(async (tx) => {
+    const challengers = await tx.review.findMany({ where: { decisionId: decision.id, kind: "CHALLENGE" }, select: { authorId: true } });
+    await tx.review.create({ data: { decisionId: decision.id, authorId: user.userId, kind: "REPLY", comment: parsed.data.comment } });
+    await notify(tx, {
+      recipientIds: challengers.map((c) => c.authorId).filter((id) => id !== user.userId),
+      kind: "REPLY_RECEIVED",
+      decisionReference: decision.reference,
+    });
+    await appendAuditEvent(tx, {
+      actorId: user.userId,
+      actorRole: user.role,
+      organisationId: user.organisationId,
+      action: "decision.reply",
+      objectType: "decision",
+      objectId: decision.reference,
+      caseReference: decision.caseReference,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      outcome: "SUCCESS",
+      detail: {},
+    });
+  });
+  return { ok: true };
+}

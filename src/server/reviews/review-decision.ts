@@ -1,0 +1,52 @@
+import "server-only";
+import { reviewInputSchema } from "@/domain/review";
+import type { SignedInUser } from "../auth/current-actor";
+import { appendAuditEvent } from "../audit/append-audit-event";
+import { db } from "../db";
+import type { FieldErrors } from "../field-errors";
+import { fieldErrorsFrom } from "../field-errors";
+import { loadDecisionForAction } from "../decisions/load-decision-for-action";
+import { notify } from "../notifications/notify";
+import type { RequestMeta } from "../request-context";
+
+export type ReviewDecisionResult = { ok: true; kind: "ENDORSEMENT" | "CHALLENGE" | "NOTE" } | { ok: false; status: 400 | 403 | 404; errors: FieldErrors };
+
+/**
+ * A supervisor endorses, challenges or notes a team decision. The review is a new record; the
+ * decision never changes. Endorsing or challenging takes it out of the queue; a note does not.
+ */
+export async function reviewDecision(user: SignedInUser, reference: string, raw: unknown, meta: RequestMeta): Promise<ReviewDecisionResult> {
+  const loaded = await loadDecisionForAction(user, reference, "decision.review", meta);
+  if (!loaded.ok) return { ok: false, status: loaded.status, errors: [{ field: "form", message: loaded.status === 404 ? "Decision not found" : "You cannot review this decision" }] };
+  const parsed = reviewInputSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
+  const { decision } = loaded;
+  const input = parsed.data;
+
+  await db().$transaction(async (tx) => {
+    await tx.review.create({
+      data: { decisionId: decision.id, authorId: user.userId, kind: input.kind, comment: input.comment ?? null, actionRequired: input.actionRequired ?? null },
+    });
+    if (input.kind !== "NOTE") await tx.reviewQueueItem.deleteMany({ where: { decisionId: decision.id } });
+    if (input.kind !== "NOTE")
+      await notify(tx, {
+        recipientIds: [decision.authorId],
+        kind: input.kind === "CHALLENGE" ? "DECISION_CHALLENGED" : "DECISION_ENDORSED",
+        decisionReference: decision.reference,
+      });
+    await appendAuditEvent(tx, {
+      actorId: user.userId,
+      actorRole: user.role,
+      organisationId: user.organisationId,
+      action: "decision.review",
+      objectType: "decision",
+      objectId: decision.reference,
+      caseReference: decision.caseReference,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      outcome: "SUCCESS",
+      detail: { kind: input.kind },
+    });
+  });
+  return { ok: true, kind: input.kind };
+}

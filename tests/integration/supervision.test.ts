@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { VALID, consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
+import { reviewDecision } from "@/server/reviews/review-decision";
+import { replyToReview } from "@/server/reviews/reply-to-review";
+import { listReviewQueue } from "@/server/reviews/list-review-queue";
+import { listDecisionReviews } from "@/server/reviews/list-decision-reviews";
+import { raiseEscalation } from "@/server/escalations/raise-escalation";
+import { resolveEscalation } from "@/server/escalations/resolve-escalation";
+import { listEscalations } from "@/server/escalations/list-escalations";
+import { listNotifications } from "@/server/notifications/list-notifications";
+import { viewDecision } from "@/server/decisions/view-decision";
+import { db } from "@/server/db";
+import { TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
+
+beforeAll(seedDemo);
+
+const SAM = "sam.patel@northshire.example";
+const ALEX = "alex.morgan@northshire.example"; // Sam's supervisor
+const KIM = "kim.ahmed@northshire.example"; // supervisor of another team, same organisation
+const RUTH = "ruth.okafor@riverside.example"; // supervisor in another organisation
+const PRIYA = "priya.shah@northshire.example"; // IG lead
+
+const noShareAnswers = () => ({
+  ...consentGivenShareAnswers(),
+  decision: { ...VALID.decision, outcome: "NO_SHARE" as const, rationale: "The school already holds this and sharing again adds nothing for the child." },
+});
+
+const CHALLENGE = { kind: "CHALLENGE", comment: "The reasons do not weigh the risk to the child.", actionRequired: "Discuss with the DSL and reconsider." };
+
+describe("the review queue", () => {
+  it("receives a recorded decision, puts flagged ones first and notifies the team's supervisor", async () => {
+    const plain = await recordThroughWizard(SAM, consentGivenShareAnswers(), "SUP-0001");
+    const flagged = await recordThroughWizard(SAM, noShareAnswers(), "SUP-0002");
+    const queue = await listReviewQueue(await actorFor(ALEX), {});
+    const references = queue.rows.map((r) => r.reference);
+    expect(references).toContain(plain);
+    expect(references.indexOf(flagged)).toBeLessThan(references.indexOf(plain));
+    expect(queue.rows.find((r) => r.reference === flagged)?.flags).toContain("NO_SHARE");
+    const alexNotes = await listNotifications(await actorFor(ALEX));
+    expect(alexNotes.some((n) => n.kind === "REVIEW_REQUESTED" && n.decisionReference === flagged)).toBe(true);
+  });
+
+  it("shows another team's supervisor nothing of it, and another organisation's supervisor neither", async () => {
+    const reference = await recordThroughWizard(SAM, consentGivenShareAnswers(), "SUP-0003");
+    expect((await listReviewQueue(await actorFor(KIM), {})).rows.map((r) => r.reference)).not.toContain(reference);
+    expect((await listReviewQueue(await actorFor(RUTH), {})).rows.map((r) => r.reference)).not.toContain(reference);
+    expect(await viewDecision(await actorFor(KIM), reference, TEST_META, { action: "decision.view", channel: "page" })).toEqual({ ok: false, status: 403 });
+    expect(await viewDecision(await actorFor(RUTH), reference, TEST_META, { action: "decision.export", channel: "json" })).toEqual({ ok: false, status: 404 });
+    expect(await reviewDecision(await actorFor(KIM), reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: false, status: 403 });
+    expect(await reviewDecision(await actorFor(RUTH), reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: false, status: 404 });
+    expect(await reviewDecision(await actorFor(SAM), reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: false, status: 403 });
+    expect(await db().review.count({ where: { decision: { reference } } })).toBe(0);
+  });
+});
+
+describe("reviewing", () => {
+  it("challenge → reply → endorse, each a new record, the decision unchanged", async () => {
+    const reference = await recordThroughWizard(SAM, noShareAnswers(), "SUP-0004");
+    const before = await db().decision.findUniqueOrThrow({ where: { reference } });
+
+    expect(await reviewDecision(await actorFor(ALEX), reference, { kind: "CHALLENGE", comment: "", actionRequired: "" }, TEST_META)).toMatchObject({
+      ok: false,
+      status: 400,
+      errors: [{ field: "comment" }, { field: "actionRequired" }],
+    });
+    expect(await reviewDecision(await actorFor(ALEX), reference, CHALLENGE, TEST_META)).toEqual({ ok: true, kind: "CHALLENGE" });
+    expect((await listReviewQueue(await actorFor(ALEX), {})).rows.map((r) => r.reference)).not.toContain(reference);
+    expect((await listNotifications(await actorFor(SAM))).some((n) => n.kind === "DECISION_CHALLENGED" && n.decisionReference === reference)).toBe(true);
+    expect((await listDecisionReviews(before.id, false)).status).toBe("CHALLENGED_NEEDS_ACTION");
+
+    expect(await replyToReview(await actorFor(SAM), reference, { comment: "The requester already has this from the school directly." }, TEST_META)).toEqual({ ok: true });
+    expect(await replyToReview(await actorFor(ALEX), reference, { comment: "Trying to reply to someone else's decision." }, TEST_META)).toMatchObject({ ok: false, status: 403 });
+    expect((await listDecisionReviews(before.id, false)).status).toBe("CHALLENGED_REPLIED");
+    expect((await listNotifications(await actorFor(ALEX))).some((n) => n.kind === "REPLY_RECEIVED" && n.decisionReference === reference)).toBe(true);
+
+    expect(await reviewDecision(await actorFor(ALEX), reference, { kind: "ENDORSEMENT" }, TEST_META)).toEqual({ ok: true, kind: "ENDORSEMENT" });
+    const reviews = await listDecisionReviews(before.id, false);
+    expect(reviews.entries.map((e) => e.kind)).toEqual(["CHALLENGE", "REPLY", "ENDORSEMENT"]);
+    expect(reviews.status).toBe("ENDORSED");
+    expect(await db().decision.findUniqueOrThrow({ where: { reference } })).toEqual(before);
+    const audited = await db().auditEvent.findMany({ where: { objectId: reference, action: { in: ["decision.review", "decision.reply"] } } });
+    expect(audited).toHaveLength(3);
+  });
+
+  it("keeps a decision in the queue after a note", async () => {
+    const reference = await recordThroughWizard(SAM, consentGivenShareAnswers(), "SUP-0005");
+    expect(await reviewDecision(await actorFor(ALEX), reference, { kind: "NOTE", comment: "Checked the lawful basis with IG." }, TEST_META)).toMatchObject({ ok: true });
+    expect((await listReviewQueue(await actorFor(ALEX), {})).rows.map((r) => r.reference)).toContain(reference);
+  });
+});
+
+describe("escalation", () => {
+  it("is raised once, seen by the supervisor and IG lead, and resolved with an outcome", async () => {
+    const reference = await recordThroughWizard(SAM, noShareAnswers(), "SUP-0006");
+    const raised = await raiseEscalation(await actorFor(SAM), reference, { reason: "The police disagree with the refusal and want the records." }, TEST_META);
+    expect(raised.ok).toBe(true);
+    if (!raised.ok) return;
+    expect(await raiseEscalation(await actorFor(ALEX), reference, { reason: "Raising the same dispute a second time here." }, TEST_META)).toMatchObject({ ok: false, status: 409 });
+
+    expect((await listEscalations(await actorFor(ALEX))).map((e) => e.id)).toContain(raised.escalationId);
+    expect((await listEscalations(await actorFor(PRIYA))).map((e) => e.id)).toContain(raised.escalationId);
+    expect((await listEscalations(await actorFor(KIM))).map((e) => e.id)).not.toContain(raised.escalationId);
+    for (const email of [ALEX, PRIYA])
+      expect((await listNotifications(await actorFor(email))).some((n) => n.kind === "ESCALATION_RAISED" && n.decisionReference === reference)).toBe(true);
+
+    const resolution = { escalationId: raised.escalationId, resolution: "Agreed at strategy meeting to share attendance only." };
+    expect(await resolveEscalation(await actorFor(SAM), resolution, TEST_META)).toMatchObject({ ok: false, status: 403 });
+    expect(await resolveEscalation(await actorFor(KIM), resolution, TEST_META)).toMatchObject({ ok: false, status: 403 });
+    expect(await resolveEscalation(await actorFor(RUTH), resolution, TEST_META)).toMatchObject({ ok: false, status: 404 });
+    expect(await resolveEscalation(await actorFor(PRIYA), resolution, TEST_META)).toEqual({ ok: true });
+    expect(await resolveEscalation(await actorFor(ALEX), resolution, TEST_META)).toMatchObject({ ok: false, status: 409 });
+
+    const row = await db().escalation.findUniqueOrThrow({ where: { id: raised.escalationId } });
+    expect(row).toMatchObject({ status: "RESOLVED", resolution: resolution.resolution });
+    const audited = await db().auditEvent.findMany({ where: { objectId: reference, action: { startsWith: "escalation." } } });
+    expect(audited.map((a) => a.action).sort()).toEqual(["escalation.raise", "escalation.resolve"]);
+  });
+});
