@@ -22,8 +22,12 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
   IG_LEAD: [
     { href: "/audit", label: "Audit log" },
     { href: "/escalations", label: "Escalations" },
+    { href: "/settings", label: "Settings" },
   ],
-  ADMIN: [{ href: "/admin/users", label: "Users" }],
+  ADMIN: [
+    { href: "/admin/users", label: "Users" },
+    { href: "/settings", label: "Settings" },
+  ],
 };
 
 export function Header({ user }: { user: HeaderUser | null }) {

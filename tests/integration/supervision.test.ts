@@ -116,3 +116,26 @@ describe("escalation", () => {
     expect(audited.map((a) => a.action).sort()).toEqual(["escalation.raise", "escalation.resolve"]);
   });
 });
+
+describe("organisation settings", () => {
+  it("sets review-by dates for decisions recorded afterwards, and is audited", async () => {
+    const { updateOrganisationSettings } = await import("@/server/update-organisation-settings");
+    const riverside = { ...consentGivenShareAnswers() };
+    const ig = await actorFor("dan.hughes@riverside.example");
+    expect(await updateOrganisationSettings(await actorFor("tom.baker@riverside.example"), {}, TEST_META)).toMatchObject({ ok: false, status: 403 });
+    expect(await updateOrganisationSettings(ig, { reviewWithinDaysEmergency: "0", reviewWithinDaysFlagged: "x", reviewWithinDaysRoutine: "7", retentionYears: "6" }, TEST_META)).toMatchObject({
+      ok: false,
+      status: 400,
+      errors: [{ field: "reviewWithinDaysEmergency" }, { field: "reviewWithinDaysFlagged" }],
+    });
+    expect(await updateOrganisationSettings(ig, { reviewWithinDaysEmergency: "1", reviewWithinDaysFlagged: "3", reviewWithinDaysRoutine: "10", retentionYears: "8" }, TEST_META)).toEqual({ ok: true });
+
+    const reference = await recordThroughWizard("tom.baker@riverside.example", riverside, "SET-0001");
+    const row = await db().decision.findUniqueOrThrow({ where: { reference } });
+    const days = (row.reviewDueAt.getTime() - row.recordedAt.getTime()) / 86_400_000;
+    expect(days).toBeCloseTo(10, 5);
+    expect(row.retainUntil.getUTCFullYear() - row.recordedAt.getUTCFullYear()).toBe(8);
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "settings.change", actorId: ig.userId } });
+    expect(event.detail).toMatchObject({ after: { routine: 10, retentionYears: 8 } });
+  });
+});

@@ -1,0 +1,45 @@
+import "server-only";
+import { can } from "@/domain/policy";
+import { organisationSettingsSchema } from "@/schemas/organisation-settings";
+import type { SignedInUser } from "./auth/current-actor";
+import { appendAuditEvent } from "./audit/append-audit-event";
+import { db } from "./db";
+import { type FieldErrors, fieldErrorsFrom } from "./field-errors";
+import { recordKeepingSettings } from "./organisation-settings";
+import type { RequestMeta } from "./request-context";
+
+export type UpdateSettingsResult = { ok: true } | { ok: false; status: 400 | 403; errors: FieldErrors };
+
+/** Changes how long the organisation takes to review decisions and keeps records; audited with old and new values. */
+export async function updateOrganisationSettings(user: SignedInUser, raw: unknown, meta: RequestMeta): Promise<UpdateSettingsResult> {
+  if (!can(user, "settings.manage")) return { ok: false, status: 403, errors: [{ field: "form", message: "You cannot change settings" }] };
+  const parsed = organisationSettingsSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
+  const next = parsed.data;
+
+  await db().$transaction(async (tx) => {
+    const previous = await recordKeepingSettings(user.organisationId, tx);
+    await tx.organisationSettings.upsert({
+      where: { organisationId: user.organisationId },
+      create: { organisationId: user.organisationId, ...next, updatedById: user.userId },
+      update: { ...next, updatedById: user.userId },
+    });
+    await appendAuditEvent(tx, {
+      actorId: user.userId,
+      actorRole: user.role,
+      organisationId: user.organisationId,
+      action: "settings.change",
+      objectType: "organisation",
+      objectId: user.organisationId,
+      caseReference: null,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      outcome: "SUCCESS",
+      detail: {
+        before: { ...previous.reviewWithinDays, retentionYears: previous.retentionYears },
+        after: { emergency: next.reviewWithinDaysEmergency, flagged: next.reviewWithinDaysFlagged, routine: next.reviewWithinDaysRoutine, retentionYears: next.retentionYears },
+      },
+    });
+  });
+  return { ok: true };
+}
