@@ -16,6 +16,23 @@ function person(p: { name?: string; role?: string; organisation?: string } | nul
 /** The whole record, print-friendly; `children` go after the record (reviews, actions). */
 export function DecisionRecordView({ decision, recordHref, children }: { decision: DecisionView; recordHref: (reference: string) => string; children?: ReactNode }) {
   const { record } = decision;
+  if (decision.disposed) {
+    return (
+      <article className="max-w-[860px]" data-testid="decision-record">
+        <span className="govuk-caption-l">{KIND_LABELS[decision.kind]} record · {decision.organisationName}</span>
+        <h1 className="govuk-heading-l">{decision.reference}</h1>
+        <p className="govuk-body" data-testid="disposed">
+          This record was disposed of at the end of its retention period. Only its reference, dates and outcome are kept.
+        </p>
+        <SummaryList
+          rows={[
+            { key: "Decision", value: OUTCOME_LABELS[record.outcome] },
+            { key: "Recorded at", value: formatDateTime(decision.recordedAt) },
+          ]}
+        />
+      </article>
+    );
+  }
   return (
     <article className="max-w-[860px]" data-testid="decision-record">
       <span className="govuk-caption-l">

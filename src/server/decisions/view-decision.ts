@@ -27,6 +27,8 @@ export interface DecisionView {
   supersedes: { reference: string; kind: string } | null;
   followUps: { reference: string; kind: string; recordedAt: string }[];
   record: StoredDecisionRecord;
+  /** Disposed of at the end of its retention period: only the tombstone is left. */
+  disposed: boolean;
   canFollowUp: boolean;
 }
 
@@ -90,7 +92,8 @@ export async function viewDecision(
       supersedes: decision.supersedes,
       followUps: decision.followUps.map((f) => ({ ...f, recordedAt: f.recordedAt.toISOString() })),
       record: decision.record as unknown as StoredDecisionRecord,
-      canFollowUp: can(user, "decision.reconsider", decision),
+      disposed: (decision.record as { disposed?: unknown }).disposed === true,
+      canFollowUp: (decision.record as { disposed?: unknown }).disposed !== true && can(user, "decision.reconsider", decision),
     },
   };
 }

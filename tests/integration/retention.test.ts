@@ -1,0 +1,75 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
+import { createChainVerifier } from "@/domain/audit";
+import { extendRetention } from "@/server/retention/extend-retention";
+import { disposeDecision } from "@/server/retention/dispose-decision";
+import { listRetentionDue } from "@/server/retention/list-retention-due";
+import { reviewDecision } from "@/server/reviews/review-decision";
+import { viewDecision } from "@/server/decisions/view-decision";
+import { db } from "@/server/db";
+import { TEST_META, actorFor, recordThroughWizard, seedDemo, withSuperuser } from "./support";
+
+beforeAll(seedDemo);
+
+const TOM = "tom.baker@riverside.example";
+const DAN = "dan.hughes@riverside.example"; // Riverside IG lead
+
+/** Retention periods last years; tests move a record's end date into the past as a superuser. */
+async function endRetentionOf(reference: string) {
+  await withSuperuser(async (client) => {
+    await client.query("BEGIN");
+    await client.query("SET LOCAL session_replication_role = replica");
+    await client.query("UPDATE decision SET retain_until = now() - interval '1 day' WHERE reference = $1", [reference]);
+    await client.query("COMMIT");
+  });
+}
+
+describe("retention", () => {
+  it("lists records due, extends one with a reason, and refuses an earlier date", async () => {
+    const reference = await recordThroughWizard(TOM, consentGivenShareAnswers(), "RET-0001");
+    const dan = await actorFor(DAN);
+    expect((await listRetentionDue(dan)).map((r) => r.reference)).not.toContain(reference);
+    await endRetentionOf(reference);
+    expect((await listRetentionDue(dan)).find((r) => r.reference === reference)).toMatchObject({ due: true, extended: false });
+
+    expect(await extendRetention(dan, { reference, retainUntil: "2020-01-01", reason: "Court proceedings are still under way here." }, TEST_META)).toMatchObject({ ok: false, status: 400 });
+    expect(await extendRetention(dan, { reference, retainUntil: "2040-01-01", reason: "short" }, TEST_META)).toMatchObject({ ok: false, status: 400 });
+    expect(await extendRetention(dan, { reference, retainUntil: "2040-01-01", reason: "Court proceedings are still under way here." }, TEST_META)).toEqual({ ok: true });
+    expect((await listRetentionDue(dan)).map((r) => r.reference)).not.toContain(reference);
+    expect(await db().auditEvent.count({ where: { objectId: reference, action: "retention.extend" } })).toBe(1);
+  });
+
+  it("disposes of a record that is due, leaving a tombstone, and the audit chain still verifies", async () => {
+    const reference = await recordThroughWizard(TOM, consentGivenShareAnswers(), "RET-0002");
+    const dan = await actorFor(DAN);
+    await reviewDecision(await actorFor("ruth.okafor@riverside.example"), reference, { kind: "NOTE", comment: "A note with details about the family." }, TEST_META);
+
+    expect(await disposeDecision(dan, { reference, confirm: "yes" }, TEST_META)).toMatchObject({ ok: false, status: 409 });
+    await endRetentionOf(reference);
+    expect(await disposeDecision(await actorFor(TOM), { reference, confirm: "yes" }, TEST_META)).toMatchObject({ ok: false, status: 403 });
+    expect(await disposeDecision(dan, { reference }, TEST_META)).toMatchObject({ ok: false, status: 400 });
+    expect(await disposeDecision(dan, { reference, confirm: "yes" }, TEST_META)).toEqual({ ok: true });
+    expect(await disposeDecision(dan, { reference, confirm: "yes" }, TEST_META)).toMatchObject({ ok: false, status: 409 });
+
+    const row = await db().decision.findUniqueOrThrow({ where: { reference }, include: { reviews: true } });
+    expect(row.caseReference).toBe("DISPOSED");
+    expect(row.record).toMatchObject({ disposed: true, reference });
+    expect(JSON.stringify(row.record)).not.toContain("RET-0002");
+    expect(row.reviews.every((r) => r.comment === null)).toBe(true);
+    const view = await viewDecision(dan, reference, TEST_META, { action: "decision.view", channel: "page" });
+    expect(view.ok && view.decision.disposed).toBe(true);
+
+    const chainKey = row.organisationId;
+    const events = await db().auditEvent.findMany({ where: { chainKey }, orderBy: { chainSeq: "asc" } });
+    const verifier = createChainVerifier(chainKey);
+    for (const e of events) verifier.add({ ...e, detail: e.detail as Record<string, never> });
+    expect(verifier.finish(await db().auditChainHead.findUnique({ where: { chainKey } }))).toBeNull();
+  });
+
+  it("still refuses a direct UPDATE of a decision outside the disposal function", async () => {
+    const reference = await recordThroughWizard(TOM, consentGivenShareAnswers(), "RET-0003");
+    await withSuperuser(async (client) => {
+      await expect(client.query("UPDATE decision SET case_reference = 'X' WHERE reference = $1", [reference])).rejects.toThrow(/append-only/);
+    });
+  });
+});
