@@ -8,6 +8,7 @@ import { startPostgres } from "./lib/embedded-postgres";
 import { createDatabase, dropDatabase, stopOnSignals, uniqueDatabaseName } from "./lib/database";
 import { applyMigrations } from "./lib/migrations";
 import { seedDemoData } from "./lib/seed";
+import { enableAppRoleLogin } from "./lib/app-role";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -39,6 +40,8 @@ stopOnSignals([
 
 await applyMigrations(url);
 await seedDemoData(url);
+// The app connects as its restricted role, as `npm start` does; the tests keep the owner's URL.
+const appUrl = await enableAppRoleLogin(url);
 // Tests read the database directly to check what was stored.
 mkdirSync(join(root, ".data"), { recursive: true });
 writeFileSync(E2E_DATABASE_URL_FILE, url);
@@ -49,7 +52,7 @@ app = spawn(process.execPath, [join(root, "node_modules", "next", "dist", "bin",
   stdio: "inherit",
   env: {
     ...process.env,
-    DATABASE_URL: url,
+    DATABASE_URL: appUrl,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e",
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",

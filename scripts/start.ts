@@ -1,5 +1,7 @@
 // `npm start`: PostgreSQL (embedded unless DATABASE_URL is set) → migrations → demo seed →
 // production build (skipped when fresh) → next start. `npm run dev` does the same with next dev.
+// Migrations and the seed run as the database owner; the app server connects as the restricted
+// role infoshare_app (see docs/decisions/005-app-database-role.md).
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
@@ -9,6 +11,7 @@ import { seedDemoData } from "./lib/seed";
 import { demoSignInTable } from "./lib/demo-data";
 import { resolveAppSecret } from "./lib/app-secret";
 import { buildIsFresh } from "./lib/build-freshness";
+import { APP_ROLE, enableAppRoleLogin } from "./lib/app-role";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dev = process.argv.includes("--dev");
@@ -32,9 +35,26 @@ log(applied.length > 0 ? `Applied ${applied.length} migration(s).` : "Database s
 const seeded = await seedDemoData(database.url);
 log(seeded.usersCreated > 0 ? `Seeded ${seeded.organisationsCreated} organisations and ${seeded.usersCreated} demo users.` : "Demo data already present.");
 
+let appDatabaseUrl: string;
+if (database.embedded) {
+  appDatabaseUrl = await enableAppRoleLogin(database.url);
+  log(`The app connects as ${APP_ROLE} (password in .data/app-db-password).`);
+  if (process.env.APP_DATABASE_URL) log("APP_DATABASE_URL is ignored: it only applies with DATABASE_URL.");
+} else if (process.env.APP_DATABASE_URL) {
+  appDatabaseUrl = process.env.APP_DATABASE_URL;
+  log("The app connects with APP_DATABASE_URL; migrations and the seed used DATABASE_URL.");
+} else {
+  appDatabaseUrl = database.url;
+  log(
+    `WARNING: APP_DATABASE_URL is not set, so the app connects with DATABASE_URL, as the owner of the tables. ` +
+      `The owner can switch off the audit log's protections. Give ${APP_ROLE} LOGIN and a password and set ` +
+      `APP_DATABASE_URL to connect as it (see docs/database.md).`,
+  );
+}
+
 const env = {
   ...process.env,
-  DATABASE_URL: database.url,
+  DATABASE_URL: appDatabaseUrl,
   NEXTAUTH_SECRET: resolveAppSecret(join(root, ".data", "nextauth-secret")),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: "1",

@@ -7,10 +7,18 @@ import { env } from "./env";
 // database) and kept on globalThis so development hot reloads don't open new pools.
 const globalForPrisma = globalThis as unknown as { infosharePrisma?: PrismaClient };
 
+/**
+ * Every session in UTC. @prisma/adapter-pg writes a DateTime as UTC wall-clock time with no offset
+ * and reads a timestamptz by relabelling its offset as +00:00 (prisma/orm#26786, #28629), so on a
+ * server whose TimeZone is not UTC (initdb takes the machine's) every stored instant would be
+ * shifted, and the audit chain, whose hashes cover each event's time, would not verify.
+ */
+export const UTC_SESSION = "-c TimeZone=UTC";
+
 export function db(): PrismaClient {
   if (!globalForPrisma.infosharePrisma) {
     const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
-    const adapter = new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE });
+    const adapter = new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE, options: UTC_SESSION });
     globalForPrisma.infosharePrisma = new PrismaClient({ adapter });
   }
   return globalForPrisma.infosharePrisma;

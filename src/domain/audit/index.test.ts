@@ -117,6 +117,35 @@ describe("createChainVerifier", () => {
   it("detects events removed from the end via the chain head", () => {
     const events = buildChain(6);
     const head = { lastSeq: events[5]!.chainSeq, lastHash: events[5]!.hash };
-    expect(verify(events.slice(0, 4), head)).toMatchObject({ kind: "head-mismatch", headSeq: 6n, lastSeq: 4n });
+    const broken = verify(events.slice(0, 4), head);
+    expect(broken).toEqual({ kind: "head-mismatch", chainKey: "org-1", headSeq: 6n, lastSeq: 4n, lastEventId: 103n });
+    expect(describeChainBreak(broken!)).toMatch(/last event is event 103 at position 4 .*removed from the end/);
+  });
+  it("detects a chain emptied of all its events", () => {
+    const events = buildChain(2);
+    const broken = verify([], { lastSeq: 2n, lastHash: events[1]!.hash });
+    expect(broken).toMatchObject({ kind: "head-mismatch", headSeq: 2n, lastSeq: 0n, lastEventId: null });
+    expect(describeChainBreak(broken!)).toMatch(/has no events/);
+  });
+  it("detects a head that does not match the last event", () => {
+    const events = buildChain(3);
+    const broken = verify(events, { lastSeq: 3n, lastHash: "e".repeat(64) });
+    expect(broken).toMatchObject({ kind: "head-mismatch", headSeq: 3n, lastSeq: 3n, lastEventId: 102n });
+    expect(describeChainBreak(broken!)).toMatch(/does not match event 102/);
+  });
+  it("detects events whose chain head was removed", () => {
+    const verifier = createChainVerifier("org-1");
+    for (const event of buildChain(3)) verifier.add(event);
+    const broken = verifier.finish(null);
+    expect(broken).toEqual({ kind: "head-missing", chainKey: "org-1", lastSeq: 3n, lastEventId: 102n });
+    expect(describeChainBreak(broken!)).toMatch(/head is missing.*after event 102/);
+  });
+  it("reports only the first break and counts what it checked", () => {
+    const events = buildChain(10);
+    const verifier = createChainVerifier("org-1");
+    const tampered = events.map((e, i) => (i === 2 || i === 6 ? { ...e, detail: { n: -1 } } : e));
+    for (const event of tampered) verifier.add(event);
+    expect(verifier.finish(null)).toMatchObject({ kind: "hash-mismatch", chainSeq: 3n });
+    expect(verifier.checked).toBe(3);
   });
 });

@@ -104,7 +104,10 @@ export type ChainBreak =
   | { kind: "gap"; chainKey: string; expectedSeq: bigint; foundSeq: bigint; eventId: bigint }
   | { kind: "prev-hash-mismatch"; chainKey: string; chainSeq: bigint; eventId: bigint }
   | { kind: "hash-mismatch"; chainKey: string; chainSeq: bigint; eventId: bigint }
-  | { kind: "head-mismatch"; chainKey: string; headSeq: bigint; lastSeq: bigint };
+  /** lastEventId: the last event the chain still has (null when it has none). */
+  | { kind: "head-mismatch"; chainKey: string; headSeq: bigint; lastSeq: bigint; lastEventId: bigint | null }
+  /** The chain has events but its head row is gone, so a cut-off tail could not be noticed. */
+  | { kind: "head-missing"; chainKey: string; lastSeq: bigint; lastEventId: bigint };
 
 /**
  * Verifies one chain incrementally: feed events in chain order, then call finish() with the
@@ -115,6 +118,7 @@ export function createChainVerifier(chainKey: string) {
   let expectedPrev = GENESIS_HASH;
   let firstBreak: ChainBreak | null = null;
   let checked = 0;
+  let lastEventId: bigint | null = null;
 
   return {
     add(event: ChainedAuditEvent & { id: bigint }): ChainBreak | null {
@@ -129,19 +133,30 @@ export function createChainVerifier(chainKey: string) {
       }
       expectedSeq = event.chainSeq + 1n;
       expectedPrev = event.hash;
+      lastEventId = event.id;
       return firstBreak;
     },
-    /** A head that is ahead of the last event means events were removed from the end. */
+    /**
+     * A head that is ahead of the last event means events were removed from the end; events with
+     * no head at all (null) mean the head itself was removed. No events and no head is an empty,
+     * intact chain.
+     */
     finish(head: { lastSeq: bigint; lastHash: string } | null): ChainBreak | null {
       if (firstBreak) return firstBreak;
       const lastSeq = expectedSeq - 1n;
-      if (head && (head.lastSeq !== lastSeq || head.lastHash !== expectedPrev)) {
-        firstBreak = { kind: "head-mismatch", chainKey, headSeq: head.lastSeq, lastSeq };
+      if (head === null) {
+        if (lastEventId !== null) firstBreak = { kind: "head-missing", chainKey, lastSeq, lastEventId };
+      } else if (head.lastSeq !== lastSeq || head.lastHash !== expectedPrev) {
+        firstBreak = { kind: "head-mismatch", chainKey, headSeq: head.lastSeq, lastSeq, lastEventId };
       }
       return firstBreak;
     },
     get checked() {
       return checked;
+    },
+    /** Position of the last event fed in (0 before any). */
+    get lastSeq() {
+      return expectedSeq - 1n;
     },
   };
 }
@@ -155,6 +170,12 @@ export function describeChainBreak(broken: ChainBreak): string {
     case "hash-mismatch":
       return `Chain ${broken.chainKey}: event ${broken.eventId} (position ${broken.chainSeq}) has been altered: its content no longer matches its hash.`;
     case "head-mismatch":
-      return `Chain ${broken.chainKey}: the chain head records position ${broken.headSeq} but the last event is at ${broken.lastSeq} (events were removed from the end).`;
+      return broken.lastEventId === null
+        ? `Chain ${broken.chainKey}: the chain head records position ${broken.headSeq} but the chain has no events (they were removed).`
+        : broken.headSeq > broken.lastSeq
+          ? `Chain ${broken.chainKey}: the chain head records position ${broken.headSeq} but the last event is event ${broken.lastEventId} at position ${broken.lastSeq} (events were removed from the end).`
+          : `Chain ${broken.chainKey}: the chain head does not match event ${broken.lastEventId}, the last event (position ${broken.lastSeq}): the head or the end of the chain was changed.`;
+    case "head-missing":
+      return `Chain ${broken.chainKey}: the chain head is missing, so events removed from the end after event ${broken.lastEventId} (position ${broken.lastSeq}) could not be noticed.`;
   }
 }

@@ -1,0 +1,49 @@
+// `npm run audit:verify`: recomputes every audit chain in the database (DATABASE_URL, or the
+// embedded one in .data/postgres) and reports the first broken link of each. Exit code 0 when
+// every chain is intact, 1 when one is broken, 2 when the check could not run. Read-only: it
+// records nothing, so it can also run against a replica or a restored backup.
+// `--organisation <id>` checks one organisation's chain ("system" for events with none).
+// Run with `--conditions=react-server` (package.json does) so the server module's
+// `import "server-only"` resolves.
+import { parseArgs } from "node:util";
+import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
+import { openDatabase, stopOnSignals } from "./lib/database";
+
+const EXIT_BROKEN = 1;
+const EXIT_ERROR = 2;
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { organisation: { type: "string" } } });
+  const database = await openDatabase({ log: (message) => console.error(message) });
+  const removeSignalHandlers = stopOnSignals([database.close]);
+  try {
+    const result = await verifyAuditChains(database.url, { chainKey: values.organisation });
+    const scope = values.organisation ? `chain ${values.organisation}` : `${result.chains} chain(s)`;
+    const rate = result.seconds > 0 ? ` (${Math.round(result.eventsChecked / result.seconds).toLocaleString("en-GB")} events/s)` : "";
+    console.log(`Checked ${result.eventsChecked.toLocaleString("en-GB")} audit event(s) in ${scope} in ${result.seconds.toFixed(2)} s${rate}.`);
+    if (result.breaks.length === 0) {
+      console.log("Intact: every event matches its hash and links to the one before it, and every chain head matches its last event.");
+      return 0;
+    }
+    console.log(`BROKEN: ${result.breaks.length} chain(s) fail verification. First broken link of each:`);
+    for (const broken of result.breaks) {
+      const where = broken.eventId === null ? "no event" : `event id ${broken.eventId}`;
+      console.log(`  - ${where} (chain ${broken.chainKey}, position ${broken.chainSeq ?? "-"}, ${broken.kind}): ${broken.message}`);
+    }
+    return EXIT_BROKEN;
+  } finally {
+    removeSignalHandlers();
+    await database.close();
+  }
+}
+
+// exitCode rather than process.exit(): exiting inside the try would skip stopping PostgreSQL.
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error("Audit verification could not run:", error instanceof Error ? error.message : error);
+    process.exitCode = EXIT_ERROR;
+  },
+);
