@@ -9,6 +9,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A second build directory lets a developer build and browser-test while another build is in use.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // forbidden() renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
   async headers() {

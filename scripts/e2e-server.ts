@@ -12,7 +12,8 @@ import { enableAppRoleLogin } from "./lib/app-role";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = Number(process.env.E2E_PORT ?? 3100);
-const E2E_DATABASE_URL_FILE = join(root, ".data", "e2e-database-url");
+// One file per port, so two e2e runs on different ports can share a checkout.
+const E2E_DATABASE_URL_FILE = join(root, ".data", `e2e-database-url-${port}`);
 
 let url: string;
 let cleanup: () => Promise<void>;

@@ -21,7 +21,10 @@ const NAV: Record<Role, { href: string; label: string }[]> = {
   ],
   IG_LEAD: [
     { href: "/audit", label: "Audit log" },
+    { href: "/dashboard", label: "Dashboard" },
     { href: "/escalations", label: "Escalations" },
+    { href: "/retention", label: "Retention" },
+    { href: "/subject-access", label: "Subject access" },
     { href: "/settings", label: "Settings" },
   ],
   ADMIN: [

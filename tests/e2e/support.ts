@@ -33,11 +33,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL("**/signed-out");
+  // After a client-side redirect Next sets the new page's title a moment after the URL changes.
+  await expect(page).toHaveTitle(/You have signed out/);
 }
 
 /** The e2e server's database, to check what was stored. */
 export async function withDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const url = readFileSync(join(process.cwd(), ".data", "e2e-database-url"), "utf8").trim();
+  const url = readFileSync(join(process.cwd(), ".data", `e2e-database-url-${process.env.E2E_PORT ?? 3100}`), "utf8").trim();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,68 +1,131 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { can } from "@/domain/policy";
+import { AUDITED_ACTIONS } from "@/schemas/audit-search";
 import { requirePermission } from "@/server/auth/current-actor";
 import { getAuditVerification } from "@/server/audit/get-audit-verification";
-import { listRecentAuditEvents } from "@/server/list-audit-events";
-import { PageHeading, Tag } from "@/components/layout-bits";
-import { formatDateTime } from "@/components/format";
+import { organisationPeople, searchAuditEvents } from "@/server/audit/search-audit-events";
+import { PageHeading } from "@/components/layout-bits";
 import { verifyIntegrityAction } from "./actions";
 import { VerificationResult } from "./VerificationResult";
+import { AuditTable } from "./AuditTable";
 
 export const metadata: Metadata = { title: "Audit log" };
+
+const FILTER_KEYS = ["actor", "action", "reference", "caseReference", "outcome", "from", "to"] as const;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("audit.view");
   const params = await searchParams;
   const verification = typeof params.verification === "string" ? await getAuditVerification(user, params.verification) : null;
-  const events = await listRecentAuditEvents(user);
+  const [result, people] = await Promise.all([searchAuditEvents(user, params), organisationPeople(user)]);
+  const { filter } = result;
+  const filterQuery = new URLSearchParams(FILTER_KEYS.flatMap((key) => (filter[key] ? [[key, filter[key]] as [string, string]] : [])));
+  const filtered = filterQuery.size > 0;
+  const nextHref = result.nextBefore ? `/audit?${new URLSearchParams([...filterQuery, ["before", result.nextBefore]]).toString()}` : null;
+  const exportHref = `/api/exports/audit-events${filtered ? `?${filterQuery.toString()}` : ""}`;
+
   return (
     <>
       <PageHeading caption={user.organisationName}>Audit log</PageHeading>
       {verification ? <VerificationResult result={verification} /> : null}
-      <p className="govuk-body">Every sign-in, view, decision, review and export in your organisation, newest first.</p>
+      <p className="govuk-body">
+        Every sign-in, view, draft, decision, review, escalation, export and setting change in your organisation, newest first.
+        Nothing here can be changed or deleted.
+      </p>
+
+      <form method="get" action="/audit" role="search" aria-label="Filter the audit log" className="mb-8 grid gap-x-6 bg-govuk-light-grey p-4 sm:grid-cols-2">
+        <h2 className="govuk-heading-s sm:col-span-2">Filter the log</h2>
+        {result.filterErrors.length > 0 ? (
+          <div className="sm:col-span-2" role="alert">
+            {result.filterErrors.map((e) => (
+              <p key={e.field} className="govuk-error-message">{e.message}</p>
+            ))}
+          </div>
+        ) : null}
+        <div className="govuk-form-group">
+          <label htmlFor="actor" className="govuk-label-bold">Who</label>
+          <select id="actor" name="actor" defaultValue={filter.actor ?? ""} className="govuk-select">
+            <option value="">Anyone</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>{p.name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="govuk-form-group">
+          <label htmlFor="action" className="govuk-label-bold">Action</label>
+          <select id="action" name="action" defaultValue={filter.action ?? ""} className="govuk-select">
+            <option value="">Any action</option>
+            {AUDITED_ACTIONS.map((a) => (
+              <option key={a} value={a}>{a}</option>
+            ))}
+          </select>
+        </div>
+        <div className="govuk-form-group">
+          <label htmlFor="reference" className="govuk-label-bold">Decision reference</label>
+          <input id="reference" name="reference" defaultValue={filter.reference} className="govuk-input" maxLength={60} spellCheck={false} />
+        </div>
+        <div className="govuk-form-group">
+          <label htmlFor="caseReference" className="govuk-label-bold">Case reference</label>
+          <input id="caseReference" name="caseReference" defaultValue={filter.caseReference} className="govuk-input" maxLength={40} spellCheck={false} />
+        </div>
+        <div className="govuk-form-group">
+          <label htmlFor="outcome" className="govuk-label-bold">Outcome</label>
+          <select id="outcome" name="outcome" defaultValue={filter.outcome ?? ""} className="govuk-select">
+            <option value="">Any outcome</option>
+            <option value="SUCCESS">Success</option>
+            <option value="DENIED">Denied</option>
+            <option value="FAILURE">Failure</option>
+          </select>
+        </div>
+        <div className="govuk-form-group flex gap-4">
+          <div>
+            <label htmlFor="from" className="govuk-label-bold">From</label>
+            <input id="from" name="from" type="date" defaultValue={filter.from} className="govuk-input" />
+          </div>
+          <div>
+            <label htmlFor="to" className="govuk-label-bold">To</label>
+            <input id="to" name="to" type="date" defaultValue={filter.to} className="govuk-input" />
+          </div>
+        </div>
+        <div className="flex items-center gap-6 sm:col-span-2">
+          <button type="submit" className="govuk-button govuk-button-secondary mb-0!">Apply filters</button>
+          {filtered ? <Link href="/audit">Clear filters</Link> : null}
+        </div>
+      </form>
+
+      <p className="govuk-body flex flex-wrap gap-x-6">
+        {can(user, "audit.export") ? (
+          <a href={exportHref} download data-testid="export-audit">
+            Export {filtered ? "these events" : "all events"} as CSV
+          </a>
+        ) : null}
+        {filter.reference ? <Link href={`/audit/history/${encodeURIComponent(filter.reference)}`}>Full history of {filter.reference}</Link> : null}
+      </p>
+
+      {result.rows.length === 0 ? (
+        <p className="govuk-body" data-testid="audit-empty">No events match.</p>
+      ) : (
+        <AuditTable rows={result.rows} caption={filtered ? "Matching events, newest first" : "Latest events"} />
+      )}
+      {nextHref ? (
+        <nav aria-label="Audit log pages" className="mb-8">
+          <Link href={nextHref} rel="next">Older events</Link>
+        </nav>
+      ) : null}
+
       {can(user, "audit.verify") ? (
-        <>
-          <h2 className="govuk-heading-m">Check nothing has been altered</h2>
+        <section aria-labelledby="verify-heading" className="mt-8 border-t-4 border-govuk-blue pt-4">
+          <h2 id="verify-heading" className="govuk-heading-m">Check nothing has been altered</h2>
           <p className="govuk-body">
             Each event carries a fingerprint of itself and of the event before it. Verifying recomputes every fingerprint in
             your organisation’s log and names the first event that no longer matches. It is recorded in the log.
           </p>
           <form action={verifyIntegrityAction}>
-            <button type="submit" className="govuk-button govuk-button-secondary">
-              Verify integrity
-            </button>
+            <button type="submit" className="govuk-button govuk-button-secondary">Verify integrity</button>
           </form>
-        </>
+        </section>
       ) : null}
-      {events.length === 0 ? (
-        <p className="govuk-body">No events have been recorded yet.</p>
-      ) : (
-        <table className="govuk-table" data-testid="audit-table">
-          <caption className="govuk-heading-s text-left">Latest {events.length} events</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Outcome</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((event) => (
-              <tr key={event.id}>
-                <td>{formatDateTime(event.at)}</td>
-                <td>{event.actorName ?? "Unknown user"}</td>
-                <td>
-                  <code>{event.action}</code>
-                </td>
-                <td>
-                  <Tag colour={event.outcome === "SUCCESS" ? "green" : event.outcome === "DENIED" ? "red" : "orange"}>{event.outcome.toLowerCase()}</Tag>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
     </>
   );
 }

@@ -1,0 +1,178 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/server/auth/current-actor";
+import { getIgDashboard } from "@/server/dashboard/get-ig-dashboard";
+import { PageHeading } from "@/components/layout-bits";
+import { HorizontalBarChart, StackedBarChart } from "@/components/charts";
+import { CONSENT_LABELS, OUTCOME_LABELS, lawfulBasisLabel } from "@/app/decisions/labels";
+
+export const metadata: Metadata = { title: "Information governance dashboard" };
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? "–" : `${Math.round((part / whole) * 100)}%`;
+}
+
+function monthName(month: string): string {
+  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+export default async function DashboardPage() {
+  const user = await requirePermission("dashboard.view");
+  const d = await getIgDashboard(user);
+  return (
+    <>
+      <PageHeading caption={user.organisationName}>Information governance dashboard</PageHeading>
+      <p className="govuk-body">Decisions recorded in the last 12 months. Each chart’s figures are in the table below it.</p>
+
+      <dl className="mb-8 grid gap-4 sm:grid-cols-4" data-testid="headline-figures">
+        <div className="bg-govuk-light-grey p-4">
+          <dt>Decisions</dt>
+          <dd className="text-[2.25rem] font-bold">{d.totalDecisions}</dd>
+        </div>
+        <div className={`p-4 ${d.overdueReviews > 0 ? "bg-[#f4cdc6]" : "bg-govuk-light-grey"}`}>
+          <dt>Overdue reviews</dt>
+          <dd className="text-[2.25rem] font-bold" data-testid="overdue-reviews">{d.overdueReviews}</dd>
+        </div>
+        <div className={`p-4 ${d.openEscalations > 0 ? "bg-[#fcd6c3]" : "bg-govuk-light-grey"}`}>
+          <dt>
+            <Link href="/escalations">Open escalations</Link>
+          </dt>
+          <dd className="text-[2.25rem] font-bold" data-testid="open-escalations">{d.openEscalations}</dd>
+        </div>
+        <div className="bg-govuk-light-grey p-4">
+          <dt>Median time to decide</dt>
+          <dd className="text-[2.25rem] font-bold">{d.timeToDecisionHours.median === null ? "–" : `${d.timeToDecisionHours.median} h`}</dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="outcomes-heading" className="mb-12">
+        <h2 id="outcomes-heading" className="govuk-heading-m">Decisions by outcome, by month</h2>
+        <StackedBarChart
+          id="chart-outcomes"
+          title="Decisions by outcome, by month"
+          categories={d.months}
+          series={(["SHARE", "SHARE_PART", "NO_SHARE"] as const).map((o) => ({ name: OUTCOME_LABELS[o], values: d.outcomesByMonth.map((m) => m[o]) }))}
+        />
+        <table className="govuk-table" data-testid="table-outcomes">
+          <caption className="sr-only">Decisions by outcome, by month</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col">{OUTCOME_LABELS.SHARE}</th>
+              <th scope="col">{OUTCOME_LABELS.SHARE_PART}</th>
+              <th scope="col">{OUTCOME_LABELS.NO_SHARE}</th>
+              <th scope="col">Departures from the flowchart</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.outcomesByMonth.map((m, i) => (
+              <tr key={m.month}>
+                <th scope="row">{monthName(m.month)}</th>
+                <td>{m.SHARE}</td>
+                <td>{m.SHARE_PART}</td>
+                <td>{m.NO_SHARE}</td>
+                <td>
+                  {d.departuresByMonth[i]?.departures ?? 0} ({percent(d.departuresByMonth[i]?.departures ?? 0, d.departuresByMonth[i]?.total ?? 0)})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="bases-heading" className="mb-12">
+        <h2 id="bases-heading" className="govuk-heading-m">Lawful bases used</h2>
+        {d.lawfulBases.length === 0 ? (
+          <p className="govuk-body">No lawful bases recorded yet.</p>
+        ) : (
+          <>
+            <HorizontalBarChart id="chart-bases" title="Lawful bases used" data={d.lawfulBases.map((b) => ({ label: lawfulBasisLabel(b.id).split(":")[0] ?? b.id, value: b.count }))} />
+            <table className="govuk-table">
+              <caption className="sr-only">Lawful bases used</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Lawful basis</th>
+                  <th scope="col">Decisions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.lawfulBases.map((b) => (
+                  <tr key={b.id}>
+                    <td>{lawfulBasisLabel(b.id)}</td>
+                    <td>{b.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="consent-heading" className="mb-12">
+        <h2 id="consent-heading" className="govuk-heading-m">Consent</h2>
+        {d.consent.length === 0 ? <p className="govuk-body">No decisions recorded yet.</p> : null}
+        {d.consent.length === 0 ? null : (
+        <>
+        <HorizontalBarChart id="chart-consent" title="Consent status" data={d.consent.map((c) => ({ label: CONSENT_LABELS[c.status] ?? c.status, value: c.count }))} />
+        <table className="govuk-table">
+          <caption className="sr-only">Consent status</caption>
+          <thead>
+            <tr>
+              <th scope="col">Consent</th>
+              <th scope="col">Decisions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.consent.map((c) => (
+              <tr key={c.status}>
+                <td>{CONSENT_LABELS[c.status] ?? c.status}</td>
+                <td>{c.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        </>
+        )}
+      </section>
+
+      <section aria-labelledby="teams-heading" className="mb-12">
+        <h2 id="teams-heading" className="govuk-heading-m">Decisions not to share, by team</h2>
+        {d.noShareByTeam.length === 0 ? <p className="govuk-body">No decisions recorded yet.</p> : null}
+        {d.noShareByTeam.length === 0 ? null : (
+        <>
+        <HorizontalBarChart id="chart-teams" title="Decisions not to share, by team" data={d.noShareByTeam.map((t) => ({ label: t.team, value: t.noShare }))} />
+        <table className="govuk-table">
+          <caption className="sr-only">Decisions not to share, by team</caption>
+          <thead>
+            <tr>
+              <th scope="col">Team</th>
+              <th scope="col">Not shared</th>
+              <th scope="col">All decisions</th>
+              <th scope="col">Rate</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.noShareByTeam.map((t) => (
+              <tr key={t.team}>
+                <td>{t.team}</td>
+                <td>{t.noShare}</td>
+                <td>{t.total}</td>
+                <td>{percent(t.noShare, t.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        </>
+        )}
+      </section>
+
+      <section aria-labelledby="timing-heading" className="mb-12">
+        <h2 id="timing-heading" className="govuk-heading-m">Time from concern to decision</h2>
+        <p className="govuk-body">
+          From starting the wizard to recording the decision, over {d.timeToDecisionHours.decisions} decisions: median{" "}
+          {d.timeToDecisionHours.median ?? "–"} hours, 90th percentile {d.timeToDecisionHours.p90 ?? "–"} hours.
+        </p>
+      </section>
+    </>
+  );
+}

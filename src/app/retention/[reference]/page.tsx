@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/server/auth/current-actor";
+import { listRetentionDue } from "@/server/retention/list-retention-due";
+import { ActionForm } from "@/components/ActionForm";
+import { BackLink, WarningText } from "@/components/layout-bits";
+import { formatDate } from "@/components/format";
+import { disposeDecisionAction, extendRetentionAction } from "../actions";
+
+export const metadata: Metadata = { title: "Review a record's retention" };
+
+export default async function RetentionReviewPage({ params }: { params: Promise<{ reference: string }> }) {
+  const { reference } = await params;
+  const user = await requirePermission("retention.manage");
+  const row = (await listRetentionDue(user, 1000)).find((r) => r.reference === reference);
+  if (!row) notFound();
+  return (
+    <div className="max-w-[760px]">
+      <BackLink href="/retention" />
+      <span className="govuk-caption-l">Retention review</span>
+      <h1 className="govuk-heading-l">{row.reference}</h1>
+      <p className="govuk-body">
+        Recorded {formatDate(row.recordedAt)}. Keep until {formatDate(row.retainUntil)}{row.due ? " (retention has ended)" : ""}.
+      </p>
+      <h2 className="govuk-heading-m">Keep it longer</h2>
+      <ActionForm
+        action={extendRetentionAction}
+        hidden={{ reference: row.reference }}
+        fields={[
+          { name: "retainUntil", kind: "date", label: "Keep until" },
+          { name: "reason", kind: "textarea", label: "Why must it be kept longer?", hint: "For example: court proceedings, a safeguarding practice review, or a complaint.", maxLength: 2000 },
+        ]}
+        submitLabel="Keep the record longer"
+        secondary
+      />
+      {row.due ? (
+        <>
+          <h2 className="govuk-heading-m">Dispose of it</h2>
+          <WarningText>Disposal removes the record’s content for good. Only its reference, dates and outcome stay, with the audit trail.</WarningText>
+          <ActionForm
+            action={disposeDecisionAction}
+            hidden={{ reference: row.reference }}
+            fields={[{ name: "confirm", kind: "checkboxes", label: "Confirm disposal", options: [{ value: "yes", label: "I confirm this record is no longer needed and can be disposed of" }] }]}
+            submitLabel="Dispose of the record"
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}

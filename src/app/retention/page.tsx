@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePermission } from "@/server/auth/current-actor";
+import { RETENTION_LOOKAHEAD_DAYS, listRetentionDue } from "@/server/retention/list-retention-due";
+import { recordKeepingSettings } from "@/server/organisation-settings";
+import { NotificationBanner, PageHeading, Tag } from "@/components/layout-bits";
+import { formatDate } from "@/components/format";
+
+export const metadata: Metadata = { title: "Records due for retention review" };
+
+const DONE: Record<string, string> = { extended: "The record will be kept longer. The reason is in the audit log.", disposed: "The record has been disposed of. A tombstone and the audit trail remain." };
+
+export default async function RetentionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission("retention.manage");
+  const done = (await searchParams).done;
+  const [rows, settings] = await Promise.all([listRetentionDue(user), recordKeepingSettings(user.organisationId)]);
+  return (
+    <>
+      {typeof done === "string" && DONE[done] ? (
+        <NotificationBanner kind="success" title="Success">
+          <p className="font-bold">{DONE[done]}</p>
+        </NotificationBanner>
+      ) : null}
+      <PageHeading caption={user.organisationName}>Records due for retention review</PageHeading>
+      <p className="govuk-body">
+        Records are kept for {settings.retentionYears} years (<Link href="/settings">change</Link>). These records’ retention
+        ends within {RETENTION_LOOKAHEAD_DAYS} days or has ended. Keep a record longer only for a reason you can record; otherwise
+        dispose of it.
+      </p>
+      {rows.length === 0 ? (
+        <p className="govuk-body" data-testid="retention-empty">No records are due for retention review.</p>
+      ) : (
+        <table className="govuk-table" data-testid="retention-table">
+          <caption className="sr-only">Records due for retention review, soonest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Reference</th>
+              <th scope="col">Case reference</th>
+              <th scope="col">Recorded</th>
+              <th scope="col">Keep until</th>
+              <th scope="col"><span className="sr-only">Action</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.reference}>
+                <td>{r.reference}</td>
+                <td>{r.caseReference}</td>
+                <td>{formatDate(r.recordedAt)}</td>
+                <td>
+                  {r.due ? <Tag colour="red">Due</Tag> : <Tag colour="yellow">Due soon</Tag>} {formatDate(r.retainUntil)}
+                  {r.extended ? <span className="block text-govuk-secondary">Extended</span> : null}
+                </td>
+                <td>
+                  <Link href={`/retention/${r.reference}`}>
+                    Review<span className="sr-only"> retention of {r.reference}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

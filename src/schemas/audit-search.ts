@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** Filters for the audit log search; every field optional, blank means "any". */
+export const auditSearchSchema = z.object({
+  actor: z.preprocess(blank, z.uuid({ error: "Choose a person from the list" }).optional()),
+  action: z.preprocess(blank, z.string().trim().regex(/^[a-z][a-z.-]{0,39}$/, { error: "Choose an action from the list" }).optional()),
+  reference: z.preprocess(blank, z.string().trim().max(60, { error: "Reference must be 60 characters or less" }).optional()),
+  caseReference: z.preprocess(blank, z.string().trim().max(40, { error: "Case reference must be 40 characters or less" }).optional()),
+  outcome: z.preprocess(blank, z.enum(["SUCCESS", "DENIED", "FAILURE"], { error: "Choose an outcome from the list" }).optional()),
+  from: z.preprocess(blank, z.iso.date({ error: "Enter a real 'from' date" }).optional()),
+  to: z.preprocess(blank, z.iso.date({ error: "Enter a real 'to' date" }).optional()),
+  before: z.preprocess(blank, z.string().regex(/^\d{1,19}$/).optional()),
+});
+
+export type AuditSearch = z.infer<typeof auditSearchSchema>;
+
+/** The actions the app records, for the search form's list. */
+export const AUDITED_ACTIONS = [
+  "auth.sign-in",
+  "auth.sign-out",
+  "access.denied",
+  "draft.create",
+  "draft.save",
+  "decision.record",
+  "decision.view",
+  "decision.export",
+  "decision.review",
+  "decision.reply",
+  "escalation.raise",
+  "escalation.resolve",
+  "settings.change",
+  "user.disable",
+  "user.enable",
+  "audit.verify",
+  "audit.export",
+  "decisions.export",
+  "subject-access.export",
+  "retention.extend",
+  "retention.dispose",
+] as const;
