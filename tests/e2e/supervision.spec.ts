@@ -1,0 +1,136 @@
+// Issue 4: supervision. A flagged decision reaches the supervisor first; a challenge goes back to
+// the practitioner, who reconsiders; the supervisor endorses the reconsideration. Every page is
+// scanned with axe.
+import { expect, test } from "@playwright/test";
+import { USERS, expectNoAxeViolations, signIn, signOut, withDatabase } from "./support";
+import { answer, expectCheckAnswersPage, fillDecision, recordDecision, recordDecisionWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
+
+const KIM = "kim.ahmed@northshire.example"; // supervisor of another team in the same organisation
+
+test("flagged decision → first in the queue → challenged → reconsidered → endorsed, all linked", async ({ page }) => {
+  test.setTimeout(180_000);
+  const caseReference = uniqueCaseReference("SUP");
+
+  // The practitioner records a decision not to share: flagged for review.
+  await signIn(page, USERS.practitioner);
+  const original = await recordDecisionWithoutPurpose(page, caseReference, "There is no clear purpose: the housing team only wants background for a form.");
+  await signOut(page);
+
+  // The supervisor sees it in the queue, ahead of every unflagged decision.
+  await signIn(page, USERS.supervisor);
+  await expect(page).toHaveURL(/\/review$/);
+  await expect(page.getByTestId("notification-badge")).toBeVisible();
+  await expectNoAxeViolations(page);
+  const rows = page.getByTestId("queue-row");
+  const texts = await rows.allTextContents();
+  const position = texts.findIndex((t) => t.includes(original));
+  expect(position).toBeGreaterThanOrEqual(0);
+  const firstUnflagged = texts.findIndex((t) => t.includes("None"));
+  if (firstUnflagged >= 0) expect(position).toBeLessThan(firstUnflagged);
+  expect(texts[position]).toContain("Not shared");
+
+  // …and challenges it.
+  await page.getByRole("link", { name: original }).click();
+  await expect(page.getByRole("heading", { name: "Golden rules this decision touched" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("radio", { name: "Challenge the decision" }).check();
+  await page.getByRole("button", { name: "Save review" }).click();
+  await expect(page.getByTestId("error-summary")).toContainText("Explain why you are challenging this decision");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Your comments").fill("The request is about a child's safety at home, so the purpose is clear: look again.");
+  await page.getByLabel("What should the practitioner do?").fill("Speak to the housing officer, then reconsider.");
+  await page.getByRole("button", { name: "Save review" }).click();
+  await expect(page).toHaveURL(/\/review\?done=challenge/);
+  await expect(page.getByText(`Decision ${original} challenged.`)).toBeVisible();
+  await expect(page.getByTestId("review-queue").or(page.getByTestId("review-queue-empty"))).not.toContainText(original);
+  await expectNoAxeViolations(page);
+  await signOut(page);
+
+  // The practitioner sees the challenge and reconsiders.
+  await signIn(page, USERS.practitioner);
+  await expect(page.getByTestId("notification-badge")).toBeVisible();
+  await page.getByTestId("notifications-link").click();
+  await expect(page.getByTestId("notifications")).toContainText(`Your decision has been challenged: ${original}`);
+  await expectNoAxeViolations(page);
+  await page.goto("/decisions");
+  await expect(page.getByTestId("decisions-table").getByRole("row").filter({ hasText: original })).toContainText("Challenged: needs your action");
+  await page.getByRole("link", { name: original }).click();
+  await expect(page.getByTestId("review-timeline")).toContainText("Speak to the housing officer, then reconsider.");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Reconsider this decision" }).click();
+  await answer(
+    page,
+    "decision",
+    fillDecision({
+      outcome: "Do not share",
+      rationale: "I spoke to the housing officer: the request is only for a housing form, so there is still no safeguarding purpose.",
+      purpose: "Background for a housing application",
+    }),
+  );
+  await expectCheckAnswersPage(page);
+  const reconsideration = await recordDecision(page);
+  expect(reconsideration).not.toBe(original);
+  await signOut(page);
+
+  // The supervisor endorses the reconsideration.
+  await signIn(page, USERS.supervisor);
+  await page.getByRole("link", { name: reconsideration }).click();
+  await expect(page.getByText(`This reconsideration follows ${original}.`)).toBeVisible();
+  await page.getByRole("radio", { name: "Endorse the decision" }).check();
+  await page.getByRole("button", { name: "Save review" }).click();
+  await expect(page.getByText(`Decision ${reconsideration} endorsed.`)).toBeVisible();
+
+  // The original shows the challenge and links to the reconsideration; the reconsideration shows the endorsement.
+  await page.goto(`/review/${original}`);
+  await expect(page.getByTestId("follow-ups")).toContainText(reconsideration);
+  await expect(page.getByTestId("review-timeline")).toContainText("Challenged by Alex Morgan");
+  await expectNoAxeViolations(page);
+  await page.goto(`/review/${reconsideration}`);
+  await expect(page.getByTestId("review-timeline")).toContainText("Endorsed by Alex Morgan");
+  await expectNoAxeViolations(page);
+
+  const stored = await withDatabase(async (db) => {
+    const reviews = await db.query(
+      `SELECT d.reference, r.kind FROM review r JOIN decision d ON d.id = r.decision_id WHERE d.reference = ANY($1) ORDER BY r.created_at`,
+      [[original, reconsideration]],
+    );
+    const link = await db.query(`SELECT o.reference FROM decision d JOIN decision o ON o.id = d.supersedes_id WHERE d.reference = $1`, [reconsideration]);
+    const kind = await db.query(`SELECT kind FROM decision WHERE reference = $1`, [reconsideration]);
+    return { reviews: reviews.rows, supersedes: link.rows[0]?.reference, kind: kind.rows[0]?.kind };
+  });
+  expect(stored.reviews).toEqual([
+    { reference: original, kind: "CHALLENGE" },
+    { reference: reconsideration, kind: "ENDORSEMENT" },
+  ]);
+  expect(stored.supersedes).toBe(original);
+  expect(stored.kind).toBe("RECONSIDERATION");
+});
+
+test("supervisors cannot reach another team's or organisation's decisions; practitioners cannot review", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signIn(page, USERS.practitioner);
+  const reference = await recordDecisionWithoutPurpose(page, uniqueCaseReference("BND"), "There is no clear purpose: the request is for a general background check.");
+
+  // A practitioner has no review queue and no review page.
+  expect((await page.goto("/review"))?.status()).toBe(403);
+  expect((await page.goto(`/review/${reference}`))?.status()).toBe(403);
+  await expectNoAxeViolations(page);
+
+  for (const [email, status] of [
+    [KIM, 403],
+    [USERS.schoolSupervisor, 404],
+  ] as const) {
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    await signIn(other, email);
+    await expect(other.getByTestId("review-queue").or(other.getByTestId("review-queue-empty"))).not.toContainText(reference);
+    expect((await other.goto(`/review/${reference}`))?.status(), `${email} review page`).toBe(status);
+    await expect(other.getByTestId("decision-record")).toHaveCount(0);
+    await expectNoAxeViolations(other);
+    expect((await other.goto(`/decisions/${reference}`))?.status(), `${email} record page`).toBe(status);
+    const json = await other.request.get(`/api/decisions/${reference}`);
+    expect(json.status(), `${email} JSON`).toBe(status);
+    expect(await json.text()).not.toContain("rationale");
+    await context.close();
+  }
+});
