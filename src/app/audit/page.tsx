@@ -23,7 +23,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filterQuery = new URLSearchParams(FILTER_KEYS.flatMap((key) => (filter[key] ? [[key, filter[key]] as [string, string]] : [])));
   const filtered = filterQuery.size > 0;
   const nextHref = result.nextBefore ? `/audit?${new URLSearchParams([...filterQuery, ["before", result.nextBefore]]).toString()}` : null;
-  const exportHref = `/api/exports/audit-events${filtered ? `?${filterQuery.toString()}` : ""}`;
+  // The export names the record filter "objectReference"; everything else is the same.
+  const exportQuery = new URLSearchParams([...filterQuery].map(([key, value]) => [key === "reference" ? "objectReference" : key, value]));
+  const exportHref = `/api/exports/audit-events${filtered ? `?${exportQuery.toString()}` : ""}`;
 
   return (
     <>

@@ -23,6 +23,11 @@ export default async function DashboardPage() {
     <>
       <PageHeading caption={user.organisationName}>Information governance dashboard</PageHeading>
       <p className="govuk-body">Decisions recorded in the last 12 months. Each chart’s figures are in the table below it.</p>
+      <p className="govuk-body">
+        <a href="/api/exports/decisions" download data-testid="export-decisions">
+          Export all decisions as CSV
+        </a>
+      </p>
 
       <dl className="mb-8 grid gap-4 sm:grid-cols-4" data-testid="headline-figures">
         <div className="bg-govuk-light-grey p-4">

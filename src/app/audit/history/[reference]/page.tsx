@@ -21,7 +21,7 @@ export default async function RecordHistoryPage({ params }: { params: Promise<{ 
         <Link href={`/decisions/${encodeURIComponent(reference)}`}>View the record</Link>
       </p>
       <p className="govuk-body">
-        <a href={`/api/exports/audit-events?reference=${encodeURIComponent(reference)}`} download data-testid="export-history">
+        <a href={`/api/exports/audit-events?objectReference=${encodeURIComponent(reference)}`} download data-testid="export-history">
           Export this history as CSV
         </a>
       </p>
