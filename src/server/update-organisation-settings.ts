@@ -2,7 +2,7 @@ import "server-only";
 import { can } from "@/domain/policy";
 import { organisationSettingsSchema } from "@/schemas/organisation-settings";
 import type { SignedInUser } from "./auth/current-actor";
-import { appendAuditEvent } from "./audit/append-audit-event";
+import { appendAuditEvent, auditEntry } from "./audit/append-audit-event";
 import { db } from "./db";
 import { type FieldErrors, fieldErrorsFrom } from "./field-errors";
 import { recordKeepingSettings } from "./organisation-settings";
@@ -24,22 +24,8 @@ export async function updateOrganisationSettings(user: SignedInUser, raw: unknow
       create: { organisationId: user.organisationId, ...next, updatedById: user.userId },
       update: { ...next, updatedById: user.userId },
     });
-    await appendAuditEvent(tx, {
-      actorId: user.userId,
-      actorRole: user.role,
-      organisationId: user.organisationId,
-      action: "settings.change",
-      objectType: "organisation",
-      objectId: user.organisationId,
-      caseReference: null,
-      requestId: meta.requestId,
-      ip: meta.ip,
-      outcome: "SUCCESS",
-      detail: {
-        before: { ...previous.reviewWithinDays, retentionYears: previous.retentionYears },
-        after: { emergency: next.reviewWithinDaysEmergency, flagged: next.reviewWithinDaysFlagged, routine: next.reviewWithinDaysRoutine, retentionYears: next.retentionYears },
-      },
-    });
+    await appendAuditEvent(tx, auditEntry(user, meta, { action: "settings.change", objectType: "organisation", objectId: user.organisationId, outcome: "SUCCESS", detail: {
+        before: { ...previous.reviewWithinDays, retentionYears: previous.retentionYears }, after: { emergency: next.reviewWithinDaysEmergency, flagged: next.reviewWithinDaysFlagged, routine: next.reviewWithinDaysRoutine, retentionYears: next.retentionYears }, } }));
   });
   return { ok: true };
 }

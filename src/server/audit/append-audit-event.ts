@@ -1,6 +1,7 @@
 import "server-only";
 import { type AuditEventInput, GENESIS_HASH, chainEvent, chainKeyFor } from "@/domain/audit";
 import { type Tx, db } from "../db";
+import type { RequestMeta } from "../request-context";
 
 /**
  * Appends one event to its organisation's chain inside the caller's transaction, so the event
@@ -49,4 +50,25 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<
 /** For events that stand alone (sign-in, denied access): its own short transaction. */
 export async function recordAuditEvent(input: AuditEventInput): Promise<void> {
   await db().$transaction((tx) => appendAuditEvent(tx, input));
+}
+
+/** An audit event done by a signed-in user in a request: who, from where, and what. */
+export function auditEntry(
+  actor: { userId: string; role: string; organisationId: string },
+  meta: RequestMeta,
+  event: Pick<AuditEventInput, "action" | "outcome"> & Partial<Pick<AuditEventInput, "objectType" | "objectId" | "caseReference" | "detail">>,
+): AuditEventInput {
+  return {
+    actorId: actor.userId,
+    actorRole: actor.role,
+    organisationId: actor.organisationId,
+    action: event.action,
+    objectType: event.objectType ?? null,
+    objectId: event.objectId ?? null,
+    caseReference: event.caseReference ?? null,
+    requestId: meta.requestId,
+    ip: meta.ip,
+    outcome: event.outcome,
+    detail: event.detail ?? {},
+  };
 }

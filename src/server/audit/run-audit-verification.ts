@@ -5,7 +5,7 @@ import type { SignedInUser } from "../auth/current-actor";
 import { db } from "../db";
 import { env } from "../env";
 import type { RequestMeta } from "../request-context";
-import { appendAuditEvent } from "./append-audit-event";
+import { appendAuditEvent, auditEntry } from "./append-audit-event";
 import { type AuditVerification, verifyAuditChains } from "./verify-audit-chains";
 
 export const AUDIT_VERIFY_ACTION = "audit.verify";
@@ -29,19 +29,7 @@ export async function runAuditVerification(
   const chainKey = chainKeyFor(user.organisationId);
   const record = (outcome: "SUCCESS" | "FAILURE", detail: { [key: string]: JsonValue }) =>
     db().$transaction((tx) =>
-      appendAuditEvent(tx, {
-        actorId: user.userId,
-        actorRole: user.role,
-        organisationId: user.organisationId,
-        action: AUDIT_VERIFY_ACTION,
-        objectType: AUDIT_CHAIN_OBJECT,
-        objectId: chainKey,
-        caseReference: null,
-        requestId: meta.requestId,
-        ip: meta.ip,
-        outcome,
-        detail,
-      }),
+      appendAuditEvent(tx, auditEntry(user, meta, { action: AUDIT_VERIFY_ACTION, objectType: AUDIT_CHAIN_OBJECT, objectId: chainKey, outcome, detail })),
     );
 
   let verification: AuditVerification;

@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { type Actor, type GlobalAction, type RecordAction, type Role, type ScopedResource, can } from "@/domain/policy";
 import { db } from "../db";
-import { recordAuditEvent } from "../audit/append-audit-event";
+import { recordAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { requestMeta } from "../request-context";
 import { authOptions } from "./options";
 
@@ -60,19 +60,7 @@ export async function requireUser(): Promise<SignedInUser> {
 
 export async function auditDenied(user: SignedInUser, action: string, resource?: { type: string; id: string }) {
   const meta = await requestMeta();
-  await recordAuditEvent({
-    actorId: user.userId,
-    actorRole: user.role,
-    organisationId: user.organisationId,
-    action: "access.denied",
-    objectType: resource?.type ?? null,
-    objectId: resource?.id ?? null,
-    caseReference: null,
-    requestId: meta.requestId,
-    ip: meta.ip,
-    outcome: "DENIED",
-    detail: { attempted: action },
-  });
+  await recordAuditEvent(auditEntry(user, meta, { action: "access.denied", objectType: resource?.type ?? null, objectId: resource?.id ?? null, outcome: "DENIED", detail: { attempted: action } }));
 }
 
 /** For pages and server actions: the user if the policy allows the action, else the 403 page. */

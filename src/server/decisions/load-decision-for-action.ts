@@ -1,7 +1,7 @@
 import "server-only";
 import { type RecordAction, can } from "@/domain/policy";
 import type { SignedInUser } from "../auth/current-actor";
-import { recordAuditEvent } from "../audit/append-audit-event";
+import { recordAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "../db";
 import type { RequestMeta } from "../request-context";
 import { normaliseDecisionReference } from "./reference";
@@ -36,19 +36,7 @@ export async function loadDecisionForAction(
   });
   if (!decision) return { ok: false, status: 404 };
   if (!can(user, action, decision)) {
-    await recordAuditEvent({
-      actorId: user.userId,
-      actorRole: user.role,
-      organisationId: user.organisationId,
-      action: "access.denied",
-      objectType: "decision",
-      objectId: decision.reference,
-      caseReference: null,
-      requestId: meta.requestId,
-      ip: meta.ip,
-      outcome: "DENIED",
-      detail: { attempted: action },
-    });
+    await recordAuditEvent(auditEntry(user, meta, { action: "access.denied", objectType: "decision", objectId: decision.reference, outcome: "DENIED", detail: { attempted: action } }));
     return { ok: false, status: 403 };
   }
   return { ok: true, decision };

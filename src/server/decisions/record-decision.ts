@@ -4,7 +4,7 @@ import { GUIDANCE_VERSION } from "@/domain/guidance";
 import { can } from "@/domain/policy";
 import { Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent } from "../audit/append-audit-event";
+import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "../db";
 import type { RequestMeta } from "../request-context";
 import { draftIdSchema, loadOwnDraft } from "./drafts";
@@ -119,26 +119,24 @@ export async function recordDecision(user: SignedInUser, draftId: string, meta: 
         // finds nothing to delete and rolls back.
         const removed = await tx.decisionDraft.deleteMany({ where: { id: draft.id } });
         if (removed.count !== 1) throw new Prisma.PrismaClientKnownRequestError("draft already recorded", { code: "P2002", clientVersion: "n/a", meta: { target: ["draft_id"] } });
-        await appendAuditEvent(tx, {
-          actorId: user.userId,
-          actorRole: user.role,
-          organisationId: user.organisationId,
-          action: "decision.record",
-          objectType: "decision",
-          objectId: record.reference,
-          caseReference: record.caseReference,
-          requestId: meta.requestId,
-          ip: meta.ip,
-          outcome: "SUCCESS",
-          detail: {
-            kind: draft.kind,
-            outcome: record.outcome,
-            indication: record.indication,
-            departsFromIndication: record.departsFromIndication,
-            flags: record.reviewFlags,
-            ...(draft.supersedes ? { supersedes: draft.supersedes.reference } : {}),
-          },
-        });
+        await appendAuditEvent(
+          tx,
+          auditEntry(user, meta, {
+            action: "decision.record",
+            objectType: "decision",
+            objectId: record.reference,
+            caseReference: record.caseReference,
+            outcome: "SUCCESS",
+            detail: {
+              kind: draft.kind,
+              outcome: record.outcome,
+              indication: record.indication,
+              departsFromIndication: record.departsFromIndication,
+              flags: record.reviewFlags,
+              ...(draft.supersedes ? { supersedes: draft.supersedes.reference } : {}),
+            },
+          }),
+        );
       });
       return { ok: true, reference: record.reference, alreadyRecorded: false };
     } catch (error) {

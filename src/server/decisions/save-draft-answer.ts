@@ -3,7 +3,7 @@ import { ukDate } from "@/domain/decision";
 import { can } from "@/domain/policy";
 import { type FieldError, type StepId, firstIncompleteStepId, isStepId, nextStepId, parseStep, withAnswer } from "@/domain/wizard";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent } from "../audit/append-audit-event";
+import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "../db";
 import type { RequestMeta } from "../request-context";
 import { loadOwnDraft } from "./drafts";
@@ -37,19 +37,7 @@ export async function saveDraftAnswer(
   const answers = withAnswer(draft.answers, stepId, parsed.value as never);
   await db().$transaction(async (tx) => {
     await tx.decisionDraft.update({ where: { id: draft.id }, data: { answers: answers as object } });
-    await appendAuditEvent(tx, {
-      actorId: user.userId,
-      actorRole: user.role,
-      organisationId: user.organisationId,
-      action: "draft.save",
-      objectType: "draft",
-      objectId: draft.id,
-      caseReference: answers.concern?.caseReference ?? null,
-      requestId: meta.requestId,
-      ip: meta.ip,
-      outcome: "SUCCESS",
-      detail: { step: stepId },
-    });
+    await appendAuditEvent(tx, auditEntry(user, meta, { action: "draft.save", objectType: "draft", objectId: draft.id, caseReference: answers.concern?.caseReference ?? null, outcome: "SUCCESS", detail: { step: stepId } }));
   });
   return { ok: true, nextStepId: nextStepId(answers, stepId) ?? "check-answers", firstIncompleteStepId: firstIncompleteStepId(answers) };
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { can } from "@/domain/policy";
 import { type WizardAnswers, parseAnswers, pruneAnswers } from "@/domain/wizard";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent } from "../audit/append-audit-event";
+import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "../db";
 import type { RequestMeta } from "../request-context";
 
@@ -55,19 +55,17 @@ export async function startDraft(user: SignedInUser, raw: unknown, meta: Request
       data: { authorId: user.userId, organisationId: user.organisationId, kind: parsed.data.kind, supersedesId, answers: answers as object },
       select: { id: true },
     });
-    await appendAuditEvent(tx, {
-      actorId: user.userId,
-      actorRole: user.role,
-      organisationId: user.organisationId,
-      action: "draft.create",
-      objectType: "draft",
-      objectId: draft.id,
-      caseReference: answers.concern?.caseReference ?? null,
-      requestId: meta.requestId,
-      ip: meta.ip,
-      outcome: "SUCCESS",
-      detail: { kind: parsed.data.kind, ...(parsed.data.supersedesReference ? { supersedes: parsed.data.supersedesReference } : {}) },
-    });
+    await appendAuditEvent(
+      tx,
+      auditEntry(user, meta, {
+        action: "draft.create",
+        objectType: "draft",
+        objectId: draft.id,
+        caseReference: answers.concern?.caseReference ?? null,
+        outcome: "SUCCESS",
+        detail: { kind: parsed.data.kind, ...(parsed.data.supersedesReference ? { supersedes: parsed.data.supersedesReference } : {}) },
+      }),
+    );
     return { ok: true as const, draftId: draft.id };
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { DecisionRecordData } from "@/domain/decision";
 import { type RecordAction, can } from "@/domain/policy";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent } from "../audit/append-audit-event";
+import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "../db";
 import type { RequestMeta } from "../request-context";
 import { normaliseDecisionReference } from "./reference";
@@ -61,19 +61,7 @@ export async function viewDecision(
 
   const allowed = can(user, purpose.action, decision);
   await db().$transaction((tx) =>
-    appendAuditEvent(tx, {
-      actorId: user.userId,
-      actorRole: user.role,
-      organisationId: user.organisationId,
-      action: allowed ? purpose.action : "access.denied",
-      objectType: "decision",
-      objectId: decision.reference,
-      caseReference: allowed ? decision.caseReference : null,
-      requestId: meta.requestId,
-      ip: meta.ip,
-      outcome: allowed ? "SUCCESS" : "DENIED",
-      detail: allowed ? { channel: purpose.channel } : { attempted: purpose.action },
-    }),
+    appendAuditEvent(tx, auditEntry(user, meta, { action: allowed ? purpose.action : "access.denied", objectType: "decision", objectId: decision.reference, caseReference: allowed ? decision.caseReference : null, outcome: allowed ? "SUCCESS" : "DENIED", detail: allowed ? { channel: purpose.channel } : { attempted: purpose.action } })),
   );
   if (!allowed) return { ok: false, status: 403 };
 

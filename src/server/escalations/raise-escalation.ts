@@ -1,7 +1,7 @@
 import "server-only";
 import { escalationInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent } from "../audit/append-audit-event";
+import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "../db";
 import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
 import { loadDecisionForAction } from "../decisions/load-decision-for-action";
@@ -34,19 +34,7 @@ export async function raiseEscalation(user: SignedInUser, reference: string, raw
       ...(decision.authorId !== user.userId ? [decision.authorId] : []),
     ];
     await notify(tx, { recipientIds: recipients, kind: "ESCALATION_RAISED", decisionReference: decision.reference, escalationId: escalation.id });
-    await appendAuditEvent(tx, {
-      actorId: user.userId,
-      actorRole: user.role,
-      organisationId: user.organisationId,
-      action: "escalation.raise",
-      objectType: "decision",
-      objectId: decision.reference,
-      caseReference: decision.caseReference,
-      requestId: meta.requestId,
-      ip: meta.ip,
-      outcome: "SUCCESS",
-      detail: { escalationId: escalation.id },
-    });
+    await appendAuditEvent(tx, auditEntry(user, meta, { action: "escalation.raise", objectType: "decision", objectId: decision.reference, caseReference: decision.caseReference, outcome: "SUCCESS", detail: { escalationId: escalation.id } }));
     return { ok: true as const, escalationId: escalation.id };
   });
 }

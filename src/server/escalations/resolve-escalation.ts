@@ -2,7 +2,7 @@ import "server-only";
 import { can } from "@/domain/policy";
 import { resolveEscalationInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent } from "../audit/append-audit-event";
+import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "../db";
 import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
 import { notify } from "../notifications/notify";
@@ -34,19 +34,7 @@ export async function resolveEscalation(user: SignedInUser, raw: unknown, meta: 
       decisionReference: escalation.decision.reference,
       escalationId: escalation.id,
     });
-    await appendAuditEvent(tx, {
-      actorId: user.userId,
-      actorRole: user.role,
-      organisationId: user.organisationId,
-      action: "escalation.resolve",
-      objectType: "decision",
-      objectId: escalation.decision.reference,
-      caseReference: escalation.decision.caseReference,
-      requestId: meta.requestId,
-      ip: meta.ip,
-      outcome: "SUCCESS",
-      detail: { escalationId: escalation.id },
-    });
+    await appendAuditEvent(tx, auditEntry(user, meta, { action: "escalation.resolve", objectType: "decision", objectId: escalation.decision.reference, caseReference: escalation.decision.caseReference, outcome: "SUCCESS", detail: { escalationId: escalation.id } }));
     return { ok: true as const };
   });
 }

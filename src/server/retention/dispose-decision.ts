@@ -2,7 +2,7 @@ import "server-only";
 import { can } from "@/domain/policy";
 import { disposeDecisionSchema } from "@/schemas/retention";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent } from "../audit/append-audit-event";
+import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "../db";
 import { fieldErrorsFrom } from "../field-errors";
 import { normaliseDecisionReference } from "../decisions/reference";
@@ -38,19 +38,7 @@ export async function disposeDecision(user: SignedInUser, raw: unknown, meta: Re
       create: { decisionId: decision.id, retainUntil, reason: "Disposed at the end of its retention period", reviewedById: user.userId, disposedAt: now },
       update: { disposedAt: now, reviewedById: user.userId, reviewedAt: now },
     });
-    await appendAuditEvent(tx, {
-      actorId: user.userId,
-      actorRole: user.role,
-      organisationId: user.organisationId,
-      action: "retention.dispose",
-      objectType: "decision",
-      objectId: decision.reference,
-      caseReference: null,
-      requestId: meta.requestId,
-      ip: meta.ip,
-      outcome: "SUCCESS",
-      detail: { retainUntil: retainUntil.toISOString() },
-    });
+    await appendAuditEvent(tx, auditEntry(user, meta, { action: "retention.dispose", objectType: "decision", objectId: decision.reference, outcome: "SUCCESS", detail: { retainUntil: retainUntil.toISOString() } }));
   });
   return { ok: true };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { can } from "@/domain/policy";
 import { extendRetentionSchema } from "@/schemas/retention";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent } from "../audit/append-audit-event";
+import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "../db";
 import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
 import { normaliseDecisionReference } from "../decisions/reference";
@@ -31,19 +31,7 @@ export async function extendRetention(user: SignedInUser, raw: unknown, meta: Re
       create: { decisionId: decision.id, retainUntil, reason: parsed.data.reason, reviewedById: user.userId },
       update: { retainUntil, reason: parsed.data.reason, reviewedById: user.userId, reviewedAt: new Date() },
     });
-    await appendAuditEvent(tx, {
-      actorId: user.userId,
-      actorRole: user.role,
-      organisationId: user.organisationId,
-      action: "retention.extend",
-      objectType: "decision",
-      objectId: decision.reference,
-      caseReference: decision.caseReference,
-      requestId: meta.requestId,
-      ip: meta.ip,
-      outcome: "SUCCESS",
-      detail: { from: current.toISOString(), to: retainUntil.toISOString() },
-    });
+    await appendAuditEvent(tx, auditEntry(user, meta, { action: "retention.extend", objectType: "decision", objectId: decision.reference, caseReference: decision.caseReference, outcome: "SUCCESS", detail: { from: current.toISOString(), to: retainUntil.toISOString() } }));
   });
   return { ok: true };
 }

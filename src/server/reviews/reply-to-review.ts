@@ -1,7 +1,7 @@
 import "server-only";
 import { replyInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent } from "../audit/append-audit-event";
+import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "../db";
 import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
 import { loadDecisionForAction } from "../decisions/load-decision-for-action";
@@ -26,19 +26,7 @@ export async function replyToReview(user: SignedInUser, reference: string, raw: 
       kind: "REPLY_RECEIVED",
       decisionReference: decision.reference,
     });
-    await appendAuditEvent(tx, {
-      actorId: user.userId,
-      actorRole: user.role,
-      organisationId: user.organisationId,
-      action: "decision.reply",
-      objectType: "decision",
-      objectId: decision.reference,
-      caseReference: decision.caseReference,
-      requestId: meta.requestId,
-      ip: meta.ip,
-      outcome: "SUCCESS",
-      detail: {},
-    });
+    await appendAuditEvent(tx, auditEntry(user, meta, { action: "decision.reply", objectType: "decision", objectId: decision.reference, caseReference: decision.caseReference, outcome: "SUCCESS" }));
   });
   return { ok: true };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { reviewInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent } from "../audit/append-audit-event";
+import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "../db";
 import type { FieldErrors } from "../field-errors";
 import { fieldErrorsFrom } from "../field-errors";
@@ -34,19 +34,7 @@ export async function reviewDecision(user: SignedInUser, reference: string, raw:
         kind: input.kind === "CHALLENGE" ? "DECISION_CHALLENGED" : "DECISION_ENDORSED",
         decisionReference: decision.reference,
       });
-    await appendAuditEvent(tx, {
-      actorId: user.userId,
-      actorRole: user.role,
-      organisationId: user.organisationId,
-      action: "decision.review",
-      objectType: "decision",
-      objectId: decision.reference,
-      caseReference: decision.caseReference,
-      requestId: meta.requestId,
-      ip: meta.ip,
-      outcome: "SUCCESS",
-      detail: { kind: input.kind },
-    });
+    await appendAuditEvent(tx, auditEntry(user, meta, { action: "decision.review", objectType: "decision", objectId: decision.reference, caseReference: decision.caseReference, outcome: "SUCCESS", detail: { kind: input.kind } }));
   });
   return { ok: true, kind: input.kind };
 }
