@@ -5,7 +5,7 @@ import { InsetText, PageHeading } from "@/components/layout-bits";
 export const metadata: Metadata = { title: "Subject access" };
 
 export default async function SubjectAccessPage() {
-  const user = await requirePermission("audit.export");
+  const user = await requirePermission("subject-access.export");
   return (
     <div className="max-w-[760px]">
       <PageHeading caption={user.organisationName}>Subject access: all records for a case</PageHeading>

@@ -34,6 +34,8 @@ export const GLOBAL_ACTIONS = [
   "audit.view",
   "audit.verify",
   "audit.export",
+  "decisions.export",
+  "subject-access.export",
   "dashboard.view",
   "retention.manage",
   "settings.manage",
@@ -64,6 +66,9 @@ const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   "audit.view": ["IG_LEAD"],
   "audit.verify": ["IG_LEAD"],
   "audit.export": ["IG_LEAD"],
+  // Bulk disclosures of the organisation's records: the IG lead's call, like the audit export.
+  "decisions.export": ["IG_LEAD"],
+  "subject-access.export": ["IG_LEAD"],
   "dashboard.view": ["IG_LEAD"],
   "retention.manage": ["IG_LEAD"],
   "settings.manage": ["IG_LEAD", "ADMIN"],

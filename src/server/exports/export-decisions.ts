@@ -1,0 +1,109 @@
+import "server-only";
+import { type DecisionExportFilter, decisionExportFilterSchema } from "@/schemas/export-filters";
+import type { SignedInUser } from "../auth/current-actor";
+import { fieldErrorsFrom } from "../field-errors";
+import type { RequestMeta } from "../request-context";
+import { auditExportDenied, mayExport } from "./authorise-export";
+import { type CsvExportOptions, type CsvExportResult, startCsvExport } from "./start-csv-export";
+import type { CursorQuery } from "./stream-cursor-as-csv";
+
+/**
+ * The reporting columns of each decision, the practitioner's name, and from the record only the
+ * purpose, rationale and recipient: not the whole record (its answers belong in a subject access
+ * download, one case at a time). Lists are joined with ";".
+ */
+export const DECISION_EXPORT_COLUMNS = [
+  "reference",
+  "kind",
+  "supersedes_reference",
+  "organisation_id",
+  "team_id",
+  "team_name",
+  "author_id",
+  "practitioner_name",
+  "case_reference",
+  "urgency",
+  "origin",
+  "indication",
+  "outcome",
+  "departs_from_indication",
+  "review_flags",
+  "consent_status",
+  "lawful_basis_ids",
+  "guidance_version",
+  "decision_date",
+  "recorded_at",
+  "review_due_at",
+  "retain_until",
+  "purpose",
+  "rationale",
+  "recipient_name",
+  "recipient_role",
+  "recipient_organisation",
+] as const;
+
+const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/**
+ * The organisation's decisions in the order they were recorded, filtered. Dates are the decision
+ * date the practitioner gave, both inclusive. Every value is a bind parameter; every column is text.
+ */
+export function decisionsExportQuery(organisationId: string, filter: DecisionExportFilter): CursorQuery {
+  const values: unknown[] = [organisationId];
+  const where = ["d.organisation_id = $1::uuid"];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  if (filter.outcome) where.push(`d.outcome = ${param(filter.outcome)}::"DecisionOutcome"`);
+  if (filter.flag) where.push(`${param(filter.flag)}::text = ANY (d.review_flags)`);
+  if (filter.caseReference) where.push(`lower(d.case_reference) = lower(${param(filter.caseReference)})`);
+  if (filter.from) where.push(`d.decision_date >= ${param(filter.from)}::date`);
+  if (filter.to) where.push(`d.decision_date <= ${param(filter.to)}::date`);
+  return {
+    text: `SELECT d.reference, d.kind::text, s.reference, d.organisation_id::text, d.team_id::text, t.name, d.author_id::text,
+                  u.name, d.case_reference, d.urgency, d.origin, d.indication, d.outcome::text, d.departs_from_indication::text,
+                  array_to_string(d.review_flags, ';'), d.consent_status, array_to_string(d.lawful_basis_ids, ';'),
+                  d.guidance_version, to_char(d.decision_date, 'YYYY-MM-DD'),
+                  to_char(d.recorded_at AT TIME ZONE 'UTC', ${ISO_UTC}), to_char(d.review_due_at AT TIME ZONE 'UTC', ${ISO_UTC}),
+                  to_char(d.retain_until AT TIME ZONE 'UTC', ${ISO_UTC}),
+                  d.record ->> 'purpose', d.record ->> 'rationale', d.record #>> '{recipient,name}',
+                  d.record #>> '{recipient,role}', d.record #>> '{recipient,organisation}'
+             FROM decision d
+             JOIN app_user u ON u.id = d.author_id
+             LEFT JOIN team t ON t.id = d.team_id
+             LEFT JOIN decision s ON s.id = d.supersedes_id
+            WHERE ${where.join(" AND ")}
+            ORDER BY d.recorded_at, d.id`,
+    values,
+  };
+}
+
+/**
+ * The IG lead's CSV export of their organisation's decisions for a filter (raw query-string
+ * input), streamed in constant memory. Authorises (auditing a refusal), validates, then audits
+ * the export as `decisions.export` before the first row is sent.
+ */
+export async function exportDecisions(
+  user: SignedInUser,
+  input: unknown,
+  meta: RequestMeta,
+  options: CsvExportOptions = {},
+): Promise<CsvExportResult> {
+  if (!mayExport(user, "decisions.export")) {
+    await auditExportDenied(user, "decisions.export", meta);
+    return { ok: false, status: 403, errors: [{ field: "form", message: "You do not have permission to export decisions" }] };
+  }
+  const parsed = decisionExportFilterSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
+  const filter = parsed.data;
+  return startCsvExport({
+    ...options,
+    actor: user,
+    meta,
+    action: "decisions.export",
+    objectType: "decision",
+    filter,
+    caseReference: filter.caseReference ?? null,
+    query: decisionsExportQuery(user.organisationId, filter),
+    header: DECISION_EXPORT_COLUMNS,
+    filenameStem: "decisions",
+  });
+}

@@ -1,0 +1,71 @@
+// Issue 5: the IG lead filters the log to one decision's history, exports it, verifies the log,
+// and reads the dashboard; every page is scanned with axe.
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { USERS, expectNoAxeViolations, signIn, signOut } from "./support";
+import { recordDecisionWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
+
+test("an IG lead follows one decision through the log, exports its history, verifies the log and reads the dashboard", async ({ page }) => {
+  test.setTimeout(150_000);
+  const caseReference = uniqueCaseReference("IG");
+  await signIn(page, USERS.practitioner);
+  const reference = await recordDecisionWithoutPurpose(page, caseReference, "There is no clear purpose: the request is for a general background check.");
+  await signOut(page);
+
+  await signIn(page, USERS.igLead);
+  await expect(page).toHaveURL(/\/audit$/);
+
+  // Filter the log to the decision.
+  await page.getByLabel("Decision reference").fill(reference);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`reference=${reference}`));
+  const rows = page.getByTestId("audit-row");
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.allTextContents()) expect(text).toContain(reference);
+  await expect(page.getByTestId("audit-table")).toContainText("decision.record");
+  await expectNoAxeViolations(page);
+
+  // Its whole history, from the draft to the views.
+  await page.getByRole("link", { name: `Full history of ${reference}` }).click();
+  const history = page.getByTestId("audit-table");
+  await expect(history).toContainText("draft.create");
+  await expect(history).toContainText("draft.save");
+  await expect(history).toContainText("decision.record");
+  await expect(history).toContainText("decision.view");
+  await expectNoAxeViolations(page);
+
+  // Export it.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-history").click()]);
+  const csv = readFileSync((await download.path())!, "utf8");
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines.length).toBeGreaterThan(1);
+  expect(lines.slice(1).every((line) => line.includes(reference))).toBe(true);
+  expect(csv).toContain("decision.record");
+
+  // The export is itself in the log.
+  await page.goto("/audit?action=audit.export");
+  await expect(page.getByTestId("audit-table")).toContainText("audit.export");
+
+  // Verify the log.
+  await page.getByRole("button", { name: "Verify integrity" }).click();
+  await expect(page.getByTestId("verification-result").getByRole("heading", { name: "Audit log intact" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The dashboard shows the decision in its figures.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Information governance dashboard" })).toBeVisible();
+  await expect(page.getByTestId("table-outcomes")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Subject access for the case returns the decision, and only decisions of that case.
+  const subjectAccess = await page.request.get(`/api/exports/subject-access?caseReference=${caseReference}&format=json`);
+  expect(subjectAccess.status()).toBe(200);
+  const body = await subjectAccess.text();
+  expect(body).toContain(reference);
+
+  for (const path of ["/retention", "/subject-access", "/escalations", "/settings"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+});
