@@ -3,7 +3,10 @@ import type { ReactNode } from "react";
 
 export function BackLink({ href, children = "Back" }: { href: string; children?: ReactNode }) {
   return (
-    <Link href={href} className="no-print mt-4 mb-6 inline-block text-[1rem] text-govuk-text! before:mr-1 before:content-['‹']">
+    <Link href={href} className="no-print mt-4 mb-6 inline-block text-[1rem] text-govuk-text!">
+      <span aria-hidden="true" className="mr-1">
+        ‹
+      </span>
       {children}
     </Link>
   );

@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from "@/components/format";
 import { answerRows } from "./AnswerRows";
 import { startDraftAction } from "./actions";
 import { PrintButton } from "./PrintButton";
-import { CONSENT_LABELS, FLAG_LABELS, INDICATION_LABELS, KIND_LABELS, NOT_SOUGHT_LABELS, OUTCOME_LABELS, lawfulBasisLabel } from "./labels";
+import { CONSENT_LABELS, FLAG_LABELS, INDICATION_LABELS, KIND_LABELS, NOT_SOUGHT_LABELS, OUTCOME_LABELS, lawfulBasisLabel, optionLabel } from "./labels";
 
 function person(p: { name?: string; role?: string; organisation?: string } | null): string {
   if (!p) return "Not recorded";
@@ -109,7 +109,7 @@ export function DecisionRecordView({ decision, recordHref, children }: { decisio
             value:
               record.adviceSought.length === 0
                 ? "None"
-                : record.adviceSought.map((a) => `${a.adviserRoleOther ?? a.adviserRole}: ${a.advice}`).join("\n"),
+                : record.adviceSought.map((a) => `${a.adviserRoleOther ?? optionLabel("purpose-advice", "adviceFrom", a.adviserRole)}: ${a.advice}`).join("\n"),
           },
         ]}
       />
@@ -119,13 +119,13 @@ export function DecisionRecordView({ decision, recordHref, children }: { decisio
         rows={[
           { key: "Information", value: record.informationShared?.description ?? "Nothing shared" },
           ...(record.informationShared?.withheld ? [{ key: "Withheld", value: record.informationShared.withheld }] : []),
-          { key: "Method and security", value: record.sharingMethod ? `${record.sharingMethod.methodOther ?? record.sharingMethod.method}. ${record.sharingMethod.securityMeasures}` : "Not applicable" },
+          { key: "Method and security", value: record.sharingMethod ? `${record.sharingMethod.methodOther ?? optionLabel("sharing-method", "method", record.sharingMethod.method)}. ${record.sharingMethod.securityMeasures}` : "Not applicable" },
           {
             key: "Person told",
             value: record.personInformed ? (record.personInformed.informed ? "Yes" : `No. ${record.personInformed.reasonNotInformed ?? ""}`) : "Not applicable",
           },
           { key: "Safety and well-being", value: record.safety.considerations },
-          { key: "Identities protected", value: record.safety.identitiesToProtect.join(", ") || "None" },
+          { key: "Identities protected", value: record.safety.identitiesToProtect.map((id) => optionLabel("safety", "identitiesToProtect", id)).join(", ") || "None" },
         ]}
       />
 

@@ -1,4 +1,5 @@
 import { findLawfulBasis } from "@/domain/lawful-basis";
+import { type StepId, stepDefinition } from "@/domain/wizard";
 
 export const OUTCOME_LABELS = { SHARE: "Share in full", SHARE_PART: "Share in part", NO_SHARE: "Do not share" } as const;
 export const KIND_LABELS = { ORIGINAL: "Decision", CORRECTION: "Correction", RECONSIDERATION: "Reconsideration" } as const;
@@ -32,4 +33,10 @@ export const NOT_SOUGHT_LABELS: Record<string, string> = {
 export function lawfulBasisLabel(id: string): string {
   const basis = findLawfulBasis(id);
   return basis ? `${basis.reference}: ${basis.label}` : id;
+}
+
+/** The wording a wizard option was shown with, for a stored option value. */
+export function optionLabel(stepId: StepId, fieldName: string, value: string): string {
+  const field = stepDefinition(stepId).fields.find((f) => f.name === fieldName);
+  return field?.options?.find((option) => option.value === value)?.label ?? value;
 }

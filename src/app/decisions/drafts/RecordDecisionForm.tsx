@@ -1,9 +1,10 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
-import { type RecordFormState, recordDecisionAction } from "../actions";
+import type { RecordFormState } from "../actions";
 
-export function RecordDecisionForm({ draftId, label }: { draftId: string; label: string }) {
-  const [state, formAction, pending] = useActionState<RecordFormState, FormData>(recordDecisionAction.bind(null, draftId), { errors: [] });
+/** `action` is recordDecisionAction bound to the draft by the page: see StepForm for why not here. */
+export function RecordDecisionForm({ action, label }: { action: (previous: RecordFormState) => Promise<RecordFormState>; label: string }) {
+  const [state, formAction, pending] = useActionState<RecordFormState, FormData>(action, { errors: [] });
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.errors.length > 0) summary.current?.focus();

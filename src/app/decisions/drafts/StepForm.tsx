@@ -3,31 +3,30 @@ import { useActionState } from "react";
 import type { FieldDefinition } from "@/domain/wizard";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { DefinedField, type FieldValues, topLevelFields } from "@/components/DefinedField";
-import { type StepFormState, saveStepAction } from "../actions";
+import type { StepFormState } from "../actions";
 
+/**
+ * `action` is saveStepAction bound to the draft and step by the page (a Server Component). It must
+ * not be bound here: a reference bound during render is new on every render, and when a form posted
+ * without JavaScript comes back with errors, React's server render compares the posted action with
+ * it, suspends on the new reference's bound arguments, renders again, and so loops for ever.
+ */
 export function StepForm({
-  draftId,
-  stepId,
+  action,
   title,
   hint,
   fields,
   savedAnswer,
-  returnToCheckAnswers,
   submitLabel,
 }: {
-  draftId: string;
-  stepId: string;
+  action: (previous: StepFormState, formData: FormData) => Promise<StepFormState>;
   title: string;
   hint?: string;
   fields: readonly FieldDefinition[];
   savedAnswer: FieldValues;
-  returnToCheckAnswers: boolean;
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState<StepFormState, FormData>(
-    saveStepAction.bind(null, draftId, stepId, returnToCheckAnswers),
-    { errors: [], values: null },
-  );
+  const [state, formAction, pending] = useActionState<StepFormState, FormData>(action, { errors: [], values: null });
   const values: FieldValues = state.values ?? savedAnswer;
   const errors = new Map(state.errors.map((e) => [e.field, e.message]));
   const topLevel = topLevelFields(fields);

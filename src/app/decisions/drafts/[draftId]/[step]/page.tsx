@@ -13,6 +13,7 @@ import { requirePermission } from "@/server/auth/current-actor";
 import { loadOwnDraft } from "@/server/decisions/drafts";
 import { BackLink, InsetText, WarningText } from "@/components/layout-bits";
 import { StepForm } from "../../StepForm";
+import { saveStepAction } from "../../../actions";
 import { Guidance } from "../../Guidance";
 import { IndicationSummary } from "../../IndicationSummary";
 
@@ -47,10 +48,13 @@ export default async function StepPage({ params, searchParams }: Props) {
   const evaluation = evaluateAnswers(draft.answers);
   const showIndication = step === "decision" || step === "departure-reason";
   const emergency = draft.answers.urgency?.immediateRisk === "yes";
-  const fields = definition.fields.map((field) => ({
-    ...field,
-    options: field.options?.filter((option) => !option.onlyFor || option.onlyFor.includes(draft.organisationKind)),
-  }));
+  // Options only some kinds of organisation may use are hidden; a group left with none goes too.
+  const fields = definition.fields
+    .map((field) => ({
+      ...field,
+      options: field.options?.filter((option) => !option.onlyFor || option.onlyFor.includes(draft.organisationKind)),
+    }))
+    .filter((field) => !field.options || field.options.length > 0);
 
   return (
     <>
@@ -70,13 +74,11 @@ export default async function StepPage({ params, searchParams }: Props) {
           ) : null}
           <StepForm
             key={`${draft.id}-${step}`}
-            draftId={draft.id}
-            stepId={step}
+            action={saveStepAction.bind(null, draft.id, step, returnToCheckAnswers)}
             title={definition.title}
             hint={definition.hint}
             fields={fields}
             savedAnswer={(draft.answers[step] as Record<string, unknown> | undefined) ?? {}}
-            returnToCheckAnswers={returnToCheckAnswers}
             submitLabel={returnToCheckAnswers ? "Save and return to check your answers" : "Save and continue"}
           />
         </div>

@@ -7,6 +7,7 @@ import { BackLink, SummaryList, WarningText } from "@/components/layout-bits";
 import { answerRows } from "../../../AnswerRows";
 import { IndicationSummary } from "../../IndicationSummary";
 import { RecordDecisionForm } from "../../RecordDecisionForm";
+import { recordDecisionAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Check your answers before recording your decision" };
 
@@ -35,7 +36,7 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ d
         By recording this decision you confirm that the details are correct to the best of your knowledge. A recorded
         decision cannot be changed: if something is wrong you can record a correction linked to it.
       </p>
-      <RecordDecisionForm draftId={draft.id} label="Record decision" />
+      <RecordDecisionForm action={recordDecisionAction.bind(null, draft.id)} label="Record decision" />
     </div>
   );
 }

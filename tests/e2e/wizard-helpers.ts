@@ -1,0 +1,394 @@
+// Shared steps for the decision wizard's browser tests (issue 3). Every page a helper lands on is
+// checked with axe, so a test that walks a path through these helpers checks every step.
+import { type Locator, type Page, expect } from "@playwright/test";
+import { expectNoAxeViolations, withDatabase } from "./support";
+
+const DRAFT_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+/** A case reference nobody else's test uses, so stored rows can be found by it. */
+export function uniqueCaseReference(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`.toUpperCase();
+}
+
+/** Yesterday, as the three GOV.UK date boxes and as stored: never "in the future" in UK time. */
+export function yesterday(): { day: string; month: string; year: string; iso: string } {
+  const date = new Date(Date.now() - 24 * 60 * 60 * 1000);
+  const year = String(date.getUTCFullYear());
+  const month = String(date.getUTCMonth() + 1);
+  const day = String(date.getUTCDate());
+  return { day, month, year, iso: `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}` };
+}
+
+export function stepUrl(stepId: string): RegExp {
+  return new RegExp(`/decisions/drafts/${DRAFT_ID}/${stepId}(\\?.*)?$`);
+}
+
+export function draftIdFrom(page: Page): string {
+  const match = new RegExp(`/decisions/drafts/(${DRAFT_ID})`).exec(page.url());
+  if (!match?.[1]) throw new Error(`Not on a draft page: ${page.url()}`);
+  return match[1];
+}
+
+/** Start page → "Start now" → the first question. Returns the new draft's id. */
+export async function startDecision(page: Page): Promise<string> {
+  await page.goto("/decisions/new");
+  await expect(page.getByRole("heading", { level: 1, name: "Record a decision about sharing information" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Start now" }).click();
+  await expect(page).toHaveURL(stepUrl("urgency"));
+  return draftIdFrom(page);
+}
+
+/**
+ * The page is the question page for `stepId`, with its progress caption, guidance, Back link and
+ * no accessibility violations.
+ */
+export async function expectQuestionPage(page: Page, stepId: string): Promise<void> {
+  await expect(page).toHaveURL(stepUrl(stepId));
+  await expect(page.getByTestId("progress")).toContainText(/Question \d+ of \d+/);
+  await expect(page.getByTestId("guidance")).toBeVisible();
+  await expect(backLink(page)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
+}
+
+/** "Question N of M" from the caption. */
+export async function progressOf(page: Page): Promise<{ position: number; total: number }> {
+  const text = (await page.getByTestId("progress").textContent()) ?? "";
+  const match = /Question (\d+) of (\d+)/.exec(text);
+  if (!match) throw new Error(`No progress in "${text}"`);
+  return { position: Number(match[1]), total: Number(match[2]) };
+}
+
+/**
+ * The GOV.UK Back link. Its chevron is CSS generated content ("‹"), which browsers put into the
+ * accessible name ("‹Back"), so the name is matched loosely.
+ */
+export function backLink(page: Page): Locator {
+  return page.getByRole("main").getByRole("link", { name: /^\W?\s*Back$/ });
+}
+
+type Fill = (page: Page) => Promise<void>;
+
+/**
+ * Answers one question page: checks the page (axe included), fills it, saves, and waits to leave
+ * it. The caller says where it expects to land next with `expectQuestionPage` or the next call.
+ */
+export async function answer(page: Page, stepId: string, fill: Fill, button = "Save and continue"): Promise<void> {
+  await expectQuestionPage(page, stepId);
+  await fill(page);
+  await page.getByRole("button", { name: button }).click();
+  await expect(page).not.toHaveURL(stepUrl(stepId));
+}
+
+/** Saves the page expecting it to be refused; checks the error summary (focused) and axe. */
+export async function submitExpectingErrors(page: Page, messages: string[], button = "Save and continue"): Promise<void> {
+  const url = page.url();
+  await page.getByRole("button", { name: button }).click();
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toBeVisible();
+  await expect(summary).toBeFocused();
+  for (const message of messages) await expect(summary).toContainText(message);
+  expect(page.url()).toBe(url);
+  await expectNoAxeViolations(page);
+}
+
+// ------------------------------------------------------------------------------ choosing options
+
+function scope(page: Page, group?: string): Page | Locator {
+  return group ? page.getByRole("group", { name: group, exact: true }) : page;
+}
+
+/** Selects a radio button by its label, within the named fieldset when there is more than one question. */
+export async function choose(page: Page, label: string, group?: string): Promise<void> {
+  await scope(page, group).getByRole("radio", { name: label, exact: true }).check();
+}
+
+export async function tick(page: Page, labels: string[], group?: string): Promise<void> {
+  for (const label of labels) await scope(page, group).getByRole("checkbox", { name: label, exact: true }).check();
+}
+
+export async function type(page: Page, label: string, text: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).fill(text);
+}
+
+// ------------------------------------------------------------------------------ one page at a time
+
+export const fillUrgency = (risk: "Yes" | "No"): Fill => (page) => choose(page, risk);
+
+export const fillRequest =
+  (asked?: { name?: string; role: string; organisation: string }): Fill =>
+  async (page) => {
+    if (!asked) return choose(page, "I want to share information");
+    await choose(page, "Someone has asked me for information");
+    if (asked.name) await type(page, "Name of the person asking (optional)", asked.name);
+    await type(page, "Their role", asked.role);
+    await type(page, "Their organisation", asked.organisation);
+  };
+
+export const fillConcern =
+  (caseReference: string): Fill =>
+  async (page) => {
+    await tick(page, ["The child's health or development, or their exposure to possible harm"], "What is the concern about?");
+    await choose(page, "A child or young person under 18", "Who is the information about?");
+    await type(page, "Your organisation's case reference", caseReference);
+  };
+
+/** Single-question pages: the question itself is the fieldset legend. */
+export const chooseOnly =
+  (label: string): Fill =>
+  (page) =>
+    choose(page, label);
+
+export interface LawfulBasisChoice {
+  article6: string;
+  specialCategory?: { article9: string[]; schedule1: string[] };
+  commonLaw?: string[];
+  statutoryGateways?: string[];
+}
+
+export const fillLawfulBasis =
+  (basis: LawfulBasisChoice): Fill =>
+  async (page) => {
+    await choose(page, basis.article6, "UK GDPR Article 6 lawful basis");
+    if (basis.specialCategory) {
+      await choose(page, "Yes", "Does the information include special category data?");
+      await tick(page, basis.specialCategory.article9, "UK GDPR Article 9 condition");
+      await tick(page, basis.specialCategory.schedule1, "Data Protection Act 2018 Schedule 1 condition");
+    } else {
+      await choose(page, "No", "Does the information include special category data?");
+    }
+    await tick(page, basis.commonLaw ?? [], "Why is it right to set aside confidentiality?");
+    await tick(page, basis.statutoryGateways ?? [], "Legal duty or power to share (optional)");
+  };
+
+export const SAFETY_TEXT = "Sharing lets the assessment team plan a safe home visit; not sharing leaves the school unaware.";
+
+export const fillSafety =
+  (protect?: { who: string[]; steps: string }): Fill =>
+  async (page) => {
+    await type(page, "Effect on safety and well-being", SAFETY_TEXT);
+    if (protect) {
+      await tick(page, protect.who, "Whose identity needs protecting?");
+      await type(page, "How will you protect their identities?", protect.steps);
+    } else {
+      await tick(page, ["No one's identity needs protecting"], "Whose identity needs protecting?");
+    }
+  };
+
+export const INFORMATION_TEXT = "Attendance dates for this term and the class teacher's observations, marked as opinion.";
+
+export const ALL_PRINCIPLES = [
+  "It is necessary for the purpose of sharing",
+  "It is proportionate to the need and the level of risk",
+  "It is relevant to the purpose",
+  "It is enough, and clear enough, to be understood and relied on",
+  "It is accurate and up to date, with fact and opinion kept apart",
+  "It will be shared in time to help the child",
+  "It will be shared securely, following my organisation's policy",
+];
+
+export const fillInformation: Fill = async (page) => {
+  await type(page, "Describe exactly what you will share", INFORMATION_TEXT);
+  await choose(page, "Yes, and I have made clear which parts are opinion", "Does it include opinion as well as fact?");
+  await choose(page, "No", "Does it include historical information?");
+  await tick(page, ALL_PRINCIPLES, "Confirm that the information you will share is:");
+};
+
+export const SECURITY_TEXT = "Sent between secure domains, marked OFFICIAL-SENSITIVE, receipt confirmed by phone.";
+
+export const fillSharingMethod: Fill = async (page) => {
+  await choose(page, "Secure email", "How will you share it?");
+  await type(page, "How will you keep it secure?", SECURITY_TEXT);
+};
+
+export const fillInforming =
+  (reasonNotInforming?: string): Fill =>
+  async (page) => {
+    if (!reasonNotInforming) return choose(page, "Yes, they have been or will be told");
+    await choose(page, "No");
+    await type(page, "Why will you not tell them?", reasonNotInforming);
+  };
+
+export interface DecisionChoice {
+  outcome: "Share the information" | "Share some of the information" | "Do not share";
+  rationale: string;
+  purpose: string;
+  recipient?: { name: string; role: string; organisation: string };
+}
+
+export const fillDecision =
+  (decision: DecisionChoice): Fill =>
+  async (page) => {
+    await choose(page, decision.outcome, "Your decision");
+    await type(page, "Why have you made this decision?", decision.rationale);
+    await type(page, "What is the purpose of sharing?", decision.purpose);
+    if (decision.recipient) {
+      await type(page, "Name of the person receiving the information", decision.recipient.name);
+      await type(page, "Their role", decision.recipient.role);
+      await type(page, "Their organisation", decision.recipient.organisation);
+    }
+    const date = yesterday();
+    const group = page.getByRole("group", { name: "Date of the decision", exact: true });
+    await group.getByLabel("Day", { exact: true }).fill(date.day);
+    await group.getByLabel("Month", { exact: true }).fill(date.month);
+    await group.getByLabel("Year", { exact: true }).fill(date.year);
+  };
+
+export const fillDepartureReason =
+  (reason: string): Fill =>
+  (page) =>
+    type(page, "Why does your decision differ from what the flowchart indicates?", reason);
+
+// ------------------------------------------------------------------------------ check answers → record
+
+export async function expectCheckAnswersPage(page: Page): Promise<void> {
+  await expect(page).toHaveURL(stepUrl("check-answers"));
+  await expect(page.getByRole("heading", { level: 1, name: "Check your answers before recording your decision" })).toBeVisible();
+  await expectNoAxeViolations(page);
+}
+
+/** From check answers: records the decision and returns the reference shown on the confirmation panel. */
+export async function recordDecision(page: Page): Promise<string> {
+  await expectCheckAnswersPage(page);
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page).toHaveURL(/\/decisions\/[^/]+\/confirmation$/);
+  const reference = (await page.getByTestId("decision-reference").textContent())?.trim() ?? "";
+  expect(reference).not.toBe("");
+  expect(page.url()).toContain(`/decisions/${reference}/confirmation`);
+  await expectNoAxeViolations(page);
+  return reference;
+}
+
+/** Confirmation → "View or print the record" → the record page, checked with axe. */
+export async function openRecordFromConfirmation(page: Page, reference: string): Promise<Locator> {
+  await page.getByRole("link", { name: "View or print the record" }).click();
+  await expect(page).toHaveURL(new RegExp(`/decisions/${reference}$`));
+  const record = page.getByTestId("decision-record");
+  await expect(record).toBeVisible();
+  await expectNoAxeViolations(page);
+  return record;
+}
+
+/** The value cell of a summary-list row on the record page, found by its key. */
+export function recordRow(record: Locator, key: string): Locator {
+  return record
+    .locator("dl > div")
+    .filter({ has: record.page().locator("dt", { hasText: new RegExp(`^${escapeRegExp(key)}$`) }) })
+    .locator("dd")
+    .first();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// ------------------------------------------------------------------------------ the database
+
+export interface DecisionRow {
+  id: string;
+  reference: string;
+  draft_id: string;
+  kind: string;
+  supersedes_id: string | null;
+  case_reference: string;
+  urgency: string;
+  origin: string;
+  indication: string;
+  outcome: string;
+  departs_from_indication: boolean;
+  review_flags: string[];
+  consent_status: string;
+  lawful_basis_ids: string[];
+  child_at_risk: boolean;
+  author_email: string;
+  // The stored record: the full JSON the record page and the download show.
+  record: {
+    reference: string;
+    outcome: string;
+    rationale: string;
+    purpose: string;
+    indication: string;
+    caseReference: string;
+    urgency: string;
+    recipient: { name?: string; role?: string; organisation?: string } | null;
+    departure: { code: string; explanation: string; reason: string } | null;
+    adviceSought: { question: string; adviserRole: string; adviserRoleOther?: string; advice: string; answerAfterAdvice: string }[];
+    consent: { status: string; notSoughtReason?: string };
+    lawfulBases: { ids: string[]; specialCategory: boolean } | null;
+    reviewFlags: string[];
+    answers: Record<string, Record<string, unknown>>;
+    [key: string]: unknown;
+  };
+}
+
+const DECISION_SELECT = `SELECT d.*, u.email AS author_email FROM decision d JOIN app_user u ON u.id = d.author_id`;
+
+export async function decisionByReference(reference: string): Promise<DecisionRow> {
+  const result = await withDatabase((db) => db.query<DecisionRow>(`${DECISION_SELECT} WHERE d.reference = $1`, [reference]));
+  expect(result.rows, `one decision ${reference}`).toHaveLength(1);
+  return result.rows[0] as DecisionRow;
+}
+
+export async function decisionsForCase(caseReference: string): Promise<DecisionRow[]> {
+  const result = await withDatabase((db) => db.query<DecisionRow>(`${DECISION_SELECT} WHERE d.case_reference = $1 ORDER BY d.recorded_at`, [caseReference]));
+  return result.rows;
+}
+
+export async function decisionCount(): Promise<number> {
+  const result = await withDatabase((db) => db.query<{ count: string }>("SELECT count(*) FROM decision"));
+  return Number(result.rows[0]?.count);
+}
+
+/** The draft's stored answers, or null once the draft is gone (recorded). */
+export async function draftAnswers(draftId: string): Promise<Record<string, Record<string, unknown>> | null> {
+  const result = await withDatabase((db) => db.query<{ answers: Record<string, Record<string, unknown>> }>("SELECT answers FROM decision_draft WHERE id = $1", [draftId]));
+  return result.rows[0]?.answers ?? null;
+}
+
+export async function draftRow(draftId: string): Promise<{ answers: Record<string, unknown>; updated_at: Date; kind: string; supersedes_id: string | null } | null> {
+  const result = await withDatabase((db) =>
+    db.query<{ answers: Record<string, unknown>; updated_at: Date; kind: string; supersedes_id: string | null }>(
+      "SELECT answers, updated_at, kind, supersedes_id FROM decision_draft WHERE id = $1",
+      [draftId],
+    ),
+  );
+  return result.rows[0] ?? null;
+}
+
+export async function auditEvents(action: string, objectId: string): Promise<{ action: string; actor_email: string; detail: unknown }[]> {
+  const result = await withDatabase((db) =>
+    db.query<{ action: string; actor_email: string; detail: unknown }>(
+      "SELECT e.action, u.email AS actor_email, e.detail FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id WHERE e.action = $1 AND e.object_id = $2 ORDER BY e.id",
+      [action, objectId],
+    ),
+  );
+  return result.rows;
+}
+
+// ------------------------------------------------------------------------------ a whole short path
+
+/**
+ * The shortest path, through the wizard's pages (each checked with axe): no legitimate purpose,
+ * so do not share. Ends on check answers; returns the draft's id.
+ */
+export async function walkToCheckAnswersWithoutPurpose(page: Page, caseReference: string, rationale: string): Promise<string> {
+  const draftId = await startDecision(page);
+  await answer(page, "urgency", fillUrgency("No"));
+  await answer(page, "request", fillRequest({ role: "Housing officer", organisation: "Northshire Homes" }));
+  await answer(page, "concern", fillConcern(caseReference));
+  await answer(page, "significant-harm", chooseOnly("No"));
+  await answer(page, "purpose", chooseOnly("No"));
+  await answer(page, "safety", fillSafety());
+  await answer(page, "decision", fillDecision({ outcome: "Do not share", rationale, purpose: "Background for a housing application" }));
+  await expectCheckAnswersPage(page);
+  return draftId;
+}
+
+/** Records a "no legitimate purpose" decision and leaves the browser on its record page. */
+export async function recordDecisionWithoutPurpose(page: Page, caseReference: string, rationale: string): Promise<string> {
+  await walkToCheckAnswersWithoutPurpose(page, caseReference, rationale);
+  const reference = await recordDecision(page);
+  await openRecordFromConfirmation(page, reference);
+  return reference;
+}

@@ -1,0 +1,152 @@
+// Issue 3 acceptance: the whole wizard can be completed without a mouse. Every action below is a
+// key press (Tab, Shift+Tab, arrows, Space, Enter) or typing; nothing is clicked, checked or filled.
+import { type Locator, type Page, expect, test } from "@playwright/test";
+import { USERS, expectNoAxeViolations, signIn } from "./support";
+import { decisionByReference, expectCheckAnswersPage, expectQuestionPage, uniqueCaseReference, yesterday } from "./wizard-helpers";
+
+// Whole paths with axe on every page take a while on a shared machine.
+test.describe.configure({ timeout: 180_000 });
+
+const MAX_TABS = 80;
+
+async function isFocused(target: Locator): Promise<boolean> {
+  return target.evaluate((element) => element === document.activeElement);
+}
+
+/** Presses Tab until `target` has focus, as a keyboard user would. */
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  await expect(target).toBeVisible();
+  for (let presses = 0; presses < MAX_TABS; presses++) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Could not reach ${target.toString()} with the Tab key`);
+}
+
+/** Tabs into a radio group, then moves with the arrow keys until `label` is selected. */
+async function selectRadio(page: Page, group: Locator, label: string): Promise<void> {
+  const radios = group.getByRole("radio");
+  const target = group.getByRole("radio", { name: label, exact: true });
+  // Tab stops once per radio group: on the selected radio, or the first one if none is selected.
+  const focusedInGroup = async () => {
+    for (const radio of await radios.all()) if (await isFocused(radio)) return true;
+    return false;
+  };
+  let presses = 0;
+  while (!(await focusedInGroup())) {
+    if (++presses > MAX_TABS) throw new Error(`Could not reach the "${label}" radio group with the Tab key`);
+    await page.keyboard.press("Tab");
+  }
+  if (await isFocused(target)) {
+    await page.keyboard.press("Space");
+  } else {
+    const count = await radios.count();
+    for (let moves = 0; moves < count && !(await isFocused(target)); moves++) await page.keyboard.press("ArrowDown");
+  }
+  await expect(target).toBeFocused();
+  await expect(target).toBeChecked();
+}
+
+async function tickBox(page: Page, checkbox: Locator): Promise<void> {
+  await tabTo(page, checkbox);
+  await page.keyboard.press("Space");
+  await expect(checkbox).toBeChecked();
+}
+
+async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
+  await tabTo(page, field);
+  await page.keyboard.type(text);
+  await expect(field).toHaveValue(text);
+}
+
+async function press(page: Page, control: Locator, key: "Enter" | "Space" = "Enter"): Promise<void> {
+  await tabTo(page, control);
+  await page.keyboard.press(key);
+}
+
+const group = (page: Page, name: string) => page.getByRole("group", { name, exact: true });
+const saveAndContinue = (page: Page) => page.getByRole("button", { name: "Save and continue" });
+
+test("the whole wizard can be completed with the keyboard alone", async ({ page }) => {
+  const caseReference = uniqueCaseReference("KEYBOARD");
+  const rationale = "There is no safeguarding purpose: the request was for a general reference only.";
+  await signIn(page, USERS.schoolPractitioner);
+  await expect(page).toHaveURL(/\/decisions$/);
+
+  // "Your decisions" → "Record a decision" → "Start now".
+  await press(page, page.getByRole("main").getByRole("button", { name: "Record a decision" }));
+  await expect(page).toHaveURL(/\/decisions\/new$/);
+  await expectNoAxeViolations(page);
+  await press(page, page.getByRole("button", { name: "Start now" }));
+
+  await expectQuestionPage(page, "urgency");
+  await selectRadio(page, page.getByRole("main"), "No");
+  await press(page, saveAndContinue(page));
+
+  await expectQuestionPage(page, "request");
+  await selectRadio(page, page.getByRole("main"), "Someone has asked me for information");
+  await typeInto(page, page.getByLabel("Their role", { exact: true }), "Youth worker");
+  await typeInto(page, page.getByLabel("Their organisation", { exact: true }), "Riverside Youth Club");
+  await press(page, saveAndContinue(page));
+
+  await expectQuestionPage(page, "concern");
+  await tickBox(page, group(page, "What is the concern about?").getByRole("checkbox", { name: "A parent or carer who may need help, or may not be able to care for the child safely" }));
+  await selectRadio(page, group(page, "Who is the information about?"), "A child or young person under 18");
+  await typeInto(page, page.getByLabel("Your organisation's case reference"), caseReference);
+  await press(page, saveAndContinue(page));
+
+  await expectQuestionPage(page, "significant-harm");
+  await selectRadio(page, page.getByRole("main"), "No");
+  await press(page, saveAndContinue(page));
+
+  await expectQuestionPage(page, "purpose");
+  await selectRadio(page, page.getByRole("main"), "No");
+  // Space submits a focused button as well as Enter does.
+  await press(page, saveAndContinue(page), "Space");
+
+  await expectQuestionPage(page, "safety");
+  await typeInto(page, page.getByLabel("Effect on safety and well-being"), "Not sharing keeps the family's private details private.");
+  await tickBox(page, group(page, "Whose identity needs protecting?").getByRole("checkbox", { name: "No one's identity needs protecting" }));
+  await press(page, saveAndContinue(page));
+
+  await expectQuestionPage(page, "decision");
+  // A mistake first: the error summary takes focus, and the keyboard user carries on from there.
+  await selectRadio(page, group(page, "Your decision"), "Do not share");
+  await press(page, saveAndContinue(page));
+  const summary = page.getByTestId("error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("Enter the reasons for your decision");
+  await expectNoAxeViolations(page);
+  await expect(group(page, "Your decision").getByRole("radio", { name: "Do not share" })).toBeChecked();
+  await typeInto(page, page.getByLabel("Why have you made this decision?"), rationale);
+  await typeInto(page, page.getByLabel("What is the purpose of sharing?"), "A general reference for a youth club");
+  const date = yesterday();
+  const dateGroup = group(page, "Date of the decision");
+  await typeInto(page, dateGroup.getByLabel("Day"), date.day);
+  await typeInto(page, dateGroup.getByLabel("Month"), date.month);
+  await typeInto(page, dateGroup.getByLabel("Year"), date.year);
+  await press(page, saveAndContinue(page));
+
+  await expectCheckAnswersPage(page);
+  // Shift+Tab works backwards too: from the Record button back to the last Change link.
+  const record = page.getByRole("button", { name: "Record decision" });
+  await tabTo(page, record);
+  await page.keyboard.press("Shift+Tab");
+  await expect(page.getByRole("link", { name: /^Change/ }).last()).toBeFocused();
+  await press(page, record);
+
+  await expect(page).toHaveURL(/\/decisions\/[^/]+\/confirmation$/);
+  const panel = page.getByTestId("decision-reference");
+  await expect(panel).toBeVisible();
+  await expectNoAxeViolations(page);
+  const reference = (await panel.textContent())?.trim() ?? "";
+
+  // Following the confirmation's link to the record, by keyboard too.
+  await press(page, page.getByRole("link", { name: "View or print the record" }));
+  await expect(page.getByTestId("decision-record")).toContainText(rationale);
+  await expectNoAxeViolations(page);
+
+  const row = await decisionByReference(reference);
+  expect(row).toMatchObject({ case_reference: caseReference, origin: "REQUEST", indication: "DO_NOT_SHARE", outcome: "NO_SHARE", author_email: USERS.schoolPractitioner });
+  expect(row.record.rationale).toBe(rationale);
+});

@@ -1,0 +1,645 @@
+// Issue 3 acceptance: Playwright walks the flowchart's paths from "Start now" to the record page,
+// runs axe on every page (error states included), and checks what the record page and the stored
+// row contain.
+import { expect, test } from "@playwright/test";
+import { USERS, expectNoAxeViolations, signIn, signOut } from "./support";
+import {
+  INFORMATION_TEXT,
+  SECURITY_TEXT,
+  answer,
+  backLink,
+  choose,
+  chooseOnly,
+  decisionByReference,
+  draftAnswers,
+  expectCheckAnswersPage,
+  expectQuestionPage,
+  fillConcern,
+  fillDecision,
+  fillDepartureReason,
+  fillInformation,
+  fillInforming,
+  fillLawfulBasis,
+  fillRequest,
+  fillSafety,
+  fillSharingMethod,
+  fillUrgency,
+  openRecordFromConfirmation,
+  progressOf,
+  recordDecision,
+  recordRow,
+  startDecision,
+  submitExpectingErrors,
+  tick,
+  type,
+  uniqueCaseReference,
+  yesterday,
+} from "./wizard-helpers";
+
+// Whole paths with axe on every page take a while on a shared machine.
+test.describe.configure({ timeout: 180_000 });
+
+const AMY = "amy.chen@riverside.example";
+const JO = USERS.practitioner2;
+
+test("consent given: the practitioner shares in full and the record says so", async ({ page }) => {
+  const caseReference = uniqueCaseReference("CONSENT");
+  const rationale = "The parent agreed, and the early help team needs attendance data to plan support.";
+  await signIn(page, USERS.schoolPractitioner);
+  await startDecision(page);
+
+  await answer(page, "urgency", fillUrgency("No"));
+  await answer(page, "request", fillRequest({ name: "Dee Khan", role: "Early help worker", organisation: "Northshire Council" }));
+  await answer(page, "concern", fillConcern(caseReference));
+  await answer(page, "significant-harm", chooseOnly("No"));
+  await answer(page, "purpose", chooseOnly("Yes"));
+  await answer(page, "identifiable", chooseOnly("Yes"));
+  await answer(page, "confidential", chooseOnly("Yes"));
+  await answer(page, "consent", chooseOnly("Yes, consent has been given"));
+  // Consent given ends the flowchart at "you can share": there is no "other lawful reason" question.
+  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
+  await answer(page, "safety", fillSafety());
+  await answer(page, "information-to-share", fillInformation);
+  await answer(page, "sharing-method", fillSharingMethod);
+  await answer(page, "informing", fillInforming());
+  await expectQuestionPage(page, "decision");
+  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
+  await answer(
+    page,
+    "decision",
+    fillDecision({
+      outcome: "Share the information",
+      rationale,
+      purpose: "Early help assessment",
+      recipient: { name: "Dee Khan", role: "Early help worker", organisation: "Northshire Council" },
+    }),
+  );
+
+  await expectCheckAnswersPage(page);
+  await expect(page.getByText("Your decision departs from what the flowchart indicates")).toHaveCount(0);
+  const reference = await recordDecision(page);
+  await expect(page.getByRole("heading", { name: "Decision recorded" })).toBeVisible();
+  const record = await openRecordFromConfirmation(page, reference);
+
+  await expect(record.getByRole("heading", { level: 1 })).toContainText(reference);
+  await expect(recordRow(record, "Decision")).toHaveText("Share in full");
+  await expect(recordRow(record, "Reasons")).toHaveText(rationale);
+  await expect(recordRow(record, "Purpose of sharing")).toHaveText("Early help assessment");
+  await expect(recordRow(record, "Recipient")).toHaveText("Dee Khan, Early help worker, Northshire Council");
+  await expect(recordRow(record, "Case reference")).toHaveText(caseReference);
+  await expect(recordRow(record, "Urgency")).toHaveText("Not an emergency");
+  await expect(recordRow(record, "Request or own initiative")).toHaveText("Request from Dee Khan, Early help worker, Northshire Council");
+  await expect(recordRow(record, "Indication")).toHaveText("You can share");
+  await expect(recordRow(record, "Departs from the indication")).toHaveText("No");
+  await expect(recordRow(record, "Consent")).toHaveText("Consent given");
+  await expect(recordRow(record, "Lawful bases")).toContainText("Public task");
+  await expect(recordRow(record, "Lawful bases")).toContainText("The person agreed");
+  await expect(recordRow(record, "Special category data")).toHaveText("No");
+  await expect(recordRow(record, "Advice sought")).toHaveText("None");
+  await expect(recordRow(record, "Information")).toHaveText(INFORMATION_TEXT);
+  await expect(recordRow(record, "Method and security")).toContainText(SECURITY_TEXT);
+  await expect(recordRow(record, "Person told")).toHaveText("Yes");
+  await expect(recordRow(record, "Flags for review")).toHaveText("None");
+  await expect(recordRow(record, "Recorded by")).toContainText("Tom Baker");
+  await expect(recordRow(record, "Guidance version")).not.toBeEmpty();
+  await expect(recordRow(record, "Is the information confidential?")).toHaveText("Yes");
+
+  const row = await decisionByReference(reference);
+  expect(row).toMatchObject({
+    kind: "ORIGINAL",
+    supersedes_id: null,
+    case_reference: caseReference,
+    author_email: USERS.schoolPractitioner,
+    urgency: "ROUTINE",
+    origin: "REQUEST",
+    indication: "SHARE",
+    outcome: "SHARE",
+    departs_from_indication: false,
+    child_at_risk: false,
+    review_flags: [],
+    consent_status: "GIVEN",
+    lawful_basis_ids: ["art6-1-e", "common-law-consent"],
+  });
+  expect(row.record).toMatchObject({
+    reference,
+    caseReference,
+    outcome: "SHARE",
+    indication: "SHARE",
+    rationale,
+    purpose: "Early help assessment",
+    departure: null,
+    adviceSought: [],
+    consent: { status: "GIVEN" },
+    decisionDate: yesterday().iso,
+    recipient: { name: "Dee Khan", role: "Early help worker", organisation: "Northshire Council" },
+    lawfulBases: { ids: ["art6-1-e", "common-law-consent"], specialCategory: false },
+    indicationReasonCodes: ["NO_IMMEDIATE_RISK", "LEGITIMATE_PURPOSE", "IDENTIFIABLE", "CONFIDENTIAL", "CONSENT_GIVEN"],
+  });
+  expect(row.record.answers.consent).toEqual({ consent: "given" });
+  expect(Object.keys(row.record.answers)).not.toContain("other-lawful-reason");
+
+  // The decision is listed in "Your decisions" and found by its reference; the draft is gone.
+  await page.goto("/decisions");
+  await page.getByLabel("Search by decision reference or case reference").fill(reference.toLowerCase());
+  await page.getByRole("button", { name: "Search" }).click();
+  const decisions = page.getByTestId("decisions-table");
+  await expect(decisions.getByRole("row")).toHaveCount(2);
+  await expect(decisions).toContainText(caseReference);
+  await expect(decisions).toContainText("Share in full");
+  await expect(page.getByTestId("drafts-empty")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("consent refused but the child is at risk of significant harm: shared without consent under a recorded lawful basis", async ({ page }) => {
+  const caseReference = uniqueCaseReference("OVERRIDE");
+  const rationale = "The child has disclosed physical harm at home; the police need this for a joint section 47 enquiry.";
+  const notTelling = "Telling the parent before the strategy meeting could place the child at greater risk of harm.";
+  await signIn(page, USERS.practitioner);
+  await startDecision(page);
+
+  await answer(page, "urgency", fillUrgency("No"));
+  await answer(page, "request", fillRequest({ role: "Detective constable", organisation: "Northshire Police" }));
+  await answer(page, "concern", fillConcern(caseReference));
+  await answer(page, "significant-harm", chooseOnly("Yes"));
+  await answer(page, "purpose", chooseOnly("Yes"));
+  await answer(page, "identifiable", chooseOnly("Yes"));
+  await answer(page, "confidential", chooseOnly("Yes"));
+  await answer(page, "consent", chooseOnly("No, consent was refused"));
+
+  // A child at risk of significant harm answers "is there another lawful reason?" on its own:
+  // the wizard goes straight to the lawful basis.
+  await expectQuestionPage(page, "lawful-basis");
+  // Consent cannot be the basis when it was refused; Article 9(2)(g) needs its Schedule 1
+  // condition; confidential information needs a common-law justification.
+  await choose(page, "Consent", "UK GDPR Article 6 lawful basis");
+  await choose(page, "Yes", "Does the information include special category data?");
+  await tick(page, ["Substantial public interest"], "UK GDPR Article 9 condition");
+  await submitExpectingErrors(page, [
+    "You cannot rely on consent",
+    "Select the Data Protection Act 2018 Schedule 1 condition that goes with",
+    "Select why sharing this confidential information is justified",
+  ]);
+  await answer(
+    page,
+    "lawful-basis",
+    fillLawfulBasis({
+      article6: "Public task",
+      specialCategory: { article9: ["Substantial public interest"], schedule1: ["Safeguarding of children and individuals at risk"] },
+      commonLaw: ["Public interest outweighs confidentiality"],
+      statutoryGateways: ["Child protection enquiries"],
+    }),
+  );
+  await answer(page, "safety", fillSafety({ who: ["A neighbour or member of the public"], steps: "The neighbour who raised the alarm is not named in what is shared." }));
+  await answer(page, "information-to-share", fillInformation);
+  await answer(page, "sharing-method", fillSharingMethod);
+  await answer(page, "informing", fillInforming(notTelling));
+  await expectQuestionPage(page, "decision");
+  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
+  await expect(page.getByTestId("indication")).toContainText("A child is at risk of significant harm");
+  await answer(
+    page,
+    "decision",
+    fillDecision({
+      outcome: "Share the information",
+      rationale,
+      purpose: "Joint section 47 enquiry",
+      recipient: { name: "DC Lee", role: "Detective constable", organisation: "Northshire Police" },
+    }),
+  );
+
+  const reference = await recordDecision(page);
+  await expect(page.getByTestId("flagged")).toContainText("shared without consent");
+  const record = await openRecordFromConfirmation(page, reference);
+  await expect(recordRow(record, "Decision")).toHaveText("Share in full");
+  await expect(recordRow(record, "Reasons")).toHaveText(rationale);
+  await expect(recordRow(record, "Indication")).toHaveText("You can share");
+  await expect(recordRow(record, "Why")).toContainText("public interest in protecting them outweighs confidentiality");
+  await expect(recordRow(record, "Departs from the indication")).toHaveText("No");
+  await expect(recordRow(record, "Consent")).toHaveText("Consent refused, and overridden");
+  await expect(recordRow(record, "Special category data")).toHaveText("Yes");
+  const bases = recordRow(record, "Lawful bases");
+  for (const basis of ["Public task", "Substantial public interest", "Safeguarding of children and individuals at risk", "Public interest outweighs confidentiality", "Child protection enquiries"]) {
+    await expect(bases).toContainText(basis);
+  }
+  await expect(recordRow(record, "Person told")).toHaveText(`No. ${notTelling}`);
+  await expect(recordRow(record, "Flags for review")).toHaveText("Shared without consent");
+
+  const row = await decisionByReference(reference);
+  expect(row).toMatchObject({
+    case_reference: caseReference,
+    author_email: USERS.practitioner,
+    urgency: "ROUTINE",
+    origin: "REQUEST",
+    indication: "SHARE",
+    outcome: "SHARE",
+    child_at_risk: true,
+    departs_from_indication: false,
+    review_flags: ["SHARED_WITHOUT_CONSENT"],
+    consent_status: "REFUSED_OVERRIDDEN",
+    lawful_basis_ids: ["art6-1-e", "art9-2-g", "dpa-sch1-para-18", "common-law-public-interest", "ca1989-s47"],
+  });
+  expect(row.record).toMatchObject({
+    outcome: "SHARE",
+    rationale,
+    departure: null,
+    consent: { status: "REFUSED_OVERRIDDEN" },
+    lawfulBases: { specialCategory: true },
+    personInformed: { informed: false, reasonNotInformed: notTelling },
+  });
+  expect(row.record.indicationReasonCodes).toContain("CHILD_AT_RISK_PUBLIC_INTEREST_OVERRIDES");
+  expect(Object.keys(row.record.answers)).not.toContain("other-lawful-reason");
+});
+
+test("no legitimate purpose: do not share, with no departure and no sharing questions", async ({ page }) => {
+  const caseReference = uniqueCaseReference("NOPURPOSE");
+  const rationale = "The request was for general background with no safeguarding purpose behind it.";
+  await signIn(page, JO);
+  await startDecision(page);
+
+  await answer(page, "urgency", fillUrgency("No"));
+  await answer(page, "request", fillRequest({ role: "Housing officer", organisation: "Northshire Homes" }));
+  // The child is identified only by a case reference: one that looks like a date of birth is refused.
+  await expectQuestionPage(page, "concern");
+  await fillConcern("12/03/2015")(page);
+  await submitExpectingErrors(page, ["Case reference looks like a date"]);
+  await answer(page, "concern", fillConcern(caseReference));
+  await answer(page, "significant-harm", chooseOnly("No"));
+  await expectQuestionPage(page, "purpose");
+  const before = await progressOf(page);
+  await answer(page, "purpose", chooseOnly("No"));
+
+  // "No purpose" ends the flowchart: identifiable, confidential, consent and every sharing page drop out.
+  await expectQuestionPage(page, "safety");
+  const after = await progressOf(page);
+  expect(after.position).toBe(before.position + 1);
+  expect(after.total).toBeLessThan(before.total);
+  await answer(page, "safety", fillSafety());
+
+  await expectQuestionPage(page, "decision");
+  expect((await progressOf(page)).total).toBe(after.total);
+  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: do not share");
+  // The rationale needs substance, and the purpose is required even when not sharing.
+  await choose(page, "Do not share", "Your decision");
+  await type(page, "Why have you made this decision?", "Not needed.");
+  await submitExpectingErrors(page, ["Reasons for your decision must be 40 characters or more", "Enter the purpose of sharing", "Enter the date of the decision"]);
+  // A decision cannot be dated in the future.
+  await fillDecision({ outcome: "Do not share", rationale, purpose: "Background for a housing application" })(page);
+  const future = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
+  const dateGroup = page.getByRole("group", { name: "Date of the decision", exact: true });
+  await dateGroup.getByLabel("Day").fill(String(future.getUTCDate()));
+  await dateGroup.getByLabel("Month").fill(String(future.getUTCMonth() + 1));
+  await dateGroup.getByLabel("Year").fill(String(future.getUTCFullYear()));
+  await submitExpectingErrors(page, ["Date of the decision must be today or in the past"]);
+  await answer(page, "decision", fillDecision({ outcome: "Do not share", rationale, purpose: "Background for a housing application" }));
+
+  await expectCheckAnswersPage(page);
+  await expect(page.getByTestId("indication")).toContainText("do not share");
+  await expect(page.getByText("Your decision departs from what the flowchart indicates")).toHaveCount(0);
+  const reference = await recordDecision(page);
+  await expect(page.getByText("If the person who asked for the information disagrees, they can escalate it.")).toBeVisible();
+  const record = await openRecordFromConfirmation(page, reference);
+  await expect(recordRow(record, "Decision")).toHaveText("Do not share");
+  await expect(recordRow(record, "Reasons")).toHaveText(rationale);
+  await expect(recordRow(record, "Recipient")).toHaveText("Not recorded");
+  await expect(recordRow(record, "Indication")).toHaveText("Do not share");
+  await expect(recordRow(record, "Departs from the indication")).toHaveText("No");
+  await expect(recordRow(record, "Lawful bases")).toHaveText("None needed");
+  await expect(recordRow(record, "Consent")).toHaveText("Consent not needed");
+  await expect(recordRow(record, "Information")).toHaveText("Nothing shared");
+  await expect(recordRow(record, "Method and security")).toHaveText("Not applicable");
+  await expect(recordRow(record, "Flags for review")).toHaveText("Not shared");
+  await expect(record.getByText("Reason for departing")).toHaveCount(0);
+
+  const row = await decisionByReference(reference);
+  expect(row).toMatchObject({
+    case_reference: caseReference,
+    author_email: JO,
+    indication: "DO_NOT_SHARE",
+    outcome: "NO_SHARE",
+    departs_from_indication: false,
+    review_flags: ["NO_SHARE"],
+    consent_status: "NOT_NEEDED",
+    lawful_basis_ids: [],
+  });
+  expect(row.record).toMatchObject({ outcome: "NO_SHARE", rationale, departure: null, recipient: null, informationShared: null, sharingMethod: null, lawfulBases: null });
+  expect(row.record.indicationReasonCodes).toEqual(["NO_IMMEDIATE_RISK", "NO_LEGITIMATE_PURPOSE"]);
+  expect(Object.keys(row.record.answers).sort()).toEqual(["concern", "decision", "purpose", "request", "safety", "significant-harm", "urgency"]);
+});
+
+test("not sure: the practitioner seeks advice, records it, and continues; the advice is in the record", async ({ page }) => {
+  const caseReference = uniqueCaseReference("ADVICE");
+  const advice = "Health details given at a school nurse drop-in were given in confidence, so treat them as confidential.";
+  await signIn(page, AMY);
+  await startDecision(page);
+
+  await answer(page, "urgency", fillUrgency("No"));
+  await answer(page, "request", fillRequest());
+  await answer(page, "concern", fillConcern(caseReference));
+  await answer(page, "significant-harm", chooseOnly("No"));
+  await answer(page, "purpose", chooseOnly("Yes"));
+  await answer(page, "identifiable", chooseOnly("Yes"));
+  await expectQuestionPage(page, "confidential");
+  const before = await progressOf(page);
+  await answer(page, "confidential", chooseOnly("I'm not sure"));
+
+  // "Not sure" adds an advice page straight after the question.
+  await expectQuestionPage(page, "confidential-advice");
+  const after = await progressOf(page);
+  expect(after).toEqual({ position: before.position + 1, total: before.total + 1 });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Record the advice you were given about whether the information is confidential");
+  await submitExpectingErrors(page, [
+    "Select who you asked for advice",
+    "Enter what you were advised",
+    "Select your answer now that you have taken advice on whether the information is confidential",
+  ]);
+  await answer(page, "confidential-advice", async () => {
+    await choose(page, "Someone else", "Who did you ask for advice?");
+    await type(page, "Their role", "Named nurse for safeguarding");
+    await type(page, "What did they advise?", advice);
+    await choose(page, "Yes", "Now that you have taken advice: is the information confidential?");
+  });
+
+  // The informed "yes" carries on down the flowchart to consent.
+  await answer(page, "consent", chooseOnly("Yes, consent has been given"));
+  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
+  await answer(page, "safety", fillSafety());
+  await answer(page, "information-to-share", fillInformation);
+  await answer(page, "sharing-method", fillSharingMethod);
+  await answer(page, "informing", fillInforming());
+  await answer(
+    page,
+    "decision",
+    fillDecision({
+      outcome: "Share some of the information",
+      rationale: "The parent agreed to sharing the attendance pattern but not the nurse's notes.",
+      purpose: "Early help assessment",
+      recipient: { name: "Early help hub", role: "Early help coordinator", organisation: "Northshire Council" },
+    }),
+  );
+
+  await expectCheckAnswersPage(page);
+  await expect(page.getByRole("main")).toContainText(advice);
+  const reference = await recordDecision(page);
+  const record = await openRecordFromConfirmation(page, reference);
+  await expect(recordRow(record, "Advice sought")).toHaveText(`Named nurse for safeguarding: ${advice}`);
+  await expect(recordRow(record, "Decision")).toHaveText("Share in part");
+  await expect(recordRow(record, "Indication")).toHaveText("You can share");
+
+  const row = await decisionByReference(reference);
+  expect(row).toMatchObject({ indication: "SHARE", outcome: "SHARE_PART", consent_status: "GIVEN", departs_from_indication: false, review_flags: [] });
+  expect(row.record.adviceSought).toEqual([
+    { question: "confidential", adviserRole: "other", adviserRoleOther: "Named nurse for safeguarding", advice, answerAfterAdvice: "yes" },
+  ]);
+  expect(row.record.indicationReasonCodes).toEqual(
+    expect.arrayContaining(["ADVICE_NEEDED_ON_CONFIDENTIAL", "ADVICE_TAKEN_ON_CONFIDENTIAL", "CONSENT_GIVEN"]),
+  );
+  expect(row.record.answers.confidential).toEqual({ confidential: "not-sure" });
+});
+
+test("emergency: a warning to act now, then the decision is recorded straight afterwards and flagged", async ({ page }) => {
+  const caseReference = uniqueCaseReference("EMERGENCY");
+  const rationale = "The child said they were afraid to go home tonight; the duty team had to know at once.";
+  const warning = "If a child is in immediate danger, call 999 and follow your safeguarding procedures first. Record the decision straight afterwards.";
+  await signIn(page, JO);
+  await startDecision(page);
+
+  await answer(page, "urgency", fillUrgency("Yes"));
+  await expectQuestionPage(page, "request");
+  await expect(page.getByText(warning)).toBeVisible();
+  await answer(page, "request", fillRequest());
+  await answer(page, "concern", fillConcern(caseReference));
+  // Immediate risk answers "significant harm?" and "purpose?" itself.
+  await expectQuestionPage(page, "identifiable");
+  await expect(page.getByText(warning)).toBeVisible();
+  await answer(page, "identifiable", chooseOnly("Yes"));
+  await answer(page, "confidential", chooseOnly("Yes"));
+  await answer(page, "consent", async () => {
+    await choose(page, "No, I have not asked for consent", "Do you have consent to share?");
+    await choose(page, "Asking would cause a delay that could harm the child", "Why have you not asked for consent?");
+  });
+  // …and "another lawful reason?" too.
+  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Vital interests", commonLaw: ["Public interest outweighs confidentiality"] }));
+  await answer(page, "safety", fillSafety());
+  await answer(page, "information-to-share", fillInformation);
+  await answer(page, "sharing-method", fillSharingMethod);
+  await answer(page, "informing", fillInforming());
+  await expectQuestionPage(page, "decision");
+  await expect(page.getByText(warning)).toBeVisible();
+  await expect(page.getByTestId("indication")).toContainText("Emergency: act now, record straight afterwards");
+  await answer(
+    page,
+    "decision",
+    fillDecision({
+      outcome: "Share the information",
+      rationale,
+      purpose: "Immediate protection of the child",
+      recipient: { name: "Duty team", role: "Duty social worker", organisation: "Northshire children's social care" },
+    }),
+  );
+
+  const reference = await recordDecision(page);
+  await expect(page.getByTestId("flagged")).toContainText("emergency");
+  const record = await openRecordFromConfirmation(page, reference);
+  await expect(recordRow(record, "Urgency")).toHaveText("Emergency: a child was at immediate risk");
+  await expect(recordRow(record, "Indication")).toHaveText("Emergency: act now");
+  await expect(recordRow(record, "Consent")).toHaveText("Consent not sought: seeking it would cause harmful delay");
+  await expect(recordRow(record, "Flags for review")).toHaveText("Emergency, Shared without consent");
+
+  const row = await decisionByReference(reference);
+  expect(row).toMatchObject({
+    case_reference: caseReference,
+    urgency: "EMERGENCY",
+    indication: "EMERGENCY",
+    outcome: "SHARE",
+    child_at_risk: true,
+    departs_from_indication: false,
+    review_flags: ["EMERGENCY", "SHARED_WITHOUT_CONSENT"],
+    consent_status: "NOT_SOUGHT",
+    lawful_basis_ids: ["art6-1-d", "common-law-public-interest"],
+  });
+  expect(row.record).toMatchObject({ urgency: "EMERGENCY", rationale, consent: { status: "NOT_SOUGHT", notSoughtReason: "harmful-delay" } });
+  expect(row.record.indicationReasonCodes).toEqual(["IMMEDIATE_RISK_OF_SIGNIFICANT_HARM"]);
+  for (const skipped of ["significant-harm", "purpose", "other-lawful-reason"]) expect(Object.keys(row.record.answers)).not.toContain(skipped);
+});
+
+test("departure: not sharing when the flowchart says share and the child is at risk asks why, and flags the record", async ({ page }) => {
+  const caseReference = uniqueCaseReference("DEPART");
+  const rationale = "The police already hold this information from their own enquiry, so sharing adds nothing.";
+  const reason = "The police confirmed at the strategy meeting that they already hold the same information.";
+  await signIn(page, USERS.practitioner);
+  await startDecision(page);
+
+  await answer(page, "urgency", fillUrgency("No"));
+  await answer(page, "request", fillRequest({ role: "Detective sergeant", organisation: "Northshire Police" }));
+  await answer(page, "concern", fillConcern(caseReference));
+  await answer(page, "significant-harm", chooseOnly("Yes"));
+  await answer(page, "purpose", chooseOnly("Yes"));
+  await answer(page, "identifiable", chooseOnly("Yes"));
+  await answer(page, "confidential", chooseOnly("No"));
+  // Not confidential: the flowchart says "you can share" without asking about consent.
+  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task" }));
+  await answer(page, "safety", fillSafety());
+  await answer(page, "information-to-share", fillInformation);
+  await answer(page, "sharing-method", fillSharingMethod);
+  await answer(page, "informing", fillInforming());
+  await answer(page, "decision", fillDecision({ outcome: "Do not share", rationale, purpose: "Police enquiry" }));
+
+  await expectQuestionPage(page, "departure-reason");
+  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
+  await type(page, "Why does your decision differ from what the flowchart indicates?", "Police know.");
+  await submitExpectingErrors(page, ["Reason your decision differs must be 40 characters or more"]);
+  await answer(page, "departure-reason", fillDepartureReason(reason));
+
+  await expectCheckAnswersPage(page);
+  await expect(page.getByText("Your decision departs from what the flowchart indicates. It will be flagged for your supervisor to review.")).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(reason);
+  // Deciding not to share made the sharing pages irrelevant: their answers are gone.
+  await expect(page.getByRole("main")).not.toContainText("What is your lawful basis for sharing?");
+  const reference = await recordDecision(page);
+  await expect(page.getByTestId("flagged")).toContainText("departs from the flowchart");
+  const record = await openRecordFromConfirmation(page, reference);
+  await expect(recordRow(record, "Decision")).toHaveText("Do not share");
+  await expect(recordRow(record, "Departs from the indication")).toHaveText(
+    "Yes. The flowchart indicates you can share, and a child is at risk of significant harm, but you have decided not to share.",
+  );
+  await expect(recordRow(record, "Reason for departing")).toHaveText(reason);
+  await expect(recordRow(record, "Flags for review")).toHaveText("Departs from the flowchart, Not shared");
+
+  const row = await decisionByReference(reference);
+  expect(row).toMatchObject({
+    case_reference: caseReference,
+    indication: "SHARE",
+    outcome: "NO_SHARE",
+    child_at_risk: true,
+    departs_from_indication: true,
+    review_flags: ["DEPARTURE", "NO_SHARE"],
+    consent_status: "NOT_NEEDED",
+    lawful_basis_ids: [],
+  });
+  expect(row.record.departure).toMatchObject({ code: "NO_SHARE_WHEN_CHILD_AT_RISK", reason });
+  expect(row.record.answers["departure-reason"]).toEqual({ departureReason: reason });
+  for (const pruned of ["lawful-basis", "information-to-share", "sharing-method", "informing"]) expect(Object.keys(row.record.answers)).not.toContain(pruned);
+});
+
+test("departure: sharing where the flowchart says do not brings back the sharing questions, asks why, and flags the record", async ({ page }) => {
+  const caseReference = uniqueCaseReference("SHAREANYWAY");
+  const reason = "The designated safeguarding lead judged the pattern of injuries serious enough to share part of it.";
+  await signIn(page, AMY);
+  await startDecision(page);
+
+  await answer(page, "urgency", fillUrgency("No"));
+  await answer(page, "request", fillRequest({ role: "School nurse", organisation: "Northshire NHS Trust" }));
+  await answer(page, "concern", fillConcern(caseReference));
+  await answer(page, "significant-harm", chooseOnly("No"));
+  await answer(page, "purpose", chooseOnly("Yes"));
+  await answer(page, "identifiable", chooseOnly("Yes"));
+  await answer(page, "confidential", chooseOnly("Yes"));
+  await answer(page, "consent", chooseOnly("No, consent was refused"));
+  await answer(page, "other-lawful-reason", chooseOnly("No"));
+  // "Do not share": the sharing pages are skipped.
+  await answer(page, "safety", fillSafety());
+  await expectQuestionPage(page, "decision");
+  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: do not share");
+  await answer(
+    page,
+    "decision",
+    fillDecision({
+      outcome: "Share some of the information",
+      rationale: "A pattern of bruising over three weeks needs the school nurse's view now.",
+      purpose: "Health assessment",
+      recipient: { name: "Pat Jones", role: "School nurse", organisation: "Northshire NHS Trust" },
+    }),
+  );
+  // Deciding to share brings the sharing questions back.
+  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["Public interest outweighs confidentiality"] }));
+  // From there the wizard walks on through the pages after it, keeping what was already answered.
+  await expectQuestionPage(page, "safety");
+  await expect(page.getByRole("checkbox", { name: "No one's identity needs protecting" })).toBeChecked();
+  await answer(page, "safety", async () => {});
+  await answer(page, "information-to-share", fillInformation);
+  await answer(page, "sharing-method", fillSharingMethod);
+  await answer(page, "informing", fillInforming());
+  await expectQuestionPage(page, "decision");
+  await expect(page.getByRole("group", { name: "Your decision" }).getByRole("radio", { name: "Share some of the information" })).toBeChecked();
+  await answer(page, "decision", async () => {});
+  await expectQuestionPage(page, "departure-reason");
+  await expect(page.getByTestId("indication")).toContainText("do not share");
+  await answer(page, "departure-reason", fillDepartureReason(reason));
+
+  await expectCheckAnswersPage(page);
+  await expect(page.getByText("Your decision departs from what the flowchart indicates")).toBeVisible();
+  const reference = await recordDecision(page);
+  const record = await openRecordFromConfirmation(page, reference);
+  await expect(recordRow(record, "Decision")).toHaveText("Share in part");
+  await expect(recordRow(record, "Indication")).toHaveText("Do not share");
+  await expect(recordRow(record, "Departs from the indication")).toHaveText("Yes. The flowchart indicates you should not share, but you have decided to share.");
+  await expect(recordRow(record, "Reason for departing")).toHaveText(reason);
+  await expect(recordRow(record, "Consent")).toHaveText("Consent refused, and overridden");
+  await expect(recordRow(record, "Flags for review")).toHaveText("Departs from the flowchart, Shared without consent");
+
+  const row = await decisionByReference(reference);
+  expect(row).toMatchObject({
+    indication: "DO_NOT_SHARE",
+    outcome: "SHARE_PART",
+    departs_from_indication: true,
+    review_flags: ["DEPARTURE", "SHARED_WITHOUT_CONSENT"],
+    consent_status: "REFUSED_OVERRIDDEN",
+    lawful_basis_ids: ["art6-1-e", "common-law-public-interest"],
+  });
+  expect(row.record.departure).toMatchObject({ code: "SHARE_WHEN_INDICATED_NOT_TO", reason });
+});
+
+test("a draft survives signing out: 'Your decisions' lists it and Continue resumes at the first unanswered question", async ({ page }) => {
+  const caseReference = uniqueCaseReference("RESUME");
+  await signIn(page, JO);
+  const draftId = await startDecision(page);
+  await answer(page, "urgency", fillUrgency("No"));
+  await answer(page, "request", fillRequest({ role: "Health visitor", organisation: "Northshire NHS Trust" }));
+  await answer(page, "concern", fillConcern(caseReference));
+  await answer(page, "significant-harm", chooseOnly("I'm not sure"));
+  await expectQuestionPage(page, "purpose");
+
+  await signOut(page);
+  await page.goto(`/decisions/drafts/${draftId}/purpose`);
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signIn(page, JO);
+  await expect(page).toHaveURL(/\/decisions$/);
+  await expectNoAxeViolations(page);
+
+  const drafts = page.getByTestId("drafts-table");
+  const draftRow = drafts.getByRole("row").filter({ hasText: caseReference });
+  await expect(draftRow).toHaveCount(1);
+  await expect(draftRow).toContainText("Decision");
+
+  // The search finds the draft by its case reference.
+  await page.getByLabel("Search by decision reference or case reference").fill(caseReference);
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\?q=/);
+  await expect(drafts.getByRole("row")).toHaveCount(2);
+  await expectNoAxeViolations(page);
+
+  await drafts.getByRole("link", { name: `Continue draft for ${caseReference}` }).click();
+  await expectQuestionPage(page, "purpose");
+  expect((await progressOf(page)).position).toBe(5);
+  expect(page.url()).toContain(draftId);
+
+  // Earlier answers are kept.
+  await backLink(page).click();
+  await expectQuestionPage(page, "significant-harm");
+  await expect(page.getByRole("radio", { name: "I'm not sure" })).toBeChecked();
+  await backLink(page).click();
+  await expectQuestionPage(page, "concern");
+  await expect(page.getByLabel("Your organisation's case reference")).toHaveValue(caseReference);
+  await expect(page.getByRole("checkbox", { name: "The child's health or development, or their exposure to possible harm" })).toBeChecked();
+  await backLink(page).click();
+  await expectQuestionPage(page, "request");
+  await expect(page.getByLabel("Their role", { exact: true })).toHaveValue("Health visitor");
+
+  expect(await draftAnswers(draftId)).toEqual({
+    urgency: { immediateRisk: "no" },
+    request: { origin: "request", requesterRole: "Health visitor", requesterOrganisation: "Northshire NHS Trust" },
+    concern: { concernCategories: ["child-health-or-development"], personAtRisk: "child", caseReference },
+    "significant-harm": { significantHarm: "not-sure" },
+  });
+});
+

@@ -1,0 +1,315 @@
+// Issue 3: the decision record once saved — follow-ups (correction, reconsideration) are new linked
+// records, the JSON download is for authorised users only and audited, and a saved decision cannot
+// be changed through the app or by the app's database role.
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { USERS, expectNoAxeViolations, signIn, withDatabase } from "./support";
+import {
+  SECURITY_TEXT,
+  answer,
+  auditEvents,
+  backLink,
+  choose,
+  chooseOnly,
+  decisionByReference,
+  expectCheckAnswersPage,
+  expectQuestionPage,
+  fillConcern,
+  fillDecision,
+  fillInformation,
+  fillRequest,
+  fillSafety,
+  fillSharingMethod,
+  fillUrgency,
+  openRecordFromConfirmation,
+  recordDecision,
+  recordDecisionWithoutPurpose,
+  recordRow,
+  startDecision,
+  type,
+  uniqueCaseReference,
+  walkToCheckAnswersWithoutPurpose,
+  yesterday,
+} from "./wizard-helpers";
+
+// Whole paths with axe on every page take a while on a shared machine.
+test.describe.configure({ timeout: 180_000 });
+
+const AMY = "amy.chen@riverside.example";
+
+/** The whole stored row as JSON, to show it has not changed. */
+async function storedRow(reference: string): Promise<string> {
+  const result = await withDatabase((db) => db.query("SELECT to_jsonb(d) AS row FROM decision d WHERE reference = $1", [reference]));
+  expect(result.rows).toHaveLength(1);
+  return JSON.stringify(result.rows[0].row);
+}
+
+test("reconsidering and correcting a decision create new records linked to the original, which stays unchanged", async ({ page }) => {
+  const caseReference = uniqueCaseReference("FOLLOWUP");
+  await signIn(page, USERS.practitioner);
+  const original = await recordDecisionWithoutPurpose(page, caseReference, "No safeguarding purpose was given for the housing officer's request.");
+  const originalRow = await decisionByReference(original);
+  const originalStored = await storedRow(original);
+
+  // Reconsider: a draft prefilled with the original's answers, except the decision itself.
+  await page.getByRole("button", { name: "Reconsider this decision" }).click();
+  await expectQuestionPage(page, "decision");
+  await expect(page.getByTestId("progress")).toContainText(`Reconsider a decision ${original}`);
+  await expect(page.getByText(`Give your decision and reasons afresh, including what has changed since ${original}.`)).toBeVisible();
+  await expect(page.getByLabel("Why have you made this decision?")).toHaveValue("");
+  const reconsiderationDraft = /\/decisions\/drafts\/([^/]+)\//.exec(page.url())?.[1] ?? "";
+  const draft = await withDatabase((db) => db.query("SELECT kind, supersedes_id, answers FROM decision_draft WHERE id = $1", [reconsiderationDraft]));
+  expect(draft.rows[0]).toMatchObject({ kind: "RECONSIDERATION", supersedes_id: originalRow.id });
+  const carried = { ...originalRow.record.answers };
+  delete carried.decision;
+  expect(draft.rows[0].answers).toEqual(carried);
+  await backLink(page).click();
+  await expectQuestionPage(page, "safety");
+  await expect(page.getByRole("checkbox", { name: "No one's identity needs protecting" })).toBeChecked();
+  await answer(page, "safety", async () => {});
+
+  const newRationale = "The housing officer has now explained the safeguarding concern, but it is already known to social care.";
+  await answer(page, "decision", fillDecision({ outcome: "Do not share", rationale: newRationale, purpose: "Housing application, reconsidered" }));
+  await expectCheckAnswersPage(page);
+  await expect(page.getByText(`Follow-up to ${original}`)).toBeVisible();
+  const reconsideration = await recordDecision(page);
+  await expect(page.getByRole("heading", { name: "Reconsideration recorded" })).toBeVisible();
+  expect(reconsideration).not.toBe(original);
+
+  await page.getByRole("link", { name: "View or print the record" }).click();
+  const record = page.getByTestId("decision-record");
+  await expect(record).toContainText("Reconsideration record");
+  await expect(record).toContainText(`This reconsideration follows ${original}`);
+  await expect(recordRow(record, "Reasons")).toHaveText(newRationale);
+  await expectNoAxeViolations(page);
+  await record.getByRole("link", { name: original, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/decisions/${original}$`));
+  const followUps = page.getByTestId("follow-ups");
+  await expect(followUps.getByRole("link", { name: reconsideration })).toBeVisible();
+  await expect(followUps).toContainText("reconsideration");
+  await expectNoAxeViolations(page);
+
+  // Correct the original as well.
+  await page.getByRole("button", { name: "Record a correction" }).click();
+  await expectQuestionPage(page, "decision");
+  await expect(page.getByTestId("progress")).toContainText(`Record a correction ${original}`);
+  await answer(page, "decision", fillDecision({ outcome: "Do not share", rationale: "Correcting the purpose: the request was for a school admission, not housing.", purpose: "School admission" }));
+  const correction = await recordDecision(page);
+  await expect(page.getByRole("heading", { name: "Correction recorded" })).toBeVisible();
+
+  const reconsiderationRow = await decisionByReference(reconsideration);
+  const correctionRow = await decisionByReference(correction);
+  expect(reconsiderationRow).toMatchObject({ kind: "RECONSIDERATION", supersedes_id: originalRow.id, case_reference: caseReference, outcome: "NO_SHARE" });
+  expect(reconsiderationRow.record.rationale).toBe(newRationale);
+  expect(correctionRow).toMatchObject({ kind: "CORRECTION", supersedes_id: originalRow.id, case_reference: caseReference });
+  expect(correctionRow.record.purpose).toBe("School admission");
+  // The original is exactly as it was.
+  expect(await storedRow(original)).toBe(originalStored);
+
+  await page.goto(`/decisions/${original}`);
+  await expect(page.getByTestId("follow-ups").getByRole("link")).toHaveText([reconsideration, correction]);
+  await page.goto(`/decisions/${correction}`);
+  await expect(page.getByTestId("decision-record")).toContainText(`This correction follows ${original}`);
+  await expectNoAxeViolations(page);
+
+  // The record prints cleanly: the record itself, without navigation or buttons.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByTestId("decision-record")).toBeVisible();
+  await expect(page.getByTestId("decision-record")).toContainText("Every answer given");
+  for (const hidden of [
+    page.getByRole("banner"),
+    page.getByRole("navigation", { name: "Main" }),
+    page.getByRole("contentinfo"),
+    page.getByRole("link", { name: "Download as JSON" }),
+    page.getByRole("button", { name: "Record a correction" }),
+    page.getByRole("button", { name: "Reconsider this decision" }),
+  ]) {
+    await expect(hidden).toBeHidden();
+  }
+});
+
+test("the record page shows every answer in plain English, not the stored codes", async ({ page }) => {
+  // Fails today: the summary rows of the record page print stored values ("secure-email",
+  // "information-governance-lead", "child, anonymous-referrer") and the decision date as
+  // "2026-11-20", where the rest of the service shows labels and "20 November 2026".
+  const caseReference = uniqueCaseReference("LABELS");
+  const advice = "Put together, the school, year group and dates would identify the family.";
+  await signIn(page, USERS.schoolPractitioner);
+  await startDecision(page);
+  await answer(page, "urgency", fillUrgency("No"));
+  await answer(page, "request", fillRequest());
+  await answer(page, "concern", fillConcern(caseReference));
+  await answer(page, "significant-harm", chooseOnly("No"));
+  await answer(page, "purpose", chooseOnly("Yes"));
+  await answer(page, "identifiable", chooseOnly("I'm not sure"));
+  await answer(page, "identifiable-advice", async () => {
+    await choose(page, "The information governance lead or data protection officer", "Who did you ask for advice?");
+    await type(page, "What did they advise?", advice);
+    await choose(page, "No", "Now that you have taken advice: does the information let someone identify a living person?");
+  });
+  await answer(page, "safety", fillSafety({ who: ["The child", "Someone who made a referral anonymously"], steps: "Only anonymised attendance figures are shared." }));
+  await answer(page, "information-to-share", fillInformation);
+  await answer(page, "sharing-method", fillSharingMethod);
+  await answer(
+    page,
+    "decision",
+    fillDecision({
+      outcome: "Share the information",
+      rationale: "Anonymised attendance figures help the partnership without identifying anyone.",
+      purpose: "Partnership attendance review",
+      recipient: { name: "Attendance team", role: "Analyst", organisation: "Northshire Council" },
+    }),
+  );
+  const reference = await recordDecision(page);
+  const record = await openRecordFromConfirmation(page, reference);
+
+  await expect(recordRow(record, "Date of decision")).toHaveText(formatted(yesterday().iso));
+  const shown = async (key: string) => (await recordRow(record, key).innerText()).trim();
+  expect.soft(await shown("Advice sought")).toBe(`The information governance lead or data protection officer: ${advice}`);
+  expect.soft(await shown("Method and security")).toBe(`Secure email. ${SECURITY_TEXT}`);
+  expect.soft(await shown("Identities protected")).toBe("The child, Someone who made a referral anonymously");
+  expect.soft(await shown("Date of the decision")).toBe(formatted(yesterday().iso));
+});
+
+/** "2026-11-20" as the service writes dates elsewhere: "20 November 2026". */
+function formatted(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+test("the JSON download is the record, for its author only, and each download is audited", async ({ page, browser, playwright }) => {
+  const caseReference = uniqueCaseReference("JSON");
+  const rationale = "No safeguarding purpose was given, so the request for school records was declined.";
+  await signIn(page, USERS.practitioner2);
+  const reference = await recordDecisionWithoutPurpose(page, caseReference, rationale);
+  const row = await decisionByReference(reference);
+  expect(await auditEvents("decision.export", reference)).toHaveLength(0);
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download as JSON" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`${reference}.json`);
+  const body = JSON.parse(readFileSync(await download.path(), "utf8"));
+  expect(body).toMatchObject({
+    reference,
+    kind: "ORIGINAL",
+    supersedes: null,
+    recordedBy: { name: "Jo Williams" },
+    record: { reference, outcome: "NO_SHARE", rationale, caseReference, indication: "DO_NOT_SHARE", reviewFlags: ["NO_SHARE"] },
+  });
+  // The same data as the stored record.
+  expect(body.record).toEqual(row.record);
+  const exports = await auditEvents("decision.export", reference);
+  expect(exports).toHaveLength(1);
+  expect(exports[0]).toMatchObject({ actor_email: USERS.practitioner2, detail: { channel: "json" } });
+
+  const direct = await page.request.get(`/api/decisions/${reference}`);
+  expect(direct.status()).toBe(200);
+  expect(direct.headers()["content-type"]).toContain("application/json");
+  expect(direct.headers()["cache-control"]).toBe("no-store");
+  expect(await auditEvents("decision.export", reference)).toHaveLength(2);
+
+  // A practitioner of another organisation: not found, by page or by API, and nothing exported.
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signIn(other, USERS.schoolPractitioner);
+  const otherApi = await other.request.get(`/api/decisions/${reference}`);
+  expect(otherApi.status()).toBe(404);
+  expect(await otherApi.json()).toEqual({ error: "Decision not found" });
+  const otherPage = await other.goto(`/decisions/${reference}`);
+  expect(otherPage?.status()).toBe(404);
+  await expect(other.getByTestId("decision-record")).toHaveCount(0);
+  await expect(other.getByText(rationale)).toHaveCount(0);
+  await expectNoAxeViolations(other);
+  await otherContext.close();
+
+  // Nobody signed in.
+  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const unauthenticated = await anonymous.get(`/api/decisions/${reference}`);
+  expect(unauthenticated.status()).toBe(401);
+  expect(JSON.stringify(await unauthenticated.json())).not.toContain(rationale);
+  await anonymous.dispose();
+
+  const finalExports = await auditEvents("decision.export", reference);
+  expect(finalExports.map((event) => event.actor_email)).toEqual([USERS.practitioner2, USERS.practitioner2]);
+});
+
+test("a saved decision cannot be changed: a double submit records one decision, stale pages are refused, and the database refuses changes", async ({ page }) => {
+  const caseReference = uniqueCaseReference("ONCE");
+  const rationale = "No safeguarding purpose was given, so the request was declined and recorded once.";
+  await signIn(page, AMY);
+  const draftId = await walkToCheckAnswersWithoutPurpose(page, caseReference, rationale);
+
+  // Other tabs of the same session: one on check answers, one still on the decision question, one
+  // left on check answers to replay the form later.
+  const context = page.context();
+  const twin = await context.newPage();
+  await twin.goto(`/decisions/drafts/${draftId}/check-answers`);
+  await expectCheckAnswersPage(twin);
+  const staleQuestion = await context.newPage();
+  await staleQuestion.goto(`/decisions/drafts/${draftId}/decision`);
+  await expectQuestionPage(staleQuestion, "decision");
+  const replay = await context.newPage();
+  await replay.goto(`/decisions/drafts/${draftId}/check-answers`);
+  await expectCheckAnswersPage(replay);
+
+  // Both tabs submit at once.
+  await Promise.all([
+    page.getByRole("button", { name: "Record decision" }).click(),
+    twin.getByRole("button", { name: "Record decision" }).click(),
+  ]);
+  await expect(page).toHaveURL(/\/confirmation$/);
+  await expect(twin).toHaveURL(/\/confirmation$/);
+  const reference = (await page.getByTestId("decision-reference").textContent())?.trim() ?? "";
+  await expect(twin.getByTestId("decision-reference")).toHaveText(reference);
+  await expectNoAxeViolations(page);
+
+  const countForDraft = async () =>
+    Number((await withDatabase((db) => db.query("SELECT count(*) FROM decision WHERE draft_id = $1", [draftId]))).rows[0].count);
+  expect(await countForDraft()).toBe(1);
+  expect(await auditEvents("decision.record", reference)).toHaveLength(1);
+  const stored = await storedRow(reference);
+
+  // Replaying the form later gives the same decision back.
+  await replay.getByRole("button", { name: "Record decision" }).click();
+  await expect(replay).toHaveURL(new RegExp(`/decisions/${reference}/confirmation$`));
+
+  // A question page left open from before cannot change anything now.
+  await staleQuestion.getByLabel("Why have you made this decision?").fill("Changing my mind after the decision was recorded, which must not work.");
+  await staleQuestion.getByRole("button", { name: "Save and continue" }).click();
+  await expect(staleQuestion.getByText(/not found|does not exist/i).first()).toBeVisible();
+  await expectNoAxeViolations(staleQuestion);
+
+  // The draft's pages are gone and there is no edit page.
+  for (const path of [`/decisions/drafts/${draftId}`, `/decisions/drafts/${draftId}/decision`, `/decisions/drafts/${draftId}/check-answers`, `/decisions/${reference}/edit`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+  await expectNoAxeViolations(page);
+  // The record page offers follow-ups, never edits.
+  await page.goto(`/decisions/${reference}`);
+  const record = page.getByTestId("decision-record");
+  await expect(record).toBeVisible();
+  await expect(record.getByRole("link", { name: /^Change/ })).toHaveCount(0);
+  await expect(record.getByRole("textbox")).toHaveCount(0);
+  await expect(record.getByRole("radio")).toHaveCount(0);
+
+  // The app's database role may not update or delete a decision, and no role can.
+  await withDatabase(async (db) => {
+    for (const statement of [
+      "UPDATE decision SET outcome = 'SHARE', record = record || '{\"rationale\": \"tampered\"}' WHERE reference = $1",
+      "DELETE FROM decision WHERE reference = $1",
+    ]) {
+      await db.query("BEGIN");
+      await db.query("SET LOCAL ROLE infoshare_app");
+      await expect(db.query(statement, [reference]), `as infoshare_app: ${statement}`).rejects.toThrow(/permission denied/);
+      await db.query("ROLLBACK");
+      await expect(db.query(statement, [reference]), `as the owner: ${statement}`).rejects.toThrow(/append-only/);
+    }
+  });
+
+  expect(await storedRow(reference)).toBe(stored);
+  expect(await countForDraft()).toBe(1);
+  const row = await decisionByReference(reference);
+  expect(row.record.rationale).toBe(rationale);
+  expect(await auditEvents("decision.record", reference)).toHaveLength(1);
+});
