@@ -124,3 +124,22 @@ test("the idle timeout warns before signing out", async ({ page }) => {
   await dialog.getByRole("button", { name: "Stay signed in" }).click();
   await expect(dialog).toBeHidden();
 });
+
+test("every page has its title: in the head as first served, and after moving between pages", async ({ page }) => {
+  const titleInHead = /<head>(?:(?!<\/head>)[\s\S])*<title>([^<]+)<\/title>(?:(?!<\/head>)[\s\S])*<\/head>/;
+  const signInHtml = await (await page.request.get("/sign-in")).text();
+  expect(titleInHead.exec(signInHtml)?.[1]).toMatch(/^Sign in/);
+
+  await signIn(page, USERS.practitioner);
+  await page.goto("/decisions/new");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await page.waitForURL(/\/decisions\/drafts\/[^/]+\/urgency$/);
+  // Moving without a reload, Next shows the new page and sets its title in the commit after:
+  // the title must follow, naming the question.
+  const question = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+  await expect(page).toHaveTitle(`${question} – InfoShare`);
+  for (const path of [new URL(page.url()).pathname, "/decisions", "/decisions/new"]) {
+    const html = await (await page.request.get(path)).text();
+    expect(titleInHead.exec(html)?.[1], path).toBeTruthy();
+  }
+});
