@@ -21,4 +21,9 @@ describe("formFields", () => {
     data.append("file", new Blob(["x"]), "x.txt");
     expect(formFields(data)).toEqual({ file: "" });
   });
+  it("removes control characters (PostgreSQL refuses a NUL) but keeps tabs and line breaks", () => {
+    const data = new FormData();
+    data.append("comment", "first\u0000 line\r\nsecond\tline\u0007");
+    expect(formFields(data)).toEqual({ comment: "first line\r\nsecond\tline" });
+  });
 });

@@ -25,6 +25,8 @@ describe("auditSearchSchema", () => {
     [{ from: "2026-02-30" }],
     [{ before: "-1" }],
     [{ before: "1e9" }],
+    [{ before: "9223372036854775808" }],
+    [{ before: "9999999999999999999" }],
     [{ reference: "x".repeat(61) }],
   ])("rejects %j", (input) => {
     expect(auditSearchSchema.safeParse(input).success).toBe(false);

@@ -1,6 +1,14 @@
 import { z } from "zod";
 
-const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+/** PostgreSQL's largest bigint: audit event ids are bigserial. */
+const MAX_EVENT_ID = 9_223_372_036_854_775_807n;
+
+/** Blank means "any"; NUL and other control characters (which PostgreSQL refuses in text) are dropped. */
+const blank = (value: unknown) => {
+  if (typeof value !== "string") return value;
+  const text = value.replace(/[\u0000-\u001f\u007f]/g, "");
+  return text.trim() === "" ? undefined : text;
+};
 
 /** Filters for the audit log search; every field optional, blank means "any". */
 export const auditSearchSchema = z.object({
@@ -11,7 +19,14 @@ export const auditSearchSchema = z.object({
   outcome: z.preprocess(blank, z.enum(["SUCCESS", "DENIED", "FAILURE"], { error: "Choose an outcome from the list" }).optional()),
   from: z.preprocess(blank, z.iso.date({ error: "Enter a real 'from' date" }).optional()),
   to: z.preprocess(blank, z.iso.date({ error: "Enter a real 'to' date" }).optional()),
-  before: z.preprocess(blank, z.string().regex(/^\d{1,19}$/).optional()),
+  // A page cursor: an event id, so no larger than PostgreSQL's bigint (a larger one failed the query).
+  before: z.preprocess(
+    blank,
+    z
+      .string()
+      .refine((value) => /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_EVENT_ID, { error: "That page of the audit log does not exist" })
+      .optional(),
+  ),
 });
 
 export type AuditSearch = z.infer<typeof auditSearchSchema>;

@@ -8,7 +8,9 @@ export const extendRetentionSchema = z.strictObject({
     .trim()
     .min(1, { error: "Explain why the record must be kept longer" })
     .min(20, { error: "Reason must be at least 20 characters" })
-    .max(2000, { error: "Reason must be 2000 characters or less" }),
+    .max(2000, { error: "Reason must be 2000 characters or less" })
+    // PostgreSQL refuses a NUL character in text; the form removes them, anything else is refused.
+    .refine((value) => !value.includes("\u0000"), { error: "Remove the invisible characters from the reason" }),
 });
 
 export const disposeDecisionSchema = z.strictObject({

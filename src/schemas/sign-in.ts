@@ -18,9 +18,13 @@ export const signInSchema = z
 
 export type SignInInput = z.infer<typeof signInSchema>;
 
-/** Only same-site paths: an open redirect after sign-in would hand users to a phishing page. */
+/**
+ * Only same-site paths: an open redirect after sign-in would hand users to a phishing page.
+ * Control characters and backslashes are refused anywhere: browsers drop tabs and newlines from
+ * a URL and read "\\" as "/", so "/\t/evil.example" would become "//evil.example", another site.
+ */
 export function safeCallbackPath(raw: string | undefined | null): string | null {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return null;
+  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || /[\u0000-\u001f\u007f\\]/.test(raw)) return null;
   if (raw.startsWith("/sign-in") || raw.startsWith("/api/")) return null;
   return raw;
 }

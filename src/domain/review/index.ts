@@ -12,18 +12,24 @@ export type ReviewKind = ReviewVerdict | "REPLY";
 export const COMMENT_MIN_LENGTH = 10;
 export const COMMENT_MAX_LENGTH = 5000;
 
+/** PostgreSQL refuses a NUL character in text; the forms remove them, anything else is refused. */
+const NO_NUL = { error: "Remove the invisible characters from this text" } as const;
+const hasNoNul = (value: string) => !value.includes("\u0000");
+
 const comment = (missing: string, tooShort: string) =>
   z
     .string({ error: missing })
     .trim()
     .min(1, { error: missing })
     .min(COMMENT_MIN_LENGTH, { error: tooShort })
-    .max(COMMENT_MAX_LENGTH, { error: `Comment must be ${COMMENT_MAX_LENGTH} characters or less` });
+    .max(COMMENT_MAX_LENGTH, { error: `Comment must be ${COMMENT_MAX_LENGTH} characters or less` })
+    .refine(hasNoNul, NO_NUL);
 
 const optionalText = z
   .string()
   .trim()
   .max(COMMENT_MAX_LENGTH, { error: `Comment must be ${COMMENT_MAX_LENGTH} characters or less` })
+  .refine(hasNoNul, NO_NUL)
   .optional()
   .transform((value) => (value ? value : undefined));
 
@@ -56,7 +62,8 @@ export const escalationInputSchema = z.strictObject({
     .trim()
     .min(1, { error: "Explain why you are escalating this decision" })
     .min(ESCALATION_REASON_MIN_LENGTH, { error: `Reason must be at least ${ESCALATION_REASON_MIN_LENGTH} characters` })
-    .max(COMMENT_MAX_LENGTH, { error: `Reason must be ${COMMENT_MAX_LENGTH} characters or less` }),
+    .max(COMMENT_MAX_LENGTH, { error: `Reason must be ${COMMENT_MAX_LENGTH} characters or less` })
+    .refine(hasNoNul, NO_NUL),
 });
 
 export const resolveEscalationInputSchema = z.strictObject({

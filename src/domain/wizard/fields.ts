@@ -42,6 +42,10 @@ const LOOKS_LIKE_A_DATE = /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/;
 
 export const NO_NAMES_HINT = "Do not include names unless they are needed.";
 
+/** PostgreSQL refuses a NUL character in text and JSON; the forms remove them, anything else is refused. */
+const NO_NUL = { error: "Remove the invisible characters from this answer" } as const;
+const hasNoNul = (value: string) => !value.includes("\u0000");
+
 export function choice<const Values extends readonly [string, ...string[]]>(
   values: Values,
   message: string,
@@ -57,7 +61,8 @@ export function requiredText(
     .string({ error: messages.missing })
     .trim()
     .min(1, { error: messages.missing })
-    .max(maxLength, { error: messages.tooLong });
+    .max(maxLength, { error: messages.tooLong })
+    .refine(hasNoNul, NO_NUL);
 }
 
 /** Free text that must say something of substance, such as a rationale. */
@@ -67,7 +72,8 @@ export function reasonText(messages: { missing: string; tooShort: string; tooLon
     .trim()
     .min(1, { error: messages.missing })
     .min(REASON_MIN_LENGTH, { error: messages.tooShort })
-    .max(TEXTAREA_MAX_LENGTH, { error: messages.tooLong });
+    .max(TEXTAREA_MAX_LENGTH, { error: messages.tooLong })
+    .refine(hasNoNul, NO_NUL);
 }
 
 /** Blank becomes "no answer" rather than an empty string, so stored answers stay tidy. */
@@ -76,6 +82,7 @@ export function optionalText(name: string, maxLength = TEXT_MAX_LENGTH) {
     .string({ error: `${name} must be text` })
     .trim()
     .max(maxLength, { error: `${name} must be ${maxLength} characters or less` })
+    .refine(hasNoNul, NO_NUL)
     .optional()
     .transform((value) => (value === "" ? undefined : value));
 }

@@ -1,0 +1,141 @@
+// Property tests of every input schema in src/schemas (sign-in, organisation settings, retention,
+// audit search, export filters, subject access): any input gets a parsed value or clear per-field
+// errors, never an exception; unknown fields are refused where the form is strict; and whatever is
+// accepted is within the limits the rest of the app relies on (values that reach SQL match narrow
+// patterns, numbers are in range, redirects stay on this site).
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { SCRIPT_PAYLOAD, hostileFormInput, hostileKey, hostileString, hostileValue, isClearMessage } from "../../tests/property/hostile";
+import { auditSearchSchema } from "./audit-search";
+import { auditEventExportFilterSchema, decisionExportFilterSchema, describeFilter, queryToInput, subjectAccessRequestSchema } from "./export-filters";
+import { organisationSettingsSchema } from "./organisation-settings";
+import { disposeDecisionSchema, extendRetentionSchema } from "./retention";
+import { safeCallbackPath, signInSchema } from "./sign-in";
+
+const RUNS = 150;
+
+const SCHEMAS: Array<{ name: string; schema: z.ZodType; fields: string[]; strict: boolean }> = [
+  { name: "sign-in", schema: signInSchema, fields: ["email", "password", "callbackUrl"], strict: true },
+  { name: "organisation settings", schema: organisationSettingsSchema, fields: ["reviewWithinDaysEmergency", "reviewWithinDaysFlagged", "reviewWithinDaysRoutine", "retentionYears"], strict: true },
+  { name: "extend retention", schema: extendRetentionSchema, fields: ["reference", "retainUntil", "reason"], strict: true },
+  { name: "dispose of a record", schema: disposeDecisionSchema, fields: ["reference", "confirm"], strict: true },
+  { name: "audit search", schema: auditSearchSchema, fields: ["actor", "action", "reference", "caseReference", "outcome", "from", "to", "before"], strict: false },
+  { name: "audit export filter", schema: auditEventExportFilterSchema, fields: ["actor", "action", "objectReference", "caseReference", "outcome", "from", "to"], strict: true },
+  { name: "decision export filter", schema: decisionExportFilterSchema, fields: ["outcome", "flag", "caseReference", "from", "to"], strict: true },
+  { name: "subject access request", schema: subjectAccessRequestSchema, fields: ["caseReference", "format"], strict: true },
+];
+
+/** See src/domain/review/index.property.test.ts: zod's unknown-key message is never shown as it is. */
+function expectClearIssues(error: z.ZodError, fields: string[]): void {
+  expect(error.issues.length).toBeGreaterThan(0);
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") continue;
+    expect(isClearMessage(issue.message), JSON.stringify(issue.message)).toBe(true);
+    expect(issue.message).not.toContain(SCRIPT_PAYLOAD);
+    if (issue.path.length > 0) expect(fields).toContain(String(issue.path[0]));
+  }
+}
+
+describe.each(SCHEMAS)("the $name schema with hostile input", ({ schema, fields }) => {
+  it("never throws, and explains every refusal field by field", () => {
+    fc.assert(
+      fc.property(hostileFormInput(fields), (input) => {
+        const result = schema.safeParse(input);
+        if (!result.success) expectClearIssues(result.error, fields);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe.each(SCHEMAS.filter((s) => s.strict))("the $name schema", ({ schema, fields }) => {
+  it("refuses any field the form does not have", () => {
+    fc.assert(
+      fc.property(hostileFormInput(fields), hostileKey, hostileValue, (input, key, value) => {
+        fc.pre(!fields.includes(key) && typeof input === "object" && input !== null && !Array.isArray(input));
+        const withExtra = Object.defineProperty({ ...(input as object) }, key, { value, enumerable: true, configurable: true, writable: true });
+        expect(schema.safeParse(withExtra).success).toBe(false);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("what the schemas accept", () => {
+  it("export filters: every accepted value matches the narrow pattern it is bound as in SQL", () => {
+    const values = fc.oneof(hostileString, fc.constantFrom("decision.record", "SHARE", "no_share", "DENIED", "2025-01-31", "CS-2025/000123", "0b6c1f0e-4a1d-4c3e-9f5a-2d7e8b9c0a1f"));
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom("actor", "action", "objectReference", "caseReference", "outcome", "from", "to", "flag"), values), (input) => {
+        for (const schema of [auditEventExportFilterSchema, decisionExportFilterSchema] as const) {
+          const result = schema.safeParse(input);
+          if (!result.success) continue;
+          for (const [key, value] of Object.entries(result.data as Record<string, string | undefined>)) {
+            if (value === undefined) continue;
+            expect(value, key).toMatch(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/);
+            expect(value.length, key).toBeLessThanOrEqual(100);
+          }
+        }
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it("organisation settings: accepted numbers are whole and in range", () => {
+    const number = fc.oneof(hostileString, fc.integer({ min: -1000, max: 1000 }).map(String), fc.double().map(String));
+    fc.assert(
+      fc.property(fc.record({ reviewWithinDaysEmergency: number, reviewWithinDaysFlagged: number, reviewWithinDaysRoutine: number, retentionYears: number }), (input) => {
+        const result = organisationSettingsSchema.safeParse(input);
+        if (!result.success) return;
+        for (const days of [result.data.reviewWithinDaysEmergency, result.data.reviewWithinDaysFlagged, result.data.reviewWithinDaysRoutine]) {
+          expect(Number.isInteger(days) && days >= 1 && days <= 365).toBe(true);
+        }
+        expect(Number.isInteger(result.data.retentionYears) && result.data.retentionYears >= 1 && result.data.retentionYears <= 100).toBe(true);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it("audit search: an accepted 'before' is a whole number (the page cursor)", () => {
+    fc.assert(
+      fc.property(fc.oneof(hostileString, fc.bigInt({ min: 0n, max: 10n ** 19n }).map(String)), (before) => {
+        const result = auditSearchSchema.safeParse({ before });
+        if (result.success && result.data.before !== undefined) expect(result.data.before).toMatch(/^\d{1,19}$/);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("sign-in: the address after sign-in is always a path on this site, never another site", () => {
+    const callback = fc.oneof(
+      hostileString,
+      fc.constantFrom("//evil.example", "/\\evil.example", "https://evil.example/", "/%2F%2Fevil.example", "/\t/evil.example", "/decisions", "/sign-in?x=1", "/api/auth/signout"),
+      fc.webUrl(),
+      fc.webPath(),
+    );
+    fc.assert(
+      fc.property(callback, (raw) => {
+        const path = safeCallbackPath(raw);
+        if (path === null) return;
+        expect(path.startsWith("/")).toBe(true);
+        expect(path.startsWith("//") || path.startsWith("/\\")).toBe(false);
+        // What a browser would resolve it to stays on this origin.
+        expect(new URL(path, "https://infoshare.example").origin).toBe("https://infoshare.example");
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it("query strings: one key, one value; repeats become lists the schemas refuse; nothing reaches a prototype", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(hostileKey, fc.constantFrom("caseReference", "format")), hostileString), { maxLength: 8 }), (pairs) => {
+        const input = queryToInput(new URLSearchParams(pairs));
+        expect(Object.getPrototypeOf(input)).toBe(Object.prototype);
+        const result = subjectAccessRequestSchema.safeParse(input);
+        if (result.success) expect(["json", "csv"]).toContain(result.data.format);
+        for (const key of Object.keys(describeFilter(Object.fromEntries(pairs)))) expect(typeof key).toBe("string");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
