@@ -2,6 +2,8 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { env, usesSecureCookies } from "@/server/env";
 import { REQUEST_ID_HEADER } from "@/server/request-context";
+import { databaseAvailable } from "@/server/database-availability";
+import { serviceUnavailableResponse } from "@/server/service-unavailable";
 import {
   encodeSessionToken,
   idleAllowanceSeconds,
@@ -14,6 +16,8 @@ import {
 // 2. Sends visitors without a session to sign in.
 // 3. Slides the idle timeout: every request re-issues the session cookie with a fresh expiry, so
 //    the session ends after SESSION_IDLE_MINUTES without activity, with or without JavaScript.
+// 4. While the database is unreachable, answers 503 "Sorry, the service is unavailable" at once
+//    (src/server/database-availability.ts); /api/health still reports for itself.
 
 const PUBLIC_PREFIXES = ["/sign-in", "/signed-out", "/accessibility", "/api/auth", "/api/health", "/api/session/end"];
 
@@ -22,6 +26,9 @@ function isPublic(pathname: string): boolean {
 }
 
 export async function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname !== "/api/health" && !(await databaseAvailable())) {
+    return serviceUnavailableResponse(request.nextUrl.pathname, request.headers.get("accept"));
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(REQUEST_ID_HEADER, crypto.randomUUID());
 

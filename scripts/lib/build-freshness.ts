@@ -12,9 +12,9 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** A production build is stale when any source is newer than its BUILD_ID. */
-export function buildIsFresh(root: string): boolean {
-  const buildId = join(root, ".next", "BUILD_ID");
+/** A production build (in `distDir`, NEXT_DIST_DIR) is stale when any source is newer than its BUILD_ID. */
+export function buildIsFresh(root: string, distDir = ".next"): boolean {
+  const buildId = join(root, distDir, "BUILD_ID");
   if (!existsSync(buildId)) return false;
   const builtAt = statSync(buildId).mtimeMs;
   return SOURCES.every((source) => newestMtime(join(root, source)) <= builtAt);

@@ -6,7 +6,8 @@ import { requestMeta } from "@/server/request-context";
 import { startDraft } from "@/server/decisions/start-draft";
 import { saveDraftAnswer } from "@/server/decisions/save-draft-answer";
 import { recordDecision } from "@/server/decisions/record-decision";
-import { formFields } from "@/app/form-data";
+import { submissions } from "@/server/admission";
+import { formFields, withoutControlCharacters } from "@/app/form-data";
 import { forbidden } from "next/navigation";
 
 export interface StepFormState {
@@ -15,9 +16,11 @@ export interface StepFormState {
   values: Record<string, string | string[]> | null;
 }
 
+// Each action's work runs through submissions() (src/server/admission.ts): a few at a time, the
+// rest queued, so that a burst of submissions drains instead of stalling.
+
 export async function startDraftAction(formData: FormData): Promise<void> {
-  const user = await requirePermission("decision.record");
-  const result = await startDraft(user, formFields(formData), await requestMeta());
+  const result = await submissions().run(async () => startDraft(await requirePermission("decision.record"), formFields(formData), await requestMeta()));
   if (!result.ok) {
     if (result.status === 403) forbidden();
     notFound();
@@ -28,7 +31,7 @@ export async function startDraftAction(formData: FormData): Promise<void> {
 function frameworkFieldsRemoved(formData: FormData): [string, string][] {
   return [...formData.entries()]
     .filter(([key]) => !key.startsWith("$ACTION"))
-    .map(([key, value]) => [key, typeof value === "string" ? value : ""]);
+    .map(([key, value]) => [key, typeof value === "string" ? withoutControlCharacters(value) : ""]);
 }
 
 export async function saveStepAction(
@@ -38,10 +41,9 @@ export async function saveStepAction(
   _previous: StepFormState,
   formData: FormData,
 ): Promise<StepFormState> {
-  const user = await requirePermission("decision.record");
   if (!isStepId(stepId)) notFound();
   const input = collectFormInput(stepId, frameworkFieldsRemoved(formData));
-  const result = await saveDraftAnswer(user, draftId, stepId, input, await requestMeta());
+  const result = await submissions().run(async () => saveDraftAnswer(await requirePermission("decision.record"), draftId, stepId, input, await requestMeta()));
   if (!result.ok) {
     if (result.status === 404) notFound();
     if (result.status === 403) forbidden();
@@ -56,8 +58,7 @@ export interface RecordFormState {
 }
 
 export async function recordDecisionAction(draftId: string, _previous: RecordFormState): Promise<RecordFormState> {
-  const user = await requirePermission("decision.record");
-  const result = await recordDecision(user, draftId, await requestMeta());
+  const result = await submissions().run(async () => recordDecision(await requirePermission("decision.record"), draftId, await requestMeta()));
   if (result.ok) redirect(`/decisions/${result.reference}/confirmation`);
   if (result.status === 404) notFound();
   if (result.status === 403) forbidden();

@@ -1,0 +1,34 @@
+// `npm run test:faults`: the fault tests (tests/faults: kill -9 during 1,000 submissions, the
+// database stopped under load, double submission, hostile form posts) against the production build
+// on loopback ports, each with a PostgreSQL of its own; everything they start, they stop. Bounded:
+// every test has a time limit. Ends with one line, "N passed, N failed", and writes the counts to
+// test-results/faults.json (.ci/run adds them to npm test's).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const results = join(root, "test-results");
+mkdirSync(results, { recursive: true });
+const report = join(results, "faults-vitest.json");
+rmSync(report, { force: true });
+
+const started = Date.now();
+const child = spawnSync(
+  join(root, "node_modules", ".bin", "vitest"),
+  ["run", "--config", "tests/faults/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...process.argv.slice(2)],
+  { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" }, timeout: 20 * 60_000 },
+);
+let passed = 0;
+let failed = child.status === 0 ? 0 : 1;
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number };
+  passed = json.numPassedTests;
+  failed = Math.max(json.numFailedTests, child.status === 0 ? 0 : 1);
+}
+if (passed === 0 && failed === 0) failed = 1; // a run that tested nothing proves nothing
+writeFileSync(join(results, "faults.json"), `${JSON.stringify({ passed, failed, seconds: (Date.now() - started) / 1000 })}\n`);
+console.log(`\nfault tests: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 && child.status === 0 ? 0 : 1;
