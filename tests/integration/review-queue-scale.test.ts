@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { encodeQueueCursor } from "@/domain/review";
-import { listReviewQueue, queueSliceQuery } from "@/server/reviews/list-review-queue";
+import { QUEUE_COUNT_LIMIT, listReviewQueue, queueSliceQuery } from "@/server/reviews/list-review-queue";
 import type { SignedInUser } from "@/server/auth/current-actor";
 import { db } from "@/server/db";
 import { withSuperuser } from "./support";
@@ -152,7 +152,8 @@ describe(`the review queue with ${DECISIONS.toLocaleString("en-GB")} decisions`,
       const [count] = await withSuperuser(async (c) =>
         (await c.query<{ n: string }>(`SELECT count(*) AS n FROM review_queue_item q WHERE team_id = $1 ${where}`, [teamId])).rows.map((r) => Number(r.n)),
       );
-      expect(queue.counts.total).toBe(count);
+      // Counts stop just past QUEUE_COUNT_LIMIT ("more than 10,000").
+      expect(queue.counts.total).toBe(Math.min(count!, QUEUE_COUNT_LIMIT + 1));
     }
   });
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { REVIEW_FLAGS } from "@/domain/decision";
 import { requirePermission } from "@/server/auth/current-actor";
-import { listReviewQueue } from "@/server/reviews/list-review-queue";
+import { QUEUE_COUNT_LIMIT, listReviewQueue } from "@/server/reviews/list-review-queue";
 import { NotificationBanner, PageHeading, Tag } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { FLAG_LABELS, OUTCOME_LABELS } from "@/app/decisions/labels";
@@ -10,6 +10,11 @@ import { FLAG_LABELS, OUTCOME_LABELS } from "@/app/decisions/labels";
 export const metadata: Metadata = { title: "Review queue" };
 
 const DONE: Record<string, string> = { endorsement: "endorsed", challenge: "challenged", note: "noted" };
+
+/** Counts stop at QUEUE_COUNT_LIMIT (see list-review-queue.ts). */
+function countLabel(count: number): string {
+  return count > QUEUE_COUNT_LIMIT ? `More than ${QUEUE_COUNT_LIMIT.toLocaleString("en-GB")}` : count.toLocaleString("en-GB");
+}
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission("review.queue");
@@ -37,15 +42,15 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       <dl className="mb-8 grid grid-cols-3 gap-4" data-testid="queue-counts">
         <div className="bg-govuk-light-grey p-4">
           <dt>Waiting</dt>
-          <dd className="text-[2.25rem] font-bold" data-testid="count-total">{queue.counts.total}</dd>
+          <dd className="text-[2.25rem] font-bold" data-testid="count-total">{countLabel(queue.counts.total)}</dd>
         </div>
         <div className="bg-govuk-light-grey p-4">
           <dt>Flagged</dt>
-          <dd className="text-[2.25rem] font-bold" data-testid="count-flagged">{queue.counts.flagged}</dd>
+          <dd className="text-[2.25rem] font-bold" data-testid="count-flagged">{countLabel(queue.counts.flagged)}</dd>
         </div>
         <div className={`p-4 ${queue.counts.overdue > 0 ? "bg-[#f4cdc6]" : "bg-govuk-light-grey"}`}>
           <dt>Overdue</dt>
-          <dd className="text-[2.25rem] font-bold" data-testid="count-overdue">{queue.counts.overdue}</dd>
+          <dd className="text-[2.25rem] font-bold" data-testid="count-overdue">{countLabel(queue.counts.overdue)}</dd>
         </div>
       </dl>
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { type AuditSearch, auditSearchSchema } from "@/schemas/audit-search";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "../db";
 
@@ -29,6 +29,11 @@ export interface AuditSearchResult {
 
 export const AUDIT_PAGE_SIZE = 50;
 
+const dayStart = (day: string) => new Date(`${day}T00:00:00Z`);
+const LAST_DAY = "9999-12-31";
+/** The instant a UK calendar day ends, or null for the last day there is (PostgreSQL has no year 10000). */
+const dayEnd = (day: string) => (day >= LAST_DAY ? null : new Date(dayStart(day).getTime() + 86_400_000));
+
 function whereFor(user: SignedInUser, filter: AuditSearch): Prisma.AuditEventWhereInput {
   return {
     organisationId: user.organisationId,
@@ -38,7 +43,7 @@ function whereFor(user: SignedInUser, filter: AuditSearch): Prisma.AuditEventWhe
     ...(filter.caseReference ? { caseReference: filter.caseReference } : {}),
     ...(filter.outcome ? { outcome: filter.outcome } : {}),
     ...(filter.from || filter.to
-      ? { at: { ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}), ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
+      ? { at: { ...(filter.from ? { gte: dayStart(filter.from) } : {}), ...(filter.to && dayEnd(filter.to) ? { lt: dayEnd(filter.to)! } : {}) } }
       : {}),
     ...(filter.before ? { id: { lt: BigInt(filter.before) } } : {}),
   };
@@ -65,6 +70,35 @@ async function withActorNames(events: Awaited<ReturnType<ReturnType<typeof db>["
   }));
 }
 
+/** Past this many events newer than a search's date range, walking back from the newest is slow. */
+const NEWER_EVENTS_PROBE = 10_000;
+
+/**
+ * The page's event ids for a search by date range that ends well in the past, or null for any
+ * other search. Newest first by id, walking back from the newest event, is right for most
+ * searches, but for a range ending months ago it walks past every later event first (1.8 s at
+ * five million events). So when the range ends before at least NEWER_EVENTS_PROBE events, and no
+ * filter with an index of its own narrows the search, read the range's ids from the
+ * (organisation_id, at, id) index alone, then take the newest (66 ms for a week of 96,000 events).
+ */
+async function idsInPastDateRange(user: SignedInUser, filter: AuditSearch): Promise<bigint[] | null> {
+  const end = filter.to ? dayEnd(filter.to) : null;
+  if (!end || filter.actor || filter.action || filter.reference || filter.caseReference) return null;
+  const newer = await db().$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM (
+      SELECT 1 FROM audit_event WHERE organisation_id = ${user.organisationId}::uuid AND at >= ${end.toISOString()}::timestamptz
+      LIMIT ${NEWER_EVENTS_PROBE}) AS newer`;
+  if (Number(newer[0]?.n ?? 0) < NEWER_EVENTS_PROBE) return null;
+  const conditions = [Prisma.sql`organisation_id = ${user.organisationId}::uuid`, Prisma.sql`at < ${end.toISOString()}::timestamptz`];
+  if (filter.from) conditions.push(Prisma.sql`at >= ${dayStart(filter.from).toISOString()}::timestamptz`);
+  if (filter.outcome) conditions.push(Prisma.sql`outcome = ${filter.outcome}::"AuditOutcome"`);
+  if (filter.before) conditions.push(Prisma.sql`id < ${BigInt(filter.before)}`);
+  const rows = await db().$queryRaw<{ id: bigint }[]>`
+    WITH in_range AS MATERIALIZED (SELECT id FROM audit_event WHERE ${Prisma.join(conditions, " AND ")})
+    SELECT id FROM in_range ORDER BY id DESC LIMIT ${AUDIT_PAGE_SIZE + 1}`;
+  return rows.map((row) => row.id);
+}
+
 /**
  * The IG lead's organisation's audit events, newest first, filtered, a page at a time by keyset
  * (events older than the last one shown). Caller has checked audit.view.
@@ -73,7 +107,13 @@ export async function searchAuditEvents(user: SignedInUser, raw: unknown): Promi
   const parsed = auditSearchSchema.safeParse(raw);
   const filter: AuditSearch = parsed.success ? parsed.data : {};
   const filterErrors = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? "form"), message: i.message }));
-  const events = await db().auditEvent.findMany({ where: whereFor(user, filter), orderBy: { id: "desc" }, take: AUDIT_PAGE_SIZE + 1 });
+  const rangeIds = await idsInPastDateRange(user, filter);
+  const events =
+    rangeIds === null
+      ? await db().auditEvent.findMany({ where: whereFor(user, filter), orderBy: { id: "desc" }, take: AUDIT_PAGE_SIZE + 1 })
+      : rangeIds.length === 0
+        ? []
+        : await db().auditEvent.findMany({ where: { id: { in: rangeIds } }, orderBy: { id: "desc" } });
   const page = events.slice(0, AUDIT_PAGE_SIZE);
   return {
     rows: await withActorNames(page),

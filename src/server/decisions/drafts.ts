@@ -22,17 +22,20 @@ export const draftIdSchema = z.uuid();
  */
 export async function loadOwnDraft(user: SignedInUser, draftId: string): Promise<DraftView | null> {
   if (!draftIdSchema.safeParse(draftId).success) return null;
-  const draft = await db().decisionDraft.findFirst({
-    where: { id: draftId, authorId: user.userId, organisationId: user.organisationId },
-    include: { supersedes: { select: { id: true, reference: true } } },
-  });
+  const draft = await db().decisionDraft.findFirst({ where: { id: draftId, authorId: user.userId, organisationId: user.organisationId } });
   if (!draft) return null;
-  const organisation = await db().organisation.findUniqueOrThrow({ where: { id: user.organisationId }, select: { kind: true } });
+  // Prisma loads an included relation with a query of its own even when there is none to load;
+  // most drafts follow on from nothing, so look that up only when there is one, beside the
+  // organisation (every wizard page and answer comes through here).
+  const [supersedes, organisation] = await Promise.all([
+    draft.supersedesId ? db().decision.findUnique({ where: { id: draft.supersedesId }, select: { id: true, reference: true } }) : null,
+    db().organisation.findUniqueOrThrow({ where: { id: user.organisationId }, select: { kind: true } }),
+  ]);
   const parsed = parseAnswers(draft.answers);
   return {
     id: draft.id,
     kind: draft.kind,
-    supersedes: draft.supersedes,
+    supersedes,
     // A draft only ever holds answers the wizard parsed; if a guidance update has made an old
     // answer invalid the practitioner simply answers that question again.
     answers: parsed.ok ? parsed.answers : {},

@@ -16,9 +16,17 @@ export interface QueueRow {
   overdue: boolean;
 }
 
+/**
+ * Counts stop here: each is counted over at most QUEUE_COUNT_LIMIT + 1 rows, so a page costs the
+ * same however long the queue (at a million waiting decisions, exact counts took ~250 ms a page).
+ * A count above the limit means "more than QUEUE_COUNT_LIMIT".
+ */
+export const QUEUE_COUNT_LIMIT = 10_000;
+
 export interface ReviewQueue {
   rows: QueueRow[];
   nextCursor: string | null;
+  /** Each at most QUEUE_COUNT_LIMIT + 1, which stands for "more than QUEUE_COUNT_LIMIT". */
   counts: { total: number; flagged: number; overdue: number };
   filter: QueueFilter;
   filterError: string | null;
@@ -45,6 +53,11 @@ function filterSql(teamId: string, filter: QueueFilter): Prisma.Sql {
   if (filter.from) conditions.push(Prisma.sql`q.recorded_at >= ${filter.from}::date`);
   if (filter.to) conditions.push(Prisma.sql`q.recorded_at < (${filter.to}::date + 1)`);
   return Prisma.join(conditions, " AND ");
+}
+
+/** How many queue items match, counting no further than QUEUE_COUNT_LIMIT + 1. */
+function cappedCount(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM review_queue_item q WHERE ${where} LIMIT ${QUEUE_COUNT_LIMIT + 1}) AS counted)`;
 }
 
 /** One index range scan of the queue: the items with this `flagged` value after `from`. */
@@ -90,10 +103,9 @@ export async function listReviewQueue(user: SignedInUser, rawFilter: unknown): P
   const [raw, countRows] = await Promise.all([
     pageOf(user.teamId, filter, after),
     db().$queryRaw<{ total: bigint; flagged: bigint; overdue: bigint }[]>`
-      SELECT count(*) AS total,
-             count(*) FILTER (WHERE q.flagged) AS flagged,
-             count(*) FILTER (WHERE q.review_due_at < now()) AS overdue
-      FROM review_queue_item q WHERE ${filterSql(user.teamId, filter)}`,
+      SELECT ${cappedCount(filterSql(user.teamId, filter))} AS total,
+             ${cappedCount(Prisma.sql`${filterSql(user.teamId, filter)} AND q.flagged`)} AS flagged,
+             ${cappedCount(Prisma.sql`${filterSql(user.teamId, filter)} AND q.review_due_at < now()`)} AS overdue`,
   ]);
   const page = raw.slice(0, QUEUE_PAGE_SIZE);
   const last = page.at(-1);
