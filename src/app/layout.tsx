@@ -5,7 +5,6 @@ import { Footer, Header, PhaseBanner } from "@/components/Header";
 import { TimeoutWarning } from "@/components/TimeoutWarning";
 import { currentSession } from "@/server/auth/current-actor";
 import { env } from "@/server/env";
-import { countUnreadNotifications } from "@/server/notifications/list-notifications";
 
 // Every page depends on who is signed in.
 export const dynamic = "force-dynamic";
@@ -18,7 +17,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await currentSession();
-  const user = session.status === "signed-in" ? { ...session.user, unreadNotifications: await countUnreadNotifications(session.user) } : null;
+  const user = session.status === "signed-in" ? { ...session.user, unreadNotifications: session.unreadNotifications } : null;
   const { SESSION_IDLE_MINUTES, SESSION_WARNING_SECONDS } = env();
   return (
     <html lang="en-GB">

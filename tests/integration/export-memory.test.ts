@@ -120,12 +120,12 @@ it(`streams ${ROWS.toLocaleString("en-GB")} audit events through the export rout
   // A running server has its modules and database clients loaded before any export: warm up
   // with an export of another (empty) organisation through the same route, so the baseline is
   // that of a running server and the bulk chain stays exactly 1,000,000 events.
-  session.current = { status: "signed-in", user: { ...igLead, userId: warmUpIgLeadId, organisationId: warmUpOrganisationId } };
+  session.current = { status: "signed-in", user: { ...igLead, userId: warmUpIgLeadId, organisationId: warmUpOrganisationId }, unreadNotifications: 0 };
   const warmUp = await getAuditEventsRoute(new Request("http://localhost/api/exports/audit-events"));
   expect(warmUp.status).toBe(200);
   await drain(warmUp);
 
-  session.current = { status: "signed-in", user: igLead };
+  session.current = { status: "signed-in", user: igLead, unreadNotifications: 0 };
   const baselineRss = process.memoryUsage.rss();
   let peakRss = baselineRss;
   const started = performance.now();

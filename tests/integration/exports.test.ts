@@ -375,7 +375,7 @@ describe("the export routes", () => {
   });
 
   it("answer 403 for a practitioner", async () => {
-    session.current = { status: "signed-in", user: await actorFor(SAM) };
+    session.current = { status: "signed-in", user: await actorFor(SAM), unreadNotifications: 0 };
     const response = await getAuditEventsRoute(url("/api/exports/audit-events"));
     expect(response.status).toBe(403);
     expect((await response.json()).error).toBe("You do not have permission to make this export");
@@ -384,7 +384,7 @@ describe("the export routes", () => {
   });
 
   it("answer 400 with messages for an invalid filter", async () => {
-    session.current = { status: "signed-in", user: priya };
+    session.current = { status: "signed-in", user: priya, unreadNotifications: 0 };
     const response = await getAuditEventsRoute(url("/api/exports/audit-events?outcome=MAYBE&action=a&action=b"));
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
@@ -399,7 +399,7 @@ describe("the export routes", () => {
   });
 
   it("stream CSV attachments and record the request's id and address", async () => {
-    session.current = { status: "signed-in", user: priya };
+    session.current = { status: "signed-in", user: priya, unreadNotifications: 0 };
     const response = await getAuditEventsRoute(url(`/api/exports/audit-events?caseReference=${encodeURIComponent(CASE_B)}&action=`));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");

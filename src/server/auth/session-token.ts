@@ -1,5 +1,5 @@
 // Session token helpers shared by the sign-in action, proxy.ts (sliding idle expiry) and
-// NextAuth's own routes. Tokens are NextAuth JWTs (encrypted, A256GCM) so getServerSession and
+// NextAuth's own routes. Tokens are NextAuth JWTs (encrypted, A256GCM) so currentSession and
 // the Credentials provider read the same cookie.
 import { type JWT, encode } from "next-auth/jwt";
 

@@ -11,10 +11,6 @@ export interface NotificationRow {
   read: boolean;
 }
 
-export async function countUnreadNotifications(user: SignedInUser): Promise<number> {
-  return db().notification.count({ where: { userId: user.userId, readAt: null } });
-}
-
 export async function listNotifications(user: SignedInUser): Promise<NotificationRow[]> {
   const rows = await db().notification.findMany({ where: { userId: user.userId }, orderBy: { createdAt: "desc" }, take: 100 });
   return rows.map((n) => ({ id: n.id, kind: n.kind as NotificationKind, decisionReference: n.decisionReference, createdAt: n.createdAt.toISOString(), read: n.readAt !== null }));

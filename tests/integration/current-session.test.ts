@@ -1,0 +1,66 @@
+// currentSession against the real database: who the session cookie names, checked on every request
+// (revocation), in one query with the header's unread count. Only the request's cookie jar is
+// stood in for; the token is NextAuth's own, made the way the sign-in action makes it.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { currentSession } from "@/server/auth/current-actor";
+import { ABSOLUTE_SESSION_SECONDS, encodeSessionToken, nowSeconds, sessionCookieName } from "@/server/auth/session-token";
+import { db } from "@/server/db";
+import { actorFor, seedDemo, withSuperuser } from "./support";
+
+const jar = vi.hoisted(() => ({ value: undefined as string | undefined }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === "next-auth.session-token" && jar.value !== undefined ? { name, value: jar.value } : undefined) }),
+}));
+
+const SECRET = process.env.NEXTAUTH_SECRET!;
+const ALEX = "alex.morgan@northshire.example"; // supervisor, Assessment Team North
+const JO = "jo.williams@northshire.example";
+
+async function signedInAs(email: string, claims: { sv?: number; authAt?: number } = {}): Promise<void> {
+  const user = await db().user.findUniqueOrThrow({ where: { email } });
+  jar.value = await encodeSessionToken({ sub: user.id, name: user.name, email, role: user.role, sv: claims.sv ?? user.sessionVersion, authAt: claims.authAt ?? nowSeconds() }, SECRET, 30 * 60);
+}
+
+beforeAll(seedDemo);
+afterAll(async () => {
+  await withSuperuser((client) => client.query("UPDATE app_user SET disabled_at = NULL WHERE email = $1", [JO]));
+});
+
+describe("currentSession", () => {
+  it("uses the cookie NextAuth names for a non-https site", () => {
+    expect(sessionCookieName(false)).toBe("next-auth.session-token");
+  });
+
+  it("is signed out without a cookie, or with one that is not a token", async () => {
+    jar.value = undefined;
+    expect(await currentSession()).toEqual({ status: "signed-out" });
+    jar.value = "not-a-token";
+    expect(await currentSession()).toEqual({ status: "signed-out" });
+  });
+
+  it("names the user, organisation and team from the database, with their unread notifications", async () => {
+    const alex = await actorFor(ALEX);
+    await withSuperuser(async (client) => {
+      await client.query("UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL", [alex.userId]);
+      await client.query("INSERT INTO notification (id, user_id, kind) VALUES (gen_random_uuid(), $1, 'REVIEW_REQUESTED'), (gen_random_uuid(), $1, 'REVIEW_REQUESTED')", [alex.userId]);
+    });
+    await signedInAs(ALEX);
+    const session = await currentSession();
+    expect(session).toEqual({ status: "signed-in", user: alex, unreadNotifications: 2 });
+    expect(session.status === "signed-in" && session.user.teamName).toBeTruthy();
+  });
+
+  it("refuses a token whose session version is out of date, or whose user is disabled", async () => {
+    await signedInAs(JO, { sv: 99 });
+    expect(await currentSession()).toEqual({ status: "revoked" });
+    await signedInAs(JO);
+    expect((await currentSession()).status).toBe("signed-in");
+    await withSuperuser((client) => client.query("UPDATE app_user SET disabled_at = now() WHERE email = $1", [JO]));
+    expect(await currentSession()).toEqual({ status: "revoked" });
+  });
+
+  it("is signed out once the session has outlived its absolute lifetime, however active", async () => {
+    await signedInAs(ALEX, { authAt: nowSeconds() - ABSOLUTE_SESSION_SECONDS - 1 });
+    expect(await currentSession()).toEqual({ status: "signed-out" });
+  });
+});
