@@ -25,6 +25,7 @@ export {
 export {
   buildDecisionRecord,
   ukDate,
+  ukDayStart,
   type AdviceRecord,
   type BuildDecisionResult,
   type DecisionContext,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GUIDANCE_VERSION } from "../guidance";
 import { VALID, consentGivenShareAnswers } from "../wizard/test-fixtures";
 import type { WizardAnswers } from "../wizard";
-import { buildDecisionRecord, ukDate, type DecisionContext, type DecisionRecordData } from "./index";
+import { buildDecisionRecord, ukDate, ukDayStart, type DecisionContext, type DecisionRecordData } from "./index";
 
 const CONTEXT: DecisionContext = {
   reference: "ISD-2025-000123",
@@ -340,5 +340,20 @@ describe("ukDate", () => {
     ["2025-12-31T23:30:00Z", "2025-12-31"],
   ])("%s is %s in the UK", (moment, date) => {
     expect(ukDate(new Date(moment))).toBe(date);
+  });
+});
+
+describe("ukDayStart", () => {
+  it.each([
+    ["2025-01-15", "2025-01-15T00:00:00.000Z"], // GMT
+    ["2025-07-01", "2025-06-30T23:00:00.000Z"], // BST: midnight in London is 23:00 UTC the day before
+    ["2025-03-30", "2025-03-30T00:00:00.000Z"], // clocks go forward at 01:00 UTC that day, after midnight
+    ["2025-03-31", "2025-03-30T23:00:00.000Z"],
+    ["2025-10-26", "2025-10-25T23:00:00.000Z"], // clocks go back at 01:00 UTC that day
+    ["2025-10-27", "2025-10-27T00:00:00.000Z"],
+  ])("%s starts in the UK at %s", (day, instant) => {
+    expect(ukDayStart(day).toISOString()).toBe(instant);
+    expect(ukDate(ukDayStart(day))).toBe(day);
+    expect(ukDate(new Date(ukDayStart(day).getTime() - 1))).not.toBe(day);
   });
 });

@@ -202,6 +202,16 @@ export function ukDate(moment: Date): string {
   }).format(moment);
 }
 
+/**
+ * The instant a UK calendar day (YYYY-MM-DD) begins. The clocks change at 01:00 UTC, never at
+ * midnight, so London's hour at that day's UTC midnight (0 in GMT, 1 in BST) is the offset.
+ */
+export function ukDayStart(day: string): Date {
+  const utcMidnight = new Date(`${day}T00:00:00Z`);
+  const londonHour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" }).format(utcMidnight));
+  return new Date(utcMidnight.getTime() - londonHour * 3_600_000);
+}
+
 function completenessProblems(answers: WizardAnswers, context: DecisionContext): RecordProblem[] {
   const problems: RecordProblem[] = [];
   for (const stepId of applicableSteps(answers)) {
