@@ -11,7 +11,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // A whole wizard journey is some twenty pages, each scanned by axe: about 30 s on a quiet two-core
+  // machine, nearer 60 s on a busy one.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
