@@ -125,4 +125,38 @@ describe("recordDecision's rows", () => {
     expect(forcedReferences).toEqual([]);
     expect(await db().decisionDraft.count({ where: { id: second } })).toBe(1);
   });
+
+  it("treats stored answers that no longer parse as none, as the wizard does", async () => {
+    const sam = await actorFor(SAM);
+    const empty = await newDraft(SAM);
+    const stale = await newDraft(SAM);
+    await withSuperuser((client) => client.query(`UPDATE decision_draft SET answers = '{"urgency": {"level": "no-longer-an-option"}}' WHERE id = $1`, [stale]));
+    const fromEmpty = await recordDecision(sam, empty, TEST_META);
+    const fromStale = await recordDecision(sam, stale, TEST_META);
+    expect(fromEmpty).toMatchObject({ ok: false, status: 400 });
+    expect(fromStale).toEqual(fromEmpty);
+    expect(await db().decisionDraft.count({ where: { id: { in: [empty, stale] } } })).toBe(2);
+  });
+
+  it("records many drafts at once, each submitted twice, once each, in one unbroken chain", async () => {
+    const sam = await actorFor(SAM);
+    const drafts: string[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      const draftId = await newDraft(SAM);
+      await answerAll(SAM, draftId, consentGivenShareAnswers(), `ROWS-1${i}`);
+      drafts.push(draftId);
+    }
+    const results = await Promise.all(drafts.flatMap((draftId) => [recordDecision(sam, draftId, TEST_META), recordDecision(sam, draftId, TEST_META)]));
+    for (let i = 0; i < drafts.length; i += 1) {
+      const [a, b] = [results[2 * i]!, results[2 * i + 1]!];
+      if (!a.ok || !b.ok) throw new Error("not recorded");
+      expect(a.reference).toBe(b.reference);
+      expect([a.alreadyRecorded, b.alreadyRecorded].sort()).toEqual([false, true]);
+    }
+    expect(await db().decision.count({ where: { draftId: { in: drafts } } })).toBe(drafts.length);
+    const references = results.flatMap((r) => (r.ok ? [r.reference] : []));
+    expect(await db().auditEvent.count({ where: { action: "decision.record", objectId: { in: references } } })).toBe(drafts.length);
+    expect(await db().reviewQueueItem.count({ where: { decision: { draftId: { in: drafts } } } })).toBe(drafts.length);
+    expect(await verifyAuditChains(inject("databaseUrl"), { chainKey: chainKeyFor(sam.organisationId) })).toMatchObject({ breaks: [] });
+  });
 });
