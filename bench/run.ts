@@ -209,8 +209,8 @@ async function recordFigures(server: AppServer, serverUrl: string, users: Harnes
     concurrency,
     rows: rows.map((r) => ({
       concurrency: r.concurrency,
-      useCase: { perSecond: r.useCase.perSecond, p50: r.useCase.latencyMs.p50, p95: r.useCase.latencyMs.p95, failed: r.useCase.failed, firstError: r.useCase.firstError, exhausted: r.useCase.exhausted },
-      rawInserts: { perSecond: r.raw.perSecond, p50: r.raw.latencyMs.p50, p95: r.raw.latencyMs.p95, failed: r.raw.failed, firstError: r.raw.firstError },
+      useCase: { perSecond: r.useCase.perSecond, cpuMsPerRecord: r.useCase.cpuMsPerRecord, p50: r.useCase.latencyMs.p50, p95: r.useCase.latencyMs.p95, failed: r.useCase.failed, firstError: r.useCase.firstError, exhausted: r.useCase.exhausted },
+      rawInserts: { perSecond: r.raw.perSecond, cpuMsPerRecord: r.raw.cpuMsPerRecord, p50: r.raw.latencyMs.p50, p95: r.raw.latencyMs.p95, failed: r.raw.failed, firstError: r.raw.firstError },
       throughputVsRaw: r.throughputVsRaw,
     })),
     http: {
