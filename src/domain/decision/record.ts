@@ -207,6 +207,8 @@ export function ukDate(moment: Date): string {
 
 function completenessProblems(answers: WizardAnswers, context: DecisionContext): RecordProblem[] {
   const problems: RecordProblem[] = [];
+  // The same day for every step: formatting it is the dearest part of a cross-step check.
+  const today = ukDate(context.decidedAt);
   for (const stepId of applicableSteps(answers)) {
     if (stepId === "check-answers") continue;
     if (!isStepComplete(answers, stepId)) {
@@ -222,7 +224,7 @@ function completenessProblems(answers: WizardAnswers, context: DecisionContext):
     const errors = crossStepErrors(stepId, value, {
       answers,
       organisationKind: context.organisationKind,
-      today: ukDate(context.decidedAt),
+      today,
     });
     problems.push(...errors.map((error) => ({ stepId, ...error })));
   }
