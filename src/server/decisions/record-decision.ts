@@ -216,7 +216,7 @@ export async function recordDecision(user: SignedInUser, draftId: string, meta: 
       guidanceVersion: GUIDANCE_VERSION,
     };
     // The domain parses the stored answers itself, so they are parsed once here, not twice (the
-    // parse is a third of the domain's cost, and parsing is idempotent). Answers that no longer
+    // parse is about a fifth of the domain's cost, and parsing is idempotent). Answers that no longer
     // parse (a guidance update made one invalid) count as none, as the wizard reads the draft
     // (storedAnswers), so the problems are the same as ever.
     let built = buildDecisionRecord(draft.storedAnswers, context);
