@@ -34,6 +34,8 @@ export interface RecordResult {
   firstError: string | null;
   exhausted: boolean;
   perSecond: number;
+  /** This process's CPU time (user + system) per recorded decision over the measured seconds: unlike the rate, it hardly depends on what else the machine is running. */
+  cpuMsPerRecord: number | null;
   latencyMs: ReturnType<typeof summarise>;
 }
 
@@ -46,6 +48,7 @@ async function drive(concurrency: number, warmupMs: number, durationMs: number, 
   const warmupEnds = Date.now() + warmupMs;
   const ends = warmupEnds + durationMs;
   let measuredFrom = 0;
+  let cpuFrom = process.cpuUsage();
   let recorded = 0;
   let firstError: string | null = null;
   const loop = async () => {
@@ -72,11 +75,14 @@ async function drive(concurrency: number, warmupMs: number, durationMs: number, 
   };
   const warmupTimer = new Promise<void>((resolve) => setTimeout(() => {
     measuredFrom = performance.now();
+    cpuFrom = process.cpuUsage();
     resolve();
   }, warmupMs));
   await Promise.all([warmupTimer, ...Array.from({ length: concurrency }, loop)]);
   const seconds = (performance.now() - measuredFrom) / 1000;
-  return { latencies, failed, exhausted, seconds, recorded, firstError };
+  const cpu = process.cpuUsage(cpuFrom);
+  const cpuMsPerRecord = recorded > 0 ? (cpu.user + cpu.system) / 1000 / recorded : null;
+  return { latencies, failed, exhausted, seconds, recorded, firstError, cpuMsPerRecord };
 }
 
 async function recordThroughUseCase(spec: RecordSpec) {
@@ -152,6 +158,7 @@ async function main(): Promise<void> {
     firstError: run.firstError,
     exhausted: run.exhausted,
     perSecond: Math.round((run.recorded / run.seconds) * 10) / 10,
+    cpuMsPerRecord: run.cpuMsPerRecord === null ? null : Math.round(run.cpuMsPerRecord * 100) / 100,
     latencyMs: summarise(run.latencies),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);

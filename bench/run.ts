@@ -15,12 +15,8 @@ import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { VALID } from "@/domain/wizard/test-fixtures";
 import { decisionsExportQuery } from "@/server/exports/export-decisions";
-import type { SignedInUser } from "@/server/auth/current-actor";
 import { encodeQueueCursor } from "@/domain/review";
-import { createDatabase, withDatabaseName } from "../scripts/lib/database";
-import { enableAppRoleLogin } from "../scripts/lib/app-role";
-import { applyMigrations, REPO_ROOT } from "../scripts/lib/migrations";
-import { seedDemoData } from "../scripts/lib/seed";
+import { REPO_ROOT } from "../scripts/lib/migrations";
 import { findFreePort, isPortFree } from "../scripts/lib/embedded-postgres";
 import { openHarnessDatabase } from "../scripts/lib/harness/database";
 import { type HarnessUser, createDrafts, createPractitioners, demoUser } from "../scripts/lib/harness/fixtures";
@@ -28,10 +24,11 @@ import { formWithField, multipart, withBoundValue } from "../scripts/lib/harness
 import { type AppServer, cpuSeconds, ensureProductionBuild, residentBytes, startAppServer } from "../scripts/lib/harness/server";
 import { sessionCookie } from "../scripts/lib/harness/session";
 import { bulkSeed } from "./lib/bulk-seed";
+import { runChild, withClient } from "./lib/children";
+import { recordVsRaw } from "./lib/record-vs-raw";
 import { type LatencySummary, ratio, round, summarise } from "./lib/stats";
 import { type BenchJson, type Budget, printTable, updateReadme } from "./lib/report";
 import type { LoadResult, LoadSpec, LoadUser } from "./load";
-import type { RecordResult, RecordSpec } from "./record-worker";
 
 const { values: args } = parseArgs({
   options: {
@@ -55,32 +52,6 @@ const startedAt = Date.now();
 const log = (message: string) => console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 // ------------------------------------------------------------------------------------ helpers
-
-let specCounter = 0;
-function specFile(spec: unknown): string {
-  mkdirSync(WORK_DIR, { recursive: true });
-  const file = join(WORK_DIR, `spec-${process.pid}-${(specCounter += 1)}.json`);
-  writeFileSync(file, JSON.stringify(spec));
-  return file;
-}
-
-/** Runs a bench script in a process of its own and returns the JSON it prints last. */
-function runChild<T>(script: string, spec: unknown, extraArgs: string[] = []): Promise<T> {
-  const file = specFile(spec);
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [...extraArgs, join(REPO_ROOT, "bench", script), file], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("exit", (code) => {
-      rmSync(file, { force: true });
-      const line = stdout.trim().split("\n").at(-1) ?? "";
-      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as T);
-      else reject(new Error(`${script} failed (${code}):\n${stderr.slice(-4000)}\n${stdout.slice(-2000)}`));
-    });
-  });
-}
 
 /** A load run, plus the server's own CPU time per request (user + system, from /proc). */
 async function load(spec: Omit<LoadSpec, "origin">, server: AppServer): Promise<LoadResult & { serverCpuMsPerRequest: number | null }> {
@@ -117,31 +88,6 @@ async function sequential(url: string, cookie: string, samples: number, warmup =
     }
   }
   return { ...summarise(times), status };
-}
-
-function asActor(user: HarnessUser, organisationName: string): SignedInUser {
-  return {
-    userId: user.id,
-    role: user.role,
-    organisationId: user.organisationId,
-    teamId: user.teamId,
-    name: user.name,
-    email: user.email,
-    jobTitle: "Social worker",
-    organisationName,
-    teamName: null,
-  };
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  client.on("error", () => undefined);
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function freePortFrom(start: number): Promise<number> {
@@ -256,55 +202,16 @@ async function recordFigures(server: AppServer, serverUrl: string, users: Harnes
   log("record: over HTTP");
   const http = await load({ method: "POST", connections: concurrency, durationSeconds: LOAD_SECONDS, once: true, expectStatus: 303, users: httpUsers }, server);
 
-  // The use case against the database's floor, in a database of their own (the floor's rows are
-  // not a valid audit chain), on the same server.
-  const writeUrl = await createDatabase(withDatabaseName(serverUrl, "postgres"), "infoshare_bench_write");
-  await applyMigrations(writeUrl);
-  await seedDemoData(writeUrl);
-  const writeAppUrl = await enableAppRoleLogin(writeUrl);
-  const { writers, work } = await withClient(writeUrl, async (client) => {
-    const like = await demoUser(client, "sam.patel@northshire.example");
-    const created = await createPractitioners(client, like, concurrency, "Write Bench Practitioner");
-    const byUser = await createDrafts(client, created, 150 * LOAD_SECONDS);
-    const items: Array<{ user: SignedInUser; draftId: string }> = [];
-    const lists = created.map((user) => byUser.get(user.id)!);
-    for (let i = 0; i < lists[0]!.length; i += 1) for (const [u, list] of lists.entries()) items.push({ user: asActor(created[u]!, "Northshire Council Children's Services"), draftId: list[i]! });
-    return { writers: created, work: items };
-  });
-  const rows: Array<{ concurrency: number; useCase: RecordResult; raw: RecordResult }> = [];
-  let offset = 0;
-  for (const c of [1, concurrency]) {
-    log(`record: use case and raw INSERTs at ${c}`);
-    const useCase = await runChild<RecordResult>(
-      "record-worker.ts",
-      { mode: "use-case", databaseUrl: writeAppUrl, concurrency: c, warmupMs: 1_500, durationMs: LOAD_SECONDS * 1000, work: work.slice(offset) } satisfies RecordSpec,
-      ["--conditions=react-server"],
-    );
-    offset += useCase.recorded + useCase.failed + c * 200;
-    const templates = await withClient(writeUrl, async (client) => {
-      const decision = await client.query<{ row: Record<string, unknown> }>("SELECT row_to_json(d) AS row FROM decision d ORDER BY recorded_at DESC LIMIT 1");
-      const audit = await client.query<{ row: Record<string, unknown> }>("SELECT row_to_json(e) AS row FROM audit_event e WHERE action = 'decision.record' ORDER BY id DESC LIMIT 1");
-      return { decisionRow: decision.rows[0]!.row, auditRow: audit.rows[0]!.row };
-    });
-    const raw = await runChild<RecordResult>("record-worker.ts", {
-      mode: "raw",
-      databaseUrl: writeAppUrl,
-      concurrency: c,
-      warmupMs: 1_500,
-      durationMs: LOAD_SECONDS * 1000,
-      ...templates,
-    } satisfies RecordSpec);
-    rows.push({ concurrency: c, useCase, raw });
-  }
-  void writers;
+  // The use case against the database's floor, in a database of their own, on the same server.
+  const rows = await recordVsRaw({ serverUrl, databaseName: "infoshare_bench_write", concurrencies: [1, concurrency], seconds: LOAD_SECONDS, log });
   const at10 = rows.find((r) => r.concurrency === concurrency)!;
   return {
     concurrency,
     rows: rows.map((r) => ({
       concurrency: r.concurrency,
-      useCase: { perSecond: r.useCase.perSecond, p50: r.useCase.latencyMs.p50, p95: r.useCase.latencyMs.p95, failed: r.useCase.failed, firstError: r.useCase.firstError, exhausted: r.useCase.exhausted },
-      rawInserts: { perSecond: r.raw.perSecond, p50: r.raw.latencyMs.p50, p95: r.raw.latencyMs.p95, failed: r.raw.failed, firstError: r.raw.firstError },
-      throughputVsRaw: ratio(r.useCase.perSecond, r.raw.perSecond),
+      useCase: { perSecond: r.useCase.perSecond, cpuMsPerRecord: r.useCase.cpuMsPerRecord, p50: r.useCase.latencyMs.p50, p95: r.useCase.latencyMs.p95, failed: r.useCase.failed, firstError: r.useCase.firstError, exhausted: r.useCase.exhausted },
+      rawInserts: { perSecond: r.raw.perSecond, cpuMsPerRecord: r.raw.cpuMsPerRecord, p50: r.raw.latencyMs.p50, p95: r.raw.latencyMs.p95, failed: r.raw.failed, firstError: r.raw.firstError },
+      throughputVsRaw: r.throughputVsRaw,
     })),
     http: {
       perSecond: http.okPerSecond,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import {
   type AuditEventInput,
@@ -5,6 +6,7 @@ import {
   GENESIS_HASH,
   canonicalJson,
   chainEvent,
+  chainEventTemplate,
   chainKeyFor,
   createChainVerifier,
   describeChainBreak,
@@ -84,6 +86,28 @@ describe("chainEvent", () => {
     expect(hashAuditEvent({ ...event, detail: { n: 1 } })).not.toBe(base);
     expect(hashAuditEvent({ ...event, at: new Date(event.at.getTime() + 1) })).not.toBe(base);
     expect(hashAuditEvent({ ...event, ip: null })).not.toBe(base);
+  });
+});
+
+describe("chainEventTemplate", () => {
+  const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
+  const fill = (template: ReturnType<typeof chainEventTemplate>, head: { lastSeq: bigint; lastHash: string }) =>
+    sha256(`${template.before}${head.lastSeq + 1n}${template.between}${head.lastHash}${template.after}`);
+
+  it("hashes, once the database fills in the head, exactly as chainEvent does", () => {
+    const at = new Date(Date.UTC(2026, 10, 21, 13, 0, 0, 123));
+    const heads = [{ lastSeq: 0n, lastHash: GENESIS_HASH }, { lastSeq: 41n, lastHash: "ab".repeat(32) }, { lastSeq: 9_007_199_254_740_993n, lastHash: "f".repeat(64) }];
+    const inputs = [
+      input("decision.record", { kind: "ORIGINAL", flags: ["DEPARTURE"], departsFromIndication: true }),
+      { ...input("decision.record", { note: 'quotes " and \\ and \u0000 and ünïcödé 🙂', chainSeq: "1", prevHash: GENESIS_HASH }), caseReference: '"chainSeq":"', organisationId: null },
+    ];
+    for (const event of inputs) {
+      for (const head of heads) {
+        const template = chainEventTemplate(event, at);
+        expect(template.chainKey).toBe(chainKeyFor(event.organisationId));
+        expect(fill(template, head)).toBe(chainEvent(event, head, at).hash);
+      }
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // Audit events and their hash chain. Each organisation has its own chain; an event's hash covers
 // its content and the previous event's hash, so altering, removing or re-ordering any event
 // breaks every link after it. Hashing needs SHA-256, which we take from Node's standard library.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 export const SYSTEM_CHAIN = "system";
@@ -98,6 +98,32 @@ export function chainEvent(
     prevHash: head.lastHash,
   };
   return { ...unhashed, hash: hashAuditEvent(unhashed) };
+}
+
+/**
+ * An event's canonical serialisation with its chain position left open, for appending it in the
+ * same database statement that locks its chain's head (recording a decision, decision 007): the
+ * database fills in the head it locked and takes SHA-256 of
+ *   before + (lastSeq + 1) + between + lastHash + after
+ * which is exactly hashAuditEvent of chainEvent(input, head, at), so the serialisation stays here
+ * and audit:verify checks these events like any other. chainSeq and prevHash serialise as bare
+ * digits and hex inside quotes, so no escaping differs. Markers are random per call, and the split
+ * is checked, so no text in the event can be mistaken for them.
+ */
+export function chainEventTemplate(input: AuditEventInput, at: Date): { chainKey: string; before: string; between: string; after: string } {
+  // randomUUID draws from a buffered pool; randomBytes would ask the system for every call.
+  const marker = randomUUID().replaceAll("-", "");
+  const seqMarker = `s${marker}`;
+  const hashMarker = `h${marker}`;
+  const chainKey = chainKeyFor(input.organisationId);
+  const content = hashableContent({ ...input, chainKey, chainSeq: 0n, at, prevHash: hashMarker }) as { [key: string]: JsonValue };
+  const json = canonicalJson({ ...content, chainSeq: seqMarker });
+  const [before, rest, ...more] = json.split(seqMarker);
+  const [between, after, ...evenMore] = (rest ?? "").split(hashMarker);
+  if (before === undefined || rest === undefined || between === undefined || after === undefined || more.length > 0 || evenMore.length > 0) {
+    throw new Error("chainEventTemplate: the chain position's markers did not split the event once each");
+  }
+  return { chainKey, before, between, after };
 }
 
 export type ChainBreak =

@@ -1,6 +1,6 @@
 import "server-only";
 import { type AuditEventInput, GENESIS_HASH, chainEvent, chainKeyFor } from "@/domain/audit";
-import { type Tx, db } from "../db";
+import { type Db, type Tx, db } from "../db";
 import type { RequestMeta } from "../request-context";
 
 /**
@@ -18,10 +18,7 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<
   let heads = await lockHead();
   if (heads.length === 0) {
     // The chain's first event: create its head (another writer may be doing the same), then lock it.
-    await tx.$executeRaw`
-      INSERT INTO audit_chain_head (chain_key, last_seq, last_hash)
-      VALUES (${chainKey}, 0, ${GENESIS_HASH})
-      ON CONFLICT (chain_key) DO NOTHING`;
+    await createChainHead(tx, input.organisationId);
     heads = await lockHead();
   }
   const head = heads[0];
@@ -45,6 +42,14 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<
   const created = inserted[0];
   if (!created) throw new Error(`audit event for chain ${chainKey} was not inserted`);
   return { id: created.id, hash: event.hash };
+}
+
+/** Creates an organisation's chain head at the genesis hash, unless it has one already. */
+export async function createChainHead(tx: Tx | Db, organisationId: string | null): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO audit_chain_head (chain_key, last_seq, last_hash)
+    VALUES (${chainKeyFor(organisationId)}, 0, ${GENESIS_HASH})
+    ON CONFLICT (chain_key) DO NOTHING`;
 }
 
 /** For events that stand alone (sign-in, denied access): its own short transaction. */

@@ -17,6 +17,16 @@ export interface DraftView {
 export const draftIdSchema = z.uuid();
 
 /**
+ * A draft's stored answers as the wizard reads them. A draft only ever holds answers the wizard
+ * parsed; if a guidance update has made an old answer invalid the practitioner simply answers
+ * that question again.
+ */
+export function storedAnswers(stored: unknown): WizardAnswers {
+  const parsed = parseAnswers(stored);
+  return parsed.ok ? parsed.answers : {};
+}
+
+/**
  * A draft belongs to its author alone: anyone else, and any malformed id, gets "not found" so
  * that draft ids cannot be probed.
  */
@@ -31,14 +41,11 @@ export async function loadOwnDraft(user: SignedInUser, draftId: string): Promise
     draft.supersedesId ? db().decision.findUnique({ where: { id: draft.supersedesId }, select: { id: true, reference: true } }) : null,
     db().organisation.findUniqueOrThrow({ where: { id: user.organisationId }, select: { kind: true } }),
   ]);
-  const parsed = parseAnswers(draft.answers);
   return {
     id: draft.id,
     kind: draft.kind,
     supersedes,
-    // A draft only ever holds answers the wizard parsed; if a guidance update has made an old
-    // answer invalid the practitioner simply answers that question again.
-    answers: parsed.ok ? parsed.answers : {},
+    answers: storedAnswers(draft.answers),
     organisationKind: organisation.kind,
     updatedAt: draft.updatedAt.toISOString(),
   };

@@ -1,0 +1,63 @@
+// Helpers shared by `npm run bench` and the tools in bench/tools: running a bench script in a
+// process of its own, and short owner connections.
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import type { SignedInUser } from "@/server/auth/current-actor";
+import { REPO_ROOT } from "../../scripts/lib/migrations";
+import type { HarnessUser } from "../../scripts/lib/harness/fixtures";
+
+const WORK_DIR = join(REPO_ROOT, ".data", "bench-work");
+const TSX = join(REPO_ROOT, "node_modules", ".bin", "tsx");
+
+let specCounter = 0;
+function specFile(spec: unknown): string {
+  mkdirSync(WORK_DIR, { recursive: true });
+  const file = join(WORK_DIR, `spec-${process.pid}-${(specCounter += 1)}.json`);
+  writeFileSync(file, JSON.stringify(spec));
+  return file;
+}
+
+/** Runs a bench script (a path under bench/) in a process of its own and returns the JSON it prints last. */
+export function runChild<T>(script: string, spec: unknown, extraArgs: string[] = []): Promise<T> {
+  const file = specFile(spec);
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [...extraArgs, join(REPO_ROOT, "bench", script), file], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("exit", (code) => {
+      rmSync(file, { force: true });
+      const line = stdout.trim().split("\n").at(-1) ?? "";
+      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as T);
+      else reject(new Error(`${script} failed (${code}):\n${stderr.slice(-4000)}\n${stdout.slice(-2000)}`));
+    });
+  });
+}
+
+export function asActor(user: HarnessUser, organisationName: string): SignedInUser {
+  return {
+    userId: user.id,
+    role: user.role,
+    organisationId: user.organisationId,
+    teamId: user.teamId,
+    name: user.name,
+    email: user.email,
+    jobTitle: "Social worker",
+    organisationName,
+    teamName: null,
+  };
+}
+
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", () => undefined);
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
