@@ -205,14 +205,16 @@ export function ukDate(moment: Date): string {
   return UK_DATE.format(moment);
 }
 
+const LONDON_HOUR = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" });
+
 /**
  * The instant a UK calendar day (YYYY-MM-DD) begins. The clocks change at 01:00 UTC, never at
- * midnight, so London's hour at that day's UTC midnight (0 in GMT, 1 in BST) is the offset.
+ * midnight, so a day whose UTC midnight is 01:00 in London (summer time) began an hour earlier.
+ * Anything else is GMT (London's local mean time before 1847 counts as GMT here).
  */
 export function ukDayStart(day: string): Date {
   const utcMidnight = new Date(`${day}T00:00:00Z`);
-  const londonHour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" }).format(utcMidnight));
-  return new Date(utcMidnight.getTime() - londonHour * 3_600_000);
+  return LONDON_HOUR.format(utcMidnight) === "01" ? new Date(utcMidnight.getTime() - 3_600_000) : utcMidnight;
 }
 
 function completenessProblems(answers: WizardAnswers, context: DecisionContext): RecordProblem[] {
