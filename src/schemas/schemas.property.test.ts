@@ -5,8 +5,8 @@
 // patterns, numbers are in range, redirects stay on this site).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
-import { SCRIPT_PAYLOAD, hostileFormInput, hostileKey, hostileString, hostileValue, isClearMessage } from "../../tests/property/hostile";
+import { hostileKey, hostileString } from "../../tests/property/hostile";
+import { type InputSchemaUnderTest, describeInputSchemasWithHostileInput } from "../../tests/property/input-schemas";
 import { auditSearchSchema } from "./audit-search";
 import { auditEventExportFilterSchema, decisionExportFilterSchema, describeFilter, queryToInput, subjectAccessRequestSchema } from "./export-filters";
 import { organisationSettingsSchema } from "./organisation-settings";
@@ -15,7 +15,7 @@ import { safeCallbackPath, signInSchema } from "./sign-in";
 
 const RUNS = 150;
 
-const SCHEMAS: Array<{ name: string; schema: z.ZodType; fields: string[]; strict: boolean }> = [
+const SCHEMAS: InputSchemaUnderTest[] = [
   { name: "sign-in", schema: signInSchema, fields: ["email", "password", "callbackUrl"], strict: true },
   { name: "organisation settings", schema: organisationSettingsSchema, fields: ["reviewWithinDaysEmergency", "reviewWithinDaysFlagged", "reviewWithinDaysRoutine", "retentionYears"], strict: true },
   { name: "extend retention", schema: extendRetentionSchema, fields: ["reference", "retainUntil", "reason"], strict: true },
@@ -26,41 +26,7 @@ const SCHEMAS: Array<{ name: string; schema: z.ZodType; fields: string[]; strict
   { name: "subject access request", schema: subjectAccessRequestSchema, fields: ["caseReference", "format"], strict: true },
 ];
 
-/** See src/domain/review/index.property.test.ts: zod's unknown-key message is never shown as it is. */
-function expectClearIssues(error: z.ZodError, fields: string[]): void {
-  expect(error.issues.length).toBeGreaterThan(0);
-  for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") continue;
-    expect(isClearMessage(issue.message), JSON.stringify(issue.message)).toBe(true);
-    expect(issue.message).not.toContain(SCRIPT_PAYLOAD);
-    if (issue.path.length > 0) expect(fields).toContain(String(issue.path[0]));
-  }
-}
-
-describe.each(SCHEMAS)("the $name schema with hostile input", ({ schema, fields }) => {
-  it("never throws, and explains every refusal field by field", () => {
-    fc.assert(
-      fc.property(hostileFormInput(fields), (input) => {
-        const result = schema.safeParse(input);
-        if (!result.success) expectClearIssues(result.error, fields);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-});
-
-describe.each(SCHEMAS.filter((s) => s.strict))("the $name schema", ({ schema, fields }) => {
-  it("refuses any field the form does not have", () => {
-    fc.assert(
-      fc.property(hostileFormInput(fields), hostileKey, hostileValue, (input, key, value) => {
-        fc.pre(!fields.includes(key) && typeof input === "object" && input !== null && !Array.isArray(input));
-        const withExtra = Object.defineProperty({ ...(input as object) }, key, { value, enumerable: true, configurable: true, writable: true });
-        expect(schema.safeParse(withExtra).success).toBe(false);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-});
+describeInputSchemasWithHostileInput(SCHEMAS, RUNS);
 
 describe("what the schemas accept", () => {
   it("export filters: every accepted value matches the narrow pattern it is bound as in SQL", () => {

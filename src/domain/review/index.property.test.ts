@@ -3,8 +3,8 @@
 // read from a URL is this app's own or nothing.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
-import { SCRIPT_PAYLOAD, hostileFormInput, hostileKey, hostileString, hostileValue, isClearMessage } from "../../../tests/property/hostile";
+import { hostileFormInput, hostileString, hostileValue } from "../../../tests/property/hostile";
+import { type InputSchemaUnderTest, describeInputSchemasWithHostileInput } from "../../../tests/property/input-schemas";
 import {
   COMMENT_MAX_LENGTH,
   decodeQueueCursor,
@@ -18,7 +18,7 @@ import {
 
 const RUNS = 150;
 
-const FORMS: Array<{ name: string; schema: z.ZodType; fields: string[]; strict: boolean }> = [
+const FORMS: InputSchemaUnderTest[] = [
   { name: "review", schema: reviewInputSchema, fields: ["kind", "comment", "actionRequired"], strict: true },
   { name: "reply", schema: replyInputSchema, fields: ["comment"], strict: true },
   { name: "escalation", schema: escalationInputSchema, fields: ["reason"], strict: true },
@@ -26,46 +26,7 @@ const FORMS: Array<{ name: string; schema: z.ZodType; fields: string[]; strict: 
   { name: "queue filter", schema: queueFilterSchema, fields: ["flag", "outcome", "practitioner", "from", "to", "after"], strict: false },
 ];
 
-/**
- * Zod's own message for an unknown key names the key; the server never shows it as it is
- * (src/server/field-errors.ts shortens it and React escapes it), so only the other issues are
- * held to "clear, and never the posted value".
- */
-function expectClearIssues(error: z.ZodError, fields: string[]): void {
-  expect(error.issues.length).toBeGreaterThan(0);
-  for (const issue of error.issues) {
-    if (issue.code === "unrecognized_keys") continue;
-    expect(isClearMessage(issue.message), JSON.stringify(issue.message)).toBe(true);
-    expect(issue.message).not.toContain(SCRIPT_PAYLOAD);
-    if (issue.path.length > 0) expect(fields).toContain(String(issue.path[0]));
-  }
-}
-
-describe.each(FORMS)("the $name schema with hostile input", ({ schema, fields }) => {
-  it("never throws, and explains every refusal field by field", () => {
-    fc.assert(
-      fc.property(hostileFormInput(fields), (input) => {
-        const result = schema.safeParse(input);
-        if (!result.success) expectClearIssues(result.error, fields);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-});
-
-describe.each(FORMS.filter((form) => form.strict))("the $name schema", ({ schema, fields }) => {
-  it("refuses any field the form does not have", () => {
-    fc.assert(
-      fc.property(hostileFormInput(fields), hostileKey, hostileValue, (input, key, value) => {
-        fc.pre(!fields.includes(key) && typeof input === "object" && input !== null && !Array.isArray(input));
-        const withExtra = Object.defineProperty({ ...(input as object) }, key, { value, enumerable: true, configurable: true, writable: true });
-        expect(schema.safeParse(withExtra).success).toBe(false);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-});
+describeInputSchemasWithHostileInput(FORMS, RUNS);
 
 describe("accepted supervision input", () => {
   it("keeps comments within their limit and never empty where one is required", () => {
