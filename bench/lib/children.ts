@@ -3,7 +3,6 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
 import type { SignedInUser } from "@/server/auth/current-actor";
 import { REPO_ROOT } from "../../scripts/lib/migrations";
 import type { HarnessUser } from "../../scripts/lib/harness/fixtures";
@@ -51,13 +50,3 @@ export function asActor(user: HarnessUser, organisationName: string): SignedInUs
   };
 }
 
-export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  client.on("error", () => undefined);
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}

@@ -9,7 +9,8 @@ import { applyMigrations } from "../../scripts/lib/migrations";
 import { seedDemoData } from "../../scripts/lib/seed";
 import { createDrafts, createPractitioners, demoUser } from "../../scripts/lib/harness/fixtures";
 import type { RecordResult, RecordSpec } from "../record-worker";
-import { asActor, runChild, withClient } from "./children";
+import { asActor, runChild } from "./children";
+import { withClient } from "../../scripts/lib/harness/database";
 import { ratio } from "./stats";
 
 export interface RecordVsRawRow {

@@ -4,7 +4,7 @@
 import { Agent, request } from "node:http";
 import pg from "pg";
 import { isPortFree } from "../../scripts/lib/embedded-postgres";
-import { type HarnessDatabase, openHarnessDatabase } from "../../scripts/lib/harness/database";
+import { type HarnessDatabase, openHarnessDatabase, withClient } from "../../scripts/lib/harness/database";
 import { type AppServer, startAppServer } from "../../scripts/lib/harness/server";
 
 export const SECRET = "faults-secret-faults-secret-faults-secret";
@@ -51,15 +51,8 @@ export async function openStack(name: string, portFrom: number): Promise<Stack> 
   return stack;
 }
 
-export async function withOwner<T>(stack: Stack, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: stack.db.ownerUrl });
-  client.on("error", () => undefined);
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+export function withOwner<T>(stack: Stack, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withClient(stack.db.ownerUrl, fn);
 }
 
 /** One connection per request, no limit: so that a thousand requests really are in flight at once. */

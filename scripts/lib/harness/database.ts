@@ -3,6 +3,7 @@
 // e2e server do). Persistent in a folder of its own, so it can be stopped and started again on
 // the same port (the outage fault test) and is removed afterwards.
 import { rm } from "node:fs/promises";
+import pg from "pg";
 import { join } from "node:path";
 import { enableAppRoleLogin } from "../app-role";
 import { type RunningPostgres, findFreePort, startPostgres } from "../embedded-postgres";
@@ -56,4 +57,16 @@ export async function openHarnessDatabase(options: { name: string; port?: number
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** One connection to `url` for `fn`, closed afterwards; a dropped connection is not an uncaught error. */
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", () => undefined);
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
 }
