@@ -1,10 +1,8 @@
 import "server-only";
 import { type AuditEventExportFilter, auditEventExportFilterSchema } from "@/schemas/export-filters";
 import type { SignedInUser } from "../auth/current-actor";
-import { fieldErrorsFrom } from "../field-errors";
 import type { RequestMeta } from "../request-context";
-import { auditExportDenied, mayExport } from "./authorise-export";
-import { type CsvExportOptions, type CsvExportResult, startCsvExport } from "./start-csv-export";
+import { type CsvExportOptions, type CsvExportResult, exportFilteredCsv } from "./start-csv-export";
 import type { CursorQuery } from "./stream-cursor-as-csv";
 
 export const AUDIT_EVENT_EXPORT_COLUMNS = [
@@ -57,33 +55,14 @@ export function auditEventsExportQuery(organisationId: string, filter: AuditEven
   };
 }
 
-/**
- * The IG lead's CSV export of their organisation's audit log for a filter (raw query-string
- * input), streamed in constant memory. Authorises (auditing a refusal), validates, then audits
- * the export as `audit.export` before the first row is sent.
- */
-export async function exportAuditEvents(
-  user: SignedInUser,
-  input: unknown,
-  meta: RequestMeta,
-  options: CsvExportOptions = {},
-): Promise<CsvExportResult> {
-  if (!mayExport(user, "audit.export")) {
-    await auditExportDenied(user, "audit.export", meta);
-    return { ok: false, status: 403, errors: [{ field: "form", message: "You do not have permission to export the audit log" }] };
-  }
-  const parsed = auditEventExportFilterSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
-  const filter = parsed.data;
-  return startCsvExport({
-    ...options,
-    actor: user,
-    meta,
+/** The IG lead's CSV export of their organisation's audit log for a filter, streamed in constant memory and audited as `audit.export` before the first row is sent. */
+export function exportAuditEvents(user: SignedInUser, input: unknown, meta: RequestMeta, options: CsvExportOptions = {}): Promise<CsvExportResult> {
+  return exportFilteredCsv(user, input, meta, options, {
     action: "audit.export",
+    refusal: "You do not have permission to export the audit log",
+    filterSchema: auditEventExportFilterSchema,
     objectType: "audit_event",
-    filter,
-    caseReference: filter.caseReference ?? null,
-    query: auditEventsExportQuery(user.organisationId, filter),
+    query: auditEventsExportQuery,
     header: AUDIT_EVENT_EXPORT_COLUMNS,
     filenameStem: "audit-events",
   });

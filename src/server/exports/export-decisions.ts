@@ -1,10 +1,8 @@
 import "server-only";
 import { type DecisionExportFilter, decisionExportFilterSchema } from "@/schemas/export-filters";
 import type { SignedInUser } from "../auth/current-actor";
-import { fieldErrorsFrom } from "../field-errors";
 import type { RequestMeta } from "../request-context";
-import { auditExportDenied, mayExport } from "./authorise-export";
-import { type CsvExportOptions, type CsvExportResult, startCsvExport } from "./start-csv-export";
+import { type CsvExportOptions, type CsvExportResult, exportFilteredCsv } from "./start-csv-export";
 import type { CursorQuery } from "./stream-cursor-as-csv";
 
 /**
@@ -76,33 +74,14 @@ export function decisionsExportQuery(organisationId: string, filter: DecisionExp
   };
 }
 
-/**
- * The IG lead's CSV export of their organisation's decisions for a filter (raw query-string
- * input), streamed in constant memory. Authorises (auditing a refusal), validates, then audits
- * the export as `decisions.export` before the first row is sent.
- */
-export async function exportDecisions(
-  user: SignedInUser,
-  input: unknown,
-  meta: RequestMeta,
-  options: CsvExportOptions = {},
-): Promise<CsvExportResult> {
-  if (!mayExport(user, "decisions.export")) {
-    await auditExportDenied(user, "decisions.export", meta);
-    return { ok: false, status: 403, errors: [{ field: "form", message: "You do not have permission to export decisions" }] };
-  }
-  const parsed = decisionExportFilterSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
-  const filter = parsed.data;
-  return startCsvExport({
-    ...options,
-    actor: user,
-    meta,
+/** The IG lead's CSV export of their organisation's decisions for a filter, streamed in constant memory and audited as `decisions.export` before the first row is sent. */
+export function exportDecisions(user: SignedInUser, input: unknown, meta: RequestMeta, options: CsvExportOptions = {}): Promise<CsvExportResult> {
+  return exportFilteredCsv(user, input, meta, options, {
     action: "decisions.export",
+    refusal: "You do not have permission to export decisions",
+    filterSchema: decisionExportFilterSchema,
     objectType: "decision",
-    filter,
-    caseReference: filter.caseReference ?? null,
-    query: decisionsExportQuery(user.organisationId, filter),
+    query: decisionsExportQuery,
     header: DECISION_EXPORT_COLUMNS,
     filenameStem: "decisions",
   });

@@ -2,9 +2,11 @@ import "server-only";
 import type { Actor } from "@/domain/policy";
 import { describeFilter } from "@/schemas/export-filters";
 import { auditEntry, recordAuditEvent } from "../audit/append-audit-event";
-import type { FieldErrors } from "../field-errors";
+import type { z } from "zod";
+import type { SignedInUser } from "../auth/current-actor";
+import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
 import type { RequestMeta } from "../request-context";
-import { type ExportAction, exportTimestamp } from "./authorise-export";
+import { type ExportAction, auditExportDenied, exportTimestamp, mayExport } from "./authorise-export";
 import { type CursorQuery, ExportBusyError, streamCursorAsCsv } from "./stream-cursor-as-csv";
 
 export type CsvExportResult =
@@ -59,4 +61,47 @@ export async function startCsvExport(args: StartCsvExport): Promise<CsvExportRes
     throw error;
   }
   return { ok: true, filename: `${args.filenameStem}-${exportTimestamp()}.csv`, stream };
+}
+
+interface FilteredCsvExport<Filter extends { caseReference?: string }> {
+  action: StartCsvExport["action"];
+  /** The 403 message when the user lacks the export's permission. */
+  refusal: string;
+  filterSchema: z.ZodType<Filter>;
+  objectType: string;
+  query: (organisationId: string, filter: Filter) => CursorQuery;
+  header: readonly string[];
+  filenameStem: string;
+}
+
+/**
+ * An IG lead's CSV export of their organisation's rows for a filter (raw query-string input):
+ * authorises (auditing a refusal), validates the filter, then startCsvExport.
+ */
+export async function exportFilteredCsv<Filter extends { caseReference?: string }>(
+  user: SignedInUser,
+  input: unknown,
+  meta: RequestMeta,
+  options: CsvExportOptions,
+  spec: FilteredCsvExport<Filter>,
+): Promise<CsvExportResult> {
+  if (!mayExport(user, spec.action)) {
+    await auditExportDenied(user, spec.action, meta);
+    return { ok: false, status: 403, errors: [{ field: "form", message: spec.refusal }] };
+  }
+  const parsed = spec.filterSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
+  const filter = parsed.data;
+  return startCsvExport({
+    ...options,
+    actor: user,
+    meta,
+    action: spec.action,
+    objectType: spec.objectType,
+    filter: filter as Record<string, string | undefined>,
+    caseReference: filter.caseReference ?? null,
+    query: spec.query(user.organisationId, filter),
+    header: spec.header,
+    filenameStem: spec.filenameStem,
+  });
 }
