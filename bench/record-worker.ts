@@ -90,7 +90,7 @@ async function recordThroughUseCase(spec: RecordSpec) {
   process.env.DATABASE_POOL_SIZE = String(Math.max(10, spec.concurrency));
   process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
   const { recordDecision } = await import("@/server/decisions/record-decision");
-  const { db } = await import("@/server/db");
+  const { db } = await import("@/server/infra/db");
   const work = spec.work ?? [];
   let index = 0;
   try {

@@ -1,9 +1,9 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { env, usesSecureCookies } from "@/server/env";
-import { REQUEST_ID_HEADER } from "@/server/request-context";
-import { databaseAvailable } from "@/server/database-availability";
-import { serviceUnavailableResponse } from "@/server/service-unavailable";
+import { env, usesSecureCookies } from "@/server/infra/env";
+import { REQUEST_ID_HEADER } from "@/server/infra/request-context";
+import { databaseAvailable } from "@/server/infra/database-availability";
+import { serviceUnavailableResponse } from "@/server/infra/service-unavailable";
 import {
   encodeSessionToken,
   idleAllowanceSeconds,
@@ -17,7 +17,7 @@ import {
 // 3. Slides the idle timeout: every request re-issues the session cookie with a fresh expiry, so
 //    the session ends after SESSION_IDLE_MINUTES without activity, with or without JavaScript.
 // 4. While the database is unreachable, answers 503 "Sorry, the service is unavailable" at once
-//    (src/server/database-availability.ts); /api/health still reports for itself.
+//    (src/server/infra/database-availability.ts); /api/health still reports for itself.
 
 const PUBLIC_PREFIXES = ["/sign-in", "/signed-out", "/accessibility", "/api/auth", "/api/health", "/api/session/end"];
 

@@ -4,7 +4,7 @@ import "./globals.css";
 import { Footer, Header, PhaseBanner } from "@/components/Header";
 import { TimeoutWarning } from "@/components/TimeoutWarning";
 import { currentSession } from "@/server/auth/current-actor";
-import { env } from "@/server/env";
+import { env } from "@/server/infra/env";
 
 // Every page depends on who is signed in.
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "./db";
+import { db } from "@/server/infra/db";
 
 export interface Health {
   status: "ok" | "degraded";

@@ -1,8 +1,8 @@
 import "server-only";
 import { DEFAULT_RECORD_KEEPING_SETTINGS, type RecordKeepingSettings } from "@/domain/decision";
 import type { OrganisationSettings } from "@/generated/prisma/client";
-import type { Tx } from "./db";
-import { db } from "./db";
+import type { Tx } from "@/server/infra/db";
+import { db } from "@/server/infra/db";
 
 /** The organisation's record-keeping settings, or the defaults until its IG lead sets them. */
 export async function recordKeepingSettings(organisationId: string, tx?: Tx): Promise<RecordKeepingSettings> {

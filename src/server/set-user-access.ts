@@ -3,8 +3,8 @@ import { z } from "zod";
 import { can } from "@/domain/policy";
 import type { SignedInUser } from "./auth/current-actor";
 import { appendAuditEvent } from "./audit/append-audit-event";
-import { db } from "./db";
-import type { RequestMeta } from "./request-context";
+import { db } from "@/server/infra/db";
+import type { RequestMeta } from "@/server/infra/request-context";
 
 export const setUserAccessSchema = z
   .object({ userId: z.uuid({ error: "Choose a user" }), access: z.enum(["disable", "enable"], { error: "Choose disable or enable" }) })

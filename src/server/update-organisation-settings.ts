@@ -3,10 +3,10 @@ import { can } from "@/domain/policy";
 import { organisationSettingsSchema } from "@/schemas/organisation-settings";
 import type { SignedInUser } from "./auth/current-actor";
 import { appendAuditEvent, auditEntry } from "./audit/append-audit-event";
-import { db } from "./db";
+import { db } from "@/server/infra/db";
 import { type FieldErrors, fieldErrorsFrom } from "./field-errors";
 import { recordKeepingSettings } from "./organisation-settings";
-import type { RequestMeta } from "./request-context";
+import type { RequestMeta } from "@/server/infra/request-context";
 
 export type UpdateSettingsResult = { ok: true } | { ok: false; status: 400 | 403; errors: FieldErrors };
 

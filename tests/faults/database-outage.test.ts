@@ -5,7 +5,7 @@
 // seconds of the database being back it must serve normally again, without a restart.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { VALID } from "@/domain/wizard/test-fixtures";
-import { ANSWERS_SAVED_TEXT, SERVICE_UNAVAILABLE_TITLE } from "@/server/service-unavailable";
+import { ANSWERS_SAVED_TEXT, SERVICE_UNAVAILABLE_TITLE } from "@/server/infra/service-unavailable";
 import { type HarnessUser, createDrafts, createPractitioners, demoUser } from "../../scripts/lib/harness/fixtures";
 import { formWithField, multipart, withBoundValue } from "../../scripts/lib/harness/forms";
 import { sessionCookie } from "../../scripts/lib/harness/session";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { createChainVerifier } from "@/domain/audit";
 import { appendAuditEvent } from "@/server/audit/append-audit-event";
-import { db } from "@/server/db";
+import { db } from "@/server/infra/db";
 import { withSuperuser } from "./support";
 
 function eventFor(organisationId: string, n: number) {

@@ -16,7 +16,7 @@ import { appendAuditEvent } from "@/server/audit/append-audit-event";
 import { getAuditVerification } from "@/server/audit/get-audit-verification";
 import { runAuditVerification } from "@/server/audit/run-audit-verification";
 import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
-import { UTC_SESSION, db } from "@/server/db";
+import { UTC_SESSION, db } from "@/server/infra/db";
 import { TEST_META, withSuperuser } from "./support";
 
 const serverUrl = inject("databaseUrl");

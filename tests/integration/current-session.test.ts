@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { currentSession } from "@/server/auth/current-actor";
 import { ABSOLUTE_SESSION_SECONDS, encodeSessionToken, nowSeconds, sessionCookieName } from "@/server/auth/session-token";
-import { db } from "@/server/db";
+import { db } from "@/server/infra/db";
 import { actorFor, seedDemo, withSuperuser } from "./support";
 
 const jar = vi.hoisted(() => ({ value: undefined as string | undefined }));

@@ -6,7 +6,7 @@ import { saveDraftAnswer } from "@/server/decisions/save-draft-answer";
 import { recordDecision } from "@/server/decisions/record-decision";
 import { viewDecision } from "@/server/decisions/view-decision";
 import { loadOwnDraft } from "@/server/decisions/drafts";
-import { db } from "@/server/db";
+import { db } from "@/server/infra/db";
 import { TEST_META, actorFor, answerAll, newDraft, seedDemo, withSuperuser } from "./support";
 
 beforeAll(seedDemo);

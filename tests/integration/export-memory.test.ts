@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, inject, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { SessionState, SignedInUser } from "@/server/auth/current-actor";
-import { db } from "@/server/db";
+import { db } from "@/server/infra/db";
 import { closeExportPool } from "@/server/exports/export-pool";
 import { AUDIT_EVENT_EXPORT_COLUMNS } from "@/server/exports/export-audit-events";
 import { GET as getAuditEventsRoute } from "@/app/api/exports/audit-events/route";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { randomBytes } from "node:crypto";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import type { SessionState, SignedInUser } from "@/server/auth/current-actor";
-import { db } from "@/server/db";
+import { db } from "@/server/infra/db";
 import { exportAuditEvents } from "@/server/exports/export-audit-events";
 import { exportDecisions } from "@/server/exports/export-decisions";
 import { exportSubjectAccess } from "@/server/exports/export-subject-access";

@@ -8,7 +8,7 @@ import { chainKeyFor } from "@/domain/audit";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { recordDecision } from "@/server/decisions/record-decision";
 import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
-import { db } from "@/server/db";
+import { db } from "@/server/infra/db";
 import { TEST_META, actorFor, answerAll, newDraft, seedDemo, withSuperuser } from "./support";
 
 // References come from a queue the tests fill first, then from the real generator.

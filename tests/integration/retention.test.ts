@@ -6,7 +6,7 @@ import { disposeDecision } from "@/server/retention/dispose-decision";
 import { listRetentionDue } from "@/server/retention/list-retention-due";
 import { reviewDecision } from "@/server/reviews/review-decision";
 import { viewDecision } from "@/server/decisions/view-decision";
-import { db } from "@/server/db";
+import { db } from "@/server/infra/db";
 import { TEST_META, actorFor, recordThroughWizard, seedDemo, withSuperuser } from "./support";
 
 beforeAll(seedDemo);

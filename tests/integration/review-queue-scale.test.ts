@@ -4,7 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { encodeQueueCursor } from "@/domain/review";
 import { QUEUE_COUNT_LIMIT, listReviewQueue, queueSliceQuery } from "@/server/reviews/list-review-queue";
 import type { SignedInUser } from "@/server/auth/current-actor";
-import { db } from "@/server/db";
+import { db } from "@/server/infra/db";
 import { withSuperuser } from "./support";
 
 const DECISIONS = 100_000;

@@ -1,4 +1,4 @@
-// Runs in each integration worker before its test file: app code (src/server/env.ts reads
+// Runs in each integration worker before its test file: app code (src/server/infra/env.ts reads
 // process.env on first use) then connects to the run's migrated test database.
 import { inject } from "vitest";
 

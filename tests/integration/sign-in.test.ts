@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { signInUser } from "@/server/auth/sign-in-user";
 import { setUserAccess } from "@/server/set-user-access";
-import { db } from "@/server/db";
+import { db } from "@/server/infra/db";
 import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
 import { TEST_META, actorFor, seedDemo } from "./support";
 

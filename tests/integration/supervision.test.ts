@@ -9,7 +9,7 @@ import { resolveEscalation } from "@/server/escalations/resolve-escalation";
 import { listEscalations } from "@/server/escalations/list-escalations";
 import { listNotifications } from "@/server/notifications/list-notifications";
 import { viewDecision } from "@/server/decisions/view-decision";
-import { db } from "@/server/db";
+import { db } from "@/server/infra/db";
 import { TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
 
 beforeAll(seedDemo);

@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import type { SignedInUser } from "@/server/auth/current-actor";
 import { seedDemoData } from "../../scripts/lib/seed";
-import { UTC_SESSION, db } from "@/server/db";
+import { UTC_SESSION, db } from "@/server/infra/db";
 import type { Role } from "@/domain/policy";
 import type { StepId, WizardAnswers } from "@/domain/wizard";
 import { startDraft } from "@/server/decisions/start-draft";

@@ -17,7 +17,7 @@ import { recordDecision } from "@/server/decisions/record-decision";
 import { saveDraftAnswer } from "@/server/decisions/save-draft-answer";
 import { startDraft } from "@/server/decisions/start-draft";
 import { viewDecision } from "@/server/decisions/view-decision";
-import { db } from "@/server/db";
+import { db } from "@/server/infra/db";
 import { raiseEscalation } from "@/server/escalations/raise-escalation";
 import { resolveEscalation } from "@/server/escalations/resolve-escalation";
 import { disposeDecision } from "@/server/retention/dispose-decision";

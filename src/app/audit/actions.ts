@@ -2,7 +2,7 @@
 import { forbidden, redirect } from "next/navigation";
 import { requirePermission } from "@/server/auth/current-actor";
 import { runAuditVerification } from "@/server/audit/run-audit-verification";
-import { requestMeta } from "@/server/request-context";
+import { requestMeta } from "@/server/infra/request-context";
 
 /**
  * "Verify integrity": a plain form post (works without JavaScript). The result is kept in the

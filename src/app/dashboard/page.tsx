@@ -4,7 +4,7 @@ import { requirePermission } from "@/server/auth/current-actor";
 import { getIgDashboard } from "@/server/dashboard/get-ig-dashboard";
 import { PageHeading } from "@/components/layout-bits";
 import { HorizontalBarChart, StackedBarChart } from "@/components/charts";
-import { CONSENT_LABELS, OUTCOME_LABELS, lawfulBasisLabel } from "@/app/decisions/labels";
+import { CONSENT_LABELS, OUTCOME_LABELS, lawfulBasisLabel } from "@/components/decision-labels";
 
 export const metadata: Metadata = { title: "Information governance dashboard" };
 

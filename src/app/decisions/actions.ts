@@ -2,11 +2,11 @@
 import { notFound, redirect } from "next/navigation";
 import { type FieldError, type StepId, collectFormInput, isStepId } from "@/domain/wizard";
 import { requirePermission } from "@/server/auth/current-actor";
-import { requestMeta } from "@/server/request-context";
+import { requestMeta } from "@/server/infra/request-context";
 import { startDraft } from "@/server/decisions/start-draft";
 import { saveDraftAnswer } from "@/server/decisions/save-draft-answer";
 import { recordDecision } from "@/server/decisions/record-decision";
-import { submissions } from "@/server/admission";
+import { submissions } from "@/server/infra/admission";
 import { formFields, withoutControlCharacters } from "@/app/form-data";
 import { forbidden } from "next/navigation";
 
@@ -16,7 +16,7 @@ export interface StepFormState {
   values: Record<string, string | string[]> | null;
 }
 
-// Each action's work runs through submissions() (src/server/admission.ts): a few at a time, the
+// Each action's work runs through submissions() (src/server/infra/admission.ts): a few at a time, the
 // rest queued, so that a burst of submissions drains instead of stalling.
 
 export async function startDraftAction(formData: FormData): Promise<void> {

@@ -4,8 +4,8 @@ import { requirePermission } from "@/server/auth/current-actor";
 import { listOwnDecisions } from "@/server/decisions/list-own-decisions";
 import { PageHeading, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
-import { FLAG_LABELS, KIND_LABELS, OUTCOME_LABELS } from "./labels";
-import { REVIEW_STATUS_LABELS } from "./review-labels";
+import { FLAG_LABELS, KIND_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
+import { REVIEW_STATUS_LABELS } from "@/components/review-labels";
 
 export const metadata: Metadata = { title: "Your decisions" };
 

@@ -4,7 +4,7 @@ import type { ActionFormState } from "@/components/ActionForm";
 import { requirePermission } from "@/server/auth/current-actor";
 import { extendRetention } from "@/server/retention/extend-retention";
 import { disposeDecision } from "@/server/retention/dispose-decision";
-import { requestMeta } from "@/server/request-context";
+import { requestMeta } from "@/server/infra/request-context";
 import { formFields } from "@/app/form-data";
 
 type Result = Awaited<ReturnType<typeof extendRetention>>;

@@ -2,7 +2,7 @@
 import { forbidden, notFound, redirect } from "next/navigation";
 import type { ActionFormState } from "@/components/ActionForm";
 import { requirePermission, requireUser } from "@/server/auth/current-actor";
-import { requestMeta } from "@/server/request-context";
+import { requestMeta } from "@/server/infra/request-context";
 import { reviewDecision } from "@/server/reviews/review-decision";
 import { replyToReview } from "@/server/reviews/reply-to-review";
 import { raiseEscalation } from "@/server/escalations/raise-escalation";

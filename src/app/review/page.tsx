@@ -5,7 +5,7 @@ import { requirePermission } from "@/server/auth/current-actor";
 import { QUEUE_COUNT_LIMIT, listReviewQueue } from "@/server/reviews/list-review-queue";
 import { NotificationBanner, PageHeading, Tag } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
-import { FLAG_LABELS, OUTCOME_LABELS } from "@/app/decisions/labels";
+import { FLAG_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
 
 export const metadata: Metadata = { title: "Review queue" };
 

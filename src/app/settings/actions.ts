@@ -3,7 +3,7 @@ import { forbidden, redirect } from "next/navigation";
 import type { ActionFormState } from "@/components/ActionForm";
 import { requirePermission } from "@/server/auth/current-actor";
 import { updateOrganisationSettings } from "@/server/update-organisation-settings";
-import { requestMeta } from "@/server/request-context";
+import { requestMeta } from "@/server/infra/request-context";
 import { formFields } from "@/app/form-data";
 
 export async function updateSettingsAction(_previous: ActionFormState, formData: FormData): Promise<ActionFormState> {

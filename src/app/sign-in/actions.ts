@@ -3,10 +3,10 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { homePathFor } from "@/domain/policy";
 import { safeCallbackPath } from "@/schemas/sign-in";
-import { env, usesSecureCookies } from "@/server/env";
+import { env, usesSecureCookies } from "@/server/infra/env";
 import { signInUser } from "@/server/auth/sign-in-user";
 import { encodeSessionToken, nowSeconds, sessionCookieName, sessionCookieOptions } from "@/server/auth/session-token";
-import { requestMeta } from "@/server/request-context";
+import { requestMeta } from "@/server/infra/request-context";
 import { formFields } from "@/app/form-data";
 import type { FormError } from "@/components/ErrorSummary";
 

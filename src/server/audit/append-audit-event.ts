@@ -1,7 +1,7 @@
 import "server-only";
 import { type AuditEventInput, GENESIS_HASH, chainEvent, chainKeyFor } from "@/domain/audit";
-import { type Db, type Tx, db } from "../db";
-import type { RequestMeta } from "../request-context";
+import { type Db, type Tx, db } from "@/server/infra/db";
+import type { RequestMeta } from "@/server/infra/request-context";
 
 /**
  * Appends one event to its organisation's chain inside the caller's transaction, so the event

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { SignedInUser } from "../auth/current-actor";
-import { db } from "../db";
+import { db } from "@/server/infra/db";
 import { AUDIT_VERIFY_ACTION } from "./run-audit-verification";
 
 const detailSchema = z.object({

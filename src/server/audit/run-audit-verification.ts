@@ -2,9 +2,9 @@ import "server-only";
 import { type JsonValue, chainKeyFor } from "@/domain/audit";
 import { can } from "@/domain/policy";
 import type { SignedInUser } from "../auth/current-actor";
-import { db } from "../db";
-import { env } from "../env";
-import type { RequestMeta } from "../request-context";
+import { db } from "@/server/infra/db";
+import { env } from "@/server/infra/env";
+import type { RequestMeta } from "@/server/infra/request-context";
 import { appendAuditEvent, auditEntry } from "./append-audit-event";
 import { type AuditVerification, verifyAuditChains } from "./verify-audit-chains";
 

@@ -2,7 +2,7 @@ import "server-only";
 import { type AuditSearch, auditSearchSchema } from "@/schemas/audit-search";
 import { Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
-import { db } from "../db";
+import { db } from "@/server/infra/db";
 import { ukDayStart } from "@/domain/decision";
 
 export interface AuditRow {

@@ -4,10 +4,10 @@ import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { type Actor, type GlobalAction, type RecordAction, type Role, type ScopedResource, can } from "@/domain/policy";
-import { db } from "../db";
+import { db } from "@/server/infra/db";
 import { recordAuditEvent, auditEntry } from "../audit/append-audit-event";
-import { requestMeta } from "../request-context";
-import { env, usesSecureCookies } from "../env";
+import { requestMeta } from "@/server/infra/request-context";
+import { env, usesSecureCookies } from "@/server/infra/env";
 import { idleAllowanceSeconds, sessionCookieName } from "./session-token";
 
 export interface SignedInUser extends Actor {

@@ -1,8 +1,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { env, usesSecureCookies } from "../env";
-import { metaFromHeaders } from "../request-context";
+import { env, usesSecureCookies } from "@/server/infra/env";
+import { metaFromHeaders } from "@/server/infra/request-context";
 import { signInUser } from "./sign-in-user";
 import { nowSeconds } from "./session-token";
 

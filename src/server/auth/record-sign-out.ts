@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/domain/policy";
 import { recordAuditEvent } from "../audit/append-audit-event";
-import type { RequestMeta } from "../request-context";
+import type { RequestMeta } from "@/server/infra/request-context";
 
 export type SignOutCause = "user" | "timeout" | "revoked";
 

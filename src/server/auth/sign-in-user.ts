@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
 import type { Role } from "@/domain/policy";
 import { signInSchema } from "@/schemas/sign-in";
-import { db } from "../db";
+import { db } from "@/server/infra/db";
 import { recordAuditEvent } from "../audit/append-audit-event";
-import type { RequestMeta } from "../request-context";
+import type { RequestMeta } from "@/server/infra/request-context";
 import type { FieldErrors } from "../field-errors";
 import { fieldErrorsFrom } from "../field-errors";
 

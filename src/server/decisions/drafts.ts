@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type WizardAnswers, parseAnswers } from "@/domain/wizard";
 import type { OrganisationKind } from "@/domain/lawful-basis";
 import type { SignedInUser } from "../auth/current-actor";
-import { db } from "../db";
+import { db } from "@/server/infra/db";
 
 export interface DraftView {
   id: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { SignedInUser } from "../auth/current-actor";
-import { db } from "../db";
+import { db } from "@/server/infra/db";
 import { normaliseDecisionReference } from "./reference";
 import { type ReviewStatus, reviewStatus } from "@/domain/review";
 

@@ -2,8 +2,8 @@ import "server-only";
 import { type RecordAction, can } from "@/domain/policy";
 import type { SignedInUser } from "../auth/current-actor";
 import { recordAuditEvent, auditEntry } from "../audit/append-audit-event";
-import { db } from "../db";
-import type { RequestMeta } from "../request-context";
+import { db } from "@/server/infra/db";
+import type { RequestMeta } from "@/server/infra/request-context";
 import { normaliseDecisionReference } from "./reference";
 
 export interface DecisionForAction {

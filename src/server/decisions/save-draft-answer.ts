@@ -4,8 +4,8 @@ import { can } from "@/domain/policy";
 import { type FieldError, type StepId, firstIncompleteStepId, isStepId, nextStepId, parseStep, withAnswer } from "@/domain/wizard";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
-import { db } from "../db";
-import type { RequestMeta } from "../request-context";
+import { db } from "@/server/infra/db";
+import type { RequestMeta } from "@/server/infra/request-context";
 import { loadOwnDraft } from "./drafts";
 
 export type SaveDraftAnswerResult =

@@ -4,8 +4,8 @@ import { can } from "@/domain/policy";
 import { type WizardAnswers, parseAnswers, pruneAnswers } from "@/domain/wizard";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
-import { db } from "../db";
-import type { RequestMeta } from "../request-context";
+import { db } from "@/server/infra/db";
+import type { RequestMeta } from "@/server/infra/request-context";
 
 export const startDraftSchema = z
   .object({

@@ -3,8 +3,8 @@ import type { DecisionRecordData } from "@/domain/decision";
 import { type RecordAction, can } from "@/domain/policy";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
-import { db } from "../db";
-import type { RequestMeta } from "../request-context";
+import { db } from "@/server/infra/db";
+import type { RequestMeta } from "@/server/infra/request-context";
 import { normaliseDecisionReference } from "./reference";
 
 /** The record as stored: dates are ISO strings after the JSON round trip. */

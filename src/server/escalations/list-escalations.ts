@@ -1,6 +1,6 @@
 import "server-only";
 import type { SignedInUser } from "../auth/current-actor";
-import { db } from "../db";
+import { db } from "@/server/infra/db";
 import { can } from "@/domain/policy";
 
 export interface EscalationRow {

@@ -1,7 +1,7 @@
 import "server-only";
 import { type Actor, can } from "@/domain/policy";
 import { auditEntry, recordAuditEvent } from "../audit/append-audit-event";
-import type { RequestMeta } from "../request-context";
+import type { RequestMeta } from "@/server/infra/request-context";
 
 /** The audit action of each export; also the `attempted` action when one is refused. */
 export type ExportAction = "audit.export" | "decisions.export" | "subject-access.export";

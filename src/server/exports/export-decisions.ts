@@ -1,7 +1,7 @@
 import "server-only";
 import { type DecisionExportFilter, decisionExportFilterSchema } from "@/schemas/export-filters";
 import type { SignedInUser } from "../auth/current-actor";
-import type { RequestMeta } from "../request-context";
+import type { RequestMeta } from "@/server/infra/request-context";
 import { type CsvExportOptions, type CsvExportResult, exportFilteredCsv } from "./start-csv-export";
 import type { CursorQuery } from "./stream-cursor-as-csv";
 

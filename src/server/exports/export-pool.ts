@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
-import { UTC_SESSION } from "../db";
-import { env } from "../env";
+import { UTC_SESSION } from "@/server/infra/db";
+import { env } from "@/server/infra/env";
 
 // Connections for streaming exports, apart from Prisma's pool: an export holds its connection
 // (and a read-only transaction) for as long as the download lasts, so a few slow downloads must

@@ -2,9 +2,9 @@ import "server-only";
 import { type SubjectAccessFormat, subjectAccessRequestSchema } from "@/schemas/export-filters";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
-import { db } from "../db";
+import { db } from "@/server/infra/db";
 import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
-import type { RequestMeta } from "../request-context";
+import type { RequestMeta } from "@/server/infra/request-context";
 import { auditExportDenied, exportTimestamp, mayExport } from "./authorise-export";
 import { type CsvValue, csvDocument } from "./encode-csv";
 

@@ -5,7 +5,7 @@ import { auditEntry, recordAuditEvent } from "../audit/append-audit-event";
 import type { z } from "zod";
 import type { SignedInUser } from "../auth/current-actor";
 import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
-import type { RequestMeta } from "../request-context";
+import type { RequestMeta } from "@/server/infra/request-context";
 import { type ExportAction, auditExportDenied, exportTimestamp, mayExport } from "./authorise-export";
 import { type CursorQuery, ExportBusyError, streamCursorAsCsv } from "./stream-cursor-as-csv";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Tx } from "../db";
+import type { Tx } from "@/server/infra/db";
 
 export const NOTIFICATION_KINDS = [
   "REVIEW_REQUESTED",

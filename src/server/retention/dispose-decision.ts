@@ -3,10 +3,10 @@ import { can } from "@/domain/policy";
 import { disposeDecisionSchema } from "@/schemas/retention";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
-import { db } from "../db";
+import { db } from "@/server/infra/db";
 import { fieldErrorsFrom } from "../field-errors";
 import { normaliseDecisionReference } from "../decisions/reference";
-import type { RequestMeta } from "../request-context";
+import type { RequestMeta } from "@/server/infra/request-context";
 import type { RetentionResult } from "./extend-retention";
 
 /**

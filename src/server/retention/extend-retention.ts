@@ -3,10 +3,10 @@ import { can } from "@/domain/policy";
 import { extendRetentionSchema } from "@/schemas/retention";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
-import { db } from "../db";
+import { db } from "@/server/infra/db";
 import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
 import { normaliseDecisionReference } from "../decisions/reference";
-import type { RequestMeta } from "../request-context";
+import type { RequestMeta } from "@/server/infra/request-context";
 
 export type RetentionResult = { ok: true } | { ok: false; status: 400 | 403 | 404 | 409; errors: FieldErrors };
 

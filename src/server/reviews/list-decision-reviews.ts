@@ -1,6 +1,6 @@
 import "server-only";
 import { type ReviewStatus, reviewStatus } from "@/domain/review";
-import { db } from "../db";
+import { db } from "@/server/infra/db";
 
 export interface ReviewEntry {
   id: string;

@@ -2,7 +2,7 @@ import "server-only";
 import { type QueueCursor, type QueueFilter, QUEUE_PAGE_SIZE, decodeQueueCursor, encodeQueueCursor, queueFilterSchema } from "@/domain/review";
 import { Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
-import { db } from "../db";
+import { db } from "@/server/infra/db";
 
 export interface QueueRow {
   decisionId: string;

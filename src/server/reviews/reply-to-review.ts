@@ -2,11 +2,11 @@ import "server-only";
 import { replyInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
-import { db } from "../db";
+import { db } from "@/server/infra/db";
 import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
 import { loadDecisionForAction } from "../decisions/load-decision-for-action";
 import { notify } from "../notifications/notify";
-import type { RequestMeta } from "../request-context";
+import type { RequestMeta } from "@/server/infra/request-context";
 
 export type ReplyResult = { ok: true } | { ok: false; status: 400 | 403 | 404; errors: FieldErrors };
 

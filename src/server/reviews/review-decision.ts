@@ -2,12 +2,12 @@ import "server-only";
 import { reviewInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
-import { db } from "../db";
+import { db } from "@/server/infra/db";
 import type { FieldErrors } from "../field-errors";
 import { fieldErrorsFrom } from "../field-errors";
 import { loadDecisionForAction } from "../decisions/load-decision-for-action";
 import { notify } from "../notifications/notify";
-import type { RequestMeta } from "../request-context";
+import type { RequestMeta } from "@/server/infra/request-context";
 
 export type ReviewDecisionResult = { ok: true; kind: "ENDORSEMENT" | "CHALLENGE" | "NOTE" } | { ok: false; status: 400 | 403 | 404; errors: FieldErrors };
 

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { forbidden } from "next/navigation";
 import { requirePermission } from "@/server/auth/current-actor";
 import { setUserAccess } from "@/server/set-user-access";
-import { requestMeta } from "@/server/request-context";
+import { requestMeta } from "@/server/infra/request-context";
 import { formFields } from "@/app/form-data";
 
 export interface UserAccessState {

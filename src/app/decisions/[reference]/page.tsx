@@ -3,9 +3,9 @@ import { forbidden, notFound } from "next/navigation";
 import { requireUser } from "@/server/auth/current-actor";
 import { viewDecision } from "@/server/decisions/view-decision";
 import { listDecisionReviews } from "@/server/reviews/list-decision-reviews";
-import { requestMeta } from "@/server/request-context";
-import { DecisionRecordView } from "../DecisionRecordView";
-import { ReviewsSection } from "../ReviewsSection";
+import { requestMeta } from "@/server/infra/request-context";
+import { DecisionRecordView } from "@/components/DecisionRecordView";
+import { ReviewsSection } from "@/components/ReviewsSection";
 
 export const metadata: Metadata = { title: "Decision record" };
 

@@ -7,11 +7,11 @@ import type { FieldDefinition } from "@/domain/wizard";
 import { requirePermission } from "@/server/auth/current-actor";
 import { viewDecision } from "@/server/decisions/view-decision";
 import { listDecisionReviews } from "@/server/reviews/list-decision-reviews";
-import { requestMeta } from "@/server/request-context";
+import { requestMeta } from "@/server/infra/request-context";
 import { ActionForm } from "@/components/ActionForm";
 import { BackLink } from "@/components/layout-bits";
-import { DecisionRecordView } from "@/app/decisions/DecisionRecordView";
-import { ReviewsSection } from "@/app/decisions/ReviewsSection";
+import { DecisionRecordView } from "@/components/DecisionRecordView";
+import { ReviewsSection } from "@/components/ReviewsSection";
 import { reviewDecisionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Review a decision" };

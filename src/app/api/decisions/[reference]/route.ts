@@ -1,6 +1,6 @@
 import { currentSession } from "@/server/auth/current-actor";
 import { viewDecision } from "@/server/decisions/view-decision";
-import { metaFromHeaders } from "@/server/request-context";
+import { metaFromHeaders } from "@/server/infra/request-context";
 
 // The record as JSON, for subject access requests and case-management systems: the same data as
 // the record page. Authorises itself; the download is audited as a disclosure (decision.export).

@@ -1,7 +1,7 @@
 import { queryToInput } from "@/schemas/export-filters";
 import { currentSession } from "@/server/auth/current-actor";
 import { exportAuditEvents } from "@/server/exports/export-audit-events";
-import { metaFromHeaders } from "@/server/request-context";
+import { metaFromHeaders } from "@/server/infra/request-context";
 import { attachment, exportRefused, signInRequired } from "../responses";
 
 // CSV of the IG lead's organisation's audit log for a filter, streamed.

@@ -1,7 +1,7 @@
 import { queryToInput } from "@/schemas/export-filters";
 import { currentSession } from "@/server/auth/current-actor";
 import { exportDecisions } from "@/server/exports/export-decisions";
-import { metaFromHeaders } from "@/server/request-context";
+import { metaFromHeaders } from "@/server/infra/request-context";
 import { attachment, exportRefused, signInRequired } from "../responses";
 
 // CSV of the IG lead's organisation's decisions for a filter, streamed.

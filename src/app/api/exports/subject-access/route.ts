@@ -1,7 +1,7 @@
 import { queryToInput } from "@/schemas/export-filters";
 import { currentSession } from "@/server/auth/current-actor";
 import { exportSubjectAccess } from "@/server/exports/export-subject-access";
-import { metaFromHeaders } from "@/server/request-context";
+import { metaFromHeaders } from "@/server/infra/request-context";
 import { attachment, exportRefused, signInRequired } from "../responses";
 
 // Everything held for one case reference, as one JSON or CSV download, audited as a disclosure.

@@ -1,10 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { env, usesSecureCookies } from "@/server/env";
+import { env, usesSecureCookies } from "@/server/infra/env";
 import { sessionCookieName } from "@/server/auth/session-token";
 import { recordSignOut } from "@/server/auth/record-sign-out";
-import { db } from "@/server/db";
-import { metaFromHeaders } from "@/server/request-context";
+import { db } from "@/server/infra/db";
+import { metaFromHeaders } from "@/server/infra/request-context";
 import type { Role } from "@/domain/policy";
 
 const CAUSES = { timeout: "timeout", revoked: "revoked", "signed-out": "user" } as const;

@@ -1,5 +1,5 @@
 import { currentSession } from "@/server/auth/current-actor";
-import { env } from "@/server/env";
+import { env } from "@/server/infra/env";
 
 // proxy.ts has already re-issued the cookie by the time this runs; this confirms the session is
 // still good and tells the timeout warning how long it now has.

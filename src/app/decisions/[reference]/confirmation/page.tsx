@@ -3,10 +3,10 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { requireUser } from "@/server/auth/current-actor";
 import { viewDecision } from "@/server/decisions/view-decision";
-import { requestMeta } from "@/server/request-context";
+import { requestMeta } from "@/server/infra/request-context";
 import { Panel } from "@/components/layout-bits";
 import { formatDate } from "@/components/format";
-import { FLAG_LABELS } from "../../labels";
+import { FLAG_LABELS } from "@/components/decision-labels";
 
 export const metadata: Metadata = { title: "Decision recorded" };
 

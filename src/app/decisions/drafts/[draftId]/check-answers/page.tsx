@@ -4,7 +4,7 @@ import { departureFor, evaluateAnswers, firstIncompleteStepId, previousStepId } 
 import { requirePermission } from "@/server/auth/current-actor";
 import { loadOwnDraft } from "@/server/decisions/drafts";
 import { BackLink, SummaryList, WarningText } from "@/components/layout-bits";
-import { answerRows } from "../../../AnswerRows";
+import { answerRows } from "@/components/AnswerRows";
 import { IndicationSummary } from "../../IndicationSummary";
 import { RecordDecisionForm } from "../../RecordDecisionForm";
 import { recordDecisionAction } from "../../../actions";

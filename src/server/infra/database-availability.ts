@@ -11,7 +11,7 @@ import { env } from "./env";
 // - Up: requests pass at once. At most once a second a request starts a background probe (one
 //   `SELECT 1` on a connection kept for the purpose), so an outage is noticed within about a second
 //   even when no pooled connection sees it; the app's pools also report connection failures here
-//   (src/server/db.ts), which opens the breaker at once.
+//   (src/server/infra/db.ts), which opens the breaker at once.
 // - Down: requests are refused at once, except that at most once a second one probe runs (waited
 //   for, at most PROBE_TIMEOUT_MS); the first probe that succeeds closes the breaker.
 // - Only a definite failure (refused, reset, shut down, starting up) opens it; a timeout changes

@@ -6,7 +6,7 @@ import { ActionForm } from "@/components/ActionForm";
 import { NotificationBanner, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { escalateAction, replyAction } from "@/app/review/actions";
-import { REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS } from "./review-labels";
+import { REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS } from "@/components/review-labels";
 
 const DONE_MESSAGES: Record<string, string> = {
   replied: "Your reply has been recorded and your supervisor has been told.",

@@ -3,10 +3,10 @@ import type { ReactNode } from "react";
 import type { DecisionView } from "@/server/decisions/view-decision";
 import { SummaryList, Tag } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
-import { answerRows } from "./AnswerRows";
-import { startDraftAction } from "./actions";
-import { PrintButton } from "./PrintButton";
-import { CONSENT_LABELS, FLAG_LABELS, INDICATION_LABELS, KIND_LABELS, NOT_SOUGHT_LABELS, OUTCOME_LABELS, lawfulBasisLabel, optionLabel } from "./labels";
+import { answerRows } from "@/components/AnswerRows";
+import { startDraftAction } from "@/app/decisions/actions";
+import { PrintButton } from "@/components/PrintButton";
+import { CONSENT_LABELS, FLAG_LABELS, INDICATION_LABELS, KIND_LABELS, NOT_SOUGHT_LABELS, OUTCOME_LABELS, lawfulBasisLabel, optionLabel } from "@/components/decision-labels";
 
 function person(p: { name?: string; role?: string; organisation?: string } | null): string {
   if (!p) return "Not recorded";
