@@ -11,8 +11,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  // A whole wizard journey is some twenty pages, each scanned by axe: about 30 s on a quiet two-core
-  // machine, nearer 60 s on a busy one.
+  // A whole wizard journey is some twenty pages; axe runs once per page type, in accessibility.spec.ts.
   timeout: 120_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
@@ -25,6 +24,12 @@ export default defineConfig({
       args: ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
+  projects: [
+    // Signs each demo user in through the form once and stores the session; the specs' signIn()
+    // starts from it (tests of signing in itself still use the form).
+    { name: "sign-in", testMatch: /auth\.setup\.ts$/ },
+    { name: "chromium", dependencies: ["sign-in"] },
+  ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `http://127.0.0.1:${port}/api/health`,

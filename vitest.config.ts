@@ -7,6 +7,17 @@ const src = fileURLToPath(new URL("./src", import.meta.url));
 const serverOnly = fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url));
 const alias = { "@": src, "server-only": serverOnly };
 
+// One fast-check seed per run, printed, replayable with FC_SEED (tests/property/fast-check-seed*.ts).
+const fastCheckSeed = { globalSetup: "tests/property/fast-check-seed.global.ts", setupFile: "tests/property/fast-check-seed.ts" };
+
+// Integration and scale: one PostgreSQL per run, a migrated and seeded template database, and a
+// clone of it per test file, connected as the app's role (see docs/decisions/011-test-projects.md).
+const database = {
+  environment: "node" as const,
+  globalSetup: ["tests/integration/global-setup.ts", fastCheckSeed.globalSetup],
+  setupFiles: ["tests/integration/setup-env.ts", fastCheckSeed.setupFile],
+};
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -15,8 +26,10 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "tests/property/**/*.test.ts"],
           environment: "node",
+          globalSetup: [fastCheckSeed.globalSetup],
+          setupFiles: [fastCheckSeed.setupFile],
         },
       },
       {
@@ -24,12 +37,25 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["tests/integration/global-setup.ts"],
-          setupFiles: ["tests/integration/setup-env.ts"],
+          ...database,
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One database for the run; files run one at a time so row counts stay predictable.
+          // Each file has a database of its own, so files run side by side. Three workers keep two
+          // cores busy while PostgreSQL, not Node, does much of the work.
+          fileParallelism: true,
+          maxWorkers: 3,
+        },
+      },
+      {
+        // Not part of `npm test`: `.ci/run` runs it (`npm test -- scale`).
+        resolve: { alias },
+        test: {
+          name: "scale",
+          include: ["tests/scale/**/*.test.ts"],
+          ...database,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          // One at a time: each is a load or timing test that wants the machine to itself.
           fileParallelism: false,
         },
       },

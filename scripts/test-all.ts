@@ -5,7 +5,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildIsFresh } from "./lib/build-freshness";
 
+const startedAt = Date.now();
 const root = fileURLToPath(new URL("..", import.meta.url));
 const results = join(root, "test-results");
 mkdirSync(results, { recursive: true });
@@ -36,7 +38,7 @@ function check(name: string, command: string, args: string[]): boolean {
   return ok;
 }
 
-function vitest(project: "unit" | "integration"): void {
+function vitest(project: "unit" | "integration" | "scale"): void {
   console.log(`\n=== ${project} tests ===`);
   const report = join(results, `${project}.json`);
   rmSync(report, { force: true });
@@ -80,8 +82,14 @@ if (wanted("typecheck")) check("type-check", bin("tsc"), ["--noEmit"]);
 if (wanted("lint")) check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
 if (wanted("unit")) vitest("unit");
 if (wanted("integration")) vitest("integration");
+// The scale project (tests/scale) is not part of `npm test`; `.ci/run` runs it (`npm test -- scale`).
+if (only.includes("scale")) vitest("scale");
 if (wanted("e2e")) {
-  if (check("production build", bin("next"), ["build"])) playwright();
+  // The same freshness rule as `npm start` (scripts/lib/build-freshness.ts): no rebuild when no source
+  // is newer than the last build.
+  const fresh = buildIsFresh(root);
+  if (fresh) console.log("\n=== production build ===\nProduction build is up to date.");
+  if (fresh || check("production build", bin("next"), ["build"])) playwright();
   else outcomes.push({ name: "browser tests", passed: 0, failed: 1, skipped: 0, ok: false, seconds: 0 });
 }
 
@@ -91,5 +99,7 @@ for (const o of outcomes)
 const passed = outcomes.reduce((sum, o) => sum + o.passed, 0);
 const failed = outcomes.reduce((sum, o) => sum + o.failed, 0);
 const skipped = outcomes.reduce((sum, o) => sum + o.skipped, 0);
+const wallSeconds = (Date.now() - startedAt) / 1000;
+console.log(`Wall time: ${Math.floor(wallSeconds / 60)} min ${Math.floor(wallSeconds % 60)} s (${wallSeconds.toFixed(1)} s)`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exitCode = outcomes.every((o) => o.ok) ? 0 : 1;

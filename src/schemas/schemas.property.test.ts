@@ -15,15 +15,55 @@ import { safeCallbackPath, signInSchema } from "./sign-in";
 
 const RUNS = 150;
 
+const USER_ID = "0b6c1f0e-4a1d-4c3e-9f5a-2d7e8b9c0a1f";
+const REASON = "The court asked for the record to be kept until proceedings end.";
+const DATES = { from: "2025-01-01", to: "2025-01-31" };
+
 const SCHEMAS: InputSchemaUnderTest[] = [
-  { name: "sign-in", schema: signInSchema, fields: ["email", "password", "callbackUrl"], strict: true },
-  { name: "organisation settings", schema: organisationSettingsSchema, fields: ["reviewWithinDaysEmergency", "reviewWithinDaysFlagged", "reviewWithinDaysRoutine", "retentionYears"], strict: true },
-  { name: "extend retention", schema: extendRetentionSchema, fields: ["reference", "retainUntil", "reason"], strict: true },
-  { name: "dispose of a record", schema: disposeDecisionSchema, fields: ["reference", "confirm"], strict: true },
-  { name: "audit search", schema: auditSearchSchema, fields: ["actor", "action", "reference", "caseReference", "outcome", "from", "to", "before"], strict: false },
-  { name: "audit export filter", schema: auditEventExportFilterSchema, fields: ["actor", "action", "objectReference", "caseReference", "outcome", "from", "to"], strict: true },
-  { name: "decision export filter", schema: decisionExportFilterSchema, fields: ["outcome", "flag", "caseReference", "from", "to"], strict: true },
-  { name: "subject access request", schema: subjectAccessRequestSchema, fields: ["caseReference", "format"], strict: true },
+  {
+    name: "sign-in",
+    schema: signInSchema,
+    fields: ["email", "password", "callbackUrl"],
+    strict: true,
+    valid: { email: "sam.patel@northshire.example", password: "InfoShare-demo-2026", callbackUrl: "/decisions" },
+  },
+  {
+    name: "organisation settings",
+    schema: organisationSettingsSchema,
+    fields: ["reviewWithinDaysEmergency", "reviewWithinDaysFlagged", "reviewWithinDaysRoutine", "retentionYears"],
+    strict: true,
+    valid: { reviewWithinDaysEmergency: "1", reviewWithinDaysFlagged: "7", reviewWithinDaysRoutine: "28", retentionYears: "6" },
+  },
+  {
+    name: "extend retention",
+    schema: extendRetentionSchema,
+    fields: ["reference", "retainUntil", "reason"],
+    strict: true,
+    valid: { reference: "DEC-7K4Q-AB12", retainUntil: "2031-01-01", reason: REASON },
+  },
+  { name: "dispose of a record", schema: disposeDecisionSchema, fields: ["reference", "confirm"], strict: true, valid: { reference: "DEC-7K4Q-AB12", confirm: "yes" } },
+  {
+    name: "audit search",
+    schema: auditSearchSchema,
+    fields: ["actor", "action", "reference", "caseReference", "outcome", "from", "to", "before"],
+    strict: false,
+    valid: { actor: USER_ID, action: "decision.record", reference: "DEC-7K4Q-AB12", caseReference: "CS-2025/1", outcome: "SUCCESS", ...DATES, before: "123" },
+  },
+  {
+    name: "audit export filter",
+    schema: auditEventExportFilterSchema,
+    fields: ["actor", "action", "objectReference", "caseReference", "outcome", "from", "to"],
+    strict: true,
+    valid: { actor: USER_ID, action: "decision.record", objectReference: "DEC-7K4Q-AB12", caseReference: "CS-2025/1", outcome: "SUCCESS", ...DATES },
+  },
+  {
+    name: "decision export filter",
+    schema: decisionExportFilterSchema,
+    fields: ["outcome", "flag", "caseReference", "from", "to"],
+    strict: true,
+    valid: { outcome: "SHARE", flag: "DEPARTURE", caseReference: "CS-2025/1", ...DATES },
+  },
+  { name: "subject access request", schema: subjectAccessRequestSchema, fields: ["caseReference", "format"], strict: true, valid: { caseReference: "CS-2025/1", format: "csv" } },
 ];
 
 describeInputSchemasWithHostileInput(SCHEMAS, RUNS);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { USERS, expectNoAxeViolations, signIn, signOut, withDatabase } from "./support";
+import { USERS, expectNoAxeViolations, signIn, signInThroughForm, signOut, withDatabase } from "./support";
 
 test("the sign-in page explains mistakes and has no accessibility issues", async ({ page }) => {
   await page.goto("/");
@@ -29,7 +29,7 @@ const ROLE_HOMES = [
 
 for (const home of ROLE_HOMES) {
   test(`a ${home.role} signs in to their own home and signs out`, async ({ page }) => {
-    await signIn(page, home.email);
+    await signInThroughForm(page, home.email);
     await expect(page).toHaveURL(new RegExp(`${home.path}$`));
     await expect(page.getByRole("heading", { level: 1, name: home.heading })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: home.nav })).toBeVisible();
@@ -67,7 +67,7 @@ test("the IG lead's audit log shows sign-ins in their organisation", async ({ pa
 test("a disabled user's existing session is refused on its next request", async ({ browser }) => {
   const practitioner = await browser.newContext();
   const practitionerPage = await practitioner.newPage();
-  await signIn(practitionerPage, USERS.practitioner2);
+  await signInThroughForm(practitionerPage, USERS.practitioner2);
   await expect(practitionerPage).toHaveURL(/\/decisions$/);
 
   const admin = await browser.newContext();

@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { USERS, expectNoAxeViolations, signIn, signOut, withDatabase } from "./support";
 import { answer, expectCheckAnswersPage, fillDecision, recordDecision, recordDecisionWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
 
-const KIM = "kim.ahmed@northshire.example"; // supervisor of another team in the same organisation
+const KIM = USERS.otherTeamSupervisor; // supervisor of another team in the same organisation
 
 test("flagged decision → first in the queue → challenged → reconsidered → endorsed, all linked", async ({ page }) => {
   test.setTimeout(180_000);

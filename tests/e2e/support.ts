@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { type Page, expect } from "@playwright/test";
+import { type BrowserContext, type Page, expect } from "@playwright/test";
 import pg from "pg";
 import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
 
@@ -12,7 +12,9 @@ export const USERS = {
   igLead: "priya.shah@northshire.example",
   admin: "admin@northshire.example",
   schoolPractitioner: "tom.baker@riverside.example",
+  schoolPractitioner2: "amy.chen@riverside.example",
   schoolSupervisor: "ruth.okafor@riverside.example",
+  otherTeamSupervisor: "kim.ahmed@northshire.example",
 } as const;
 
 /** Fails the test on any WCAG 2.2 A/AA violation on the page as it is now. */
@@ -26,7 +28,34 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+/** Where the sign-in setup (auth.setup.ts) keeps each user's signed-in browser state for this port. */
+export function storageStatePath(email: string): string {
+  return join(process.cwd(), "test-results", ".auth", String(process.env.E2E_PORT ?? 3100), `${email}.json`);
+}
+
+const SIGNED_OUT_PATHS = ["/sign-in", "/signed-out", "/api/session/end"];
+
+/**
+ * Starts the page signed in as `email` with the session the sign-in setup stored (sessions are
+ * signed cookies, so a test signing out elsewhere does not end it); only when there is none, or it
+ * no longer works (the user was disabled since), signs in through the form and stores the new one.
+ * Tests of signing in itself use `signInThroughForm`.
+ */
+export async function signIn(page: Page, email: string): Promise<void> {
+  const file = storageStatePath(email);
+  if (existsSync(file)) {
+    const state = JSON.parse(readFileSync(file, "utf8")) as { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+    await page.context().clearCookies();
+    await page.context().addCookies(state.cookies);
+    await page.goto("/");
+    if (!SIGNED_OUT_PATHS.some((path) => new URL(page.url()).pathname.startsWith(path))) return;
+  }
+  await page.context().clearCookies();
+  await signInThroughForm(page, email);
+  await page.context().storageState({ path: file });
+}
+
+export async function signInThroughForm(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);

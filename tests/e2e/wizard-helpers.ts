@@ -1,7 +1,7 @@
-// Shared steps for the decision wizard's browser tests (issue 3). Every page a helper lands on is
-// checked with axe, so a test that walks a path through these helpers checks every step.
+// Shared steps for the decision wizard's browser tests (issue 3). Accessibility is checked once per
+// page type, in accessibility.spec.ts, not on every step of every path.
 import { type Locator, type Page, expect } from "@playwright/test";
-import { expectNoAxeViolations, withDatabase } from "./support";
+import { withDatabase } from "./support";
 
 const DRAFT_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
@@ -33,15 +33,13 @@ export function draftIdFrom(page: Page): string {
 export async function startDecision(page: Page): Promise<string> {
   await page.goto("/decisions/new");
   await expect(page.getByRole("heading", { level: 1, name: "Record a decision about sharing information" })).toBeVisible();
-  await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Start now" }).click();
   await expect(page).toHaveURL(stepUrl("urgency"));
   return draftIdFrom(page);
 }
 
 /**
- * The page is the question page for `stepId`, with its progress caption, guidance, Back link and
- * no accessibility violations.
+ * The page is the question page for `stepId`, with its progress caption, guidance and Back link.
  */
 export async function expectQuestionPage(page: Page, stepId: string): Promise<void> {
   await expect(page).toHaveURL(stepUrl(stepId));
@@ -49,7 +47,6 @@ export async function expectQuestionPage(page: Page, stepId: string): Promise<vo
   await expect(page.getByTestId("guidance")).toBeVisible();
   await expect(backLink(page)).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expectNoAxeViolations(page);
 }
 
 /** "Question N of M" from the caption. */
@@ -71,7 +68,7 @@ export function backLink(page: Page): Locator {
 type Fill = (page: Page) => Promise<void>;
 
 /**
- * Answers one question page: checks the page (axe included), fills it, saves, and waits to leave
+ * Answers one question page: checks the page, fills it, saves, and waits to leave
  * it. The caller says where it expects to land next with `expectQuestionPage` or the next call.
  */
 export async function answer(page: Page, stepId: string, fill: Fill, button = "Save and continue"): Promise<void> {
@@ -81,7 +78,7 @@ export async function answer(page: Page, stepId: string, fill: Fill, button = "S
   await expect(page).not.toHaveURL(stepUrl(stepId));
 }
 
-/** Saves the page expecting it to be refused; checks the error summary (focused) and axe. */
+/** Saves the page expecting it to be refused; checks the error summary (focused). */
 export async function submitExpectingErrors(page: Page, messages: string[], button = "Save and continue"): Promise<void> {
   const url = page.url();
   await page.getByRole("button", { name: button }).click();
@@ -90,7 +87,6 @@ export async function submitExpectingErrors(page: Page, messages: string[], butt
   await expect(summary).toBeFocused();
   for (const message of messages) await expect(summary).toContainText(message);
   expect(page.url()).toBe(url);
-  await expectNoAxeViolations(page);
 }
 
 // ------------------------------------------------------------------------------ choosing options
@@ -245,7 +241,6 @@ export const fillDepartureReason =
 export async function expectCheckAnswersPage(page: Page): Promise<void> {
   await expect(page).toHaveURL(stepUrl("check-answers"));
   await expect(page.getByRole("heading", { level: 1, name: "Check your answers before recording your decision" })).toBeVisible();
-  await expectNoAxeViolations(page);
 }
 
 /** From check answers: records the decision and returns the reference shown on the confirmation panel. */
@@ -256,17 +251,15 @@ export async function recordDecision(page: Page): Promise<string> {
   const reference = (await page.getByTestId("decision-reference").textContent())?.trim() ?? "";
   expect(reference).not.toBe("");
   expect(page.url()).toContain(`/decisions/${reference}/confirmation`);
-  await expectNoAxeViolations(page);
   return reference;
 }
 
-/** Confirmation → "View or print the record" → the record page, checked with axe. */
+/** Confirmation → "View or print the record" → the record page. */
 export async function openRecordFromConfirmation(page: Page, reference: string): Promise<Locator> {
   await page.getByRole("link", { name: "View or print the record" }).click();
   await expect(page).toHaveURL(new RegExp(`/decisions/${reference}$`));
   const record = page.getByTestId("decision-record");
   await expect(record).toBeVisible();
-  await expectNoAxeViolations(page);
   return record;
 }
 
@@ -369,7 +362,7 @@ export async function auditEvents(action: string, objectId: string): Promise<{ a
 // ------------------------------------------------------------------------------ a whole short path
 
 /**
- * The shortest path, through the wizard's pages (each checked with axe): no legitimate purpose,
+ * The shortest path through the wizard's pages: no legitimate purpose,
  * so do not share. Ends on check answers; returns the draft's id.
  */
 export async function walkToCheckAnswersWithoutPurpose(page: Page, caseReference: string, rationale: string): Promise<string> {

@@ -2,13 +2,13 @@
 // append evidence but never change or remove it, and it owns nothing it could alter.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ROLE } from "../../scripts/lib/app-role";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "../../scripts/lib/database";
 import { applyMigrations } from "../../scripts/lib/migrations";
 import { appendAuditEvent } from "@/server/audit/append-audit-event";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { appRolePrisma, seedDemo, withAppRole, withSuperuser } from "./support";
+import { appRolePrisma, seedDemo, serverDatabaseUrl, withAppRole, withSuperuser } from "./support";
 
 const PERMISSION_DENIED = "42501";
 
@@ -203,7 +203,7 @@ describe("the app's database role", () => {
   });
 
   it("survives the migration running again in another database of the cluster", async () => {
-    const serverUrl = inject("databaseUrl");
+    const serverUrl = serverDatabaseUrl();
     const name = uniqueDatabaseName("infoshare_role");
     try {
       const otherUrl = await createDatabase(serverUrl, name);

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase, dropDatabase, uniqueDatabaseName, withDatabaseName } from "../../scripts/lib/database";
 import { REPO_ROOT, applyMigrations } from "../../scripts/lib/migrations";
 import type { AuditEventInput } from "@/domain/audit";
@@ -17,9 +17,9 @@ import { getAuditVerification } from "@/server/audit/get-audit-verification";
 import { runAuditVerification } from "@/server/audit/run-audit-verification";
 import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
 import { UTC_SESSION, db } from "@/server/infra/db";
-import { TEST_META, withSuperuser } from "./support";
+import { TEST_META, ownerDatabaseUrl, serverDatabaseUrl, withSuperuser } from "./support";
 
-const serverUrl = inject("databaseUrl");
+const serverUrl = serverDatabaseUrl();
 const createdDatabases: string[] = [];
 afterAll(async () => {
   for (const name of createdDatabases) await dropDatabase(serverUrl, name).catch(() => undefined);
@@ -227,7 +227,7 @@ describe("Verify integrity (the IG lead's button)", () => {
   it("records a FAILURE naming the first broken event", async () => {
     const organisationId = randomUUID();
     const ids = await appendEvents(db(), organisationId, 6);
-    await tamper(serverUrl, `UPDATE audit_event SET detail = '{"n": 0}' WHERE id = $1`, [ids[2]]);
+    await tamper(ownerDatabaseUrl(), `UPDATE audit_event SET detail = '{"n": 0}' WHERE id = $1`, [ids[2]]);
     const lead = igLeadOf(organisationId);
 
     const result = await runAuditVerification(lead, TEST_META);

@@ -1,42 +1,52 @@
-// One migrated PostgreSQL database for the integration run: a fresh database on the server of
-// DATABASE_URL when it is set (CI with a service, a developer's own server), otherwise a throwaway
-// embedded cluster. Test files reach it through inject("databaseUrl") / setup-env.ts, as its owner;
-// inject("appDatabaseUrl") is the same database as the app's restricted role (infoshare_app).
+// One PostgreSQL server for the integration (and scale) run: a throwaway embedded cluster, or the
+// server of DATABASE_URL when it is set (CI with a service, a developer's own server). On it, one
+// TEMPLATE database, migrated and demo-seeded as the owner here, once; every test file then gets a
+// database of its own cloned from it (setup-env.ts), so files run in parallel without sharing rows.
+// The template has no open connection after this function: PostgreSQL refuses to clone a database
+// someone is connected to.
 import type { TestProject } from "vitest/node";
 import { enableAppRoleLogin } from "../../scripts/lib/app-role";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "../../scripts/lib/database";
 import { startPostgres } from "../../scripts/lib/embedded-postgres";
 import { applyMigrations } from "../../scripts/lib/migrations";
+import { seedDemoData } from "../../scripts/lib/seed";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    databaseUrl: string;
-    appDatabaseUrl: string;
+    /** The owner, connected to a database that is never cloned: for CREATE / DROP DATABASE. */
+    serverUrl: string;
+    /** The migrated, seeded database each test file's database is cloned from. */
+    templateDatabase: string;
+    /** The template as the app's restricted role (infoshare_app): same password for every clone. */
+    templateAppDatabaseUrl: string;
   }
 }
 
-async function openTestDatabase(): Promise<{ url: string; close(): Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (serverUrl) {
-    const name = uniqueDatabaseName("infoshare_test");
-    const url = await createDatabase(serverUrl, name);
-    return { url, close: () => dropDatabase(serverUrl, name) };
-  }
+async function openServer(): Promise<{ url: string; close(): Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, close: async () => undefined };
   const cluster = await startPostgres({ persistent: false, database: "infoshare_test" });
   return { url: cluster.url, close: cluster.stop };
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const database = await openTestDatabase();
-  let appDatabaseUrl: string;
+  const server = await openServer();
+  const templateDatabase = uniqueDatabaseName("infoshare_template");
+  const close = async () => {
+    await dropDatabase(server.url, templateDatabase).catch(() => undefined);
+    await server.close();
+  };
+  let templateAppDatabaseUrl: string;
   try {
-    await applyMigrations(database.url);
-    appDatabaseUrl = await enableAppRoleLogin(database.url);
+    const templateUrl = await createDatabase(server.url, templateDatabase);
+    await applyMigrations(templateUrl);
+    await seedDemoData(templateUrl);
+    templateAppDatabaseUrl = await enableAppRoleLogin(templateUrl);
   } catch (error) {
-    await database.close();
+    await close();
     throw error;
   }
-  project.provide("databaseUrl", database.url);
-  project.provide("appDatabaseUrl", appDatabaseUrl);
-  return () => database.close();
+  project.provide("serverUrl", server.url);
+  project.provide("templateDatabase", templateDatabase);
+  project.provide("templateAppDatabaseUrl", templateAppDatabaseUrl);
+  return close;
 }

@@ -5,7 +5,7 @@ import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "../../scripts/lib/database";
 import {
   applyMigrations,
@@ -16,10 +16,11 @@ import {
   readLocalMigrations,
   REPO_ROOT,
 } from "../../scripts/lib/migrations";
+import { ownerDatabaseUrl, serverDatabaseUrl } from "./support";
 
-const databaseUrl = inject("databaseUrl");
-// Other databases are made on the same server, through the run's own test database.
-const serverUrl = databaseUrl;
+// This file's own database (cloned from the migrated template); others are made on the same server.
+const databaseUrl = ownerDatabaseUrl();
+const serverUrl = serverDatabaseUrl();
 const createdDatabases: string[] = [];
 const temporaryFolders: string[] = [];
 

@@ -3,13 +3,13 @@
 // the model-API version wrote, that the audit chain still verifies, and that a reference
 // collision is retried.
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { chainKeyFor } from "@/domain/audit";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { recordDecision } from "@/server/decisions/record-decision";
 import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
 import { db } from "@/server/infra/db";
-import { TEST_META, actorFor, answerAll, newDraft, seedDemo, withSuperuser } from "./support";
+import { TEST_META, actorFor, answerAll, newDraft, ownerDatabaseUrl, seedDemo, withSuperuser } from "./support";
 
 // References come from a queue the tests fill first, then from the real generator.
 const forcedReferences = vi.hoisted(() => [] as string[]);
@@ -88,7 +88,7 @@ describe("recordDecision's rows", () => {
     const event = await db().auditEvent.findFirstOrThrow({ where: { action: "decision.record", objectId: result.reference } });
     expect(event).toMatchObject({ actorId: author.userId, objectType: "decision", caseReference: "ROWS-0001", outcome: "SUCCESS", requestId: TEST_META.requestId });
     expect(event.detail).toEqual({ kind: "ORIGINAL", outcome: decision.outcome, indication: decision.indication, departsFromIndication: decision.departsFromIndication, flags: decision.reviewFlags });
-    expect(await verifyAuditChains(inject("databaseUrl"), { chainKey: chainKeyFor(author.organisationId) })).toMatchObject({ breaks: [] });
+    expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey: chainKeyFor(author.organisationId) })).toMatchObject({ breaks: [] });
   });
 
   it("retries with a new reference when the first is taken, writing nothing twice", async () => {
@@ -109,7 +109,7 @@ describe("recordDecision's rows", () => {
     expect(await db().decision.count({ where: { draftId: second } })).toBe(1);
     expect(await db().notification.count({ where: { decisionReference: taken.reference } })).toBe(await db().notification.count({ where: { decisionReference: result.reference } }));
     expect(await db().auditEvent.count({ where: { action: "decision.record", objectId: taken.reference } })).toBe(1);
-    expect(await verifyAuditChains(inject("databaseUrl"), { chainKey: chainKeyFor(sam.organisationId) })).toMatchObject({ breaks: [] });
+    expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey: chainKeyFor(sam.organisationId) })).toMatchObject({ breaks: [] });
   });
 
   it("gives up after five taken references with the database's error", async () => {
@@ -157,6 +157,6 @@ describe("recordDecision's rows", () => {
     const references = results.flatMap((r) => (r.ok ? [r.reference] : []));
     expect(await db().auditEvent.count({ where: { action: "decision.record", objectId: { in: references } } })).toBe(drafts.length);
     expect(await db().reviewQueueItem.count({ where: { decision: { draftId: { in: drafts } } } })).toBe(drafts.length);
-    expect(await verifyAuditChains(inject("databaseUrl"), { chainKey: chainKeyFor(sam.organisationId) })).toMatchObject({ breaks: [] });
+    expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey: chainKeyFor(sam.organisationId) })).toMatchObject({ breaks: [] });
   });
 });

@@ -1,6 +1,24 @@
-// Runs in each integration worker before its test file: app code (src/server/infra/env.ts reads
-// process.env on first use) then connects to the run's migrated test database.
-import { inject } from "vitest";
+// Runs in each integration worker before each test file: clones the run's template (migrated,
+// demo-seeded) into a database of the file's own, then points the app code at it as the restricted
+// role infoshare_app, as `npm start` connects the app (src/server/infra/env.ts reads process.env on first
+// use). Owner access stays explicit: withSuperuser / ownerDatabaseUrl() in support.ts.
+import pg from "pg";
+import { afterAll, inject } from "vitest";
+import { dropDatabase, uniqueDatabaseName, withDatabaseName } from "../../scripts/lib/database";
 
-process.env.DATABASE_URL = inject("databaseUrl");
+const serverUrl = inject("serverUrl");
+const database = uniqueDatabaseName("infoshare_file");
+const owner = new pg.Client({ connectionString: serverUrl });
+await owner.connect();
+try {
+  await owner.query(`CREATE DATABASE ${pg.escapeIdentifier(database)} TEMPLATE ${pg.escapeIdentifier(inject("templateDatabase"))}`);
+} finally {
+  await owner.end();
+}
+
+process.env.INTEGRATION_OWNER_DATABASE_URL = withDatabaseName(serverUrl, database);
+process.env.DATABASE_URL = withDatabaseName(inject("templateAppDatabaseUrl"), database);
 process.env.NEXTAUTH_SECRET ??= "integration-secret-integration-secret";
+
+// Registered before the file's own hooks, so it runs after them; FORCE ends any pool left open.
+afterAll(() => dropDatabase(serverUrl, database), 60_000);

@@ -13,8 +13,24 @@ import { recordDecision } from "@/server/decisions/record-decision";
 
 export const TEST_META = { requestId: "test-request", ip: "127.0.0.1" };
 
+/**
+ * This test file's own database (cloned from the run's template by setup-env.ts) as its owner:
+ * for seeding and for checks the app's own client, connected as infoshare_app, may not make.
+ */
+export function ownerDatabaseUrl(): string {
+  const url = process.env.INTEGRATION_OWNER_DATABASE_URL;
+  if (!url) throw new Error("INTEGRATION_OWNER_DATABASE_URL is not set: tests/integration/setup-env.ts did not run.");
+  return url;
+}
+
+/** The owner on the run's server, connected to a database no test uses: to create other databases. */
+export function serverDatabaseUrl(): string {
+  return inject("serverUrl");
+}
+
+/** The template already holds the demo data; this adds whatever a test removed (idempotent). */
 export async function seedDemo(): Promise<void> {
-  await seedDemoData(inject("databaseUrl"));
+  await seedDemoData(ownerDatabaseUrl());
 }
 
 /** The demo user as a signed-in actor, as the session check would build it. */
@@ -35,7 +51,7 @@ export async function actorFor(email: string): Promise<SignedInUser> {
 
 /** A raw connection (as the database owner) for checks the app's own client should not make. */
 export async function withSuperuser<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  const client = new pg.Client({ connectionString: ownerDatabaseUrl() });
   await client.connect();
   try {
     return await fn(client);
@@ -45,11 +61,13 @@ export async function withSuperuser<T>(fn: (client: pg.Client) => Promise<T>): P
 }
 
 /**
- * The test database as the app's restricted role (infoshare_app), as `npm start` connects the app.
- * DATABASE_URL (and so db()) stays the owner for now; use this to prove what the role may not do.
+ * This file's database as the app's restricted role (infoshare_app), as `npm start` connects the
+ * app; db() uses the same URL (setup-env.ts sets DATABASE_URL to it).
  */
 export function appRoleDatabaseUrl(): string {
-  return inject("appDatabaseUrl");
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: tests/integration/setup-env.ts did not run.");
+  return url;
 }
 
 /** A raw connection as the app's role. */

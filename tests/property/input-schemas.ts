@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { SCRIPT_PAYLOAD, hostileFormInput, hostileKey, hostileValue, isClearMessage } from "./hostile";
+import { SCRIPT_PAYLOAD, hostileFormInput, hostileKey, hostileValue, isClearMessage, validWithHostileFields } from "./hostile";
 
 export interface InputSchemaUnderTest {
   name: string;
@@ -11,6 +11,11 @@ export interface InputSchemaUnderTest {
   fields: string[];
   /** Refuses fields the form does not have. */
   strict: boolean;
+  /**
+   * One input the schema accepts. Hostile values are put into it field by field, so they get past
+   * the first guards (a missing required field, say) and reach each field's own validation.
+   */
+  valid: Record<string, unknown>;
 }
 
 /**
@@ -28,26 +33,43 @@ function expectClearIssues(error: z.ZodError, fields: string[]): void {
   }
 }
 
-/** Hostile input never throws and is refused field by field; strict schemas refuse extra fields. */
+/**
+ * Hostile input never throws and is refused field by field; strict schemas refuse extra fields.
+ * Each property also checks that its inputs reached what it claims to test: some were accepted,
+ * and every field's own validation refused some of them.
+ */
 export function describeInputSchemasWithHostileInput(schemas: InputSchemaUnderTest[], numRuns: number): void {
-  describe.each(schemas)("the $name schema with hostile input", ({ schema, fields }) => {
+  describe.each(schemas)("the $name schema with hostile input", ({ schema, fields, valid }) => {
+    it("accepts its valid example", () => {
+      expect(schema.safeParse(valid).success).toBe(true);
+    });
+
     it("never throws, and explains every refusal field by field", () => {
+      let accepted = 0;
+      const refusedFields = new Set<string>();
       fc.assert(
-        fc.property(hostileFormInput(fields), (input) => {
+        fc.property(fc.oneof(hostileFormInput(fields), validWithHostileFields(valid, fields)), (input) => {
           const result = schema.safeParse(input);
-          if (!result.success) expectClearIssues(result.error, fields);
+          if (result.success) accepted += 1;
+          else {
+            expectClearIssues(result.error, fields);
+            for (const issue of result.error.issues) if (issue.path.length > 0) refusedFields.add(String(issue.path[0]));
+          }
         }),
         { numRuns },
       );
+      expect(accepted, "inputs the schema accepted").toBeGreaterThan(0);
+      expect([...refusedFields].sort(), "fields whose own validation refused an input").toEqual([...fields].sort());
     });
   });
 
-  describe.each(schemas.filter((s) => s.strict))("the $name schema", ({ schema, fields }) => {
+  describe.each(schemas.filter((s) => s.strict))("the $name schema", ({ schema, fields, valid }) => {
     it("refuses any field the form does not have", () => {
       fc.assert(
-        fc.property(hostileFormInput(fields), hostileKey, hostileValue, (input, key, value) => {
-          fc.pre(!fields.includes(key) && typeof input === "object" && input !== null && !Array.isArray(input));
-          const withExtra = Object.defineProperty({ ...(input as object) }, key, { value, enumerable: true, configurable: true, writable: true });
+        // The input is otherwise valid, so the extra field is the only reason to refuse it.
+        fc.property(hostileKey, hostileValue, (key, value) => {
+          fc.pre(!fields.includes(key));
+          const withExtra = Object.defineProperty({ ...valid }, key, { value, enumerable: true, configurable: true, writable: true });
           expect(schema.safeParse(withExtra).success).toBe(false);
         }),
         { numRuns },

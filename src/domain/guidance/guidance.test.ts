@@ -4,7 +4,6 @@ import {
   GOLDEN_RULES,
   GOLDEN_RULE_IDS,
   GUIDANCE_NOTES,
-  GUIDANCE_VERSION,
   PRINCIPLES,
   findGuidance,
   goldenRule,
@@ -18,12 +17,6 @@ const allText = [
   ...PRINCIPLES.flatMap((item) => [item.title, item.confirmation, item.explanation]),
   ...GUIDANCE_NOTES.flatMap((note) => [note.title, note.text]),
 ];
-
-describe("guidance version", () => {
-  it("names the 2024 DfE advice", () => {
-    expect(GUIDANCE_VERSION).toBe("2024-11-dfe-2024-v1");
-  });
-});
 
 describe("the seven golden rules", () => {
   it("are the seven 2024 rules, in order", () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   ARTICLE_6_IDS,
   LAWFUL_BASES,
-  ORGANISATION_KINDS,
   availableLawfulBases,
   findLawfulBasis,
   lawfulBasesInGroup,
@@ -128,16 +127,5 @@ describe("availableLawfulBases", () => {
     expect(offered(kind).includes("dpa-sch8-para-4")).toBe(schedule8);
     expect(offered(kind)).toContain("art6-1-e");
     expect(offered(kind)).toContain("dpa-sch1-para-18");
-  });
-
-  it("covers every organisation kind", () => {
-    expect(ORGANISATION_KINDS).toEqual([
-      "LOCAL_AUTHORITY",
-      "SCHOOL",
-      "HEALTH",
-      "POLICE",
-      "EARLY_YEARS",
-      "VOLUNTARY",
-    ]);
   });
 });

@@ -18,12 +18,31 @@ import {
 
 const RUNS = 150;
 
+const COMMENT = "The request is about a child's safety at home, so the purpose is clear.";
 const FORMS: InputSchemaUnderTest[] = [
-  { name: "review", schema: reviewInputSchema, fields: ["kind", "comment", "actionRequired"], strict: true },
-  { name: "reply", schema: replyInputSchema, fields: ["comment"], strict: true },
-  { name: "escalation", schema: escalationInputSchema, fields: ["reason"], strict: true },
-  { name: "resolve escalation", schema: resolveEscalationInputSchema, fields: ["escalationId", "resolution"], strict: true },
-  { name: "queue filter", schema: queueFilterSchema, fields: ["flag", "outcome", "practitioner", "from", "to", "after"], strict: false },
+  {
+    name: "review",
+    schema: reviewInputSchema,
+    fields: ["kind", "comment", "actionRequired"],
+    strict: true,
+    valid: { kind: "CHALLENGE", comment: COMMENT, actionRequired: "Speak to the housing officer, then reconsider." },
+  },
+  { name: "reply", schema: replyInputSchema, fields: ["comment"], strict: true, valid: { comment: COMMENT } },
+  { name: "escalation", schema: escalationInputSchema, fields: ["reason"], strict: true, valid: { reason: COMMENT } },
+  {
+    name: "resolve escalation",
+    schema: resolveEscalationInputSchema,
+    fields: ["escalationId", "resolution"],
+    strict: true,
+    valid: { escalationId: "0b6c1f0e-4a1d-4c3e-9f5a-2d7e8b9c0a1f", resolution: COMMENT },
+  },
+  {
+    name: "queue filter",
+    schema: queueFilterSchema,
+    fields: ["flag", "outcome", "practitioner", "from", "to", "after"],
+    strict: false,
+    valid: { flag: "DEPARTURE", outcome: "SHARE", practitioner: "0b6c1f0e-4a1d-4c3e-9f5a-2d7e8b9c0a1f", from: "2025-01-01", to: "2025-01-31", after: "abc" },
+  },
 ];
 
 describeInputSchemasWithHostileInput(FORMS, RUNS);

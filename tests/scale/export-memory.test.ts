@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { SessionState, SignedInUser } from "@/server/auth/current-actor";
@@ -8,6 +8,7 @@ import { AUDIT_EVENT_EXPORT_COLUMNS } from "@/server/exports/export-audit-events
 import { GET as getAuditEventsRoute } from "@/app/api/exports/audit-events/route";
 import { createDatabase, dropDatabase, uniqueDatabaseName, withDatabaseName } from "../../scripts/lib/database";
 import { applyMigrations } from "../../scripts/lib/migrations";
+import { appRoleDatabaseUrl, serverDatabaseUrl } from "../integration/support";
 
 // Issue 5's acceptance: exporting 1,000,000 audit rows streams to completion with memory growing
 // by less than 100 MB. The rows go into a database of their own (they do not form a valid hash
@@ -21,7 +22,7 @@ const ROWS = 1_000_000;
 const SAMPLE_EVERY_ROWS = 5_000;
 const MAX_RSS_GROWTH_MB = 100;
 
-const serverUrl = inject("databaseUrl");
+const serverUrl = serverDatabaseUrl();
 const databaseName = uniqueDatabaseName("infoshare_export_bulk");
 const organisationId = randomUUID();
 const igLeadId = randomUUID();
@@ -101,7 +102,7 @@ beforeAll(async () => {
   }
   // From here on the app (db() and the export pool, both created on first use) uses the bulk
   // database as its restricted role.
-  process.env.DATABASE_URL = withDatabaseName(inject("appDatabaseUrl"), databaseName);
+  process.env.DATABASE_URL = withDatabaseName(appRoleDatabaseUrl(), databaseName);
   console.info(`export-memory: ${ROWS.toLocaleString("en-GB")} audit events loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }, 300_000);
 

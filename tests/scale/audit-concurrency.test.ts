@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { AuditEventInput } from "@/domain/audit";
 import { appendAuditEvent } from "@/server/audit/append-audit-event";
 import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
-import { appRoleDatabaseUrl, appRolePrisma, withSuperuser } from "./support";
+import { appRoleDatabaseUrl, appRolePrisma, withSuperuser } from "../integration/support";
 
 const WRITERS = 50;
 const EVENTS = 10_000;

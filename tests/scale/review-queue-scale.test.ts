@@ -5,7 +5,7 @@ import { encodeQueueCursor } from "@/domain/review";
 import { QUEUE_COUNT_LIMIT, listReviewQueue, queueSliceQuery } from "@/server/reviews/list-review-queue";
 import type { SignedInUser } from "@/server/auth/current-actor";
 import { db } from "@/server/infra/db";
-import { withSuperuser } from "./support";
+import { withSuperuser } from "../integration/support";
 
 const DECISIONS = 100_000;
 const organisationId = randomUUID();
