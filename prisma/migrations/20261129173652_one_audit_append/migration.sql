@@ -54,13 +54,13 @@ $$;
 
 -- The domain's chainEventTemplate in SQL: the event's canonical serialisation with its chain
 -- position left open, for database functions that audit what they do. The event's hash is
--- SHA-256 of before || chain_seq || between || prev_hash || after. The time serialises as
+-- SHA-256 of prefix || chain_seq || middle || prev_hash || suffix. The time serialises as
 -- JavaScript's toISOString (milliseconds, "Z"), so it must already be whole milliseconds.
 CREATE FUNCTION "audit_event_template"(
     p_organisation_id uuid, p_at timestamptz, p_actor_id uuid, p_actor_role "Role", p_action text,
     p_object_type text, p_object_id text, p_case_reference text, p_request_id text, p_ip text,
     p_outcome "AuditOutcome", p_detail jsonb,
-    OUT before text, OUT between text, OUT after text)
+    OUT prefix text, OUT middle text, OUT suffix text)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT '{"action":' || audit_json_text(p_action)
            || ',"actorId":' || audit_json_text(p_actor_id::text)
@@ -83,13 +83,13 @@ $$;
 -- first event), chains the event after it, inserts the event and moves the head, all in the
 -- caller's transaction: the event commits or rolls back with the change it describes, and the
 -- head stays locked until that commit, so writers of one chain queue instead of forking it.
--- p_before / p_between / p_after are the event's canonical serialisation with its position left
+-- p_prefix / p_middle / p_suffix are the event's canonical serialisation with its position left
 -- open (the domain's chainEventTemplate, or audit_event_template above); the hash is exactly the
 -- domain's hashAuditEvent, so audit:verify checks every event alike.
 CREATE FUNCTION "append_audit_event"(
     p_organisation_id uuid, p_at timestamptz, p_actor_id uuid, p_actor_role "Role", p_action text,
     p_object_type text, p_object_id text, p_case_reference text, p_request_id text, p_ip text,
-    p_outcome "AuditOutcome", p_detail jsonb, p_before text, p_between text, p_after text)
+    p_outcome "AuditOutcome", p_detail jsonb, p_prefix text, p_middle text, p_suffix text)
 RETURNS audit_event
 LANGUAGE plpgsql SET search_path = public AS $$
 DECLARE
@@ -107,7 +107,7 @@ BEGIN
         SELECT last_seq + 1, last_hash INTO STRICT v_seq, v_prev_hash
           FROM audit_chain_head WHERE chain_key = v_chain_key FOR UPDATE;
     END IF;
-    v_hash := encode(sha256(convert_to(p_before || v_seq::text || p_between || v_prev_hash || p_after, 'UTF8')), 'hex');
+    v_hash := encode(sha256(convert_to(p_prefix || v_seq::text || p_middle || v_prev_hash || p_suffix, 'UTF8')), 'hex');
     INSERT INTO audit_event (chain_key, chain_seq, at, actor_id, actor_role, organisation_id, action, object_type,
                              object_id, case_reference, request_id, ip, outcome, detail, prev_hash, hash)
     VALUES (v_chain_key, v_seq, p_at, p_actor_id, p_actor_role, p_organisation_id, p_action, p_object_type,
@@ -133,7 +133,7 @@ BEGIN
     t := audit_event_template(p_organisation_id, v_at, p_actor_id, p_actor_role, p_action, p_object_type, p_object_id,
                               p_case_reference, p_request_id, p_ip, p_outcome, p_detail);
     RETURN append_audit_event(p_organisation_id, v_at, p_actor_id, p_actor_role, p_action, p_object_type, p_object_id,
-                              p_case_reference, p_request_id, p_ip, p_outcome, p_detail, t.before, t.between, t.after);
+                              p_case_reference, p_request_id, p_ip, p_outcome, p_detail, t.prefix, t.middle, t.suffix);
 END;
 $$;
 
@@ -181,7 +181,7 @@ $$;
 -- does, so no two writers wait for each other in opposite orders. One statement is one
 -- transaction: the chain head is held only while the database finishes and commits.
 CREATE FUNCTION "record_decision"(p_draft_id uuid, p_decision jsonb, p_event jsonb,
-                                  p_before text, p_between text, p_after text)
+                                  p_prefix text, p_middle text, p_suffix text)
 RETURNS boolean
 LANGUAGE plpgsql SET search_path = public AS $$
 DECLARE
@@ -209,7 +209,7 @@ BEGIN
         (p_event ->> 'organisationId')::uuid, (p_event ->> 'at')::timestamptz, (p_event ->> 'actorId')::uuid,
         (p_event ->> 'actorRole')::"Role", p_event ->> 'action', p_event ->> 'objectType', p_event ->> 'objectId',
         p_event ->> 'caseReference', p_event ->> 'requestId', p_event ->> 'ip', (p_event ->> 'outcome')::"AuditOutcome",
-        p_event -> 'detail', p_before, p_between, p_after);
+        p_event -> 'detail', p_prefix, p_middle, p_suffix);
     RETURN true;
 END;
 $$;
