@@ -61,7 +61,7 @@ export function addUkDays(day: IsoDay, days: number): IsoDay {
 
 /** The instant a UK calendar day ends: the next day's start (exclusive). */
 export function ukDayEnd(day: IsoDay): Date {
-  return ukDayStart(addUkDays(day, 1));
+  return new Date(addDays(ukMidnight(day), 1).getTime());
 }
 
 /** The last millisecond of a UK calendar day: "until the end of that day". */
@@ -69,12 +69,15 @@ export function ukDayLastMoment(day: IsoDay): Date {
   return new Date(ukDayEnd(day).getTime() - 1);
 }
 
+/** The last day a four-digit year can name: a range to it has no end (JavaScript writes year 10000 as +010000). */
+export const LAST_DAY: IsoDay = "9999-12-31";
+
 /**
  * The instants bounding a filter "from day A to day B inclusive", UK time, for queries:
- * at >= start AND at < end. Either side may be open.
+ * at >= start AND at < end. Either side may be open (null).
  */
 export function ukDayRange(from: IsoDay | null | undefined, to: IsoDay | null | undefined): { start: Date | null; end: Date | null } {
-  return { start: from ? ukDayStart(from) : null, end: to ? ukDayEnd(to) : null };
+  return { start: from ? ukDayStart(from) : null, end: to && to < LAST_DAY ? ukDayEnd(to) : null };
 }
 
 /** The same UK wall-clock time `days` calendar days later (23, 24 or 25 hours per day across a clock change). */
