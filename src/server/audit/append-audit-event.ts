@@ -3,6 +3,7 @@ import { type AuditEventInput, chainEventTemplate, chainKeyFor } from "@/domain/
 import { Prisma } from "@/generated/prisma/client";
 import { type Tx, db } from "../db";
 import type { RequestMeta } from "../request-context";
+import { logger } from "../infra/logger";
 
 /**
  * The one audit append (decision 012): the database function append_audit_event locks the
@@ -19,7 +20,20 @@ export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<
     SELECT id, hash FROM append_audit_event(${auditEventArguments(input, at)})`;
   const created = rows[0];
   if (!created) throw new Error(`audit event for chain ${chainKeyFor(input.organisationId)} was not inserted`);
+  logAuditEvent(input, created.id);
   return created;
+}
+
+/**
+ * One log line per audit event, joined to the request by its id (decision 013). Only what is not
+ * personal: the action, its outcome and the kind of object; never the object, case or detail. It
+ * is written as the event is appended: the caller's transaction may still roll back.
+ */
+export function logAuditEvent(input: AuditEventInput, eventId: bigint | null): void {
+  logger().info(
+    { requestId: input.requestId, action: input.action, outcome: input.outcome, objectType: input.objectType, eventId },
+    "audit event appended",
+  );
 }
 
 /**

@@ -8,7 +8,7 @@ import { can } from "@/domain/policy";
 import { parseAnswers } from "@/domain/wizard";
 import { type DecisionKind, Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
-import { auditEntry } from "../audit/append-audit-event";
+import { auditEntry, logAuditEvent } from "../audit/append-audit-event";
 import { db } from "../db";
 import type { RequestMeta } from "../request-context";
 import { draftIdSchema, storedAnswers } from "./drafts";
@@ -144,7 +144,9 @@ async function recordInOneCall(user: SignedInUser, draft: DraftToRecord, record:
     SELECT record_decision(${draft.id}::uuid, ${JSON.stringify(decision)}::jsonb,
                            ${JSON.stringify({ ...audit, at: at.toISOString() })}::jsonb,
                            ${template.before}, ${template.between}, ${template.after}) AS recorded`;
-  return rows[0]?.recorded === true;
+  const recorded = rows[0]?.recorded === true;
+  if (recorded) logAuditEvent(audit, null);
+  return recorded;
 }
 
 /**
