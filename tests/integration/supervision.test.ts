@@ -1,3 +1,4 @@
+import { addUkCalendarDays } from "@/domain/calendar";
 import { beforeAll, describe, expect, it } from "vitest";
 import { VALID, consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { reviewDecision } from "@/server/reviews/review-decision";
@@ -132,8 +133,8 @@ describe("organisation settings", () => {
 
     const reference = await recordThroughWizard("tom.baker@riverside.example", riverside, "SET-0001");
     const row = await db().decision.findUniqueOrThrow({ where: { reference } });
-    const days = (row.reviewDueAt.getTime() - row.recordedAt.getTime()) / 86_400_000;
-    expect(days).toBeCloseTo(10, 5);
+    // Ten UK calendar days on, at the same UK time (decision 013).
+    expect(row.reviewDueAt).toEqual(addUkCalendarDays(row.recordedAt, 10));
     expect(row.retainUntil.getUTCFullYear() - row.recordedAt.getUTCFullYear()).toBe(8);
     const event = await db().auditEvent.findFirstOrThrow({ where: { action: "settings.change", actorId: ig.userId } });
     expect(event.detail).toMatchObject({ after: { routine: 10, retentionYears: 8 } });

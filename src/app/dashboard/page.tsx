@@ -5,6 +5,7 @@ import { getIgDashboard } from "@/server/dashboard/get-ig-dashboard";
 import { PageHeading } from "@/components/layout-bits";
 import { HorizontalBarChart, StackedBarChart } from "@/components/charts";
 import { CONSENT_LABELS, OUTCOME_LABELS, lawfulBasisLabel } from "@/components/decision-labels";
+import { formatUkMonth } from "@/domain/calendar";
 
 export const metadata: Metadata = { title: "Information governance dashboard" };
 
@@ -13,7 +14,7 @@ function percent(part: number, whole: number): string {
 }
 
 function monthName(month: string): string {
-  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+  return formatUkMonth(month, "short");
 }
 
 export default async function DashboardPage() {

@@ -96,7 +96,8 @@ describe("buildDecisionRecord: the acceptance paths", () => {
       personInformed: { informed: true },
       safety: { considerations: VALID.safety.safetyConsiderations, identitiesToProtect: ["none"] },
       reviewFlags: [],
-      reviewDueAt: new Date("2025-04-24T14:00:00Z"),
+      // 28 UK calendar days: the clocks went forward on 30 March, so 14:00 GMT becomes 14:00 BST.
+      reviewDueAt: new Date("2025-04-24T13:00:00Z"),
       retainUntil: new Date("2031-03-27T14:00:00Z"),
       answers: consentGivenShareAnswers(),
     });
@@ -328,8 +329,8 @@ describe("buildDecisionRecord: what it refuses", () => {
       settings: { reviewWithinDays: { emergency: 1, flagged: 1, routine: 7 }, retentionYears: 10 },
     });
     expect(record.guidanceVersion).toBe("2024-11-dfe-2024-v2");
-    expect(record.reviewDueAt).toEqual(new Date("2025-04-03T14:00:00Z"));
-    expect(record.retainUntil).toEqual(new Date("2035-03-27T14:00:00Z"));
+    expect(record.reviewDueAt).toEqual(new Date("2025-04-03T13:00:00Z")); // 14:00 BST, as decided at 14:00 GMT
+    expect(record.retainUntil).toEqual(new Date("2035-03-27T13:00:00Z")); // 14:00 BST in 2035
   });
 });
 

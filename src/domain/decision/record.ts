@@ -1,3 +1,4 @@
+import { ukDate } from "../calendar";
 import { z } from "zod";
 import {
   ADVISABLE_QUESTION_IDS,
@@ -191,31 +192,9 @@ export function buildDecisionRecord(answersInput: unknown, context: DecisionCont
   return { ok: true, record: assemble(answers, context) };
 }
 
-// en-CA formats dates as YYYY-MM-DD. Made once: constructing an Intl.DateTimeFormat loads locale
-// and time-zone data and costs about a millisecond, and recording calls this once per answered step.
-const UK_DATE = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/London",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** The calendar date in the UK for a moment in time, as YYYY-MM-DD. */
-export function ukDate(moment: Date): string {
-  return UK_DATE.format(moment);
-}
-
-const LONDON_HOUR = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" });
-
-/**
- * The instant a UK calendar day (YYYY-MM-DD) begins. The clocks change at 01:00 UTC, never at
- * midnight, so a day whose UTC midnight is 01:00 in London (summer time) began an hour earlier.
- * Anything else is GMT (London's local mean time before 1847 counts as GMT here).
- */
-export function ukDayStart(day: string): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`);
-  return LONDON_HOUR.format(utcMidnight) === "01" ? new Date(utcMidnight.getTime() - 3_600_000) : utcMidnight;
-}
+// The UK calendar lives in one module (decision 013); these two stay exported here for callers of
+// the decision domain.
+export { ukDate, ukDayStart } from "../calendar";
 
 function completenessProblems(answers: WizardAnswers, context: DecisionContext): RecordProblem[] {
   const problems: RecordProblem[] = [];

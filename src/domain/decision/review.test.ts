@@ -42,7 +42,7 @@ describe("reviewDueAt", () => {
   const decidedAt = new Date("2025-03-27T09:30:00Z");
 
   it.each<[string, "EMERGENCY" | "ROUTINE", ReviewFlag[], string]>([
-    ["routine, unflagged: 28 days", "ROUTINE", [], "2025-04-24T09:30:00.000Z"],
+    ["routine, unflagged: 28 days (09:30 BST after the clocks change)", "ROUTINE", [], "2025-04-24T08:30:00.000Z"],
     ["routine, flagged: 2 days", "ROUTINE", ["NO_SHARE"], "2025-03-29T09:30:00.000Z"],
     ["emergency: 2 days", "EMERGENCY", ["EMERGENCY"], "2025-03-29T09:30:00.000Z"],
   ])("%s", (_, urgency, flags, expected) => {
@@ -52,8 +52,8 @@ describe("reviewDueAt", () => {
   it("uses the soonest period an organisation sets", () => {
     const settings: RecordKeepingSettings = { reviewWithinDays: { emergency: 1, flagged: 5, routine: 10 }, retentionYears: 6 };
     expect(reviewDueAt(decidedAt, "EMERGENCY", ["EMERGENCY", "DEPARTURE"], settings).toISOString()).toBe("2025-03-28T09:30:00.000Z");
-    expect(reviewDueAt(decidedAt, "ROUTINE", ["DEPARTURE"], settings).toISOString()).toBe("2025-04-01T09:30:00.000Z");
-    expect(reviewDueAt(decidedAt, "ROUTINE", [], settings).toISOString()).toBe("2025-04-06T09:30:00.000Z");
+    expect(reviewDueAt(decidedAt, "ROUTINE", ["DEPARTURE"], settings).toISOString()).toBe("2025-04-01T08:30:00.000Z"); // 09:30 BST
+    expect(reviewDueAt(decidedAt, "ROUTINE", [], settings).toISOString()).toBe("2025-04-06T08:30:00.000Z" /* 09:30 BST */);
   });
 
   it("refuses nonsense settings", () => {
@@ -70,8 +70,9 @@ describe("retainUntil", () => {
   });
 
   it("uses the organisation's period", () => {
+    // 27 March 2050 is the day the clocks go forward: 09:30 UK time is then 08:30 UTC.
     expect(retainUntil(new Date("2025-03-27T09:30:00Z"), { ...DEFAULT_RECORD_KEEPING_SETTINGS, retentionYears: 25 }).toISOString()).toBe(
-      "2050-03-27T09:30:00.000Z",
+      "2050-03-27T08:30:00.000Z",
     );
   });
 

@@ -1,3 +1,4 @@
+import { addUkCalendarDays, addUkYears } from "../calendar";
 import { z } from "zod";
 import { sharedWithoutConsent, type ConsentStatus } from "./consent";
 import type { DecisionOutcome } from "./departure";
@@ -50,9 +51,10 @@ export const recordKeepingSettingsSchema = z.strictObject({
   retentionYears: z.number().int().min(1).max(100),
 });
 
-const DAY_IN_MS = 24 * 60 * 60 * 1000;
-
-/** The soonest review period that applies: emergencies and flagged decisions are looked at first. */
+/**
+ * The soonest review period that applies: emergencies and flagged decisions are looked at first.
+ * Periods are UK calendar days: the same time of day, N days on, across a clock change too.
+ */
 export function reviewDueAt(
   decidedAt: Date,
   urgency: Urgency,
@@ -65,7 +67,7 @@ export function reviewDueAt(
     ...(urgency === "EMERGENCY" ? [emergency] : []),
     ...(flags.length > 0 ? [flagged] : []),
   ];
-  return new Date(decidedAt.getTime() + Math.min(...periods) * DAY_IN_MS);
+  return addUkCalendarDays(decidedAt, Math.min(...periods));
 }
 
 export function retainUntil(
@@ -73,9 +75,6 @@ export function retainUntil(
   settings: RecordKeepingSettings = DEFAULT_RECORD_KEEPING_SETTINGS,
 ): Date {
   const { retentionYears } = recordKeepingSettingsSchema.parse(settings);
-  const until = new Date(decidedAt.getTime());
-  until.setUTCFullYear(until.getUTCFullYear() + retentionYears);
-  // 29 February has no anniversary in most years; keep to the end of February, not 1 March.
-  if (until.getUTCDate() !== decidedAt.getUTCDate()) until.setUTCDate(0);
-  return until;
+  // The UK anniversary; 29 February has none in most years, so it keeps to the end of February.
+  return addUkYears(decidedAt, retentionYears);
 }

@@ -1,55 +1,64 @@
 import "server-only";
-import { type AuditEventInput, GENESIS_HASH, chainEvent, chainKeyFor } from "@/domain/audit";
-import { type Db, type Tx, db } from "@/server/infra/db";
+import { type AuditEventInput, chainEventTemplate, chainKeyFor } from "@/domain/audit";
+import { Prisma } from "@/generated/prisma/client";
+import { type Tx, db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
+import { logger } from "@/server/infra/logger";
 
 /**
- * Appends one event to its organisation's chain inside the caller's transaction, so the event
- * commits or rolls back with the change it describes. Locking the chain head row serialises
- * writers per organisation: concurrent appends queue rather than fork the chain. The lock is held
- * from the SELECT … FOR UPDATE to the caller's commit, so the work under it is kept to one more
- * statement (the event's INSERT and the head's move together).
+ * The one audit append (decision 012): the database function append_audit_event locks the
+ * organisation's chain head, chains the event after it, inserts it and moves the head, in the
+ * caller's transaction, so the event commits or rolls back with the change it describes and
+ * concurrent writers of one chain queue rather than fork it. The domain gives the event's
+ * canonical serialisation with its chain position left open (chainEventTemplate); the database
+ * fills in the head it locked and takes the SHA-256, which is exactly the domain's hash.
+ * recordDecision appends through the same function (inside record_decision).
  */
 export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<{ id: bigint; hash: string }> {
-  const chainKey = chainKeyFor(input.organisationId);
-  const lockHead = () =>
-    tx.$queryRaw<{ last_seq: bigint; last_hash: string }[]>`
-      SELECT last_seq, last_hash FROM audit_chain_head WHERE chain_key = ${chainKey} FOR UPDATE`;
-  let heads = await lockHead();
-  if (heads.length === 0) {
-    // The chain's first event: create its head (another writer may be doing the same), then lock it.
-    await createChainHead(tx, input.organisationId);
-    heads = await lockHead();
-  }
-  const head = heads[0];
-  if (!head) throw new Error(`audit chain head ${chainKey} vanished`);
-
-  const event = chainEvent(input, { lastSeq: head.last_seq, lastHash: head.last_hash }, new Date());
-  // The time goes in as ISO 8601 with its "Z", so it is stored right whatever the session's TimeZone.
-  const inserted = await tx.$queryRaw<{ id: bigint }[]>`
-    WITH event AS (
-      INSERT INTO audit_event (chain_key, chain_seq, at, actor_id, actor_role, organisation_id, action, object_type,
-                               object_id, case_reference, request_id, ip, outcome, detail, prev_hash, hash)
-      VALUES (${event.chainKey}, ${event.chainSeq}, ${event.at.toISOString()}::timestamptz, ${event.actorId}::uuid, ${event.actorRole}::"Role",
-              ${event.organisationId}::uuid, ${event.action}, ${event.objectType}, ${event.objectId}, ${event.caseReference},
-              ${event.requestId}, ${event.ip}, ${event.outcome}::"AuditOutcome", ${JSON.stringify(event.detail)}::jsonb,
-              ${event.prevHash}, ${event.hash})
-      RETURNING id
-    ), head AS (
-      UPDATE audit_chain_head SET last_seq = ${event.chainSeq}, last_hash = ${event.hash} WHERE chain_key = ${chainKey}
-    )
-    SELECT id FROM event`;
-  const created = inserted[0];
-  if (!created) throw new Error(`audit event for chain ${chainKey} was not inserted`);
-  return { id: created.id, hash: event.hash };
+  const at = new Date();
+  const rows = await tx.$queryRaw<{ id: bigint; hash: string }[]>`
+    SELECT id, hash FROM append_audit_event(${auditEventArguments(input, at)})`;
+  const created = rows[0];
+  if (!created) throw new Error(`audit event for chain ${chainKeyFor(input.organisationId)} was not inserted`);
+  logAuditEvent(input, created.id);
+  return created;
 }
 
-/** Creates an organisation's chain head at the genesis hash, unless it has one already. */
-export async function createChainHead(tx: Tx | Db, organisationId: string | null): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO audit_chain_head (chain_key, last_seq, last_hash)
-    VALUES (${chainKeyFor(organisationId)}, 0, ${GENESIS_HASH})
-    ON CONFLICT (chain_key) DO NOTHING`;
+/**
+ * One log line per audit event, joined to the request by its id (decision 013). Only what is not
+ * personal: the action, its outcome and the kind of object; never the object, case or detail. It
+ * is written as the event is appended: the caller's transaction may still roll back.
+ */
+export function logAuditEvent(input: AuditEventInput, eventId: bigint | null): void {
+  logger().info(
+    { requestId: input.requestId, action: input.action, outcome: input.outcome, objectType: input.objectType, eventId },
+    "audit event appended",
+  );
+}
+
+/**
+ * The arguments of append_audit_event, in its order. The time goes in as ISO 8601 with its "Z",
+ * so it is stored right whatever the session's TimeZone.
+ */
+function auditEventArguments(input: AuditEventInput, at: Date) {
+  const template = chainEventTemplate(input, at);
+  return Prisma.join([
+    Prisma.sql`${input.organisationId}::uuid`,
+    Prisma.sql`${at.toISOString()}::timestamptz`,
+    Prisma.sql`${input.actorId}::uuid`,
+    Prisma.sql`${input.actorRole}::"Role"`,
+    input.action,
+    input.objectType,
+    input.objectId,
+    input.caseReference,
+    input.requestId,
+    input.ip,
+    Prisma.sql`${input.outcome}::"AuditOutcome"`,
+    Prisma.sql`${JSON.stringify(input.detail)}::jsonb`,
+    template.before,
+    template.between,
+    template.after,
+  ]);
 }
 
 /** For events that stand alone (sign-in, denied access): its own short transaction. */

@@ -3,7 +3,7 @@ import { type AuditSearch, auditSearchSchema } from "@/schemas/audit-search";
 import { Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
-import { ukDayStart } from "@/domain/decision";
+import { ukDayRange, ukDayStart } from "@/domain/calendar";
 
 export interface AuditRow {
   id: string;
@@ -30,11 +30,11 @@ export interface AuditSearchResult {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-// Dates are UK calendar days, as the search form says and as the CSV export of the same filter counts them.
+// Dates are UK calendar days, as the search form says and as the CSV export of the same filter
+// counts them: both take the bounds from the UK calendar (decision 013).
 const dayStart = ukDayStart;
-const LAST_DAY = "9999-12-31";
 /** The instant a UK calendar day ends, or null for the last day there is (PostgreSQL has no year 10000). */
-const dayEnd = (day: string) => (day >= LAST_DAY ? null : ukDayStart(new Date(new Date(`${day}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10)));
+const dayEnd = (day: string) => ukDayRange(null, day).end;
 
 function whereFor(user: SignedInUser, filter: AuditSearch): Prisma.AuditEventWhereInput {
   return {

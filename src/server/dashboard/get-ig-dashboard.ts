@@ -1,4 +1,5 @@
 import "server-only";
+import { recentUkMonths } from "@/domain/calendar";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
 
@@ -17,26 +18,22 @@ export interface IgDashboard {
 
 const MONTHS_SHOWN = 12;
 
-function lastMonths(count: number, now = new Date()): string[] {
-  const months: string[] = [];
-  for (let i = count - 1; i >= 0; i -= 1) {
-    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
-    months.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`);
-  }
-  return months;
-}
-
 /** Figures for the IG dashboard, for the user's own organisation over the last twelve months. */
 export async function getIgDashboard(user: SignedInUser): Promise<IgDashboard> {
   const org = user.organisationId;
-  const months = lastMonths(MONTHS_SHOWN);
-  const since = new Date(`${months[0]}-01T00:00:00Z`);
+  // UK months, bounded by the UK calendar's instants (decision 013), so a decision recorded at
+  // 00:30 BST on the 1st counts in its UK month, not the UTC one before.
+  const bounds = recentUkMonths(new Date(), MONTHS_SHOWN);
+  const months = bounds.map((m) => m.month);
+  const since = bounds[0]!.start;
 
   const [byMonth, bases, consent, teams, timing, overdue, escalations] = await Promise.all([
     db().$queryRaw<{ month: string; outcome: string; departures: bigint; n: bigint }[]>`
-      SELECT to_char(date_trunc('month', recorded_at), 'YYYY-MM') AS month, outcome::text AS outcome,
-             count(*) FILTER (WHERE departs_from_indication) AS departures, count(*) AS n
-      FROM decision WHERE organisation_id = ${org}::uuid AND recorded_at >= ${since}
+      SELECT m.month, d.outcome::text AS outcome,
+             count(*) FILTER (WHERE d.departs_from_indication) AS departures, count(*) AS n
+      FROM unnest(${months}::text[], ${bounds.map((m) => m.start.toISOString())}::timestamptz[],
+                  ${bounds.map((m) => m.end.toISOString())}::timestamptz[]) AS m(month, starts_at, ends_at)
+      JOIN decision d ON d.organisation_id = ${org}::uuid AND d.recorded_at >= m.starts_at AND d.recorded_at < m.ends_at
       GROUP BY 1, 2`,
     db().$queryRaw<{ id: string; n: bigint }[]>`
       SELECT basis AS id, count(*) AS n FROM decision, unnest(lawful_basis_ids) AS basis

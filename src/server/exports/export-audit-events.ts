@@ -3,7 +3,9 @@ import { type AuditEventExportFilter, auditEventExportFilterSchema } from "@/sch
 import type { SignedInUser } from "../auth/current-actor";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { type CsvExportOptions, type CsvExportResult, exportFilteredCsv } from "./start-csv-export";
-import type { CursorQuery } from "./stream-cursor-as-csv";
+import { ukDayRange } from "@/domain/calendar";
+import { Prisma } from "@/generated/prisma/client";
+import { type CursorQuery, cursorQuery } from "./stream-cursor-as-csv";
 
 export const AUDIT_EVENT_EXPORT_COLUMNS = [
   "id",
@@ -25,34 +27,32 @@ export const AUDIT_EVENT_EXPORT_COLUMNS = [
 ] as const;
 
 /** An instant as ISO 8601 in UTC with milliseconds, as the app shows and hashes it. */
-const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+const ISO_UTC = Prisma.raw(`'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`);
 
 /**
  * The organisation's chain in chain order, filtered. The chain key is the organisation's id, so
  * the (chain_key, chain_seq) index yields the rows in order without a sort. Dates are UK calendar
- * days, both inclusive. Every value is a bind parameter; every column is text.
+ * days, both inclusive, bounded by the instants the UK calendar gives (as the audit search counts
+ * them). Every value is a bind parameter; every column is text.
  */
 export function auditEventsExportQuery(organisationId: string, filter: AuditEventExportFilter): CursorQuery {
-  const values: unknown[] = [organisationId];
-  const where = ["e.chain_key = $1::text", "e.organisation_id = $1::uuid"];
-  const param = (value: unknown) => `$${values.push(value)}`;
-  if (filter.actor) where.push(`e.actor_id = ${param(filter.actor)}::uuid`);
-  if (filter.action) where.push(`e.action = ${param(filter.action)}`);
-  if (filter.objectReference) where.push(`e.object_id = ${param(filter.objectReference)}`);
-  if (filter.caseReference) where.push(`lower(e.case_reference) = lower(${param(filter.caseReference)})`);
-  if (filter.outcome) where.push(`e.outcome = ${param(filter.outcome)}::"AuditOutcome"`);
-  if (filter.from) where.push(`e.at >= (${param(filter.from)}::date::timestamp AT TIME ZONE 'Europe/London')`);
-  if (filter.to) where.push(`e.at < ((${param(filter.to)}::date + 1)::timestamp AT TIME ZONE 'Europe/London')`);
-  return {
-    text: `SELECT e.id::text, e.chain_seq::text, to_char(e.at AT TIME ZONE 'UTC', ${ISO_UTC}), e.actor_id::text, u.name,
-                  e.actor_role::text, e.action, e.object_type, e.object_id, e.case_reference, e.outcome::text, e.request_id,
-                  e.ip, e.detail::text, e.prev_hash, e.hash
-             FROM audit_event e
-             LEFT JOIN app_user u ON u.id = e.actor_id
-            WHERE ${where.join(" AND ")}
-            ORDER BY e.chain_seq`,
-    values,
-  };
+  const where = [Prisma.sql`e.chain_key = ${organisationId}::text`, Prisma.sql`e.organisation_id = ${organisationId}::uuid`];
+  if (filter.actor) where.push(Prisma.sql`e.actor_id = ${filter.actor}::uuid`);
+  if (filter.action) where.push(Prisma.sql`e.action = ${filter.action}`);
+  if (filter.objectReference) where.push(Prisma.sql`e.object_id = ${filter.objectReference}`);
+  if (filter.caseReference) where.push(Prisma.sql`lower(e.case_reference) = lower(${filter.caseReference})`);
+  if (filter.outcome) where.push(Prisma.sql`e.outcome = ${filter.outcome}::"AuditOutcome"`);
+  const { start, end } = ukDayRange(filter.from, filter.to);
+  if (start) where.push(Prisma.sql`e.at >= ${start.toISOString()}::timestamptz`);
+  if (end) where.push(Prisma.sql`e.at < ${end.toISOString()}::timestamptz`);
+  return cursorQuery(Prisma.sql`
+    SELECT e.id::text, e.chain_seq::text, to_char(e.at AT TIME ZONE 'UTC', ${ISO_UTC}), e.actor_id::text, u.name,
+           e.actor_role::text, e.action, e.object_type, e.object_id, e.case_reference, e.outcome::text, e.request_id,
+           e.ip, e.detail::text, e.prev_hash, e.hash
+      FROM audit_event e
+      LEFT JOIN app_user u ON u.id = e.actor_id
+     WHERE ${Prisma.join(where, " AND ")}
+     ORDER BY e.chain_seq`);
 }
 
 /** The IG lead's CSV export of their organisation's audit log for a filter, streamed in constant memory and audited as `audit.export` before the first row is sent. */

@@ -3,7 +3,8 @@ import { type DecisionExportFilter, decisionExportFilterSchema } from "@/schemas
 import type { SignedInUser } from "../auth/current-actor";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { type CsvExportOptions, type CsvExportResult, exportFilteredCsv } from "./start-csv-export";
-import type { CursorQuery } from "./stream-cursor-as-csv";
+import { Prisma } from "@/generated/prisma/client";
+import { type CursorQuery, cursorQuery } from "./stream-cursor-as-csv";
 
 /**
  * The reporting columns of each decision, the practitioner's name, and from the record only the
@@ -40,38 +41,35 @@ export const DECISION_EXPORT_COLUMNS = [
   "recipient_organisation",
 ] as const;
 
-const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+const ISO_UTC = Prisma.raw(`'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`);
 
 /**
  * The organisation's decisions in the order they were recorded, filtered. Dates are the decision
- * date the practitioner gave, both inclusive. Every value is a bind parameter; every column is text.
+ * date the practitioner gave (a UK calendar day already), both inclusive. Every value is a bind
+ * parameter; every column is text.
  */
 export function decisionsExportQuery(organisationId: string, filter: DecisionExportFilter): CursorQuery {
-  const values: unknown[] = [organisationId];
-  const where = ["d.organisation_id = $1::uuid"];
-  const param = (value: unknown) => `$${values.push(value)}`;
-  if (filter.outcome) where.push(`d.outcome = ${param(filter.outcome)}::"DecisionOutcome"`);
-  if (filter.flag) where.push(`${param(filter.flag)}::text = ANY (d.review_flags)`);
-  if (filter.caseReference) where.push(`lower(d.case_reference) = lower(${param(filter.caseReference)})`);
-  if (filter.from) where.push(`d.decision_date >= ${param(filter.from)}::date`);
-  if (filter.to) where.push(`d.decision_date <= ${param(filter.to)}::date`);
-  return {
-    text: `SELECT d.reference, d.kind::text, s.reference, d.organisation_id::text, d.team_id::text, t.name, d.author_id::text,
-                  u.name, d.case_reference, d.urgency, d.origin, d.indication, d.outcome::text, d.departs_from_indication::text,
-                  array_to_string(d.review_flags, ';'), d.consent_status, array_to_string(d.lawful_basis_ids, ';'),
-                  d.guidance_version, to_char(d.decision_date, 'YYYY-MM-DD'),
-                  to_char(d.recorded_at AT TIME ZONE 'UTC', ${ISO_UTC}), to_char(d.review_due_at AT TIME ZONE 'UTC', ${ISO_UTC}),
-                  to_char(d.retain_until AT TIME ZONE 'UTC', ${ISO_UTC}),
-                  d.record ->> 'purpose', d.record ->> 'rationale', d.record #>> '{recipient,name}',
-                  d.record #>> '{recipient,role}', d.record #>> '{recipient,organisation}'
-             FROM decision d
-             JOIN app_user u ON u.id = d.author_id
-             LEFT JOIN team t ON t.id = d.team_id
-             LEFT JOIN decision s ON s.id = d.supersedes_id
-            WHERE ${where.join(" AND ")}
-            ORDER BY d.recorded_at, d.id`,
-    values,
-  };
+  const where = [Prisma.sql`d.organisation_id = ${organisationId}::uuid`];
+  if (filter.outcome) where.push(Prisma.sql`d.outcome = ${filter.outcome}::"DecisionOutcome"`);
+  if (filter.flag) where.push(Prisma.sql`${filter.flag}::text = ANY (d.review_flags)`);
+  if (filter.caseReference) where.push(Prisma.sql`lower(d.case_reference) = lower(${filter.caseReference})`);
+  if (filter.from) where.push(Prisma.sql`d.decision_date >= ${filter.from}::date`);
+  if (filter.to) where.push(Prisma.sql`d.decision_date <= ${filter.to}::date`);
+  return cursorQuery(Prisma.sql`
+    SELECT d.reference, d.kind::text, s.reference, d.organisation_id::text, d.team_id::text, t.name, d.author_id::text,
+           u.name, d.case_reference, d.urgency, d.origin, d.indication, d.outcome::text, d.departs_from_indication::text,
+           array_to_string(d.review_flags, ';'), d.consent_status, array_to_string(d.lawful_basis_ids, ';'),
+           d.guidance_version, to_char(d.decision_date, 'YYYY-MM-DD'),
+           to_char(d.recorded_at AT TIME ZONE 'UTC', ${ISO_UTC}), to_char(d.review_due_at AT TIME ZONE 'UTC', ${ISO_UTC}),
+           to_char(d.retain_until AT TIME ZONE 'UTC', ${ISO_UTC}),
+           d.record ->> 'purpose', d.record ->> 'rationale', d.record #>> '{recipient,name}',
+           d.record #>> '{recipient,role}', d.record #>> '{recipient,organisation}'
+      FROM decision d
+      JOIN app_user u ON u.id = d.author_id
+      LEFT JOIN team t ON t.id = d.team_id
+      LEFT JOIN decision s ON s.id = d.supersedes_id
+     WHERE ${Prisma.join(where, " AND ")}
+     ORDER BY d.recorded_at, d.id`);
 }
 
 /** The IG lead's CSV export of their organisation's decisions for a filter, streamed in constant memory and audited as `decisions.export` before the first row is sent. */

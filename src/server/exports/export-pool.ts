@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { UTC_SESSION } from "@/server/infra/db";
 import { env } from "@/server/infra/env";
+import { logger } from "@/server/infra/logger";
 
 // Connections for streaming exports, apart from Prisma's pool: an export holds its connection
 // (and a read-only transaction) for as long as the download lasts, so a few slow downloads must
@@ -33,7 +34,7 @@ export function exportPool(): pg.Pool {
     });
     // An idle connection the server closes (restart, timeout) is dropped from the pool; without a
     // listener the error would end the process.
-    pool.on("error", (error) => console.error("Export pool connection failed while idle:", error.message));
+    pool.on("error", (error) => logger().error({ err: error }, "Export pool connection failed while idle"));
     globalForExports.infoshareExportPool = pool;
   }
   return globalForExports.infoshareExportPool;

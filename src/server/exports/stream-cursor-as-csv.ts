@@ -1,5 +1,6 @@
 import "server-only";
 import pg from "pg";
+import type { Prisma } from "@/generated/prisma/client";
 import { UTF8_BOM, Utf8ChunkBuilder, csvRow } from "./encode-csv";
 import { exportPool } from "./export-pool";
 
@@ -7,6 +8,15 @@ export interface CursorQuery {
   /** A SELECT whose every column is text (cast in SQL), so rows need no conversion in JavaScript. */
   text: string;
   values: unknown[];
+}
+
+/**
+ * A cursor's query from a tagged template (decision 012: raw SQL is written one way, as
+ * Prisma.sql tagged templates): pg's DECLARE … CURSOR needs text with numbered placeholders
+ * and its values, which the template numbers itself, so no placeholder is counted by hand.
+ */
+export function cursorQuery(sql: Prisma.Sql): CursorQuery {
+  return { text: sql.text, values: sql.values };
 }
 
 export interface StreamCursorAsCsvOptions {

@@ -19,49 +19,30 @@ export interface NotificationMessage {
 }
 
 /**
- * Where notifications go. In-app is the only channel today; an email channel would be a second
- * implementation that writes to an outbox table in the same transaction and is sent after commit,
- * so that a rolled-back decision never emails anyone.
+ * The one way to notify people, whatever triggered it (decision 012): the database function
+ * notify_users writes one row per distinct recipient in the caller's transaction. recordDecision
+ * calls the same function from record_decision, so there is one writer. A second channel (email)
+ * is added inside notify_users, as an outbox row that a job sends after commit, and so reaches
+ * every trigger at once without a change here.
  */
-export interface NotificationChannel {
-  deliver(tx: Tx, message: NotificationMessage): Promise<void>;
-}
-
-const inAppChannel: NotificationChannel = {
-  async deliver(tx, message) {
-    const recipients = [...new Set(message.recipientIds)];
-    if (recipients.length === 0) return;
-    await tx.notification.createMany({
-      data: recipients.map((userId) => ({
-        userId,
-        kind: message.kind,
-        decisionReference: message.decisionReference ?? null,
-        escalationId: message.escalationId ?? null,
-      })),
-    });
-  },
-};
-
-const channels: NotificationChannel[] = [inAppChannel];
-
 export async function notify(tx: Tx, message: NotificationMessage): Promise<void> {
-  for (const channel of channels) await channel.deliver(tx, message);
+  if (message.recipientIds.length === 0) return;
+  await tx.$queryRaw`
+    SELECT notify_users(${message.kind}, ${[...message.recipientIds]}::uuid[], ${message.decisionReference ?? null},
+                        ${message.escalationId ?? null}::uuid)`;
 }
 
 /** Active supervisors of a team, except the people named (they caused the event). */
 export async function teamSupervisorIds(tx: Tx, teamId: string | null, except: readonly string[] = []): Promise<string[]> {
   if (!teamId) return [];
-  const supervisors = await tx.user.findMany({
-    where: { teamId, role: "SUPERVISOR", disabledAt: null, id: { notIn: [...except] } },
-    select: { id: true },
-  });
-  return supervisors.map((s) => s.id);
+  const rows = await tx.$queryRaw<{ ids: string[] }[]>`
+    SELECT team_supervisor_ids(${teamId}::uuid, ${[...except]}::uuid[]) AS ids`;
+  return rows[0]?.ids ?? [];
 }
 
+/** Active IG leads of an organisation, except the people named. */
 export async function organisationIgLeadIds(tx: Tx, organisationId: string, except: readonly string[] = []): Promise<string[]> {
-  const leads = await tx.user.findMany({
-    where: { organisationId, role: "IG_LEAD", disabledAt: null, id: { notIn: [...except] } },
-    select: { id: true },
-  });
-  return leads.map((l) => l.id);
+  const rows = await tx.$queryRaw<{ ids: string[] }[]>`
+    SELECT organisation_ig_lead_ids(${organisationId}::uuid, ${[...except]}::uuid[]) AS ids`;
+  return rows[0]?.ids ?? [];
 }

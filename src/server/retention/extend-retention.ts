@@ -1,4 +1,5 @@
 import "server-only";
+import { ukDayLastMoment } from "@/domain/calendar";
 import { can } from "@/domain/policy";
 import { extendRetentionSchema } from "@/schemas/retention";
 import type { SignedInUser } from "../auth/current-actor";
@@ -21,7 +22,8 @@ export async function extendRetention(user: SignedInUser, raw: unknown, meta: Re
     : null;
   if (!decision) return { ok: false, status: 404, errors: [{ field: "form", message: "Decision not found" }] };
   if (decision.retention?.disposedAt) return { ok: false, status: 409, errors: [{ field: "form", message: "This record has already been disposed of" }] };
-  const retainUntil = new Date(`${parsed.data.retainUntil}T23:59:59Z`);
+  // Kept to the end of the UK day named (decision 013), not of the UTC one.
+  const retainUntil = ukDayLastMoment(parsed.data.retainUntil);
   const current = decision.retention?.retainUntil ?? decision.retainUntil;
   if (retainUntil <= current) return { ok: false, status: 400, errors: [{ field: "retainUntil", message: "The new date must be later than the current retention date" }] };
 

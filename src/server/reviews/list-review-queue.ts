@@ -1,4 +1,5 @@
 import "server-only";
+import { ukDayRange } from "@/domain/calendar";
 import { type QueueCursor, type QueueFilter, QUEUE_PAGE_SIZE, decodeQueueCursor, encodeQueueCursor, queueFilterSchema } from "@/domain/review";
 import { Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
@@ -50,8 +51,10 @@ function filterSql(teamId: string, filter: QueueFilter): Prisma.Sql {
   if (filter.flag) conditions.push(Prisma.sql`q.flags @> ARRAY[${filter.flag}]::text[]`);
   if (filter.outcome) conditions.push(Prisma.sql`q.outcome = ${filter.outcome}::"DecisionOutcome"`);
   if (filter.practitioner) conditions.push(Prisma.sql`q.author_id = ${filter.practitioner}::uuid`);
-  if (filter.from) conditions.push(Prisma.sql`q.recorded_at >= ${filter.from}::date`);
-  if (filter.to) conditions.push(Prisma.sql`q.recorded_at < (${filter.to}::date + 1)`);
+  // UK calendar days, bounded by the instants the UK calendar gives (decision 013), not UTC dates.
+  const { start, end } = ukDayRange(filter.from, filter.to);
+  if (start) conditions.push(Prisma.sql`q.recorded_at >= ${start.toISOString()}::timestamptz`);
+  if (end) conditions.push(Prisma.sql`q.recorded_at < ${end.toISOString()}::timestamptz`);
   return Prisma.join(conditions, " AND ");
 }
 
