@@ -29,6 +29,8 @@ async function verifyChain(chainKey: string) {
   return { broken: verifier.finish(head), count: events.length };
 }
 
+const QUEUED = { maxWait: 30_000, timeout: 30_000 };
+
 describe("appendAuditEvent", () => {
   it("keeps one unbroken chain under concurrent writers", async () => {
     const organisationId = randomUUID();
@@ -36,7 +38,10 @@ describe("appendAuditEvent", () => {
     const perWriter = 15;
     await Promise.all(
       Array.from({ length: writers }, async (_, w) => {
-        for (let i = 0; i < perWriter; i += 1) await db().$transaction((tx) => appendAuditEvent(tx, eventFor(organisationId, w * 1000 + i)));
+        // Writers queue for the pool's connections and the chain head's lock: on a busy machine the
+        // default 2 s wait for a connection is not enough for the last in line.
+        for (let i = 0; i < perWriter; i += 1)
+          await db().$transaction((tx) => appendAuditEvent(tx, eventFor(organisationId, w * 1000 + i)), QUEUED);
       }),
     );
     const { broken, count } = await verifyChain(organisationId);
