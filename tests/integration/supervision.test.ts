@@ -60,7 +60,7 @@ describe("reviewing", () => {
 
     expect(await reviewDecision(await actorFor(ALEX), reference, { kind: "CHALLENGE", comment: "", actionRequired: "" }, TEST_META)).toMatchObject({
       ok: false,
-      status: 400,
+      error: "invalid",
       errors: [{ field: "comment" }, { field: "actionRequired" }],
     });
     expect(await reviewDecision(await actorFor(ALEX), reference, CHALLENGE, TEST_META)).toEqual({ ok: true, kind: "CHALLENGE" });
@@ -122,10 +122,9 @@ describe("organisation settings", () => {
     const { updateOrganisationSettings } = await import("@/server/update-organisation-settings");
     const riverside = { ...consentGivenShareAnswers() };
     const ig = await actorFor("dan.hughes@riverside.example");
-    expect(await updateOrganisationSettings(await actorFor("tom.baker@riverside.example"), {}, TEST_META)).toMatchObject({ ok: false, error: "forbidden" });
     expect(await updateOrganisationSettings(ig, { reviewWithinDaysEmergency: "0", reviewWithinDaysFlagged: "x", reviewWithinDaysRoutine: "7", retentionYears: "6" }, TEST_META)).toMatchObject({
       ok: false,
-      status: 400,
+      error: "invalid",
       errors: [{ field: "reviewWithinDaysEmergency" }, { field: "reviewWithinDaysFlagged" }],
     });
     expect(await updateOrganisationSettings(ig, { reviewWithinDaysEmergency: "1", reviewWithinDaysFlagged: "3", reviewWithinDaysRoutine: "10", retentionYears: "8" }, TEST_META)).toEqual({ ok: true });
