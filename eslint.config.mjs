@@ -11,11 +11,45 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
   },
+  // Layers (decision 010): each may import only what lies below it. A test lints fixtures against these
+  // rules (src/layers.test.ts), so breaking them fails the build.
   {
     // The domain stays pure: no framework or database imports.
     files: ["src/domain/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["next", "next/*", "react", "react-*", "@prisma/*", "@/generated/*", "@/server/*", "@/app/*", "pg"] }],
+    },
+  },
+  {
+    // Routes are thin: they reach the database only through use cases.
+    files: ["src/app/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "pg", message: "src/app reaches the database only through a use case in src/server." }],
+          patterns: [
+            { group: ["@/server/infra/db", "**/server/infra/db"], message: "src/app reaches the database only through a use case in src/server." },
+            { group: ["@/generated/*", "**/generated/prisma/*", "@prisma/*"], message: "Generated Prisma code belongs to src/server." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Components render what they are given: no use cases, no routes. Type-only imports of the
+    // use cases' view types are allowed (they are erased; nothing runs across the line).
+    files: ["src/components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/server/*", "**/server/*"], allowTypeImports: true, message: "src/components may not import src/server." },
+            { group: ["@/app/*", "**/app/*"], message: "src/components may not import src/app: take the action as a prop." },
+          ],
+        },
+      ],
     },
   },
 ]);

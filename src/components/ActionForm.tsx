@@ -1,15 +1,9 @@
 "use client";
 import { useActionState } from "react";
+import { FORM_ERROR_KEY, type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
 import type { FieldDefinition } from "@/domain/wizard";
 import { ErrorSummary } from "./ErrorSummary";
 import { DefinedField, topLevelFields } from "./DefinedField";
-
-export interface ActionFormState {
-  errors: { field: string; message: string }[];
-  values: Record<string, string | string[]> | null;
-}
-
-export const INITIAL_ACTION_FORM_STATE: ActionFormState = { errors: [], values: null };
 
 /**
  * A form for one server action, its fields described as data. Works without JavaScript: the
@@ -24,20 +18,20 @@ export function ActionForm({
   secondary = false,
   heading,
 }: {
-  action: (previous: ActionFormState, formData: FormData) => Promise<ActionFormState>;
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
   fields: readonly FieldDefinition[];
   hidden?: Record<string, string>;
   submitLabel: string;
   secondary?: boolean;
   heading?: { title: string; hint?: string };
 }) {
-  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_FORM_STATE);
+  const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
   const errors = new Map(state.errors.map((e) => [e.field, e.message]));
-  const formError = errors.get("form");
+  const formError = errors.get(FORM_ERROR_KEY);
   const topLevel = topLevelFields(fields);
   return (
     <>
-      <ErrorSummary errors={state.errors.map((e) => (e.field === "form" ? { ...e, field: fields[0]?.name ?? "form" } : e))} />
+      <ErrorSummary errors={state.errors.map((e) => (e.field === FORM_ERROR_KEY ? { ...e, field: fields[0]?.name ?? FORM_ERROR_KEY } : e))} />
       <form action={formAction} noValidate>
         {Object.entries(hidden).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />

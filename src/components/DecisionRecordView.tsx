@@ -4,7 +4,6 @@ import type { DecisionView } from "@/server/decisions/view-decision";
 import { SummaryList, Tag } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { answerRows } from "@/components/AnswerRows";
-import { startDraftAction } from "@/app/decisions/actions";
 import { PrintButton } from "@/components/PrintButton";
 import { CONSENT_LABELS, FLAG_LABELS, INDICATION_LABELS, KIND_LABELS, NOT_SOUGHT_LABELS, OUTCOME_LABELS, lawfulBasisLabel, optionLabel } from "@/components/decision-labels";
 
@@ -13,8 +12,21 @@ function person(p: { name?: string; role?: string; organisation?: string } | nul
   return [p.name, p.role, p.organisation].filter(Boolean).join(", ") || "Not recorded";
 }
 
-/** The whole record, print-friendly; `children` go after the record (reviews, actions). */
-export function DecisionRecordView({ decision, recordHref, children }: { decision: DecisionView; recordHref: (reference: string) => string; children?: ReactNode }) {
+/**
+ * The whole record, print-friendly; `children` go after the record (reviews, actions). The page
+ * passes the follow-up action in (components do not import from src/app).
+ */
+export function DecisionRecordView({
+  decision,
+  recordHref,
+  followUpAction,
+  children,
+}: {
+  decision: DecisionView;
+  recordHref: (reference: string) => string;
+  followUpAction: (formData: FormData) => Promise<void>;
+  children?: ReactNode;
+}) {
   const { record } = decision;
   if (decision.disposed) {
     return (
@@ -161,14 +173,14 @@ export function DecisionRecordView({ decision, recordHref, children }: { decisio
             person who asked brings new information, or circumstances change, reconsider the decision. Both are new records linked to this one.
           </p>
           <div className="flex flex-wrap gap-x-6">
-            <form action={startDraftAction}>
+            <form action={followUpAction}>
               <input type="hidden" name="kind" value="CORRECTION" />
               <input type="hidden" name="supersedesReference" value={decision.reference} />
               <button type="submit" className="govuk-button govuk-button-secondary">
                 Record a correction
               </button>
             </form>
-            <form action={startDraftAction}>
+            <form action={followUpAction}>
               <input type="hidden" name="kind" value="RECONSIDERATION" />
               <input type="hidden" name="supersedesReference" value={decision.reference} />
               <button type="submit" className="govuk-button govuk-button-secondary">

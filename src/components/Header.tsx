@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { type Role, ROLE_LABELS } from "@/domain/policy";
-import { signOutAction } from "@/app/sign-out/actions";
+import { type GlobalAction, type Role, ROLE_LABELS, roleCan } from "@/domain/policy";
 
 export interface HeaderUser {
   name: string;
@@ -9,31 +8,29 @@ export interface HeaderUser {
   unreadNotifications: number;
 }
 
-const NAV: Record<Role, { href: string; label: string }[]> = {
-  PRACTITIONER: [
-    { href: "/decisions", label: "Your decisions" },
-    { href: "/decisions/new", label: "Record a decision" },
-  ],
-  SUPERVISOR: [
-    { href: "/review", label: "Review queue" },
-    { href: "/escalations", label: "Escalations" },
-    { href: "/decisions", label: "Your decisions" },
-  ],
-  IG_LEAD: [
-    { href: "/audit", label: "Audit log" },
-    { href: "/dashboard", label: "Dashboard" },
-    { href: "/escalations", label: "Escalations" },
-    { href: "/retention", label: "Retention" },
-    { href: "/subject-access", label: "Subject access" },
-    { href: "/settings", label: "Settings" },
-  ],
-  ADMIN: [
-    { href: "/admin/users", label: "Users" },
-    { href: "/settings", label: "Settings" },
-  ],
-};
+/**
+ * Every section, in the order the navigation shows them, with the permission its page asks the
+ * policy for: a role sees the sections the policy lets it use (each role's own work first).
+ */
+const SECTIONS: { href: string; label: string; permission: GlobalAction }[] = [
+  { href: "/review", label: "Review queue", permission: "review.queue" },
+  { href: "/audit", label: "Audit log", permission: "audit.view" },
+  { href: "/dashboard", label: "Dashboard", permission: "dashboard.view" },
+  { href: "/admin/users", label: "Users", permission: "users.manage" },
+  { href: "/escalations", label: "Escalations", permission: "escalation.list" },
+  { href: "/decisions", label: "Your decisions", permission: "decision.list-own" },
+  { href: "/decisions/new", label: "Record a decision", permission: "decision.record" },
+  { href: "/retention", label: "Retention", permission: "retention.manage" },
+  { href: "/subject-access", label: "Subject access", permission: "subject-access.export" },
+  { href: "/settings", label: "Settings", permission: "settings.manage" },
+];
 
-export function Header({ user }: { user: HeaderUser | null }) {
+export function navigationFor(role: Role): { href: string; label: string }[] {
+  return SECTIONS.filter((section) => roleCan(role, section.permission)).map(({ href, label }) => ({ href, label }));
+}
+
+/** `signOutAction` is passed in by the layout: components do not import from src/app. */
+export function Header({ user, signOutAction }: { user: HeaderUser | null; signOutAction: (formData: FormData) => Promise<void> }) {
   return (
     <header className="no-print bg-govuk-blue text-white" data-testid="site-header">
       <div className="govuk-width-container flex flex-wrap items-center justify-between gap-x-8 gap-y-2 py-3">
@@ -57,7 +54,7 @@ export function Header({ user }: { user: HeaderUser | null }) {
       {user ? (
         <nav aria-label="Main" className="border-t border-white/30 bg-white">
           <ul className="govuk-width-container flex flex-wrap gap-x-6 py-2 text-[1rem]">
-            {NAV[user.role].map((item) => (
+            {navigationFor(user.role).map((item) => (
               <li key={item.href}>
                 <Link href={item.href} className="font-bold">
                   {item.label}

@@ -5,7 +5,7 @@ import type { DecisionReviews } from "@/server/reviews/list-decision-reviews";
 import { ActionForm } from "@/components/ActionForm";
 import { NotificationBanner, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
-import { escalateAction, replyAction } from "@/app/review/actions";
+import type { FormState } from "@/domain/errors";
 import { REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS } from "@/components/review-labels";
 
 const DONE_MESSAGES: Record<string, string> = {
@@ -20,12 +20,17 @@ export function ReviewsSection({
   reviews,
   done,
   context,
+  replyAction,
+  escalateAction,
 }: {
   user: SignedInUser;
   decision: DecisionView;
   reviews: DecisionReviews;
   done?: string;
   context: "record" | "review";
+  /** The pipeline's actions, passed in by the page (components do not import from src/app). */
+  replyAction: (reference: string, previous: FormState, formData: FormData) => Promise<FormState>;
+  escalateAction: (reference: string, returnTo: "record" | "review", previous: FormState, formData: FormData) => Promise<FormState>;
 }) {
   const resource = { organisationId: decision.organisationId, teamId: decision.teamId, authorId: decision.author.id };
   const canReply = can(user, "decision.reply", resource) && (reviews.status === "CHALLENGED_NEEDS_ACTION" || reviews.status === "CHALLENGED_REPLIED");

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { hostileFormInput, hostileKey, hostileValue } from "../../tests/property/hostile";
+import { FORM_ERROR_KEY } from "@/domain/errors";
 import { fieldErrorsFrom } from "./field-errors";
 
 const schema = z.strictObject({ name: z.string().trim().min(1).max(20), count: z.coerce.number().int().min(1).max(9), when: z.iso.date().optional() });
@@ -21,7 +22,7 @@ describe("fieldErrorsFrom", () => {
           expect(error.message.length).toBeGreaterThan(0);
           expect(error.message.length).toBeLessThanOrEqual(300);
         }
-        const named = errors.filter((e) => e.field !== "form").map((e) => e.field);
+        const named = errors.filter((e) => e.field !== FORM_ERROR_KEY).map((e) => e.field);
         expect(new Set(named).size).toBe(named.length);
       }),
       { numRuns: 300 },

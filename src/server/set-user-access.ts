@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { can } from "@/domain/policy";
+import { type UseCaseResult, fail } from "@/domain/errors";
 import type { SignedInUser } from "./auth/current-actor";
 import { appendAuditEvent } from "./audit/append-audit-event";
+import { recordRefusal } from "./auth/refusal";
+import { fieldErrorsFrom } from "./field-errors";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 
@@ -10,22 +12,23 @@ export const setUserAccessSchema = z
   .object({ userId: z.uuid({ error: "Choose a user" }), access: z.enum(["disable", "enable"], { error: "Choose disable or enable" }) })
   .strict();
 
-export type SetUserAccessResult = { ok: true; name: string; access: "disable" | "enable" } | { ok: false; status: 400 | 403 | 404; message: string };
+export type SetUserAccessResult = UseCaseResult<{ name: string; access: "disable" | "enable" }>;
 
 /**
  * Disabling a user also bumps their session version, so every session they hold is refused at
- * its next request (the session check compares versions with the database).
+ * its next request (the session check compares versions with the database). The pipeline has
+ * checked the permission (users.manage); the user must be in the admin's organisation.
  */
 export async function setUserAccess(admin: SignedInUser, raw: unknown, meta: RequestMeta): Promise<SetUserAccessResult> {
-  if (!can(admin, "users.manage")) return { ok: false, status: 403, message: "You cannot manage users" };
   const parsed = setUserAccessSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, status: 400, message: parsed.error.issues[0]?.message ?? "Invalid request" };
+  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const { userId, access } = parsed.data;
-  if (userId === admin.userId) return { ok: false, status: 400, message: "You cannot change your own access" };
+  if (userId === admin.userId) return fail.invalid([{ field: "userId", message: "You cannot change your own access" }]);
 
-  return db().$transaction(async (tx) => {
-    const target = await tx.user.findFirst({ where: { id: userId, organisationId: admin.organisationId } });
-    if (!target) return { ok: false as const, status: 404 as const, message: "User not found" };
+  const result = await db().$transaction(async (tx): Promise<SetUserAccessResult | "elsewhere"> => {
+    const target = await tx.user.findUnique({ where: { id: userId } });
+    if (!target) return fail.notFound("User not found");
+    if (target.organisationId !== admin.organisationId) return "elsewhere";
     await tx.user.update({
       where: { id: target.id },
       data: access === "disable" ? { disabledAt: new Date(), sessionVersion: { increment: 1 } } : { disabledAt: null },
@@ -43,8 +46,12 @@ export async function setUserAccess(admin: SignedInUser, raw: unknown, meta: Req
       outcome: "SUCCESS",
       detail: {},
     });
-    return { ok: true as const, name: target.name, access };
+    return { ok: true, name: target.name, access };
   });
+  if (result !== "elsewhere") return result;
+  // Another organisation's user is "not found" to the admin, and a refusal in the audit log.
+  await recordRefusal(admin, meta, "users.manage", { type: "user", id: userId }, "other-organisation");
+  return fail.notFound("User not found");
 }
 
 export async function listOrganisationUsers(admin: SignedInUser) {

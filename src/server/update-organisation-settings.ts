@@ -1,20 +1,22 @@
 import "server-only";
-import { can } from "@/domain/policy";
+import { type UseCaseResult, fail } from "@/domain/errors";
 import { organisationSettingsSchema } from "@/schemas/organisation-settings";
 import type { SignedInUser } from "./auth/current-actor";
 import { appendAuditEvent, auditEntry } from "./audit/append-audit-event";
 import { db } from "@/server/infra/db";
-import { type FieldErrors, fieldErrorsFrom } from "./field-errors";
+import { fieldErrorsFrom } from "./field-errors";
 import { recordKeepingSettings } from "./organisation-settings";
 import type { RequestMeta } from "@/server/infra/request-context";
 
-export type UpdateSettingsResult = { ok: true } | { ok: false; status: 400 | 403; errors: FieldErrors };
+export type UpdateSettingsResult = UseCaseResult;
 
-/** Changes how long the organisation takes to review decisions and keeps records; audited with old and new values. */
+/**
+ * Changes how long the organisation takes to review decisions and keeps records; audited with old
+ * and new values. The pipeline has checked the permission (settings.manage).
+ */
 export async function updateOrganisationSettings(user: SignedInUser, raw: unknown, meta: RequestMeta): Promise<UpdateSettingsResult> {
-  if (!can(user, "settings.manage")) return { ok: false, status: 403, errors: [{ field: "form", message: "You cannot change settings" }] };
   const parsed = organisationSettingsSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const next = parsed.data;
 
   await db().$transaction(async (tx) => {

@@ -133,7 +133,7 @@ describe("recordDecision's rows", () => {
     await withSuperuser((client) => client.query(`UPDATE decision_draft SET answers = '{"urgency": {"level": "no-longer-an-option"}}' WHERE id = $1`, [stale]));
     const fromEmpty = await recordDecision(sam, empty, TEST_META);
     const fromStale = await recordDecision(sam, stale, TEST_META);
-    expect(fromEmpty).toMatchObject({ ok: false, status: 400 });
+    expect(fromEmpty).toMatchObject({ ok: false, error: "invalid" });
     expect(fromStale).toEqual(fromEmpty);
     expect(await db().decisionDraft.count({ where: { id: { in: [empty, stale] } } })).toBe(2);
   });

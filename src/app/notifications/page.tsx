@@ -5,7 +5,7 @@ import { listNotifications } from "@/server/notifications/list-notifications";
 import type { NotificationKind } from "@/server/notifications/notify";
 import { PageHeading, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
-import { markNotificationsReadAction } from "@/app/review/actions";
+import { markNotificationsReadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };
 

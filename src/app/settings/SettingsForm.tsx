@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { TextInput } from "@/components/form-fields";
-import { type ActionFormState, INITIAL_ACTION_FORM_STATE } from "@/components/ActionForm";
+import { type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
 import { updateSettingsAction } from "./actions";
 
 const FIELDS = [
@@ -13,7 +13,7 @@ const FIELDS = [
 ] as const;
 
 export function SettingsForm({ current }: { current: Record<(typeof FIELDS)[number]["name"], number> }) {
-  const [state, formAction, pending] = useActionState<ActionFormState, FormData>(updateSettingsAction, INITIAL_ACTION_FORM_STATE);
+  const [state, formAction, pending] = useActionState<FormState, FormData>(updateSettingsAction, INITIAL_FORM_STATE);
   const errorFor = (name: string) => state.errors.find((e) => e.field === name)?.message;
   const valueFor = (name: (typeof FIELDS)[number]["name"]) => {
     const posted = state.values?.[name];

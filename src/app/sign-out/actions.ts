@@ -1,15 +1,19 @@
 "use server";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
 import { usesSecureCookies } from "@/server/infra/env";
 import { sessionCookieName } from "@/server/auth/session-token";
-import { currentSession } from "@/server/auth/current-actor";
 import { recordSignOut } from "@/server/auth/record-sign-out";
-import { requestMeta } from "@/server/infra/request-context";
+import { goTo, postAction } from "@/server/pipeline/action";
 
-export async function signOutAction(): Promise<void> {
-  const state = await currentSession();
-  if (state.status === "signed-in") await recordSignOut(state.user, "user", await requestMeta());
-  (await cookies()).delete(sessionCookieName(usesSecureCookies()));
-  redirect("/signed-out");
-}
+// Public: signing out must work whatever state the session is in; it is recorded only if signed in.
+export const signOutAction = postAction(
+  { access: "public" },
+  async ({ user, meta }) => {
+    if (user) await recordSignOut(user, "user", meta);
+    (await cookies()).delete(sessionCookieName(usesSecureCookies()));
+    return { ok: true };
+  },
+  {
+    done: () => goTo("/signed-out"),
+  },
+);

@@ -114,6 +114,11 @@ export function isRecordAction(action: Action): action is RecordAction {
   return (RECORD_ACTIONS as readonly string[]).includes(action);
 }
 
+/** Whether a role may take an action that needs no particular record (what navigation shows). */
+export function roleCan(role: Role, action: GlobalAction): boolean {
+  return GLOBAL_GRANTS[action].includes(role);
+}
+
 export function can(actor: Actor, action: GlobalAction): boolean;
 export function can(actor: Actor, action: RecordAction, resource: ScopedResource): boolean;
 export function can(actor: Actor, action: Action, resource?: ScopedResource): boolean {
@@ -122,7 +127,7 @@ export function can(actor: Actor, action: Action, resource?: ScopedResource): bo
     const scopes = RECORD_GRANTS[action][actor.role] ?? [];
     return scopes.includes(scopeOf(actor, resource));
   }
-  return GLOBAL_GRANTS[action].includes(actor.role);
+  return roleCan(actor.role, action);
 }
 
 /** The home a role lands on after signing in. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { FORM_ERROR_KEY } from "@/domain/errors";
 import { type AuditSearch, auditSearchSchema } from "@/schemas/audit-search";
 import { Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
@@ -108,7 +109,9 @@ async function idsInPastDateRange(user: SignedInUser, filter: AuditSearch): Prom
 export async function searchAuditEvents(user: SignedInUser, raw: unknown): Promise<AuditSearchResult> {
   const parsed = auditSearchSchema.safeParse(raw);
   const filter: AuditSearch = parsed.success ? parsed.data : {};
-  const filterErrors = parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? "form"), message: i.message }));
+  const filterErrors = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? FORM_ERROR_KEY), message: i.message }));
   const rangeIds = await idsInPastDateRange(user, filter);
   const events =
     rangeIds === null

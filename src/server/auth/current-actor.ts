@@ -3,9 +3,9 @@ import { cache } from "react";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { type Actor, type GlobalAction, type RecordAction, type Role, type ScopedResource, can } from "@/domain/policy";
+import { type Actor, type GlobalAction, type Role, can } from "@/domain/policy";
 import { db } from "@/server/infra/db";
-import { recordAuditEvent, auditEntry } from "../audit/append-audit-event";
+import { recordRefusal } from "./refusal";
 import { requestMeta } from "@/server/infra/request-context";
 import { env, usesSecureCookies } from "@/server/infra/env";
 import { idleAllowanceSeconds, sessionCookieName } from "./session-token";
@@ -99,28 +99,11 @@ export async function requireUser(): Promise<SignedInUser> {
   redirect(state.status === "revoked" ? "/api/session/end?reason=revoked" : "/sign-in");
 }
 
-export async function auditDenied(user: SignedInUser, action: string, resource?: { type: string; id: string }) {
-  const meta = await requestMeta();
-  await recordAuditEvent(auditEntry(user, meta, { action: "access.denied", objectType: resource?.type ?? null, objectId: resource?.id ?? null, outcome: "DENIED", detail: { attempted: action } }));
-}
-
 /** For pages and server actions: the user if the policy allows the action, else the 403 page. */
 export async function requirePermission(action: GlobalAction): Promise<SignedInUser> {
   const user = await requireUser();
   if (!can(user, action)) {
-    await auditDenied(user, action);
-    forbidden();
-  }
-  return user;
-}
-
-export async function requireRecordPermission(
-  action: RecordAction,
-  resource: ScopedResource & { type: string; id: string },
-): Promise<SignedInUser> {
-  const user = await requireUser();
-  if (!can(user, action, resource)) {
-    await auditDenied(user, action, resource);
+    await recordRefusal(user, await requestMeta(), action);
     forbidden();
   }
   return user;

@@ -6,7 +6,7 @@ import { signInSchema } from "@/schemas/sign-in";
 import { db } from "@/server/infra/db";
 import { recordAuditEvent } from "../audit/append-audit-event";
 import type { RequestMeta } from "@/server/infra/request-context";
-import type { FieldErrors } from "../field-errors";
+import { type UseCaseResult, fail } from "@/domain/errors";
 import { fieldErrorsFrom } from "../field-errors";
 
 export interface SessionUser {
@@ -19,9 +19,7 @@ export interface SessionUser {
   sessionVersion: number;
 }
 
-export type SignInResult =
-  | { ok: true; user: SessionUser; callbackUrl: string | undefined }
-  | { ok: false; errors: FieldErrors; values: { email: string } };
+export type SignInResult = UseCaseResult<{ user: SessionUser; callbackUrl: string | undefined }>;
 
 const LOCKOUT_WINDOW_MINUTES = 15;
 const LOCKOUT_FAILURES = 5;
@@ -37,14 +35,13 @@ export function emailTag(email: string): string {
 
 export async function signInUser(raw: unknown, meta: RequestMeta): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(raw);
-  const submittedEmail = typeof (raw as { email?: unknown })?.email === "string" ? (raw as { email: string }).email : "";
-  if (!parsed.success) return { ok: false, errors: fieldErrorsFrom(parsed.error), values: { email: submittedEmail.slice(0, 254) } };
+  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
 
   const email = parsed.data.email.toLowerCase();
   const user = await db().user.findUnique({ where: { email } });
   const passwordMatches = await bcrypt.compare(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
 
-  const fail = async (reason: string, message: string): Promise<SignInResult> => {
+  const refuse = async (reason: string, message: string): Promise<SignInResult> => {
     await recordAuditEvent({
       actorId: user?.id ?? null,
       actorRole: user?.role ?? null,
@@ -58,7 +55,7 @@ export async function signInUser(raw: unknown, meta: RequestMeta): Promise<SignI
       outcome: "FAILURE",
       detail: { reason, emailTag: emailTag(email) },
     });
-    return { ok: false, errors: [{ field: "email", message }], values: { email } };
+    return fail.invalid([{ field: "email", message }]);
   };
 
   if (user) {
@@ -71,10 +68,10 @@ export async function signInUser(raw: unknown, meta: RequestMeta): Promise<SignI
       },
     });
     if (recentFailures >= LOCKOUT_FAILURES)
-      return fail("locked-out", `Too many failed attempts. Wait ${LOCKOUT_WINDOW_MINUTES} minutes, then try again`);
+      return refuse("locked-out", `Too many failed attempts. Wait ${LOCKOUT_WINDOW_MINUTES} minutes, then try again`);
   }
-  if (!user || !passwordMatches) return fail(user ? "wrong-password" : "unknown-email", WRONG_CREDENTIALS);
-  if (user.disabledAt) return fail("account-disabled", "Your account has been disabled. Contact your service administrator");
+  if (!user || !passwordMatches) return refuse(user ? "wrong-password" : "unknown-email", WRONG_CREDENTIALS);
+  if (user.disabledAt) return refuse("account-disabled", "Your account has been disabled. Contact your service administrator");
 
   await recordAuditEvent({
     actorId: user.id,

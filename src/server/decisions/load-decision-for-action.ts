@@ -1,7 +1,8 @@
 import "server-only";
-import { type RecordAction, can } from "@/domain/policy";
+import { type UseCaseFailure, fail } from "@/domain/errors";
+import { type Action, type RecordAction, can } from "@/domain/policy";
 import type { SignedInUser } from "../auth/current-actor";
-import { recordAuditEvent, auditEntry } from "../audit/append-audit-event";
+import { recordRefusal } from "../auth/refusal";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { normaliseDecisionReference } from "./reference";
@@ -16,11 +17,26 @@ export interface DecisionForAction {
   outcome: "SHARE" | "SHARE_PART" | "NO_SHARE";
 }
 
-export type LoadForActionResult = { ok: true; decision: DecisionForAction } | { ok: false; status: 403 | 404 };
+export type LoadForActionResult = { ok: true; decision: DecisionForAction } | UseCaseFailure;
+
+export const DECISION_NOT_FOUND = "Decision not found";
+
+/**
+ * For a decision the user's organisation does not hold: if another organisation holds it, the
+ * lookup is a refusal (audited once, reason "other-organisation") though the user is told only
+ * "not found", so that its existence is not revealed. A reference nobody holds is not audited.
+ */
+export async function decisionNotFound(user: SignedInUser, reference: string, attempted: Action, meta: RequestMeta): Promise<UseCaseFailure> {
+  const elsewhere = await db().decision.findUnique({ where: { reference }, select: { organisationId: true } });
+  if (elsewhere && elsewhere.organisationId !== user.organisationId) {
+    await recordRefusal(user, meta, attempted, { type: "decision", id: reference }, "other-organisation");
+  }
+  return fail.notFound(DECISION_NOT_FOUND);
+}
 
 /**
  * The decision a state-changing action is about, if the policy allows this user that action on
- * it. Another organisation's decision is "not found"; a refusal is audited.
+ * it. Another organisation's decision is "not found"; every refusal is audited once.
  */
 export async function loadDecisionForAction(
   user: SignedInUser,
@@ -29,15 +45,15 @@ export async function loadDecisionForAction(
   meta: RequestMeta,
 ): Promise<LoadForActionResult> {
   const reference = normaliseDecisionReference(rawReference);
-  if (!reference) return { ok: false, status: 404 };
+  if (!reference) return fail.notFound(DECISION_NOT_FOUND);
   const decision = await db().decision.findFirst({
     where: { reference, organisationId: user.organisationId },
     select: { id: true, reference: true, organisationId: true, teamId: true, authorId: true, caseReference: true, outcome: true },
   });
-  if (!decision) return { ok: false, status: 404 };
+  if (!decision) return decisionNotFound(user, reference, action, meta);
   if (!can(user, action, decision)) {
-    await recordAuditEvent(auditEntry(user, meta, { action: "access.denied", objectType: "decision", objectId: decision.reference, outcome: "DENIED", detail: { attempted: action } }));
-    return { ok: false, status: 403 };
+    await recordRefusal(user, meta, action, { type: "decision", id: decision.reference });
+    return fail.forbidden("You cannot do this to this decision");
   }
   return { ok: true, decision };
 }

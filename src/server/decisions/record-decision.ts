@@ -5,6 +5,7 @@ import { type AuditEventInput, chainEventTemplate } from "@/domain/audit";
 import { GUIDANCE_VERSION } from "@/domain/guidance";
 import type { OrganisationKind } from "@/domain/lawful-basis";
 import { can } from "@/domain/policy";
+import { type UseCaseResult, fail } from "@/domain/errors";
 import { parseAnswers } from "@/domain/wizard";
 import { type DecisionKind, Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
@@ -15,9 +16,12 @@ import { draftIdSchema, storedAnswers } from "./drafts";
 import { newDecisionReference } from "./reference";
 import { recordKeepingSettingsFrom } from "../organisation-settings";
 
-export type RecordDecisionResult =
-  | { ok: true; reference: string; alreadyRecorded: boolean }
-  | { ok: false; status: 400 | 403 | 404; problems: RecordProblem[] };
+export type RecordDecisionResult = UseCaseResult<{ reference: string; alreadyRecorded: boolean }>;
+
+/** The domain's problems as the one error type: each names its wizard step, for the summary's links. */
+function invalidRecord(problems: RecordProblem[]) {
+  return fail.invalid(problems.map(({ stepId, field, message }) => ({ field, message, stepId })));
+}
 
 const MAX_REFERENCE_ATTEMPTS = 5;
 
@@ -159,14 +163,14 @@ async function recordInOneCall(user: SignedInUser, draft: DraftToRecord, record:
  * writes everything (recordInOneCall).
  */
 export async function recordDecision(user: SignedInUser, draftId: string, meta: RequestMeta): Promise<RecordDecisionResult> {
-  if (!can(user, "decision.record")) return { ok: false, status: 403, problems: [{ stepId: "context", field: "_form", message: "You cannot record decisions" }] };
-  if (!draftIdSchema.safeParse(draftId).success) return { ok: false, status: 404, problems: [{ stepId: "context", field: "_form", message: "Draft not found" }] };
+  if (!can(user, "decision.record")) return fail.forbidden("You cannot record decisions");
+  if (!draftIdSchema.safeParse(draftId).success) return fail.notFound("Draft not found");
 
   const draft = await loadDraftToRecord(user, draftId);
   if (!draft) {
     const reference = await alreadyRecordedFrom(user, draftId);
     if (reference) return { ok: true, reference, alreadyRecorded: true };
-    return { ok: false, status: 404, problems: [{ stepId: "context", field: "_form", message: "Draft not found" }] };
+    return fail.notFound("Draft not found");
   }
   for (let attempt = 1; ; attempt += 1) {
     const context: DecisionContext = {
@@ -184,7 +188,7 @@ export async function recordDecision(user: SignedInUser, draftId: string, meta: 
     // (storedAnswers), so the problems are the same as ever.
     let built = buildDecisionRecord(draft.storedAnswers, context);
     if (!built.ok && !parseAnswers(draft.storedAnswers).ok) built = buildDecisionRecord(storedAnswers(draft.storedAnswers), context);
-    if (!built.ok) return { ok: false, status: 400, problems: built.problems };
+    if (!built.ok) return invalidRecord(built.problems);
     const { record } = built;
     const audit = auditEntry(user, meta, {
       action: "decision.record",

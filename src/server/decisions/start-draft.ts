@@ -1,9 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { type UseCaseResult, fail } from "@/domain/errors";
 import { can } from "@/domain/policy";
 import { type WizardAnswers, parseAnswers, pruneAnswers } from "@/domain/wizard";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
+import { recordRefusal } from "../auth/refusal";
+import { fieldErrorsFrom } from "../field-errors";
+import { decisionNotFound } from "./load-decision-for-action";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 
@@ -18,19 +22,19 @@ export const startDraftSchema = z
     path: ["supersedesReference"],
   });
 
-export type StartDraftResult = { ok: true; draftId: string } | { ok: false; status: 400 | 403 | 404; message: string };
+export type StartDraftResult = UseCaseResult<{ draftId: string }>;
 
 // Steps whose answers a follow-up must give afresh: the decision itself and why it departs.
 const ANSWERS_NOT_CARRIED_OVER = ["decision", "departure-reason"] as const;
 
 /**
  * Starts a wizard. A correction or reconsideration starts from the original's answers (so the
- * practitioner changes only what is new) but must give its decision and rationale again.
+ * practitioner changes only what is new) but must give its decision and rationale again. The
+ * pipeline has checked the permission (decision.record); following up a decision is record-scoped.
  */
 export async function startDraft(user: SignedInUser, raw: unknown, meta: RequestMeta): Promise<StartDraftResult> {
-  if (!can(user, "decision.record")) return { ok: false, status: 403, message: "You cannot record decisions" };
   const parsed = startDraftSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, status: 400, message: parsed.error.issues[0]?.message ?? "Invalid request" };
+  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
 
   let answers: WizardAnswers = {};
   let supersedesId: string | null = null;
@@ -39,8 +43,12 @@ export async function startDraft(user: SignedInUser, raw: unknown, meta: Request
       where: { reference: parsed.data.supersedesReference, organisationId: user.organisationId },
       select: { id: true, organisationId: true, teamId: true, authorId: true, record: true },
     });
-    if (!original) return { ok: false, status: 404, message: "Decision not found" };
-    if (!can(user, "decision.reconsider", original)) return { ok: false, status: 403, message: "You cannot follow up this decision" };
+    const reference = parsed.data.supersedesReference ?? "";
+    if (!original) return decisionNotFound(user, reference, "decision.reconsider", meta);
+    if (!can(user, "decision.reconsider", original)) {
+      await recordRefusal(user, meta, "decision.reconsider", { type: "decision", id: reference });
+      return fail.forbidden("You cannot follow up this decision");
+    }
     supersedesId = original.id;
     const previous = parseAnswers((original.record as { answers?: unknown }).answers ?? {});
     if (previous.ok) {
@@ -50,7 +58,7 @@ export async function startDraft(user: SignedInUser, raw: unknown, meta: Request
     }
   }
 
-  return db().$transaction(async (tx) => {
+  return db().$transaction(async (tx): Promise<StartDraftResult> => {
     const draft = await tx.decisionDraft.create({
       data: { authorId: user.userId, organisationId: user.organisationId, kind: parsed.data.kind, supersedesId, answers: answers as object },
       select: { id: true },
@@ -66,6 +74,6 @@ export async function startDraft(user: SignedInUser, raw: unknown, meta: Request
         detail: { kind: parsed.data.kind, ...(parsed.data.supersedesReference ? { supersedes: parsed.data.supersedesReference } : {}) },
       }),
     );
-    return { ok: true as const, draftId: draft.id };
+    return { ok: true, draftId: draft.id };
   });
 }

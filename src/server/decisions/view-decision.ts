@@ -1,8 +1,11 @@
 import "server-only";
 import type { DecisionRecordData } from "@/domain/decision";
+import { type UseCaseResult, fail } from "@/domain/errors";
 import { type RecordAction, can } from "@/domain/policy";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
+import { recordRefusal } from "../auth/refusal";
+import { DECISION_NOT_FOUND, decisionNotFound } from "./load-decision-for-action";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { normaliseDecisionReference } from "./reference";
@@ -32,7 +35,7 @@ export interface DecisionView {
   canFollowUp: boolean;
 }
 
-export type ViewDecisionResult = { ok: true; decision: DecisionView } | { ok: false; status: 403 | 404 };
+export type ViewDecisionResult = UseCaseResult<{ decision: DecisionView }>;
 
 /**
  * Loads one decision for someone allowed to see it, and records that they saw it: every view of
@@ -46,7 +49,7 @@ export async function viewDecision(
   purpose: { action: Extract<RecordAction, "decision.view" | "decision.export">; channel: "page" | "json" | "print" },
 ): Promise<ViewDecisionResult> {
   const reference = normaliseDecisionReference(rawReference);
-  if (!reference) return { ok: false, status: 404 };
+  if (!reference) return fail.notFound(DECISION_NOT_FOUND);
   const decision = await db().decision.findFirst({
     where: { reference, organisationId: user.organisationId },
     include: {
@@ -57,13 +60,16 @@ export async function viewDecision(
       followUps: { select: { reference: true, kind: true, recordedAt: true }, orderBy: { recordedAt: "asc" } },
     },
   });
-  if (!decision) return { ok: false, status: 404 };
+  if (!decision) return decisionNotFound(user, reference, purpose.action, meta);
 
-  const allowed = can(user, purpose.action, decision);
+  if (!can(user, purpose.action, decision)) {
+    await recordRefusal(user, meta, purpose.action, { type: "decision", id: decision.reference });
+    return fail.forbidden("You do not have permission to view this decision");
+  }
+  const seen = { objectType: "decision", objectId: decision.reference, caseReference: decision.caseReference };
   await db().$transaction((tx) =>
-    appendAuditEvent(tx, auditEntry(user, meta, { action: allowed ? purpose.action : "access.denied", objectType: "decision", objectId: decision.reference, caseReference: allowed ? decision.caseReference : null, outcome: allowed ? "SUCCESS" : "DENIED", detail: allowed ? { channel: purpose.channel } : { attempted: purpose.action } })),
+    appendAuditEvent(tx, auditEntry(user, meta, { action: purpose.action, ...seen, outcome: "SUCCESS", detail: { channel: purpose.channel } })),
   );
-  if (!allowed) return { ok: false, status: 403 };
 
   return {
     ok: true,

@@ -1,14 +1,15 @@
 import "server-only";
+import { type UseCaseResult, fail } from "@/domain/errors";
 import { escalationInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
-import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
+import { fieldErrorsFrom } from "../field-errors";
 import { loadDecisionForAction } from "../decisions/load-decision-for-action";
 import { notify, organisationIgLeadIds, teamSupervisorIds } from "../notifications/notify";
 import type { RequestMeta } from "@/server/infra/request-context";
 
-export type RaiseEscalationResult = { ok: true; escalationId: string } | { ok: false; status: 400 | 403 | 404 | 409; errors: FieldErrors };
+export type RaiseEscalationResult = UseCaseResult<{ escalationId: string }>;
 
 /**
  * Raises a dispute about a decision at pace (seed 004 s.6.4): the team's supervisors, the
@@ -16,14 +17,14 @@ export type RaiseEscalationResult = { ok: true; escalationId: string } | { ok: f
  */
 export async function raiseEscalation(user: SignedInUser, reference: string, raw: unknown, meta: RequestMeta): Promise<RaiseEscalationResult> {
   const loaded = await loadDecisionForAction(user, reference, "decision.escalate", meta);
-  if (!loaded.ok) return { ok: false, status: loaded.status, errors: [{ field: "form", message: "You cannot escalate this decision" }] };
+  if (!loaded.ok) return loaded;
   const parsed = escalationInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const { decision } = loaded;
 
-  return db().$transaction(async (tx) => {
+  return db().$transaction(async (tx): Promise<RaiseEscalationResult> => {
     const open = await tx.escalation.findFirst({ where: { decisionId: decision.id, status: "OPEN" }, select: { id: true } });
-    if (open) return { ok: false as const, status: 409 as const, errors: [{ field: "reason", message: "This decision already has an open escalation" }] };
+    if (open) return fail.conflict("This decision already has an open escalation", "reason");
     const escalation = await tx.escalation.create({
       data: { decisionId: decision.id, organisationId: decision.organisationId, teamId: decision.teamId, raisedById: user.userId, reason: parsed.data.reason },
       select: { id: true },
@@ -35,6 +36,6 @@ export async function raiseEscalation(user: SignedInUser, reference: string, raw
     ];
     await notify(tx, { recipientIds: recipients, kind: "ESCALATION_RAISED", decisionReference: decision.reference, escalationId: escalation.id });
     await appendAuditEvent(tx, auditEntry(user, meta, { action: "escalation.raise", objectType: "decision", objectId: decision.reference, caseReference: decision.caseReference, outcome: "SUCCESS", detail: { escalationId: escalation.id } }));
-    return { ok: true as const, escalationId: escalation.id };
+    return { ok: true, escalationId: escalation.id };
   });
 }

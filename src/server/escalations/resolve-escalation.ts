@@ -1,40 +1,64 @@
 import "server-only";
+import { type UseCaseResult, fail } from "@/domain/errors";
 import { can } from "@/domain/policy";
 import { resolveEscalationInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
+import { recordRefusal } from "../auth/refusal";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
-import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
+import { fieldErrorsFrom } from "../field-errors";
 import { notify } from "../notifications/notify";
 import type { RequestMeta } from "@/server/infra/request-context";
 
-export type ResolveEscalationResult = { ok: true } | { ok: false; status: 400 | 403 | 404 | 409; errors: FieldErrors };
+export type ResolveEscalationResult = UseCaseResult;
+
+const ESCALATION_NOT_FOUND = "Escalation not found";
 
 export async function resolveEscalation(user: SignedInUser, raw: unknown, meta: RequestMeta): Promise<ResolveEscalationResult> {
   const parsed = resolveEscalationInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
-  const escalation = await db().escalation.findFirst({
-    where: { id: parsed.data.escalationId, organisationId: user.organisationId },
+  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
+  const { escalationId } = parsed.data;
+  const escalation = await db().escalation.findUnique({
+    where: { id: escalationId },
     include: { decision: { select: { reference: true, authorId: true, caseReference: true } } },
   });
-  if (!escalation) return { ok: false, status: 404, errors: [{ field: "form", message: "Escalation not found" }] };
-  if (!can(user, "escalation.resolve", { organisationId: escalation.organisationId, teamId: escalation.teamId, authorId: escalation.raisedById }))
-    return { ok: false, status: 403, errors: [{ field: "form", message: "You cannot resolve this escalation" }] };
+  if (!escalation) return fail.notFound(ESCALATION_NOT_FOUND);
+  const object = { type: "escalation", id: escalation.id };
+  // Another organisation's escalation is "not found" to the user, and a refusal in the audit log.
+  if (escalation.organisationId !== user.organisationId) {
+    await recordRefusal(user, meta, "escalation.resolve", object, "other-organisation");
+    return fail.notFound(ESCALATION_NOT_FOUND);
+  }
+  const scope = { organisationId: escalation.organisationId, teamId: escalation.teamId, authorId: escalation.raisedById };
+  if (!can(user, "escalation.resolve", scope)) {
+    await recordRefusal(user, meta, "escalation.resolve", object);
+    return fail.forbidden("You cannot resolve this escalation");
+  }
 
-  return db().$transaction(async (tx) => {
+  return db().$transaction(async (tx): Promise<ResolveEscalationResult> => {
     // Only an open escalation moves to resolved: two people resolving at once cannot both win.
     const updated = await tx.escalation.updateMany({
       where: { id: escalation.id, status: "OPEN" },
       data: { status: "RESOLVED", resolution: parsed.data.resolution, resolvedById: user.userId, resolvedAt: new Date() },
     });
-    if (updated.count !== 1) return { ok: false as const, status: 409 as const, errors: [{ field: "resolution", message: "This escalation has already been resolved" }] };
+    if (updated.count !== 1) return fail.conflict("This escalation has already been resolved", "resolution");
     await notify(tx, {
       recipientIds: [escalation.raisedById, escalation.decision.authorId].filter((id) => id !== user.userId),
       kind: "ESCALATION_RESOLVED",
       decisionReference: escalation.decision.reference,
       escalationId: escalation.id,
     });
-    await appendAuditEvent(tx, auditEntry(user, meta, { action: "escalation.resolve", objectType: "decision", objectId: escalation.decision.reference, caseReference: escalation.decision.caseReference, outcome: "SUCCESS", detail: { escalationId: escalation.id } }));
-    return { ok: true as const };
+    await appendAuditEvent(
+      tx,
+      auditEntry(user, meta, {
+        action: "escalation.resolve",
+        objectType: "decision",
+        objectId: escalation.decision.reference,
+        caseReference: escalation.decision.caseReference,
+        outcome: "SUCCESS",
+        detail: { escalationId: escalation.id },
+      }),
+    );
+    return { ok: true };
   });
 }

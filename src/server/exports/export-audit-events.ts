@@ -59,7 +59,6 @@ export function auditEventsExportQuery(organisationId: string, filter: AuditEven
 export function exportAuditEvents(user: SignedInUser, input: unknown, meta: RequestMeta, options: CsvExportOptions = {}): Promise<CsvExportResult> {
   return exportFilteredCsv(user, input, meta, options, {
     action: "audit.export",
-    refusal: "You do not have permission to export the audit log",
     filterSchema: auditEventExportFilterSchema,
     objectType: "audit_event",
     query: auditEventsExportQuery,

@@ -76,7 +76,6 @@ export function decisionsExportQuery(organisationId: string, filter: DecisionExp
 export function exportDecisions(user: SignedInUser, input: unknown, meta: RequestMeta, options: CsvExportOptions = {}): Promise<CsvExportResult> {
   return exportFilteredCsv(user, input, meta, options, {
     action: "decisions.export",
-    refusal: "You do not have permission to export decisions",
     filterSchema: decisionExportFilterSchema,
     objectType: "decision",
     query: decisionsExportQuery,

@@ -3,9 +3,10 @@ import { type SubjectAccessFormat, subjectAccessRequestSchema } from "@/schemas/
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
-import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
+import { type UseCaseFailure, fail } from "@/domain/errors";
+import { fieldErrorsFrom } from "../field-errors";
 import type { RequestMeta } from "@/server/infra/request-context";
-import { auditExportDenied, exportTimestamp, mayExport } from "./authorise-export";
+import { exportTimestamp } from "./authorise-export";
 import { type CsvValue, csvDocument } from "./encode-csv";
 
 export interface SubjectAccessDecision {
@@ -44,7 +45,7 @@ export interface SubjectAccessDocument {
 
 export type SubjectAccessResult =
   | { ok: true; format: SubjectAccessFormat; filename: string; contentType: string; body: string; document: SubjectAccessDocument }
-  | { ok: false; status: 400 | 403; errors: FieldErrors };
+  | UseCaseFailure;
 
 /** References disclosed, as listed in the audit event; a case rarely has more. */
 const MAX_REFERENCES_IN_AUDIT = 100;
@@ -58,14 +59,11 @@ export const SUBJECT_ACCESS_CSV_COLUMNS = ["decision_reference", "section", "ite
  * read and its audit event (`subject-access.export`, a disclosure: case reference set, the
  * references disclosed in detail) are one transaction, so nothing is handed out unaudited.
  * A case with no records gives a document that says so, which is itself the answer to a request.
+ * The route's pipeline has checked the permission (subject-access.export).
  */
 export async function exportSubjectAccess(user: SignedInUser, input: unknown, meta: RequestMeta): Promise<SubjectAccessResult> {
-  if (!mayExport(user, "subject-access.export")) {
-    await auditExportDenied(user, "subject-access.export", meta);
-    return { ok: false, status: 403, errors: [{ field: "form", message: "You do not have permission to make subject access exports" }] };
-  }
   const parsed = subjectAccessRequestSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const { caseReference, format } = parsed.data;
 
   const decisions = await db().$transaction(async (tx) => {

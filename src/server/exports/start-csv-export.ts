@@ -4,14 +4,15 @@ import { describeFilter } from "@/schemas/export-filters";
 import { auditEntry, recordAuditEvent } from "../audit/append-audit-event";
 import type { z } from "zod";
 import type { SignedInUser } from "../auth/current-actor";
-import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
+import { type UseCaseFailure, fail } from "@/domain/errors";
+import { fieldErrorsFrom } from "../field-errors";
 import type { RequestMeta } from "@/server/infra/request-context";
-import { type ExportAction, auditExportDenied, exportTimestamp, mayExport } from "./authorise-export";
+import { type ExportAction, exportTimestamp } from "./authorise-export";
 import { type CursorQuery, ExportBusyError, streamCursorAsCsv } from "./stream-cursor-as-csv";
 
 export type CsvExportResult =
   | { ok: true; filename: string; stream: ReadableStream<Uint8Array> }
-  | { ok: false; status: 400 | 403 | 503; errors: FieldErrors };
+  | UseCaseFailure;
 
 export interface CsvExportOptions {
   /** Rows per FETCH; the default suits HTTP downloads. */
@@ -42,7 +43,7 @@ export async function startCsvExport(args: StartCsvExport): Promise<CsvExportRes
     stream = await streamCursorAsCsv({ query: args.query, header: args.header, batchSize: args.batchSize });
   } catch (error) {
     if (error instanceof ExportBusyError) {
-      return { ok: false, status: 503, errors: [{ field: "form", message: "Too many exports are running. Try again in a minute." }] };
+      return fail.busy("Too many exports are running. Try again in a minute.");
     }
     throw error;
   }
@@ -65,8 +66,6 @@ export async function startCsvExport(args: StartCsvExport): Promise<CsvExportRes
 
 interface FilteredCsvExport<Filter extends { caseReference?: string }> {
   action: StartCsvExport["action"];
-  /** The 403 message when the user lacks the export's permission. */
-  refusal: string;
   filterSchema: z.ZodType<Filter>;
   objectType: string;
   query: (organisationId: string, filter: Filter) => CursorQuery;
@@ -76,7 +75,8 @@ interface FilteredCsvExport<Filter extends { caseReference?: string }> {
 
 /**
  * An IG lead's CSV export of their organisation's rows for a filter (raw query-string input):
- * authorises (auditing a refusal), validates the filter, then startCsvExport.
+ * validates the filter, then startCsvExport. The route's pipeline has checked the export's
+ * permission (each export is a permission of its own) and audited a refusal.
  */
 export async function exportFilteredCsv<Filter extends { caseReference?: string }>(
   user: SignedInUser,
@@ -85,12 +85,8 @@ export async function exportFilteredCsv<Filter extends { caseReference?: string 
   options: CsvExportOptions,
   spec: FilteredCsvExport<Filter>,
 ): Promise<CsvExportResult> {
-  if (!mayExport(user, spec.action)) {
-    await auditExportDenied(user, spec.action, meta);
-    return { ok: false, status: 403, errors: [{ field: "form", message: spec.refusal }] };
-  }
   const parsed = spec.filterSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const filter = parsed.data;
   return startCsvExport({
     ...options,

@@ -1,31 +1,32 @@
 import "server-only";
-import { can } from "@/domain/policy";
+import { fail } from "@/domain/errors";
 import { disposeDecisionSchema } from "@/schemas/retention";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
 import { fieldErrorsFrom } from "../field-errors";
 import { normaliseDecisionReference } from "../decisions/reference";
+import { DECISION_NOT_FOUND, decisionNotFound } from "../decisions/load-decision-for-action";
 import type { RequestMeta } from "@/server/infra/request-context";
 import type { RetentionResult } from "./extend-retention";
 
 /**
  * Disposes of a record whose retention period has ended: the database function replaces its
  * personal content with a tombstone, escalation text is removed, and the disposal is audited.
- * The audit chain never held record content, so it still verifies.
+ * The audit chain never held record content, so it still verifies. The pipeline has checked the
+ * permission (retention.manage); the record must be the organisation's.
  */
 export async function disposeDecision(user: SignedInUser, raw: unknown, meta: RequestMeta): Promise<RetentionResult> {
-  if (!can(user, "retention.manage")) return { ok: false, status: 403, errors: [{ field: "form", message: "You cannot manage retention" }] };
   const parsed = disposeDecisionSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const reference = normaliseDecisionReference(parsed.data.reference);
   const decision = reference
     ? await db().decision.findFirst({ where: { reference, organisationId: user.organisationId }, include: { retention: true } })
     : null;
-  if (!decision) return { ok: false, status: 404, errors: [{ field: "form", message: "Decision not found" }] };
-  if (decision.retention?.disposedAt) return { ok: false, status: 409, errors: [{ field: "form", message: "This record has already been disposed of" }] };
+  if (!decision) return reference ? decisionNotFound(user, reference, "retention.manage", meta) : fail.notFound(DECISION_NOT_FOUND);
+  if (decision.retention?.disposedAt) return fail.conflict("This record has already been disposed of");
   const retainUntil = decision.retention?.retainUntil ?? decision.retainUntil;
-  if (retainUntil.getTime() > Date.now()) return { ok: false, status: 409, errors: [{ field: "form", message: "This record's retention period has not ended" }] };
+  if (retainUntil.getTime() > Date.now()) return fail.conflict("This record's retention period has not ended");
 
   await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT dispose_decision(${decision.id}::uuid, ${user.organisationId}::uuid)`;

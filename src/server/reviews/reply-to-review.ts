@@ -1,21 +1,22 @@
 import "server-only";
+import { type UseCaseResult, fail } from "@/domain/errors";
 import { replyInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
-import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
+import { fieldErrorsFrom } from "../field-errors";
 import { loadDecisionForAction } from "../decisions/load-decision-for-action";
 import { notify } from "../notifications/notify";
 import type { RequestMeta } from "@/server/infra/request-context";
 
-export type ReplyResult = { ok: true } | { ok: false; status: 400 | 403 | 404; errors: FieldErrors };
+export type ReplyResult = UseCaseResult;
 
 /** The practitioner answers a challenge without changing their decision; the challengers are told. */
 export async function replyToReview(user: SignedInUser, reference: string, raw: unknown, meta: RequestMeta): Promise<ReplyResult> {
   const loaded = await loadDecisionForAction(user, reference, "decision.reply", meta);
-  if (!loaded.ok) return { ok: false, status: loaded.status, errors: [{ field: "form", message: "You cannot reply on this decision" }] };
+  if (!loaded.ok) return loaded;
   const parsed = replyInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const { decision } = loaded;
 
   await db().$transaction(async (tx) => {

@@ -1,15 +1,15 @@
 import "server-only";
+import { type UseCaseResult, fail } from "@/domain/errors";
 import { reviewInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
-import type { FieldErrors } from "../field-errors";
 import { fieldErrorsFrom } from "../field-errors";
 import { loadDecisionForAction } from "../decisions/load-decision-for-action";
 import { notify } from "../notifications/notify";
 import type { RequestMeta } from "@/server/infra/request-context";
 
-export type ReviewDecisionResult = { ok: true; kind: "ENDORSEMENT" | "CHALLENGE" | "NOTE" } | { ok: false; status: 400 | 403 | 404; errors: FieldErrors };
+export type ReviewDecisionResult = UseCaseResult<{ kind: "ENDORSEMENT" | "CHALLENGE" | "NOTE" }>;
 
 /**
  * A supervisor endorses, challenges or notes a team decision. The review is a new record; the
@@ -17,9 +17,9 @@ export type ReviewDecisionResult = { ok: true; kind: "ENDORSEMENT" | "CHALLENGE"
  */
 export async function reviewDecision(user: SignedInUser, reference: string, raw: unknown, meta: RequestMeta): Promise<ReviewDecisionResult> {
   const loaded = await loadDecisionForAction(user, reference, "decision.review", meta);
-  if (!loaded.ok) return { ok: false, status: loaded.status, errors: [{ field: "form", message: loaded.status === 404 ? "Decision not found" : "You cannot review this decision" }] };
+  if (!loaded.ok) return loaded;
   const parsed = reviewInputSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, status: 400, errors: fieldErrorsFrom(parsed.error) };
+  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const { decision } = loaded;
   const input = parsed.data;
 

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { type UserAccessState, setUserAccessAction } from "./actions";
+import { type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
+import { setUserAccessAction } from "./actions";
 
 export interface ManagedUser {
   id: string;
@@ -13,12 +14,16 @@ export interface ManagedUser {
 }
 
 export function UserAccessTable({ users }: { users: ManagedUser[] }) {
-  const [state, formAction] = useActionState<UserAccessState, FormData>(setUserAccessAction, { message: null, error: null });
+  const [state, formAction] = useActionState<FormState, FormData>(setUserAccessAction, INITIAL_FORM_STATE);
   return (
     <>
       <div aria-live="polite">
-        {state.message ? <p className="govuk-body border-l-[5px] border-govuk-success pl-4 font-bold" data-testid="access-message">{state.message}</p> : null}
-        {state.error ? <p className="govuk-error-message">{state.error}</p> : null}
+        {state.notice ? <p className="govuk-body border-l-[5px] border-govuk-success pl-4 font-bold" data-testid="access-message">{state.notice}</p> : null}
+        {state.errors.map((error) => (
+          <p key={error.field} className="govuk-error-message">
+            {error.message}
+          </p>
+        ))}
       </div>
       <table className="govuk-table">
         <caption className="govuk-heading-s text-left">Users in your organisation</caption>

@@ -1,23 +1,19 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { forbidden } from "next/navigation";
-import { requirePermission } from "@/server/auth/current-actor";
+import { INITIAL_FORM_STATE } from "@/domain/errors";
 import { setUserAccess } from "@/server/set-user-access";
-import { requestMeta } from "@/server/infra/request-context";
-import { formFields } from "@/app/form-data";
+import { formAction } from "@/server/pipeline/action";
 
-export interface UserAccessState {
-  message: string | null;
-  error: string | null;
-}
-
-export async function setUserAccessAction(_previous: UserAccessState, formData: FormData): Promise<UserAccessState> {
-  const admin = await requirePermission("users.manage");
-  const result = await setUserAccess(admin, formFields(formData), await requestMeta());
-  if (!result.ok) {
-    if (result.status === 403) forbidden();
-    return { message: null, error: result.message };
-  }
-  revalidatePath("/admin/users");
-  return { message: `${result.name} has been ${result.access === "disable" ? "disabled. Their sessions have ended" : "enabled"}.`, error: null };
-}
+export const setUserAccessAction = formAction(
+  { access: "users.manage" },
+  ({ user, fields, meta }) => setUserAccess(user, fields, meta),
+  {
+    done: (result) => {
+      revalidatePath("/admin/users");
+      const change = result.access === "disable" ? "disabled. Their sessions have ended" : "enabled";
+      return { ...INITIAL_FORM_STATE, notice: `${result.name} has been ${change}.` };
+    },
+    // The form is a row of buttons: nothing typed to give back.
+    refill: () => null,
+  },
+);

@@ -4,6 +4,8 @@ import { requireUser } from "@/server/auth/current-actor";
 import { viewDecision } from "@/server/decisions/view-decision";
 import { listDecisionReviews } from "@/server/reviews/list-decision-reviews";
 import { requestMeta } from "@/server/infra/request-context";
+import { startDraftAction } from "@/app/decisions/actions";
+import { escalateAction, replyAction } from "@/app/review/actions";
 import { DecisionRecordView } from "@/components/DecisionRecordView";
 import { ReviewsSection } from "@/components/ReviewsSection";
 
@@ -21,14 +23,17 @@ export default async function DecisionRecordPage({
   const user = await requireUser();
   const result = await viewDecision(user, reference, await requestMeta(), { action: "decision.view", channel: "page" });
   if (!result.ok) {
-    if (result.status === 404) notFound();
+    if (result.error === "not-found") notFound();
     forbidden();
   }
   const { decision } = result;
   const reviews = await listDecisionReviews(decision.id, decision.followUps.length > 0);
   return (
-    <DecisionRecordView decision={decision} recordHref={(r) => `/decisions/${r}`}>
-      <ReviewsSection user={user} decision={decision} reviews={reviews} done={typeof done === "string" ? done : undefined} context="record" />
+    <DecisionRecordView decision={decision} recordHref={(r) => `/decisions/${r}`} followUpAction={startDraftAction}>
+      <ReviewsSection user={user} decision={decision} reviews={reviews} done={typeof done === "string" ? done : undefined} context="record"
+        replyAction={replyAction}
+        escalateAction={escalateAction}
+      />
     </DecisionRecordView>
   );
 }

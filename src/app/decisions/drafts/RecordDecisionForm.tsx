@@ -1,10 +1,10 @@
 "use client";
 import { useActionState, useEffect, useRef } from "react";
-import type { RecordFormState } from "../actions";
+import { type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
 
 /** `action` is recordDecisionAction bound to the draft by the page: see StepForm for why not here. */
-export function RecordDecisionForm({ action, label }: { action: (previous: RecordFormState) => Promise<RecordFormState>; label: string }) {
-  const [state, formAction, pending] = useActionState<RecordFormState, FormData>(action, { errors: [] });
+export function RecordDecisionForm({ action, label }: { action: (previous: FormState, formData: FormData) => Promise<FormState>; label: string }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, INITIAL_FORM_STATE);
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (state.errors.length > 0) summary.current?.focus();

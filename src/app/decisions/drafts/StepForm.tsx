@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import type { FieldDefinition } from "@/domain/wizard";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { DefinedField, type FieldValues, topLevelFields } from "@/components/DefinedField";
-import type { StepFormState } from "../actions";
+import { FORM_ERROR_KEY, type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
 
 /**
  * `action` is saveStepAction bound to the draft and step by the page (a Server Component). It must
@@ -19,23 +19,23 @@ export function StepForm({
   savedAnswer,
   submitLabel,
 }: {
-  action: (previous: StepFormState, formData: FormData) => Promise<StepFormState>;
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
   title: string;
   hint?: string;
   fields: readonly FieldDefinition[];
   savedAnswer: FieldValues;
   submitLabel: string;
 }) {
-  const [state, formAction, pending] = useActionState<StepFormState, FormData>(action, { errors: [], values: null });
+  const [state, formAction, pending] = useActionState<FormState, FormData>(action, INITIAL_FORM_STATE);
   const values: FieldValues = state.values ?? savedAnswer;
   const errors = new Map(state.errors.map((e) => [e.field, e.message]));
   const topLevel = topLevelFields(fields);
   const singleQuestion = topLevel.length === 1;
-  const formError = errors.get("_form");
+  const formError = errors.get(FORM_ERROR_KEY);
 
   return (
     <>
-      <ErrorSummary errors={state.errors.map((e) => ({ field: e.field === "_form" ? "step-form" : e.field, message: e.message }))} />
+      <ErrorSummary errors={state.errors.map((e) => ({ field: e.field === FORM_ERROR_KEY ? "step-form" : e.field, message: e.message }))} />
       {singleQuestion ? null : (
         <>
           <h1 className="govuk-heading-l">{title}</h1>

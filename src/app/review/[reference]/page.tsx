@@ -10,6 +10,8 @@ import { listDecisionReviews } from "@/server/reviews/list-decision-reviews";
 import { requestMeta } from "@/server/infra/request-context";
 import { ActionForm } from "@/components/ActionForm";
 import { BackLink } from "@/components/layout-bits";
+import { startDraftAction } from "@/app/decisions/actions";
+import { escalateAction, replyAction } from "@/app/review/actions";
 import { DecisionRecordView } from "@/components/DecisionRecordView";
 import { ReviewsSection } from "@/components/ReviewsSection";
 import { reviewDecisionAction } from "../actions";
@@ -43,7 +45,7 @@ export default async function ReviewDecisionPage({
   const user = await requirePermission("review.queue");
   const result = await viewDecision(user, reference, await requestMeta(), { action: "decision.view", channel: "page" });
   if (!result.ok) {
-    if (result.status === 404) notFound();
+    if (result.error === "not-found") notFound();
     forbidden();
   }
   const { decision } = result;
@@ -54,7 +56,7 @@ export default async function ReviewDecisionPage({
   return (
     <>
       <BackLink href="/review">Back to the review queue</BackLink>
-      <DecisionRecordView decision={decision} recordHref={(r) => `/review/${r}`}>
+      <DecisionRecordView decision={decision} recordHref={(r) => `/review/${r}`} followUpAction={startDraftAction}>
         <section aria-labelledby="rules-heading" className="mb-8">
           <h2 id="rules-heading" className="govuk-heading-m">Golden rules this decision touched</h2>
           <ul className="govuk-list-bullet" data-testid="rules-touched">
@@ -68,7 +70,10 @@ export default async function ReviewDecisionPage({
             })}
           </ul>
         </section>
-        <ReviewsSection user={user} decision={decision} reviews={reviews} done={typeof done === "string" ? done : undefined} context="review" />
+        <ReviewsSection user={user} decision={decision} reviews={reviews} done={typeof done === "string" ? done : undefined} context="review"
+        replyAction={replyAction}
+        escalateAction={escalateAction}
+      />
         {canReview ? (
           <section aria-labelledby="review-form-heading" className="no-print mb-8 border-t-4 border-govuk-blue pt-4">
             <h2 id="review-form-heading" className="govuk-heading-m">Your review</h2>

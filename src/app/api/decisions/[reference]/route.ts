@@ -1,19 +1,12 @@
-import { currentSession } from "@/server/auth/current-actor";
 import { viewDecision } from "@/server/decisions/view-decision";
-import { metaFromHeaders } from "@/server/infra/request-context";
+import { failureResponse, routeHandler } from "@/server/pipeline/route";
 
 // The record as JSON, for subject access requests and case-management systems: the same data as
 // the record page. Authorises itself; the download is audited as a disclosure (decision.export).
-export async function GET(request: Request, { params }: { params: Promise<{ reference: string }> }) {
-  const session = await currentSession();
-  if (session.status !== "signed-in") return Response.json({ error: "Sign in to use this API" }, { status: 401 });
-  const { reference } = await params;
-  const result = await viewDecision(session.user, reference, metaFromHeaders(request.headers), { action: "decision.export", channel: "json" });
-  if (!result.ok) {
-    return result.status === 404
-      ? Response.json({ error: "Decision not found" }, { status: 404 })
-      : Response.json({ error: "You do not have permission to view this decision" }, { status: 403 });
-  }
+// Any signed-in user may ask; whether they may have this record is the use case's record-scoped check.
+export const GET = routeHandler<"signed-in", { reference: string }>("signed-in", async ({ user, meta, params }) => {
+  const result = await viewDecision(user, params.reference, meta, { action: "decision.export", channel: "json" });
+  if (!result.ok) return failureResponse(result);
   const { decision } = result;
   const body = {
     reference: decision.reference,
@@ -33,4 +26,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ refe
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -1,16 +1,12 @@
 import { queryToInput } from "@/schemas/export-filters";
-import { currentSession } from "@/server/auth/current-actor";
 import { exportAuditEvents } from "@/server/exports/export-audit-events";
-import { metaFromHeaders } from "@/server/infra/request-context";
-import { attachment, exportRefused, signInRequired } from "../responses";
+import { failureResponse, routeHandler } from "@/server/pipeline/route";
+import { EXPORT_FAILURE_TITLES, EXPORT_REFUSAL, attachment } from "../responses";
 
 // CSV of the IG lead's organisation's audit log for a filter, streamed.
 // Query: actor, action, objectReference, caseReference, outcome, from, to (YYYY-MM-DD, UK days), all optional.
-export async function GET(request: Request) {
-  const session = await currentSession();
-  if (session.status !== "signed-in") return signInRequired();
-  const input = queryToInput(new URL(request.url).searchParams);
-  const result = await exportAuditEvents(session.user, input, metaFromHeaders(request.headers));
-  if (!result.ok) return exportRefused(result.status, result.errors);
+export const GET = routeHandler("audit.export", async ({ user, meta, request }) => {
+  const result = await exportAuditEvents(user, queryToInput(new URL(request.url).searchParams), meta);
+  if (!result.ok) return failureResponse(result, EXPORT_FAILURE_TITLES);
   return attachment(result.stream, result.filename, "text/csv; charset=utf-8");
-}
+}, EXPORT_REFUSAL);

@@ -1,16 +1,12 @@
 import { queryToInput } from "@/schemas/export-filters";
-import { currentSession } from "@/server/auth/current-actor";
 import { exportDecisions } from "@/server/exports/export-decisions";
-import { metaFromHeaders } from "@/server/infra/request-context";
-import { attachment, exportRefused, signInRequired } from "../responses";
+import { failureResponse, routeHandler } from "@/server/pipeline/route";
+import { EXPORT_FAILURE_TITLES, EXPORT_REFUSAL, attachment } from "../responses";
 
 // CSV of the IG lead's organisation's decisions for a filter, streamed.
 // Query: outcome, flag, caseReference, from, to (decision dates, YYYY-MM-DD), all optional.
-export async function GET(request: Request) {
-  const session = await currentSession();
-  if (session.status !== "signed-in") return signInRequired();
-  const input = queryToInput(new URL(request.url).searchParams);
-  const result = await exportDecisions(session.user, input, metaFromHeaders(request.headers));
-  if (!result.ok) return exportRefused(result.status, result.errors);
+export const GET = routeHandler("decisions.export", async ({ user, meta, request }) => {
+  const result = await exportDecisions(user, queryToInput(new URL(request.url).searchParams), meta);
+  if (!result.ok) return failureResponse(result, EXPORT_FAILURE_TITLES);
   return attachment(result.stream, result.filename, "text/csv; charset=utf-8");
-}
+}, EXPORT_REFUSAL);

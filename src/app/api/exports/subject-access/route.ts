@@ -1,16 +1,12 @@
 import { queryToInput } from "@/schemas/export-filters";
-import { currentSession } from "@/server/auth/current-actor";
 import { exportSubjectAccess } from "@/server/exports/export-subject-access";
-import { metaFromHeaders } from "@/server/infra/request-context";
-import { attachment, exportRefused, signInRequired } from "../responses";
+import { failureResponse, routeHandler } from "@/server/pipeline/route";
+import { EXPORT_FAILURE_TITLES, EXPORT_REFUSAL, attachment } from "../responses";
 
 // Everything held for one case reference, as one JSON or CSV download, audited as a disclosure.
 // Query: caseReference (required), format=json|csv (default json).
-export async function GET(request: Request) {
-  const session = await currentSession();
-  if (session.status !== "signed-in") return signInRequired();
-  const input = queryToInput(new URL(request.url).searchParams);
-  const result = await exportSubjectAccess(session.user, input, metaFromHeaders(request.headers));
-  if (!result.ok) return exportRefused(result.status, result.errors);
+export const GET = routeHandler("subject-access.export", async ({ user, meta, request }) => {
+  const result = await exportSubjectAccess(user, queryToInput(new URL(request.url).searchParams), meta);
+  if (!result.ok) return failureResponse(result, EXPORT_FAILURE_TITLES);
   return attachment(result.body, result.filename, result.contentType);
-}
+}, EXPORT_REFUSAL);

@@ -15,7 +15,7 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ r
   const user = await requireUser();
   const result = await viewDecision(user, reference, await requestMeta(), { action: "decision.view", channel: "page" });
   if (!result.ok) {
-    if (result.status === 404) notFound();
+    if (result.error === "not-found") notFound();
     forbidden();
   }
   const { decision } = result;

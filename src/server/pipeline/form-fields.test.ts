@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formFields } from "./form-data";
+import { formFields } from "./form-fields";
 
 describe("formFields", () => {
   it("keeps single values as strings and repeats as arrays", () => {

@@ -24,3 +24,10 @@ export function formFields(formData: FormData): Record<string, string | string[]
   }
   return fields;
 }
+
+/** The posted entries in order, repeated names kept apart (as the wizard collects them), cleaned as above. */
+export function formEntries(formData: FormData): [string, string][] {
+  return [...formData.entries()]
+    .filter(([key]) => !key.startsWith("$ACTION"))
+    .map(([key, value]) => [key, typeof value === "string" ? withoutControlCharacters(value) : ""]);
+}

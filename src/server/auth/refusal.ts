@@ -1,0 +1,30 @@
+import "server-only";
+import type { Actor, Action } from "@/domain/policy";
+import { auditEntry, recordAuditEvent } from "../audit/append-audit-event";
+import type { RequestMeta } from "@/server/infra/request-context";
+
+/** Why a refusal was given, when it is not simply that the policy said no. */
+export type RefusalReason = "policy" | "other-organisation";
+
+/**
+ * The one way a refused action is audited: exactly one `access.denied` event, naming what was
+ * attempted and on what (never the request's values). Cross-organisation lookups are answered
+ * "not found" to the user, so that their existence is not revealed, but are still refusals here.
+ */
+export async function recordRefusal(
+  actor: Pick<Actor, "userId" | "role" | "organisationId">,
+  meta: RequestMeta,
+  attempted: Action,
+  object: { type: string; id: string } | null = null,
+  reason: RefusalReason = "policy",
+): Promise<void> {
+  await recordAuditEvent(
+    auditEntry(actor, meta, {
+      action: "access.denied",
+      objectType: object?.type ?? null,
+      objectId: object?.id ?? null,
+      outcome: "DENIED",
+      detail: reason === "policy" ? { attempted } : { attempted, reason },
+    }),
+  );
+}

@@ -1,0 +1,166 @@
+// Every refused action writes exactly one `access.denied` event (decision 010): refused by the
+// pipeline's permission check, by a use case's record-scoped check, or a lookup of another
+// organisation's record answered "not found". The actions and route handlers run as the app runs
+// them, through the pipeline; only the session and the request headers are what the test says.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { INITIAL_FORM_STATE } from "@/domain/errors";
+import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
+import type { SessionState } from "@/server/auth/current-actor";
+import { raiseEscalation } from "@/server/escalations/raise-escalation";
+import { db } from "@/server/infra/db";
+import { startDraftAction, saveStepAction, recordDecisionAction } from "@/app/decisions/actions";
+import { escalateAction, replyAction, resolveEscalationAction, reviewDecisionAction } from "@/app/review/actions";
+import { disposeDecisionAction, extendRetentionAction } from "@/app/retention/actions";
+import { updateSettingsAction } from "@/app/settings/actions";
+import { setUserAccessAction } from "@/app/admin/users/actions";
+import { verifyIntegrityAction } from "@/app/audit/actions";
+import { GET as getDecisionJson } from "@/app/api/decisions/[reference]/route";
+import { GET as getAuditEventsRoute } from "@/app/api/exports/audit-events/route";
+import { GET as getSubjectAccessRoute } from "@/app/api/exports/subject-access/route";
+import { TEST_META, actorFor, newDraft, recordThroughWizard, seedDemo } from "./support";
+
+const session = vi.hoisted(() => ({ current: { status: "signed-out" } as SessionState }));
+vi.mock("@/server/auth/current-actor", () => ({ currentSession: async () => session.current }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-request-id": "refusal-test", "x-forwarded-for": "203.0.113.7" }),
+  cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }),
+}));
+// forbidden() is an opt-in of Next's (next.config.ts sets it for the app).
+process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "1";
+
+const SAM = "sam.patel@northshire.example"; // practitioner, Northshire
+const JO = "jo.williams@northshire.example"; // practitioner, same team
+const ALEX = "alex.morgan@northshire.example"; // supervisor of Sam and Jo
+const PRIYA = "priya.shah@northshire.example"; // IG lead, Northshire
+const RUTH = "ruth.okafor@riverside.example"; // supervisor, Riverside
+const DAN = "dan.hughes@riverside.example"; // IG lead, Riverside
+const TOM = "tom.baker@riverside.example"; // practitioner, Riverside
+const RIVERSIDE_ADMIN = "admin@riverside.example";
+
+let reference = "";
+let escalationId = "";
+
+beforeAll(async () => {
+  await seedDemo();
+  reference = await recordThroughWizard(SAM, consentGivenShareAnswers(), "REF-0001");
+  // Raised by Alex, so Alex may not resolve it: resolving needs distance from the dispute.
+  const raised = await raiseEscalation(await actorFor(ALEX), reference, { reason: "The police want more than was shared." }, TEST_META);
+  if (!raised.ok) throw new Error(JSON.stringify(raised.errors));
+  escalationId = raised.escalationId;
+});
+
+function form(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.append(name, value);
+  return data;
+}
+
+/** The page Next renders for a refusal: forbidden() and notFound() throw errors with this digest. */
+const refusedWith = (status: 403 | 404) => expect.objectContaining({ digest: `NEXT_HTTP_ERROR_FALLBACK;${status}` });
+
+/** Runs the attempt as the user and returns the access.denied events it wrote. */
+async function deniedEventsOf(email: string, attempt: () => Promise<unknown>) {
+  const user = await actorFor(email);
+  session.current = { status: "signed-in", user, unreadNotifications: 0 };
+  const last = await db().auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  await attempt();
+  return db().auditEvent.findMany({ where: { actorId: user.userId, action: "access.denied", id: { gt: last?.id ?? BigInt(0) } } });
+}
+
+/** The attempt must be refused with the status's page and leave exactly one access.denied event. */
+async function expectOneRefusal(email: string, status: 403 | 404, attempt: () => Promise<unknown>, attempted: string) {
+  const events = await deniedEventsOf(email, async () => {
+    await expect(attempt()).rejects.toEqual(refusedWith(status));
+  });
+  expect(events, `${attempted} by ${email}`).toHaveLength(1);
+  expect(events[0]).toMatchObject({ outcome: "DENIED", requestId: "refusal-test", detail: expect.objectContaining({ attempted }) });
+  return events[0]!;
+}
+
+async function expectRouteRefusal(email: string, status: 403 | 404, call: () => Promise<Response>, attempted: string) {
+  const events = await deniedEventsOf(email, async () => expect((await call()).status).toBe(status));
+  expect(events, `${attempted} by ${email}`).toHaveLength(1);
+  expect(events[0]).toMatchObject({ outcome: "DENIED", detail: expect.objectContaining({ attempted }) });
+}
+
+describe("refused by the pipeline's permission check: one access.denied each", () => {
+  it.each([
+    ["decision.record", PRIYA, () => startDraftAction(form({ kind: "ORIGINAL" }))],
+    ["decision.record", PRIYA, () => saveStepAction("00000000-0000-4000-8000-000000000000", "urgency", false, INITIAL_FORM_STATE, form({}))],
+    ["decision.record", PRIYA, () => recordDecisionAction("00000000-0000-4000-8000-000000000000", INITIAL_FORM_STATE, form({}))],
+    ["review.queue", SAM, () => reviewDecisionAction(reference, INITIAL_FORM_STATE, form({ kind: "NOTE", comment: "A note." }))],
+    ["escalation.list", SAM, () => resolveEscalationAction(INITIAL_FORM_STATE, form({ escalationId, resolution: "Resolved here." }))],
+    ["retention.manage", SAM, () => extendRetentionAction(INITIAL_FORM_STATE, form({ reference }))],
+    ["retention.manage", SAM, () => disposeDecisionAction(INITIAL_FORM_STATE, form({ reference, confirm: "yes" }))],
+    ["settings.manage", SAM, () => updateSettingsAction(INITIAL_FORM_STATE, form({}))],
+    ["users.manage", ALEX, () => setUserAccessAction(INITIAL_FORM_STATE, form({}))],
+    ["audit.verify", SAM, () => verifyIntegrityAction(form({}))],
+  ] as const)("%s, attempted by %s", async (attempted, email, attempt) => {
+    await expectOneRefusal(email, 403, attempt, attempted);
+  });
+
+  it("and in the route handlers, answered 403", async () => {
+    const url = (path: string) => new Request(`http://localhost${path}`);
+    await expectRouteRefusal(SAM, 403, () => getAuditEventsRoute(url("/api/exports/audit-events")), "audit.export");
+    await expectRouteRefusal(ALEX, 403, () => getSubjectAccessRoute(url("/api/exports/subject-access?caseReference=X")), "subject-access.export");
+  });
+});
+
+describe("refused by a use case's record-scoped check: one access.denied each", () => {
+  it.each([
+    ["decision.reply", JO, () => replyAction(reference, INITIAL_FORM_STATE, form({ comment: "Not my decision to reply on." }))],
+    ["decision.escalate", JO, () => escalateAction(reference, "record", INITIAL_FORM_STATE, form({ reason: "Not my decision to escalate." }))],
+    ["decision.reconsider", JO, () => startDraftAction(form({ kind: "RECONSIDERATION", supersedesReference: reference }))],
+    ["escalation.resolve", ALEX, () => resolveEscalationAction(INITIAL_FORM_STATE, form({ escalationId, resolution: "I raised it myself." }))],
+  ] as const)("%s, attempted by %s", async (attempted, email, attempt) => {
+    const event = await expectOneRefusal(email, 403, attempt, attempted);
+    expect(event.objectId).toBeTruthy();
+  });
+
+  it("and viewing a record's JSON, answered 403", async () => {
+    const url = new Request(`http://localhost/api/decisions/${reference}`);
+    await expectRouteRefusal(JO, 403, () => getDecisionJson(url, { params: Promise.resolve({ reference }) }), "decision.export");
+  });
+});
+
+describe("another organisation's record, answered 404: still one access.denied each", () => {
+  it.each([
+    ["decision.review", RUTH, () => reviewDecisionAction(reference, INITIAL_FORM_STATE, form({ kind: "NOTE", comment: "A note." }))],
+    ["decision.reconsider", TOM, () => startDraftAction(form({ kind: "RECONSIDERATION", supersedesReference: reference }))],
+    ["retention.manage", DAN, () => extendRetentionAction(INITIAL_FORM_STATE, form({ reference, retainUntil: "2099-01-01", reason: "A court case is under way." }))],
+    ["escalation.resolve", DAN, () => resolveEscalationAction(INITIAL_FORM_STATE, form({ escalationId, resolution: "Not ours to resolve." }))],
+  ] as const)("%s, attempted by %s", async (attempted, email, attempt) => {
+    const event = await expectOneRefusal(email, 404, attempt, attempted);
+    expect(event.detail).toMatchObject({ reason: "other-organisation" });
+  });
+
+  it("a user of another organisation", async () => {
+    const sam = await db().user.findUniqueOrThrow({ where: { email: SAM } });
+    const attempt = () => setUserAccessAction(INITIAL_FORM_STATE, form({ userId: sam.id, access: "disable" }));
+    await expectOneRefusal(RIVERSIDE_ADMIN, 404, attempt, "users.manage");
+    expect((await db().user.findUniqueOrThrow({ where: { id: sam.id } })).disabledAt).toBeNull();
+  });
+
+  it("a record's JSON", async () => {
+    const url = new Request(`http://localhost/api/decisions/${reference}`);
+    await expectRouteRefusal(RUTH, 404, () => getDecisionJson(url, { params: Promise.resolve({ reference }) }), "decision.export");
+  });
+
+  it("but a reference that nobody holds is simply not found, and not a refusal", async () => {
+    const events = await deniedEventsOf(RUTH, async () => {
+      const attempt = reviewDecisionAction("DEC-0000-0000", INITIAL_FORM_STATE, form({ kind: "NOTE", comment: "A note." }));
+      await expect(attempt).rejects.toEqual(refusedWith(404));
+    });
+    expect(events).toHaveLength(0);
+  });
+});
+
+describe("what is allowed goes through, and writes no refusal", () => {
+  it("a practitioner starts a draft", async () => {
+    const events = await deniedEventsOf(SAM, async () => {
+      await expect(startDraftAction(form({ kind: "ORIGINAL" }))).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;/) });
+    });
+    expect(events).toHaveLength(0);
+    expect(await newDraft(SAM)).toBeTruthy();
+  });
+});
