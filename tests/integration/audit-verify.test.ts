@@ -17,7 +17,7 @@ import { getAuditVerification } from "@/server/audit/get-audit-verification";
 import { runAuditVerification } from "@/server/audit/run-audit-verification";
 import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
 import { UTC_SESSION, db } from "@/server/infra/db";
-import { TEST_META, ownerDatabaseUrl, serverDatabaseUrl, withSuperuser } from "./support";
+import { TEST_META, ownerDatabaseUrl, serverDatabaseUrl } from "./support";
 
 const serverUrl = serverDatabaseUrl();
 const createdDatabases: string[] = [];
