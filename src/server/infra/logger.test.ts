@@ -4,7 +4,7 @@ import { createLogger, requestLogger } from "./logger";
 /** A logger writing into an array of parsed lines, as a log store would receive them. */
 function capture() {
   const raw: string[] = [];
-  const log = createLogger({ write: (line: string) => void raw.push(line) });
+  const log = createLogger({ write: (line: string) => void raw.push(line) }, "info");
   return { log, raw, lines: () => raw.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 

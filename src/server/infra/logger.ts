@@ -52,11 +52,13 @@ export function redactForLog(value: unknown, depth = 0): unknown {
   return out;
 }
 
-/** A logger writing JSON lines to `destination` (stdout by default); LOG_LEVEL sets the level (info). */
-export function createLogger(destination?: DestinationStream): Logger {
+/**
+ * A logger writing JSON lines to `destination` (stdout by default). The level is `level`, else
+ * LOG_LEVEL, else info (warn under tests: their own lines would bury the results).
+ */
+export function createLogger(destination?: DestinationStream, level?: string): Logger {
   const options: pino.LoggerOptions = {
-    // Tests print only warnings and worse unless asked (their own lines would bury the results).
-    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
+    level: level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
     base: { service: "infoshare" },
     timestamp: pino.stdTimeFunctions.isoTime,
     messageKey: "message",
