@@ -48,7 +48,9 @@ export function redactForLog(value: unknown, depth = 0): unknown {
   }
   if (Array.isArray(value)) return value.map((item) => redactForLog(item, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = isPersonalKey(key) ? REDACTED : redactForLog(item, depth + 1);
+  for (const [key, item] of Object.entries(value)) {
+    out[key] = isPersonalKey(key) ? REDACTED : redactForLog(item, depth + 1);
+  }
   return out;
 }
 
@@ -71,7 +73,8 @@ export function createLogger(destination?: DestinationStream, level?: string): L
     // Messages are meant to be constant text; any email address in one is scrubbed all the same.
     hooks: {
       logMethod(args, method) {
-        method.apply(this, args.map((arg) => (typeof arg === "string" ? scrubText(arg) : arg)) as Parameters<typeof method>);
+        const scrubbed = args.map((arg) => (typeof arg === "string" ? scrubText(arg) : arg));
+        method.apply(this, scrubbed as Parameters<typeof method>);
       },
     },
   };
