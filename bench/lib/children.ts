@@ -29,7 +29,8 @@ export function runChild<T>(script: string, spec: unknown, extraArgs: string[] =
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("exit", (code) => {
       rmSync(file, { force: true });
-      const line = stdout.trim().split("\n").at(-1) ?? "";
+      // The app's own JSON log lines (src/server/infra/logger.ts) share stdout: skip them.
+      const line = stdout.trim().split("\n").findLast((l) => !l.includes('"service":"infoshare"')) ?? "";
       if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as T);
       else reject(new Error(`${script} failed (${code}):\n${stderr.slice(-4000)}\n${stdout.slice(-2000)}`));
     });

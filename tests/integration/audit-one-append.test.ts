@@ -17,7 +17,7 @@ beforeAll(seedDemo);
 const SAM = "sam.patel@northshire.example";
 
 describe("one audit append", () => {
-  it("chains events from appendAuditEvent, recordDecision and SQL callers, interleaved, into one chain that verifies", async () => {
+  it("chains appendAuditEvent, recordDecision and SQL callers, interleaved, into one verifiable chain", async () => {
     const sam = await actorFor(SAM);
     const drafts = [];
     for (let i = 0; i < 3; i += 1) {
@@ -25,9 +25,12 @@ describe("one audit append", () => {
       await answerAll(SAM, draftId, consentGivenShareAnswers(), `ONE-APPEND-${i}`);
       drafts.push(draftId);
     }
-    const before = await db().auditChainHead.findUniqueOrThrow({ where: { chainKey: chainKeyFor(sam.organisationId) } });
+    const chainKey = chainKeyFor(sam.organisationId);
+    const before = await db().auditChainHead.findUniqueOrThrow({ where: { chainKey } });
     await Promise.all([
-      ...drafts.map(async (draftId) => expect(await recordDecision(sam, draftId, TEST_META)).toMatchObject({ ok: true })),
+      ...drafts.map(async (draftId) => {
+        expect(await recordDecision(sam, draftId, TEST_META)).toMatchObject({ ok: true });
+      }),
       ...[1, 2, 3].map((n) =>
         db().$transaction((tx) =>
           appendAuditEvent(tx, auditEntry(sam, TEST_META, { action: "test.ts", outcome: "SUCCESS", detail: { n } })),
@@ -38,7 +41,7 @@ describe("one audit append", () => {
           client.query(
             `SELECT append_audit_event($1::uuid, $2::uuid, 'PRACTITIONER', 'test.sql', 'decision', $3, 'CASE-1',
                                        'req-sql', NULL, 'SUCCESS', $4::jsonb)`,
-            [sam.organisationId, sam.userId, `ref-${n}`, JSON.stringify({ n, nested: { "é": ["a\n\"b", true, null] } })],
+            [sam.organisationId, sam.userId, `ref-${n}`, JSON.stringify({ n, nested: { é: ["a\n\"b", true, null] } })],
           ),
         ),
       ),
@@ -50,14 +53,24 @@ describe("one audit append", () => {
       where: { chainKey: chainKeyFor(sam.organisationId), chainSeq: { gt: before.lastSeq } },
       _count: true,
     });
-    expect(Object.fromEntries(actions.map((a) => [a.action, a._count]))).toEqual({ "decision.record": 3, "test.ts": 3, "test.sql": 3 });
-    expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey: chainKeyFor(sam.organisationId) })).toMatchObject({ breaks: [] });
+    expect(Object.fromEntries(actions.map((a) => [a.action, a._count]))).toEqual({
+      "decision.record": 3,
+      "test.ts": 3,
+      "test.sql": 3,
+    });
+    expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey })).toMatchObject({ breaks: [] });
   });
 
   it("starts a chain's head at the genesis hash on its first event", async () => {
     const organisationId = crypto.randomUUID();
     await db().$transaction((tx) =>
-      appendAuditEvent(tx, { ...auditEntry({ userId: crypto.randomUUID(), role: "IG_LEAD", organisationId }, TEST_META, { action: "t", outcome: "SUCCESS" }) }),
+      appendAuditEvent(
+        tx,
+        auditEntry({ userId: crypto.randomUUID(), role: "IG_LEAD", organisationId }, TEST_META, {
+          action: "t",
+          outcome: "SUCCESS",
+        }),
+      ),
     );
     const event = await db().auditEvent.findFirstOrThrow({ where: { chainKey: organisationId } });
     expect(event).toMatchObject({ chainSeq: 1n, prevHash: "0".repeat(64) });
@@ -68,7 +81,8 @@ describe("one audit append", () => {
     await expect(
       withAppRole((client) =>
         client.query(
-          `SELECT append_audit_event(NULL, NULL, NULL, 'test.sql', NULL, NULL, NULL, NULL, NULL, 'SUCCESS', '{"x": 1.50}')`,
+          `SELECT append_audit_event(NULL, NULL, NULL, 'test.sql', NULL, NULL, NULL, NULL, NULL, 'SUCCESS',
+                                     '{"x": 1.50}')`,
         ),
       ),
     ).rejects.toThrow(/safe integers/);
@@ -80,7 +94,12 @@ describe("one audit append", () => {
     const key = text.filter((s) => !/[\uE000-\uFFFF]/u.test(s));
     const leaf = fc.oneof(text, fc.maxSafeInteger(), fc.integer(), fc.boolean(), fc.constant(null));
     const json: fc.Arbitrary<JsonValue> = fc.letrec<{ value: JsonValue }>((tie) => ({
-      value: fc.oneof({ depthSize: "small" }, leaf, fc.array(tie("value"), { maxLength: 3 }), fc.dictionary(key, tie("value"), { maxKeys: 4 })),
+      value: fc.oneof(
+        { depthSize: "small" },
+        leaf,
+        fc.array(tie("value"), { maxLength: 3 }),
+        fc.dictionary(key, tie("value"), { maxKeys: 4 }),
+      ),
     })).value;
     const optional = fc.option(text, { nil: null });
     const input: fc.Arbitrary<AuditEventInput> = fc.record({
@@ -96,16 +115,22 @@ describe("one audit append", () => {
       outcome: fc.constantFrom("SUCCESS", "DENIED", "FAILURE"),
       detail: fc.dictionary(key, json, { maxKeys: 5 }),
     });
-    const at = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true });
+    const at = fc.date({
+      min: new Date("2000-01-01T00:00:00Z"),
+      max: new Date("2100-01-01T00:00:00Z"),
+      noInvalidDate: true,
+    });
     await withAppRole(async (client) => {
       await fc.assert(
         fc.asyncProperty(input, at, async (event, when) => {
           const expected = chainEventTemplate(event, when);
           const { rows } = await client.query(
-            `SELECT prefix, middle, suffix FROM audit_event_template($1::uuid, $2::timestamptz, $3::uuid, $4::"Role", $5, $6, $7,
-                                                                     $8, $9, $10, $11::"AuditOutcome", $12::jsonb)`,
+            `SELECT prefix, middle, suffix
+               FROM audit_event_template($1::uuid, $2::timestamptz, $3::uuid, $4::"Role", $5, $6, $7,
+                                         $8, $9, $10, $11::"AuditOutcome", $12::jsonb)`,
             [event.organisationId, when.toISOString(), event.actorId, event.actorRole, event.action, event.objectType,
-              event.objectId, event.caseReference, event.requestId, event.ip, event.outcome, JSON.stringify(event.detail)],
+              event.objectId, event.caseReference, event.requestId, event.ip, event.outcome,
+              JSON.stringify(event.detail)],
           );
           expect(rows[0]).toEqual({ prefix: expected.before, middle: expected.between, suffix: expected.after });
         }),

@@ -19,7 +19,10 @@ describe("UK days in queries", () => {
     const reference = await recordThroughWizard(SAM, consentGivenShareAnswers(), "UK-DAY-0001");
     const decision = await db().decision.findUniqueOrThrow({ where: { reference } });
     await withSuperuser((client) =>
-      client.query("UPDATE review_queue_item SET recorded_at = $1 WHERE decision_id = $2", [JUST_AFTER_UK_MIDNIGHT, decision.id]),
+      client.query("UPDATE review_queue_item SET recorded_at = $1 WHERE decision_id = $2", [
+        JUST_AFTER_UK_MIDNIGHT,
+        decision.id,
+      ]),
     );
     const alex = await actorFor(ALEX);
     const references = async (filter: object) => (await listReviewQueue(alex, filter)).rows.map((row) => row.reference);

@@ -99,7 +99,8 @@ DECLARE
     v_hash text;
     v_event audit_event;
 BEGIN
-    SELECT last_seq + 1, last_hash INTO v_seq, v_prev_hash FROM audit_chain_head WHERE chain_key = v_chain_key FOR UPDATE;
+    SELECT last_seq + 1, last_hash INTO v_seq, v_prev_hash
+      FROM audit_chain_head WHERE chain_key = v_chain_key FOR UPDATE;
     IF NOT FOUND THEN
         -- Another writer may be creating the head too: ON CONFLICT waits for it, then both lock it.
         INSERT INTO audit_chain_head (chain_key, last_seq, last_hash) VALUES (v_chain_key, 0, repeat('0', 64))
@@ -111,7 +112,8 @@ BEGIN
     INSERT INTO audit_event (chain_key, chain_seq, at, actor_id, actor_role, organisation_id, action, object_type,
                              object_id, case_reference, request_id, ip, outcome, detail, prev_hash, hash)
     VALUES (v_chain_key, v_seq, p_at, p_actor_id, p_actor_role, p_organisation_id, p_action, p_object_type,
-            p_object_id, p_case_reference, p_request_id, p_ip, p_outcome, coalesce(p_detail, '{}'::jsonb), v_prev_hash, v_hash)
+            p_object_id, p_case_reference, p_request_id, p_ip, p_outcome, coalesce(p_detail, '{}'::jsonb),
+            v_prev_hash, v_hash)
     RETURNING * INTO v_event;
     UPDATE audit_chain_head SET last_seq = v_seq, last_hash = v_hash WHERE chain_key = v_chain_key;
     RETURN v_event;
@@ -192,10 +194,10 @@ BEGIN
         RETURN false;
     END IF;
     d := jsonb_populate_record(NULL::decision, p_decision);
-    INSERT INTO decision (id, reference, draft_id, kind, supersedes_id, organisation_id, team_id, author_id, case_reference,
-                          urgency, origin, concern_categories, child_at_risk, indication, outcome, departs_from_indication,
-                          review_flags, consent_status, lawful_basis_ids, guidance_version, decision_date, recorded_at,
-                          review_due_at, retain_until, record)
+    INSERT INTO decision (id, reference, draft_id, kind, supersedes_id, organisation_id, team_id, author_id,
+                          case_reference, urgency, origin, concern_categories, child_at_risk, indication, outcome,
+                          departs_from_indication, review_flags, consent_status, lawful_basis_ids, guidance_version,
+                          decision_date, recorded_at, review_due_at, retain_until, record)
     VALUES (d.id, d.reference, p_draft_id, d.kind, d.supersedes_id, d.organisation_id, d.team_id, d.author_id,
             d.case_reference, d.urgency, d.origin, d.concern_categories, d.child_at_risk, d.indication, d.outcome,
             d.departs_from_indication, d.review_flags, d.consent_status, d.lawful_basis_ids, d.guidance_version,

@@ -76,7 +76,10 @@ export const LAST_DAY: IsoDay = "9999-12-31";
  * The instants bounding a filter "from day A to day B inclusive", UK time, for queries:
  * at >= start AND at < end. Either side may be open (null).
  */
-export function ukDayRange(from: IsoDay | null | undefined, to: IsoDay | null | undefined): { start: Date | null; end: Date | null } {
+export function ukDayRange(
+  from: IsoDay | null | undefined,
+  to: IsoDay | null | undefined,
+): { start: Date | null; end: Date | null } {
   return { start: from ? ukDayStart(from) : null, end: to && to < LAST_DAY ? ukDayEnd(to) : null };
 }
 
@@ -100,7 +103,8 @@ export function recentUkMonths(now: Date, count: number): { month: IsoMonth; sta
   const current = startOfMonth(inUk(now));
   return Array.from({ length: count }, (_, i) => {
     const start = addMonths(current, i - count + 1);
-    return { month: format(start, "yyyy-MM"), start: new Date(start.getTime()), end: new Date(addMonths(start, 1).getTime()) };
+    const end = addMonths(start, 1);
+    return { month: format(start, "yyyy-MM"), start: new Date(start.getTime()), end: new Date(end.getTime()) };
   });
 }
 

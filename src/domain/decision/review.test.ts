@@ -52,8 +52,10 @@ describe("reviewDueAt", () => {
   it("uses the soonest period an organisation sets", () => {
     const settings: RecordKeepingSettings = { reviewWithinDays: { emergency: 1, flagged: 5, routine: 10 }, retentionYears: 6 };
     expect(reviewDueAt(decidedAt, "EMERGENCY", ["EMERGENCY", "DEPARTURE"], settings).toISOString()).toBe("2025-03-28T09:30:00.000Z");
-    expect(reviewDueAt(decidedAt, "ROUTINE", ["DEPARTURE"], settings).toISOString()).toBe("2025-04-01T08:30:00.000Z"); // 09:30 BST
-    expect(reviewDueAt(decidedAt, "ROUTINE", [], settings).toISOString()).toBe("2025-04-06T08:30:00.000Z" /* 09:30 BST */);
+    // 09:30 BST
+    expect(reviewDueAt(decidedAt, "ROUTINE", ["DEPARTURE"], settings).toISOString()).toBe("2025-04-01T08:30:00.000Z");
+    // 09:30 BST
+    expect(reviewDueAt(decidedAt, "ROUTINE", [], settings).toISOString()).toBe("2025-04-06T08:30:00.000Z");
   });
 
   it("refuses nonsense settings", () => {

@@ -71,7 +71,8 @@ async function loadDraftToRecord(user: SignedInUser, draftId: string): Promise<D
     }>
   >`
     SELECT d.id, d.kind, d.answers, s.id AS supersedes_id, s.reference AS supersedes_reference, o.kind AS organisation_kind,
-           st.review_within_days_emergency, st.review_within_days_flagged, st.review_within_days_routine, st.retention_years
+           st.review_within_days_emergency, st.review_within_days_flagged, st.review_within_days_routine,
+           st.retention_years
       FROM decision_draft d
       JOIN organisation o ON o.id = d.organisation_id
       LEFT JOIN decision s ON s.id = d.supersedes_id
@@ -115,7 +116,12 @@ async function loadDraftToRecord(user: SignedInUser, draftId: string): Promise<D
  * (v4). Times go in as ISO 8601 with their "Z", so they are stored right whatever the session's
  * TimeZone.
  */
-async function recordInOneCall(user: SignedInUser, draft: DraftToRecord, record: DecisionRecordData, audit: AuditEventInput): Promise<boolean> {
+async function recordInOneCall(
+  user: SignedInUser,
+  draft: DraftToRecord,
+  record: DecisionRecordData,
+  audit: AuditEventInput,
+): Promise<boolean> {
   const decision = {
     id: randomUUID(),
     reference: record.reference,
@@ -207,7 +213,9 @@ export async function recordDecision(user: SignedInUser, draftId: string, meta: 
     });
 
     try {
-      if (await recordInOneCall(user, draft, record, audit)) return { ok: true, reference: record.reference, alreadyRecorded: false };
+      if (await recordInOneCall(user, draft, record, audit)) {
+        return { ok: true, reference: record.reference, alreadyRecorded: false };
+      }
       // Removing the draft in the same statement serialises two racing submissions: the second
       // finds nothing to remove, writes nothing, and answers with the first's decision.
       const reference = await alreadyRecordedFrom(user, draft.id);

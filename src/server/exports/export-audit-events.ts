@@ -36,7 +36,10 @@ const ISO_UTC = Prisma.raw(`'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`);
  * them). Every value is a bind parameter; every column is text.
  */
 export function auditEventsExportQuery(organisationId: string, filter: AuditEventExportFilter): CursorQuery {
-  const where = [Prisma.sql`e.chain_key = ${organisationId}::text`, Prisma.sql`e.organisation_id = ${organisationId}::uuid`];
+  const where = [
+    Prisma.sql`e.chain_key = ${organisationId}::text`,
+    Prisma.sql`e.organisation_id = ${organisationId}::uuid`,
+  ];
   if (filter.actor) where.push(Prisma.sql`e.actor_id = ${filter.actor}::uuid`);
   if (filter.action) where.push(Prisma.sql`e.action = ${filter.action}`);
   if (filter.objectReference) where.push(Prisma.sql`e.object_id = ${filter.objectReference}`);

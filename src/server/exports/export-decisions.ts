@@ -57,10 +57,12 @@ export function decisionsExportQuery(organisationId: string, filter: DecisionExp
   if (filter.to) where.push(Prisma.sql`d.decision_date <= ${filter.to}::date`);
   return cursorQuery(Prisma.sql`
     SELECT d.reference, d.kind::text, s.reference, d.organisation_id::text, d.team_id::text, t.name, d.author_id::text,
-           u.name, d.case_reference, d.urgency, d.origin, d.indication, d.outcome::text, d.departs_from_indication::text,
+           u.name, d.case_reference, d.urgency, d.origin, d.indication, d.outcome::text,
+           d.departs_from_indication::text,
            array_to_string(d.review_flags, ';'), d.consent_status, array_to_string(d.lawful_basis_ids, ';'),
            d.guidance_version, to_char(d.decision_date, 'YYYY-MM-DD'),
-           to_char(d.recorded_at AT TIME ZONE 'UTC', ${ISO_UTC}), to_char(d.review_due_at AT TIME ZONE 'UTC', ${ISO_UTC}),
+           to_char(d.recorded_at AT TIME ZONE 'UTC', ${ISO_UTC}),
+           to_char(d.review_due_at AT TIME ZONE 'UTC', ${ISO_UTC}),
            to_char(d.retain_until AT TIME ZONE 'UTC', ${ISO_UTC}),
            d.record ->> 'purpose', d.record ->> 'rationale', d.record #>> '{recipient,name}',
            d.record #>> '{recipient,role}', d.record #>> '{recipient,organisation}'

@@ -4,7 +4,7 @@ import { createLogger, requestLogger } from "./logger";
 /** A logger writing into an array of parsed lines, as a log store would receive them. */
 function capture() {
   const raw: string[] = [];
-  const log = createLogger({ write: (line: string) => void raw.push(line) });
+  const log = createLogger({ write: (line: string) => void raw.push(line) }, "info");
   return { log, raw, lines: () => raw.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 
@@ -34,14 +34,27 @@ describe("logger", () => {
     const { log, lines } = capture();
     log.child({ requestId: "req-123" }).info({ action: "decision.record", outcome: "SUCCESS" }, "audit event appended");
     expect(lines()).toEqual([
-      expect.objectContaining({ level: 30, requestId: "req-123", action: "decision.record", outcome: "SUCCESS", message: "audit event appended" }),
+      expect.objectContaining({
+        level: 30,
+        requestId: "req-123",
+        action: "decision.record",
+        outcome: "SUCCESS",
+        message: "audit event appended",
+      }),
     ]);
   });
 
   it("prints none of the personal data or secrets in an object logged with them, at any depth", () => {
     const { log, raw } = capture();
     log.child({ requestId: "req-1", email: PERSONAL.email }).info(
-      { ...PERSONAL, nested: { user: { ...PERSONAL }, list: [PERSONAL], headers: { Cookie: PERSONAL.cookie, authorization: `Bearer ${PERSONAL.token}` } } },
+      {
+        ...PERSONAL,
+        nested: {
+          user: { ...PERSONAL },
+          list: [PERSONAL],
+          headers: { Cookie: PERSONAL.cookie, authorization: `Bearer ${PERSONAL.token}` },
+        },
+      },
       "something happened",
     );
     const output = raw.join("");
@@ -66,7 +79,8 @@ describe("logger", () => {
 
   it("redacts the bindings of a child's child too, keeping its parent's", () => {
     const { log, raw } = capture();
-    log.child({ requestId: "req-3" }).child({ caseReference: PERSONAL.caseReference, step: "concern" }).warn("step saved");
+    const stepLog = log.child({ requestId: "req-3" }).child({ caseReference: PERSONAL.caseReference, step: "concern" });
+    stepLog.warn("step saved");
     expect(raw.join("")).not.toContain(PERSONAL.caseReference);
     expect(JSON.parse(raw[0]!)).toMatchObject({ requestId: "req-3", caseReference: "[redacted]", step: "concern" });
   });

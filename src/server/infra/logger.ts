@@ -1,6 +1,6 @@
 import "server-only";
 import pino, { type DestinationStream, type Logger } from "pino";
-import type { RequestMeta } from "./request-context";
+import type { RequestMeta } from "@/server/infra/request-context";
 
 // Structured logging (decision 013): one JSON object per line, each carrying the request id that
 // proxy.ts stamps and that the request's audit events carry too, so a log line, the request and
@@ -48,15 +48,19 @@ export function redactForLog(value: unknown, depth = 0): unknown {
   }
   if (Array.isArray(value)) return value.map((item) => redactForLog(item, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = isPersonalKey(key) ? REDACTED : redactForLog(item, depth + 1);
+  for (const [key, item] of Object.entries(value)) {
+    out[key] = isPersonalKey(key) ? REDACTED : redactForLog(item, depth + 1);
+  }
   return out;
 }
 
-/** A logger writing JSON lines to `destination` (stdout by default); LOG_LEVEL sets the level (info). */
-export function createLogger(destination?: DestinationStream): Logger {
+/**
+ * A logger writing JSON lines to `destination` (stdout by default). The level is `level`, else
+ * LOG_LEVEL, else info (warn under tests: their own lines would bury the results).
+ */
+export function createLogger(destination?: DestinationStream, level?: string): Logger {
   const options: pino.LoggerOptions = {
-    // Tests print only warnings and worse unless asked (their own lines would bury the results).
-    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
+    level: level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
     base: { service: "infoshare" },
     timestamp: pino.stdTimeFunctions.isoTime,
     messageKey: "message",
@@ -69,7 +73,8 @@ export function createLogger(destination?: DestinationStream): Logger {
     // Messages are meant to be constant text; any email address in one is scrubbed all the same.
     hooks: {
       logMethod(args, method) {
-        method.apply(this, args.map((arg) => (typeof arg === "string" ? scrubText(arg) : arg)) as Parameters<typeof method>);
+        const scrubbed = args.map((arg) => (typeof arg === "string" ? scrubText(arg) : arg));
+        method.apply(this, scrubbed as Parameters<typeof method>);
       },
     },
   };
