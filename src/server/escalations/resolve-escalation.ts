@@ -2,11 +2,12 @@ import "server-only";
 import { can } from "@/domain/policy";
 import { resolveEscalationInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
+import { appendAuditEvent, auditEntry, recordAuditEvent } from "../audit/append-audit-event";
 import { db } from "../db";
 import { type FieldErrors, fieldErrorsFrom } from "../field-errors";
 import { notify } from "../notifications/notify";
 import type { RequestMeta } from "../request-context";
+import { disputeParties } from "./dispute-parties";
 
 export type ResolveEscalationResult = { ok: true } | { ok: false; status: 400 | 403 | 404 | 409; errors: FieldErrors };
 
@@ -18,8 +19,28 @@ export async function resolveEscalation(user: SignedInUser, raw: unknown, meta: 
     include: { decision: { select: { reference: true, authorId: true, caseReference: true } } },
   });
   if (!escalation) return { ok: false, status: 404, errors: [{ field: "form", message: "Escalation not found" }] };
-  if (!can(user, "escalation.resolve", { organisationId: escalation.organisationId, teamId: escalation.teamId, authorId: escalation.raisedById }))
-    return { ok: false, status: 403, errors: [{ field: "form", message: "You cannot resolve this escalation" }] };
+  const parties = await disputeParties([{ ...escalation, decisionAuthorId: escalation.decision.authorId }]);
+  const resource = {
+    organisationId: escalation.organisationId,
+    teamId: escalation.teamId,
+    authorId: escalation.raisedById,
+    partyIds: parties.get(escalation.id) ?? [],
+  };
+  if (!can(user, "escalation.resolve", resource)) {
+    // Refused attempts are evidence too, a party trying to settle their own dispute above all.
+    const party = resource.partyIds.includes(user.userId);
+    await recordAuditEvent(
+      auditEntry(user, meta, {
+        action: "access.denied",
+        objectType: "decision",
+        objectId: escalation.decision.reference,
+        outcome: "DENIED",
+        detail: { attempted: "escalation.resolve", escalationId: escalation.id, partyToDispute: party },
+      }),
+    );
+    const message = party ? "You cannot resolve a dispute you are part of" : "You cannot resolve this escalation";
+    return { ok: false, status: 403, errors: [{ field: "form", message }] };
+  }
 
   return db().$transaction(async (tx) => {
     // Only an open escalation moves to resolved: two people resolving at once cannot both win.
