@@ -23,7 +23,16 @@ import {
 // 5. Refuses, with a 400, a POST to a page whose server-action fields React could not decode
 //    (src/server/server-action-payload.ts), so a tampered form is never a 500 or a hang.
 
-const PUBLIC_PREFIXES = ["/sign-in", "/signed-out", "/accessibility", "/api/auth", "/api/health", "/api/session/end"];
+const PUBLIC_PREFIXES = [
+  "/sign-in",
+  "/signed-out",
+  "/accessibility",
+  "/api/auth",
+  "/api/health",
+  "/api/session/end",
+  // The audit checkpoint keys are published so exports can be checked offline (decision 014).
+  "/api/audit/public-keys",
+];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

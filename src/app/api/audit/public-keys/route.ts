@@ -1,0 +1,9 @@
+import { publishedPublicKeys } from "@/server/audit/signing-keys";
+
+export const dynamic = "force-dynamic";
+
+// The public keys that verify the audit checkpoints (decision 014): public on purpose, so anyone
+// holding an export can check it offline with scripts/verify-export.mjs.
+export function GET() {
+  return Response.json({ keys: publishedPublicKeys() }, { headers: { "Cache-Control": "no-store" } });
+}
