@@ -5,8 +5,10 @@
 // `--organisation <id>` checks one organisation's chain ("system" for events with none).
 // Run with `--conditions=react-server` (package.json does) so the server module's
 // `import "server-only"` resolves.
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
+import { applyAuditCheckpointDefaults } from "./lib/audit-signing-key";
 import { openDatabase, stopOnSignals } from "./lib/database";
 
 const EXIT_BROKEN = 1;
@@ -14,6 +16,8 @@ const EXIT_ERROR = 2;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { organisation: { type: "string" } } });
+  // The chain is checked against the signed checkpoints too (decision 014): the same key and file as the app.
+  applyAuditCheckpointDefaults(fileURLToPath(new URL("..", import.meta.url)));
   const database = await openDatabase({ log: (message) => console.error(message) });
   const removeSignalHandlers = stopOnSignals([database.close]);
   try {
@@ -22,7 +26,10 @@ async function main(): Promise<number> {
     const rate = result.seconds > 0 ? ` (${Math.round(result.eventsChecked / result.seconds).toLocaleString("en-GB")} events/s)` : "";
     console.log(`Checked ${result.eventsChecked.toLocaleString("en-GB")} audit event(s) in ${scope} in ${result.seconds.toFixed(2)} s${rate}.`);
     if (result.breaks.length === 0) {
-      console.log("Intact: every event matches its hash and links to the one before it, and every chain head matches its last event.");
+      console.log(
+        "Intact: every event matches its hash and links to the one before it, every chain head matches its last event, " +
+          "and every signed checkpoint matches the chain.",
+      );
       return 0;
     }
     console.log(`BROKEN: ${result.breaks.length} chain(s) fail verification. First broken link of each:`);

@@ -10,6 +10,7 @@ import { applyMigrations } from "./lib/migrations";
 import { seedDemoData } from "./lib/seed";
 import { demoSignInTable } from "./lib/demo-data";
 import { resolveAppSecret } from "./lib/app-secret";
+import { applyAuditCheckpointDefaults } from "./lib/audit-signing-key";
 import { buildIsFresh } from "./lib/build-freshness";
 import { APP_ROLE, enableAppRoleLogin } from "./lib/app-role";
 
@@ -56,6 +57,8 @@ const env = {
   ...process.env,
   DATABASE_URL: appDatabaseUrl,
   NEXTAUTH_SECRET: resolveAppSecret(join(root, ".data", "nextauth-secret")),
+  // The key that signs audit checkpoints and the file they are appended to (decision 014).
+  ...applyAuditCheckpointDefaults(root),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: "1",
   CHECKPOINT_DISABLE: "1",

@@ -4,6 +4,8 @@ import { env, usesSecureCookies } from "@/server/infra/env";
 import { REQUEST_ID_HEADER } from "@/server/infra/request-context";
 import { databaseAvailable } from "@/server/infra/database-availability";
 import { serviceUnavailableResponse } from "@/server/infra/service-unavailable";
+import { checkServerActionRequest } from "@/server/server-action-payload";
+import { badRequestResponse } from "@/server/bad-request";
 import {
   encodeSessionToken,
   idleAllowanceSeconds,
@@ -18,8 +20,19 @@ import {
 //    the session ends after SESSION_IDLE_MINUTES without activity, with or without JavaScript.
 // 4. While the database is unreachable, answers 503 "Sorry, the service is unavailable" at once
 //    (src/server/infra/database-availability.ts); /api/health still reports for itself.
+// 5. Refuses, with a 400, a POST to a page whose server-action fields React could not decode
+//    (src/server/server-action-payload.ts), so a tampered form is never a 500 or a hang.
 
-const PUBLIC_PREFIXES = ["/sign-in", "/signed-out", "/accessibility", "/api/auth", "/api/health", "/api/session/end"];
+const PUBLIC_PREFIXES = [
+  "/sign-in",
+  "/signed-out",
+  "/accessibility",
+  "/api/auth",
+  "/api/health",
+  "/api/session/end",
+  // The audit checkpoint keys are published so exports can be checked offline (decision 014).
+  "/api/audit/public-keys",
+];
 
 function isPublic(pathname: string): boolean {
   return PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
@@ -28,6 +41,12 @@ function isPublic(pathname: string): boolean {
 export async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname !== "/api/health" && !(await databaseAvailable())) {
     return serviceUnavailableResponse(request.nextUrl.pathname, request.headers.get("accept"));
+  }
+  if (request.method === "POST" && !request.nextUrl.pathname.startsWith("/api/")) {
+    const verdict = await checkServerActionRequest(request);
+    if (verdict && !verdict.ok) {
+      return badRequestResponse(request.headers.get("accept"), request.headers.has("next-action"));
+    }
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(REQUEST_ID_HEADER, crypto.randomUUID());

@@ -14,11 +14,20 @@ mkdirSync(results, { recursive: true });
 const report = join(results, "faults-vitest.json");
 rmSync(report, { force: true });
 
+// One property-test seed for the whole run, printed first, so a red run names what replays it.
+const seed = process.env.FC_SEED || String((Date.now() ^ Math.floor(Math.random() * 0x100000000)) | 0);
+console.log(`fault tests: fast-check seed ${seed} (replay with FC_SEED=${seed} npm run test:faults)`);
+
 const started = Date.now();
 const child = spawnSync(
   join(root, "node_modules", ".bin", "vitest"),
   ["run", "--config", "tests/faults/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...process.argv.slice(2)],
-  { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" }, timeout: 20 * 60_000 },
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, FC_SEED: seed, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" },
+    timeout: 20 * 60_000,
+  },
 );
 let passed = 0;
 let failed = child.status === 0 ? 0 : 1;
@@ -30,5 +39,5 @@ if (existsSync(report)) {
 if (passed === 0 && failed === 0) failed = 1; // a run that tested nothing proves nothing
 writeFileSync(join(results, "faults.json"), `${JSON.stringify({ passed, failed, seconds: (Date.now() - started) / 1000 })}\n`);
 console.log(`\nfault tests: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed${failed > 0 ? ` (fast-check seed ${seed})` : ""}`);
 process.exitCode = failed === 0 && child.status === 0 ? 0 : 1;

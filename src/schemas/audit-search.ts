@@ -50,6 +50,8 @@ export const AUDITED_ACTIONS = [
   "user.enable",
   "audit.verify",
   "audit.export",
+  "audit.checkpoint",
+  "audit.checkpoints",
   "decisions.export",
   "subject-access.export",
   "retention.extend",

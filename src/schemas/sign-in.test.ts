@@ -32,6 +32,13 @@ describe("safeCallbackPath", () => {
     ["https://evil.example", null],
     ["/sign-in", null],
     ["/api/decisions/x", null],
+    // Only plain paths: a non-ASCII one made redirect() throw (a 500 after a good sign-in, issue 12).
+    ["/décisions", null],
+    ["/decisions/\u2028x", null],
+    ["/decisions?q=\u00e9", null],
+    ["/decisions?q=%C3%A9", "/decisions?q=%C3%A9"],
+    ["/decisions/ x", null],
+    ["/decisions\"x", null],
     [undefined, null],
   ])("%s -> %s", (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected);

@@ -9,9 +9,12 @@ import { type HarnessUser, createDrafts, createPractitioners, demoUser } from ".
 import { type FormFields, formWithField, multipart, renderedForms } from "../../scripts/lib/harness/forms";
 import { sessionCookie } from "../../scripts/lib/harness/session";
 import { NASTY_STRINGS, SCRIPT_PAYLOAD, hostileString } from "../property/hostile";
+import { propertySeed } from "./seed";
 import { type HttpOutcome, SECRET, type Stack, leaksInternals, openStack, send, withOwner } from "./support";
 
 const RUNS = 12;
+/** Fixed for the run (FC_SEED) so a red run can be replayed; each property gets the same seed. */
+const SEED = propertySeed();
 /** Short enough for a form post, long enough to be past every field's limit. */
 const postable = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
@@ -42,7 +45,7 @@ beforeAll(async () => {
   const page = await send(`${stack.server.origin}/decisions/drafts/${toRecord}/check-answers`, { cookie });
   const recorded = await send(`${stack.server.origin}/decisions/drafts/${toRecord}/check-answers`, { method: "POST", cookie, ...multipart(formWithField(page.body, "$ACTION_KEY").fields) });
   reference = /\/decisions\/(DEC-[^/]+)\/confirmation/.exec(recorded.location ?? "")![1]!;
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await stack?.close();
@@ -95,7 +98,7 @@ describe("hostile input through every kind of form, over HTTP without JavaScript
           expect(await stored()).toEqual(before);
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 
@@ -112,7 +115,7 @@ describe("hostile input through every kind of form, over HTTP without JavaScript
         expectHandled(outcome, [kind, comment, actionRequired]);
         if (outcome.status !== 303) expect(await stored()).toEqual(before);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 
@@ -130,7 +133,7 @@ describe("hostile input through every kind of form, over HTTP without JavaScript
         expectHandled(outcome, [days, years]);
         if (outcome.status !== 303) expect(await stored()).toEqual(before);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 
@@ -145,7 +148,7 @@ describe("hostile input through every kind of form, over HTTP without JavaScript
         expectHandled(outcome, [email, password, callbackUrl]);
         expect(outcome.status).toBe(200);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 
@@ -164,7 +167,7 @@ describe("hostile input through every kind of form, over HTTP without JavaScript
         expect(outcome.status === 303 ? outcome.location : "").not.toMatch(/^https?:/);
         if (which === "bound") expect(await stored()).toEqual(before);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
   });
 });

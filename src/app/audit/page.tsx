@@ -126,6 +126,26 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <form action={verifyIntegrityAction}>
             <button type="submit" className="govuk-button govuk-button-secondary">Verify integrity</button>
           </form>
+          <p className="govuk-body">
+            Every minute with new events, InfoShare signs a checkpoint of the log with a key the database does not
+            hold, and keeps a copy outside the database, so even someone in control of the database cannot rebuild
+            the log unnoticed. Verifying checks the log against these checkpoints too.
+          </p>
+          {params.checkpoint === "signed" || params.checkpoint === "current" ? (
+            <p className="govuk-body" role="status">
+              {params.checkpoint === "signed" ? "A checkpoint has been signed." : "The latest checkpoint is already up to date."}
+            </p>
+          ) : null}
+          <form method="post" action="/api/audit/checkpoints">
+            <button type="submit" className="govuk-button govuk-button-secondary">Sign a checkpoint now</button>
+          </form>
+          <p className="govuk-body">
+            <a className="govuk-link" href="/api/audit/checkpoints" download>
+              Download the signed checkpoints
+            </a>{" "}
+            and the <a className="govuk-link" href="/api/audit/public-keys">public keys</a> to check an export
+            offline with <code>scripts/verify-export.mjs</code>.
+          </p>
         </section>
       ) : null}
     </>

@@ -24,14 +24,15 @@ function actorWith(role: Role, teamId: string | null = TEAM): Actor {
 
 function resourceAt(scope: Scope): ScopedResource {
   switch (scope) {
+    // The parties to a dispute about the record, for escalation.resolve: never "me" here.
     case "own":
-      return { organisationId: ORG, teamId: TEAM, authorId: "me" };
+      return { organisationId: ORG, teamId: TEAM, authorId: "me", partyIds: [] };
     case "team":
-      return { organisationId: ORG, teamId: TEAM, authorId: "colleague" };
+      return { organisationId: ORG, teamId: TEAM, authorId: "colleague", partyIds: ["colleague"] };
     case "organisation":
-      return { organisationId: ORG, teamId: "team-2", authorId: "someone" };
+      return { organisationId: ORG, teamId: "team-2", authorId: "someone", partyIds: ["someone"] };
     case "other-organisation":
-      return { organisationId: "org-b", teamId: TEAM, authorId: "stranger" };
+      return { organisationId: "org-b", teamId: TEAM, authorId: "stranger", partyIds: ["stranger"] };
   }
 }
 
@@ -112,6 +113,32 @@ describe("record actions by scope", () => {
     // Runtime guard for callers that bypass the overloads.
     const unchecked = can as (actor: Actor, action: string, resource?: ScopedResource) => boolean;
     expect(unchecked(actorWith("IG_LEAD"), "decision.view")).toBe(false);
+  });
+});
+
+describe("escalation.resolve: no party to the dispute resolves it", () => {
+  const dispute = (partyIds?: readonly string[]): ScopedResource => ({
+    organisationId: ORG,
+    teamId: TEAM,
+    authorId: "colleague",
+    partyIds,
+  });
+
+  it.each([
+    ["the author of the decision in dispute", ["me", "supervisor"]],
+    ["the supervisor whose challenge is disputed", ["colleague", "me"]],
+    ["whoever raised it", ["colleague", "supervisor", "me"]],
+  ] as const)("refuses %s, whatever their role", (_who, parties) => {
+    for (const role of ROLES) expect(can(actorWith(role), "escalation.resolve", dispute(parties))).toBe(false);
+  });
+
+  it("lets the team's supervisor and the IG lead resolve a dispute they are not party to", () => {
+    expect(can(actorWith("SUPERVISOR"), "escalation.resolve", dispute(["colleague", "supervisor-2"]))).toBe(true);
+    expect(can(actorWith("IG_LEAD"), "escalation.resolve", dispute(["colleague", "supervisor-2"]))).toBe(true);
+  });
+
+  it("fails closed when the parties are not given", () => {
+    expect(can(actorWith("IG_LEAD"), "escalation.resolve", dispute(undefined))).toBe(false);
   });
 });
 

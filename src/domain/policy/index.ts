@@ -23,6 +23,12 @@ export interface ScopedResource {
   organisationId: string;
   teamId: string | null;
   authorId: string;
+  /**
+   * For a dispute (escalation.resolve): everyone who is a party to it, i.e. the author of the
+   * decision in dispute, whoever raised the escalation, and the supervisors whose challenge is
+   * disputed. None of them may resolve it; without the list, nobody may (it fails closed).
+   */
+  partyIds?: readonly string[];
 }
 
 /** Actions that need no particular record: the question is only "may this role do it here?" */
@@ -106,9 +112,15 @@ const RECORD_GRANTS: Record<RecordAction, Partial<Record<Role, readonly Scope[]>
     SUPERVISOR: ["own", "team"],
     IG_LEAD: ["own", "team", "organisation"],
   },
-  // Resolving needs distance from the dispute: the team's supervisor or the organisation's IG lead.
+  // Resolving needs distance from the dispute: the team's supervisor or the organisation's IG lead,
+  // and never a party to it (partiesMayNotResolve below).
   "escalation.resolve": { SUPERVISOR: ["team"], IG_LEAD: ["own", "team", "organisation"] },
 };
+
+/** A party to a dispute cannot be its judge; a dispute whose parties are not known cannot be resolved. */
+export function isPartyToDispute(actor: Actor, resource: ScopedResource): boolean {
+  return resource.partyIds === undefined || resource.partyIds.includes(actor.userId);
+}
 
 export function isRecordAction(action: Action): action is RecordAction {
   return (RECORD_ACTIONS as readonly string[]).includes(action);
@@ -124,6 +136,7 @@ export function can(actor: Actor, action: RecordAction, resource: ScopedResource
 export function can(actor: Actor, action: Action, resource?: ScopedResource): boolean {
   if (isRecordAction(action)) {
     if (!resource) return false;
+    if (action === "escalation.resolve" && isPartyToDispute(actor, resource)) return false;
     const scopes = RECORD_GRANTS[action][actor.role] ?? [];
     return scopes.includes(scopeOf(actor, resource));
   }

@@ -1,5 +1,15 @@
 import "server-only";
+import { existsSync, readFileSync } from "node:fs";
 import pg from "pg";
+import {
+  type CheckpointBreak,
+  type SignedCheckpoint,
+  createCheckpointComparer,
+  describeCheckpointBreak,
+  parseCheckpointLines,
+} from "@/domain/audit/checkpoint";
+import { type AuditKeys, checkpointFilePath, loadAuditKeys } from "./signing-keys";
+import { readStoredCheckpoints } from "./write-audit-checkpoints";
 import { type AuditOutcome, type ChainBreak, type ChainedAuditEvent, type JsonValue, createChainVerifier, describeChainBreak } from "@/domain/audit";
 
 export interface AuditChainBreakReport {
@@ -7,7 +17,7 @@ export interface AuditChainBreakReport {
   /** The event where the chain breaks; for a cut-off tail, the last event the chain still has. */
   eventId: string | null;
   chainSeq: string | null;
-  kind: ChainBreak["kind"];
+  kind: ChainBreak["kind"] | CheckpointBreak["kind"];
   message: string;
 }
 
@@ -24,6 +34,38 @@ export interface VerifyAuditChainsOptions {
   chainKey?: string;
   /** Rows per FETCH. Memory use is proportional to this (two batches), not to a chain's length. */
   batchSize?: number;
+  /** Keys that may have signed checkpoints; the configured ones (signing-keys.ts) when absent. */
+  keys?: AuditKeys;
+  /** The checkpoint file outside the database; AUDIT_CHECKPOINT_FILE when absent, none when null. */
+  checkpointFile?: string | null;
+}
+
+export function toCheckpointBreakReport(broken: CheckpointBreak): AuditChainBreakReport {
+  const base = { chainKey: broken.chainKey, kind: broken.kind, message: describeCheckpointBreak(broken) };
+  switch (broken.kind) {
+    case "checkpoint-mismatch":
+      return { ...base, eventId: broken.eventId.toString(), chainSeq: broken.chainSeq.toString() };
+    case "checkpoint-beyond-end":
+      return { ...base, eventId: broken.lastEventId?.toString() ?? null, chainSeq: broken.lastSeq.toString() };
+    case "checkpoint-invalid":
+      return { ...base, eventId: null, chainSeq: broken.checkpointSeq.toString() };
+  }
+}
+
+/**
+ * The checkpoints to check against: those in the database and those in the file outside it
+ * (which the database's owner cannot rewrite), the same checkpoint once.
+ */
+async function gatherCheckpoints(client: pg.ClientBase, file: string | null, chainKey?: string): Promise<SignedCheckpoint[]> {
+  const all = await readStoredCheckpoints(client, chainKey);
+  if (file && existsSync(file)) all.push(...parseCheckpointLines(readFileSync(file, "utf8")));
+  const seen = new Set<string>();
+  return all.filter((checkpoint) => {
+    const key = `${checkpoint.chainKey} ${checkpoint.seq} ${checkpoint.signature}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 const DEFAULT_BATCH_SIZE = 2_000;
@@ -107,8 +149,16 @@ async function listChainKeys(client: pg.ClientBase): Promise<string[]> {
 }
 
 /** One chain, streamed in chain order through a server-side cursor, then its head. */
-async function verifyChain(client: pg.ClientBase, chainKey: string, batchSize: number): Promise<{ checked: number; broken: ChainBreak | null }> {
+async function verifyChain(
+  client: pg.ClientBase,
+  chainKey: string,
+  batchSize: number,
+  checkpoints: { list: readonly SignedCheckpoint[]; keys: AuditKeys },
+): Promise<{ checked: number; broken: AuditChainBreakReport | null }> {
   const verifier = createChainVerifier(chainKey);
+  // The chain must hold together AND agree with what was signed: a rebuilt chain holds together.
+  const comparer = createCheckpointComparer(chainKey, checkpoints.list, checkpoints.keys.publicKeys);
+  let anchoredBreak: CheckpointBreak | null = null;
   await client.query(
     `DECLARE audit_chain NO SCROLL CURSOR FOR
        SELECT id, chain_key, chain_seq, at, actor_id, actor_role::text AS actor_role, organisation_id::text AS organisation_id,
@@ -124,9 +174,14 @@ async function verifyChain(client: pg.ClientBase, chainKey: string, batchSize: n
       const rows: EventRow[] = (await pending).rows;
       pending = rows.length === batchSize ? fetchBatch() : null;
       for (const row of rows) {
-        if (verifier.add(toChained(row))) {
+        const event = toChained(row);
+        anchoredBreak ??= comparer.add(event);
+        const broken = verifier.add(event);
+        if (broken) {
           await pending; // let the queued FETCH finish before the cursor is closed
-          return { checked: verifier.checked, broken: verifier.finish(null) };
+          // Whichever came first in the chain names the first event that no longer matches.
+          const first = anchoredBreak && "eventId" in anchoredBreak && anchoredBreak.chainSeq <= event.chainSeq;
+          return { checked: verifier.checked, broken: first ? toCheckpointBreakReport(anchoredBreak!) : toBreakReport(broken) };
         }
       }
     }
@@ -139,7 +194,10 @@ async function verifyChain(client: pg.ClientBase, chainKey: string, batchSize: n
     [chainKey],
   );
   const row = head.rows[0];
-  return { checked: verifier.checked, broken: verifier.finish(row ? { lastSeq: BigInt(row.last_seq), lastHash: row.last_hash } : null) };
+  const chainBreak = verifier.finish(row ? { lastSeq: BigInt(row.last_seq), lastHash: row.last_hash } : null);
+  anchoredBreak ??= comparer.finish();
+  if (anchoredBreak) return { checked: verifier.checked, broken: toCheckpointBreakReport(anchoredBreak) };
+  return { checked: verifier.checked, broken: chainBreak ? toBreakReport(chainBreak) : null };
 }
 
 /**
@@ -156,13 +214,20 @@ export async function verifyAuditChains(databaseUrl: string, options: VerifyAudi
   await client.connect();
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const chainKeys = options.chainKey === undefined ? await listChainKeys(client) : [options.chainKey];
+    const keys = options.keys ?? loadAuditKeys();
+    const file = options.checkpointFile === undefined ? checkpointFilePath() : options.checkpointFile;
+    const list = await gatherCheckpoints(client, file, options.chainKey);
+    // A chain removed whole (events and head) is still named by its checkpoints.
+    const chainKeys =
+      options.chainKey === undefined
+        ? [...new Set([...(await listChainKeys(client)), ...list.map((checkpoint) => checkpoint.chainKey)])].sort()
+        : [options.chainKey];
     let eventsChecked = 0;
     const breaks: AuditChainBreakReport[] = [];
     for (const chainKey of chainKeys) {
-      const { checked, broken } = await verifyChain(client, chainKey, batchSize);
+      const { checked, broken } = await verifyChain(client, chainKey, batchSize, { list, keys });
       eventsChecked += checked;
-      if (broken) breaks.push(toBreakReport(broken));
+      if (broken) breaks.push(broken);
     }
     await client.query("COMMIT");
     return { chains: chainKeys.length, eventsChecked, seconds: (performance.now() - started) / 1000, breaks };

@@ -4,7 +4,7 @@ import { auditEntry, recordAuditEvent } from "../audit/append-audit-event";
 import type { RequestMeta } from "@/server/infra/request-context";
 
 /** Why a refusal was given, when it is not simply that the policy said no. */
-export type RefusalReason = "policy" | "other-organisation";
+export type RefusalReason = "policy" | "other-organisation" | "party-to-dispute";
 
 /**
  * The one way a refused action is audited: exactly one `access.denied` event, naming what was

@@ -2,6 +2,7 @@ import "server-only";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
 import { can } from "@/domain/policy";
+import { disputeParties } from "./dispute-parties";
 
 export interface EscalationRow {
   id: string;
@@ -23,8 +24,13 @@ export async function listEscalations(user: SignedInUser, status: "OPEN" | "RESO
     where: { ...scope, ...(status === "ALL" ? {} : { status }) },
     orderBy: { createdAt: "desc" },
     take: 200,
-    include: { decision: { select: { reference: true } }, raisedBy: { select: { name: true } }, resolvedBy: { select: { name: true } } },
+    include: {
+      decision: { select: { reference: true, authorId: true } },
+      raisedBy: { select: { name: true } },
+      resolvedBy: { select: { name: true } },
+    },
   });
+  const parties = await disputeParties(rows.map((e) => ({ ...e, decisionAuthorId: e.decision.authorId })));
   return rows.map((e) => ({
     id: e.id,
     decisionReference: e.decision.reference,
@@ -35,6 +41,13 @@ export async function listEscalations(user: SignedInUser, status: "OPEN" | "RESO
     resolution: e.resolution,
     resolvedBy: e.resolvedBy?.name ?? null,
     resolvedAt: e.resolvedAt?.toISOString() ?? null,
-    canResolve: e.status === "OPEN" && can(user, "escalation.resolve", { organisationId: e.organisationId, teamId: e.teamId, authorId: e.raisedById }),
+    canResolve:
+      e.status === "OPEN" &&
+      can(user, "escalation.resolve", {
+        organisationId: e.organisationId,
+        teamId: e.teamId,
+        authorId: e.raisedById,
+        partyIds: parties.get(e.id) ?? [],
+      }),
   }));
 }

@@ -9,6 +9,7 @@ import { db } from "@/server/infra/db";
 import { fieldErrorsFrom } from "../field-errors";
 import { notify } from "../notifications/notify";
 import type { RequestMeta } from "@/server/infra/request-context";
+import { disputeParties } from "./dispute-parties";
 
 export type ResolveEscalationResult = UseCaseResult;
 
@@ -29,10 +30,18 @@ export async function resolveEscalation(user: SignedInUser, raw: unknown, meta: 
     await recordRefusal(user, meta, "escalation.resolve", object, "other-organisation");
     return fail.notFound(ESCALATION_NOT_FOUND);
   }
-  const scope = { organisationId: escalation.organisationId, teamId: escalation.teamId, authorId: escalation.raisedById };
+  const parties = await disputeParties([{ ...escalation, decisionAuthorId: escalation.decision.authorId }]);
+  const scope = {
+    organisationId: escalation.organisationId,
+    teamId: escalation.teamId,
+    authorId: escalation.raisedById,
+    partyIds: parties.get(escalation.id) ?? [],
+  };
   if (!can(user, "escalation.resolve", scope)) {
-    await recordRefusal(user, meta, "escalation.resolve", object);
-    return fail.forbidden("You cannot resolve this escalation");
+    // Refused attempts are evidence too, a party trying to settle their own dispute above all.
+    const party = scope.partyIds.includes(user.userId);
+    await recordRefusal(user, meta, "escalation.resolve", object, party ? "party-to-dispute" : "policy");
+    return fail.forbidden(party ? "You cannot resolve a dispute you are part of" : "You cannot resolve this escalation");
   }
 
   return db().$transaction(async (tx): Promise<ResolveEscalationResult> => {

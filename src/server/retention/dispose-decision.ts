@@ -2,7 +2,6 @@ import "server-only";
 import { fail } from "@/domain/errors";
 import { disposeDecisionSchema } from "@/schemas/retention";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
 import { fieldErrorsFrom } from "../field-errors";
 import { normaliseDecisionReference } from "../decisions/reference";
@@ -11,10 +10,11 @@ import type { RequestMeta } from "@/server/infra/request-context";
 import type { RetentionResult } from "./extend-retention";
 
 /**
- * Disposes of a record whose retention period has ended: the database function replaces its
- * personal content with a tombstone, escalation text is removed, and the disposal is audited.
- * The audit chain never held record content, so it still verifies. The pipeline has checked the
- * permission (retention.manage); the record must be the organisation's.
+ * Disposes of a record whose retention period has ended. The database function does all of it in
+ * one statement (migration database_hardening, decision 014): it checks the record is due (the
+ * app role cannot dispose of one early), replaces the personal content with a tombstone, removes
+ * escalation and review text, and appends the audit event itself, so no disposal goes unrecorded.
+ * The checks here only give the IG lead a clear answer first.
  */
 export async function disposeDecision(user: SignedInUser, raw: unknown, meta: RequestMeta): Promise<RetentionResult> {
   const parsed = disposeDecisionSchema.safeParse(raw);
@@ -28,18 +28,15 @@ export async function disposeDecision(user: SignedInUser, raw: unknown, meta: Re
   const retainUntil = decision.retention?.retainUntil ?? decision.retainUntil;
   if (retainUntil.getTime() > Date.now()) return fail.conflict("This record's retention period has not ended");
 
-  await db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT dispose_decision(${decision.id}::uuid, ${user.organisationId}::uuid)`;
-    await tx.escalation.updateMany({ where: { decisionId: decision.id }, data: { reason: "[disposed]", resolution: null } });
-    await tx.reviewQueueItem.deleteMany({ where: { decisionId: decision.id } });
-    await tx.decisionDraft.updateMany({ where: { supersedesId: decision.id }, data: { supersedesId: null } });
-    const now = new Date();
-    await tx.retentionReview.upsert({
-      where: { decisionId: decision.id },
-      create: { decisionId: decision.id, retainUntil, reason: "Disposed at the end of its retention period", reviewedById: user.userId, disposedAt: now },
-      update: { disposedAt: now, reviewedById: user.userId, reviewedAt: now },
-    });
-    await appendAuditEvent(tx, auditEntry(user, meta, { action: "retention.dispose", objectType: "decision", objectId: decision.reference, outcome: "SUCCESS", detail: { retainUntil: retainUntil.toISOString() } }));
-  });
+  try {
+    await db().$queryRaw`
+      SELECT dispose_decision(${decision.id}::uuid, ${user.userId}::uuid, ${meta.requestId}, ${meta.ip})::text AS event_id`;
+  } catch (error) {
+    // Disposed of, or its date moved, between the checks above and the function's own (under lock).
+    if (/already been disposed|not due for disposal/.test(String((error as Error).message))) {
+      return fail.conflict("This record can no longer be disposed of");
+    }
+    throw error;
+  }
   return { ok: true };
 }

@@ -1,0 +1,33 @@
+// `npm run audit:checkpoint`: signs a checkpoint now for every audit chain with events since its
+// last one (the running app does this every minute; decision 014), stores it in the database and
+// appends it to AUDIT_CHECKPOINT_FILE. Uses DATABASE_URL, or the embedded database in .data/.
+// Run with `--conditions=react-server` (package.json does) so `import "server-only"` resolves.
+import { fileURLToPath } from "node:url";
+import { writeAuditCheckpoints } from "@/server/audit/write-audit-checkpoints";
+import { applyAuditCheckpointDefaults } from "./lib/audit-signing-key";
+import { openDatabase, stopOnSignals } from "./lib/database";
+
+async function main(): Promise<number> {
+  const settings = applyAuditCheckpointDefaults(fileURLToPath(new URL("..", import.meta.url)));
+  const database = await openDatabase({ log: (message) => console.error(message) });
+  const removeSignalHandlers = stopOnSignals([database.close]);
+  try {
+    const written = await writeAuditCheckpoints(database.url);
+    for (const checkpoint of written) console.log(`Signed chain ${checkpoint.chainKey} at position ${checkpoint.seq} (key ${checkpoint.keyId}).`);
+    console.log(`${written.length} checkpoint(s) written; also appended to ${settings.AUDIT_CHECKPOINT_FILE}.`);
+    return 0;
+  } finally {
+    removeSignalHandlers();
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error("Audit checkpoint could not be written:", error instanceof Error ? error.message : error);
+    process.exitCode = 2;
+  },
+);
