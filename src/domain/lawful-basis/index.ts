@@ -17,9 +17,13 @@ export {
   availableLawfulBases,
   findLawfulBasis,
   isAvailableTo,
+  isInForce,
   lawfulBasesInGroup,
   lawfulBasis,
+  unavailableReason,
   type Article6Id,
+  type Commencement,
+  type CommencementStatus,
   type Article9Id,
   type CommonLawId,
   type LawfulBasis,
@@ -30,6 +34,7 @@ export {
   type StatutoryGatewayId,
 } from "./catalogue";
 export {
+  OTHER_LAWFUL_REASON_KINDS,
   selectedLawfulBasisIds,
   validateLawfulBases,
   type LawfulBasisContext,
@@ -37,4 +42,5 @@ export {
   type LawfulBasisProblem,
   type LawfulBasisProblemCode,
   type LawfulBasisSelection,
+  type OtherLawfulReasonKind,
 } from "./validate";

@@ -29,7 +29,24 @@ import {
   type StepDefinition,
 } from "./shared";
 
-const ADVICE_TOPICS: Record<AdvisableQuestionId, string> = {
+/** Questions a "not sure" sends to advice: the flowchart's, and significant harm before it. */
+type AdviceQuestionId = AdvisableQuestionId | "significant-harm";
+
+const SIGNIFICANT_HARM_QUESTION = {
+  question: "Is the person suffering, or likely to suffer, significant harm?",
+  notSurePhrase: "whether the harm is significant",
+  options: [
+    { value: "yes", label: "Yes" },
+    { value: "no", label: "No" },
+  ],
+} as const;
+
+function questionFor(questionId: AdviceQuestionId) {
+  return questionId === "significant-harm" ? SIGNIFICANT_HARM_QUESTION : FLOWCHART[questionId];
+}
+
+const ADVICE_TOPICS: Record<AdviceQuestionId, string> = {
+  "significant-harm": "whether the harm is significant",
   purpose: "the purpose of sharing",
   identifiable: "whether the information identifies someone",
   confidential: "whether the information is confidential",
@@ -46,8 +63,8 @@ const ADVISER_OPTIONS = optionsFrom(ADVISER_ROLES, {
   other: { label: "Someone else", revealsFields: ["adviceFromOther"] },
 });
 
-function adviceFields(questionId: AdvisableQuestionId): FieldDefinition[] {
-  const question = FLOWCHART[questionId];
+function adviceFields(questionId: AdviceQuestionId): FieldDefinition[] {
+  const question = questionFor(questionId);
   const informedOptions = flowchartOptions(question.options).filter(
     (option) => option.value !== "not-sure",
   );
@@ -122,7 +139,7 @@ function requireOtherAdviser(
   });
 }
 
-function yesNoAdviceSchema(questionId: AdvisableQuestionId): z.ZodType<AdviceAnswer> {
+function yesNoAdviceSchema(questionId: AdviceQuestionId): z.ZodType<AdviceAnswer> {
   return z
     .strictObject({
       ...adviceShape,
@@ -167,22 +184,28 @@ export const ADVICE_STEP_FOR_QUESTION = {
 
 export type AdviceStepId = (typeof ADVICE_STEP_FOR_QUESTION)[AdvisableQuestionId];
 
-function adviceStep<Id extends AdviceStepId>(
+function adviceStep<Id extends AdviceStepId | "significant-harm-advice">(
   id: Id,
-  questionId: AdvisableQuestionId,
+  questionId: AdviceQuestionId,
   schema: z.ZodType<StepValues[Id]>,
 ): StepDefinition<Id> {
   return {
     id,
     title: `Record the advice you were given about ${ADVICE_TOPICS[questionId]}`,
     caption: "Seeking advice",
-    hint: `You were not sure ${FLOWCHART[questionId].notSurePhrase}. Ask for advice before you go on, then answer the question again.`,
+    hint: `You were not sure ${questionFor(questionId).notSurePhrase}. Ask for advice before you go on, then answer ` +
+      `the question again.`,
     ruleIds: ["seek-advice-promptly"],
     fields: adviceFields(questionId),
     schema,
   };
 }
 
+export const significantHarmAdvice = adviceStep(
+  "significant-harm-advice",
+  "significant-harm",
+  yesNoAdviceSchema("significant-harm"),
+);
 export const purposeAdvice = adviceStep("purpose-advice", "purpose", yesNoAdviceSchema("purpose"));
 export const identifiableAdvice = adviceStep(
   "identifiable-advice",

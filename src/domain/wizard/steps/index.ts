@@ -1,11 +1,13 @@
 import type { StepId } from "../answers";
 import {
   confidentialAdvice,
+  significantHarmAdvice,
   consentAdvice,
   identifiableAdvice,
   otherLawfulReasonAdvice,
   purposeAdvice,
 } from "./advice";
+import { adultAtRisk } from "./adult-at-risk";
 import { checkAnswers } from "./check-answers";
 import { concern } from "./concern";
 import { confidential } from "./confidential";
@@ -34,6 +36,8 @@ export const STEPS: { readonly [Id in StepId]: StepDefinition<Id> } = {
   request,
   concern,
   "significant-harm": significantHarm,
+  "significant-harm-advice": significantHarmAdvice,
+  "adult-at-risk": adultAtRisk,
   purpose,
   "purpose-advice": purposeAdvice,
   identifiable,

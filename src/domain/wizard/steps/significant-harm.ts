@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { choice } from "../fields";
-import { YES_NO_NOT_SURE, type StepDefinition } from "./shared";
+import { YES_NO, YES_NO_NOT_SURE, dropWhen, type StepDefinition } from "./shared";
 
 export const significantHarm: StepDefinition<"significant-harm"> = {
   id: "significant-harm",
@@ -19,19 +19,33 @@ export const significantHarm: StepDefinition<"significant-harm"> = {
           label: "Yes",
           hint: "Follow your safeguarding procedures without delay. You do not need consent to share.",
         },
-        { value: "no", label: "No" },
+        { value: "no", label: "No", revealsFields: ["riskOfHarm"] },
         {
           value: "not-sure",
           label: "I'm not sure",
-          hint: "Talk to your designated safeguarding lead. You will still be asked whether you can share.",
+          hint: "You will be asked to seek advice, for example from your designated safeguarding lead, and record it.",
         },
       ],
     },
+    {
+      name: "riskOfHarm",
+      kind: "radios",
+      label: "Is there still a risk, or a perceived risk, of harm?",
+      hint: "Harm that is not significant can still justify sharing without consent (DfE 2024, golden rule 3).",
+      options: [
+        { value: "yes", label: "Yes" },
+        { value: "no", label: "No" },
+      ],
+      optional: true,
+    },
   ],
-  schema: z.strictObject({
-    significantHarm: choice(
-      YES_NO_NOT_SURE,
-      "Select whether the child is suffering, or likely to suffer, significant harm",
-    ),
-  }),
+  schema: z
+    .strictObject({
+      significantHarm: choice(
+        YES_NO_NOT_SURE,
+        "Select whether the child is suffering, or likely to suffer, significant harm",
+      ),
+      riskOfHarm: choice(YES_NO, "Select whether there is a risk, or a perceived risk, of harm").optional(),
+    })
+    .transform((value) => dropWhen(value.significantHarm !== "no", value, ["riskOfHarm"])),
 };
