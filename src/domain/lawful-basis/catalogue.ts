@@ -369,6 +369,20 @@ const schedule1: LawfulBasis[] = [
   },
 ];
 
+/**
+ * Criminal offence data (allegations, offences, convictions) is not special category data but has
+ * its own rule: UK GDPR Art 10 needs a condition in DPA 2018 Schedule 1 (s.10(5)); para 36 lets the
+ * Part 2 conditions, such as para 18, serve without their substantial public interest test.
+ */
+export const CRIMINAL_OFFENCE_DATA_RULE = {
+  reference: "UK GDPR Article 10; Data Protection Act 2018, s.10(5) and Schedule 1 Part 3 paragraph 36",
+  help:
+    "Information about allegations, offences or convictions, including about someone who may pose a risk to " +
+    "a child, needs a Schedule 1 condition. Part 2 conditions such as paragraph 18 apply without the " +
+    "substantial public interest test (paragraph 36).",
+  source: "UK GDPR Art 10; Data Protection Act 2018, s.10(5) and Sch 1 paras 36 and 18",
+} as const;
+
 const POLICE_ONLY: readonly OrganisationKind[] = ["POLICE"];
 const POLICE_ONLY_REASON =
   "Schedule 8 conditions are only for competent authorities, such as the police, processing for law enforcement " +

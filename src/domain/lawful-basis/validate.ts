@@ -18,6 +18,8 @@ export interface LawfulBasisSelection {
   article6: Article6Id | undefined;
   /** Whether any of the information is special category data (health, ethnicity, sex life…). */
   specialCategory: boolean;
+  /** Whether it includes criminal offence data (UK GDPR Art 10), which needs a Schedule 1 condition. */
+  criminalOffenceData?: boolean;
   article9: readonly Article9Id[];
   schedule1: readonly Schedule1Id[];
   schedule8: readonly Schedule8Id[];
@@ -93,7 +95,8 @@ export type LawfulBasisProblemCode =
   | "SCHEDULE_1_PARA_18_WITH_CONSENT"
   | "REASON_WITHOUT_MATCHING_BASIS"
   | "PART_3_MIXED_WITH_UK_GDPR"
-  | "SCHEDULE_8_NEEDS_PART_3";
+  | "SCHEDULE_8_NEEDS_PART_3"
+  | "CRIMINAL_OFFENCE_CONDITION_REQUIRED";
 
 export type LawfulBasisField = keyof LawfulBasisSelection;
 
@@ -103,7 +106,7 @@ export interface LawfulBasisProblem {
   message: string;
 }
 
-type ListField = Exclude<LawfulBasisField, "article6" | "specialCategory">;
+type ListField = Exclude<LawfulBasisField, "article6" | "specialCategory" | "criminalOffenceData">;
 
 const LIST_FIELDS: readonly ListField[] = [
   "article9",
@@ -186,7 +189,10 @@ export function validateLawfulBases(
   if (selection.specialCategory) {
     problems.push(...specialCategoryProblems(selection, context));
   } else {
-    for (const field of ["article9", "schedule1", "schedule8"] as const) {
+    const conditionFields = selection.criminalOffenceData
+      ? (["article9", "schedule8"] as const)
+      : (["article9", "schedule1", "schedule8"] as const);
+    for (const field of conditionFields) {
       if (selection[field].length > 0) {
         problems.push({
           field,
@@ -196,6 +202,15 @@ export function validateLawfulBases(
         });
       }
     }
+  }
+
+  // DPA 2018 s.10(5): Art 10 processing needs a Schedule 1 condition (Part 2 via para 36). Part 3 uses Sch 8.
+  if (selection.criminalOffenceData && selection.article6 !== "dpa-s35" && selection.schedule1.length === 0) {
+    problems.push({
+      field: "schedule1",
+      code: "CRIMINAL_OFFENCE_CONDITION_REQUIRED",
+      message: "Select the Data Protection Act 2018 Schedule 1 condition for the criminal offence data",
+    });
   }
 
   if (context.confidential && selection.commonLaw.length === 0) {

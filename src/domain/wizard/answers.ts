@@ -187,6 +187,8 @@ export interface ConsentAdviceAnswer extends AdviceAnswer<ResolvedConsentAnswer>
 export interface LawfulBasisAnswer {
   article6: Article6Id;
   specialCategory: YesNo;
+  /** Allegations, offences or convictions, such as about someone who may pose a risk (UK GDPR Art 10). */
+  criminalOffenceData?: YesNo;
   article9: Article9Id[];
   schedule1: Schedule1Id[];
   schedule8: Schedule8Id[];

@@ -107,7 +107,12 @@ export function treatedAsConfidential(answers: WizardAnswers): boolean {
 }
 
 export function lawfulBasisSelectionFrom(answer: LawfulBasisAnswer): LawfulBasisSelection {
-  return { ...answer, specialCategory: answer.specialCategory === "yes" };
+  const { criminalOffenceData, ...rest } = answer;
+  return {
+    ...rest,
+    specialCategory: answer.specialCategory === "yes",
+    criminalOffenceData: criminalOffenceData === "yes",
+  };
 }
 
 export function lawfulBasisContextFrom(

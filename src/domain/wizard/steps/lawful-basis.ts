@@ -11,7 +11,7 @@ import {
   lawfulBasis,
   type LawfulBasisId,
 } from "../../lawful-basis";
-import { choice, optionalCheckboxList, type FieldOption } from "../fields";
+import { choice, optionalCheckboxList, withoutUndefined, type FieldOption } from "../fields";
 import { YES_NO, type StepDefinition } from "./shared";
 
 function lawfulBasisOptions(ids: readonly LawfulBasisId[]): FieldOption[] {
@@ -33,15 +33,22 @@ export const lawfulBasisStep: StepDefinition<"lawful-basis"> = {
   id: "lawful-basis",
   title: "What is your lawful basis for sharing?",
   caption: "Lawful basis",
-  hint: "You always need one basis under UK GDPR Article 6. Sensitive information needs more. Consent is only one option, and is often not the right one when you are protecting a child.",
+  hint:
+    "You always need one main basis: UK GDPR Article 6, or for police law enforcement, section 35 of the " +
+    "Data Protection Act 2018. Sensitive information needs more. Consent is only one option, and is often not " +
+    "the right one when you are protecting someone.",
   ruleIds: ["consent-is-not-required-when-at-risk"],
-  noteIds: ["data-protection-is-not-a-barrier", "consent-must-be-a-real-choice"],
+  noteIds: [
+    "data-protection-is-not-a-barrier",
+    "consent-must-be-a-real-choice",
+    "proportionate-interference-with-private-life",
+  ],
   fields: [
     {
       name: "article6",
       kind: "radios",
-      label: "UK GDPR Article 6 lawful basis",
-      hint: "Select one.",
+      label: "Main lawful basis",
+      hint: "Select one: a UK GDPR Article 6 basis, or section 35 for police law enforcement processing.",
       options: lawfulBasisOptions(ARTICLE_6_IDS),
     },
     {
@@ -50,9 +57,24 @@ export const lawfulBasisStep: StepDefinition<"lawful-basis"> = {
       label: "Does the information include special category data?",
       hint: "Information about health, racial or ethnic origin, religion or beliefs, sex life or sexual orientation, genetics or biometrics, political opinions or trade union membership.",
       options: [
-        { value: "yes", label: "Yes", revealsFields: ["article9", "schedule1", "schedule8"] },
+        { value: "yes", label: "Yes", revealsFields: ["article9", "schedule8"] },
         { value: "no", label: "No" },
       ],
+    },
+    {
+      name: "criminalOffenceData",
+      kind: "radios",
+      label: "Does the information include criminal offence data?",
+      hint:
+        "Allegations, offences, convictions or related security measures, for example about someone who may " +
+        "pose a risk to a child. It needs a Schedule 1 condition (UK GDPR Article 10; Data Protection Act 2018 " +
+        "s.10(5)); Part 2 conditions such as paragraph 18 apply to it without the substantial public interest " +
+        "test (Schedule 1 paragraph 36).",
+      options: [
+        { value: "yes", label: "Yes" },
+        { value: "no", label: "No" },
+      ],
+      optional: true,
     },
     {
       name: "article9",
@@ -65,13 +87,15 @@ export const lawfulBasisStep: StepDefinition<"lawful-basis"> = {
       name: "schedule1",
       kind: "checkboxes",
       label: "Data Protection Act 2018 Schedule 1 condition",
-      hint: "Needed with Article 9(2)(b), (g), (h), (i) or (j). For safeguarding, this is usually paragraph 18.",
+      hint:
+        "Needed with Article 9(2)(b), (g), (h), (i) or (j), and for criminal offence data. For safeguarding " +
+        "without consent, this is usually paragraph 18.",
       options: lawfulBasisOptions(SCHEDULE_1_IDS),
     },
     {
       name: "schedule8",
       kind: "checkboxes",
-      label: "Data Protection Act 2018 Schedule 8 condition (police, law enforcement only)",
+      label: "Data Protection Act 2018 Schedule 8 condition (competent authorities, law enforcement only)",
       options: lawfulBasisOptions(SCHEDULE_8_IDS),
       optional: true,
     },
@@ -98,15 +122,18 @@ export const lawfulBasisStep: StepDefinition<"lawful-basis"> = {
         YES_NO,
         "Select whether the information includes special category data",
       ),
+      criminalOffenceData: choice(YES_NO, "Select whether the information includes criminal offence data").optional(),
       article9: optionalCheckboxList(ARTICLE_9_IDS, invalidBasis),
       schedule1: optionalCheckboxList(SCHEDULE_1_IDS, invalidBasis),
       schedule8: optionalCheckboxList(SCHEDULE_8_IDS, invalidBasis),
       commonLaw: optionalCheckboxList(COMMON_LAW_IDS, invalidBasis),
       statutoryGateways: optionalCheckboxList(STATUTORY_GATEWAY_IDS, invalidBasis),
     })
-    .transform((value) =>
-      value.specialCategory === "yes"
-        ? value
-        : { ...value, article9: [], schedule1: [], schedule8: [] },
-    ),
+    .transform((value) => {
+      const answer = withoutUndefined(value);
+      if (answer.specialCategory === "yes") return answer;
+      // Schedule 1 also serves criminal offence data, so it stays when that was answered yes.
+      const schedule1 = answer.criminalOffenceData === "yes" ? answer.schedule1 : [];
+      return { ...answer, article9: [], schedule1, schedule8: [] };
+    }),
 };
