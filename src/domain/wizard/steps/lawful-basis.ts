@@ -47,8 +47,8 @@ export const lawfulBasisStep: StepDefinition<"lawful-basis"> = {
     {
       name: "article6",
       kind: "radios",
-      label: "Main lawful basis",
-      hint: "Select one: a UK GDPR Article 6 basis, or section 35 for police law enforcement processing.",
+      label: "UK GDPR Article 6 lawful basis",
+      hint: "Select one. For police law enforcement processing, select section 35 of the Data Protection Act 2018.",
       options: lawfulBasisOptions(ARTICLE_6_IDS),
     },
     {
