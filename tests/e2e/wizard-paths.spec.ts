@@ -159,7 +159,7 @@ test("consent refused but the child is at risk of significant harm: shared witho
   await answer(page, "request", fillRequest({ role: "Detective constable", organisation: "Northshire Police" }));
   await answer(page, "concern", fillConcern(caseReference));
   await answer(page, "significant-harm", chooseOnly("Yes"));
-  await answer(page, "purpose", chooseOnly("Yes"));
+  // Significant harm answers "is there a legitimate purpose?" itself (decision 016).
   await answer(page, "identifiable", chooseOnly("Yes"));
   await answer(page, "confidential", chooseOnly("Yes"));
   await answer(page, "consent", chooseOnly("No, consent was refused"));
@@ -211,7 +211,7 @@ test("consent refused but the child is at risk of significant harm: shared witho
   await expect(recordRow(record, "Decision")).toHaveText("Share in full");
   await expect(recordRow(record, "Reasons")).toHaveText(rationale);
   await expect(recordRow(record, "Indication")).toHaveText("You can share");
-  await expect(recordRow(record, "Why")).toContainText("public interest in protecting them outweighs confidentiality");
+  await expect(recordRow(record, "Why")).toContainText("public interest in protecting them will usually outweigh");
   await expect(recordRow(record, "Departs from the indication")).toHaveText("No");
   await expect(recordRow(record, "Consent")).toHaveText("Consent refused, and overridden");
   await expect(recordRow(record, "Special category data")).toHaveText("Yes");
@@ -471,7 +471,7 @@ test("departure: not sharing when the flowchart says share and the child is at r
   await answer(page, "request", fillRequest({ role: "Detective sergeant", organisation: "Northshire Police" }));
   await answer(page, "concern", fillConcern(caseReference));
   await answer(page, "significant-harm", chooseOnly("Yes"));
-  await answer(page, "purpose", chooseOnly("Yes"));
+  // Significant harm answers "is there a legitimate purpose?" itself (decision 016).
   await answer(page, "identifiable", chooseOnly("Yes"));
   await answer(page, "confidential", chooseOnly("No"));
   // Not confidential: the flowchart says "you can share" without asking about consent.
@@ -595,10 +595,11 @@ test("a draft survives signing out: 'Your decisions' lists it and Continue resum
   await answer(page, "request", fillRequest({ role: "Health visitor", organisation: "Northshire NHS Trust" }));
   await answer(page, "concern", fillConcern(caseReference));
   await answer(page, "significant-harm", chooseOnly("I'm not sure"));
-  await expectQuestionPage(page, "purpose");
+  // "Not sure" about significant harm leads to seeking advice first (decision 016).
+  await expectQuestionPage(page, "significant-harm-advice");
 
   await signOut(page);
-  await page.goto(`/decisions/drafts/${draftId}/purpose`);
+  await page.goto(`/decisions/drafts/${draftId}/significant-harm-advice`);
   await expect(page).toHaveURL(/\/sign-in/);
   await signInThroughForm(page, JO);
   await expect(page).toHaveURL(/\/decisions$/);
@@ -615,7 +616,7 @@ test("a draft survives signing out: 'Your decisions' lists it and Continue resum
   await expect(drafts.getByRole("row")).toHaveCount(2);
 
   await drafts.getByRole("link", { name: `Continue draft for ${caseReference}` }).click();
-  await expectQuestionPage(page, "purpose");
+  await expectQuestionPage(page, "significant-harm-advice");
   expect((await progressOf(page)).position).toBe(5);
   expect(page.url()).toContain(draftId);
 

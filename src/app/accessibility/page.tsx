@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { GUIDANCE_SOURCES } from "@/domain/guidance";
 
 export const metadata: Metadata = { title: "Accessibility statement" };
 
@@ -23,11 +24,16 @@ export default function AccessibilityPage() {
       <h2 id="sources" className="govuk-heading-m">
         Where our guidance comes from
       </h2>
-      <p className="govuk-body">InfoShare’s guidance text is our own plain-English summary of:</p>
+      <p className="govuk-body">
+        InfoShare’s guidance text is our own plain-English summary of these sources. Local protocols are examples of
+        local arrangements, not national rules.
+      </p>
       <ul className="govuk-list-bullet">
-        <li>Information sharing: advice for practitioners providing safeguarding services (HM Government / DfE, 2018 and 2024), including the seven golden rules and the flowchart of when and how to share.</li>
-        <li>UK GDPR and the Data Protection Act 2018, including Schedule 1 Part 2 paragraph 18 (safeguarding of children and of individuals at risk).</li>
-        <li>Local practice guidance and multi-agency protocols, including Dudley Children’s Services practice guidance, Croydon’s summary of the golden rules and the Berkshire multi-agency information sharing protocol.</li>
+        {GUIDANCE_SOURCES.map((source) => (
+          <li key={source.id}>
+            {source.title}, {source.by}, {source.date}. {source.usedFor}.
+          </li>
+        ))}
       </ul>
     </div>
   );

@@ -35,6 +35,7 @@ const refusedButAtRisk: WizardAnswers = {
   ...consentGivenShareAnswers(),
   "significant-harm": { significantHarm: "yes" },
   consent: { consent: "refused" },
+  "lawful-basis": { ...VALID["lawful-basis"], schedule1: ["dpa-sch1-para-18"] },
   informing: { informPerson: "no", reasonNotInforming: "The father may harm the child if he learns of the referral." },
 };
 
@@ -88,7 +89,7 @@ describe("buildDecisionRecord: the acceptance paths", () => {
       },
       sharingMethod: { method: "secure-email", securityMeasures: "Sent between secure domains." },
       lawfulBases: {
-        ids: ["art6-1-e", "art9-2-g", "dpa-sch1-para-18", "common-law-public-interest", "ca1989-s47"],
+        ids: ["art6-1-e", "art9-2-g", "dpa-sch1-para-6", "common-law-public-interest", "ca1989-s47"],
         specialCategory: true,
       },
       consent: { status: "GIVEN" },
@@ -275,7 +276,9 @@ describe("buildDecisionRecord: what it refuses", () => {
         message: "Public authorities cannot rely on legitimate interests for their tasks. Select public task or another basis",
       },
     ]);
-    expect(problems(answers, { organisationKind: "VOLUNTARY" })).toEqual([]);
+    // A charity relies on legitimate interests, and not on s.47, which binds named authorities only.
+    const charity = { ...answers, "lawful-basis": { ...answers["lawful-basis"], statutoryGateways: [] } };
+    expect(problems(charity, { organisationKind: "VOLUNTARY" })).toEqual([]);
   });
 
   it("refuses a decision dated after it was recorded, judged by the UK calendar", () => {

@@ -126,7 +126,13 @@ describe("evaluateFlowchart: every path to an indication", () => {
           { ...ROUTINE, consent },
           true,
           "SHARE",
-          [...prefix, "CHILD_AT_RISK_PUBLIC_INTEREST_OVERRIDES"],
+          // Protecting a child from significant harm is itself the legitimate purpose.
+          [
+            ...prefix.map((code) =>
+              code === "LEGITIMATE_PURPOSE" ? "PROTECTING_FROM_SIGNIFICANT_HARM_IS_LEGITIMATE" : code,
+            ),
+            "CHILD_AT_RISK_PUBLIC_INTEREST_OVERRIDES",
+          ],
         ],
       ] as [string, FlowchartAnswers["given"], boolean, FlowchartEvaluation["indication"], string[]][];
     }),
@@ -147,9 +153,11 @@ describe("evaluateFlowchart: every path to an indication", () => {
     expect(result.reasonCodes.at(-1)).toBe("CHILD_AT_RISK_PUBLIC_INTEREST_OVERRIDES");
   });
 
-  it("does not let significant harm replace consent that was given", () => {
+  it("does not let consent be the basis when a child is at risk of significant harm (DfE 2024 rule 3)", () => {
     const result = evaluate({ ...ROUTINE, consent: "given" }, { childAtRiskOfSignificantHarm: true });
-    expect(result.reasonCodes.at(-1)).toBe("CONSENT_GIVEN");
+    expect(result.indication).toBe("SHARE");
+    expect(result.reasonCodes.at(-1)).toBe("AT_RISK_CONSENT_IS_NOT_THE_BASIS");
+    expect(result.explanation).toContain("consent is not the right lawful basis");
   });
 
   it("treats immediate risk as overriding every other answer", () => {

@@ -23,6 +23,7 @@ export {
 } from "./questions";
 export {
   ADVICE_REASON_CODES,
+  SIGNIFICANT_HARM_ADVICE_CODES,
   OUTCOME_EXPLANATIONS,
   evaluateFlowchart,
   type AdviceReasonCode,

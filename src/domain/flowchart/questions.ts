@@ -66,7 +66,11 @@ export type RouteReasonCode =
   | "CONSENT_NOT_SOUGHT"
   | "OTHER_LAWFUL_REASON"
   | "NO_OTHER_LAWFUL_REASON"
-  | "CHILD_AT_RISK_PUBLIC_INTEREST_OVERRIDES";
+  | "CHILD_AT_RISK_PUBLIC_INTEREST_OVERRIDES"
+  | "PROTECTING_FROM_SIGNIFICANT_HARM_IS_LEGITIMATE"
+  | "ADULT_AT_RISK_MAY_BE_PROTECTED_WITHOUT_CONSENT"
+  | "NO_OTHER_LAWFUL_REASON_WEIGH_RISK_OF_HARM"
+  | "AT_RISK_CONSENT_IS_NOT_THE_BASIS";
 
 export type FlowchartRoute =
   | { next: FlowchartQuestionId; reasonCode: RouteReasonCode }
@@ -90,6 +94,20 @@ export interface FlowchartQuestion<Q extends FlowchartQuestionId = FlowchartQues
   routes: Record<Exclude<FlowchartAnswerValues[Q], "not-sure">, FlowchartRoute>;
   /** The flowchart says a child at risk of significant harm always answers this question. */
   whenChildAtRiskOfSignificantHarm?: FlowchartRoute;
+  /**
+   * Anyone at risk of significant (for an adult, serious) harm answers this question: protecting
+   * them is itself a clear and legitimate purpose.
+   */
+  whenAtRiskOfSignificantHarm?: FlowchartRoute;
+  /**
+   * An adult at risk (DPA 2018 Sch 1 para 18(3)) who lacks capacity to decide, or whose refusal
+   * may be overridden (others at risk, a serious crime, coercion), answers this question.
+   */
+  whenAdultAtRiskMayBeProtectedWithoutConsent?: FlowchartRoute;
+  /** Harm below significant but a risk or perceived risk of it: "no" is weighed, not a bare stop. */
+  whenRiskOfHarmBelowSignificant?: Partial<Record<string, FlowchartRoute>>;
+  /** Answers whose meaning changes when the person is at risk of significant harm. */
+  whenAtRiskOfSignificantHarmAnswered?: Partial<Record<string, FlowchartRoute>>;
 }
 
 const NOT_SURE_OPTION = {
@@ -130,6 +148,10 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
     routes: {
       yes: { next: "identifiable", reasonCode: "LEGITIMATE_PURPOSE" },
       no: { indication: "DO_NOT_SHARE", reasonCode: "NO_LEGITIMATE_PURPOSE" },
+    },
+    whenAtRiskOfSignificantHarm: {
+      next: "identifiable",
+      reasonCode: "PROTECTING_FROM_SIGNIFICANT_HARM_IS_LEGITIMATE",
     },
   },
   identifiable: {
@@ -182,6 +204,9 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
       withdrawn: { next: "other-lawful-reason", reasonCode: "CONSENT_WITHDRAWN" },
       "not-sought": { next: "other-lawful-reason", reasonCode: "CONSENT_NOT_SOUGHT" },
     },
+    whenAtRiskOfSignificantHarmAnswered: {
+      given: { indication: "SHARE", reasonCode: "AT_RISK_CONSENT_IS_NOT_THE_BASIS" },
+    },
   },
   "other-lawful-reason": {
     id: "other-lawful-reason",
@@ -198,6 +223,13 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
     whenChildAtRiskOfSignificantHarm: {
       indication: "SHARE",
       reasonCode: "CHILD_AT_RISK_PUBLIC_INTEREST_OVERRIDES",
+    },
+    whenAdultAtRiskMayBeProtectedWithoutConsent: {
+      indication: "SHARE",
+      reasonCode: "ADULT_AT_RISK_MAY_BE_PROTECTED_WITHOUT_CONSENT",
+    },
+    whenRiskOfHarmBelowSignificant: {
+      no: { indication: "DO_NOT_SHARE", reasonCode: "NO_OTHER_LAWFUL_REASON_WEIGH_RISK_OF_HARM" },
     },
   },
 };

@@ -33,13 +33,14 @@ describe("the seven golden rules", () => {
   });
 
   it.each(GOLDEN_RULES.map((rule) => [rule.id, rule] as const))(
-    "%s has every text and cites its rule in seed 001",
+    "%s has every text and cites its rule in the May 2024 advice, by title",
     (_, rule) => {
       expect(rule.title.length).toBeGreaterThan(10);
       expect(rule.summary.length).toBeGreaterThan(40);
       expect(rule.whatItMeansForYou.length).toBeGreaterThan(40);
       expect(rule.source).toBe(
-        `Information sharing advice for safeguarding practitioners, DfE 2024, golden rule ${rule.number} (seed 001)`,
+        "Information sharing: advice for practitioners providing safeguarding services for children, young " +
+          `people, parents and carers (HM Government, May 2024), golden rule ${rule.number}`,
       );
     },
   );
@@ -79,7 +80,7 @@ describe("the principles", () => {
   });
 
   it("cite Dudley s.6 and tell apart fact and opinion under accurate", () => {
-    for (const item of PRINCIPLES) expect(item.source).toContain("(seed 000)");
+    for (const item of PRINCIPLES) expect(item.source).toContain("Dudley Children's Services");
     expect(principle("accurate").explanation).toContain("fact");
     expect(principle("secure").source).toContain("Berkshire");
   });
@@ -88,8 +89,8 @@ describe("the principles", () => {
 describe("guidance notes", () => {
   it("include the emergency instruction and escalation at pace", () => {
     expect(guidanceNote("emergency-act-now").text).toContain("999");
-    expect(guidanceNote("escalate-refusals-at-pace").source).toContain("s.6.4 (seed 004)");
-    expect(guidanceNote("never-promise-secrecy").source).toContain("(seed 003)");
+    expect(guidanceNote("escalate-refusals-at-pace").source).toContain("protocol, s.6.4");
+    expect(guidanceNote("never-promise-secrecy").source).toContain("confidentiality and information sharing policy");
   });
 });
 
@@ -120,9 +121,10 @@ describe("wording", () => {
     }
   });
 
-  it("cites a seed for every item", () => {
+  it("cites a named document for every item, never a file number", () => {
     for (const item of [...GOLDEN_RULES, ...PRINCIPLES, ...GUIDANCE_NOTES]) {
-      expect(item.source).toMatch(/\(seed 00[0-4]/);
+      expect(item.source).toMatch(/Information sharing|Dudley|Croydon|pre-school|Berkshire|Act 1998/);
+      expect(item.source).not.toMatch(/seed/i);
     }
   });
 });

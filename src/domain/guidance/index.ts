@@ -2,7 +2,18 @@ import { GOLDEN_RULES, GOLDEN_RULE_IDS, type GoldenRule, type GoldenRuleId } fro
 import { GUIDANCE_NOTES, GUIDANCE_NOTE_IDS, type GuidanceNote, type GuidanceNoteId } from "./notes";
 import { PRINCIPLES, PRINCIPLE_IDS, type Principle, type PrincipleId } from "./principles";
 
-export { SOURCES } from "./sources";
+export {
+  GUIDANCE_SOURCES,
+  SOURCES,
+  type GuidanceSource,
+  type GuidanceSourceKind,
+} from "./sources";
+export {
+  GUIDANCE_VERSIONS,
+  GUIDANCE_VERSION_IDS,
+  guidanceChangesBetween,
+  type GuidanceVersion,
+} from "./versions";
 export { GOLDEN_RULES, GOLDEN_RULE_IDS, type GoldenRule, type GoldenRuleId } from "./golden-rules";
 export {
   PRINCIPLES,
@@ -18,7 +29,7 @@ export { GUIDANCE_NOTES, GUIDANCE_NOTE_IDS, type GuidanceNote, type GuidanceNote
  * Stored on every decision so a record can always be read against the advice that was on screen
  * when it was made. Change it whenever the wording or the rules change.
  */
-export const GUIDANCE_VERSION = "2024-11-dfe-2024-v1";
+export const GUIDANCE_VERSION = "2026-11-law-update-v2";
 
 export function isGoldenRuleId(value: string): value is GoldenRuleId {
   return (GOLDEN_RULE_IDS as readonly string[]).includes(value);

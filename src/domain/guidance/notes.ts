@@ -7,6 +7,7 @@ export const GUIDANCE_NOTE_IDS = [
   "never-promise-secrecy",
   "do-not-name-the-child",
   "escalate-refusals-at-pace",
+  "proportionate-interference-with-private-life",
 ] as const;
 
 export type GuidanceNoteId = (typeof GUIDANCE_NOTE_IDS)[number];
@@ -55,5 +56,15 @@ export const GUIDANCE_NOTES: readonly GuidanceNote[] = [
     title: "Disagreements about sharing are escalated quickly",
     text: "If another agency will not share information you believe a child's safety needs, raise it promptly through your escalation procedure. Across partner agencies it goes, at pace, to the lead safeguarding partners.",
     source: `${SOURCES.berkshire("s.6.4")}; ${SOURCES.dudley("s.8")}`,
+  },
+  {
+    id: "proportionate-interference-with-private-life",
+    title: "Public authorities: sharing must be proportionate",
+    text:
+      "Sharing someone's private information interferes with their right to respect for private and family " +
+      "life. A public authority, such as a council, school, NHS body or the police, may only do that when the " +
+      "law allows it, it is for a legitimate aim such as protecting a child, and it is proportionate: no more " +
+      "than is needed for that aim.",
+    source: "Human Rights Act 1998, s.6 and Schedule 1, Article 8",
   },
 ];

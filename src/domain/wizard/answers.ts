@@ -6,6 +6,7 @@ import type {
 } from "../flowchart";
 import type { ChecklistPrincipleId } from "../guidance";
 import type {
+  OtherLawfulReasonKind as LawfulBasisReasonKind,
   Article6Id,
   Article9Id,
   CommonLawId,
@@ -21,6 +22,8 @@ export const STEP_IDS = [
   "request",
   "concern",
   "significant-harm",
+  "significant-harm-advice",
+  "adult-at-risk",
   "purpose",
   "purpose-advice",
   "identifiable",
@@ -58,13 +61,15 @@ export const CONCERN_CATEGORIES = [
   "person-may-pose-risk",
 ] as const;
 export const PERSON_AT_RISK = ["child", "adult-at-risk"] as const;
-export const NOT_SOUGHT_REASONS = ["unsafe", "inappropriate", "harmful-delay"] as const;
-export const OTHER_LAWFUL_REASON_KINDS = [
-  "statutory-duty-or-power",
-  "public-function",
-  "vital-interests",
-  "public-interest",
+/** Why a capacitous adult's refusal may be set aside (Care Act 2014 statutory guidance, s.14). */
+export const ADULT_REFUSAL_OVERRIDE_REASONS = [
+  "others-at-risk",
+  "serious-crime",
+  "coercion-or-undue-influence",
 ] as const;
+export const MENTAL_CAPACITY = ["has-capacity", "lacks-capacity"] as const;
+export const NOT_SOUGHT_REASONS = ["unsafe", "inappropriate", "harmful-delay"] as const;
+export { OTHER_LAWFUL_REASON_KINDS } from "../lawful-basis";
 export const ADVISER_ROLES = [
   "manager-or-supervisor",
   "designated-safeguarding-lead",
@@ -97,8 +102,10 @@ export const SHARING_METHODS = [
 export type RequestOrigin = (typeof REQUEST_ORIGINS)[number];
 export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
 export type PersonAtRisk = (typeof PERSON_AT_RISK)[number];
+export type AdultRefusalOverrideReason = (typeof ADULT_REFUSAL_OVERRIDE_REASONS)[number];
+export type MentalCapacity = (typeof MENTAL_CAPACITY)[number];
 export type NotSoughtReason = (typeof NOT_SOUGHT_REASONS)[number];
-export type OtherLawfulReasonKind = (typeof OTHER_LAWFUL_REASON_KINDS)[number];
+export type OtherLawfulReasonKind = LawfulBasisReasonKind;
 export type AdviserRole = (typeof ADVISER_ROLES)[number];
 export type IdentityToProtect = (typeof IDENTITIES_TO_PROTECT)[number];
 export type FactAndOpinion = (typeof FACT_AND_OPINION)[number];
@@ -128,6 +135,16 @@ export interface ConcernAnswer {
 
 export interface SignificantHarmAnswer {
   significantHarm: YesNoNotSure;
+  /** Only with "no": whether there is still a risk, or a perceived risk, of harm (DfE 2024, rule 3). */
+  riskOfHarm?: YesNo;
+}
+
+/** The DPA 2018 Sch 1 para 18(3) test, mental capacity, and why a refusal may be overridden. */
+export interface AdultAtRiskAnswer {
+  careAndSupportNeeds: YesNo;
+  unableToProtectThemselves: YesNo;
+  capacity: MentalCapacity;
+  refusalOverrideReasons: AdultRefusalOverrideReason[];
 }
 
 export interface PurposeAnswer {
@@ -170,6 +187,8 @@ export interface ConsentAdviceAnswer extends AdviceAnswer<ResolvedConsentAnswer>
 export interface LawfulBasisAnswer {
   article6: Article6Id;
   specialCategory: YesNo;
+  /** Allegations, offences or convictions, such as about someone who may pose a risk (UK GDPR Art 10). */
+  criminalOffenceData?: YesNo;
   article9: Article9Id[];
   schedule1: Schedule1Id[];
   schedule8: Schedule8Id[];
@@ -223,6 +242,8 @@ export interface StepValues {
   request: RequestAnswer;
   concern: ConcernAnswer;
   "significant-harm": SignificantHarmAnswer;
+  "significant-harm-advice": AdviceAnswer;
+  "adult-at-risk": AdultAtRiskAnswer;
   purpose: PurposeAnswer;
   "purpose-advice": AdviceAnswer;
   identifiable: IdentifiableAnswer;

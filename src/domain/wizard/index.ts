@@ -22,11 +22,15 @@ export {
   type StepDefinition,
 } from "./steps";
 export {
+  adultAtRiskMayBeProtectedWithoutConsent,
   applicableSteps,
+  atRiskOfSignificantHarm,
   canVisitStep,
   childAtRiskOfSignificantHarm,
   departureFor,
   effectiveAnswer,
+  effectiveSignificantHarm,
+  isAboutAnAdultAtRisk,
   evaluateAnswers,
   firstIncompleteStepId,
   flowchartAnswersFrom,
@@ -37,6 +41,7 @@ export {
   previousStepId,
   progress,
   pruneAnswers,
+  riskOfHarmBelowSignificant,
   sharingMayHappen,
   withAnswer,
 } from "./path";

@@ -15,7 +15,7 @@ import {
   type WizardAnswers,
 } from "./answers";
 import { FORM_ERROR_FIELD, type FieldDefinition } from "./fields";
-import { canVisitStep, effectiveAnswer, isStepApplicable } from "./path";
+import { atRiskOfSignificantHarm, canVisitStep, effectiveAnswer, isStepApplicable } from "./path";
 import { STEPS } from "./steps";
 
 export interface FieldError {
@@ -107,17 +107,26 @@ export function treatedAsConfidential(answers: WizardAnswers): boolean {
 }
 
 export function lawfulBasisSelectionFrom(answer: LawfulBasisAnswer): LawfulBasisSelection {
-  return { ...answer, specialCategory: answer.specialCategory === "yes" };
+  const { criminalOffenceData, ...rest } = answer;
+  return {
+    ...rest,
+    specialCategory: answer.specialCategory === "yes",
+    criminalOffenceData: criminalOffenceData === "yes",
+  };
 }
 
 export function lawfulBasisContextFrom(
   answers: WizardAnswers,
   organisationKind: OrganisationKind,
 ): LawfulBasisContext {
+  const otherReason = answers["other-lawful-reason"];
+  const reasonsApply = isStepApplicable(answers, "other-lawful-reason") && otherReason?.otherLawfulReason === "yes";
   return {
     organisationKind,
     consentGiven: consentGiven(answers),
     confidential: treatedAsConfidential(answers),
+    atRiskOfSignificantHarm: atRiskOfSignificantHarm(answers),
+    otherLawfulReasonKinds: reasonsApply ? (otherReason.reasonKinds ?? []) : [],
   };
 }
 

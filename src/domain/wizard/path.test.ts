@@ -77,14 +77,22 @@ describe("applicableSteps: the path each set of answers takes", () => {
           [
             `consent ${status}, child at risk of significant harm`,
             { ...ROUTINE_TO_CONSENT, ...harm("yes"), ...consent(status) },
-            [...QUESTIONS, ...SHARING_TAIL],
+            // Protecting the child is itself the purpose, so the purpose question is not asked.
+            [...QUESTIONS.filter((step) => step !== "purpose"), ...SHARING_TAIL],
           ],
         ] as [string, WizardAnswers, StepId[]][],
     ),
     [
-      "significant harm not sure still asks about another lawful reason",
+      "significant harm not sure: advice first, and it still asks about another lawful reason",
       { ...ROUTINE_TO_CONSENT, ...harm("not-sure"), ...consent("refused") },
-      [...QUESTIONS, "other-lawful-reason", ...SHARING_TAIL],
+      [
+        ...HEAD,
+        "significant-harm",
+        "significant-harm-advice",
+        ...QUESTIONS.slice(4),
+        "other-lawful-reason",
+        ...SHARING_TAIL,
+      ],
     ],
     [
       "purpose not sure, advice awaited",
@@ -134,7 +142,7 @@ describe("applicableSteps: the path each set of answers takes", () => {
     [
       "not sharing although a child is at risk of significant harm (departure)",
       { ...ROUTINE_TO_CONSENT, ...harm("yes"), ...consent("refused"), ...decide("NO_SHARE") },
-      [...QUESTIONS, "safety", "decision", "departure-reason", "check-answers"],
+      [...QUESTIONS.filter((step) => step !== "purpose"), "safety", "decision", "departure-reason", "check-answers"],
     ],
     [
       "not sharing when the flowchart allows it and no significant harm (no departure)",

@@ -59,9 +59,46 @@ export function isEmergency(answers: WizardAnswers): boolean {
   return answers.urgency?.immediateRisk === "yes";
 }
 
-/** Immediate risk implies significant harm; otherwise only a definite "yes" counts. */
+/** The significant-harm answer that counts: the one given after advice when the first was "not sure". */
+export function effectiveSignificantHarm(answers: WizardAnswers): "yes" | "no" | undefined {
+  const given = answers["significant-harm"]?.significantHarm;
+  if (given === "not-sure") return answers["significant-harm-advice"]?.informedAnswer;
+  return given;
+}
+
+export function isAboutAnAdultAtRisk(answers: WizardAnswers): boolean {
+  return answers.concern?.personAtRisk === "adult-at-risk";
+}
+
+/** Immediate risk implies significant harm; otherwise only a definite "yes" counts, for a child or an adult. */
+export function atRiskOfSignificantHarm(answers: WizardAnswers): boolean {
+  return isEmergency(answers) || effectiveSignificantHarm(answers) === "yes";
+}
+
+/** As atRiskOfSignificantHarm, for a child only: the child-specific override never applies to an adult. */
 export function childAtRiskOfSignificantHarm(answers: WizardAnswers): boolean {
-  return isEmergency(answers) || answers["significant-harm"]?.significantHarm === "yes";
+  return atRiskOfSignificantHarm(answers) && !isAboutAnAdultAtRisk(answers);
+}
+
+/**
+ * DPA 2018 Sch 1 para 18(3): an adult with needs for care and support who, because of them, cannot
+ * protect themselves. Sharing without consent is then open if they lack capacity to decide, or
+ * their refusal may be overridden (others at risk, a serious crime, coercion).
+ */
+export function adultAtRiskMayBeProtectedWithoutConsent(answers: WizardAnswers): boolean {
+  const adult = answers["adult-at-risk"];
+  if (!isAboutAnAdultAtRisk(answers) || !adult || !atRiskOfSignificantHarm(answers)) return false;
+  const individualAtRisk = adult.careAndSupportNeeds === "yes" && adult.unableToProtectThemselves === "yes";
+  return (
+    individualAtRisk && (adult.capacity === "lacks-capacity" || adult.refusalOverrideReasons.length > 0)
+  );
+}
+
+/** Harm below significant with a risk, or perceived risk, of it; unanswered counts as a risk. */
+export function riskOfHarmBelowSignificant(answers: WizardAnswers): boolean {
+  return (
+    effectiveSignificantHarm(answers) === "no" && answers["significant-harm"]?.riskOfHarm !== "no"
+  );
 }
 
 export function flowchartAnswersFrom(answers: WizardAnswers): FlowchartAnswers {
@@ -74,7 +111,24 @@ export function flowchartAnswersFrom(answers: WizardAnswers): FlowchartAnswers {
     const informed = informedAnswer(answers, questionId);
     if (informed !== undefined) Object.assign(afterAdvice, { [questionId]: informed });
   }
-  return { given, afterAdvice, childAtRiskOfSignificantHarm: childAtRiskOfSignificantHarm(answers) };
+  const harm = answers["significant-harm"];
+  const harmAdvice = answers["significant-harm-advice"];
+  return {
+    given,
+    afterAdvice,
+    childAtRiskOfSignificantHarm: childAtRiskOfSignificantHarm(answers),
+    atRiskOfSignificantHarm: atRiskOfSignificantHarm(answers),
+    adultAtRiskMayBeProtectedWithoutConsent: adultAtRiskMayBeProtectedWithoutConsent(answers),
+    riskOfHarmBelowSignificant: riskOfHarmBelowSignificant(answers),
+    ...(harm && !isEmergency(answers)
+      ? {
+          significantHarm: {
+            given: harm.significantHarm,
+            ...(harmAdvice ? { afterAdvice: harmAdvice.informedAnswer } : {}),
+          },
+        }
+      : {}),
+  };
 }
 
 export function evaluateAnswers(answers: WizardAnswers): FlowchartEvaluation {
@@ -135,11 +189,16 @@ function applicability(answers: WizardAnswers): (stepId: StepId) => boolean {
     if (adviceFor) return applies(adviceFor) && givenAnswer(answers, adviceFor) === "not-sure";
     switch (stepId) {
       case "significant-harm":
-      case "purpose":
-        // Immediate risk answers both: the harm is significant and protecting the child is the purpose.
         return !emergency;
+      case "significant-harm-advice":
+        return applies("significant-harm") && answers["significant-harm"]?.significantHarm === "not-sure";
+      case "adult-at-risk":
+        return isAboutAnAdultAtRisk(answers);
+      case "purpose":
+        // Significant harm answers it: protecting someone from it is itself a legitimate purpose.
+        return !atRiskOfSignificantHarm(answers);
       case "identifiable":
-        return emergency || notRuledOut("purpose", "no");
+        return atRiskOfSignificantHarm(answers) || notRuledOut("purpose", "no");
       case "confidential":
         return notRuledOut("identifiable", "no");
       case "consent":
@@ -148,7 +207,8 @@ function applicability(answers: WizardAnswers): (stepId: StepId) => boolean {
         return (
           !emergency &&
           notRuledOut("consent", "given") &&
-          answers["significant-harm"]?.significantHarm !== "yes"
+          !childAtRiskOfSignificantHarm(answers) &&
+          !adultAtRiskMayBeProtectedWithoutConsent(answers)
         );
       case "lawful-basis":
       case "informing":

@@ -22,6 +22,8 @@ const ALWAYS_REQUIRED: Record<AnswerStepId, string[]> = {
   request: ["origin"],
   concern: ["concernCategories", "personAtRisk", "caseReference"],
   "significant-harm": ["significantHarm"],
+  "significant-harm-advice": ["adviceFrom", "adviceGiven", "informedAnswer"],
+  "adult-at-risk": ["careAndSupportNeeds", "unableToProtectThemselves", "capacity"],
   purpose: ["legitimatePurpose"],
   "purpose-advice": ["adviceFrom", "adviceGiven", "informedAnswer"],
   identifiable: ["identifiable"],
@@ -50,6 +52,8 @@ describe("step definitions", () => {
       "request",
       "concern",
       "significant-harm",
+      "significant-harm-advice",
+      "adult-at-risk",
       "purpose",
       "purpose-advice",
       "identifiable",
@@ -126,7 +130,15 @@ describe("step definitions", () => {
   it("offers the lawful-basis options from the catalogue, limited by organisation where the law says so", () => {
     const fields = STEPS["lawful-basis"].fields;
     const article6 = fields.find((field) => field.name === "article6")?.options ?? [];
-    expect(article6.map((option) => option.value)).toEqual(["art6-1-a", "art6-1-c", "art6-1-d", "art6-1-e", "art6-1-f"]);
+    expect(article6.map((option) => option.value)).toEqual([
+      "art6-1-a",
+      "art6-1-c",
+      "art6-1-d",
+      "art6-1-e",
+      "art6-1-ea",
+      "art6-1-f",
+      "dpa-s35",
+    ]);
     expect(article6.find((option) => option.value === "art6-1-f")?.onlyFor).toEqual(["EARLY_YEARS", "VOLUNTARY"]);
     expect(fields.find((field) => field.name === "schedule8")?.options?.[0]?.onlyFor).toEqual(["POLICE"]);
     expect(article6.find((option) => option.value === "art6-1-e")?.onlyFor).toBeUndefined();

@@ -15,6 +15,17 @@ export const VALID: { [Id in Exclude<keyof StepValues, "check-answers">]: StepVa
     caseReference: "CS-2024/0173",
   },
   "significant-harm": { significantHarm: "no" },
+  "significant-harm-advice": {
+    adviceFrom: "designated-safeguarding-lead",
+    adviceGiven: "The bruising pattern and the disclosure together meet the threshold.",
+    informedAnswer: "yes",
+  },
+  "adult-at-risk": {
+    careAndSupportNeeds: "yes",
+    unableToProtectThemselves: "yes",
+    capacity: "lacks-capacity",
+    refusalOverrideReasons: [],
+  },
   purpose: { legitimatePurpose: "yes" },
   "purpose-advice": {
     adviceFrom: "designated-safeguarding-lead",
@@ -49,7 +60,8 @@ export const VALID: { [Id in Exclude<keyof StepValues, "check-answers">]: StepVa
     article6: "art6-1-e",
     specialCategory: "yes",
     article9: ["art9-2-g"],
-    schedule1: ["dpa-sch1-para-18"],
+    // Para 6, not para 18: the routine path has consent, and para 18 is for sharing without it.
+    schedule1: ["dpa-sch1-para-6"],
     schedule8: [],
     commonLaw: ["common-law-public-interest"],
     statutoryGateways: ["ca1989-s47"],

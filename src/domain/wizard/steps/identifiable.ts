@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { choice } from "../fields";
+import { YES_NO_NOT_SURE, flowchartQuestionStep } from "./shared";
+
+export const identifiable = flowchartQuestionStep("identifiable", {
+  fieldName: "identifiable",
+  schema: z.strictObject({
+    identifiable: choice(YES_NO_NOT_SURE, "Select whether the information identifies a person"),
+  }),
+});

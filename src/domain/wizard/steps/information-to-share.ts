@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { CHECKLIST_PRINCIPLE_IDS, PRINCIPLES } from "../../guidance";
+import { FACT_AND_OPINION, HISTORICAL_INFORMATION } from "../answers";
+import {
+  NO_NAMES_HINT,
+  TEXTAREA_MAX_LENGTH,
+  checkboxList,
+  choice,
+  optionalText,
+  optionsFrom,
+  requiredText,
+  withoutUndefined,
+} from "../fields";
+import { missingIssue, tooLong, type StepDefinition } from "./shared";
+
+const PRINCIPLES_MISSING =
+  "Confirm that the information meets every principle, or change what you will share";
+
+export const informationToShare: StepDefinition<"information-to-share"> = {
+  id: "information-to-share",
+  title: "What information will you share?",
+  caption: "Sharing safely",
+  hint: "Share only what the person receiving it needs. You will rarely need to send a whole record.",
+  ruleIds: ["share-only-what-is-needed", "protect-identities"],
+  noteIds: ["do-not-name-the-child"],
+  fields: [
+    {
+      name: "informationDescription",
+      kind: "textarea",
+      label: "Describe exactly what you will share",
+      hint: `Say which parts are fact and which are opinion, and mark anything historical with when it happened. ${NO_NAMES_HINT}`,
+      maxLength: TEXTAREA_MAX_LENGTH,
+    },
+    {
+      name: "informationWithheld",
+      kind: "textarea",
+      label: "What are you leaving out, and why?",
+      hint: "For example, details that could identify someone who needs protecting.",
+      maxLength: TEXTAREA_MAX_LENGTH,
+      optional: true,
+    },
+    {
+      name: "factAndOpinion",
+      kind: "radios",
+      label: "Does it include opinion as well as fact?",
+      options: optionsFrom(FACT_AND_OPINION, {
+        "facts-only": "No, it is all fact",
+        "facts-and-opinion-marked": "Yes, and I have made clear which parts are opinion",
+      }),
+    },
+    {
+      name: "historicalInformation",
+      kind: "radios",
+      label: "Does it include historical information?",
+      options: optionsFrom(HISTORICAL_INFORMATION, {
+        none: "No",
+        "included-and-marked": "Yes, and I have marked it as historical",
+      }),
+    },
+    {
+      name: "principlesConfirmed",
+      kind: "checkboxes",
+      label: "Confirm that the information you will share is:",
+      hint: "Select every statement. If you cannot, change what you will share.",
+      options: CHECKLIST_PRINCIPLE_IDS.map((id) => {
+        const principle = PRINCIPLES.find((candidate) => candidate.id === id);
+        return { value: id, label: principle?.confirmation ?? id, hint: principle?.explanation ?? "" };
+      }),
+    },
+  ],
+  schema: z
+    .strictObject({
+      informationDescription: requiredText(
+        {
+          missing: "Enter what information you will share",
+          tooLong: tooLong("Description of the information", TEXTAREA_MAX_LENGTH),
+        },
+        TEXTAREA_MAX_LENGTH,
+      ),
+      informationWithheld: optionalText("What you are leaving out", TEXTAREA_MAX_LENGTH),
+      factAndOpinion: choice(
+        FACT_AND_OPINION,
+        "Select whether the information includes opinion as well as fact",
+      ),
+      historicalInformation: choice(
+        HISTORICAL_INFORMATION,
+        "Select whether the information includes historical information",
+      ),
+      principlesConfirmed: checkboxList(CHECKLIST_PRINCIPLE_IDS, { missing: PRINCIPLES_MISSING }),
+    })
+    .superRefine((value, ctx) => {
+      if (CHECKLIST_PRINCIPLE_IDS.some((id) => !value.principlesConfirmed.includes(id))) {
+        missingIssue(ctx, "principlesConfirmed", PRINCIPLES_MISSING);
+      }
+    })
+    .transform((value) =>
+      withoutUndefined({
+        ...value,
+        // Stored in checklist order so identical answers compare equal.
+        principlesConfirmed: CHECKLIST_PRINCIPLE_IDS.filter((id) =>
+          value.principlesConfirmed.includes(id),
+        ),
+      }),
+    ),
+};

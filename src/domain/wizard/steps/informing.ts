@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { NO_NAMES_HINT, TEXTAREA_MAX_LENGTH, choice, optionalText } from "../fields";
+import { YES_NO, dropWhen, requireWhen, type StepDefinition } from "./shared";
+
+const REASON_NOT_INFORMING_MISSING = "Enter why you will not tell them";
+
+export const informing: StepDefinition<"informing"> = {
+  id: "informing",
+  title: "Will you tell the person, or their family, that you are sharing their information?",
+  caption: "Sharing safely",
+  hint: "Tell them what you are sharing, with whom and why, unless that could put the child or anyone else at greater risk of harm.",
+  ruleIds: ["engage-the-child-and-carers"],
+  fields: [
+    {
+      name: "informPerson",
+      kind: "radios",
+      label: "Will you tell the person, or their family, that you are sharing their information?",
+      options: [
+        { value: "yes", label: "Yes, they have been or will be told" },
+        { value: "no", label: "No", revealsFields: ["reasonNotInforming"] },
+      ],
+    },
+    {
+      name: "reasonNotInforming",
+      kind: "textarea",
+      label: "Why will you not tell them?",
+      hint: `For example, a carer might harm the child or react violently, or the child might stop using services. ${NO_NAMES_HINT}`,
+      maxLength: TEXTAREA_MAX_LENGTH,
+    },
+  ],
+  schema: z
+    .strictObject({
+      informPerson: choice(
+        YES_NO,
+        "Select whether you will tell the person that you are sharing their information",
+      ),
+      reasonNotInforming: optionalText("Why you will not tell them", TEXTAREA_MAX_LENGTH),
+    })
+    .superRefine((value, ctx) =>
+      requireWhen(value.informPerson === "no", value, ctx, {
+        reasonNotInforming: REASON_NOT_INFORMING_MISSING,
+      }),
+    )
+    .transform((value) => dropWhen(value.informPerson !== "no", value, ["reasonNotInforming"])),
+};

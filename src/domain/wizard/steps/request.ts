@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { REQUEST_ORIGINS } from "../answers";
+import { TEXT_MAX_LENGTH, choice, optionalText } from "../fields";
+import { dropWhen, requireWhen, type StepDefinition } from "./shared";
+
+export const request: StepDefinition<"request"> = {
+  id: "request",
+  title: "Has someone asked you to share information, or do you want to share it?",
+  caption: "About the concern",
+  ruleIds: ["record-your-reasons"],
+  fields: [
+    {
+      name: "origin",
+      kind: "radios",
+      label: "Has someone asked you to share information, or do you want to share it?",
+      options: [
+        {
+          value: "request",
+          label: "Someone has asked me for information",
+          revealsFields: ["requesterName", "requesterRole", "requesterOrganisation"],
+        },
+        { value: "own-initiative", label: "I want to share information" },
+      ],
+    },
+    {
+      name: "requesterName",
+      kind: "text",
+      label: "Name of the person asking",
+      hint: "The professional who asked, not the child or family.",
+      maxLength: TEXT_MAX_LENGTH,
+      optional: true,
+    },
+    {
+      name: "requesterRole",
+      kind: "text",
+      label: "Their role",
+      hint: "For example, social worker, health visitor, police officer.",
+      maxLength: TEXT_MAX_LENGTH,
+    },
+    {
+      name: "requesterOrganisation",
+      kind: "text",
+      label: "Their organisation",
+      maxLength: TEXT_MAX_LENGTH,
+    },
+  ],
+  schema: z
+    .strictObject({
+      origin: choice(
+        REQUEST_ORIGINS,
+        "Select whether someone has asked you to share information or you want to share it",
+      ),
+      requesterName: optionalText("Name of the person asking"),
+      requesterRole: optionalText("Role"),
+      requesterOrganisation: optionalText("Organisation"),
+    })
+    .superRefine((value, ctx) =>
+      requireWhen(value.origin === "request", value, ctx, {
+        requesterRole: "Enter the role of the person asking for information",
+        requesterOrganisation: "Enter the organisation of the person asking for information",
+      }),
+    )
+    .transform((value) =>
+      dropWhen(value.origin !== "request", value, [
+        "requesterName",
+        "requesterRole",
+        "requesterOrganisation",
+      ]),
+    ),
+};

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { IDENTITIES_TO_PROTECT } from "../answers";
+import {
+  NO_NAMES_HINT,
+  TEXTAREA_MAX_LENGTH,
+  checkboxList,
+  optionalText,
+  optionsFrom,
+  requiredText,
+  withoutUndefined,
+} from "../fields";
+import { missingIssue, tooLong, type StepDefinition } from "./shared";
+
+const PROTECTION_STEPS_MISSING = "Enter how you will protect their identities";
+
+export const safety: StepDefinition<"safety"> = {
+  id: "safety",
+  title: "How will your decision affect the safety and well-being of the child and others?",
+  caption: "Sharing safely",
+  hint: "Think about the child, their family, and anyone else who could be affected by sharing or by not sharing.",
+  ruleIds: ["protect-identities", "protection-comes-first"],
+  fields: [
+    {
+      name: "safetyConsiderations",
+      kind: "textarea",
+      label: "Effect on safety and well-being",
+      hint: NO_NAMES_HINT,
+      maxLength: TEXTAREA_MAX_LENGTH,
+    },
+    {
+      name: "identitiesToProtect",
+      kind: "checkboxes",
+      label: "Whose identity needs protecting?",
+      hint: "People who could be harmed if an abuser, or someone close to them, found out about them. Select all that apply.",
+      options: optionsFrom(IDENTITIES_TO_PROTECT, {
+        child: "The child",
+        "parent-or-carer": "A parent or carer",
+        "other-family-member": "Another family member",
+        "neighbour-or-member-of-public": "A neighbour or member of the public",
+        "colleague-or-professional": "A colleague or other professional",
+        "anonymous-referrer": "Someone who made a referral anonymously",
+        none: "No one's identity needs protecting",
+      }),
+    },
+    {
+      name: "protectionSteps",
+      kind: "textarea",
+      label: "How will you protect their identities?",
+      hint: "For example, what you will leave out, and what you will ask the person receiving it to do. Leave blank if no one's identity needs protecting.",
+      maxLength: TEXTAREA_MAX_LENGTH,
+    },
+  ],
+  schema: z
+    .strictObject({
+      safetyConsiderations: requiredText(
+        {
+          missing: "Enter how your decision will affect the safety and well-being of the child and others",
+          tooLong: tooLong("Effect on safety and well-being", TEXTAREA_MAX_LENGTH),
+        },
+        TEXTAREA_MAX_LENGTH,
+      ),
+      identitiesToProtect: checkboxList(IDENTITIES_TO_PROTECT, {
+        missing: "Select whose identity needs protecting, or select no one",
+      }),
+      protectionSteps: optionalText("How you will protect identities", TEXTAREA_MAX_LENGTH),
+    })
+    .superRefine((value, ctx) => {
+      const someone = value.identitiesToProtect.some((identity) => identity !== "none");
+      if (someone && value.identitiesToProtect.includes("none")) {
+        missingIssue(
+          ctx,
+          "identitiesToProtect",
+          "Select the people whose identity needs protecting, or select no one, not both",
+        );
+      } else if (someone && !value.protectionSteps) {
+        missingIssue(ctx, "protectionSteps", PROTECTION_STEPS_MISSING);
+      }
+    })
+    .transform((value) =>
+      withoutUndefined(
+        value.identitiesToProtect.includes("none") ? { ...value, protectionSteps: undefined } : value,
+      ),
+    ),
+};

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { SHARING_METHODS } from "../answers";
+import {
+  TEXTAREA_MAX_LENGTH,
+  TEXT_MAX_LENGTH,
+  choice,
+  optionalText,
+  optionsFrom,
+  requiredText,
+} from "../fields";
+import { dropWhen, requireWhen, tooLong, type StepDefinition } from "./shared";
+
+export const sharingMethod: StepDefinition<"sharing-method"> = {
+  id: "sharing-method",
+  title: "How will you share the information securely?",
+  caption: "Sharing safely",
+  ruleIds: ["share-only-what-is-needed"],
+  fields: [
+    {
+      name: "method",
+      kind: "radios",
+      label: "How will you share it?",
+      options: optionsFrom(SHARING_METHODS, {
+        "secure-email": {
+          label: "Secure email",
+          hint: "Between secure email domains, or using an encrypted email service.",
+        },
+        "encrypted-attachment": "Email with an encrypted attachment",
+        "secure-system": "A shared case management system or secure portal",
+        phone: "By phone",
+        meeting: "In person, for example at a meeting",
+        post: "By post",
+        other: { label: "Another way", revealsFields: ["methodOther"] },
+      }),
+    },
+    {
+      name: "methodOther",
+      kind: "text",
+      label: "How will you share it?",
+      maxLength: TEXT_MAX_LENGTH,
+    },
+    {
+      name: "securityMeasures",
+      kind: "textarea",
+      label: "How will you keep it secure?",
+      hint: "For example, checking the recipient's identity and email address, encrypting, marking it OFFICIAL-SENSITIVE, or asking them to confirm receipt.",
+      maxLength: TEXTAREA_MAX_LENGTH,
+    },
+  ],
+  schema: z
+    .strictObject({
+      method: choice(SHARING_METHODS, "Select how you will share the information"),
+      methodOther: optionalText("How you will share it"),
+      securityMeasures: requiredText(
+        {
+          missing: "Enter how you will keep the information secure",
+          tooLong: tooLong("How you will keep it secure", TEXTAREA_MAX_LENGTH),
+        },
+        TEXTAREA_MAX_LENGTH,
+      ),
+    })
+    .superRefine((value, ctx) =>
+      requireWhen(value.method === "other", value, ctx, {
+        methodOther: "Enter how you will share the information",
+      }),
+    )
+    .transform((value) => dropWhen(value.method !== "other", value, ["methodOther"])),
+};

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { choice } from "../fields";
+import { YES_NO, YES_NO_NOT_SURE, dropWhen, type StepDefinition } from "./shared";
+
+export const significantHarm: StepDefinition<"significant-harm"> = {
+  id: "significant-harm",
+  title: "Is the child suffering, or likely to suffer, significant harm?",
+  caption: "About the concern",
+  hint: "For an adult at risk, think about whether they are at risk of serious harm.",
+  ruleIds: ["consent-is-not-required-when-at-risk", "protection-comes-first"],
+  fields: [
+    {
+      name: "significantHarm",
+      kind: "radios",
+      label: "Is the child suffering, or likely to suffer, significant harm?",
+      options: [
+        {
+          value: "yes",
+          label: "Yes",
+          hint: "Follow your safeguarding procedures without delay. You do not need consent to share.",
+        },
+        { value: "no", label: "No", revealsFields: ["riskOfHarm"] },
+        {
+          value: "not-sure",
+          label: "I'm not sure",
+          hint: "You will be asked to seek advice, for example from your designated safeguarding lead, and record it.",
+        },
+      ],
+    },
+    {
+      name: "riskOfHarm",
+      kind: "radios",
+      label: "Is there still a risk, or a perceived risk, of harm?",
+      hint: "Harm that is not significant can still justify sharing without consent (DfE 2024, golden rule 3).",
+      options: [
+        { value: "yes", label: "Yes" },
+        { value: "no", label: "No" },
+      ],
+      optional: true,
+    },
+  ],
+  schema: z
+    .strictObject({
+      significantHarm: choice(
+        YES_NO_NOT_SURE,
+        "Select whether the child is suffering, or likely to suffer, significant harm",
+      ),
+      riskOfHarm: choice(YES_NO, "Select whether there is a risk, or a perceived risk, of harm").optional(),
+    })
+    .transform((value) => dropWhen(value.significantHarm !== "no", value, ["riskOfHarm"])),
+};
