@@ -28,6 +28,8 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "tests/property/**/*.test.ts"],
           environment: "node",
+          // Property tests run hundreds of cases; 5 s was too little on a loaded two-core machine.
+          testTimeout: 30_000,
           globalSetup: [fastCheckSeed.globalSetup],
           setupFiles: [fastCheckSeed.setupFile],
         },

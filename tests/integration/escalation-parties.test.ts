@@ -38,17 +38,18 @@ describe("resolving an escalation", () => {
     };
     expect(await resolveEscalation(alex, resolution, TEST_META)).toMatchObject({
       ok: false,
-      status: 403,
+      error: "forbidden",
       errors: [{ message: "You cannot resolve a dispute you are part of" }],
     });
     const sam = await actorFor(SAM);
-    expect(await resolveEscalation(sam, resolution, TEST_META)).toMatchObject({ ok: false, status: 403 });
-    const where = { objectId: reference, action: "access.denied" };
+    expect(await resolveEscalation(sam, resolution, TEST_META)).toMatchObject({ ok: false, error: "forbidden" });
+    // Refusals name the escalation (recordRefusal); the reason says the actor is a party to it.
+    const where = { objectType: "escalation", objectId: raised.escalationId, action: "access.denied" };
     const refusals = await db().auditEvent.findMany({ where, orderBy: { id: "asc" } });
-    const party = (detail: unknown) => (detail as { partyToDispute?: boolean }).partyToDispute;
-    expect(refusals.map((r) => [r.actorId, r.outcome, party(r.detail)])).toEqual([
-      [alex.userId, "DENIED", true],
-      [sam.userId, "DENIED", true],
+    const reasonOf = (detail: unknown) => (detail as { reason?: string }).reason;
+    expect(refusals.map((r) => [r.actorId, r.outcome, reasonOf(r.detail)])).toEqual([
+      [alex.userId, "DENIED", "party-to-dispute"],
+      [sam.userId, "DENIED", "party-to-dispute"],
     ]);
     const stillOpen = await db().escalation.findUniqueOrThrow({ where: { id: raised.escalationId } });
     expect(stillOpen.status).toBe("OPEN");
@@ -66,6 +67,6 @@ describe("resolving an escalation", () => {
     if (!raised.ok) return;
     const resolution = { escalationId: raised.escalationId, resolution: "Resolved by the person who raised it." };
     const refused = await resolveEscalation(await actorFor(ALEX), resolution, TEST_META);
-    expect(refused).toMatchObject({ ok: false, status: 403 });
+    expect(refused).toMatchObject({ ok: false, error: "forbidden" });
   });
 });

@@ -11,7 +11,11 @@ const database = uniqueDatabaseName("infoshare_file");
 const owner = new pg.Client({ connectionString: serverUrl });
 await owner.connect();
 try {
-  await owner.query(`CREATE DATABASE ${pg.escapeIdentifier(database)} TEMPLATE ${pg.escapeIdentifier(inject("templateDatabase"))}`);
+  const name = pg.escapeIdentifier(database);
+  await owner.query(`CREATE DATABASE ${name} TEMPLATE ${pg.escapeIdentifier(inject("templateDatabase"))}`);
+  // A database's own privileges are not copied from its template: take TEMPORARY away again, as
+  // the database_hardening migration did on the template (decision 014).
+  await owner.query(`REVOKE TEMPORARY ON DATABASE ${name} FROM PUBLIC, infoshare_app`);
 } finally {
   await owner.end();
 }
