@@ -32,9 +32,10 @@ export const significantHarm: StepDefinition<"significant-harm"> = {
       kind: "radios",
       label: "Is there still a risk, or a perceived risk, of harm?",
       hint: "Harm that is not significant can still justify sharing without consent (DfE 2024, golden rule 3).",
+      // Worded in full so they cannot be mistaken for the Yes and No of the question above.
       options: [
-        { value: "yes", label: "Yes" },
-        { value: "no", label: "No" },
+        { value: "yes", label: "Yes, there is a risk or a perceived risk of harm" },
+        { value: "no", label: "No, there is no risk of harm" },
       ],
       optional: true,
     },
