@@ -52,8 +52,8 @@ interface DraftToRecord {
 
 /**
  * The user's own draft with what recording needs beside it (what it follows on from, the
- * organisation's kind and record-keeping settings) in one
- * query: the same rows loadOwnDraft and recordKeepingSettings read, in one round trip, not three.
+ * organisation's kind and record-keeping settings) in one query: the same rows loadOwnDraft and
+ * recordKeepingSettings read, in one round trip, not three.
  */
 async function loadDraftToRecord(user: SignedInUser, draftId: string): Promise<DraftToRecord | null> {
   const rows = await db().$queryRaw<
