@@ -29,7 +29,9 @@ export async function resolveEscalation(user: SignedInUser, raw: unknown, meta: 
     await recordRefusal(user, meta, "escalation.resolve", object, "other-organisation");
     return fail.notFound(ESCALATION_NOT_FOUND);
   }
-  const scope = { organisationId: escalation.organisationId, teamId: escalation.teamId, authorId: escalation.raisedById };
+  // The dispute's owner is whoever raised it: resolving needs distance from them.
+  const { organisationId, teamId, raisedById } = escalation;
+  const scope = { organisationId, teamId, authorId: raisedById };
   if (!can(user, "escalation.resolve", scope)) {
     await recordRefusal(user, meta, "escalation.resolve", object);
     return fail.forbidden("You cannot resolve this escalation");
