@@ -2,6 +2,8 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+const THROUGH_USE_CASES = "src/app reaches the database only through a use case in src/server.";
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -27,10 +29,13 @@ export default defineConfig([
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "pg", message: "src/app reaches the database only through a use case in src/server." }],
+          paths: [{ name: "pg", message: THROUGH_USE_CASES }],
           patterns: [
-            { group: ["@/server/infra/db", "**/server/infra/db"], message: "src/app reaches the database only through a use case in src/server." },
-            { group: ["@/generated/*", "**/generated/prisma/*", "@prisma/*"], message: "Generated Prisma code belongs to src/server." },
+            { group: ["@/server/infra/db", "**/server/infra/db"], message: THROUGH_USE_CASES },
+            {
+              group: ["@/generated/*", "**/generated/prisma/*", "@prisma/*"],
+              message: "Generated Prisma code belongs to src/server.",
+            },
           ],
         },
       ],
@@ -45,8 +50,15 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["@/server/*", "**/server/*"], allowTypeImports: true, message: "src/components may not import src/server." },
-            { group: ["@/app/*", "**/app/*"], message: "src/components may not import src/app: take the action as a prop." },
+            {
+              group: ["@/server/*", "**/server/*"],
+              allowTypeImports: true,
+              message: "src/components may not import src/server.",
+            },
+            {
+              group: ["@/app/*", "**/app/*"],
+              message: "src/components may not import src/app: take actions as props.",
+            },
           ],
         },
       ],

@@ -24,8 +24,10 @@ describe("layers, as lint enforces them", { timeout: 60_000 }, () => {
     expect(await importErrors(file, `import { db } from "@/server/infra/db";${use("db")}`)).toEqual([
       expect.stringContaining("src/components may not import src/server"),
     ]);
-    expect(await importErrors(file, `import { viewDecision } from "@/server/decisions/view-decision";${use("viewDecision")}`)).toHaveLength(1);
-    expect(await importErrors(file, `import { signOutAction } from "@/app/sign-out/actions";${use("signOutAction")}`)).toEqual([
+    const useCase = `import { viewDecision } from "@/server/decisions/view-decision";${use("viewDecision")}`;
+    expect(await importErrors(file, useCase)).toHaveLength(1);
+    const action = `import { signOutAction } from "@/app/sign-out/actions";${use("signOutAction")}`;
+    expect(await importErrors(file, action)).toEqual([
       expect.stringContaining("src/components may not import src/app"),
     ]);
     expect(await importErrors(file, `import { db } from "../server/infra/db";${use("db")}`)).toHaveLength(1);
@@ -50,7 +52,8 @@ describe("layers, as lint enforces them", { timeout: 60_000 }, () => {
     ]) {
       expect(await importErrors(file, source), source).toHaveLength(1);
     }
-    expect(await importErrors(file, `import { viewDecision } from "@/server/decisions/view-decision";${use("viewDecision")}`)).toEqual([]);
+    const useCase = `import { viewDecision } from "@/server/decisions/view-decision";${use("viewDecision")}`;
+    expect(await importErrors(file, useCase)).toEqual([]);
   });
 
   it("src/domain imports no framework and no other layer", async () => {

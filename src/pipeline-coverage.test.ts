@@ -40,7 +40,9 @@ describe("the action pipeline covers", { timeout: 60_000 }, () => {
     const loaded: Record<string, unknown> = await import(path.resolve(__dirname, "..", file));
     const methods = Object.entries(loaded).filter(([name]) => HTTP_METHODS.has(name));
     expect(methods.length).toBeGreaterThan(0);
-    for (const [name, value] of methods) expect(pipelineKindOf(value), `${file}: ${name} is not built by routeHandler`).toBe("route");
+    for (const [name, value] of methods) {
+      expect(pipelineKindOf(value), `${file}: ${name} is not built by routeHandler`).toBe("route");
+    }
   });
 
   it("and tells a plain function from a built one", () => {

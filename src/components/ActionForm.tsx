@@ -31,7 +31,11 @@ export function ActionForm({
   const topLevel = topLevelFields(fields);
   return (
     <>
-      <ErrorSummary errors={state.errors.map((e) => (e.field === FORM_ERROR_KEY ? { ...e, field: fields[0]?.name ?? FORM_ERROR_KEY } : e))} />
+      <ErrorSummary
+        errors={state.errors.map((e) =>
+          e.field === FORM_ERROR_KEY ? { ...e, field: fields[0]?.name ?? FORM_ERROR_KEY } : e,
+        )}
+      />
       <form action={formAction} noValidate>
         {Object.entries(hidden).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />

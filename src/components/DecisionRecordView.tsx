@@ -5,7 +5,16 @@ import { SummaryList, Tag } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { answerRows } from "@/components/AnswerRows";
 import { PrintButton } from "@/components/PrintButton";
-import { CONSENT_LABELS, FLAG_LABELS, INDICATION_LABELS, KIND_LABELS, NOT_SOUGHT_LABELS, OUTCOME_LABELS, lawfulBasisLabel, optionLabel } from "@/components/decision-labels";
+import {
+  CONSENT_LABELS,
+  FLAG_LABELS,
+  INDICATION_LABELS,
+  KIND_LABELS,
+  NOT_SOUGHT_LABELS,
+  OUTCOME_LABELS,
+  lawfulBasisLabel,
+  optionLabel,
+} from "@/components/decision-labels";
 
 function person(p: { name?: string; role?: string; organisation?: string } | null): string {
   if (!p) return "Not recorded";

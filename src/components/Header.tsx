@@ -30,7 +30,13 @@ export function navigationFor(role: Role): { href: string; label: string }[] {
 }
 
 /** `signOutAction` is passed in by the layout: components do not import from src/app. */
-export function Header({ user, signOutAction }: { user: HeaderUser | null; signOutAction: (formData: FormData) => Promise<void> }) {
+export function Header({
+  user,
+  signOutAction,
+}: {
+  user: HeaderUser | null;
+  signOutAction: (formData: FormData) => Promise<void>;
+}) {
   return (
     <header className="no-print bg-govuk-blue text-white" data-testid="site-header">
       <div className="govuk-width-container flex flex-wrap items-center justify-between gap-x-8 gap-y-2 py-3">

@@ -30,7 +30,12 @@ export function ReviewsSection({
   context: "record" | "review";
   /** The pipeline's actions, passed in by the page (components do not import from src/app). */
   replyAction: (reference: string, previous: FormState, formData: FormData) => Promise<FormState>;
-  escalateAction: (reference: string, returnTo: "record" | "review", previous: FormState, formData: FormData) => Promise<FormState>;
+  escalateAction: (
+    reference: string,
+    returnTo: "record" | "review",
+    previous: FormState,
+    formData: FormData,
+  ) => Promise<FormState>;
 }) {
   const resource = { organisationId: decision.organisationId, teamId: decision.teamId, authorId: decision.author.id };
   const canReply = can(user, "decision.reply", resource) && (reviews.status === "CHALLENGED_NEEDS_ACTION" || reviews.status === "CHALLENGED_REPLIED");

@@ -36,7 +36,9 @@ export const recordDecisionAction = formAction(
     done: (result) => goTo(`/decisions/${result.reference}/confirmation`),
     // Each problem links to the step that answers it; problems of the whole record to the page.
     errorHref: (error, draftId) =>
-      !error.stepId || error.stepId === "context" ? "#main-content" : `/decisions/drafts/${draftId}/${error.stepId}?return=check-answers`,
+      !error.stepId || error.stepId === "context"
+        ? "#main-content"
+        : `/decisions/drafts/${draftId}/${error.stepId}?return=check-answers`,
     refill: () => null,
   },
 );

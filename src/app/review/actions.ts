@@ -13,7 +13,8 @@ export const reviewDecisionAction = formAction(
   { access: "review.queue" },
   ({ user, fields, meta }, reference: string) => reviewDecision(user, reference, fields, meta),
   {
-    done: (result, _context, reference) => goTo(`/review?done=${result.kind.toLowerCase()}&reference=${encodeURIComponent(reference)}`),
+    done: (result, _context, reference) =>
+      goTo(`/review?done=${result.kind.toLowerCase()}&reference=${encodeURIComponent(reference)}`),
   },
 );
 
@@ -27,10 +28,13 @@ export const replyAction = formAction(
 
 export const escalateAction = formAction(
   { access: "signed-in" },
-  ({ user, fields, meta }, reference: string, _returnTo: "record" | "review") => raiseEscalation(user, reference, fields, meta),
+  ({ user, fields, meta }, reference: string, _returnTo: "record" | "review") =>
+    raiseEscalation(user, reference, fields, meta),
   {
-    done: (_result, _context, reference, returnTo) =>
-      goTo(`${returnTo === "review" ? "/review" : "/decisions"}/${encodeURIComponent(reference)}?done=escalated#escalations`),
+    done: (_result, _context, reference, returnTo) => {
+      const page = `/${returnTo === "review" ? "review" : "decisions"}/${encodeURIComponent(reference)}`;
+      return goTo(`${page}?done=escalated#escalations`);
+    },
   },
 );
 

@@ -15,7 +15,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
       <h1 className="govuk-heading-l">Sign in to InfoShare</h1>
       <form action={formAction} noValidate>
         {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-        <TextInput name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} defaultValue={email} error={errorFor("email")} key={`email-${state.errors.length}`} />
+        <TextInput
+          name="email"
+          label="Email address"
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+          defaultValue={email}
+          error={errorFor("email")}
+          key={`email-${state.errors.length}`}
+        />
         <TextInput name="password" label="Password" type="password" autoComplete="current-password" error={errorFor("password")} />
         <button type="submit" className="govuk-button" disabled={pending} aria-disabled={pending}>
           Sign in

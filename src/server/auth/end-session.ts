@@ -9,7 +9,11 @@ import { type SignOutCause, recordSignOut } from "./record-sign-out";
  * if the token named one that exists. The session itself may no longer be valid (that is often
  * why it is ending), so the user is looked up by the token's subject alone.
  */
-export async function endSession(tokenSubject: string | undefined, cause: SignOutCause, meta: RequestMeta): Promise<void> {
+export async function endSession(
+  tokenSubject: string | undefined,
+  cause: SignOutCause,
+  meta: RequestMeta,
+): Promise<void> {
   if (!tokenSubject) return;
   const user = await db().user.findUnique({
     where: { id: tokenSubject },

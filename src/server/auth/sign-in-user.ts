@@ -71,7 +71,9 @@ export async function signInUser(raw: unknown, meta: RequestMeta): Promise<SignI
       return refuse("locked-out", `Too many failed attempts. Wait ${LOCKOUT_WINDOW_MINUTES} minutes, then try again`);
   }
   if (!user || !passwordMatches) return refuse(user ? "wrong-password" : "unknown-email", WRONG_CREDENTIALS);
-  if (user.disabledAt) return refuse("account-disabled", "Your account has been disabled. Contact your service administrator");
+  if (user.disabledAt) {
+    return refuse("account-disabled", "Your account has been disabled. Contact your service administrator");
+  }
 
   await recordAuditEvent({
     actorId: user.id,

@@ -26,7 +26,12 @@ export const DECISION_NOT_FOUND = "Decision not found";
  * lookup is a refusal (audited once, reason "other-organisation") though the user is told only
  * "not found", so that its existence is not revealed. A reference nobody holds is not audited.
  */
-export async function decisionNotFound(user: SignedInUser, reference: string, attempted: Action, meta: RequestMeta): Promise<UseCaseFailure> {
+export async function decisionNotFound(
+  user: SignedInUser,
+  reference: string,
+  attempted: Action,
+  meta: RequestMeta,
+): Promise<UseCaseFailure> {
   const elsewhere = await db().decision.findUnique({ where: { reference }, select: { organisationId: true } });
   if (elsewhere && elsewhere.organisationId !== user.organisationId) {
     await recordRefusal(user, meta, attempted, { type: "decision", id: reference }, "other-organisation");

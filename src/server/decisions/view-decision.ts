@@ -66,9 +66,13 @@ export async function viewDecision(
     await recordRefusal(user, meta, purpose.action, { type: "decision", id: decision.reference });
     return fail.forbidden("You do not have permission to view this decision");
   }
-  const seen = { objectType: "decision", objectId: decision.reference, caseReference: decision.caseReference };
+  const { reference: objectId, caseReference } = decision;
+  const seen = { objectType: "decision", objectId, caseReference, outcome: "SUCCESS" as const };
   await db().$transaction((tx) =>
-    appendAuditEvent(tx, auditEntry(user, meta, { action: purpose.action, ...seen, outcome: "SUCCESS", detail: { channel: purpose.channel } })),
+    appendAuditEvent(
+      tx,
+      auditEntry(user, meta, { ...seen, action: purpose.action, detail: { channel: purpose.channel } }),
+    ),
   );
 
   return {

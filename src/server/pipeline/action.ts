@@ -38,7 +38,11 @@ export type RunUseCase<A extends Access, Bound extends unknown[], Result extends
 
 export interface ActionOutcome<A extends Access, Bound extends unknown[], Result extends UseCaseResult> {
   /** On success: usually a redirect; otherwise the state to show (e.g. a notice). */
-  done: (value: Extract<Result, { ok: true }>, context: ActionContext<A>, ...bound: Bound) => FormState | Promise<FormState>;
+  done: (
+    value: Extract<Result, { ok: true }>,
+    context: ActionContext<A>,
+    ...bound: Bound
+  ) => FormState | Promise<FormState>;
   /** Which posted values go back into the form after an error (default: all of them). */
   refill?: (fields: Record<string, string | string[]>) => FormState["values"];
   /** Where an error's summary link goes, when not to its own field (check answers links to steps). */

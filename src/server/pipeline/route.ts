@@ -14,13 +14,23 @@ export interface RouteContext<A extends Access, Params> {
   params: Params;
 }
 
-const STATUS: Record<UseCaseErrorKind, number> = { "not-found": 404, forbidden: 403, invalid: 400, conflict: 409, busy: 503 };
+const STATUS: Record<UseCaseErrorKind, number> = {
+  "not-found": 404,
+  forbidden: 403,
+  invalid: 400,
+  conflict: 409,
+  busy: 503,
+};
 
 /** A use case's failure as the API answers it: the status its kind means, a title, the errors. */
-export function failureResponse(failure: UseCaseFailure, titles: Partial<Record<UseCaseErrorKind, string>> = {}): Response {
+export function failureResponse(
+  failure: UseCaseFailure,
+  titles: Partial<Record<UseCaseErrorKind, string>> = {},
+): Response {
   const status = STATUS[failure.error];
   const error = titles[failure.error] ?? failure.errors[0]?.message ?? "The request failed";
-  return Response.json({ error, errors: failure.errors }, { status, headers: status === 503 ? { "Retry-After": "60" } : {} });
+  const headers: Record<string, string> = status === 503 ? { "Retry-After": "60" } : {};
+  return Response.json({ error, errors: failure.errors }, { status, headers });
 }
 
 /**

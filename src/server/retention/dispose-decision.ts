@@ -23,7 +23,9 @@ export async function disposeDecision(user: SignedInUser, raw: unknown, meta: Re
   const decision = reference
     ? await db().decision.findFirst({ where: { reference, organisationId: user.organisationId }, include: { retention: true } })
     : null;
-  if (!decision) return reference ? decisionNotFound(user, reference, "retention.manage", meta) : fail.notFound(DECISION_NOT_FOUND);
+  if (!decision) {
+    return reference ? decisionNotFound(user, reference, "retention.manage", meta) : fail.notFound(DECISION_NOT_FOUND);
+  }
   if (decision.retention?.disposedAt) return fail.conflict("This record has already been disposed of");
   const retainUntil = decision.retention?.retainUntil ?? decision.retainUntil;
   if (retainUntil.getTime() > Date.now()) return fail.conflict("This record's retention period has not ended");

@@ -23,13 +23,17 @@ export async function extendRetention(user: SignedInUser, raw: unknown, meta: Re
   const decision = reference
     ? await db().decision.findFirst({ where: { reference, organisationId: user.organisationId }, include: { retention: true } })
     : null;
-  if (!decision) return reference ? decisionNotFound(user, reference, "retention.manage", meta) : fail.notFound(DECISION_NOT_FOUND);
+  if (!decision) {
+    return reference ? decisionNotFound(user, reference, "retention.manage", meta) : fail.notFound(DECISION_NOT_FOUND);
+  }
   if (decision.retention?.disposedAt) return fail.conflict("This record has already been disposed of");
   // Kept to the end of the UK day named (decision 013), not of the UTC one.
   const retainUntil = ukDayLastMoment(parsed.data.retainUntil);
   const current = decision.retention?.retainUntil ?? decision.retainUntil;
   if (retainUntil <= current)
-    return fail.invalid([{ field: "retainUntil", message: "The new date must be later than the current retention date" }]);
+    return fail.invalid([
+      { field: "retainUntil", message: "The new date must be later than the current retention date" },
+    ]);
 
   await db().$transaction(async (tx) => {
     await tx.retentionReview.upsert({

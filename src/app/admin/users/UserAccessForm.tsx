@@ -18,7 +18,11 @@ export function UserAccessTable({ users }: { users: ManagedUser[] }) {
   return (
     <>
       <div aria-live="polite">
-        {state.notice ? <p className="govuk-body border-l-[5px] border-govuk-success pl-4 font-bold" data-testid="access-message">{state.notice}</p> : null}
+        {state.notice ? (
+          <p className="govuk-body border-l-[5px] border-govuk-success pl-4 font-bold" data-testid="access-message">
+            {state.notice}
+          </p>
+        ) : null}
         {state.errors.map((error) => (
           <p key={error.field} className="govuk-error-message">
             {error.message}

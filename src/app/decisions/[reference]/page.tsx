@@ -30,7 +30,12 @@ export default async function DecisionRecordPage({
   const reviews = await listDecisionReviews(decision.id, decision.followUps.length > 0);
   return (
     <DecisionRecordView decision={decision} recordHref={(r) => `/decisions/${r}`} followUpAction={startDraftAction}>
-      <ReviewsSection user={user} decision={decision} reviews={reviews} done={typeof done === "string" ? done : undefined} context="record"
+      <ReviewsSection
+        user={user}
+        decision={decision}
+        reviews={reviews}
+        done={typeof done === "string" ? done : undefined}
+        context="record"
         replyAction={replyAction}
         escalateAction={escalateAction}
       />

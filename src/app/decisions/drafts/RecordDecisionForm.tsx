@@ -3,7 +3,13 @@ import { useActionState, useEffect, useRef } from "react";
 import { type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
 
 /** `action` is recordDecisionAction bound to the draft by the page: see StepForm for why not here. */
-export function RecordDecisionForm({ action, label }: { action: (previous: FormState, formData: FormData) => Promise<FormState>; label: string }) {
+export function RecordDecisionForm({
+  action,
+  label,
+}: {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  label: string;
+}) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, INITIAL_FORM_STATE);
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -35,7 +35,12 @@ export function StepForm({
 
   return (
     <>
-      <ErrorSummary errors={state.errors.map((e) => ({ field: e.field === FORM_ERROR_KEY ? "step-form" : e.field, message: e.message }))} />
+      <ErrorSummary
+        errors={state.errors.map((e) => ({
+          field: e.field === FORM_ERROR_KEY ? "step-form" : e.field,
+          message: e.message,
+        }))}
+      />
       {singleQuestion ? null : (
         <>
           <h1 className="govuk-heading-l">{title}</h1>

@@ -70,7 +70,12 @@ export default async function ReviewDecisionPage({
             })}
           </ul>
         </section>
-        <ReviewsSection user={user} decision={decision} reviews={reviews} done={typeof done === "string" ? done : undefined} context="review"
+        <ReviewsSection
+          user={user}
+          decision={decision}
+          reviews={reviews}
+          done={typeof done === "string" ? done : undefined}
+          context="review"
         replyAction={replyAction}
         escalateAction={escalateAction}
       />

@@ -1,4 +1,4 @@
-import { NextResponse } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { env, usesSecureCookies } from "@/server/infra/env";
 import { sessionCookieName } from "@/server/auth/session-token";
@@ -16,7 +16,9 @@ export const GET = routeHandler("public", async ({ request, meta }) => {
   const reason = raw in CAUSES ? (raw as keyof typeof CAUSES) : "signed-out";
   const secure = usesSecureCookies();
   const cookieName = sessionCookieName(secure);
-  const token = await getToken({ req: request as never, secret: env().NEXTAUTH_SECRET, secureCookie: secure, cookieName });
+  // Next hands route handlers a NextRequest, which is what getToken reads the cookie from.
+  const secret = env().NEXTAUTH_SECRET;
+  const token = await getToken({ req: request as NextRequest, secret, secureCookie: secure, cookieName });
   await endSession(token?.sub, CAUSES[reason], meta);
   const response = NextResponse.redirect(new URL(reason === "signed-out" ? "/signed-out" : `/sign-in?reason=${reason}`, request.url), 303);
   response.cookies.delete(cookieName);
