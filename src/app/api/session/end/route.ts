@@ -3,17 +3,21 @@ import { getToken } from "next-auth/jwt";
 import { env, usesSecureCookies } from "@/server/env";
 import { sessionCookieName } from "@/server/auth/session-token";
 import { recordSignOut } from "@/server/auth/record-sign-out";
+import { currentSession } from "@/server/auth/current-actor";
 import { db } from "@/server/db";
 import { metaFromHeaders } from "@/server/request-context";
 import type { Role } from "@/domain/policy";
 
 const CAUSES = { timeout: "timeout", revoked: "revoked", "signed-out": "user" } as const;
 
-// Ends a session from a link (timeout dialog, revoked session): clears the cookie, which only a
-// route handler or action may do, records why, and shows the sign-in page with the reason.
-export async function GET(request: NextRequest) {
-  const raw = request.nextUrl.searchParams.get("reason") ?? "signed-out";
-  const reason = raw in CAUSES ? (raw as keyof typeof CAUSES) : "signed-out";
+type Reason = keyof typeof CAUSES;
+
+function reasonFrom(raw: FormDataEntryValue | string | null): Reason {
+  return typeof raw === "string" && raw in CAUSES ? (raw as Reason) : "signed-out";
+}
+
+/** Clears the cookie, records why, and shows the sign-in page (or "signed out") with the reason. */
+async function endSession(request: NextRequest, reason: Reason): Promise<NextResponse> {
   const secure = usesSecureCookies();
   const cookieName = sessionCookieName(secure);
   const token = await getToken({ req: request, secret: env().NEXTAUTH_SECRET, secureCookie: secure, cookieName });
@@ -29,4 +33,18 @@ export async function GET(request: NextRequest) {
   const response = NextResponse.redirect(new URL(reason === "signed-out" ? "/signed-out" : `/sign-in?reason=${reason}`, request.url), 303);
   response.cookies.delete(cookieName);
   return response;
+}
+
+// Signing out is a POST (the timeout dialog's forms), so no link or image on any page can sign a
+// person out (issue 12). A route handler, because only a handler or action may clear the cookie.
+export async function POST(request: NextRequest) {
+  const form = await request.formData().catch(() => null);
+  return endSession(request, reasonFrom(form?.get("reason") ?? request.nextUrl.searchParams.get("reason")));
+}
+
+// A GET only tidies up a session that has already ended (idle timeout, revoked: the redirect
+// current-actor.ts makes); a live session is left alone and the visitor sent home.
+export async function GET(request: NextRequest) {
+  if ((await currentSession()).status === "signed-in") return NextResponse.redirect(new URL("/", request.url), 303);
+  return endSession(request, reasonFrom(request.nextUrl.searchParams.get("reason")));
 }
