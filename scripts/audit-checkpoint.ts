@@ -13,7 +13,9 @@ async function main(): Promise<number> {
   const removeSignalHandlers = stopOnSignals([database.close]);
   try {
     const written = await writeAuditCheckpoints(database.url);
-    for (const checkpoint of written) console.log(`Signed chain ${checkpoint.chainKey} at position ${checkpoint.seq} (key ${checkpoint.keyId}).`);
+    for (const checkpoint of written) {
+      console.log(`Signed chain ${checkpoint.chainKey} at position ${checkpoint.seq} (key ${checkpoint.keyId}).`);
+    }
     console.log(`${written.length} checkpoint(s) written; also appended to ${settings.AUDIT_CHECKPOINT_FILE}.`);
     return 0;
   } finally {

@@ -93,11 +93,13 @@ function checkpointProblem(cp, keys) {
   if (!key) return `signed with key ${cp.keyId}, which is not among the public keys given`;
   const { v, chainKey, seq, headHash, fromSeq, eventHashesDigest, at, keyId } = cp;
   const signed = canonicalJson({ v, chainKey, seq, headHash, fromSeq, eventHashesDigest, at, keyId });
-  if (!verify(null, Buffer.from(signed, "utf8"), key, Buffer.from(cp.signature, "base64"))) return "its signature does not verify";
+  const valid = verify(null, Buffer.from(signed, "utf8"), key, Buffer.from(cp.signature, "base64"));
+  if (!valid) return "its signature does not verify";
   const digest = createHash("sha256");
   for (const hash of cp.eventHashes) digest.update(`${hash}\n`, "utf8");
   if (digest.digest("hex") !== eventHashesDigest) return "its list of event hashes is not the one signed";
-  if (BigInt(cp.eventHashes.length) !== BigInt(seq) - BigInt(fromSeq) + 1n) return "its list of event hashes has the wrong length";
+  const expectedLength = BigInt(seq) - BigInt(fromSeq) + 1n;
+  if (BigInt(cp.eventHashes.length) !== expectedLength) return "its list of event hashes has the wrong length";
   return null;
 }
 
@@ -112,18 +114,24 @@ function main() {
     },
   });
   if (!values.export || !values.checkpoints || !values["public-key"]?.length) {
-    console.error("Usage: node verify-export.mjs --export <csv|json> --checkpoints <jsonl> --public-key <pem> [--organisation <id>]");
+    console.error(
+      "Usage: node verify-export.mjs --export <csv|json> --checkpoints <jsonl> --public-key <pem> " +
+        "[--public-key <pem>…] [--organisation <id>] [--complete]",
+    );
     return 2;
   }
   const keys = new Map();
   for (const file of values["public-key"]) {
-    for (const pem of readFileSync(file, "utf8").match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g) ?? []) {
+    const pems = readFileSync(file, "utf8").match(/-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g) ?? [];
+    for (const pem of pems) {
       const key = createPublicKey(pem);
       keys.set(keyIdOf(key), key);
     }
   }
-  const checkpoints = readFileSync(values.checkpoints, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
-  const organisation = values.organisation ?? [...new Set(checkpoints.map((c) => c.chainKey))].find((k) => k !== "system");
+  const lines = readFileSync(values.checkpoints, "utf8").split("\n");
+  const checkpoints = lines.filter((l) => l.trim()).map((l) => JSON.parse(l));
+  const chainKeys = [...new Set(checkpoints.map((c) => c.chainKey))];
+  const organisation = values.organisation ?? chainKeys.find((k) => k !== "system");
   if (!organisation) {
     console.error("Give --organisation: the checkpoint file names no organisation's chain.");
     return 2;
@@ -164,14 +172,15 @@ function main() {
     const where = `event ${row.id} (position ${seq})`;
     const expectedSeq = previous ? previous.seq + 1n : 1n;
     if (values.complete && seq !== expectedSeq) {
-      console.log(`NOT VERIFIED: the export is said to be complete, but position ${expectedSeq} is missing (next is ${where}).`);
+      console.log(`NOT VERIFIED: the export is said to be complete, but position ${expectedSeq} is missing.`);
       return 1;
     }
     if (sha256(canonicalJson(event)) !== row.hash) {
       console.log(`NOT VERIFIED: ${where} has been altered: its content does not match its hash.`);
       return 1;
     }
-    if ((seq === 1n && row.prev_hash !== GENESIS) || (previous && previous.seq + 1n === seq && previous.hash !== row.prev_hash)) {
+    const unlinked = previous && previous.seq + 1n === seq && previous.hash !== row.prev_hash;
+    if ((seq === 1n && row.prev_hash !== GENESIS) || unlinked) {
       console.log(`NOT VERIFIED: ${where} does not link to the event before it.`);
       return 1;
     }
@@ -187,11 +196,14 @@ function main() {
   }
   const lastAnchored = [...anchored.keys()].reduce((a, b) => (b > a ? b : a), 0n);
   if (values.complete && (previous?.seq ?? 0n) < lastAnchored) {
-    console.log(`NOT VERIFIED: the export is said to be complete, but the checkpoints go on to position ${lastAnchored}.`);
+    console.log(`NOT VERIFIED: the export is said to be complete, but the checkpoints go on to ${lastAnchored}.`);
     return 1;
   }
-  console.log(`VERIFIED: ${events.length} event(s) match their hashes; ${covered} of them are covered by signed checkpoints.`);
-  if (covered < events.length) console.log(`${events.length - covered} event(s) are newer than the last checkpoint given, so only their own hashes were checked.`);
+  console.log(`VERIFIED: ${events.length} event(s) match their hashes; ${covered} are covered by signed checkpoints.`);
+  if (covered < events.length) {
+    const newer = events.length - covered;
+    console.log(`${newer} event(s) are newer than the last checkpoint given: only their own hashes were checked.`);
+  }
   return 0;
 }
 

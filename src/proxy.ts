@@ -6,6 +6,7 @@ import { databaseAvailable } from "@/server/infra/database-availability";
 import { serviceUnavailableResponse } from "@/server/infra/service-unavailable";
 import { checkServerActionRequest } from "@/server/server-action-payload";
 import { badRequestResponse } from "@/server/bad-request";
+import { newNonce, securityHeaders } from "@/server/security-headers";
 import {
   encodeSessionToken,
   idleAllowanceSeconds,
@@ -22,6 +23,8 @@ import {
 //    (src/server/infra/database-availability.ts); /api/health still reports for itself.
 // 5. Refuses, with a 400, a POST to a page whose server-action fields React could not decode
 //    (src/server/server-action-payload.ts), so a tampered form is never a 500 or a hang.
+// 6. Puts the security headers on every response (src/server/security-headers.ts): a nonced CSP,
+//    also on the request so Next.js nonces its own scripts, no framing, HSTS over HTTPS, no-store.
 
 const PUBLIC_PREFIXES = [
   "/sign-in",
@@ -39,6 +42,14 @@ function isPublic(pathname: string): boolean {
 }
 
 export async function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const headers = securityHeaders(nonce, usesSecureCookies());
+  const response = await route(request, headers["Content-Security-Policy"]!);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+async function route(request: NextRequest, contentSecurityPolicy: string): Promise<Response> {
   if (request.nextUrl.pathname !== "/api/health" && !(await databaseAvailable())) {
     return serviceUnavailableResponse(request.nextUrl.pathname, request.headers.get("accept"));
   }
@@ -50,6 +61,7 @@ export async function proxy(request: NextRequest) {
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(REQUEST_ID_HEADER, crypto.randomUUID());
+  requestHeaders.set("Content-Security-Policy", contentSecurityPolicy);
 
   const { NEXTAUTH_SECRET: secret, SESSION_IDLE_MINUTES } = env();
   const secure = usesSecureCookies();

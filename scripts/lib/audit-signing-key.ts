@@ -10,9 +10,11 @@ import { join } from "node:path";
  * sets both, the file on storage the database's owner cannot write. Sets process.env and returns
  * the settings, for a child process's environment.
  */
-export function applyAuditCheckpointDefaults(root: string): { AUDIT_SIGNING_KEY_FILE?: string; AUDIT_CHECKPOINT_FILE: string } {
+type AuditCheckpointSettings = { AUDIT_SIGNING_KEY_FILE?: string; AUDIT_CHECKPOINT_FILE: string };
+
+export function applyAuditCheckpointDefaults(root: string): AuditCheckpointSettings {
   const dataDir = join(root, ".data");
-  const settings: { AUDIT_SIGNING_KEY_FILE?: string; AUDIT_CHECKPOINT_FILE: string } = {
+  const settings: AuditCheckpointSettings = {
     AUDIT_CHECKPOINT_FILE: process.env.AUDIT_CHECKPOINT_FILE || join(dataDir, "audit-checkpoints.jsonl"),
   };
   if (!process.env.AUDIT_SIGNING_KEY && !process.env.AUDIT_SIGNING_KEY_FILE) {

@@ -2,10 +2,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 // A full page load, not client navigation: /api/session/end is a route handler that clears the
-// session cookie.
-function endSession() {
-  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-  window.location.assign("/api/session/end?reason=timeout");
+// session cookie. A POST, as signing out must be (issue 12): the dialog's own form, submitted.
+function endSession(form: HTMLFormElement | null) {
+  form?.submit();
 }
 
 /**
@@ -14,6 +13,7 @@ function endSession() {
  */
 export function TimeoutWarning({ idleSeconds, warningSeconds }: { idleSeconds: number; warningSeconds: number }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const timeoutFormRef = useRef<HTMLFormElement>(null);
   const [deadline, setDeadline] = useState(() => Date.now() + idleSeconds * 1000);
   const [secondsLeft, setSecondsLeft] = useState(idleSeconds);
 
@@ -23,7 +23,7 @@ export function TimeoutWarning({ idleSeconds, warningSeconds }: { idleSeconds: n
       setSecondsLeft(left);
       const dialog = dialogRef.current;
       if (left === 0) {
-        endSession();
+        endSession(timeoutFormRef.current);
       } else if (left <= warningSeconds && dialog && !dialog.open) {
         dialog.showModal();
       }
@@ -34,7 +34,7 @@ export function TimeoutWarning({ idleSeconds, warningSeconds }: { idleSeconds: n
   const staySignedIn = useCallback(async () => {
     const response = await fetch("/api/session/keepalive", { method: "POST", cache: "no-store" });
     if (!response.ok) {
-      endSession();
+      endSession(timeoutFormRef.current);
       return;
     }
     const { idleSeconds: renewed } = (await response.json()) as { idleSeconds: number };
@@ -68,7 +68,15 @@ export function TimeoutWarning({ idleSeconds, warningSeconds }: { idleSeconds: n
         <button type="button" className="govuk-button mb-0!" onClick={() => void staySignedIn()}>
           Stay signed in
         </button>
-        <a href="/api/session/end?reason=signed-out">Sign out</a>
+        <form method="post" action="/api/session/end">
+          <input type="hidden" name="reason" value="signed-out" />
+          <button type="submit" className="govuk-link cursor-pointer bg-transparent border-0 p-0 underline">
+            Sign out
+          </button>
+        </form>
+        <form ref={timeoutFormRef} method="post" action="/api/session/end" hidden>
+          <input type="hidden" name="reason" value="timeout" />
+        </form>
       </div>
     </dialog>
   );

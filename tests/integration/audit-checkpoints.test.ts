@@ -234,7 +234,10 @@ describe("the offline verifier (scripts/verify-export.mjs)", () => {
     expect(shortened.out).toContain("position 4 is missing");
 
     // A checkpoint file with one hash changed no longer verifies against the public key.
-    const forged = readFileSync(file, "utf8").replace(/"eventHashes":\["[0-9a-f]/, '"eventHashes":["f');
+    const forged = readFileSync(file, "utf8").replace(/"eventHashes":\["([0-9a-f])/, (_match, first: string) =>
+      `"eventHashes":["${first === "f" ? "e" : "f"}`,
+    );
+    expect(forged).not.toBe(readFileSync(file, "utf8"));
     const forgedFile = join(folder, "forged.jsonl");
     writeFileSync(forgedFile, forged);
     expect((await verifyOffline(csv, forgedFile)).code).toBe(1);

@@ -2,25 +2,44 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { env, usesSecureCookies } from "@/server/infra/env";
 import { sessionCookieName } from "@/server/auth/session-token";
+import { currentSession } from "@/server/auth/current-actor";
 import { endSession } from "@/server/auth/end-session";
+import type { RequestMeta } from "@/server/infra/request-context";
 import { routeHandler } from "@/server/pipeline/route";
 
 const CAUSES = { timeout: "timeout", revoked: "revoked", "signed-out": "user" } as const;
 
-// Ends a session from a link (timeout dialog, revoked session): clears the cookie, which only a
-// route handler or action may do, records why, and shows the sign-in page with the reason.
-// Public in the pipeline's terms: the session may already be invalid, which is why it is ending.
-export const GET = routeHandler("public", async ({ request, meta }) => {
-  const url = new URL(request.url);
-  const raw = url.searchParams.get("reason") ?? "signed-out";
-  const reason = raw in CAUSES ? (raw as keyof typeof CAUSES) : "signed-out";
+type Reason = keyof typeof CAUSES;
+
+function reasonFrom(raw: FormDataEntryValue | string | null | undefined): Reason {
+  return typeof raw === "string" && raw in CAUSES ? (raw as Reason) : "signed-out";
+}
+
+/** Clears the cookie, records why, and shows the sign-in page (or "signed out") with the reason. */
+async function ending(request: Request, reason: Reason, meta: RequestMeta): Promise<Response> {
   const secure = usesSecureCookies();
   const cookieName = sessionCookieName(secure);
   // Next hands route handlers a NextRequest, which is what getToken reads the cookie from.
   const secret = env().NEXTAUTH_SECRET;
   const token = await getToken({ req: request as NextRequest, secret, secureCookie: secure, cookieName });
   await endSession(token?.sub, CAUSES[reason], meta);
-  const response = NextResponse.redirect(new URL(reason === "signed-out" ? "/signed-out" : `/sign-in?reason=${reason}`, request.url), 303);
+  const target = reason === "signed-out" ? "/signed-out" : `/sign-in?reason=${reason}`;
+  const response = NextResponse.redirect(new URL(target, request.url), 303);
   response.cookies.delete(cookieName);
   return response;
+}
+
+// Public in the pipeline's terms: the session may already be invalid, which is why it is ending.
+// Signing out is a POST (the timeout dialog's forms), so no link or image on any page can sign a
+// person out (issue 12). A route handler, because only a handler or action may clear the cookie.
+export const POST = routeHandler("public", async ({ request, meta }) => {
+  const form = await request.formData().catch(() => null);
+  return ending(request, reasonFrom(form?.get("reason") ?? new URL(request.url).searchParams.get("reason")), meta);
+});
+
+// A GET only tidies up a session that has already ended (idle timeout, revoked: the redirect
+// current-actor.ts makes); a live session is left alone and the visitor sent home.
+export const GET = routeHandler("public", async ({ request, meta }) => {
+  if ((await currentSession()).status === "signed-in") return NextResponse.redirect(new URL("/", request.url), 303);
+  return ending(request, reasonFrom(new URL(request.url).searchParams.get("reason")), meta);
 });
