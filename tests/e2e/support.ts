@@ -21,7 +21,10 @@ export const USERS = {
  * Fails the test on any WCAG 2.2 A/AA violation on the page as it is now: the whole page, or only
  * the parts `include` selects, leaving out what `exclude` selects.
  */
-export async function expectNoAxeViolations(page: Page, scope: { include?: string; exclude?: string } = {}): Promise<void> {
+export async function expectNoAxeViolations(
+  page: Page,
+  scope: { include?: string; exclude?: string } = {},
+): Promise<void> {
   // After a move between pages without a reload, Next sets the new title a commit after the page
   // appears; scanning in between reports a page with no title (a CI run did). A page that never
   // gets one still fails here.
@@ -55,9 +58,16 @@ const SIGNED_OUT_PATHS = ["/sign-in", "/signed-out", "/api/session/end"];
 export async function signIn(page: Page, email: string): Promise<void> {
   const file = storageStatePath(email);
   if (existsSync(file)) {
-    const state = JSON.parse(readFileSync(file, "utf8")) as { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+    type StoredCookies = Parameters<BrowserContext["addCookies"]>[0];
+    const state = JSON.parse(readFileSync(file, "utf8")) as { cookies: StoredCookies };
     await page.context().clearCookies();
-    await page.context().addCookies(state.cookies);
+    // By URL rather than domain: a cookie set with a domain is not the host-only cookie the app sets,
+    // so signing out (which clears the host-only one) would leave it behind.
+    const url = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+    const cookies = state.cookies.map(({ name, value, expires, httpOnly, secure, sameSite }) => {
+      return { name, value, url, expires, httpOnly, secure, sameSite };
+    });
+    await page.context().addCookies(cookies);
     await page.goto("/");
     if (!SIGNED_OUT_PATHS.some((path) => new URL(page.url()).pathname.startsWith(path))) return;
   }
