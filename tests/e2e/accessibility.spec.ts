@@ -91,7 +91,16 @@ const KNOWN_FAILURES: Record<string, string> = {
   // src/components/Header.tsx: at 320 px the longer menus wrap and their links sit closer than 24 px.
   "320 supervisor: navigation": "target-size: the wrapped navigation links are closer than 24 px",
   "320 IG lead: navigation": "target-size: the wrapped navigation links are closer than 24 px",
-  "320 admin: navigation": "target-size: the wrapped navigation links are closer than 24 px",
+  // Tables wider than a 320 px window (the page scrolls sideways); where the table sits in a scrolling
+  // box instead, the box cannot be reached with the keyboard. Widths measured on 29 November 2026.
+  "320 practitioner: your decisions": "reflow: 513 px wide (decisions table); color-contrast on its links",
+  "320 supervisor: review queue": "reflow: 607 px wide (queue table)",
+  "320 supervisor: escalations": "reflow: 364 px wide (escalations table)",
+  "320 IG lead: audit log": "reflow: 388 px wide (audit filters and table)",
+  "320 IG lead: a record's history": "scrollable-region-focusable: the table's scrolling box takes no keyboard focus",
+  "320 IG lead: retention": "reflow: 497 px wide (retention table); color-contrast on its links",
+  "320 IG lead: escalations": "reflow: 364 px wide (escalations table)",
+  "320 admin: users": "reflow: 638 px wide (users table); color-contrast on its buttons",
 };
 
 function markKnownFailure(width: number, label: string): void {
@@ -146,7 +155,8 @@ for (const width of WIDTHS) {
       });
     }
 
-    test("practitioner: every question page of the wizard: no axe violations, no wider than the window", async ({ browser }) => {
+    const questionPages = "practitioner: every question page of the wizard";
+    test(`${questionPages}: no axe violations, no wider than the window`, async ({ browser }) => {
       const page = await newPageFor(browser, "practitioner", width);
       const { draftId, draftSteps } = fixtures();
       expect(draftSteps.length).toBeGreaterThan(0);

@@ -8,10 +8,11 @@ import { dropDatabase, uniqueDatabaseName, withDatabaseName } from "../../script
 
 const serverUrl = inject("serverUrl");
 const database = uniqueDatabaseName("infoshare_file");
+const template = inject("templateDatabase");
 const owner = new pg.Client({ connectionString: serverUrl });
 await owner.connect();
 try {
-  await owner.query(`CREATE DATABASE ${pg.escapeIdentifier(database)} TEMPLATE ${pg.escapeIdentifier(inject("templateDatabase"))}`);
+  await owner.query(`CREATE DATABASE ${pg.escapeIdentifier(database)} TEMPLATE ${pg.escapeIdentifier(template)}`);
 } finally {
   await owner.end();
 }
