@@ -36,7 +36,12 @@ describe("appendAuditEvent", () => {
     const perWriter = 15;
     await Promise.all(
       Array.from({ length: writers }, async (_, w) => {
-        for (let i = 0; i < perWriter; i += 1) await db().$transaction((tx) => appendAuditEvent(tx, eventFor(organisationId, w * 1000 + i)));
+        // More writers than the pool has connections: some wait for one, longer than Prisma's 2 s
+        // default when other test files share the machine.
+        const wait = { maxWait: 30_000, timeout: 30_000 };
+        for (let i = 0; i < perWriter; i += 1) {
+          await db().$transaction((tx) => appendAuditEvent(tx, eventFor(organisationId, w * 1000 + i)), wait);
+        }
       }),
     );
     const { broken, count } = await verifyChain(organisationId);
