@@ -25,9 +25,10 @@ export default defineConfig({
     },
   },
   projects: [
-    // Signs each demo user in through the form once and stores the session; the specs' signIn()
-    // starts from it (tests of signing in itself still use the form).
-    { name: "sign-in", testMatch: /auth\.setup\.ts$/ },
+    // Signs each demo user in through the form once and stores the session (the specs' signIn()
+    // starts from it; tests of signing in itself still use the form), then makes the data the
+    // accessibility spec's pages need.
+    { name: "sign-in", testMatch: /\.setup\.ts$/ },
     { name: "chromium", dependencies: ["sign-in"] },
   ],
   webServer: {

@@ -8,7 +8,10 @@ const serverOnly = fileURLToPath(new URL("./node_modules/server-only/empty.js", 
 const alias = { "@": src, "server-only": serverOnly };
 
 // One fast-check seed per run, printed, replayable with FC_SEED (tests/property/fast-check-seed*.ts).
-const fastCheckSeed = { globalSetup: "tests/property/fast-check-seed.global.ts", setupFile: "tests/property/fast-check-seed.ts" };
+const fastCheckSeed = {
+  globalSetup: "tests/property/fast-check-seed.global.ts",
+  setupFile: "tests/property/fast-check-seed.ts",
+};
 
 // Integration and scale: one PostgreSQL per run, a migrated and seeded template database, and a
 // clone of it per test file, connected as the app's role (see docs/decisions/011-test-projects.md).

@@ -100,6 +100,7 @@ const passed = outcomes.reduce((sum, o) => sum + o.passed, 0);
 const failed = outcomes.reduce((sum, o) => sum + o.failed, 0);
 const skipped = outcomes.reduce((sum, o) => sum + o.skipped, 0);
 const wallSeconds = (Date.now() - startedAt) / 1000;
-console.log(`Wall time: ${Math.floor(wallSeconds / 60)} min ${Math.floor(wallSeconds % 60)} s (${wallSeconds.toFixed(1)} s)`);
+const wallTime = `${Math.floor(wallSeconds / 60)} min ${Math.floor(wallSeconds % 60)} s`;
+console.log(`Wall time: ${wallTime} (${wallSeconds.toFixed(1)} s)`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exitCode = outcomes.every((o) => o.ok) ? 0 : 1;

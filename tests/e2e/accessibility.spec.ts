@@ -2,32 +2,20 @@
 // (WCAG 1.4.10 reflow: 320 CSS px is 1280 px at 400% zoom), scanned with axe (WCAG 2.2 A and AA)
 // and checked to be no wider than the window. The journeys in the other specs no longer scan each
 // step. Pages that need data (a draft, a decision, an escalation, a record due for disposal) get it
-// from one short run through the app first.
+// from page-fixtures.setup.ts, one short run through the app before the specs.
+import { readFileSync } from "node:fs";
 import { type Browser, type Page, expect, test } from "@playwright/test";
-import { USERS, expectNoAxeViolations, signIn, withDatabase } from "./support";
-import {
-  draftAnswers,
-  openRecordFromConfirmation,
-  recordDecision,
-  uniqueCaseReference,
-  walkToCheckAnswersWithoutPurpose,
-} from "./wizard-helpers";
+import type { PageFixtures } from "./page-fixtures.setup";
+import { USERS, expectNoAxeViolations, pageFixturesPath, signIn } from "./support";
 
 const WIDTHS = [1280, 320] as const;
-
-interface Fixtures {
-  draftId: string;
-  draftSteps: string[];
-  reference: string;
-  escalationId: string;
-}
 
 type Role = "signed out" | "practitioner" | "supervisor" | "IG lead" | "admin";
 
 interface PageType {
   role: Role;
   name: string;
-  path: (f: Fixtures) => string;
+  path: (f: PageFixtures) => string;
   /** Brings the page into the state to check, after loading it (an error summary, say). */
   act?: (page: Page) => Promise<void>;
 }
@@ -88,12 +76,37 @@ const PAGES: PageType[] = [
   { role: "admin", name: "settings", path: () => "/settings" },
 ];
 
+/** The header's navigation is the same on every page of a role: it is checked once per role and width. */
+const NAVIGATION = 'header nav[aria-label="Main"]';
+
 /**
- * Pages known to be wider than a 320 px window: their 320 px tests are marked `test.fail()`, so the
- * run shows them (and fails when one is fixed, to be taken off the list) without hiding them. The
- * fixes belong to the UI work, not to this suite.
+ * Known accessibility failures, by width and page, with what fails. Each is marked `test.fail()`, so
+ * the run shows it (and fails once it is fixed, to be taken off this list) without hiding it or
+ * failing the suite. The fixes belong to the UI work, not to this suite.
  */
-const KNOWN_REFLOW_FAILURES = new Set<string>([]);
+const KNOWN_FAILURES: Record<string, string> = {
+  // src/app/dashboard/page.tsx: the open-escalations link on the orange panel is below 4.5:1 contrast.
+  "1280 IG lead: dashboard": "color-contrast: the open-escalations link on the highlighted panel",
+  "320 IG lead: dashboard": "color-contrast: the open-escalations link on the highlighted panel",
+  // src/components/Header.tsx: at 320 px the longer menus wrap and their links sit closer than 24 px.
+  "320 supervisor: navigation": "target-size: the wrapped navigation links are closer than 24 px",
+  "320 IG lead: navigation": "target-size: the wrapped navigation links are closer than 24 px",
+  // Tables wider than a 320 px window (the page scrolls sideways); where the table sits in a scrolling
+  // box instead, the box cannot be reached with the keyboard. Widths measured on 29 November 2026.
+  "320 practitioner: your decisions": "reflow: 513 px wide (decisions table); color-contrast on its links",
+  "320 supervisor: review queue": "reflow: 607 px wide (queue table)",
+  "320 supervisor: escalations": "reflow: 364 px wide (escalations table)",
+  "320 IG lead: audit log": "reflow: 388 px wide (audit filters and table)",
+  "320 IG lead: a record's history": "scrollable-region-focusable: the table's scrolling box takes no keyboard focus",
+  "320 IG lead: retention": "reflow: 497 px wide (retention table); color-contrast on its links",
+  "320 IG lead: escalations": "reflow: 364 px wide (escalations table)",
+  "320 admin: users": "reflow: 638 px wide (users table); color-contrast on its buttons",
+};
+
+function markKnownFailure(width: number, label: string): void {
+  const known = KNOWN_FAILURES[`${width} ${label}`];
+  test.fail(known !== undefined, known);
+}
 
 async function newPageFor(browser: Browser, role: Role, width = 1280): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
@@ -101,53 +114,20 @@ async function newPageFor(browser: Browser, role: Role, width = 1280): Promise<P
   return page;
 }
 
-let fixtures: Fixtures;
-
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(180_000);
-  const practitioner = await newPageFor(browser, "practitioner");
-  const rationale = "There is no clear purpose: the request is for a general background check.";
-
-  // A decision, recorded, with an escalation raised about it.
-  await walkToCheckAnswersWithoutPurpose(practitioner, uniqueCaseReference("A11Y"), rationale);
-  const reference = await recordDecision(practitioner);
-  await openRecordFromConfirmation(practitioner, reference);
-  await practitioner.getByText("Escalate a disagreement about this decision").click();
-  await practitioner.getByLabel("Why are you escalating?").fill("The requester disagrees that there is no purpose.");
-  await practitioner.getByRole("button", { name: "Escalate" }).click();
-  await expect(practitioner.getByTestId("decision-escalations")).toBeVisible();
-
-  // A draft left at check answers; its question pages are the wizard's page types.
-  const draftId = await walkToCheckAnswersWithoutPurpose(practitioner, uniqueCaseReference("A11Y"), rationale);
-  const draftSteps = Object.keys((await draftAnswers(draftId)) ?? {});
-  await practitioner.context().close();
-
-  const escalationId = await withDatabase(async (client) => {
-    // The record becomes due for disposal, as if its retention period had passed. Decisions are
-    // append-only for every session role; a replica session skips that trigger, as only an owner can.
-    await client.query("BEGIN");
-    await client.query("SET LOCAL session_replication_role = replica");
-    await client.query("UPDATE decision SET retain_until = now() - interval '1 day' WHERE reference = $1", [reference]);
-    await client.query("COMMIT");
-    const { rows } = await client.query<{ id: string }>(
-      "SELECT e.id FROM escalation e JOIN decision d ON d.id = e.decision_id WHERE d.reference = $1",
-      [reference],
-    );
-    return rows[0]!.id;
-  });
-  fixtures = { draftId, draftSteps, reference, escalationId };
-});
+// Made once per run by page-fixtures.setup.ts; read per test, since a worker that restarts after a
+// failure runs a file's hooks again.
+const fixtures = (): PageFixtures => JSON.parse(readFileSync(pageFixturesPath(), "utf8")) as PageFixtures;
 
 /** The page's width and the window's, in CSS pixels. */
 async function widths(page: Page): Promise<{ page: number; window: number }> {
   return page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
 }
 
-/** Reflow first (a soft check, so axe still runs), then axe. */
+/** Reflow first (a soft check, so axe still runs), then axe on all but the navigation. */
 async function checkPage(page: Page, label: string, width: number): Promise<void> {
   const size = await widths(page);
   expect.soft(size.page, `${label} at ${width} px is ${size.page} px wide`).toBeLessThanOrEqual(size.window);
-  await expectNoAxeViolations(page);
+  await expectNoAxeViolations(page, { exclude: NAVIGATION });
 }
 
 for (const width of WIDTHS) {
@@ -155,21 +135,33 @@ for (const width of WIDTHS) {
     for (const type of PAGES) {
       const label = `${type.role}: ${type.name}`;
       test(`${label}: no axe violations, no wider than the window`, async ({ browser }) => {
-        // A page that does not reflow at 320 px is a known failure, listed above, not a hidden one.
-        if (width === 320 && KNOWN_REFLOW_FAILURES.has(label)) test.fail();
+        markKnownFailure(width, label);
         const page = await newPageFor(browser, type.role, width);
-        await page.goto(type.path(fixtures));
+        await page.goto(type.path(fixtures()));
         await type.act?.(page);
         await checkPage(page, label, width);
         await page.context().close();
       });
     }
 
-    test("practitioner: every question page of the wizard: no axe violations, no wider than the window", async ({ browser }) => {
+    for (const role of ["practitioner", "supervisor", "IG lead", "admin"] as const) {
+      test(`${role}: navigation: no axe violations`, async ({ browser }) => {
+        markKnownFailure(width, `${role}: navigation`);
+        const page = await newPageFor(browser, role, width);
+        await page.goto("/notifications");
+        await expect(page.locator(NAVIGATION)).toBeVisible();
+        await expectNoAxeViolations(page, { include: NAVIGATION });
+        await page.context().close();
+      });
+    }
+
+    const questionPages = "practitioner: every question page of the wizard";
+    test(`${questionPages}: no axe violations, no wider than the window`, async ({ browser }) => {
       const page = await newPageFor(browser, "practitioner", width);
-      expect(fixtures.draftSteps.length).toBeGreaterThan(0);
-      for (const step of fixtures.draftSteps) {
-        await page.goto(`/decisions/drafts/${fixtures.draftId}/${step}`);
+      const { draftId, draftSteps } = fixtures();
+      expect(draftSteps.length).toBeGreaterThan(0);
+      for (const step of draftSteps) {
+        await page.goto(`/decisions/drafts/${draftId}/${step}`);
         await expect(page.getByTestId("progress")).toBeVisible();
         await checkPage(page, `question ${step}`, width);
       }

@@ -4,7 +4,6 @@ import { USERS, expectNoAxeViolations, signIn, withDatabase } from "./support";
 test("the IG lead verifies their organisation's audit log and sees it is intact", async ({ page }) => {
   await signIn(page, USERS.igLead);
   await expect(page).toHaveURL(/\/audit$/);
-  await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: "Verify integrity" }).click();
   await expect(page).toHaveURL(/\/audit\?verification=\d+$/);

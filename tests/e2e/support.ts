@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, type Page, expect } from "@playwright/test";
 import pg from "pg";
@@ -17,13 +17,22 @@ export const USERS = {
   otherTeamSupervisor: "kim.ahmed@northshire.example",
 } as const;
 
-/** Fails the test on any WCAG 2.2 A/AA violation on the page as it is now. */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
+/**
+ * Fails the test on any WCAG 2.2 A/AA violation on the page as it is now: the whole page, or only
+ * the parts `include` selects, leaving out what `exclude` selects.
+ */
+export async function expectNoAxeViolations(
+  page: Page,
+  scope: { include?: string; exclude?: string } = {},
+): Promise<void> {
   // After a move between pages without a reload, Next sets the new title a commit after the page
   // appears; scanning in between reports a page with no title (a CI run did). A page that never
   // gets one still fails here.
   await expect(page).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]);
+  if (scope.include) builder = builder.include(scope.include);
+  if (scope.exclude) builder = builder.exclude(scope.exclude);
+  const results = await builder.analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
@@ -31,6 +40,11 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 /** Where the sign-in setup (auth.setup.ts) keeps each user's signed-in browser state for this port. */
 export function storageStatePath(email: string): string {
   return join(process.cwd(), "test-results", ".auth", String(process.env.E2E_PORT ?? 3100), `${email}.json`);
+}
+
+/** What page-fixtures.setup.ts made for accessibility.spec.ts: a draft, a decision, an escalation. */
+export function pageFixturesPath(): string {
+  return join(dirname(storageStatePath("x")), "page-fixtures.json");
 }
 
 const SIGNED_OUT_PATHS = ["/sign-in", "/signed-out", "/api/session/end"];
@@ -44,9 +58,16 @@ const SIGNED_OUT_PATHS = ["/sign-in", "/signed-out", "/api/session/end"];
 export async function signIn(page: Page, email: string): Promise<void> {
   const file = storageStatePath(email);
   if (existsSync(file)) {
-    const state = JSON.parse(readFileSync(file, "utf8")) as { cookies: Parameters<BrowserContext["addCookies"]>[0] };
+    type StoredCookies = Parameters<BrowserContext["addCookies"]>[0];
+    const state = JSON.parse(readFileSync(file, "utf8")) as { cookies: StoredCookies };
     await page.context().clearCookies();
-    await page.context().addCookies(state.cookies);
+    // By URL rather than domain: a cookie set with a domain is not the host-only cookie the app sets,
+    // so signing out (which clears the host-only one) would leave it behind.
+    const url = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
+    const cookies = state.cookies.map(({ name, value, expires, httpOnly, secure, sameSite }) => {
+      return { name, value, url, expires, httpOnly, secure, sameSite };
+    });
+    await page.context().addCookies(cookies);
     await page.goto("/");
     if (!SIGNED_OUT_PATHS.some((path) => new URL(page.url()).pathname.startsWith(path))) return;
   }

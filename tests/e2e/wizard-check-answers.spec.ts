@@ -4,6 +4,8 @@ import { expect, test } from "@playwright/test";
 import { USERS, signIn } from "./support";
 import {
   answer,
+  answerRoutineOpening,
+  answerSharingQuestions,
   backLink,
   choose,
   chooseOnly,
@@ -12,15 +14,8 @@ import {
   draftAnswers,
   expectCheckAnswersPage,
   expectQuestionPage,
-  fillConcern,
   fillDecision,
-  fillInformation,
-  fillInforming,
   fillLawfulBasis,
-  fillRequest,
-  fillSafety,
-  fillSharingMethod,
-  fillUrgency,
   recordDecision,
   startDecision,
   stepUrl,
@@ -38,19 +33,14 @@ test("Change links return to check answers, and an answer that makes questions i
   const caseReference = uniqueCaseReference("CHANGE");
   await signIn(page, USERS.schoolPractitioner);
   const draftId = await startDecision(page);
-  await answer(page, "urgency", fillUrgency("No"));
-  await answer(page, "request", fillRequest());
-  await answer(page, "concern", fillConcern(caseReference));
+  await answerRoutineOpening(page, caseReference);
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("Yes"));
   await answer(page, "identifiable", chooseOnly("Yes"));
   await answer(page, "confidential", chooseOnly("Yes"));
   await answer(page, "consent", chooseOnly("Yes, consent has been given"));
   await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
-  await answer(page, "safety", fillSafety());
-  await answer(page, "information-to-share", fillInformation);
-  await answer(page, "sharing-method", fillSharingMethod);
-  await answer(page, "informing", fillInforming());
+  await answerSharingQuestions(page);
   await answer(
     page,
     "decision",

@@ -236,6 +236,30 @@ export const fillDepartureReason =
   (page) =>
     type(page, "Why does your decision differ from what the flowchart indicates?", reason);
 
+// ------------------------------------------------------------------------------ runs of questions
+
+/** The opening questions of a routine (not emergency) request: no immediate risk, who asked, the concern. */
+export async function answerRoutineOpening(
+  page: Page,
+  caseReference: string,
+  requester?: { name?: string; role: string; organisation: string },
+): Promise<void> {
+  await answer(page, "urgency", fillUrgency("No"));
+  await answer(page, "request", fillRequest(requester));
+  await answer(page, "concern", fillConcern(caseReference));
+}
+
+/** The questions every path towards sharing asks: safety, what to share, how, and telling the person. */
+export async function answerSharingQuestions(
+  page: Page,
+  fills: { safety?: Fill; informing?: Fill } = {},
+): Promise<void> {
+  await answer(page, "safety", fills.safety ?? fillSafety());
+  await answer(page, "information-to-share", fillInformation);
+  await answer(page, "sharing-method", fillSharingMethod);
+  await answer(page, "informing", fills.informing ?? fillInforming());
+}
+
 // ------------------------------------------------------------------------------ check answers → record
 
 export async function expectCheckAnswersPage(page: Page): Promise<void> {
@@ -367,9 +391,7 @@ export async function auditEvents(action: string, objectId: string): Promise<{ a
  */
 export async function walkToCheckAnswersWithoutPurpose(page: Page, caseReference: string, rationale: string): Promise<string> {
   const draftId = await startDecision(page);
-  await answer(page, "urgency", fillUrgency("No"));
-  await answer(page, "request", fillRequest({ role: "Housing officer", organisation: "Northshire Homes" }));
-  await answer(page, "concern", fillConcern(caseReference));
+  await answerRoutineOpening(page, caseReference, { role: "Housing officer", organisation: "Northshire Homes" });
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("No"));
   await answer(page, "safety", fillSafety());

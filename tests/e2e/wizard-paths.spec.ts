@@ -6,6 +6,8 @@ import {
   INFORMATION_TEXT,
   SECURITY_TEXT,
   answer,
+  answerRoutineOpening,
+  answerSharingQuestions,
   backLink,
   choose,
   chooseOnly,
@@ -16,12 +18,10 @@ import {
   fillConcern,
   fillDecision,
   fillDepartureReason,
-  fillInformation,
   fillInforming,
   fillLawfulBasis,
   fillRequest,
   fillSafety,
-  fillSharingMethod,
   fillUrgency,
   openRecordFromConfirmation,
   progressOf,
@@ -47,9 +47,11 @@ test("consent given: the practitioner shares in full and the record says so", as
   await signIn(page, USERS.schoolPractitioner);
   await startDecision(page);
 
-  await answer(page, "urgency", fillUrgency("No"));
-  await answer(page, "request", fillRequest({ name: "Dee Khan", role: "Early help worker", organisation: "Northshire Council" }));
-  await answer(page, "concern", fillConcern(caseReference));
+  await answerRoutineOpening(
+    page,
+    caseReference,
+    { name: "Dee Khan", role: "Early help worker", organisation: "Northshire Council" },
+  );
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("Yes"));
   await answer(page, "identifiable", chooseOnly("Yes"));
@@ -57,10 +59,7 @@ test("consent given: the practitioner shares in full and the record says so", as
   await answer(page, "consent", chooseOnly("Yes, consent has been given"));
   // Consent given ends the flowchart at "you can share": there is no "other lawful reason" question.
   await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
-  await answer(page, "safety", fillSafety());
-  await answer(page, "information-to-share", fillInformation);
-  await answer(page, "sharing-method", fillSharingMethod);
-  await answer(page, "informing", fillInforming());
+  await answerSharingQuestions(page);
   await expectQuestionPage(page, "decision");
   await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
   await answer(
@@ -155,9 +154,7 @@ test("consent refused but the child is at risk of significant harm: shared witho
   await signIn(page, USERS.practitioner);
   await startDecision(page);
 
-  await answer(page, "urgency", fillUrgency("No"));
-  await answer(page, "request", fillRequest({ role: "Detective constable", organisation: "Northshire Police" }));
-  await answer(page, "concern", fillConcern(caseReference));
+  await answerRoutineOpening(page, caseReference, { role: "Detective constable", organisation: "Northshire Police" });
   await answer(page, "significant-harm", chooseOnly("Yes"));
   // Significant harm answers "is there a legitimate purpose?" itself (decision 016).
   await answer(page, "identifiable", chooseOnly("Yes"));
@@ -187,10 +184,13 @@ test("consent refused but the child is at risk of significant harm: shared witho
       statutoryGateways: ["Child protection enquiries"],
     }),
   );
-  await answer(page, "safety", fillSafety({ who: ["A neighbour or member of the public"], steps: "The neighbour who raised the alarm is not named in what is shared." }));
-  await answer(page, "information-to-share", fillInformation);
-  await answer(page, "sharing-method", fillSharingMethod);
-  await answer(page, "informing", fillInforming(notTelling));
+  await answerSharingQuestions(page, {
+    safety: fillSafety({
+      who: ["A neighbour or member of the public"],
+      steps: "The neighbour who raised the alarm is not named in what is shared.",
+    }),
+    informing: fillInforming(notTelling),
+  });
   await expectQuestionPage(page, "decision");
   await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
   await expect(page.getByTestId("indication")).toContainText("A child is at risk of significant harm");
@@ -330,9 +330,7 @@ test("not sure: the practitioner seeks advice, records it, and continues; the ad
   await signIn(page, AMY);
   await startDecision(page);
 
-  await answer(page, "urgency", fillUrgency("No"));
-  await answer(page, "request", fillRequest());
-  await answer(page, "concern", fillConcern(caseReference));
+  await answerRoutineOpening(page, caseReference);
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("Yes"));
   await answer(page, "identifiable", chooseOnly("Yes"));
@@ -360,10 +358,7 @@ test("not sure: the practitioner seeks advice, records it, and continues; the ad
   // The informed "yes" carries on down the flowchart to consent.
   await answer(page, "consent", chooseOnly("Yes, consent has been given"));
   await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
-  await answer(page, "safety", fillSafety());
-  await answer(page, "information-to-share", fillInformation);
-  await answer(page, "sharing-method", fillSharingMethod);
-  await answer(page, "informing", fillInforming());
+  await answerSharingQuestions(page);
   await answer(
     page,
     "decision",
@@ -417,10 +412,7 @@ test("emergency: a warning to act now, then the decision is recorded straight af
   });
   // …and "another lawful reason?" too.
   await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Vital interests", commonLaw: ["Public interest outweighs confidentiality"] }));
-  await answer(page, "safety", fillSafety());
-  await answer(page, "information-to-share", fillInformation);
-  await answer(page, "sharing-method", fillSharingMethod);
-  await answer(page, "informing", fillInforming());
+  await answerSharingQuestions(page);
   await expectQuestionPage(page, "decision");
   await expect(page.getByText(warning)).toBeVisible();
   await expect(page.getByTestId("indication")).toContainText("Emergency: act now, record straight afterwards");
@@ -467,19 +459,14 @@ test("departure: not sharing when the flowchart says share and the child is at r
   await signIn(page, USERS.practitioner);
   await startDecision(page);
 
-  await answer(page, "urgency", fillUrgency("No"));
-  await answer(page, "request", fillRequest({ role: "Detective sergeant", organisation: "Northshire Police" }));
-  await answer(page, "concern", fillConcern(caseReference));
+  await answerRoutineOpening(page, caseReference, { role: "Detective sergeant", organisation: "Northshire Police" });
   await answer(page, "significant-harm", chooseOnly("Yes"));
   // Significant harm answers "is there a legitimate purpose?" itself (decision 016).
   await answer(page, "identifiable", chooseOnly("Yes"));
   await answer(page, "confidential", chooseOnly("No"));
   // Not confidential: the flowchart says "you can share" without asking about consent.
   await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task" }));
-  await answer(page, "safety", fillSafety());
-  await answer(page, "information-to-share", fillInformation);
-  await answer(page, "sharing-method", fillSharingMethod);
-  await answer(page, "informing", fillInforming());
+  await answerSharingQuestions(page);
   await answer(page, "decision", fillDecision({ outcome: "Do not share", rationale, purpose: "Police enquiry" }));
 
   await expectQuestionPage(page, "departure-reason");
@@ -525,9 +512,7 @@ test("departure: sharing where the flowchart says do not brings back the sharing
   await signIn(page, AMY);
   await startDecision(page);
 
-  await answer(page, "urgency", fillUrgency("No"));
-  await answer(page, "request", fillRequest({ role: "School nurse", organisation: "Northshire NHS Trust" }));
-  await answer(page, "concern", fillConcern(caseReference));
+  await answerRoutineOpening(page, caseReference, { role: "School nurse", organisation: "Northshire NHS Trust" });
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("Yes"));
   await answer(page, "identifiable", chooseOnly("Yes"));
@@ -553,10 +538,7 @@ test("departure: sharing where the flowchart says do not brings back the sharing
   // From there the wizard walks on through the pages after it, keeping what was already answered.
   await expectQuestionPage(page, "safety");
   await expect(page.getByRole("checkbox", { name: "No one's identity needs protecting" })).toBeChecked();
-  await answer(page, "safety", async () => {});
-  await answer(page, "information-to-share", fillInformation);
-  await answer(page, "sharing-method", fillSharingMethod);
-  await answer(page, "informing", fillInforming());
+  await answerSharingQuestions(page, { safety: async () => {} });
   await expectQuestionPage(page, "decision");
   await expect(page.getByRole("group", { name: "Your decision" }).getByRole("radio", { name: "Share some of the information" })).toBeChecked();
   await answer(page, "decision", async () => {});
@@ -591,9 +573,7 @@ test("a draft survives signing out: 'Your decisions' lists it and Continue resum
   const caseReference = uniqueCaseReference("RESUME");
   await signIn(page, JO);
   const draftId = await startDecision(page);
-  await answer(page, "urgency", fillUrgency("No"));
-  await answer(page, "request", fillRequest({ role: "Health visitor", organisation: "Northshire NHS Trust" }));
-  await answer(page, "concern", fillConcern(caseReference));
+  await answerRoutineOpening(page, caseReference, { role: "Health visitor", organisation: "Northshire NHS Trust" });
   await answer(page, "significant-harm", chooseOnly("I'm not sure"));
   // "Not sure" about significant harm leads to seeking advice first (decision 016).
   await expectQuestionPage(page, "significant-harm-advice");

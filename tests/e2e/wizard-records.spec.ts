@@ -7,6 +7,7 @@ import { USERS, signIn, withDatabase } from "./support";
 import {
   SECURITY_TEXT,
   answer,
+  answerRoutineOpening,
   auditEvents,
   backLink,
   choose,
@@ -14,13 +15,10 @@ import {
   decisionByReference,
   expectCheckAnswersPage,
   expectQuestionPage,
-  fillConcern,
   fillDecision,
   fillInformation,
-  fillRequest,
   fillSafety,
   fillSharingMethod,
-  fillUrgency,
   openRecordFromConfirmation,
   recordDecision,
   recordDecisionWithoutPurpose,
@@ -133,9 +131,7 @@ test("the record page shows every answer in plain English, not the stored codes"
   const advice = "Put together, the school, year group and dates would identify the family.";
   await signIn(page, USERS.schoolPractitioner);
   await startDecision(page);
-  await answer(page, "urgency", fillUrgency("No"));
-  await answer(page, "request", fillRequest());
-  await answer(page, "concern", fillConcern(caseReference));
+  await answerRoutineOpening(page, caseReference);
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("Yes"));
   await answer(page, "identifiable", chooseOnly("I'm not sure"));

@@ -29,8 +29,6 @@ async function verifyChain(chainKey: string) {
   return { broken: verifier.finish(head), count: events.length };
 }
 
-const QUEUED = { maxWait: 30_000, timeout: 30_000 };
-
 describe("appendAuditEvent", () => {
   it("keeps one unbroken chain under concurrent writers", async () => {
     const organisationId = randomUUID();
@@ -38,10 +36,12 @@ describe("appendAuditEvent", () => {
     const perWriter = 15;
     await Promise.all(
       Array.from({ length: writers }, async (_, w) => {
-        // Writers queue for the pool's connections and the chain head's lock: on a busy machine the
-        // default 2 s wait for a connection is not enough for the last in line.
-        for (let i = 0; i < perWriter; i += 1)
-          await db().$transaction((tx) => appendAuditEvent(tx, eventFor(organisationId, w * 1000 + i)), QUEUED);
+        // More writers than the pool has connections: some wait for one, longer than Prisma's 2 s
+        // default when other test files share the machine.
+        const wait = { maxWait: 30_000, timeout: 30_000 };
+        for (let i = 0; i < perWriter; i += 1) {
+          await db().$transaction((tx) => appendAuditEvent(tx, eventFor(organisationId, w * 1000 + i)), wait);
+        }
       }),
     );
     const { broken, count } = await verifyChain(organisationId);

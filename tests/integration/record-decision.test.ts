@@ -88,7 +88,8 @@ describe("recordDecision's rows", () => {
     const event = await db().auditEvent.findFirstOrThrow({ where: { action: "decision.record", objectId: result.reference } });
     expect(event).toMatchObject({ actorId: author.userId, objectType: "decision", caseReference: "ROWS-0001", outcome: "SUCCESS", requestId: TEST_META.requestId });
     expect(event.detail).toEqual({ kind: "ORIGINAL", outcome: decision.outcome, indication: decision.indication, departsFromIndication: decision.departsFromIndication, flags: decision.reviewFlags });
-    expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey: chainKeyFor(author.organisationId) })).toMatchObject({ breaks: [] });
+    const chainKey = chainKeyFor(author.organisationId);
+    expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey })).toMatchObject({ breaks: [] });
   });
 
   it("retries with a new reference when the first is taken, writing nothing twice", async () => {
@@ -109,7 +110,9 @@ describe("recordDecision's rows", () => {
     expect(await db().decision.count({ where: { draftId: second } })).toBe(1);
     expect(await db().notification.count({ where: { decisionReference: taken.reference } })).toBe(await db().notification.count({ where: { decisionReference: result.reference } }));
     expect(await db().auditEvent.count({ where: { action: "decision.record", objectId: taken.reference } })).toBe(1);
-    expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey: chainKeyFor(sam.organisationId) })).toMatchObject({ breaks: [] });
+    expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey: chainKeyFor(sam.organisationId) })).toMatchObject({
+      breaks: [],
+    });
   });
 
   it("gives up after five taken references with the database's error", async () => {
@@ -157,6 +160,8 @@ describe("recordDecision's rows", () => {
     const references = results.flatMap((r) => (r.ok ? [r.reference] : []));
     expect(await db().auditEvent.count({ where: { action: "decision.record", objectId: { in: references } } })).toBe(drafts.length);
     expect(await db().reviewQueueItem.count({ where: { decision: { draftId: { in: drafts } } } })).toBe(drafts.length);
-    expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey: chainKeyFor(sam.organisationId) })).toMatchObject({ breaks: [] });
+    expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey: chainKeyFor(sam.organisationId) })).toMatchObject({
+      breaks: [],
+    });
   });
 });

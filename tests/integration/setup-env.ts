@@ -8,11 +8,12 @@ import { dropDatabase, uniqueDatabaseName, withDatabaseName } from "../../script
 
 const serverUrl = inject("serverUrl");
 const database = uniqueDatabaseName("infoshare_file");
+const template = inject("templateDatabase");
 const owner = new pg.Client({ connectionString: serverUrl });
 await owner.connect();
 try {
   const name = pg.escapeIdentifier(database);
-  await owner.query(`CREATE DATABASE ${name} TEMPLATE ${pg.escapeIdentifier(inject("templateDatabase"))}`);
+  await owner.query(`CREATE DATABASE ${name} TEMPLATE ${pg.escapeIdentifier(template)}`);
   // A database's own privileges are not copied from its template: take TEMPORARY away again, as
   // the database_hardening migration did on the template (decision 014).
   await owner.query(`REVOKE TEMPORARY ON DATABASE ${name} FROM PUBLIC, infoshare_app`);

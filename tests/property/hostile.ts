@@ -80,7 +80,10 @@ export function hostileFormInput(fields: readonly string[]): fc.Arbitrary<unknow
  * A valid form input with some of its fields (sometimes none) replaced by hostile values: past the
  * checks on the form as a whole, into each field's own validation.
  */
-export function validWithHostileFields(valid: Record<string, unknown>, fields: readonly string[]): fc.Arbitrary<Record<string, unknown>> {
+export function validWithHostileFields(
+  valid: Record<string, unknown>,
+  fields: readonly string[],
+): fc.Arbitrary<Record<string, unknown>> {
   if (fields.length === 0) return fc.constant({ ...valid });
   return fc
     .dictionary(fc.constantFrom(...fields), hostileValue, { maxKeys: fields.length })

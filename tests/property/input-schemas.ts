@@ -3,7 +3,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { SCRIPT_PAYLOAD, hostileFormInput, hostileKey, hostileValue, isClearMessage, validWithHostileFields } from "./hostile";
+import {
+  SCRIPT_PAYLOAD,
+  hostileFormInput,
+  hostileKey,
+  hostileValue,
+  isClearMessage,
+  validWithHostileFields,
+} from "./hostile";
 
 export interface InputSchemaUnderTest {
   name: string;
@@ -53,7 +60,9 @@ export function describeInputSchemasWithHostileInput(schemas: InputSchemaUnderTe
           if (result.success) accepted += 1;
           else {
             expectClearIssues(result.error, fields);
-            for (const issue of result.error.issues) if (issue.path.length > 0) refusedFields.add(String(issue.path[0]));
+            for (const issue of result.error.issues) {
+              if (issue.path.length > 0) refusedFields.add(String(issue.path[0]));
+            }
           }
         }),
         { numRuns },
@@ -69,7 +78,8 @@ export function describeInputSchemasWithHostileInput(schemas: InputSchemaUnderTe
         // The input is otherwise valid, so the extra field is the only reason to refuse it.
         fc.property(hostileKey, hostileValue, (key, value) => {
           fc.pre(!fields.includes(key));
-          const withExtra = Object.defineProperty({ ...valid }, key, { value, enumerable: true, configurable: true, writable: true });
+          const property = { value, enumerable: true, configurable: true, writable: true };
+          const withExtra = Object.defineProperty({ ...valid }, key, property);
           expect(schema.safeParse(withExtra).success).toBe(false);
         }),
         { numRuns },

@@ -41,7 +41,14 @@ const FORMS: InputSchemaUnderTest[] = [
     schema: queueFilterSchema,
     fields: ["flag", "outcome", "practitioner", "from", "to", "after"],
     strict: false,
-    valid: { flag: "DEPARTURE", outcome: "SHARE", practitioner: "0b6c1f0e-4a1d-4c3e-9f5a-2d7e8b9c0a1f", from: "2025-01-01", to: "2025-01-31", after: "abc" },
+    valid: {
+      flag: "DEPARTURE",
+      outcome: "SHARE",
+      practitioner: "0b6c1f0e-4a1d-4c3e-9f5a-2d7e8b9c0a1f",
+      from: "2025-01-01",
+      to: "2025-01-31",
+      after: "abc",
+    },
   },
 ];
 

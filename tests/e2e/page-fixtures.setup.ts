@@ -1,0 +1,57 @@
+// Playwright setup (after auth.setup.ts): the data the pages in accessibility.spec.ts need, made once
+// per run through the app itself: a recorded decision with an escalation, due for disposal, and a
+// draft left at check answers. Written to pageFixturesPath() for the spec to read.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { expect, test as setup } from "@playwright/test";
+import { USERS, pageFixturesPath, signIn, withDatabase } from "./support";
+import {
+  draftAnswers,
+  openRecordFromConfirmation,
+  recordDecision,
+  uniqueCaseReference,
+  walkToCheckAnswersWithoutPurpose,
+} from "./wizard-helpers";
+
+export interface PageFixtures {
+  draftId: string;
+  /** The questions answered in the draft: the wizard's page types. */
+  draftSteps: string[];
+  reference: string;
+  escalationId: string;
+}
+
+setup("a decision with an escalation, due for disposal, and a draft at check answers", async ({ page }) => {
+  setup.setTimeout(180_000);
+  await signIn(page, USERS.practitioner);
+  const rationale = "There is no clear purpose: the request is for a general background check.";
+
+  await walkToCheckAnswersWithoutPurpose(page, uniqueCaseReference("A11Y"), rationale);
+  const reference = await recordDecision(page);
+  await openRecordFromConfirmation(page, reference);
+  await page.getByText("Escalate a disagreement about this decision").click();
+  await page.getByLabel("Why are you escalating?").fill("The requester disagrees that there is no purpose.");
+  await page.getByRole("button", { name: "Escalate" }).click();
+  await expect(page.getByTestId("decision-escalations")).toBeVisible();
+
+  const draftId = await walkToCheckAnswersWithoutPurpose(page, uniqueCaseReference("A11Y"), rationale);
+  const draftSteps = Object.keys((await draftAnswers(draftId)) ?? {});
+
+  const escalationId = await withDatabase(async (client) => {
+    // The record becomes due for disposal, as if its retention period had passed. Decisions are
+    // append-only for every role; a replica session skips that trigger, as only an owner can.
+    await client.query("BEGIN");
+    await client.query("SET LOCAL session_replication_role = replica");
+    await client.query("UPDATE decision SET retain_until = now() - interval '1 day' WHERE reference = $1", [reference]);
+    await client.query("COMMIT");
+    const { rows } = await client.query<{ id: string }>(
+      "SELECT e.id FROM escalation e JOIN decision d ON d.id = e.decision_id WHERE d.reference = $1",
+      [reference],
+    );
+    return rows[0]!.id;
+  });
+
+  const fixtures: PageFixtures = { draftId, draftSteps, reference, escalationId };
+  mkdirSync(dirname(pageFixturesPath()), { recursive: true });
+  writeFileSync(pageFixturesPath(), JSON.stringify(fixtures));
+});
