@@ -87,7 +87,13 @@ async function main(): Promise<void> {
           context.index = index + 1;
           const headers: Record<string, string> = { cookie: user.cookie, origin: spec.origin };
           if (entry.contentType) headers["content-type"] = entry.contentType;
-          return { ...request, method: spec.method, path: entry.path, headers, ...(entry.body !== undefined ? { body: entry.body } : {}) };
+          return {
+            ...request,
+            method: spec.method,
+            path: entry.path,
+            headers,
+            ...(entry.body !== undefined ? { body: entry.body } : {}),
+          };
         },
       },
     ],

@@ -73,11 +73,13 @@ async function drive(concurrency: number, warmupMs: number, durationMs: number, 
       }
     }
   };
-  const warmupTimer = new Promise<void>((resolve) => setTimeout(() => {
-    measuredFrom = performance.now();
-    cpuFrom = process.cpuUsage();
-    resolve();
-  }, warmupMs));
+  const warmupTimer = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      measuredFrom = performance.now();
+      cpuFrom = process.cpuUsage();
+      resolve();
+    }, warmupMs),
+  );
   await Promise.all([warmupTimer, ...Array.from({ length: concurrency }, loop)]);
   const seconds = (performance.now() - measuredFrom) / 1000;
   const cpu = process.cpuUsage(cpuFrom);
@@ -118,7 +120,8 @@ async function raw(spec: RecordSpec) {
     VALUES ($1, $2, $3, ${decisionColumns.map((_, i) => `$${i + 4}`).join(", ")}) RETURNING id`;
   const insertAudit = `INSERT INTO audit_event (chain_key, chain_seq, object_id, ${auditColumns.join(", ")})
     VALUES ($1, $2, $3, ${auditColumns.map((_, i) => `$${i + 4}`).join(", ")}) RETURNING id`;
-  const jsonish = (value: unknown) => (value !== null && typeof value === "object" && !Array.isArray(value) ? JSON.stringify(value) : value);
+  const jsonish = (value: unknown) =>
+    value !== null && typeof value === "object" && !Array.isArray(value) ? JSON.stringify(value) : value;
   const decisionValues = decisionColumns.map((c) => jsonish(decision[c]));
   const auditValues = auditColumns.map((c) => jsonish(audit[c]));
   const chainKey = `raw-insert-floor-${randomUUID()}`;

@@ -21,7 +21,13 @@ import { findFreePort, isPortFree } from "../scripts/lib/embedded-postgres";
 import { openHarnessDatabase, withClient } from "../scripts/lib/harness/database";
 import { type HarnessUser, createDrafts, createPractitioners, demoUser } from "../scripts/lib/harness/fixtures";
 import { formWithField, multipart, withBoundValue } from "../scripts/lib/harness/forms";
-import { type AppServer, cpuSeconds, ensureProductionBuild, residentBytes, startAppServer } from "../scripts/lib/harness/server";
+import {
+  type AppServer,
+  cpuSeconds,
+  ensureProductionBuild,
+  residentBytes,
+  startAppServer,
+} from "../scripts/lib/harness/server";
 import { sessionCookie } from "../scripts/lib/harness/session";
 import { bulkSeed } from "./lib/bulk-seed";
 import { runChild } from "./lib/children";
@@ -49,16 +55,23 @@ const WORK_DIR = join(REPO_ROOT, ".data", "bench-work");
 const TSX = join(REPO_ROOT, "node_modules", ".bin", "tsx");
 
 const startedAt = Date.now();
-const log = (message: string) => console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+const log = (message: string) =>
+  console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 // ------------------------------------------------------------------------------------ helpers
 
 /** A load run, plus the server's own CPU time per request (user + system, from /proc). */
-async function load(spec: Omit<LoadSpec, "origin">, server: AppServer): Promise<LoadResult & { serverCpuMsPerRequest: number | null }> {
+async function load(
+  spec: Omit<LoadSpec, "origin">,
+  server: AppServer,
+): Promise<LoadResult & { serverCpuMsPerRequest: number | null }> {
   const cpuBefore = cpuSeconds(server.pid);
   const result = await runChild<LoadResult>("load.ts", { ...spec, origin: server.origin });
   const cpuAfter = cpuSeconds(server.pid);
-  const serverCpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests > 0 ? round(((cpuAfter - cpuBefore) * 1000) / result.requests, 2) : null;
+  const serverCpuMsPerRequest =
+    cpuBefore !== null && cpuAfter !== null && result.requests > 0
+      ? round(((cpuAfter - cpuBefore) * 1000) / result.requests, 2)
+      : null;
   return { ...result, serverCpuMsPerRequest };
 }
 
@@ -72,7 +85,12 @@ async function getText(url: string, cookie: string): Promise<{ status: number; t
  * page stops early (at least 5 samples, at most about 8 s of them) so one bad page cannot eat the
  * run's time budget.
  */
-async function sequential(url: string, cookie: string, samples: number, warmup = 5): Promise<LatencySummary & { status: number }> {
+async function sequential(
+  url: string,
+  cookie: string,
+  samples: number,
+  warmup = 5,
+): Promise<LatencySummary & { status: number }> {
   const times: number[] = [];
   let status = 0;
   let spent = 0;
@@ -104,7 +122,9 @@ async function firstLoadJs(server: AppServer, cookie: string, wizardPath: string
     // Every chunk the page loads in a modern browser: script tags and the chunks the inline RSC
     // payload names for its client components. Not the noModule polyfills (legacy browsers only).
     const legacy = new Set([...text.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"[^>]*\snoModule/gi)].map((m) => m[1]!));
-    const sources = [...new Set([...text.matchAll(/\/_next\/static\/chunks\/[A-Za-z0-9_.\-/]+?\.js/g)].map((m) => m[0]))].filter((s) => !legacy.has(s));
+    const sources = [
+      ...new Set([...text.matchAll(/\/_next\/static\/chunks\/[A-Za-z0-9_.\-/]+?\.js/g)].map((m) => m[0])),
+    ].filter((s) => !legacy.has(s));
     let gzip = 0;
     let raw = 0;
     for (const source of sources) {
@@ -112,8 +132,18 @@ async function firstLoadJs(server: AppServer, cookie: string, wizardPath: string
       raw += body.length;
       gzip += gzipSync(body).length;
     }
-    const inline = [...text.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]!), 0);
-    return { files: sources.length, legacyPolyfillFiles: legacy.size, rawKB: round(raw / 1024, 1), gzipKB: round(gzip / 1024, 1), inlineScriptKB: round(inline / 1024, 1), htmlGzipKB: round(gzipSync(text).length / 1024, 1) };
+    const inline = [...text.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce(
+      (n, m) => n + Buffer.byteLength(m[1]!),
+      0,
+    );
+    return {
+      files: sources.length,
+      legacyPolyfillFiles: legacy.size,
+      rawKB: round(raw / 1024, 1),
+      gzipKB: round(gzip / 1024, 1),
+      inlineScriptKB: round(inline / 1024, 1),
+      htmlGzipKB: round(gzipSync(text).length / 1024, 1),
+    };
   };
   const wizard = await gzipOf(wizardPath);
   const minimal = await gzipOf("/accessibility");
@@ -122,7 +152,9 @@ async function firstLoadJs(server: AppServer, cookie: string, wizardPath: string
 
 async function wizardFigures(server: AppServer, users: HarnessUser[], secret: string, ownerUrl: string) {
   // Every user has a draft at "What is the concern about?" (urgency and request answered).
-  const drafts = await withClient(ownerUrl, (client) => createDrafts(client, users, 1, { urgency: VALID.urgency, request: VALID.request }));
+  const drafts = await withClient(ownerUrl, (client) =>
+    createDrafts(client, users, 1, { urgency: VALID.urgency, request: VALID.request }),
+  );
   const cookies = await Promise.all(users.map((user) => sessionCookie(user, secret)));
   const draftOf = (i: number) => drafts.get(users[i]!.id)![0]!;
   const template = await getText(`${server.origin}/decisions/drafts/${draftOf(0)}/concern`, cookies[0]!);
@@ -132,15 +164,30 @@ async function wizardFigures(server: AppServer, users: HarnessUser[], secret: st
     ["personAtRisk", "child"],
     ["caseReference", "CS-2024/0173"],
   ];
-  const getUsers: LoadUser[] = users.map((_, i) => ({ cookie: cookies[i]!, requests: [{ path: `/decisions/drafts/${draftOf(i)}/concern` }] }));
+  const getUsers: LoadUser[] = users.map((_, i) => ({
+    cookie: cookies[i]!,
+    requests: [{ path: `/decisions/drafts/${draftOf(i)}/concern` }],
+  }));
   const postUsers: LoadUser[] = users.map((_, i) => {
     const { body, contentType } = multipart([...withBoundValue(hidden, draftOf(0), draftOf(i)), ...answer]);
-    return { cookie: cookies[i]!, requests: [{ path: `/decisions/drafts/${draftOf(i)}/concern`, body: Buffer.from(body).toString("utf8"), contentType }] };
+    return {
+      cookie: cookies[i]!,
+      requests: [
+        { path: `/decisions/drafts/${draftOf(i)}/concern`, body: Buffer.from(body).toString("utf8"), contentType },
+      ],
+    };
   });
-  const floorUsers: LoadUser[] = users.map((_, i) => ({ cookie: cookies[i]!, requests: [{ path: "/api/bench/floor" }] }));
+  const floorUsers: LoadUser[] = users.map((_, i) => ({
+    cookie: cookies[i]!,
+    requests: [{ path: "/api/bench/floor" }],
+  }));
 
   log("wizard: warming up");
-  for (const [method, usersFor, status] of [["GET", floorUsers, 200], ["GET", getUsers, 200], ["POST", postUsers, 303]] as const) {
+  for (const [method, usersFor, status] of [
+    ["GET", floorUsers, 200],
+    ["GET", getUsers, 200],
+    ["POST", postUsers, 303],
+  ] as const) {
     await load({ method, connections: 4, durationSeconds: 2, expectStatus: status, users: usersFor }, server);
   }
   // Other work shares these two cores, so each figure is the median of three short rounds, and
@@ -153,13 +200,18 @@ async function wizardFigures(server: AppServer, users: HarnessUser[], secret: st
     rps: round(median(runs.map((r) => r.rps)), 1),
     requests: runs.reduce((n, r) => n + r.requests, 0),
     errors: runs.reduce((n, r) => n + r.errors, 0),
-    serverCpuMsPerRequest: runs.some((r) => r.serverCpuMsPerRequest === null) ? null : round(median(runs.map((r) => r.serverCpuMsPerRequest!))),
+    serverCpuMsPerRequest: runs.some((r) => r.serverCpuMsPerRequest === null)
+      ? null
+      : round(median(runs.map((r) => r.serverCpuMsPerRequest!))),
     rounds: runs.map((r) => ({ p50: r.latencyMs.p50, p95: r.latencyMs.p95, rps: r.rps })),
   });
   const rows = [];
   for (const connections of CONCURRENCY) {
     const run = (method: "GET" | "POST", usersFor: LoadUser[], expectStatus: number) =>
-      load({ method, connections, durationSeconds: ROUND_SECONDS, expectStatus, users: usersFor.slice(0, connections) }, server);
+      load(
+        { method, connections, durationSeconds: ROUND_SECONDS, expectStatus, users: usersFor.slice(0, connections) },
+        server,
+      );
     const floorRuns: Run[] = [];
     const getRuns: Run[] = [];
     const postRuns: Run[] = [];
@@ -178,7 +230,9 @@ async function wizardFigures(server: AppServer, users: HarnessUser[], secret: st
       get: { ...get, p95VsFloor: ratio(get.p95, floor.p95), rpsVsFloor: ratio(get.rps, floor.rps) },
       post: { ...post, p95VsFloor: ratio(post.p95, floor.p95), rpsVsFloor: ratio(post.rps, floor.rps) },
     });
-    log(`wizard at ${connections} users: floor p95 ${floor.p95} ms, GET p95 ${get.p95} ms (${get.rps}/s), POST p95 ${post.p95} ms (${post.rps}/s)`);
+    log(
+      `wizard at ${connections} users: floor p95 ${floor.p95} ms, GET p95 ${get.p95} ms (${get.rps}/s), POST p95 ${post.p95} ms (${post.rps}/s)`,
+    );
   }
   return rows;
 }
@@ -196,21 +250,56 @@ async function recordFigures(server: AppServer, serverUrl: string, users: Harnes
     cookie: cookies[i]!,
     requests: drafts.get(user.id)!.map((draftId) => {
       const { body, contentType } = multipart(withBoundValue(hidden, first, draftId));
-      return { path: `/decisions/drafts/${draftId}/check-answers`, body: Buffer.from(body).toString("utf8"), contentType };
+      return {
+        path: `/decisions/drafts/${draftId}/check-answers`,
+        body: Buffer.from(body).toString("utf8"),
+        contentType,
+      };
     }),
   }));
   log("record: over HTTP");
-  const http = await load({ method: "POST", connections: concurrency, durationSeconds: LOAD_SECONDS, once: true, expectStatus: 303, users: httpUsers }, server);
+  const http = await load(
+    {
+      method: "POST",
+      connections: concurrency,
+      durationSeconds: LOAD_SECONDS,
+      once: true,
+      expectStatus: 303,
+      users: httpUsers,
+    },
+    server,
+  );
 
   // The use case against the database's floor, in a database of their own, on the same server.
-  const rows = await recordVsRaw({ serverUrl, databaseName: "infoshare_bench_write", concurrencies: [1, concurrency], seconds: LOAD_SECONDS, log });
+  const rows = await recordVsRaw({
+    serverUrl,
+    databaseName: "infoshare_bench_write",
+    concurrencies: [1, concurrency],
+    seconds: LOAD_SECONDS,
+    log,
+  });
   const at10 = rows.find((r) => r.concurrency === concurrency)!;
   return {
     concurrency,
     rows: rows.map((r) => ({
       concurrency: r.concurrency,
-      useCase: { perSecond: r.useCase.perSecond, cpuMsPerRecord: r.useCase.cpuMsPerRecord, p50: r.useCase.latencyMs.p50, p95: r.useCase.latencyMs.p95, failed: r.useCase.failed, firstError: r.useCase.firstError, exhausted: r.useCase.exhausted },
-      rawInserts: { perSecond: r.raw.perSecond, cpuMsPerRecord: r.raw.cpuMsPerRecord, p50: r.raw.latencyMs.p50, p95: r.raw.latencyMs.p95, failed: r.raw.failed, firstError: r.raw.firstError },
+      useCase: {
+        perSecond: r.useCase.perSecond,
+        cpuMsPerRecord: r.useCase.cpuMsPerRecord,
+        p50: r.useCase.latencyMs.p50,
+        p95: r.useCase.latencyMs.p95,
+        failed: r.useCase.failed,
+        firstError: r.useCase.firstError,
+        exhausted: r.useCase.exhausted,
+      },
+      rawInserts: {
+        perSecond: r.raw.perSecond,
+        cpuMsPerRecord: r.raw.cpuMsPerRecord,
+        p50: r.raw.latencyMs.p50,
+        p95: r.raw.latencyMs.p95,
+        failed: r.raw.failed,
+        firstError: r.raw.firstError,
+      },
       throughputVsRaw: r.throughputVsRaw,
     })),
     http: {
@@ -225,8 +314,19 @@ async function recordFigures(server: AppServer, serverUrl: string, users: Harnes
   };
 }
 
-async function listFigures(server: AppServer, secret: string, seeded: Awaited<ReturnType<typeof bulkSeed>>, ownerUrl: string) {
-  const benchUser = (id: string, role: HarnessUser["role"], name: string, email: string, teamId: string | null): HarnessUser => ({
+async function listFigures(
+  server: AppServer,
+  secret: string,
+  seeded: Awaited<ReturnType<typeof bulkSeed>>,
+  ownerUrl: string,
+) {
+  const benchUser = (
+    id: string,
+    role: HarnessUser["role"],
+    name: string,
+    email: string,
+    teamId: string | null,
+  ): HarnessUser => ({
     id,
     name,
     email,
@@ -235,9 +335,24 @@ async function listFigures(server: AppServer, secret: string, seeded: Awaited<Re
     teamId,
     sessionVersion: 0,
   });
-  const supervisor = await sessionCookie(benchUser(seeded.supervisorId, "SUPERVISOR", "Bench Supervisor", "bench.supervisor@bench.example", seeded.teamId), secret);
-  const igLead = await sessionCookie(benchUser(seeded.igLeadId, "IG_LEAD", "Bench IG Lead", "bench.ig@bench.example", null), secret);
-  const practitioner = await sessionCookie(benchUser(seeded.samples.practitionerId, "PRACTITIONER", "Bench Practitioner 8", "bench.practitioner.8@bench.example", seeded.teamId), secret);
+  const supervisor = await sessionCookie(
+    benchUser(seeded.supervisorId, "SUPERVISOR", "Bench Supervisor", "bench.supervisor@bench.example", seeded.teamId),
+    secret,
+  );
+  const igLead = await sessionCookie(
+    benchUser(seeded.igLeadId, "IG_LEAD", "Bench IG Lead", "bench.ig@bench.example", null),
+    secret,
+  );
+  const practitioner = await sessionCookie(
+    benchUser(
+      seeded.samples.practitionerId,
+      "PRACTITIONER",
+      "Bench Practitioner 8",
+      "bench.practitioner.8@bench.example",
+      seeded.teamId,
+    ),
+    secret,
+  );
   // A cursor 90% of the way down the queue (flagged items first).
   const deep = await withClient(ownerUrl, async (client) => {
     const { rows } = await client.query<{ flagged: boolean; recorded_at: Date; decision_id: string }>(
@@ -246,7 +361,11 @@ async function listFigures(server: AppServer, secret: string, seeded: Awaited<Re
       [seeded.teamId, Math.floor(seeded.decisions * 0.9)],
     );
     const row = rows[0]!;
-    return encodeQueueCursor({ flagged: row.flagged, recordedAt: row.recorded_at.toISOString(), decisionId: row.decision_id });
+    return encodeQueueCursor({
+      flagged: row.flagged,
+      recordedAt: row.recorded_at.toISOString(),
+      decisionId: row.decision_id,
+    });
   });
   const month = { from: "2025-06-01", to: "2025-06-30" };
   const week = { from: "2025-09-01", to: "2025-09-07" };
@@ -256,18 +375,34 @@ async function listFigures(server: AppServer, secret: string, seeded: Awaited<Re
     { name: "queue: deep page (item 900,000)", path: `/review?${q({ after: deep })}`, cookie: supervisor },
     { name: "queue: flag DEPARTURE", path: `/review?${q({ flag: "DEPARTURE" })}`, cookie: supervisor },
     { name: "queue: outcome NO_SHARE", path: `/review?${q({ outcome: "NO_SHARE" })}`, cookie: supervisor },
-    { name: "queue: one practitioner", path: `/review?${q({ practitioner: seeded.samples.practitionerId })}`, cookie: supervisor },
+    {
+      name: "queue: one practitioner",
+      path: `/review?${q({ practitioner: seeded.samples.practitionerId })}`,
+      cookie: supervisor,
+    },
     { name: "queue: one month", path: `/review?${q(month)}`, cookie: supervisor },
     { name: "audit: first page", path: "/audit", cookie: igLead },
-    { name: "audit: deep page (oldest events)", path: `/audit?${q({ before: seeded.samples.deepAuditEventId })}`, cookie: igLead },
+    {
+      name: "audit: deep page (oldest events)",
+      path: `/audit?${q({ before: seeded.samples.deepAuditEventId })}`,
+      cookie: igLead,
+    },
     { name: "audit: one actor", path: `/audit?${q({ actor: seeded.samples.practitionerId })}`, cookie: igLead },
     { name: "audit: action decision.record", path: `/audit?${q({ action: "decision.record" })}`, cookie: igLead },
     { name: "audit: rare action settings.change", path: `/audit?${q({ action: "settings.change" })}`, cookie: igLead },
     { name: "audit: one reference", path: `/audit?${q({ reference: seeded.samples.reference })}`, cookie: igLead },
-    { name: "audit: one case reference", path: `/audit?${q({ caseReference: seeded.samples.caseReference })}`, cookie: igLead },
+    {
+      name: "audit: one case reference",
+      path: `/audit?${q({ caseReference: seeded.samples.caseReference })}`,
+      cookie: igLead,
+    },
     { name: "audit: outcome DENIED", path: `/audit?${q({ outcome: "DENIED" })}`, cookie: igLead },
     { name: "audit: one week", path: `/audit?${q(week)}`, cookie: igLead },
-    { name: "audit: deep page of DENIED", path: `/audit?${q({ outcome: "DENIED", before: seeded.samples.deepAuditEventId })}`, cookie: igLead },
+    {
+      name: "audit: deep page of DENIED",
+      path: `/audit?${q({ outcome: "DENIED", before: seeded.samples.deepAuditEventId })}`,
+      cookie: igLead,
+    },
     { name: "your decisions (5,000 recorded)", path: "/decisions", cookie: practitioner },
     { name: "your decisions: search a case", path: `/decisions?${q({ q: "CS-2025/0001" })}`, cookie: practitioner },
     { name: "retention review list", path: "/retention", cookie: igLead },
@@ -276,13 +411,25 @@ async function listFigures(server: AppServer, secret: string, seeded: Awaited<Re
   const results = [];
   for (const page of pages) {
     const figure = await sequential(`${server.origin}${page.path}`, page.cookie, page.samples ?? LIST_SAMPLES);
-    results.push({ name: page.name, path: page.path.slice(0, 160), p50: figure.p50, p95: figure.p95, max: figure.max, p95VsFloor: ratio(figure.p95, floor.p95) });
+    results.push({
+      name: page.name,
+      path: page.path.slice(0, 160),
+      p50: figure.p50,
+      p95: figure.p95,
+      max: figure.max,
+      p95VsFloor: ratio(figure.p95, floor.p95),
+    });
     log(`  ${page.name}: p95 ${figure.p95} ms`);
   }
   return { floor: { p50: floor.p50, p95: floor.p95 }, pages: results };
 }
 
-async function exportFigures(server: AppServer, secret: string, seeded: Awaited<ReturnType<typeof bulkSeed>>, ownerUrl: string) {
+async function exportFigures(
+  server: AppServer,
+  secret: string,
+  seeded: Awaited<ReturnType<typeof bulkSeed>>,
+  ownerUrl: string,
+) {
   const igLead = await sessionCookie(
     { id: seeded.igLeadId, name: "Bench IG Lead", email: "bench.ig@bench.example", role: "IG_LEAD", sessionVersion: 0 },
     secret,
@@ -313,7 +460,8 @@ async function exportFigures(server: AppServer, secret: string, seeded: Awaited<
   }, 25);
   const started = performance.now();
   const response = await fetch(`${server.origin}/api/exports/decisions`, { headers: { cookie: igLead } });
-  if (response.status !== 200 || !response.body) throw new Error(`export answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 200 || !response.body)
+    throw new Error(`export answered ${response.status}: ${await response.text()}`);
   let bytes = 0;
   let lines = 0;
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -332,7 +480,12 @@ async function exportFigures(server: AppServer, secret: string, seeded: Awaited<
     rssBeforeMB: round(before / 2 ** 20, 1),
     rssPeakMB: round(peak / 2 ** 20, 1),
     rssGrowthMB: round((peak - before) / 2 ** 20, 1),
-    baseline: { what: "COPY (same query) TO STDOUT (FORMAT csv), read by node-postgres", rows: baseline.rows, seconds: round(baseline.seconds), rowsPerSecond: baseline.rowsPerSecond },
+    baseline: {
+      what: "COPY (same query) TO STDOUT (FORMAT csv), read by node-postgres",
+      rows: baseline.rows,
+      seconds: round(baseline.seconds),
+      rowsPerSecond: baseline.rowsPerSecond,
+    },
     throughputVsCopy: ratio(rows / seconds, baseline.rowsPerSecond),
   };
 }
@@ -363,7 +516,9 @@ async function auditVerifyFigures(ownerUrl: string, hashedBytesFile: string, exp
   let bytes = 0;
   let last = "";
   let carry = Buffer.alloc(0);
-  for await (const chunk of createReadStream(hashedBytesFile, { highWaterMark: 8 * 1024 * 1024 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(hashedBytesFile, {
+    highWaterMark: 8 * 1024 * 1024,
+  }) as AsyncIterable<Buffer>) {
     const buffer = carry.length ? Buffer.concat([carry, chunk]) : chunk;
     let start = 0;
     const t = performance.now();
@@ -377,7 +532,8 @@ async function auditVerifyFigures(ownerUrl: string, hashedBytesFile: string, exp
     carry = Buffer.from(buffer.subarray(start));
   }
   const loopSeconds = (performance.now() - loopStarted) / 1000;
-  if (last !== expectedLastHash) throw new Error("the SHA-256 loop did not reproduce the chain's last hash: it did not hash the same bytes");
+  if (last !== expectedLastHash)
+    throw new Error("the SHA-256 loop did not reproduce the chain's last hash: it did not hash the same bytes");
   return {
     events,
     seconds: round(wallSeconds),
@@ -399,7 +555,9 @@ async function auditVerifyFigures(ownerUrl: string, hashedBytesFile: string, exp
 
 async function main(): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  log(`InfoShare bench: ${DECISIONS.toLocaleString("en-GB")} decisions, ${(DECISIONS * 5).toLocaleString("en-GB")} audit events, ${LOAD_SECONDS} s per load run`);
+  log(
+    `InfoShare bench: ${DECISIONS.toLocaleString("en-GB")} decisions, ${(DECISIONS * 5).toLocaleString("en-GB")} audit events, ${LOAD_SECONDS} s per load run`,
+  );
   const build = ensureProductionBuild({ log });
   const database = await openHarnessDatabase({ name: "bench", log: () => undefined });
   let server: AppServer | null = null;
@@ -433,28 +591,48 @@ async function main(): Promise<void> {
     });
 
     const js = await phase("firstLoadJs", async () => {
-      const drafts = await withClient(database.ownerUrl, (client) => createDrafts(client, [sam], 1, { urgency: VALID.urgency, request: VALID.request }));
-      return firstLoadJs(server!, await sessionCookie(sam, secret), `/decisions/drafts/${drafts.get(sam.id)![0]}/concern`);
+      const drafts = await withClient(database.ownerUrl, (client) =>
+        createDrafts(client, [sam], 1, { urgency: VALID.urgency, request: VALID.request }),
+      );
+      return firstLoadJs(
+        server!,
+        await sessionCookie(sam, secret),
+        `/decisions/drafts/${drafts.get(sam.id)![0]}/concern`,
+      );
     });
-    log(`first-load JS of the wizard page: ${js.wizard.gzipKB} KB gzip (${js.minimalPage.gzipKB} KB on a page with no form)`);
+    log(
+      `first-load JS of the wizard page: ${js.wizard.gzipKB} KB gzip (${js.minimalPage.gzipKB} KB on a page with no form)`,
+    );
 
     const wizard = await phase("wizard", () => wizardFigures(server!, users, secret, database.ownerUrl));
     const record = await phase("record", () => recordFigures(server!, database.ownerUrl, users, secret));
-    log(`record: use case ${record.rows.at(-1)!.useCase.perSecond}/s vs raw INSERTs ${record.rows.at(-1)!.rawInserts.perSecond}/s; over HTTP ${record.http.perSecond}/s`);
+    log(
+      `record: use case ${record.rows.at(-1)!.useCase.perSecond}/s vs raw INSERTs ${record.rows.at(-1)!.rawInserts.perSecond}/s; over HTTP ${record.http.perSecond}/s`,
+    );
 
-    log(`bulk seed: ${DECISIONS.toLocaleString("en-GB")} decisions and ${(DECISIONS * 5).toLocaleString("en-GB")} audit events with COPY`);
-    const seeded = await phase("bulkSeed", () => bulkSeed({ ownerUrl: database.ownerUrl, decisions: DECISIONS, hashedBytesFile, log }));
+    log(
+      `bulk seed: ${DECISIONS.toLocaleString("en-GB")} decisions and ${(DECISIONS * 5).toLocaleString("en-GB")} audit events with COPY`,
+    );
+    const seeded = await phase("bulkSeed", () =>
+      bulkSeed({ ownerUrl: database.ownerUrl, decisions: DECISIONS, hashedBytesFile, log }),
+    );
 
     log("lists and searches");
     const lists = await phase("lists", () => listFigures(server!, secret, seeded, database.ownerUrl));
     log("CSV export");
     const exported = await phase("export", () => exportFigures(server!, secret, seeded, database.ownerUrl));
-    log(`export: ${exported.rows.toLocaleString("en-GB")} rows at ${exported.rowsPerSecond}/s, RSS +${exported.rssGrowthMB} MB`);
+    log(
+      `export: ${exported.rows.toLocaleString("en-GB")} rows at ${exported.rowsPerSecond}/s, RSS +${exported.rssGrowthMB} MB`,
+    );
     await server.stop();
     server = null;
     log("audit:verify");
-    const verify = await phase("auditVerify", () => auditVerifyFigures(database.ownerUrl, hashedBytesFile, seeded.lastHash));
-    log(`audit:verify: ${verify.events.toLocaleString("en-GB")} events in ${verify.seconds} s (${verify.eventsPerSecond}/s); SHA-256 loop ${verify.baseline.eventsPerSecond}/s`);
+    const verify = await phase("auditVerify", () =>
+      auditVerifyFigures(database.ownerUrl, hashedBytesFile, seeded.lastHash),
+    );
+    log(
+      `audit:verify: ${verify.events.toLocaleString("en-GB")} events in ${verify.seconds} s (${verify.eventsPerSecond}/s); SHA-256 loop ${verify.baseline.eventsPerSecond}/s`,
+    );
 
     // ---------------------------------------------------------------------------- budgets
     const at10 = wizard.find((row) => row.users === 10)!;
@@ -462,14 +640,54 @@ async function main(): Promise<void> {
     const slowest = lists.pages.reduce((worst, page) => (page.p95 > worst.p95 ? page : worst));
     const budgets: Budget[] = [
       { name: "wizard GET p95 at 10 users", limit: "< 50 ms", actual: `${at10.get.p95} ms`, holds: at10.get.p95 < 50 },
-      { name: "wizard POST p95 at 10 users", limit: "< 50 ms", actual: `${at10.post.p95} ms`, holds: at10.post.p95 < 50 },
-      { name: "wizard GET p95 vs bare route at 10 users", limit: "≤ 3x", actual: `${at10.get.p95VsFloor}x`, holds: (at10.get.p95VsFloor ?? Infinity) <= 3 },
-      { name: "wizard POST p95 vs bare route at 10 users", limit: "≤ 3x", actual: `${at10.post.p95VsFloor}x`, holds: (at10.post.p95VsFloor ?? Infinity) <= 3 },
-      { name: "record decision (use case) vs raw INSERTs at 10", limit: "≥ 0.40", actual: `${recordAt10.throughputVsRaw}`, holds: (recordAt10.throughputVsRaw ?? 0) >= 0.4 },
-      { name: "record decision over HTTP vs raw INSERTs at 10", limit: "≥ 0.40", actual: `${record.http.throughputVsRaw}`, holds: (record.http.throughputVsRaw ?? 0) >= 0.4 },
-      ...lists.pages.map((page) => ({ name: `${page.name} p95`, limit: "< 150 ms", actual: `${page.p95} ms`, holds: page.p95 < 150 })),
-      { name: `CSV export of ${exported.rows.toLocaleString("en-GB")} rows: RSS growth`, limit: "< 100 MB", actual: `${exported.rssGrowthMB} MB`, holds: exported.rssGrowthMB < 100 },
-      { name: "wizard first-load JS (gzip)", limit: "< 150 KB", actual: `${js.wizard.gzipKB} KB`, holds: js.wizard.gzipKB < 150 },
+      {
+        name: "wizard POST p95 at 10 users",
+        limit: "< 50 ms",
+        actual: `${at10.post.p95} ms`,
+        holds: at10.post.p95 < 50,
+      },
+      {
+        name: "wizard GET p95 vs bare route at 10 users",
+        limit: "≤ 3x",
+        actual: `${at10.get.p95VsFloor}x`,
+        holds: (at10.get.p95VsFloor ?? Infinity) <= 3,
+      },
+      {
+        name: "wizard POST p95 vs bare route at 10 users",
+        limit: "≤ 3x",
+        actual: `${at10.post.p95VsFloor}x`,
+        holds: (at10.post.p95VsFloor ?? Infinity) <= 3,
+      },
+      {
+        name: "record decision (use case) vs raw INSERTs at 10",
+        limit: "≥ 0.40",
+        actual: `${recordAt10.throughputVsRaw}`,
+        holds: (recordAt10.throughputVsRaw ?? 0) >= 0.4,
+      },
+      {
+        name: "record decision over HTTP vs raw INSERTs at 10",
+        limit: "≥ 0.40",
+        actual: `${record.http.throughputVsRaw}`,
+        holds: (record.http.throughputVsRaw ?? 0) >= 0.4,
+      },
+      ...lists.pages.map((page) => ({
+        name: `${page.name} p95`,
+        limit: "< 150 ms",
+        actual: `${page.p95} ms`,
+        holds: page.p95 < 150,
+      })),
+      {
+        name: `CSV export of ${exported.rows.toLocaleString("en-GB")} rows: RSS growth`,
+        limit: "< 100 MB",
+        actual: `${exported.rssGrowthMB} MB`,
+        holds: exported.rssGrowthMB < 100,
+      },
+      {
+        name: "wizard first-load JS (gzip)",
+        limit: "< 150 KB",
+        actual: `${js.wizard.gzipKB} KB`,
+        holds: js.wizard.gzipKB < 150,
+      },
     ];
 
     const cpuList = cpus();

@@ -23,8 +23,13 @@ async function main(): Promise<number> {
   try {
     const result = await verifyAuditChains(database.url, { chainKey: values.organisation });
     const scope = values.organisation ? `chain ${values.organisation}` : `${result.chains} chain(s)`;
-    const rate = result.seconds > 0 ? ` (${Math.round(result.eventsChecked / result.seconds).toLocaleString("en-GB")} events/s)` : "";
-    console.log(`Checked ${result.eventsChecked.toLocaleString("en-GB")} audit event(s) in ${scope} in ${result.seconds.toFixed(2)} s${rate}.`);
+    const rate =
+      result.seconds > 0
+        ? ` (${Math.round(result.eventsChecked / result.seconds).toLocaleString("en-GB")} events/s)`
+        : "";
+    console.log(
+      `Checked ${result.eventsChecked.toLocaleString("en-GB")} audit event(s) in ${scope} in ${result.seconds.toFixed(2)} s${rate}.`,
+    );
     if (result.breaks.length === 0) {
       console.log(
         "Intact: every event matches its hash and links to the one before it, every chain head matches its last event, " +
@@ -35,7 +40,9 @@ async function main(): Promise<number> {
     console.log(`BROKEN: ${result.breaks.length} chain(s) fail verification. First broken link of each:`);
     for (const broken of result.breaks) {
       const where = broken.eventId === null ? "no event" : `event id ${broken.eventId}`;
-      console.log(`  - ${where} (chain ${broken.chainKey}, position ${broken.chainSeq ?? "-"}, ${broken.kind}): ${broken.message}`);
+      console.log(
+        `  - ${where} (chain ${broken.chainKey}, position ${broken.chainSeq ?? "-"}, ${broken.kind}): ${broken.message}`,
+      );
     }
     return EXIT_BROKEN;
   } finally {

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
     if (applied.length === 0) {
       console.log(`No pending migrations (${alreadyApplied} already applied).`);
     } else {
-      console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")} (${alreadyApplied} were already applied).`);
+      console.log(
+        `Applied ${applied.length} migration(s): ${applied.join(", ")} (${alreadyApplied} were already applied).`,
+      );
     }
     console.log(formatMigrationStatus(await migrationStatus(database.url)));
   } finally {

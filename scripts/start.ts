@@ -34,7 +34,11 @@ stopOnSignals([
 const { applied } = await applyMigrations(database.url, { log });
 log(applied.length > 0 ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
 const seeded = await seedDemoData(database.url);
-log(seeded.usersCreated > 0 ? `Seeded ${seeded.organisationsCreated} organisations and ${seeded.usersCreated} demo users.` : "Demo data already present.");
+log(
+  seeded.usersCreated > 0
+    ? `Seeded ${seeded.organisationsCreated} organisations and ${seeded.usersCreated} demo users.`
+    : "Demo data already present.",
+);
 
 let appDatabaseUrl: string;
 if (database.embedded) {
@@ -80,13 +84,19 @@ if (!dev) {
   }
 }
 
-app = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] });
+app = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
+  cwd: root,
+  env,
+  stdio: ["ignore", "pipe", "inherit"],
+});
 app.stdout?.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (/Ready in|✓ Ready/.test(chunk.toString())) {
     console.log(`\nInfoShare is running at http://localhost:${port}\n`);
     console.log(demoSignInTable());
-    console.log(`\nDatabase: ${database.embedded ? "embedded PostgreSQL (data in .data/postgres)" : "DATABASE_URL"}. Press Ctrl-C to stop.\n`);
+    console.log(
+      `\nDatabase: ${database.embedded ? "embedded PostgreSQL (data in .data/postgres)" : "DATABASE_URL"}. Press Ctrl-C to stop.\n`,
+    );
   }
 });
 // Ctrl-C reaches the app server too (same process group); only an unexpected exit is news.

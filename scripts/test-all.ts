@@ -42,12 +42,24 @@ function vitest(project: "unit" | "integration" | "scale"): void {
   console.log(`\n=== ${project} tests ===`);
   const report = join(results, `${project}.json`);
   rmSync(report, { force: true });
-  const { ok, seconds } = run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile=${report}`]);
+  const { ok, seconds } = run(bin("vitest"), [
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${report}`,
+  ]);
   let passed = 0;
   let failed = ok ? 0 : 1;
   let skipped = 0;
   if (existsSync(report)) {
-    const json = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    const json = JSON.parse(readFileSync(report, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
     passed = json.numPassedTests;
     skipped = json.numPendingTests + json.numTodoTests;
     // A suite that fails to load has no failed tests but still failed.
@@ -66,7 +78,11 @@ function playwright(): void {
   let failed = ok ? 0 : 1;
   let skipped = 0;
   if (existsSync(report)) {
-    const stats = (JSON.parse(readFileSync(report, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
+    const stats = (
+      JSON.parse(readFileSync(report, "utf8")) as {
+        stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+      }
+    ).stats;
     passed = stats.expected + stats.flaky;
     skipped = stats.skipped;
     failed = Math.max(stats.unexpected, ok ? 0 : 1);
@@ -79,7 +95,11 @@ const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
 if (wanted("typecheck")) check("type-check", bin("tsc"), ["--noEmit"]);
-if (wanted("lint")) check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+if (wanted("lint")) {
+  // Lint is ESLint (rules, layers, line length) and Prettier's check of the formatting.
+  check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+  check("format", bin("prettier"), ["--check", "."]);
+}
 if (wanted("unit")) vitest("unit");
 if (wanted("integration")) vitest("integration");
 // The scale project (tests/scale) is not part of `npm test`; `.ci/run` runs it (`npm test -- scale`).
@@ -95,7 +115,9 @@ if (wanted("e2e")) {
 
 console.log("\n=== summary ===");
 for (const o of outcomes)
-  console.log(`${o.ok ? "PASS" : "FAIL"}  ${o.name.padEnd(18)} ${String(o.passed).padStart(5)} passed ${String(o.failed).padStart(3)} failed ${o.skipped ? `${o.skipped} skipped ` : ""}(${o.seconds.toFixed(1)} s)`);
+  console.log(
+    `${o.ok ? "PASS" : "FAIL"}  ${o.name.padEnd(18)} ${String(o.passed).padStart(5)} passed ${String(o.failed).padStart(3)} failed ${o.skipped ? `${o.skipped} skipped ` : ""}(${o.seconds.toFixed(1)} s)`,
+  );
 const passed = outcomes.reduce((sum, o) => sum + o.passed, 0);
 const failed = outcomes.reduce((sum, o) => sum + o.failed, 0);
 const skipped = outcomes.reduce((sum, o) => sum + o.skipped, 0);

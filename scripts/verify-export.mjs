@@ -85,7 +85,10 @@ function readExport(path) {
 }
 
 function keyIdOf(key) {
-  return createHash("sha256").update(key.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(key.export({ type: "spki", format: "der" }))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 function checkpointProblem(cp, keys) {

@@ -84,7 +84,11 @@ async function route(request: NextRequest, contentSecurityPolicy: string): Promi
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   if (token && allowance > 0 && !request.nextUrl.pathname.startsWith("/api/auth")) {
-    response.cookies.set(cookieName, await encodeSessionToken(token, secret, allowance), sessionCookieOptions(secure, allowance));
+    response.cookies.set(
+      cookieName,
+      await encodeSessionToken(token, secret, allowance),
+      sessionCookieOptions(secure, allowance),
+    );
   }
   return response;
 }

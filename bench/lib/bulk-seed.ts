@@ -138,8 +138,14 @@ export async function createBenchOrganisation(client: pg.Client): Promise<BenchO
   const supervisorId = randomUUID();
   const igLeadId = randomUUID();
   const practitionerIds = Array.from({ length: PRACTITIONERS }, () => randomUUID());
-  await client.query("INSERT INTO organisation (id, name, kind) VALUES ($1, 'Bench Borough Council', 'LOCAL_AUTHORITY')", [organisationId]);
-  await client.query("INSERT INTO team (id, organisation_id, name) VALUES ($1, $2, 'Bench Assessment Team')", [teamId, organisationId]);
+  await client.query(
+    "INSERT INTO organisation (id, name, kind) VALUES ($1, 'Bench Borough Council', 'LOCAL_AUTHORITY')",
+    [organisationId],
+  );
+  await client.query("INSERT INTO team (id, organisation_id, name) VALUES ($1, $2, 'Bench Assessment Team')", [
+    teamId,
+    organisationId,
+  ]);
   await client.query(
     `INSERT INTO app_user (id, email, name, job_title, password_hash, role, organisation_id, team_id)
      VALUES ($1, 'bench.supervisor@bench.example', 'Bench Supervisor', 'Team manager', 'not-a-hash', 'SUPERVISOR', $3, $4),
@@ -209,7 +215,8 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
             caseReference,
             outcome,
             purpose: "Early help assessment",
-            rationale: "The child's attendance has fallen sharply and the assessment needs it, so the school shares it.",
+            rationale:
+              "The child's attendance has fallen sharply and the assessment needs it, so the school shares it.",
             recipient: { name: "Duty team", role: "Social worker", organisation: "Children's social care" },
             bulk: true,
           };
@@ -281,10 +288,46 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
           const author = org.practitionerIds[authors[i]!]!;
           const outcome = outcomes[i % 3]!;
           const flags = flagsOf(i);
-          const events: Array<{ actor: string; role: string; action: string; objectType: string | null; objectId: string | null; caseReference: string | null; outcome: "SUCCESS" | "DENIED"; detail: { [key: string]: JsonValue } }> = [
-            { actor: author, role: "PRACTITIONER", action: "draft.create", objectType: "draft", objectId: draftIds[i]!, caseReference: null, outcome: "SUCCESS", detail: { kind: "ORIGINAL" } },
-            { actor: author, role: "PRACTITIONER", action: "draft.save", objectType: "draft", objectId: draftIds[i]!, caseReference: caseRefs[i]!, outcome: "SUCCESS", detail: { step: "concern" } },
-            { actor: author, role: "PRACTITIONER", action: "draft.save", objectType: "draft", objectId: draftIds[i]!, caseReference: caseRefs[i]!, outcome: "SUCCESS", detail: { step: "decision" } },
+          const events: Array<{
+            actor: string;
+            role: string;
+            action: string;
+            objectType: string | null;
+            objectId: string | null;
+            caseReference: string | null;
+            outcome: "SUCCESS" | "DENIED";
+            detail: { [key: string]: JsonValue };
+          }> = [
+            {
+              actor: author,
+              role: "PRACTITIONER",
+              action: "draft.create",
+              objectType: "draft",
+              objectId: draftIds[i]!,
+              caseReference: null,
+              outcome: "SUCCESS",
+              detail: { kind: "ORIGINAL" },
+            },
+            {
+              actor: author,
+              role: "PRACTITIONER",
+              action: "draft.save",
+              objectType: "draft",
+              objectId: draftIds[i]!,
+              caseReference: caseRefs[i]!,
+              outcome: "SUCCESS",
+              detail: { step: "concern" },
+            },
+            {
+              actor: author,
+              role: "PRACTITIONER",
+              action: "draft.save",
+              objectType: "draft",
+              objectId: draftIds[i]!,
+              caseReference: caseRefs[i]!,
+              outcome: "SUCCESS",
+              detail: { step: "decision" },
+            },
             {
               actor: author,
               role: "PRACTITIONER",
@@ -296,10 +339,37 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
               detail: { kind: "ORIGINAL", outcome, indication: "SHARE", departsFromIndication: i % 5 === 0, flags },
             },
             i % 50_000 === 0
-              ? { actor: org.igLeadId, role: "IG_LEAD", action: "settings.change", objectType: "organisation", objectId: org.organisationId, caseReference: null, outcome: "SUCCESS", detail: { before: { routine: 28 }, after: { routine: 28 } } }
+              ? {
+                  actor: org.igLeadId,
+                  role: "IG_LEAD",
+                  action: "settings.change",
+                  objectType: "organisation",
+                  objectId: org.organisationId,
+                  caseReference: null,
+                  outcome: "SUCCESS",
+                  detail: { before: { routine: 28 }, after: { routine: 28 } },
+                }
               : i % 100 === 0
-                ? { actor: org.practitionerIds[(authors[i]! + 1) % PRACTITIONERS]!, role: "PRACTITIONER", action: "access.denied", objectType: "decision", objectId: references[i]!, caseReference: null, outcome: "DENIED", detail: { attempted: "decision.view" } }
-                : { actor: org.supervisorId, role: "SUPERVISOR", action: "decision.view", objectType: "decision", objectId: references[i]!, caseReference: caseRefs[i]!, outcome: "SUCCESS", detail: { channel: "page" } },
+                ? {
+                    actor: org.practitionerIds[(authors[i]! + 1) % PRACTITIONERS]!,
+                    role: "PRACTITIONER",
+                    action: "access.denied",
+                    objectType: "decision",
+                    objectId: references[i]!,
+                    caseReference: null,
+                    outcome: "DENIED",
+                    detail: { attempted: "decision.view" },
+                  }
+                : {
+                    actor: org.supervisorId,
+                    role: "SUPERVISOR",
+                    action: "decision.view",
+                    objectType: "decision",
+                    objectId: references[i]!,
+                    caseReference: caseRefs[i]!,
+                    outcome: "SUCCESS",
+                    detail: { channel: "page" },
+                  },
           ];
           for (let k = 0; k < events.length; k += 1) {
             const e = events[k]!;
@@ -328,7 +398,8 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
             // The fast serialiser must produce the domain's bytes exactly: check it often.
             if (seq <= 1000n || seq % 997n === 0n) {
               const expected = canonicalJson(hashableContent(event));
-              if (canonical !== expected) throw new Error(`fastCanonical differs from canonicalJson at ${seq}:\n${canonical}\n${expected}`);
+              if (canonical !== expected)
+                throw new Error(`fastCanonical differs from canonicalJson at ${seq}:\n${canonical}\n${expected}`);
             }
             const hash = createHash("sha256").update(canonical, "utf8").digest("hex");
             hashedChunk += `${canonical}\n`;
@@ -373,7 +444,11 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
     );
     hashedBytesOut.end();
     await finished(hashedBytesOut);
-    await client.query("INSERT INTO audit_chain_head (chain_key, last_seq, last_hash) VALUES ($1, $2, $3)", [chainKey, seq.toString(), lastHash]);
+    await client.query("INSERT INTO audit_chain_head (chain_key, last_seq, last_hash) VALUES ($1, $2, $3)", [
+      chainKey,
+      seq.toString(),
+      lastHash,
+    ]);
     seconds.auditEvents = (performance.now() - started) / 1000;
     log(`  ${seq.toLocaleString("en-GB")} audit events hashed and copied in ${seconds.auditEvents.toFixed(1)} s`);
 
@@ -381,13 +456,18 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
     await client.query("SET max_parallel_maintenance_workers = 2");
     for (const index of [...droppedDecision, ...droppedQueue, ...droppedAudit]) await client.query(index.definition);
     seconds.indexes = (performance.now() - started) / 1000;
-    log(`  ${droppedDecision.length + droppedQueue.length + droppedAudit.length} indexes rebuilt in ${seconds.indexes.toFixed(1)} s`);
+    log(
+      `  ${droppedDecision.length + droppedQueue.length + droppedAudit.length} indexes rebuilt in ${seconds.indexes.toFixed(1)} s`,
+    );
     started = performance.now();
     await client.query("VACUUM (ANALYZE) decision, review_queue_item, audit_event, app_user");
     seconds.analyse = (performance.now() - started) / 1000;
 
     // A deep page of the audit log: the 100th event of the chain, so the page before it holds 99.
-    const deep = await client.query<{ id: string }>("SELECT id::text FROM audit_event WHERE chain_key = $1 AND chain_seq = 100", [chainKey]);
+    const deep = await client.query<{ id: string }>(
+      "SELECT id::text FROM audit_event WHERE chain_key = $1 AND chain_seq = 100",
+      [chainKey],
+    );
     return {
       ...org,
       decisions: n,

@@ -22,7 +22,10 @@ function specFile(spec: unknown): string {
 export function runChild<T>(script: string, spec: unknown, extraArgs: string[] = []): Promise<T> {
   const file = specFile(spec);
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [...extraArgs, join(REPO_ROOT, "bench", script), file], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(TSX, [...extraArgs, join(REPO_ROOT, "bench", script), file], {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -30,7 +33,11 @@ export function runChild<T>(script: string, spec: unknown, extraArgs: string[] =
     child.on("exit", (code) => {
       rmSync(file, { force: true });
       // The app's own JSON log lines (src/server/infra/logger.ts) share stdout: skip them.
-      const line = stdout.trim().split("\n").findLast((l) => !l.includes('"service":"infoshare"')) ?? "";
+      const line =
+        stdout
+          .trim()
+          .split("\n")
+          .findLast((l) => !l.includes('"service":"infoshare"')) ?? "";
       if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as T);
       else reject(new Error(`${script} failed (${code}):\n${stderr.slice(-4000)}\n${stdout.slice(-2000)}`));
     });
@@ -50,4 +57,3 @@ export function asActor(user: HarnessUser, organisationName: string): SignedInUs
     teamName: null,
   };
 }
-

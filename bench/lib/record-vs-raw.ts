@@ -46,7 +46,9 @@ export async function recordVsRaw(options: {
     const byUser = await createDrafts(client, created, perWriter);
     const items: Array<{ user: SignedInUser; draftId: string }> = [];
     const lists = created.map((user) => byUser.get(user.id)!);
-    for (let i = 0; i < lists[0]!.length; i += 1) for (const [u, list] of lists.entries()) items.push({ user: asActor(created[u]!, "Northshire Council Children's Services"), draftId: list[i]! });
+    for (let i = 0; i < lists[0]!.length; i += 1)
+      for (const [u, list] of lists.entries())
+        items.push({ user: asActor(created[u]!, "Northshire Council Children's Services"), draftId: list[i]! });
     return items;
   });
   const rows: RecordVsRawRow[] = [];
@@ -55,13 +57,24 @@ export async function recordVsRaw(options: {
     log(`record: use case and raw INSERTs at ${c}`);
     const useCase = await runChild<RecordResult>(
       "record-worker.ts",
-      { mode: "use-case", databaseUrl: writeAppUrl, concurrency: c, warmupMs, durationMs: options.seconds * 1000, work: work.slice(offset) } satisfies RecordSpec,
+      {
+        mode: "use-case",
+        databaseUrl: writeAppUrl,
+        concurrency: c,
+        warmupMs,
+        durationMs: options.seconds * 1000,
+        work: work.slice(offset),
+      } satisfies RecordSpec,
       ["--conditions=react-server", ...(options.useCaseNodeArgs ?? [])],
     );
     offset += useCase.recorded + useCase.failed + c * 200;
     const templates = await withClient(writeUrl, async (client) => {
-      const decision = await client.query<{ row: Record<string, unknown> }>("SELECT row_to_json(d) AS row FROM decision d ORDER BY recorded_at DESC LIMIT 1");
-      const audit = await client.query<{ row: Record<string, unknown> }>("SELECT row_to_json(e) AS row FROM audit_event e WHERE action = 'decision.record' ORDER BY id DESC LIMIT 1");
+      const decision = await client.query<{ row: Record<string, unknown> }>(
+        "SELECT row_to_json(d) AS row FROM decision d ORDER BY recorded_at DESC LIMIT 1",
+      );
+      const audit = await client.query<{ row: Record<string, unknown> }>(
+        "SELECT row_to_json(e) AS row FROM audit_event e WHERE action = 'decision.record' ORDER BY id DESC LIMIT 1",
+      );
       return { decisionRow: decision.rows[0]!.row, auditRow: audit.rows[0]!.row };
     });
     const raw = await runChild<RecordResult>("record-worker.ts", {

@@ -24,15 +24,42 @@ export interface BenchJson {
   generatedAt: string;
   totalSeconds: number;
   loadAverageAtPhaseStart: Record<string, number>;
-  wizard: { rows: Array<{ users: number; floor: Side; get: Side & { p95VsFloor: number | null; rpsVsFloor: number | null }; post: Side & { p95VsFloor: number | null; rpsVsFloor: number | null } }> };
+  wizard: {
+    rows: Array<{
+      users: number;
+      floor: Side;
+      get: Side & { p95VsFloor: number | null; rpsVsFloor: number | null };
+      post: Side & { p95VsFloor: number | null; rpsVsFloor: number | null };
+    }>;
+  };
   recordDecision: {
     concurrency: number;
-    rows: Array<{ concurrency: number; useCase: { perSecond: number; p95: number }; rawInserts: { perSecond: number; p95: number }; throughputVsRaw: number | null }>;
+    rows: Array<{
+      concurrency: number;
+      useCase: { perSecond: number; p95: number };
+      rawInserts: { perSecond: number; p95: number };
+      throughputVsRaw: number | null;
+    }>;
     http: { perSecond: number; p95: number; throughputVsRaw: number | null };
   };
-  lists: { floor: { p95: number }; pages: Array<{ name: string; p50: number; p95: number; p95VsFloor: number | null }> };
-  csvExport: { rows: number; rowsPerSecond: number; rssGrowthMB: number; baseline: { rowsPerSecond: number }; throughputVsCopy: number | null };
-  auditVerify: { events: number; seconds: number; eventsPerSecond: number; baseline: { eventsPerSecond: number }; throughputVsSha256Loop: number | null };
+  lists: {
+    floor: { p95: number };
+    pages: Array<{ name: string; p50: number; p95: number; p95VsFloor: number | null }>;
+  };
+  csvExport: {
+    rows: number;
+    rowsPerSecond: number;
+    rssGrowthMB: number;
+    baseline: { rowsPerSecond: number };
+    throughputVsCopy: number | null;
+  };
+  auditVerify: {
+    events: number;
+    seconds: number;
+    eventsPerSecond: number;
+    baseline: { eventsPerSecond: number };
+    throughputVsSha256Loop: number | null;
+  };
   firstLoadJs: { wizard: { gzipKB: number }; minimalPage: { gzipKB: number }; ratio: number | null };
   budgets: Budget[];
 }
@@ -43,27 +70,69 @@ export function printTable(result: BenchJson): string[][] {
   const cpu = (ms: number | null) => (ms === null ? "" : `, ${ms} ms CPU`);
   for (const row of result.wizard.rows) {
     const floor = `${row.floor.p50} / ${row.floor.p95} ms / ${row.floor.rps}${cpu(row.floor.serverCpuMsPerRequest)}`;
-    rows.push([`Wizard GET, ${row.users} users: p50 / p95 / req/s`, `${row.get.p50} / ${row.get.p95} ms / ${row.get.rps}${cpu(row.get.serverCpuMsPerRequest)}`, floor, `p95 ${row.get.p95VsFloor}x, req/s ${row.get.rpsVsFloor}`]);
-    rows.push([`Wizard POST, ${row.users} users: p50 / p95 / req/s`, `${row.post.p50} / ${row.post.p95} ms / ${row.post.rps}${cpu(row.post.serverCpuMsPerRequest)}`, floor, `p95 ${row.post.p95VsFloor}x, req/s ${row.post.rpsVsFloor}`]);
+    rows.push([
+      `Wizard GET, ${row.users} users: p50 / p95 / req/s`,
+      `${row.get.p50} / ${row.get.p95} ms / ${row.get.rps}${cpu(row.get.serverCpuMsPerRequest)}`,
+      floor,
+      `p95 ${row.get.p95VsFloor}x, req/s ${row.get.rpsVsFloor}`,
+    ]);
+    rows.push([
+      `Wizard POST, ${row.users} users: p50 / p95 / req/s`,
+      `${row.post.p50} / ${row.post.p95} ms / ${row.post.rps}${cpu(row.post.serverCpuMsPerRequest)}`,
+      floor,
+      `p95 ${row.post.p95VsFloor}x, req/s ${row.post.rpsVsFloor}`,
+    ]);
   }
   const record = result.recordDecision;
   for (const row of record.rows)
-    rows.push([`Record decision (use case), ${row.concurrency} at once: /s, p95`, `${row.useCase.perSecond}/s, ${row.useCase.p95} ms`, `raw INSERTs ${row.rawInserts.perSecond}/s, ${row.rawInserts.p95} ms`, `${row.throughputVsRaw}`]);
-  rows.push([`Record decision over HTTP, ${record.concurrency} at once`, `${record.http.perSecond}/s, ${record.http.p95} ms`, "raw INSERTs (above)", `${record.http.throughputVsRaw}`]);
-  for (const page of result.lists.pages) rows.push([`${page.name}: p50 / p95`, `${page.p50} / ${page.p95} ms`, `bare route p95 ${result.lists.floor.p95} ms`, `${page.p95VsFloor}x`]);
+    rows.push([
+      `Record decision (use case), ${row.concurrency} at once: /s, p95`,
+      `${row.useCase.perSecond}/s, ${row.useCase.p95} ms`,
+      `raw INSERTs ${row.rawInserts.perSecond}/s, ${row.rawInserts.p95} ms`,
+      `${row.throughputVsRaw}`,
+    ]);
+  rows.push([
+    `Record decision over HTTP, ${record.concurrency} at once`,
+    `${record.http.perSecond}/s, ${record.http.p95} ms`,
+    "raw INSERTs (above)",
+    `${record.http.throughputVsRaw}`,
+  ]);
+  for (const page of result.lists.pages)
+    rows.push([
+      `${page.name}: p50 / p95`,
+      `${page.p50} / ${page.p95} ms`,
+      `bare route p95 ${result.lists.floor.p95} ms`,
+      `${page.p95VsFloor}x`,
+    ]);
   const exported = result.csvExport;
-  rows.push([`CSV export ${exported.rows.toLocaleString("en-GB")} rows: rows/s, RSS growth`, `${exported.rowsPerSecond}/s, +${exported.rssGrowthMB} MB`, `COPY ${exported.baseline.rowsPerSecond}/s`, `${exported.throughputVsCopy}`]);
+  rows.push([
+    `CSV export ${exported.rows.toLocaleString("en-GB")} rows: rows/s, RSS growth`,
+    `${exported.rowsPerSecond}/s, +${exported.rssGrowthMB} MB`,
+    `COPY ${exported.baseline.rowsPerSecond}/s`,
+    `${exported.throughputVsCopy}`,
+  ]);
   const verify = result.auditVerify;
-  rows.push([`audit:verify ${verify.events.toLocaleString("en-GB")} events: s, events/s`, `${verify.seconds} s, ${verify.eventsPerSecond}/s`, `SHA-256 loop ${verify.baseline.eventsPerSecond}/s`, `${verify.throughputVsSha256Loop}`]);
+  rows.push([
+    `audit:verify ${verify.events.toLocaleString("en-GB")} events: s, events/s`,
+    `${verify.seconds} s, ${verify.eventsPerSecond}/s`,
+    `SHA-256 loop ${verify.baseline.eventsPerSecond}/s`,
+    `${verify.throughputVsSha256Loop}`,
+  ]);
   const js = result.firstLoadJs;
-  rows.push(["Wizard first-load JS (gzip)", `${js.wizard.gzipKB} KB`, `page without a form ${js.minimalPage.gzipKB} KB`, `${js.ratio}`]);
+  rows.push([
+    "Wizard first-load JS (gzip)",
+    `${js.wizard.gzipKB} KB`,
+    `page without a form ${js.minimalPage.gzipKB} KB`,
+    `${js.ratio}`,
+  ]);
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const [i, row] of rows.entries()) {
     console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join(" | "));
     if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("-|-"));
   }
   console.log("\nBudgets:");
-  for (const budget of result.budgets) console.log(`  ${budget.holds ? "HOLDS" : "FAILS"}  ${budget.name}: ${budget.actual} (budget ${budget.limit})`);
+  for (const budget of result.budgets)
+    console.log(`  ${budget.holds ? "HOLDS" : "FAILS"}  ${budget.name}: ${budget.actual} (budget ${budget.limit})`);
   return rows;
 }
 
@@ -83,7 +152,7 @@ export function updateReadme(result: BenchJson, table: string[][]): void {
       Object.entries(result.loadAverageAtPhaseStart)
         .map(([phase, load]) => `${phase} ${load}`)
         .join(", ") +
-      ". \"ms CPU\" is the server's own CPU time per request.",
+      '. "ms CPU" is the server\'s own CPU time per request.',
     "",
     `| ${table[0]!.join(" | ")} |`,
     `| ${table[0]!.map(() => "---").join(" | ")} |`,

@@ -35,6 +35,15 @@ export function round(value: number, digits = 2): number {
 
 /** a / b rounded, or null when b is 0 or either is missing. */
 export function ratio(a: number | null | undefined, b: number | null | undefined, digits = 2): number | null {
-  if (a === null || a === undefined || b === null || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0) return null;
+  if (
+    a === null ||
+    a === undefined ||
+    b === null ||
+    b === undefined ||
+    !Number.isFinite(a) ||
+    !Number.isFinite(b) ||
+    b === 0
+  )
+    return null;
   return round(a / b, digits);
 }

@@ -8,11 +8,18 @@ import { startPostgres } from "../../scripts/lib/embedded-postgres";
 import { REPO_ROOT } from "../../scripts/lib/migrations";
 
 const sql = process.argv[2] ?? readFileSync(0, "utf8");
-const running = await startPostgres({ persistent: true, dataDir: join(REPO_ROOT, ".data", "bench-postgres"), database: "infoshare" });
+const running = await startPostgres({
+  persistent: true,
+  dataDir: join(REPO_ROOT, ".data", "bench-postgres"),
+  database: "infoshare",
+});
 const client = new pg.Client({ connectionString: running.url });
 await client.connect();
 try {
-  for (const statement of sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) {
+  for (const statement of sql
+    .split(/;\s*\n/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const started = performance.now();
     const result = await client.query(statement);
     const rows = Array.isArray(result) ? result.at(-1)!.rows : result.rows;

@@ -21,7 +21,15 @@ console.log(`fault tests: fast-check seed ${seed} (replay with FC_SEED=${seed} n
 const started = Date.now();
 const child = spawnSync(
   join(root, "node_modules", ".bin", "vitest"),
-  ["run", "--config", "tests/faults/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile=${report}`, ...process.argv.slice(2)],
+  [
+    "run",
+    "--config",
+    "tests/faults/vitest.config.ts",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${report}`,
+    ...process.argv.slice(2),
+  ],
   {
     cwd: root,
     stdio: "inherit",
@@ -37,7 +45,10 @@ if (existsSync(report)) {
   failed = Math.max(json.numFailedTests, child.status === 0 ? 0 : 1);
 }
 if (passed === 0 && failed === 0) failed = 1; // a run that tested nothing proves nothing
-writeFileSync(join(results, "faults.json"), `${JSON.stringify({ passed, failed, seconds: (Date.now() - started) / 1000 })}\n`);
+writeFileSync(
+  join(results, "faults.json"),
+  `${JSON.stringify({ passed, failed, seconds: (Date.now() - started) / 1000 })}\n`,
+);
 console.log(`\nfault tests: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed${failed > 0 ? ` (fast-check seed ${seed})` : ""}`);
 process.exitCode = failed === 0 && child.status === 0 ? 0 : 1;

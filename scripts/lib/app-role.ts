@@ -42,8 +42,13 @@ export function appRolePassword(file: string = APP_DB_PASSWORD_FILE): string {
  * instead of the password keeps the password itself out of the server's statement log. The
  * password must be ASCII (SASLprep is then the identity); ours are base64url.
  */
-export function scramSha256Verifier(password: string, salt: Buffer = randomBytes(16), iterations = SCRAM_ITERATIONS): string {
-  if (!/^[\x21-\x7e]+$/.test(password)) throw new Error("scramSha256Verifier: only printable ASCII passwords are supported");
+export function scramSha256Verifier(
+  password: string,
+  salt: Buffer = randomBytes(16),
+  iterations = SCRAM_ITERATIONS,
+): string {
+  if (!/^[\x21-\x7e]+$/.test(password))
+    throw new Error("scramSha256Verifier: only printable ASCII passwords are supported");
   const salted = pbkdf2Sync(password, salt, iterations, 32, "sha256");
   const clientKey = createHmac("sha256", salted).update("Client Key").digest();
   const storedKey = createHash("sha256").update(clientKey).digest();
@@ -71,7 +76,9 @@ export async function enableAppRoleLogin(ownerUrl: string, options: { passwordFi
   try {
     const exists = await owner.query("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1", [APP_ROLE]);
     if (exists.rowCount === 0) throw new Error(`Role ${APP_ROLE} does not exist: apply the migrations first.`);
-    await owner.query(`ALTER ROLE ${pg.escapeIdentifier(APP_ROLE)} LOGIN PASSWORD ${pg.escapeLiteral(scramSha256Verifier(password))}`);
+    await owner.query(
+      `ALTER ROLE ${pg.escapeIdentifier(APP_ROLE)} LOGIN PASSWORD ${pg.escapeLiteral(scramSha256Verifier(password))}`,
+    );
   } finally {
     await owner.end();
   }

@@ -24,14 +24,58 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     kind: "LOCAL_AUTHORITY",
     team: "Assessment Team North",
     users: [
-      { email: "sam.patel@northshire.example", name: "Sam Patel", jobTitle: "Social worker", role: "PRACTITIONER", inTeam: true },
-      { email: "jo.williams@northshire.example", name: "Jo Williams", jobTitle: "Family support worker", role: "PRACTITIONER", inTeam: true },
-      { email: "alex.morgan@northshire.example", name: "Alex Morgan", jobTitle: "Team manager", role: "SUPERVISOR", inTeam: true },
-      { email: "priya.shah@northshire.example", name: "Priya Shah", jobTitle: "Data protection officer", role: "IG_LEAD", inTeam: false },
-      { email: "admin@northshire.example", name: "Northshire Administrator", jobTitle: "Service administrator", role: "ADMIN", inTeam: false },
+      {
+        email: "sam.patel@northshire.example",
+        name: "Sam Patel",
+        jobTitle: "Social worker",
+        role: "PRACTITIONER",
+        inTeam: true,
+      },
+      {
+        email: "jo.williams@northshire.example",
+        name: "Jo Williams",
+        jobTitle: "Family support worker",
+        role: "PRACTITIONER",
+        inTeam: true,
+      },
+      {
+        email: "alex.morgan@northshire.example",
+        name: "Alex Morgan",
+        jobTitle: "Team manager",
+        role: "SUPERVISOR",
+        inTeam: true,
+      },
+      {
+        email: "priya.shah@northshire.example",
+        name: "Priya Shah",
+        jobTitle: "Data protection officer",
+        role: "IG_LEAD",
+        inTeam: false,
+      },
+      {
+        email: "admin@northshire.example",
+        name: "Northshire Administrator",
+        jobTitle: "Service administrator",
+        role: "ADMIN",
+        inTeam: false,
+      },
       // A second team, so that team boundaries can be seen and tested.
-      { email: "lee.jones@northshire.example", name: "Lee Jones", jobTitle: "Social worker", role: "PRACTITIONER", inTeam: true, team: "Assessment Team South" },
-      { email: "kim.ahmed@northshire.example", name: "Kim Ahmed", jobTitle: "Team manager", role: "SUPERVISOR", inTeam: true, team: "Assessment Team South" },
+      {
+        email: "lee.jones@northshire.example",
+        name: "Lee Jones",
+        jobTitle: "Social worker",
+        role: "PRACTITIONER",
+        inTeam: true,
+        team: "Assessment Team South",
+      },
+      {
+        email: "kim.ahmed@northshire.example",
+        name: "Kim Ahmed",
+        jobTitle: "Team manager",
+        role: "SUPERVISOR",
+        inTeam: true,
+        team: "Assessment Team South",
+      },
     ],
   },
   {
@@ -39,11 +83,41 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     kind: "SCHOOL",
     team: "Safeguarding Team",
     users: [
-      { email: "tom.baker@riverside.example", name: "Tom Baker", jobTitle: "Class teacher", role: "PRACTITIONER", inTeam: true },
-      { email: "amy.chen@riverside.example", name: "Amy Chen", jobTitle: "Teaching assistant", role: "PRACTITIONER", inTeam: true },
-      { email: "ruth.okafor@riverside.example", name: "Ruth Okafor", jobTitle: "Designated safeguarding lead", role: "SUPERVISOR", inTeam: true },
-      { email: "dan.hughes@riverside.example", name: "Dan Hughes", jobTitle: "Data protection officer", role: "IG_LEAD", inTeam: false },
-      { email: "admin@riverside.example", name: "Riverside Administrator", jobTitle: "Service administrator", role: "ADMIN", inTeam: false },
+      {
+        email: "tom.baker@riverside.example",
+        name: "Tom Baker",
+        jobTitle: "Class teacher",
+        role: "PRACTITIONER",
+        inTeam: true,
+      },
+      {
+        email: "amy.chen@riverside.example",
+        name: "Amy Chen",
+        jobTitle: "Teaching assistant",
+        role: "PRACTITIONER",
+        inTeam: true,
+      },
+      {
+        email: "ruth.okafor@riverside.example",
+        name: "Ruth Okafor",
+        jobTitle: "Designated safeguarding lead",
+        role: "SUPERVISOR",
+        inTeam: true,
+      },
+      {
+        email: "dan.hughes@riverside.example",
+        name: "Dan Hughes",
+        jobTitle: "Data protection officer",
+        role: "IG_LEAD",
+        inTeam: false,
+      },
+      {
+        email: "admin@riverside.example",
+        name: "Riverside Administrator",
+        jobTitle: "Service administrator",
+        role: "ADMIN",
+        inTeam: false,
+      },
     ],
   },
 ];
@@ -53,7 +127,9 @@ export function demoSignInTable(): string {
   for (const org of DEMO_ORGANISATIONS) {
     lines.push(`  ${org.name}`);
     for (const user of org.users)
-      lines.push(`    ${user.role.padEnd(12)} ${user.email.padEnd(34)} ${user.name}, ${user.jobTitle}${user.inTeam ? ` (${user.team ?? org.team})` : ""}`);
+      lines.push(
+        `    ${user.role.padEnd(12)} ${user.email.padEnd(34)} ${user.name}, ${user.jobTitle}${user.inTeam ? ` (${user.team ?? org.team})` : ""}`,
+      );
   }
   return lines.join("\n");
 }

@@ -338,7 +338,11 @@ export async function startPostgres(opts: StartPostgresOptions): Promise<Running
           );
         }
       }
-      log(opts.persistent ? `Initialising a PostgreSQL cluster in ${dataDir}.` : `Initialising a throwaway PostgreSQL cluster in ${dataDir}.`);
+      log(
+        opts.persistent
+          ? `Initialising a PostgreSQL cluster in ${dataDir}.`
+          : `Initialising a throwaway PostgreSQL cluster in ${dataDir}.`,
+      );
       if (account && !opts.persistent) {
         // mkdtemp makes the folder 700 for root; initdb (as postgres) needs to own it.
         await chown(dataDir, account.uid, account.gid);
@@ -375,7 +379,9 @@ export async function startPostgres(opts: StartPostgresOptions): Promise<Running
     const hint = output.includes("postmaster.pid")
       ? `\nIf no PostgreSQL is running for this folder (e.g. after a crash), delete ${path.join(dataDir, "postmaster.pid")}.`
       : "";
-    throw new Error(`PostgreSQL did not start on port ${port} (data: ${dataDir}).\n${detail}${output}${hint}`.trimEnd());
+    throw new Error(
+      `PostgreSQL did not start on port ${port} (data: ${dataDir}).\n${detail}${output}${hint}`.trimEnd(),
+    );
   } finally {
     clearTimeout(startTimer);
   }

@@ -58,12 +58,9 @@ describe("checksums", () => {
 
 describe("migration order", () => {
   it("sorts by code units, like Prisma, not by locale", () => {
-    expect(sortMigrationNames(["20260102000000_b", "20260101000000_z", "20260101000000_Z", "20260101000000_a_b"])).toEqual([
-      "20260101000000_Z",
-      "20260101000000_a_b",
-      "20260101000000_z",
-      "20260102000000_b",
-    ]);
+    expect(
+      sortMigrationNames(["20260102000000_b", "20260101000000_z", "20260101000000_Z", "20260101000000_a_b"]),
+    ).toEqual(["20260101000000_Z", "20260101000000_a_b", "20260101000000_z", "20260102000000_b"]);
   });
 });
 
@@ -75,7 +72,10 @@ describe("planMigrations", () => {
   });
 
   it("reports unfinished rows that are not rolled back as failed", () => {
-    const plan = planMigrations([local("1_a"), local("2_b")], [row("1_a"), row("2_b", { finished_at: null, logs: "boom" })]);
+    const plan = planMigrations(
+      [local("1_a"), local("2_b")],
+      [row("1_a"), row("2_b", { finished_at: null, logs: "boom" })],
+    );
     expect(plan.failed.map((failed) => failed.migration_name)).toEqual(["2_b"]);
     expect(plan.pending).toEqual([]);
   });
@@ -100,7 +100,9 @@ describe("describeFailedMigrations", () => {
   it("reads like Prisma's P3009 and carries the logs", () => {
     const text = describeFailedMigrations([row("2_b", { finished_at: null, logs: "  relation missing \n" })]);
     expect(text).toContain("P3009");
-    expect(text).toContain("The `2_b` migration started at 2026-01-01T00:00:00.000Z failed with the following logs:\nrelation missing");
+    expect(text).toContain(
+      "The `2_b` migration started at 2026-01-01T00:00:00.000Z failed with the following logs:\nrelation missing",
+    );
   });
 });
 

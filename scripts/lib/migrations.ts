@@ -132,7 +132,11 @@ export async function readLocalMigrations(migrationsDir: string = DEFAULT_MIGRAT
     try {
       script = await readFile(scriptPath, "utf8");
     } catch {
-      throw new MigrationError("MISSING_SCRIPT", `Migration folder ${name} has no ${MIGRATION_SCRIPT_FILE} (${scriptPath}).`, [name]);
+      throw new MigrationError(
+        "MISSING_SCRIPT",
+        `Migration folder ${name} has no ${MIGRATION_SCRIPT_FILE} (${scriptPath}).`,
+        [name],
+      );
     }
     migrations.push({ name, script, checksum: checksumOf(script) });
   }
@@ -224,7 +228,9 @@ export function describeDatabaseError(migrationName: string, error: unknown): st
 }
 
 async function migrationsTableExists(client: pg.ClientBase): Promise<boolean> {
-  const result = await client.query<{ exists: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists");
+  const result = await client.query<{ exists: boolean }>(
+    "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists",
+  );
   return result.rows[0]?.exists === true;
 }
 
@@ -273,7 +279,10 @@ export interface ApplyMigrationsResult {
   alreadyApplied: number;
 }
 
-export async function applyMigrations(url: string, options: ApplyMigrationsOptions = {}): Promise<ApplyMigrationsResult> {
+export async function applyMigrations(
+  url: string,
+  options: ApplyMigrationsOptions = {},
+): Promise<ApplyMigrationsResult> {
   const log = options.log ?? (() => undefined);
   const local = await readLocalMigrations(options.migrationsDir);
 
@@ -320,7 +329,9 @@ export async function applyMigrations(url: string, options: ApplyMigrationsOptio
         } catch (error) {
           const logs = describeDatabaseError(migration.name, error);
           await client.query("UPDATE _prisma_migrations SET logs = $1 WHERE id = $2", [logs, id]);
-          throw new MigrationError("MIGRATION_FAILED", `P3018: A migration failed to apply.\n${logs}`, [migration.name]);
+          throw new MigrationError("MIGRATION_FAILED", `P3018: A migration failed to apply.\n${logs}`, [
+            migration.name,
+          ]);
         }
         await client.query(
           "UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1 WHERE id = $1",
@@ -357,7 +368,9 @@ export async function migrationStatus(url: string, options: { migrationsDir?: st
   const failed = plan.failed.map((row) => row.migration_name);
   return {
     local: local.map((migration) => migration.name),
-    applied: local.map((migration) => migration.name).filter((name) => !pending.includes(name) && !failed.includes(name)),
+    applied: local
+      .map((migration) => migration.name)
+      .filter((name) => !pending.includes(name) && !failed.includes(name)),
     pending,
     failed,
     edited: plan.edited,
@@ -396,7 +409,9 @@ function loadSchemaEngine(): Promise<SchemaEngineGlue> {
     const gluePath = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     const glue = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as SchemaEngineGlue;
     const wasmBytes = await readFile(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(wasmBytes, { "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports });
+    const { instance } = await WebAssembly.instantiate(wasmBytes, {
+      "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
+    });
     glue.__wbg_set_wasm(instance.exports);
     const start = instance.exports.__wbindgen_start;
     if (typeof start === "function") (start as () => void)();
@@ -423,7 +438,10 @@ export async function diffSchemas(input: DiffSchemasInput): Promise<string | nul
   const adapter = bindMigrationAwareSqlAdapterFactory(
     new PrismaPg({ connectionString: input.scratchDatabaseUrl, idleTimeoutMillis: 50 }),
   );
-  const schemaFile = (content: string) => ({ tag: "schemaDatamodel" as const, files: [{ path: "schema.prisma", content }] });
+  const schemaFile = (content: string) => ({
+    tag: "schemaDatamodel" as const,
+    files: [{ path: "schema.prisma", content }],
+  });
   const engine = await SchemaEngine.new({ datamodels: [["schema.prisma", input.to]] }, () => undefined, adapter);
   try {
     const result = await engine.diff({

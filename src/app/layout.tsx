@@ -18,15 +18,13 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await currentSession();
-  const user = session.status === "signed-in" ? { ...session.user, unreadNotifications: session.unreadNotifications } : null;
+  const user =
+    session.status === "signed-in" ? { ...session.user, unreadNotifications: session.unreadNotifications } : null;
   const { SESSION_IDLE_MINUTES, SESSION_WARNING_SECONDS } = env();
   return (
     <html lang="en-GB">
       <body className="flex min-h-screen flex-col">
-        <a
-          href="#main-content"
-          className="sr-only bg-govuk-focus p-2.5 text-govuk-text! focus:not-sr-only focus:block"
-        >
+        <a href="#main-content" className="sr-only bg-govuk-focus p-2.5 text-govuk-text! focus:not-sr-only focus:block">
           Skip to main content
         </a>
         <Header user={user} signOutAction={signOutAction} />
@@ -37,7 +35,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </main>
         </div>
         <Footer />
-        {user ? <TimeoutWarning idleSeconds={SESSION_IDLE_MINUTES * 60} warningSeconds={SESSION_WARNING_SECONDS} /> : null}
+        {user ? (
+          <TimeoutWarning idleSeconds={SESSION_IDLE_MINUTES * 60} warningSeconds={SESSION_WARNING_SECONDS} />
+        ) : null}
       </body>
     </html>
   );

@@ -51,7 +51,12 @@ export function ActionForm({
             heading={heading && topLevel.length === 1 ? heading : undefined}
           />
         ))}
-        <button type="submit" className={`govuk-button ${secondary ? "govuk-button-secondary" : ""}`} disabled={pending} aria-disabled={pending}>
+        <button
+          type="submit"
+          className={`govuk-button ${secondary ? "govuk-button-secondary" : ""}`}
+          disabled={pending}
+          aria-disabled={pending}
+        >
           {submitLabel}
         </button>
       </form>

@@ -1,4 +1,10 @@
-import { type AnswerStepId, type WizardAnswers, applicableSteps, stepDefinition, summariseAnswer } from "@/domain/wizard";
+import {
+  type AnswerStepId,
+  type WizardAnswers,
+  applicableSteps,
+  stepDefinition,
+  summariseAnswer,
+} from "@/domain/wizard";
 import type { SummaryRow } from "@/components/layout-bits";
 import { formatDate } from "@/components/format";
 
@@ -27,7 +33,11 @@ export function answerRows(answers: WizardAnswers, changeLinksFor?: string): Sum
         row.lines[0]
       ),
       action: changeLinksFor
-        ? { href: `/decisions/drafts/${changeLinksFor}/${stepId}?return=check-answers`, label: "Change", visuallyHidden: row.label.toLowerCase() }
+        ? {
+            href: `/decisions/drafts/${changeLinksFor}/${stepId}?return=check-answers`,
+            label: "Change",
+            visuallyHidden: row.label.toLowerCase(),
+          }
         : undefined,
     }));
   });

@@ -40,10 +40,13 @@ export function DecisionRecordView({
   if (decision.disposed) {
     return (
       <article className="max-w-[860px]" data-testid="decision-record">
-        <span className="govuk-caption-l">{KIND_LABELS[decision.kind]} record · {decision.organisationName}</span>
+        <span className="govuk-caption-l">
+          {KIND_LABELS[decision.kind]} record · {decision.organisationName}
+        </span>
         <h1 className="govuk-heading-l">{decision.reference}</h1>
         <p className="govuk-body" data-testid="disposed">
-          This record was disposed of at the end of its retention period. Only its reference, dates and outcome are kept.
+          This record was disposed of at the end of its retention period. Only its reference, dates and outcome are
+          kept.
         </p>
         <SummaryList
           rows={[
@@ -65,7 +68,8 @@ export function DecisionRecordView({
       </h1>
       {decision.supersedes ? (
         <p className="govuk-body">
-          This {KIND_LABELS[decision.kind].toLowerCase()} follows <Link href={recordHref(decision.supersedes.reference)}>{decision.supersedes.reference}</Link>.
+          This {KIND_LABELS[decision.kind].toLowerCase()} follows{" "}
+          <Link href={recordHref(decision.supersedes.reference)}>{decision.supersedes.reference}</Link>.
         </p>
       ) : null}
       {decision.followUps.length > 0 ? (
@@ -74,7 +78,8 @@ export function DecisionRecordView({
           <ul className="govuk-list">
             {decision.followUps.map((f) => (
               <li key={f.reference}>
-                <Link href={recordHref(f.reference)}>{f.reference}</Link> ({KIND_LABELS[f.kind as keyof typeof KIND_LABELS].toLowerCase()}, {formatDateTime(f.recordedAt)})
+                <Link href={recordHref(f.reference)}>{f.reference}</Link> (
+                {KIND_LABELS[f.kind as keyof typeof KIND_LABELS].toLowerCase()}, {formatDateTime(f.recordedAt)})
               </li>
             ))}
           </ul>
@@ -90,8 +95,17 @@ export function DecisionRecordView({
           { key: "Recipient", value: person(record.recipient) },
           { key: "Date of decision", value: formatDate(record.decisionDate) },
           { key: "Case reference", value: record.caseReference },
-          { key: "Urgency", value: record.urgency === "EMERGENCY" ? "Emergency: a child was at immediate risk" : "Not an emergency" },
-          { key: "Request or own initiative", value: record.origin === "REQUEST" ? `Request from ${person(record.requester)}` : "Practitioner’s own initiative" },
+          {
+            key: "Urgency",
+            value: record.urgency === "EMERGENCY" ? "Emergency: a child was at immediate risk" : "Not an emergency",
+          },
+          {
+            key: "Request or own initiative",
+            value:
+              record.origin === "REQUEST"
+                ? `Request from ${person(record.requester)}`
+                : "Practitioner’s own initiative",
+          },
         ]}
       />
 
@@ -100,7 +114,10 @@ export function DecisionRecordView({
         rows={[
           { key: "Indication", value: INDICATION_LABELS[record.indication] ?? record.indication },
           { key: "Why", value: record.indicationExplanation },
-          { key: "Departs from the indication", value: record.departure ? `Yes. ${record.departure.explanation}` : "No" },
+          {
+            key: "Departs from the indication",
+            value: record.departure ? `Yes. ${record.departure.explanation}` : "No",
+          },
           ...(record.departure ? [{ key: "Reason for departing", value: record.departure.reason }] : []),
         ]}
       />
@@ -130,7 +147,12 @@ export function DecisionRecordView({
             value:
               record.adviceSought.length === 0
                 ? "None"
-                : record.adviceSought.map((a) => `${a.adviserRoleOther ?? optionLabel("purpose-advice", "adviceFrom", a.adviserRole)}: ${a.advice}`).join("\n"),
+                : record.adviceSought
+                    .map(
+                      (a) =>
+                        `${a.adviserRoleOther ?? optionLabel("purpose-advice", "adviceFrom", a.adviserRole)}: ${a.advice}`,
+                    )
+                    .join("\n"),
           },
         ]}
       />
@@ -139,23 +161,46 @@ export function DecisionRecordView({
       <SummaryList
         rows={[
           { key: "Information", value: record.informationShared?.description ?? "Nothing shared" },
-          ...(record.informationShared?.withheld ? [{ key: "Withheld", value: record.informationShared.withheld }] : []),
-          { key: "Method and security", value: record.sharingMethod ? `${record.sharingMethod.methodOther ?? optionLabel("sharing-method", "method", record.sharingMethod.method)}. ${record.sharingMethod.securityMeasures}` : "Not applicable" },
+          ...(record.informationShared?.withheld
+            ? [{ key: "Withheld", value: record.informationShared.withheld }]
+            : []),
+          {
+            key: "Method and security",
+            value: record.sharingMethod
+              ? `${record.sharingMethod.methodOther ?? optionLabel("sharing-method", "method", record.sharingMethod.method)}. ${record.sharingMethod.securityMeasures}`
+              : "Not applicable",
+          },
           {
             key: "Person told",
-            value: record.personInformed ? (record.personInformed.informed ? "Yes" : `No. ${record.personInformed.reasonNotInformed ?? ""}`) : "Not applicable",
+            value: record.personInformed
+              ? record.personInformed.informed
+                ? "Yes"
+                : `No. ${record.personInformed.reasonNotInformed ?? ""}`
+              : "Not applicable",
           },
           { key: "Safety and well-being", value: record.safety.considerations },
-          { key: "Identities protected", value: record.safety.identitiesToProtect.map((id) => optionLabel("safety", "identitiesToProtect", id)).join(", ") || "None" },
+          {
+            key: "Identities protected",
+            value:
+              record.safety.identitiesToProtect
+                .map((id) => optionLabel("safety", "identitiesToProtect", id))
+                .join(", ") || "None",
+          },
         ]}
       />
 
       <h2 className="govuk-heading-m">Record keeping</h2>
       <SummaryList
         rows={[
-          { key: "Recorded by", value: `${decision.author.name}${decision.author.jobTitle ? `, ${decision.author.jobTitle}` : ""}${decision.teamName ? ` (${decision.teamName})` : ""}` },
+          {
+            key: "Recorded by",
+            value: `${decision.author.name}${decision.author.jobTitle ? `, ${decision.author.jobTitle}` : ""}${decision.teamName ? ` (${decision.teamName})` : ""}`,
+          },
           { key: "Recorded at", value: formatDateTime(decision.recordedAt) },
-          { key: "Flags for review", value: record.reviewFlags.length ? record.reviewFlags.map((f) => FLAG_LABELS[f] ?? f).join(", ") : "None" },
+          {
+            key: "Flags for review",
+            value: record.reviewFlags.length ? record.reviewFlags.map((f) => FLAG_LABELS[f] ?? f).join(", ") : "None",
+          },
           { key: "Review by", value: formatDate(record.reviewDueAt) },
           { key: "Keep until", value: formatDate(record.retainUntil) },
           { key: "Guidance version", value: record.guidanceVersion },
@@ -178,8 +223,8 @@ export function DecisionRecordView({
             Follow up this decision
           </h2>
           <p className="govuk-body">
-            A record is never changed. If a detail is wrong, record a correction. If the
-            person who asked brings new information, or circumstances change, reconsider the decision. Both are new records linked to this one.
+            A record is never changed. If a detail is wrong, record a correction. If the person who asked brings new
+            information, or circumstances change, reconsider the decision. Both are new records linked to this one.
           </p>
           <div className="flex flex-wrap gap-x-6">
             <form action={followUpAction}>

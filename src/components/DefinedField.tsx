@@ -19,7 +19,11 @@ function listValue(values: FieldValues, name: string): string[] {
 }
 
 function dateValue(values: FieldValues, name: string) {
-  const posted = { day: stringValue(values, `${name}-day`), month: stringValue(values, `${name}-month`), year: stringValue(values, `${name}-year`) };
+  const posted = {
+    day: stringValue(values, `${name}-day`),
+    month: stringValue(values, `${name}-month`),
+    year: stringValue(values, `${name}-year`),
+  };
   if (posted.day !== undefined || posted.month !== undefined || posted.year !== undefined)
     return { day: posted.day ?? "", month: posted.month ?? "", year: posted.year ?? "" };
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(stringValue(values, name) ?? "");
@@ -65,7 +69,9 @@ export function DefinedField({
                 <>
                   {option.revealsFields.map((name) => {
                     const revealed = fields.find((candidate) => candidate.name === name);
-                    return revealed ? <DefinedField key={name} field={revealed} fields={fields} values={values} errors={errors} /> : null;
+                    return revealed ? (
+                      <DefinedField key={name} field={revealed} fields={fields} values={values} errors={errors} />
+                    ) : null;
                   })}
                 </>
               ) : undefined,
@@ -74,7 +80,6 @@ export function DefinedField({
       );
   }
 }
-
 
 /** The fields not revealed by another field's option: those render at the top level. */
 export function topLevelFields(fields: readonly FieldDefinition[]): FieldDefinition[] {

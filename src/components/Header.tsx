@@ -47,10 +47,16 @@ export function Header({
         {user ? (
           <div className="flex flex-wrap items-center gap-x-4 text-[1rem]">
             <span data-testid="signed-in-user">
-              {user.name} <span className="opacity-90">({ROLE_LABELS[user.role]}, {user.organisationName})</span>
+              {user.name}{" "}
+              <span className="opacity-90">
+                ({ROLE_LABELS[user.role]}, {user.organisationName})
+              </span>
             </span>
             <form action={signOutAction}>
-              <button type="submit" className="cursor-pointer font-bold text-white underline hover:no-underline focus:bg-govuk-focus focus:text-govuk-text focus:outline-none">
+              <button
+                type="submit"
+                className="cursor-pointer font-bold text-white underline hover:no-underline focus:bg-govuk-focus focus:text-govuk-text focus:outline-none"
+              >
                 Sign out
               </button>
             </form>
@@ -71,7 +77,10 @@ export function Header({
               <Link href="/notifications" className="font-bold" data-testid="notifications-link">
                 Notifications
                 {user.unreadNotifications > 0 ? (
-                  <span className="ml-2 inline-block min-w-6 rounded-full bg-govuk-red px-2 text-center text-white" data-testid="notification-badge">
+                  <span
+                    className="ml-2 inline-block min-w-6 rounded-full bg-govuk-red px-2 text-center text-white"
+                    data-testid="notification-badge"
+                  >
                     {user.unreadNotifications}
                     <span className="sr-only"> unread</span>
                   </span>
@@ -114,7 +123,9 @@ export function Footer() {
             </Link>
           </li>
         </ul>
-        <p className="text-govuk-text">Records are kept for safeguarding purposes under UK GDPR and the Data Protection Act 2018.</p>
+        <p className="text-govuk-text">
+          Records are kept for safeguarding purposes under UK GDPR and the Data Protection Act 2018.
+        </p>
       </div>
     </footer>
   );

@@ -38,7 +38,9 @@ export function ReviewsSection({
   ) => Promise<FormState>;
 }) {
   const resource = { organisationId: decision.organisationId, teamId: decision.teamId, authorId: decision.author.id };
-  const canReply = can(user, "decision.reply", resource) && (reviews.status === "CHALLENGED_NEEDS_ACTION" || reviews.status === "CHALLENGED_REPLIED");
+  const canReply =
+    can(user, "decision.reply", resource) &&
+    (reviews.status === "CHALLENGED_NEEDS_ACTION" || reviews.status === "CHALLENGED_REPLIED");
   const hasOpenEscalation = reviews.escalations.some((e) => e.status === "OPEN");
   const canEscalate = can(user, "decision.escalate", resource) && !hasOpenEscalation;
   const status = REVIEW_STATUS_LABELS[reviews.status];
@@ -98,8 +100,10 @@ export function ReviewsSection({
             <ul className="govuk-list mb-6" data-testid="decision-escalations">
               {reviews.escalations.map((e) => (
                 <li key={e.id} className="mb-4">
-                  <Tag colour={e.status === "OPEN" ? "orange" : "green"}>{e.status === "OPEN" ? "Open" : "Resolved"}</Tag> raised by {e.raisedBy} on{" "}
-                  {formatDateTime(e.raisedAt)}: {e.reason}
+                  <Tag colour={e.status === "OPEN" ? "orange" : "green"}>
+                    {e.status === "OPEN" ? "Open" : "Resolved"}
+                  </Tag>{" "}
+                  raised by {e.raisedBy} on {formatDateTime(e.raisedAt)}: {e.reason}
                   {e.resolution ? <span className="block">Resolution: {e.resolution}</span> : null}
                 </li>
               ))}
@@ -108,7 +112,9 @@ export function ReviewsSection({
         ) : null}
         {canEscalate ? (
           <details className="no-print mb-8">
-            <summary className="cursor-pointer text-govuk-link underline">Escalate a disagreement about this decision</summary>
+            <summary className="cursor-pointer text-govuk-link underline">
+              Escalate a disagreement about this decision
+            </summary>
             <div className="mt-4 border-l-4 border-govuk-border pl-4">
               <p className="govuk-body">
                 Escalate when the person who asked disagrees with a refusal to share, or when a challenge cannot be
@@ -116,7 +122,15 @@ export function ReviewsSection({
               </p>
               <ActionForm
                 action={escalateAction.bind(null, decision.reference, context)}
-                fields={[{ name: "reason", kind: "textarea", label: "Why are you escalating?", hint: "Say who disagrees and why. Do not include names unless needed.", maxLength: 5000 }]}
+                fields={[
+                  {
+                    name: "reason",
+                    kind: "textarea",
+                    label: "Why are you escalating?",
+                    hint: "Say who disagrees and why. Do not include names unless needed.",
+                    maxLength: 5000,
+                  },
+                ]}
                 submitLabel="Escalate"
                 secondary
               />

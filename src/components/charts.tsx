@@ -9,7 +9,17 @@ export interface Series {
 }
 
 /** Vertical stacked bars: one bar per category (e.g. month), one colour per series. */
-export function StackedBarChart({ id, title, categories, series }: { id: string; title: string; categories: string[]; series: Series[] }) {
+export function StackedBarChart({
+  id,
+  title,
+  categories,
+  series,
+}: {
+  id: string;
+  title: string;
+  categories: string[];
+  series: Series[];
+}) {
   const width = 640;
   const height = 240;
   const padding = { top: 10, right: 10, bottom: 40, left: 40 };
@@ -21,10 +31,26 @@ export function StackedBarChart({ id, title, categories, series }: { id: string;
   const summary = `${title}. ${categories.map((c, i) => `${c}: ${series.map((s) => `${s.name} ${s.values[i] ?? 0}`).join(", ")}`).join("; ")}.`;
   return (
     <figure className="mb-4">
-      <svg id={id} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary} className="h-auto w-full max-w-[640px]">
-        <line x1={padding.left} x2={width - padding.right} y1={height - padding.bottom} y2={height - padding.bottom} stroke="#0b0c0c" />
-        <text x={padding.left - 6} y={padding.top + 8} textAnchor="end" fontSize="11" fill="#0b0c0c">{max}</text>
-        <text x={padding.left - 6} y={height - padding.bottom} textAnchor="end" fontSize="11" fill="#0b0c0c">0</text>
+      <svg
+        id={id}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={summary}
+        className="h-auto w-full max-w-[640px]"
+      >
+        <line
+          x1={padding.left}
+          x2={width - padding.right}
+          y1={height - padding.bottom}
+          y2={height - padding.bottom}
+          stroke="#0b0c0c"
+        />
+        <text x={padding.left - 6} y={padding.top + 8} textAnchor="end" fontSize="11" fill="#0b0c0c">
+          {max}
+        </text>
+        <text x={padding.left - 6} y={height - padding.bottom} textAnchor="end" fontSize="11" fill="#0b0c0c">
+          0
+        </text>
         {categories.map((category, i) => {
           let y = height - padding.bottom;
           const x = padding.left + i * slot + (slot - barWidth) / 2;
@@ -33,9 +59,17 @@ export function StackedBarChart({ id, title, categories, series }: { id: string;
               {series.map((s, si) => {
                 const h = scale(s.values[i] ?? 0);
                 y -= h;
-                return h > 0 ? <rect key={s.name} x={x} y={y} width={barWidth} height={h} fill={PALETTE[si % PALETTE.length]} /> : null;
+                return h > 0 ? (
+                  <rect key={s.name} x={x} y={y} width={barWidth} height={h} fill={PALETTE[si % PALETTE.length]} />
+                ) : null;
               })}
-              <text x={x + barWidth / 2} y={height - padding.bottom + 14} textAnchor="middle" fontSize="10" fill="#0b0c0c">
+              <text
+                x={x + barWidth / 2}
+                y={height - padding.bottom + 14}
+                textAnchor="middle"
+                fontSize="10"
+                fill="#0b0c0c"
+              >
                 {category.slice(2)}
               </text>
             </g>
@@ -45,7 +79,11 @@ export function StackedBarChart({ id, title, categories, series }: { id: string;
       <figcaption className="mt-2 flex flex-wrap gap-x-4 text-[1rem]">
         {series.map((s, si) => (
           <span key={s.name} className="flex items-center gap-1">
-            <span aria-hidden="true" className="inline-block size-4" style={{ background: PALETTE[si % PALETTE.length] }} />
+            <span
+              aria-hidden="true"
+              className="inline-block size-4"
+              style={{ background: PALETTE[si % PALETTE.length] }}
+            />
             {s.name}
           </span>
         ))}
@@ -55,7 +93,15 @@ export function StackedBarChart({ id, title, categories, series }: { id: string;
 }
 
 /** Horizontal bars for counts by category. */
-export function HorizontalBarChart({ id, title, data }: { id: string; title: string; data: { label: string; value: number }[] }) {
+export function HorizontalBarChart({
+  id,
+  title,
+  data,
+}: {
+  id: string;
+  title: string;
+  data: { label: string; value: number }[];
+}) {
   const max = Math.max(1, ...data.map((d) => d.value));
   const rowHeight = 26;
   const width = 640;
@@ -63,7 +109,13 @@ export function HorizontalBarChart({ id, title, data }: { id: string; title: str
   const height = Math.max(rowHeight, data.length * rowHeight);
   const summary = `${title}. ${data.map((d) => `${d.label}: ${d.value}`).join("; ")}.`;
   return (
-    <svg id={id} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary} className="mb-4 h-auto w-full max-w-[640px]">
+    <svg
+      id={id}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={summary}
+      className="mb-4 h-auto w-full max-w-[640px]"
+    >
       {data.map((d, i) => {
         const barWidth = ((width - labelWidth - 50) * d.value) / max;
         const y = i * rowHeight;
@@ -72,8 +124,16 @@ export function HorizontalBarChart({ id, title, data }: { id: string; title: str
             <text x={labelWidth - 8} y={y + 17} textAnchor="end" fontSize="12" fill="#0b0c0c">
               {d.label.length > 40 ? `${d.label.slice(0, 39)}…` : d.label}
             </text>
-            <rect x={labelWidth} y={y + 4} width={Math.max(barWidth, d.value > 0 ? 2 : 0)} height={rowHeight - 8} fill={PALETTE[0]} />
-            <text x={labelWidth + barWidth + 6} y={y + 17} fontSize="12" fill="#0b0c0c">{d.value}</text>
+            <rect
+              x={labelWidth}
+              y={y + 4}
+              width={Math.max(barWidth, d.value > 0 ? 2 : 0)}
+              height={rowHeight - 8}
+              fill={PALETTE[0]}
+            />
+            <text x={labelWidth + barWidth + 6} y={y + 17} fontSize="12" fill="#0b0c0c">
+              {d.value}
+            </text>
           </g>
         );
       })}

@@ -1,8 +1,16 @@
 import { findLawfulBasis } from "@/domain/lawful-basis";
 import { type StepId, stepDefinition } from "@/domain/wizard";
 
-export const OUTCOME_LABELS = { SHARE: "Share in full", SHARE_PART: "Share in part", NO_SHARE: "Do not share" } as const;
-export const KIND_LABELS = { ORIGINAL: "Decision", CORRECTION: "Correction", RECONSIDERATION: "Reconsideration" } as const;
+export const OUTCOME_LABELS = {
+  SHARE: "Share in full",
+  SHARE_PART: "Share in part",
+  NO_SHARE: "Do not share",
+} as const;
+export const KIND_LABELS = {
+  ORIGINAL: "Decision",
+  CORRECTION: "Correction",
+  RECONSIDERATION: "Reconsideration",
+} as const;
 export const INDICATION_LABELS: Record<string, string> = {
   SHARE: "You can share",
   DO_NOT_SHARE: "Do not share",

@@ -174,7 +174,9 @@ export function ChoiceGroup({
                     className={`peer m-0 size-10 shrink-0 cursor-pointer appearance-none border-2 border-govuk-input bg-white ${
                       type === "radio" ? "rounded-full" : ""
                     } checked:bg-[radial-gradient(circle,var(--color-govuk-text)_40%,transparent_45%)] focus:outline-[3px] focus:outline-govuk-focus focus:outline-offset-0 focus:shadow-[0_0_0_4px_var(--color-govuk-focus)] ${
-                      type === "checkbox" ? "checked:bg-[linear-gradient(var(--color-govuk-text),var(--color-govuk-text))] checked:bg-[length:60%_60%] checked:bg-center checked:bg-no-repeat" : ""
+                      type === "checkbox"
+                        ? "checked:bg-[linear-gradient(var(--color-govuk-text),var(--color-govuk-text))] checked:bg-[length:60%_60%] checked:bg-center checked:bg-no-repeat"
+                        : ""
                     }`}
                   />
                   <div className="pl-3 pt-2">

@@ -28,7 +28,10 @@ export function InsetText({ children }: { children: ReactNode }) {
 export function WarningText({ children }: { children: ReactNode }) {
   return (
     <div className="mb-6 flex items-start gap-4 font-bold">
-      <span aria-hidden="true" className="flex size-9 shrink-0 items-center justify-center rounded-full bg-govuk-text text-[1.5rem] text-white">
+      <span
+        aria-hidden="true"
+        className="flex size-9 shrink-0 items-center justify-center rounded-full bg-govuk-text text-[1.5rem] text-white"
+      >
         !
       </span>
       <p className="pt-1">
@@ -50,7 +53,11 @@ export function NotificationBanner({
 }) {
   const colour = kind === "success" ? "border-govuk-success bg-govuk-success" : "border-govuk-blue bg-govuk-blue";
   return (
-    <div className={`mb-8 border-[5px] ${colour}`} role={kind === "success" ? "alert" : "region"} aria-labelledby="notification-banner-title">
+    <div
+      className={`mb-8 border-[5px] ${colour}`}
+      role={kind === "success" ? "alert" : "region"}
+      aria-labelledby="notification-banner-title"
+    >
       <div className="px-4 pb-1 pt-0.5">
         <h2 id="notification-banner-title" className="m-0 text-[1rem] font-bold text-white">
           {title}
@@ -90,7 +97,13 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
   );
 }
 
-export function Tag({ children, colour = "blue" }: { children: ReactNode; colour?: "blue" | "grey" | "green" | "red" | "yellow" | "orange" }) {
+export function Tag({
+  children,
+  colour = "blue",
+}: {
+  children: ReactNode;
+  colour?: "blue" | "grey" | "green" | "red" | "yellow" | "orange";
+}) {
   const colours = {
     blue: "bg-[#bbd4ea] text-[#0c2d4a]",
     grey: "bg-[#e5e6e7] text-[#0b0c0c]",
@@ -99,7 +112,11 @@ export function Tag({ children, colour = "blue" }: { children: ReactNode; colour
     yellow: "bg-[#fff7bf] text-[#594d00]",
     orange: "bg-[#fcd6c3] text-[#6e3619]",
   };
-  return <strong className={`inline-block px-2 py-0.5 text-[1rem] font-normal leading-tight ${colours[colour]}`}>{children}</strong>;
+  return (
+    <strong className={`inline-block px-2 py-0.5 text-[1rem] font-normal leading-tight ${colours[colour]}`}>
+      {children}
+    </strong>
+  );
 }
 
 export function PageHeading({ caption, children }: { caption?: ReactNode; children: ReactNode }) {

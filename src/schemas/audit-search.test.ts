@@ -3,7 +3,17 @@ import { auditSearchSchema } from "./audit-search";
 
 describe("auditSearchSchema", () => {
   it("treats blank fields as no filter", () => {
-    expect(auditSearchSchema.parse({ actor: "", action: " ", reference: "", caseReference: "", outcome: "", from: "", to: "" })).toEqual({});
+    expect(
+      auditSearchSchema.parse({
+        actor: "",
+        action: " ",
+        reference: "",
+        caseReference: "",
+        outcome: "",
+        from: "",
+        to: "",
+      }),
+    ).toEqual({});
   });
   it("accepts a full filter", () => {
     const filter = {

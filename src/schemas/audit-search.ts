@@ -13,10 +13,26 @@ const blank = (value: unknown) => {
 /** Filters for the audit log search; every field optional, blank means "any". */
 export const auditSearchSchema = z.object({
   actor: z.preprocess(blank, z.uuid({ error: "Choose a person from the list" }).optional()),
-  action: z.preprocess(blank, z.string().trim().regex(/^[a-z][a-z.-]{0,39}$/, { error: "Choose an action from the list" }).optional()),
-  reference: z.preprocess(blank, z.string().trim().max(60, { error: "Reference must be 60 characters or less" }).optional()),
-  caseReference: z.preprocess(blank, z.string().trim().max(40, { error: "Case reference must be 40 characters or less" }).optional()),
-  outcome: z.preprocess(blank, z.enum(["SUCCESS", "DENIED", "FAILURE"], { error: "Choose an outcome from the list" }).optional()),
+  action: z.preprocess(
+    blank,
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z.-]{0,39}$/, { error: "Choose an action from the list" })
+      .optional(),
+  ),
+  reference: z.preprocess(
+    blank,
+    z.string().trim().max(60, { error: "Reference must be 60 characters or less" }).optional(),
+  ),
+  caseReference: z.preprocess(
+    blank,
+    z.string().trim().max(40, { error: "Case reference must be 40 characters or less" }).optional(),
+  ),
+  outcome: z.preprocess(
+    blank,
+    z.enum(["SUCCESS", "DENIED", "FAILURE"], { error: "Choose an outcome from the list" }).optional(),
+  ),
   from: z.preprocess(blank, z.iso.date({ error: "Enter a real 'from' date" }).optional()),
   to: z.preprocess(blank, z.iso.date({ error: "Enter a real 'to' date" }).optional()),
   // A page cursor: an event id, so no larger than PostgreSQL's bigint (a larger one failed the query).
@@ -24,7 +40,9 @@ export const auditSearchSchema = z.object({
     blank,
     z
       .string()
-      .refine((value) => /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_EVENT_ID, { error: "That page of the audit log does not exist" })
+      .refine((value) => /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_EVENT_ID, {
+        error: "That page of the audit log does not exist",
+      })
       .optional(),
   ),
 });

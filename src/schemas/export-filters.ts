@@ -31,15 +31,21 @@ function optional<T extends z.ZodType>(schema: T) {
 
 /** A single string value: a repeated query key arrives as an array and is refused. */
 function text(label: string) {
-  return z.string({ error: (issue) => (issue.input === undefined ? `Enter the ${label}` : `Enter one ${label}`) }).trim();
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `Enter the ${label}` : `Enter one ${label}`) })
+    .trim();
 }
 
 const caseReference = text("case reference")
   .max(CASE_REFERENCE_MAX_LENGTH, { error: `Case reference must be ${CASE_REFERENCE_MAX_LENGTH} characters or less` })
-  .regex(CASE_REFERENCE_PATTERN, { error: "Case reference must contain only letters, numbers, hyphens (-) and slashes (/)" });
+  .regex(CASE_REFERENCE_PATTERN, {
+    error: "Case reference must contain only letters, numbers, hyphens (-) and slashes (/)",
+  });
 
 function date(label: "from" | "to") {
-  return text(`'${label}' date`).refine(isRealIsoDate, { error: `Enter a real '${label}' date in the format YYYY-MM-DD` });
+  return text(`'${label}' date`).refine(isRealIsoDate, {
+    error: `Enter a real '${label}' date in the format YYYY-MM-DD`,
+  });
 }
 
 function upperCaseChoice<const T extends readonly [string, ...string[]]>(values: T, message: string) {
@@ -56,7 +62,11 @@ const dateRange = {
 function toNotBeforeFrom(value: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx) {
   // YYYY-MM-DD strings sort as the dates they name.
   if (value.from && value.to && value.to < value.from) {
-    ctx.addIssue({ code: "custom", path: ["to"], message: "The 'to' date must be the same as or after the 'from' date" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["to"],
+      message: "The 'to' date must be the same as or after the 'from' date",
+    });
   }
 }
 
@@ -75,7 +85,9 @@ export const auditEventExportFilterSchema = z
     ),
     objectReference: optional(
       text("object reference")
-        .max(OBJECT_REFERENCE_MAX_LENGTH, { error: `Object reference must be ${OBJECT_REFERENCE_MAX_LENGTH} characters or less` })
+        .max(OBJECT_REFERENCE_MAX_LENGTH, {
+          error: `Object reference must be ${OBJECT_REFERENCE_MAX_LENGTH} characters or less`,
+        })
         .regex(OBJECT_REFERENCE_PATTERN, {
           error: "Object reference must start with a letter or number and contain only letters, numbers and . _ : / -",
         }),

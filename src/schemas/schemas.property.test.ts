@@ -8,7 +8,13 @@ import { describe, expect, it } from "vitest";
 import { hostileKey, hostileString } from "../../tests/property/hostile";
 import { type InputSchemaUnderTest, describeInputSchemasWithHostileInput } from "../../tests/property/input-schemas";
 import { auditSearchSchema } from "./audit-search";
-import { auditEventExportFilterSchema, decisionExportFilterSchema, describeFilter, queryToInput, subjectAccessRequestSchema } from "./export-filters";
+import {
+  auditEventExportFilterSchema,
+  decisionExportFilterSchema,
+  describeFilter,
+  queryToInput,
+  subjectAccessRequestSchema,
+} from "./export-filters";
 import { organisationSettingsSchema } from "./organisation-settings";
 import { disposeDecisionSchema, extendRetentionSchema } from "./retention";
 import { safeCallbackPath, signInSchema } from "./sign-in";
@@ -88,19 +94,36 @@ describeInputSchemasWithHostileInput(SCHEMAS, RUNS);
 
 describe("what the schemas accept", () => {
   it("export filters: every accepted value matches the narrow pattern it is bound as in SQL", () => {
-    const values = fc.oneof(hostileString, fc.constantFrom("decision.record", "SHARE", "no_share", "DENIED", "2025-01-31", "CS-2025/000123", "0b6c1f0e-4a1d-4c3e-9f5a-2d7e8b9c0a1f"));
+    const values = fc.oneof(
+      hostileString,
+      fc.constantFrom(
+        "decision.record",
+        "SHARE",
+        "no_share",
+        "DENIED",
+        "2025-01-31",
+        "CS-2025/000123",
+        "0b6c1f0e-4a1d-4c3e-9f5a-2d7e8b9c0a1f",
+      ),
+    );
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom("actor", "action", "objectReference", "caseReference", "outcome", "from", "to", "flag"), values), (input) => {
-        for (const schema of [auditEventExportFilterSchema, decisionExportFilterSchema] as const) {
-          const result = schema.safeParse(input);
-          if (!result.success) continue;
-          for (const [key, value] of Object.entries(result.data as Record<string, string | undefined>)) {
-            if (value === undefined) continue;
-            expect(value, key).toMatch(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/);
-            expect(value.length, key).toBeLessThanOrEqual(100);
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom("actor", "action", "objectReference", "caseReference", "outcome", "from", "to", "flag"),
+          values,
+        ),
+        (input) => {
+          for (const schema of [auditEventExportFilterSchema, decisionExportFilterSchema] as const) {
+            const result = schema.safeParse(input);
+            if (!result.success) continue;
+            for (const [key, value] of Object.entries(result.data as Record<string, string | undefined>)) {
+              if (value === undefined) continue;
+              expect(value, key).toMatch(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/);
+              expect(value.length, key).toBeLessThanOrEqual(100);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: RUNS * 2 },
     );
   });
@@ -108,14 +131,30 @@ describe("what the schemas accept", () => {
   it("organisation settings: accepted numbers are whole and in range", () => {
     const number = fc.oneof(hostileString, fc.integer({ min: -1000, max: 1000 }).map(String), fc.double().map(String));
     fc.assert(
-      fc.property(fc.record({ reviewWithinDaysEmergency: number, reviewWithinDaysFlagged: number, reviewWithinDaysRoutine: number, retentionYears: number }), (input) => {
-        const result = organisationSettingsSchema.safeParse(input);
-        if (!result.success) return;
-        for (const days of [result.data.reviewWithinDaysEmergency, result.data.reviewWithinDaysFlagged, result.data.reviewWithinDaysRoutine]) {
-          expect(Number.isInteger(days) && days >= 1 && days <= 365).toBe(true);
-        }
-        expect(Number.isInteger(result.data.retentionYears) && result.data.retentionYears >= 1 && result.data.retentionYears <= 100).toBe(true);
-      }),
+      fc.property(
+        fc.record({
+          reviewWithinDaysEmergency: number,
+          reviewWithinDaysFlagged: number,
+          reviewWithinDaysRoutine: number,
+          retentionYears: number,
+        }),
+        (input) => {
+          const result = organisationSettingsSchema.safeParse(input);
+          if (!result.success) return;
+          for (const days of [
+            result.data.reviewWithinDaysEmergency,
+            result.data.reviewWithinDaysFlagged,
+            result.data.reviewWithinDaysRoutine,
+          ]) {
+            expect(Number.isInteger(days) && days >= 1 && days <= 365).toBe(true);
+          }
+          expect(
+            Number.isInteger(result.data.retentionYears) &&
+              result.data.retentionYears >= 1 &&
+              result.data.retentionYears <= 100,
+          ).toBe(true);
+        },
+      ),
       { numRuns: RUNS * 2 },
     );
   });
@@ -133,7 +172,16 @@ describe("what the schemas accept", () => {
   it("sign-in: the address after sign-in is always a path on this site, never another site", () => {
     const callback = fc.oneof(
       hostileString,
-      fc.constantFrom("//evil.example", "/\\evil.example", "https://evil.example/", "/%2F%2Fevil.example", "/\t/evil.example", "/decisions", "/sign-in?x=1", "/api/auth/signout"),
+      fc.constantFrom(
+        "//evil.example",
+        "/\\evil.example",
+        "https://evil.example/",
+        "/%2F%2Fevil.example",
+        "/\t/evil.example",
+        "/decisions",
+        "/sign-in?x=1",
+        "/api/auth/signout",
+      ),
       fc.webUrl(),
       fc.webPath(),
     );
@@ -152,13 +200,18 @@ describe("what the schemas accept", () => {
 
   it("query strings: one key, one value; repeats become lists the schemas refuse; nothing reaches a prototype", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.oneof(hostileKey, fc.constantFrom("caseReference", "format")), hostileString), { maxLength: 8 }), (pairs) => {
-        const input = queryToInput(new URLSearchParams(pairs));
-        expect(Object.getPrototypeOf(input)).toBe(Object.prototype);
-        const result = subjectAccessRequestSchema.safeParse(input);
-        if (result.success) expect(["json", "csv"]).toContain(result.data.format);
-        for (const key of Object.keys(describeFilter(Object.fromEntries(pairs)))) expect(typeof key).toBe("string");
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(hostileKey, fc.constantFrom("caseReference", "format")), hostileString), {
+          maxLength: 8,
+        }),
+        (pairs) => {
+          const input = queryToInput(new URLSearchParams(pairs));
+          expect(Object.getPrototypeOf(input)).toBe(Object.prototype);
+          const result = subjectAccessRequestSchema.safeParse(input);
+          if (result.success) expect(["json", "csv"]).toContain(result.data.format);
+          for (const key of Object.keys(describeFilter(Object.fromEntries(pairs)))) expect(typeof key).toBe("string");
+        },
+      ),
       { numRuns: RUNS },
     );
   });

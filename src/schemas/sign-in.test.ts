@@ -3,11 +3,17 @@ import { safeCallbackPath, signInSchema } from "./sign-in";
 
 describe("signInSchema", () => {
   it("accepts and trims a valid sign-in", () => {
-    expect(signInSchema.parse({ email: " a@b.gov.uk ", password: "pw" })).toEqual({ email: "a@b.gov.uk", password: "pw" });
+    expect(signInSchema.parse({ email: " a@b.gov.uk ", password: "pw" })).toEqual({
+      email: "a@b.gov.uk",
+      password: "pw",
+    });
   });
   it.each([
     [{ email: "", password: "pw" }, "Enter your email address"],
-    [{ email: "not-an-email", password: "pw" }, "Enter an email address in the correct format, like name@example.gov.uk"],
+    [
+      { email: "not-an-email", password: "pw" },
+      "Enter an email address in the correct format, like name@example.gov.uk",
+    ],
     [{ email: "a@b.gov.uk", password: "" }, "Enter your password"],
     [{ email: "a@b.gov.uk" }, "Enter your password"],
   ])("rejects %j with %s", (input, message) => {
@@ -38,7 +44,7 @@ describe("safeCallbackPath", () => {
     ["/decisions?q=\u00e9", null],
     ["/decisions?q=%C3%A9", "/decisions?q=%C3%A9"],
     ["/decisions/ x", null],
-    ["/decisions\"x", null],
+    ['/decisions"x', null],
     [undefined, null],
   ])("%s -> %s", (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected);

@@ -16,7 +16,11 @@ export async function checkHealth(): Promise<Health> {
       SELECT count(*) AS applied FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
     return {
       status: "ok",
-      database: { status: "up", latencyMs: Math.round(performance.now() - started), migrations: Number(rows[0]?.applied ?? 0) },
+      database: {
+        status: "up",
+        latencyMs: Math.round(performance.now() - started),
+        migrations: Number(rows[0]?.applied ?? 0),
+      },
       uptimeSeconds: Math.round(process.uptime()),
       time: new Date().toISOString(),
     };

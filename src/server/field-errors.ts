@@ -9,7 +9,10 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = [];
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
-      const keys = issue.keys.map((k) => k.slice(0, 40)).join(", ").slice(0, 200);
+      const keys = issue.keys
+        .map((k) => k.slice(0, 40))
+        .join(", ")
+        .slice(0, 200);
       errors.push({ field: FORM_ERROR_KEY, message: `The form contained fields it does not accept: ${keys}` });
       continue;
     }

@@ -9,13 +9,20 @@ export async function recordKeepingSettings(organisationId: string, tx?: Tx): Pr
   return recordKeepingSettingsFrom(await (tx ?? db()).organisationSettings.findUnique({ where: { organisationId } }));
 }
 
-export type RecordKeepingSettingsRow = Pick<OrganisationSettings, "reviewWithinDaysEmergency" | "reviewWithinDaysFlagged" | "reviewWithinDaysRoutine" | "retentionYears">;
+export type RecordKeepingSettingsRow = Pick<
+  OrganisationSettings,
+  "reviewWithinDaysEmergency" | "reviewWithinDaysFlagged" | "reviewWithinDaysRoutine" | "retentionYears"
+>;
 
 /** The settings from their row (loaded with other things), or the defaults when there is none. */
 export function recordKeepingSettingsFrom(row: RecordKeepingSettingsRow | null): RecordKeepingSettings {
   if (!row) return DEFAULT_RECORD_KEEPING_SETTINGS;
   return {
-    reviewWithinDays: { emergency: row.reviewWithinDaysEmergency, flagged: row.reviewWithinDaysFlagged, routine: row.reviewWithinDaysRoutine },
+    reviewWithinDays: {
+      emergency: row.reviewWithinDaysEmergency,
+      flagged: row.reviewWithinDaysFlagged,
+      routine: row.reviewWithinDaysRoutine,
+    },
     retentionYears: row.retentionYears,
   };
 }

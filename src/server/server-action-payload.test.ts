@@ -18,7 +18,12 @@ describe("server-action payloads posted without JavaScript", () => {
   it("accepts what React renders: a bound action with plain arguments, and an unbound one", () => {
     const plain = ["2b6c…", "concern", false, { errors: [], values: null }, "$$5 off", "$u"];
     expect(checkFormActionFields(boundForm(plain))).toEqual({ ok: true });
-    expect(checkFormActionFields([["$ACTION_ID_" + ID, ""], ["email", "a@b.example"]])).toEqual({ ok: true });
+    expect(
+      checkFormActionFields([
+        ["$ACTION_ID_" + ID, ""],
+        ["email", "a@b.example"],
+      ]),
+    ).toEqual({ ok: true });
     const unbound: [string, string][] = [
       ["$ACTION_REF_2", ""],
       ["$ACTION_2:0", JSON.stringify({ id: ID, bound: null })],
@@ -41,7 +46,7 @@ describe("server-action payloads posted without JavaScript", () => {
   });
 
   it("refuses bound arguments that are not JSON, or nested past reason", () => {
-    expect(checkFormActionFields(boundForm("[\"unterminated")).ok).toBe(false);
+    expect(checkFormActionFields(boundForm('["unterminated')).ok).toBe(false);
     let deep: unknown = "x";
     for (let i = 0; i < 100; i += 1) deep = [deep];
     expect(checkFormActionFields(boundForm([deep])).ok).toBe(false);
@@ -68,9 +73,13 @@ describe("server-action calls from JavaScript", () => {
     expect(checkActionReplyText(JSON.stringify(["a", { errors: [] }, "$u"]))).toEqual({ ok: true });
     expect(checkActionReplyText(JSON.stringify(["$1"])).ok).toBe(false);
     expect(checkActionReplyText("not json").ok).toBe(false);
-    const withFormData: [string, string][] = [["0", JSON.stringify(["$K1", "$@2"])], ["1_email", "x"], ["2", "\"y\""]];
+    const withFormData: [string, string][] = [
+      ["0", JSON.stringify(["$K1", "$@2"])],
+      ["1_email", "x"],
+      ["2", '"y"'],
+    ];
     expect(checkActionReplyFields(withFormData)).toEqual({ ok: true });
     expect(checkActionReplyFields([["0", JSON.stringify(["$3"])]]).ok).toBe(false);
-    expect(checkActionReplyFields([["1", "\"no first part\""]]).ok).toBe(false);
+    expect(checkActionReplyFields([["1", '"no first part"']]).ok).toBe(false);
   });
 });

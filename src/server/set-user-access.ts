@@ -9,7 +9,10 @@ import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 
 export const setUserAccessSchema = z
-  .object({ userId: z.uuid({ error: "Choose a user" }), access: z.enum(["disable", "enable"], { error: "Choose disable or enable" }) })
+  .object({
+    userId: z.uuid({ error: "Choose a user" }),
+    access: z.enum(["disable", "enable"], { error: "Choose disable or enable" }),
+  })
   .strict();
 
 export type SetUserAccessResult = UseCaseResult<{ name: string; access: "disable" | "enable" }>;
@@ -19,7 +22,11 @@ export type SetUserAccessResult = UseCaseResult<{ name: string; access: "disable
  * its next request (the session check compares versions with the database). The pipeline has
  * checked the permission (users.manage); the user must be in the admin's organisation.
  */
-export async function setUserAccess(admin: SignedInUser, raw: unknown, meta: RequestMeta): Promise<SetUserAccessResult> {
+export async function setUserAccess(
+  admin: SignedInUser,
+  raw: unknown,
+  meta: RequestMeta,
+): Promise<SetUserAccessResult> {
   const parsed = setUserAccessSchema.safeParse(raw);
   if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const { userId, access } = parsed.data;

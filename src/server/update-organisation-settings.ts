@@ -14,7 +14,11 @@ export type UpdateSettingsResult = UseCaseResult;
  * Changes how long the organisation takes to review decisions and keeps records; audited with old
  * and new values. The pipeline has checked the permission (settings.manage).
  */
-export async function updateOrganisationSettings(user: SignedInUser, raw: unknown, meta: RequestMeta): Promise<UpdateSettingsResult> {
+export async function updateOrganisationSettings(
+  user: SignedInUser,
+  raw: unknown,
+  meta: RequestMeta,
+): Promise<UpdateSettingsResult> {
   const parsed = organisationSettingsSchema.safeParse(raw);
   if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const next = parsed.data;
@@ -26,8 +30,24 @@ export async function updateOrganisationSettings(user: SignedInUser, raw: unknow
       create: { organisationId: user.organisationId, ...next, updatedById: user.userId },
       update: { ...next, updatedById: user.userId },
     });
-    await appendAuditEvent(tx, auditEntry(user, meta, { action: "settings.change", objectType: "organisation", objectId: user.organisationId, outcome: "SUCCESS", detail: {
-        before: { ...previous.reviewWithinDays, retentionYears: previous.retentionYears }, after: { emergency: next.reviewWithinDaysEmergency, flagged: next.reviewWithinDaysFlagged, routine: next.reviewWithinDaysRoutine, retentionYears: next.retentionYears }, } }));
+    await appendAuditEvent(
+      tx,
+      auditEntry(user, meta, {
+        action: "settings.change",
+        objectType: "organisation",
+        objectId: user.organisationId,
+        outcome: "SUCCESS",
+        detail: {
+          before: { ...previous.reviewWithinDays, retentionYears: previous.retentionYears },
+          after: {
+            emergency: next.reviewWithinDaysEmergency,
+            flagged: next.reviewWithinDaysFlagged,
+            routine: next.reviewWithinDaysRoutine,
+            retentionYears: next.retentionYears,
+          },
+        },
+      }),
+    );
   });
   return { ok: true };
 }

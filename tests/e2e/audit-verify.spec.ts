@@ -16,6 +16,12 @@ test("the IG lead verifies their organisation's audit log and sees it is intact"
   // The verification itself is in the log.
   await expect(page.getByTestId("audit-table")).toContainText("audit.verify");
   const verificationId = new URL(page.url()).searchParams.get("verification");
-  const recorded = await withDatabase((db) => db.query("SELECT action, outcome, detail FROM audit_event WHERE id = $1", [verificationId]));
-  expect(recorded.rows[0]).toMatchObject({ action: "audit.verify", outcome: "SUCCESS", detail: { completed: true, breaks: 0 } });
+  const recorded = await withDatabase((db) =>
+    db.query("SELECT action, outcome, detail FROM audit_event WHERE id = $1", [verificationId]),
+  );
+  expect(recorded.rows[0]).toMatchObject({
+    action: "audit.verify",
+    outcome: "SUCCESS",
+    detail: { completed: true, breaks: 0 },
+  });
 });

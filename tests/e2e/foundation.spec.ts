@@ -21,7 +21,13 @@ test("the sign-in page explains mistakes and has no accessibility issues", async
 });
 
 const ROLE_HOMES = [
-  { role: "practitioner", email: USERS.practitioner, path: "/decisions", heading: "Your decisions", nav: "Record a decision" },
+  {
+    role: "practitioner",
+    email: USERS.practitioner,
+    path: "/decisions",
+    heading: "Your decisions",
+    nav: "Record a decision",
+  },
   { role: "supervisor", email: USERS.supervisor, path: "/review", heading: "Review queue", nav: "Review queue" },
   { role: "IG lead", email: USERS.igLead, path: "/audit", heading: "Audit log", nav: "Audit log" },
   { role: "admin", email: USERS.admin, path: "/admin/users", heading: "Users", nav: "Users" },
@@ -52,7 +58,10 @@ test("a practitioner opening the audit log gets the forbidden page, and it is au
   await expectNoAxeViolations(page);
 
   const denied = await withDatabase((db) =>
-    db.query("SELECT e.detail FROM audit_event e JOIN app_user u ON u.id = e.actor_id WHERE u.email = $1 AND e.action = 'access.denied'", [USERS.practitioner]),
+    db.query(
+      "SELECT e.detail FROM audit_event e JOIN app_user u ON u.id = e.actor_id WHERE u.email = $1 AND e.action = 'access.denied'",
+      [USERS.practitioner],
+    ),
   );
   expect(denied.rows.map((r) => r.detail)).toContainEqual({ attempted: "audit.view" });
 });

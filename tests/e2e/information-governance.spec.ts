@@ -5,11 +5,17 @@ import { expect, test } from "@playwright/test";
 import { USERS, signIn, signOut } from "./support";
 import { recordDecisionWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
 
-test("an IG lead follows one decision through the log, exports its history, verifies the log and reads the dashboard", async ({ page }) => {
+test("an IG lead follows one decision through the log, exports its history, verifies the log and reads the dashboard", async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   const caseReference = uniqueCaseReference("IG");
   await signIn(page, USERS.practitioner);
-  const reference = await recordDecisionWithoutPurpose(page, caseReference, "There is no clear purpose: the request is for a general background check.");
+  const reference = await recordDecisionWithoutPurpose(
+    page,
+    caseReference,
+    "There is no clear purpose: the request is for a general background check.",
+  );
   await signOut(page);
 
   await signIn(page, USERS.igLead);
@@ -46,7 +52,9 @@ test("an IG lead follows one decision through the log, exports its history, veri
 
   // Verify the log.
   await page.getByRole("button", { name: "Verify integrity" }).click();
-  await expect(page.getByTestId("verification-result").getByRole("heading", { name: "Audit log intact" })).toBeVisible();
+  await expect(
+    page.getByTestId("verification-result").getByRole("heading", { name: "Audit log intact" }),
+  ).toBeVisible();
 
   // The dashboard shows the decision in its figures.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
@@ -54,7 +62,9 @@ test("an IG lead follows one decision through the log, exports its history, veri
   await expect(page.getByTestId("table-outcomes")).toBeVisible();
 
   // Subject access for the case returns the decision, and only decisions of that case.
-  const subjectAccess = await page.request.get(`/api/exports/subject-access?caseReference=${caseReference}&format=json`);
+  const subjectAccess = await page.request.get(
+    `/api/exports/subject-access?caseReference=${caseReference}&format=json`,
+  );
   expect(subjectAccess.status()).toBe(200);
   const body = await subjectAccess.text();
   expect(body).toContain(reference);

@@ -3,7 +3,14 @@
 // scanned with axe.
 import { expect, test } from "@playwright/test";
 import { USERS, expectNoAxeViolations, signIn, signOut, withDatabase } from "./support";
-import { answer, expectCheckAnswersPage, fillDecision, recordDecision, recordDecisionWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
+import {
+  answer,
+  expectCheckAnswersPage,
+  fillDecision,
+  recordDecision,
+  recordDecisionWithoutPurpose,
+  uniqueCaseReference,
+} from "./wizard-helpers";
 
 const KIM = USERS.otherTeamSupervisor; // supervisor of another team in the same organisation
 
@@ -13,7 +20,11 @@ test("flagged decision → first in the queue → challenged → reconsidered �
 
   // The practitioner records a decision not to share: flagged for review.
   await signIn(page, USERS.practitioner);
-  const original = await recordDecisionWithoutPurpose(page, caseReference, "There is no clear purpose: the housing team only wants background for a form.");
+  const original = await recordDecisionWithoutPurpose(
+    page,
+    caseReference,
+    "There is no clear purpose: the housing team only wants background for a form.",
+  );
   await signOut(page);
 
   // The supervisor sees it in the queue, ahead of every unflagged decision.
@@ -37,7 +48,9 @@ test("flagged decision → first in the queue → challenged → reconsidered �
   await page.getByRole("button", { name: "Save review" }).click();
   await expect(page.getByTestId("error-summary")).toContainText("Explain why you are challenging this decision");
   await expectNoAxeViolations(page);
-  await page.getByLabel("Your comments").fill("The request is about a child's safety at home, so the purpose is clear: look again.");
+  await page
+    .getByLabel("Your comments")
+    .fill("The request is about a child's safety at home, so the purpose is clear: look again.");
   await page.getByLabel("What should the practitioner do?").fill("Speak to the housing officer, then reconsider.");
   await page.getByRole("button", { name: "Save review" }).click();
   await expect(page).toHaveURL(/\/review\?done=challenge/);
@@ -53,7 +66,9 @@ test("flagged decision → first in the queue → challenged → reconsidered �
   await expect(page.getByTestId("notifications")).toContainText(`Your decision has been challenged: ${original}`);
   await expectNoAxeViolations(page);
   await page.goto("/decisions");
-  await expect(page.getByTestId("decisions-table").getByRole("row").filter({ hasText: original })).toContainText("Challenged: needs your action");
+  await expect(page.getByTestId("decisions-table").getByRole("row").filter({ hasText: original })).toContainText(
+    "Challenged: needs your action",
+  );
   await page.getByRole("link", { name: original }).click();
   await expect(page.getByTestId("review-timeline")).toContainText("Speak to the housing officer, then reconsider.");
   await expectNoAxeViolations(page);
@@ -63,7 +78,8 @@ test("flagged decision → first in the queue → challenged → reconsidered �
     "decision",
     fillDecision({
       outcome: "Do not share",
-      rationale: "I spoke to the housing officer: the request is only for a housing form, so there is still no safeguarding purpose.",
+      rationale:
+        "I spoke to the housing officer: the request is only for a housing form, so there is still no safeguarding purpose.",
       purpose: "Background for a housing application",
     }),
   );
@@ -94,7 +110,10 @@ test("flagged decision → first in the queue → challenged → reconsidered �
       `SELECT d.reference, r.kind FROM review r JOIN decision d ON d.id = r.decision_id WHERE d.reference = ANY($1) ORDER BY r.created_at`,
       [[original, reconsideration]],
     );
-    const link = await db.query(`SELECT o.reference FROM decision d JOIN decision o ON o.id = d.supersedes_id WHERE d.reference = $1`, [reconsideration]);
+    const link = await db.query(
+      `SELECT o.reference FROM decision d JOIN decision o ON o.id = d.supersedes_id WHERE d.reference = $1`,
+      [reconsideration],
+    );
     const kind = await db.query(`SELECT kind FROM decision WHERE reference = $1`, [reconsideration]);
     return { reviews: reviews.rows, supersedes: link.rows[0]?.reference, kind: kind.rows[0]?.kind };
   });
@@ -106,10 +125,17 @@ test("flagged decision → first in the queue → challenged → reconsidered �
   expect(stored.kind).toBe("RECONSIDERATION");
 });
 
-test("supervisors cannot reach another team's or organisation's decisions; practitioners cannot review", async ({ page, browser }) => {
+test("supervisors cannot reach another team's or organisation's decisions; practitioners cannot review", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, USERS.practitioner);
-  const reference = await recordDecisionWithoutPurpose(page, uniqueCaseReference("BND"), "There is no clear purpose: the request is for a general background check.");
+  const reference = await recordDecisionWithoutPurpose(
+    page,
+    uniqueCaseReference("BND"),
+    "There is no clear purpose: the request is for a general background check.",
+  );
 
   // A practitioner has no review queue and no review page.
   expect((await page.goto("/review"))?.status()).toBe(403);
@@ -123,7 +149,9 @@ test("supervisors cannot reach another team's or organisation's decisions; pract
     const context = await browser.newContext();
     const other = await context.newPage();
     await signIn(other, email);
-    await expect(other.getByTestId("review-queue").or(other.getByTestId("review-queue-empty"))).not.toContainText(reference);
+    await expect(other.getByTestId("review-queue").or(other.getByTestId("review-queue-empty"))).not.toContainText(
+      reference,
+    );
     expect((await other.goto(`/review/${reference}`))?.status(), `${email} review page`).toBe(status);
     await expect(other.getByTestId("decision-record")).toHaveCount(0);
     await expectNoAxeViolations(other);

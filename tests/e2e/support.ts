@@ -33,7 +33,9 @@ export async function expectNoAxeViolations(
   if (scope.include) builder = builder.include(scope.include);
   if (scope.exclude) builder = builder.exclude(scope.exclude);
   const results = await builder.analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
@@ -93,7 +95,10 @@ export async function signOut(page: Page): Promise<void> {
 
 /** The e2e server's database, to check what was stored. */
 export async function withDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const url = readFileSync(join(process.cwd(), ".data", `e2e-database-url-${process.env.E2E_PORT ?? 3100}`), "utf8").trim();
+  const url = readFileSync(
+    join(process.cwd(), ".data", `e2e-database-url-${process.env.E2E_PORT ?? 3100}`),
+    "utf8",
+  ).trim();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -29,7 +29,9 @@ test.describe.configure({ timeout: 180_000 });
 
 const SAVE_AND_RETURN = "Save and return to check your answers";
 
-test("Change links return to check answers, and an answer that makes questions irrelevant removes them", async ({ page }) => {
+test("Change links return to check answers, and an answer that makes questions irrelevant removes them", async ({
+  page,
+}) => {
   const caseReference = uniqueCaseReference("CHANGE");
   await signIn(page, USERS.schoolPractitioner);
   const draftId = await startDecision(page);
@@ -53,7 +55,11 @@ test("Change links return to check answers, and an answer that makes questions i
   );
   await expectCheckAnswersPage(page);
   const main = page.getByRole("main");
-  for (const question of ["Is the information confidential?", "Do you have consent to share?", "What is your lawful basis for sharing?"]) {
+  for (const question of [
+    "Is the information confidential?",
+    "Do you have consent to share?",
+    "What is your lawful basis for sharing?",
+  ]) {
     await expect(main).toContainText(question);
   }
 
@@ -101,7 +107,10 @@ test("Change links return to check answers, and an answer that makes questions i
   expect(await decisionsForCase(caseReference)).toHaveLength(0);
   await summary.getByRole("link", { name: /because consent was not given/ }).click();
   await expectQuestionPage(page, "lawful-basis");
-  await page.getByRole("group", { name: "Why is it right to set aside confidentiality?" }).getByRole("checkbox", { name: "The person agreed" }).uncheck();
+  await page
+    .getByRole("group", { name: "Why is it right to set aside confidentiality?" })
+    .getByRole("checkbox", { name: "The person agreed" })
+    .uncheck();
   await tick(page, ["Public interest outweighs confidentiality"], "Why is it right to set aside confidentiality?");
   await page.getByRole("button", { name: SAVE_AND_RETURN }).click();
   await expectCheckAnswersPage(page);
@@ -125,13 +134,30 @@ test("Change links return to check answers, and an answer that makes questions i
   }
   const answers = (await draftAnswers(draftId)) ?? {};
   expect(Object.keys(answers).sort()).toEqual(
-    ["concern", "decision", "identifiable", "information-to-share", "purpose", "request", "safety", "sharing-method", "significant-harm", "urgency"].sort(),
+    [
+      "concern",
+      "decision",
+      "identifiable",
+      "information-to-share",
+      "purpose",
+      "request",
+      "safety",
+      "sharing-method",
+      "significant-harm",
+      "urgency",
+    ].sort(),
   );
   expect(answers.identifiable).toEqual({ identifiable: "no" });
 
   const reference = await recordDecision(page);
   const row = await decisionByReference(reference);
-  expect(row).toMatchObject({ indication: "SHARE", outcome: "SHARE", consent_status: "NOT_NEEDED", lawful_basis_ids: [], review_flags: [] });
+  expect(row).toMatchObject({
+    indication: "SHARE",
+    outcome: "SHARE",
+    consent_status: "NOT_NEEDED",
+    lawful_basis_ids: [],
+    review_flags: [],
+  });
   expect(row.record.indicationReasonCodes).toEqual(["NO_IMMEDIATE_RISK", "LEGITIMATE_PURPOSE", "NOT_IDENTIFIABLE"]);
   expect(row.record.purpose).toBe("Early help assessment and support plan");
   expect(Object.keys(row.record.answers).sort()).toEqual(Object.keys(answers).sort());

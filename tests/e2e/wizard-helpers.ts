@@ -32,7 +32,9 @@ export function draftIdFrom(page: Page): string {
 /** Start page → "Start now" → the first question. Returns the new draft's id. */
 export async function startDecision(page: Page): Promise<string> {
   await page.goto("/decisions/new");
-  await expect(page.getByRole("heading", { level: 1, name: "Record a decision about sharing information" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Record a decision about sharing information" }),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Start now" }).click();
   await expect(page).toHaveURL(stepUrl("urgency"));
   return draftIdFrom(page);
@@ -79,7 +81,11 @@ export async function answer(page: Page, stepId: string, fill: Fill, button = "S
 }
 
 /** Saves the page expecting it to be refused; checks the error summary (focused). */
-export async function submitExpectingErrors(page: Page, messages: string[], button = "Save and continue"): Promise<void> {
+export async function submitExpectingErrors(
+  page: Page,
+  messages: string[],
+  button = "Save and continue",
+): Promise<void> {
   const url = page.url();
   await page.getByRole("button", { name: button }).click();
   const summary = page.getByTestId("error-summary");
@@ -110,7 +116,10 @@ export async function type(page: Page, label: string, text: string): Promise<voi
 
 // ------------------------------------------------------------------------------ one page at a time
 
-export const fillUrgency = (risk: "Yes" | "No"): Fill => (page) => choose(page, risk);
+export const fillUrgency =
+  (risk: "Yes" | "No"): Fill =>
+  (page) =>
+    choose(page, risk);
 
 export const fillRequest =
   (asked?: { name?: string; role: string; organisation: string }): Fill =>
@@ -125,7 +134,11 @@ export const fillRequest =
 export const fillConcern =
   (caseReference: string): Fill =>
   async (page) => {
-    await tick(page, ["The child's health or development, or their exposure to possible harm"], "What is the concern about?");
+    await tick(
+      page,
+      ["The child's health or development, or their exposure to possible harm"],
+      "What is the concern about?",
+    );
     await choose(page, "A child or young person under 18", "Who is the information about?");
     await type(page, "Your organisation's case reference", caseReference);
   };
@@ -158,7 +171,8 @@ export const fillLawfulBasis =
     await tick(page, basis.statutoryGateways ?? [], "Legal duty or power to share (optional)");
   };
 
-export const SAFETY_TEXT = "Sharing lets the assessment team plan a safe home visit; not sharing leaves the school unaware.";
+export const SAFETY_TEXT =
+  "Sharing lets the assessment team plan a safe home visit; not sharing leaves the school unaware.";
 
 export const fillSafety =
   (protect?: { who: string[]; steps: string }): Fill =>
@@ -172,7 +186,8 @@ export const fillSafety =
     }
   };
 
-export const INFORMATION_TEXT = "Attendance dates for this term and the class teacher's observations, marked as opinion.";
+export const INFORMATION_TEXT =
+  "Attendance dates for this term and the class teacher's observations, marked as opinion.";
 
 export const ALL_PRINCIPLES = [
   "It is necessary for the purpose of sharing",
@@ -264,7 +279,9 @@ export async function answerSharingQuestions(
 
 export async function expectCheckAnswersPage(page: Page): Promise<void> {
   await expect(page).toHaveURL(stepUrl("check-answers"));
-  await expect(page.getByRole("heading", { level: 1, name: "Check your answers before recording your decision" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Check your answers before recording your decision" }),
+  ).toBeVisible();
 }
 
 /** From check answers: records the decision and returns the reference shown on the confirmation panel. */
@@ -330,7 +347,13 @@ export interface DecisionRow {
     urgency: string;
     recipient: { name?: string; role?: string; organisation?: string } | null;
     departure: { code: string; explanation: string; reason: string } | null;
-    adviceSought: { question: string; adviserRole: string; adviserRoleOther?: string; advice: string; answerAfterAdvice: string }[];
+    adviceSought: {
+      question: string;
+      adviserRole: string;
+      adviserRoleOther?: string;
+      advice: string;
+      answerAfterAdvice: string;
+    }[];
     consent: { status: string; notSoughtReason?: string };
     lawfulBases: { ids: string[]; specialCategory: boolean } | null;
     reviewFlags: string[];
@@ -342,13 +365,17 @@ export interface DecisionRow {
 const DECISION_SELECT = `SELECT d.*, u.email AS author_email FROM decision d JOIN app_user u ON u.id = d.author_id`;
 
 export async function decisionByReference(reference: string): Promise<DecisionRow> {
-  const result = await withDatabase((db) => db.query<DecisionRow>(`${DECISION_SELECT} WHERE d.reference = $1`, [reference]));
+  const result = await withDatabase((db) =>
+    db.query<DecisionRow>(`${DECISION_SELECT} WHERE d.reference = $1`, [reference]),
+  );
   expect(result.rows, `one decision ${reference}`).toHaveLength(1);
   return result.rows[0] as DecisionRow;
 }
 
 export async function decisionsForCase(caseReference: string): Promise<DecisionRow[]> {
-  const result = await withDatabase((db) => db.query<DecisionRow>(`${DECISION_SELECT} WHERE d.case_reference = $1 ORDER BY d.recorded_at`, [caseReference]));
+  const result = await withDatabase((db) =>
+    db.query<DecisionRow>(`${DECISION_SELECT} WHERE d.case_reference = $1 ORDER BY d.recorded_at`, [caseReference]),
+  );
   return result.rows;
 }
 
@@ -359,11 +386,17 @@ export async function decisionCount(): Promise<number> {
 
 /** The draft's stored answers, or null once the draft is gone (recorded). */
 export async function draftAnswers(draftId: string): Promise<Record<string, Record<string, unknown>> | null> {
-  const result = await withDatabase((db) => db.query<{ answers: Record<string, Record<string, unknown>> }>("SELECT answers FROM decision_draft WHERE id = $1", [draftId]));
+  const result = await withDatabase((db) =>
+    db.query<{ answers: Record<string, Record<string, unknown>> }>("SELECT answers FROM decision_draft WHERE id = $1", [
+      draftId,
+    ]),
+  );
   return result.rows[0]?.answers ?? null;
 }
 
-export async function draftRow(draftId: string): Promise<{ answers: Record<string, unknown>; updated_at: Date; kind: string; supersedes_id: string | null } | null> {
+export async function draftRow(
+  draftId: string,
+): Promise<{ answers: Record<string, unknown>; updated_at: Date; kind: string; supersedes_id: string | null } | null> {
   const result = await withDatabase((db) =>
     db.query<{ answers: Record<string, unknown>; updated_at: Date; kind: string; supersedes_id: string | null }>(
       "SELECT answers, updated_at, kind, supersedes_id FROM decision_draft WHERE id = $1",
@@ -373,7 +406,10 @@ export async function draftRow(draftId: string): Promise<{ answers: Record<strin
   return result.rows[0] ?? null;
 }
 
-export async function auditEvents(action: string, objectId: string): Promise<{ action: string; actor_email: string; detail: unknown }[]> {
+export async function auditEvents(
+  action: string,
+  objectId: string,
+): Promise<{ action: string; actor_email: string; detail: unknown }[]> {
   const result = await withDatabase((db) =>
     db.query<{ action: string; actor_email: string; detail: unknown }>(
       "SELECT e.action, u.email AS actor_email, e.detail FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id WHERE e.action = $1 AND e.object_id = $2 ORDER BY e.id",
@@ -389,19 +425,31 @@ export async function auditEvents(action: string, objectId: string): Promise<{ a
  * The shortest path through the wizard's pages: no legitimate purpose,
  * so do not share. Ends on check answers; returns the draft's id.
  */
-export async function walkToCheckAnswersWithoutPurpose(page: Page, caseReference: string, rationale: string): Promise<string> {
+export async function walkToCheckAnswersWithoutPurpose(
+  page: Page,
+  caseReference: string,
+  rationale: string,
+): Promise<string> {
   const draftId = await startDecision(page);
   await answerRoutineOpening(page, caseReference, { role: "Housing officer", organisation: "Northshire Homes" });
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("No"));
   await answer(page, "safety", fillSafety());
-  await answer(page, "decision", fillDecision({ outcome: "Do not share", rationale, purpose: "Background for a housing application" }));
+  await answer(
+    page,
+    "decision",
+    fillDecision({ outcome: "Do not share", rationale, purpose: "Background for a housing application" }),
+  );
   await expectCheckAnswersPage(page);
   return draftId;
 }
 
 /** Records a "no legitimate purpose" decision and leaves the browser on its record page. */
-export async function recordDecisionWithoutPurpose(page: Page, caseReference: string, rationale: string): Promise<string> {
+export async function recordDecisionWithoutPurpose(
+  page: Page,
+  caseReference: string,
+  rationale: string,
+): Promise<string> {
   await walkToCheckAnswersWithoutPurpose(page, caseReference, rationale);
   const reference = await recordDecision(page);
   await openRecordFromConfirmation(page, reference);

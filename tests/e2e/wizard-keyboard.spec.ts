@@ -2,7 +2,13 @@
 // key press (Tab, Shift+Tab, arrows, Space, Enter) or typing; nothing is clicked, checked or filled.
 import { type Locator, type Page, expect, test } from "@playwright/test";
 import { USERS, signIn } from "./support";
-import { decisionByReference, expectCheckAnswersPage, expectQuestionPage, uniqueCaseReference, yesterday } from "./wizard-helpers";
+import {
+  decisionByReference,
+  expectCheckAnswersPage,
+  expectQuestionPage,
+  uniqueCaseReference,
+  yesterday,
+} from "./wizard-helpers";
 
 // A whole path through the wizard takes a while on a shared machine.
 test.describe.configure({ timeout: 180_000 });
@@ -89,7 +95,12 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await press(page, saveAndContinue(page));
 
   await expectQuestionPage(page, "concern");
-  await tickBox(page, group(page, "What is the concern about?").getByRole("checkbox", { name: "A parent or carer who may need help, or may not be able to care for the child safely" }));
+  await tickBox(
+    page,
+    group(page, "What is the concern about?").getByRole("checkbox", {
+      name: "A parent or carer who may need help, or may not be able to care for the child safely",
+    }),
+  );
   await selectRadio(page, group(page, "Who is the information about?"), "A child or young person under 18");
   await typeInto(page, page.getByLabel("Your organisation's case reference"), caseReference);
   await press(page, saveAndContinue(page));
@@ -104,8 +115,17 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await press(page, saveAndContinue(page), "Space");
 
   await expectQuestionPage(page, "safety");
-  await typeInto(page, page.getByLabel("Effect on safety and well-being"), "Not sharing keeps the family's private details private.");
-  await tickBox(page, group(page, "Whose identity needs protecting?").getByRole("checkbox", { name: "No one's identity needs protecting" }));
+  await typeInto(
+    page,
+    page.getByLabel("Effect on safety and well-being"),
+    "Not sharing keeps the family's private details private.",
+  );
+  await tickBox(
+    page,
+    group(page, "Whose identity needs protecting?").getByRole("checkbox", {
+      name: "No one's identity needs protecting",
+    }),
+  );
   await press(page, saveAndContinue(page));
 
   await expectQuestionPage(page, "decision");
@@ -143,6 +163,12 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await expect(page.getByTestId("decision-record")).toContainText(rationale);
 
   const row = await decisionByReference(reference);
-  expect(row).toMatchObject({ case_reference: caseReference, origin: "REQUEST", indication: "DO_NOT_SHARE", outcome: "NO_SHARE", author_email: USERS.schoolPractitioner });
+  expect(row).toMatchObject({
+    case_reference: caseReference,
+    origin: "REQUEST",
+    indication: "DO_NOT_SHARE",
+    outcome: "NO_SHARE",
+    author_email: USERS.schoolPractitioner,
+  });
   expect(row.record.rationale).toBe(rationale);
 });

@@ -47,11 +47,11 @@ test("consent given: the practitioner shares in full and the record says so", as
   await signIn(page, USERS.schoolPractitioner);
   await startDecision(page);
 
-  await answerRoutineOpening(
-    page,
-    caseReference,
-    { name: "Dee Khan", role: "Early help worker", organisation: "Northshire Council" },
-  );
+  await answerRoutineOpening(page, caseReference, {
+    name: "Dee Khan",
+    role: "Early help worker",
+    organisation: "Northshire Council",
+  });
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("Yes"));
   await answer(page, "identifiable", chooseOnly("Yes"));
@@ -86,7 +86,9 @@ test("consent given: the practitioner shares in full and the record says so", as
   await expect(recordRow(record, "Recipient")).toHaveText("Dee Khan, Early help worker, Northshire Council");
   await expect(recordRow(record, "Case reference")).toHaveText(caseReference);
   await expect(recordRow(record, "Urgency")).toHaveText("Not an emergency");
-  await expect(recordRow(record, "Request or own initiative")).toHaveText("Request from Dee Khan, Early help worker, Northshire Council");
+  await expect(recordRow(record, "Request or own initiative")).toHaveText(
+    "Request from Dee Khan, Early help worker, Northshire Council",
+  );
   await expect(recordRow(record, "Indication")).toHaveText("You can share");
   await expect(recordRow(record, "Departs from the indication")).toHaveText("No");
   await expect(recordRow(record, "Consent")).toHaveText("Consent given");
@@ -147,9 +149,12 @@ test("consent given: the practitioner shares in full and the record says so", as
   await expect(page.getByTestId("drafts-empty")).toBeVisible();
 });
 
-test("consent refused but the child is at risk of significant harm: shared without consent under a recorded lawful basis", async ({ page }) => {
+test("consent refused but the child is at risk of significant harm: shared without consent under a recorded lawful basis", async ({
+  page,
+}) => {
   const caseReference = uniqueCaseReference("OVERRIDE");
-  const rationale = "The child has disclosed physical harm at home; the police need this for a joint section 47 enquiry.";
+  const rationale =
+    "The child has disclosed physical harm at home; the police need this for a joint section 47 enquiry.";
   const notTelling = "Telling the parent before the strategy meeting could place the child at greater risk of harm.";
   await signIn(page, USERS.practitioner);
   await startDecision(page);
@@ -179,7 +184,10 @@ test("consent refused but the child is at risk of significant harm: shared witho
     "lawful-basis",
     fillLawfulBasis({
       article6: "Public task",
-      specialCategory: { article9: ["Substantial public interest"], schedule1: ["Safeguarding of children and individuals at risk"] },
+      specialCategory: {
+        article9: ["Substantial public interest"],
+        schedule1: ["Safeguarding of children and individuals at risk"],
+      },
       commonLaw: ["Public interest outweighs confidentiality"],
       statutoryGateways: ["Child protection enquiries"],
     }),
@@ -216,7 +224,13 @@ test("consent refused but the child is at risk of significant harm: shared witho
   await expect(recordRow(record, "Consent")).toHaveText("Consent refused, and overridden");
   await expect(recordRow(record, "Special category data")).toHaveText("Yes");
   const bases = recordRow(record, "Lawful bases");
-  for (const basis of ["Public task", "Substantial public interest", "Safeguarding of children and individuals at risk", "Public interest outweighs confidentiality", "Child protection enquiries"]) {
+  for (const basis of [
+    "Public task",
+    "Substantial public interest",
+    "Safeguarding of children and individuals at risk",
+    "Public interest outweighs confidentiality",
+    "Child protection enquiries",
+  ]) {
     await expect(bases).toContainText(basis);
   }
   await expect(recordRow(record, "Person told")).toHaveText(`No. ${notTelling}`);
@@ -279,7 +293,11 @@ test("no legitimate purpose: do not share, with no departure and no sharing ques
   // The rationale needs substance, and the purpose is required even when not sharing.
   await choose(page, "Do not share", "Your decision");
   await type(page, "Why have you made this decision?", "Not needed.");
-  await submitExpectingErrors(page, ["Reasons for your decision must be 40 characters or more", "Enter the purpose of sharing", "Enter the date of the decision"]);
+  await submitExpectingErrors(page, [
+    "Reasons for your decision must be 40 characters or more",
+    "Enter the purpose of sharing",
+    "Enter the date of the decision",
+  ]);
   // A decision cannot be dated in the future.
   await fillDecision({ outcome: "Do not share", rationale, purpose: "Background for a housing application" })(page);
   const future = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
@@ -288,13 +306,19 @@ test("no legitimate purpose: do not share, with no departure and no sharing ques
   await dateGroup.getByLabel("Month").fill(String(future.getUTCMonth() + 1));
   await dateGroup.getByLabel("Year").fill(String(future.getUTCFullYear()));
   await submitExpectingErrors(page, ["Date of the decision must be today or in the past"]);
-  await answer(page, "decision", fillDecision({ outcome: "Do not share", rationale, purpose: "Background for a housing application" }));
+  await answer(
+    page,
+    "decision",
+    fillDecision({ outcome: "Do not share", rationale, purpose: "Background for a housing application" }),
+  );
 
   await expectCheckAnswersPage(page);
   await expect(page.getByTestId("indication")).toContainText("do not share");
   await expect(page.getByText("Your decision departs from what the flowchart indicates")).toHaveCount(0);
   const reference = await recordDecision(page);
-  await expect(page.getByText("If the person who asked for the information disagrees, they can escalate it.")).toBeVisible();
+  await expect(
+    page.getByText("If the person who asked for the information disagrees, they can escalate it."),
+  ).toBeVisible();
   const record = await openRecordFromConfirmation(page, reference);
   await expect(recordRow(record, "Decision")).toHaveText("Do not share");
   await expect(recordRow(record, "Reasons")).toHaveText(rationale);
@@ -319,14 +343,33 @@ test("no legitimate purpose: do not share, with no departure and no sharing ques
     consent_status: "NOT_NEEDED",
     lawful_basis_ids: [],
   });
-  expect(row.record).toMatchObject({ outcome: "NO_SHARE", rationale, departure: null, recipient: null, informationShared: null, sharingMethod: null, lawfulBases: null });
+  expect(row.record).toMatchObject({
+    outcome: "NO_SHARE",
+    rationale,
+    departure: null,
+    recipient: null,
+    informationShared: null,
+    sharingMethod: null,
+    lawfulBases: null,
+  });
   expect(row.record.indicationReasonCodes).toEqual(["NO_IMMEDIATE_RISK", "NO_LEGITIMATE_PURPOSE"]);
-  expect(Object.keys(row.record.answers).sort()).toEqual(["concern", "decision", "purpose", "request", "safety", "significant-harm", "urgency"]);
+  expect(Object.keys(row.record.answers).sort()).toEqual([
+    "concern",
+    "decision",
+    "purpose",
+    "request",
+    "safety",
+    "significant-harm",
+    "urgency",
+  ]);
 });
 
-test("not sure: the practitioner seeks advice, records it, and continues; the advice is in the record", async ({ page }) => {
+test("not sure: the practitioner seeks advice, records it, and continues; the advice is in the record", async ({
+  page,
+}) => {
   const caseReference = uniqueCaseReference("ADVICE");
-  const advice = "Health details given at a school nurse drop-in were given in confidence, so treat them as confidential.";
+  const advice =
+    "Health details given at a school nurse drop-in were given in confidence, so treat them as confidential.";
   await signIn(page, AMY);
   await startDecision(page);
 
@@ -342,7 +385,9 @@ test("not sure: the practitioner seeks advice, records it, and continues; the ad
   await expectQuestionPage(page, "confidential-advice");
   const after = await progressOf(page);
   expect(after).toEqual({ position: before.position + 1, total: before.total + 1 });
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Record the advice you were given about whether the information is confidential");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Record the advice you were given about whether the information is confidential",
+  );
   await submitExpectingErrors(page, [
     "Select who you asked for advice",
     "Enter what you were advised",
@@ -379,9 +424,21 @@ test("not sure: the practitioner seeks advice, records it, and continues; the ad
   await expect(recordRow(record, "Indication")).toHaveText("You can share");
 
   const row = await decisionByReference(reference);
-  expect(row).toMatchObject({ indication: "SHARE", outcome: "SHARE_PART", consent_status: "GIVEN", departs_from_indication: false, review_flags: [] });
+  expect(row).toMatchObject({
+    indication: "SHARE",
+    outcome: "SHARE_PART",
+    consent_status: "GIVEN",
+    departs_from_indication: false,
+    review_flags: [],
+  });
   expect(row.record.adviceSought).toEqual([
-    { question: "confidential", adviserRole: "other", adviserRoleOther: "Named nurse for safeguarding", advice, answerAfterAdvice: "yes" },
+    {
+      question: "confidential",
+      adviserRole: "other",
+      adviserRoleOther: "Named nurse for safeguarding",
+      advice,
+      answerAfterAdvice: "yes",
+    },
   ]);
   expect(row.record.indicationReasonCodes).toEqual(
     expect.arrayContaining(["ADVICE_NEEDED_ON_CONFIDENTIAL", "ADVICE_TAKEN_ON_CONFIDENTIAL", "CONSENT_GIVEN"]),
@@ -389,10 +446,13 @@ test("not sure: the practitioner seeks advice, records it, and continues; the ad
   expect(row.record.answers.confidential).toEqual({ confidential: "not-sure" });
 });
 
-test("emergency: a warning to act now, then the decision is recorded straight afterwards and flagged", async ({ page }) => {
+test("emergency: a warning to act now, then the decision is recorded straight afterwards and flagged", async ({
+  page,
+}) => {
   const caseReference = uniqueCaseReference("EMERGENCY");
   const rationale = "The child said they were afraid to go home tonight; the duty team had to know at once.";
-  const warning = "If a child is in immediate danger, call 999 and follow your safeguarding procedures first. Record the decision straight afterwards.";
+  const warning =
+    "If a child is in immediate danger, call 999 and follow your safeguarding procedures first. Record the decision straight afterwards.";
   await signIn(page, JO);
   await startDecision(page);
 
@@ -411,7 +471,11 @@ test("emergency: a warning to act now, then the decision is recorded straight af
     await choose(page, "Asking would cause a delay that could harm the child", "Why have you not asked for consent?");
   });
   // …and "another lawful reason?" too.
-  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Vital interests", commonLaw: ["Public interest outweighs confidentiality"] }));
+  await answer(
+    page,
+    "lawful-basis",
+    fillLawfulBasis({ article6: "Vital interests", commonLaw: ["Public interest outweighs confidentiality"] }),
+  );
   await answerSharingQuestions(page);
   await expectQuestionPage(page, "decision");
   await expect(page.getByText(warning)).toBeVisible();
@@ -447,12 +511,19 @@ test("emergency: a warning to act now, then the decision is recorded straight af
     consent_status: "NOT_SOUGHT",
     lawful_basis_ids: ["art6-1-d", "common-law-public-interest"],
   });
-  expect(row.record).toMatchObject({ urgency: "EMERGENCY", rationale, consent: { status: "NOT_SOUGHT", notSoughtReason: "harmful-delay" } });
+  expect(row.record).toMatchObject({
+    urgency: "EMERGENCY",
+    rationale,
+    consent: { status: "NOT_SOUGHT", notSoughtReason: "harmful-delay" },
+  });
   expect(row.record.indicationReasonCodes).toEqual(["IMMEDIATE_RISK_OF_SIGNIFICANT_HARM"]);
-  for (const skipped of ["significant-harm", "purpose", "other-lawful-reason"]) expect(Object.keys(row.record.answers)).not.toContain(skipped);
+  for (const skipped of ["significant-harm", "purpose", "other-lawful-reason"])
+    expect(Object.keys(row.record.answers)).not.toContain(skipped);
 });
 
-test("departure: not sharing when the flowchart says share and the child is at risk asks why, and flags the record", async ({ page }) => {
+test("departure: not sharing when the flowchart says share and the child is at risk asks why, and flags the record", async ({
+  page,
+}) => {
   const caseReference = uniqueCaseReference("DEPART");
   const rationale = "The police already hold this information from their own enquiry, so sharing adds nothing.";
   const reason = "The police confirmed at the strategy meeting that they already hold the same information.";
@@ -476,7 +547,11 @@ test("departure: not sharing when the flowchart says share and the child is at r
   await answer(page, "departure-reason", fillDepartureReason(reason));
 
   await expectCheckAnswersPage(page);
-  await expect(page.getByText("Your decision departs from what the flowchart indicates. It will be flagged for your supervisor to review.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Your decision departs from what the flowchart indicates. It will be flagged for your supervisor to review.",
+    ),
+  ).toBeVisible();
   await expect(page.getByRole("main")).toContainText(reason);
   // Deciding not to share made the sharing pages irrelevant: their answers are gone.
   await expect(page.getByRole("main")).not.toContainText("What is your lawful basis for sharing?");
@@ -503,10 +578,13 @@ test("departure: not sharing when the flowchart says share and the child is at r
   });
   expect(row.record.departure).toMatchObject({ code: "NO_SHARE_WHEN_CHILD_AT_RISK", reason });
   expect(row.record.answers["departure-reason"]).toEqual({ departureReason: reason });
-  for (const pruned of ["lawful-basis", "information-to-share", "sharing-method", "informing"]) expect(Object.keys(row.record.answers)).not.toContain(pruned);
+  for (const pruned of ["lawful-basis", "information-to-share", "sharing-method", "informing"])
+    expect(Object.keys(row.record.answers)).not.toContain(pruned);
 });
 
-test("departure: sharing where the flowchart says do not brings back the sharing questions, asks why, and flags the record", async ({ page }) => {
+test("departure: sharing where the flowchart says do not brings back the sharing questions, asks why, and flags the record", async ({
+  page,
+}) => {
   const caseReference = uniqueCaseReference("SHAREANYWAY");
   const reason = "The designated safeguarding lead judged the pattern of injuries serious enough to share part of it.";
   await signIn(page, AMY);
@@ -534,13 +612,19 @@ test("departure: sharing where the flowchart says do not brings back the sharing
     }),
   );
   // Deciding to share brings the sharing questions back.
-  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["Public interest outweighs confidentiality"] }));
+  await answer(
+    page,
+    "lawful-basis",
+    fillLawfulBasis({ article6: "Public task", commonLaw: ["Public interest outweighs confidentiality"] }),
+  );
   // From there the wizard walks on through the pages after it, keeping what was already answered.
   await expectQuestionPage(page, "safety");
   await expect(page.getByRole("checkbox", { name: "No one's identity needs protecting" })).toBeChecked();
   await answerSharingQuestions(page, { safety: async () => {} });
   await expectQuestionPage(page, "decision");
-  await expect(page.getByRole("group", { name: "Your decision" }).getByRole("radio", { name: "Share some of the information" })).toBeChecked();
+  await expect(
+    page.getByRole("group", { name: "Your decision" }).getByRole("radio", { name: "Share some of the information" }),
+  ).toBeChecked();
   await answer(page, "decision", async () => {});
   await expectQuestionPage(page, "departure-reason");
   await expect(page.getByTestId("indication")).toContainText("do not share");
@@ -552,7 +636,9 @@ test("departure: sharing where the flowchart says do not brings back the sharing
   const record = await openRecordFromConfirmation(page, reference);
   await expect(recordRow(record, "Decision")).toHaveText("Share in part");
   await expect(recordRow(record, "Indication")).toHaveText("Do not share");
-  await expect(recordRow(record, "Departs from the indication")).toHaveText("Yes. The flowchart indicates you should not share, but you have decided to share.");
+  await expect(recordRow(record, "Departs from the indication")).toHaveText(
+    "Yes. The flowchart indicates you should not share, but you have decided to share.",
+  );
   await expect(recordRow(record, "Reason for departing")).toHaveText(reason);
   await expect(recordRow(record, "Consent")).toHaveText("Consent refused, and overridden");
   await expect(recordRow(record, "Flags for review")).toHaveText("Departs from the flowchart, Shared without consent");
@@ -569,7 +655,9 @@ test("departure: sharing where the flowchart says do not brings back the sharing
   expect(row.record.departure).toMatchObject({ code: "SHARE_WHEN_INDICATED_NOT_TO", reason });
 });
 
-test("a draft survives signing out: 'Your decisions' lists it and Continue resumes at the first unanswered question", async ({ page }) => {
+test("a draft survives signing out: 'Your decisions' lists it and Continue resumes at the first unanswered question", async ({
+  page,
+}) => {
   const caseReference = uniqueCaseReference("RESUME");
   await signIn(page, JO);
   const draftId = await startDecision(page);
@@ -607,7 +695,9 @@ test("a draft survives signing out: 'Your decisions' lists it and Continue resum
   await backLink(page).click();
   await expectQuestionPage(page, "concern");
   await expect(page.getByLabel("Your organisation's case reference")).toHaveValue(caseReference);
-  await expect(page.getByRole("checkbox", { name: "The child's health or development, or their exposure to possible harm" })).toBeChecked();
+  await expect(
+    page.getByRole("checkbox", { name: "The child's health or development, or their exposure to possible harm" }),
+  ).toBeChecked();
   await backLink(page).click();
   await expectQuestionPage(page, "request");
   await expect(page.getByLabel("Their role", { exact: true })).toHaveValue("Health visitor");
@@ -619,4 +709,3 @@ test("a draft survives signing out: 'Your decisions' lists it and Continue resum
     "significant-harm": { significantHarm: "not-sure" },
   });
 });
-

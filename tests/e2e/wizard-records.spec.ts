@@ -37,15 +37,23 @@ const AMY = "amy.chen@riverside.example";
 
 /** The whole stored row as JSON, to show it has not changed. */
 async function storedRow(reference: string): Promise<string> {
-  const result = await withDatabase((db) => db.query("SELECT to_jsonb(d) AS row FROM decision d WHERE reference = $1", [reference]));
+  const result = await withDatabase((db) =>
+    db.query("SELECT to_jsonb(d) AS row FROM decision d WHERE reference = $1", [reference]),
+  );
   expect(result.rows).toHaveLength(1);
   return JSON.stringify(result.rows[0].row);
 }
 
-test("reconsidering and correcting a decision create new records linked to the original, which stays unchanged", async ({ page }) => {
+test("reconsidering and correcting a decision create new records linked to the original, which stays unchanged", async ({
+  page,
+}) => {
   const caseReference = uniqueCaseReference("FOLLOWUP");
   await signIn(page, USERS.practitioner);
-  const original = await recordDecisionWithoutPurpose(page, caseReference, "No safeguarding purpose was given for the housing officer's request.");
+  const original = await recordDecisionWithoutPurpose(
+    page,
+    caseReference,
+    "No safeguarding purpose was given for the housing officer's request.",
+  );
   const originalRow = await decisionByReference(original);
   const originalStored = await storedRow(original);
 
@@ -53,10 +61,14 @@ test("reconsidering and correcting a decision create new records linked to the o
   await page.getByRole("button", { name: "Reconsider this decision" }).click();
   await expectQuestionPage(page, "decision");
   await expect(page.getByTestId("progress")).toContainText(`Reconsider a decision ${original}`);
-  await expect(page.getByText(`Give your decision and reasons afresh, including what has changed since ${original}.`)).toBeVisible();
+  await expect(
+    page.getByText(`Give your decision and reasons afresh, including what has changed since ${original}.`),
+  ).toBeVisible();
   await expect(page.getByLabel("Why have you made this decision?")).toHaveValue("");
   const reconsiderationDraft = /\/decisions\/drafts\/([^/]+)\//.exec(page.url())?.[1] ?? "";
-  const draft = await withDatabase((db) => db.query("SELECT kind, supersedes_id, answers FROM decision_draft WHERE id = $1", [reconsiderationDraft]));
+  const draft = await withDatabase((db) =>
+    db.query("SELECT kind, supersedes_id, answers FROM decision_draft WHERE id = $1", [reconsiderationDraft]),
+  );
   expect(draft.rows[0]).toMatchObject({ kind: "RECONSIDERATION", supersedes_id: originalRow.id });
   const carried = { ...originalRow.record.answers };
   delete carried.decision;
@@ -66,8 +78,13 @@ test("reconsidering and correcting a decision create new records linked to the o
   await expect(page.getByRole("checkbox", { name: "No one's identity needs protecting" })).toBeChecked();
   await answer(page, "safety", async () => {});
 
-  const newRationale = "The housing officer has now explained the safeguarding concern, but it is already known to social care.";
-  await answer(page, "decision", fillDecision({ outcome: "Do not share", rationale: newRationale, purpose: "Housing application, reconsidered" }));
+  const newRationale =
+    "The housing officer has now explained the safeguarding concern, but it is already known to social care.";
+  await answer(
+    page,
+    "decision",
+    fillDecision({ outcome: "Do not share", rationale: newRationale, purpose: "Housing application, reconsidered" }),
+  );
   await expectCheckAnswersPage(page);
   await expect(page.getByText(`Follow-up to ${original}`)).toBeVisible();
   const reconsideration = await recordDecision(page);
@@ -89,15 +106,32 @@ test("reconsidering and correcting a decision create new records linked to the o
   await page.getByRole("button", { name: "Record a correction" }).click();
   await expectQuestionPage(page, "decision");
   await expect(page.getByTestId("progress")).toContainText(`Record a correction ${original}`);
-  await answer(page, "decision", fillDecision({ outcome: "Do not share", rationale: "Correcting the purpose: the request was for a school admission, not housing.", purpose: "School admission" }));
+  await answer(
+    page,
+    "decision",
+    fillDecision({
+      outcome: "Do not share",
+      rationale: "Correcting the purpose: the request was for a school admission, not housing.",
+      purpose: "School admission",
+    }),
+  );
   const correction = await recordDecision(page);
   await expect(page.getByRole("heading", { name: "Correction recorded" })).toBeVisible();
 
   const reconsiderationRow = await decisionByReference(reconsideration);
   const correctionRow = await decisionByReference(correction);
-  expect(reconsiderationRow).toMatchObject({ kind: "RECONSIDERATION", supersedes_id: originalRow.id, case_reference: caseReference, outcome: "NO_SHARE" });
+  expect(reconsiderationRow).toMatchObject({
+    kind: "RECONSIDERATION",
+    supersedes_id: originalRow.id,
+    case_reference: caseReference,
+    outcome: "NO_SHARE",
+  });
   expect(reconsiderationRow.record.rationale).toBe(newRationale);
-  expect(correctionRow).toMatchObject({ kind: "CORRECTION", supersedes_id: originalRow.id, case_reference: caseReference });
+  expect(correctionRow).toMatchObject({
+    kind: "CORRECTION",
+    supersedes_id: originalRow.id,
+    case_reference: caseReference,
+  });
   expect(correctionRow.record.purpose).toBe("School admission");
   // The original is exactly as it was.
   expect(await storedRow(original)).toBe(originalStored);
@@ -138,9 +172,20 @@ test("the record page shows every answer in plain English, not the stored codes"
   await answer(page, "identifiable-advice", async () => {
     await choose(page, "The information governance lead or data protection officer", "Who did you ask for advice?");
     await type(page, "What did they advise?", advice);
-    await choose(page, "No", "Now that you have taken advice: does the information let someone identify a living person?");
+    await choose(
+      page,
+      "No",
+      "Now that you have taken advice: does the information let someone identify a living person?",
+    );
   });
-  await answer(page, "safety", fillSafety({ who: ["The child", "Someone who made a referral anonymously"], steps: "Only anonymised attendance figures are shared." }));
+  await answer(
+    page,
+    "safety",
+    fillSafety({
+      who: ["The child", "Someone who made a referral anonymously"],
+      steps: "Only anonymised attendance figures are shared.",
+    }),
+  );
   await answer(page, "information-to-share", fillInformation);
   await answer(page, "sharing-method", fillSharingMethod);
   await answer(
@@ -158,7 +203,9 @@ test("the record page shows every answer in plain English, not the stored codes"
 
   await expect(recordRow(record, "Date of decision")).toHaveText(formatted(yesterday().iso));
   const shown = async (key: string) => (await recordRow(record, key).innerText()).trim();
-  expect.soft(await shown("Advice sought")).toBe(`The information governance lead or data protection officer: ${advice}`);
+  expect
+    .soft(await shown("Advice sought"))
+    .toBe(`The information governance lead or data protection officer: ${advice}`);
   expect.soft(await shown("Method and security")).toBe(`Secure email. ${SECURITY_TEXT}`);
   expect.soft(await shown("Identities protected")).toBe("The child, Someone who made a referral anonymously");
   expect.soft(await shown("Date of the decision")).toBe(formatted(yesterday().iso));
@@ -166,10 +213,19 @@ test("the record page shows every answer in plain English, not the stored codes"
 
 /** "2026-11-20" as the service writes dates elsewhere: "20 November 2026". */
 function formatted(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
-test("the JSON download is the record, for its author only, and each download is audited", async ({ page, browser, playwright }) => {
+test("the JSON download is the record, for its author only, and each download is audited", async ({
+  page,
+  browser,
+  playwright,
+}) => {
   const caseReference = uniqueCaseReference("JSON");
   const rationale = "No safeguarding purpose was given, so the request for school records was declined.";
   await signIn(page, USERS.practitioner2);
@@ -187,7 +243,14 @@ test("the JSON download is the record, for its author only, and each download is
     kind: "ORIGINAL",
     supersedes: null,
     recordedBy: { name: "Jo Williams" },
-    record: { reference, outcome: "NO_SHARE", rationale, caseReference, indication: "DO_NOT_SHARE", reviewFlags: ["NO_SHARE"] },
+    record: {
+      reference,
+      outcome: "NO_SHARE",
+      rationale,
+      caseReference,
+      indication: "DO_NOT_SHARE",
+      reviewFlags: ["NO_SHARE"],
+    },
   });
   // The same data as the stored record.
   expect(body.record).toEqual(row.record);
@@ -225,7 +288,9 @@ test("the JSON download is the record, for its author only, and each download is
   expect(finalExports.map((event) => event.actor_email)).toEqual([USERS.practitioner2, USERS.practitioner2]);
 });
 
-test("a saved decision cannot be changed: a double submit records one decision, stale pages are refused, and the database refuses changes", async ({ page }) => {
+test("a saved decision cannot be changed: a double submit records one decision, stale pages are refused, and the database refuses changes", async ({
+  page,
+}) => {
   const caseReference = uniqueCaseReference("ONCE");
   const rationale = "No safeguarding purpose was given, so the request was declined and recorded once.";
   await signIn(page, AMY);
@@ -255,7 +320,10 @@ test("a saved decision cannot be changed: a double submit records one decision, 
   await expect(twin.getByTestId("decision-reference")).toHaveText(reference);
 
   const countForDraft = async () =>
-    Number((await withDatabase((db) => db.query("SELECT count(*) FROM decision WHERE draft_id = $1", [draftId]))).rows[0].count);
+    Number(
+      (await withDatabase((db) => db.query("SELECT count(*) FROM decision WHERE draft_id = $1", [draftId]))).rows[0]
+        .count,
+    );
   expect(await countForDraft()).toBe(1);
   expect(await auditEvents("decision.record", reference)).toHaveLength(1);
   const stored = await storedRow(reference);
@@ -265,12 +333,19 @@ test("a saved decision cannot be changed: a double submit records one decision, 
   await expect(replay).toHaveURL(new RegExp(`/decisions/${reference}/confirmation$`));
 
   // A question page left open from before cannot change anything now.
-  await staleQuestion.getByLabel("Why have you made this decision?").fill("Changing my mind after the decision was recorded, which must not work.");
+  await staleQuestion
+    .getByLabel("Why have you made this decision?")
+    .fill("Changing my mind after the decision was recorded, which must not work.");
   await staleQuestion.getByRole("button", { name: "Save and continue" }).click();
   await expect(staleQuestion.getByText(/not found|does not exist/i).first()).toBeVisible();
 
   // The draft's pages are gone and there is no edit page.
-  for (const path of [`/decisions/drafts/${draftId}`, `/decisions/drafts/${draftId}/decision`, `/decisions/drafts/${draftId}/check-answers`, `/decisions/${reference}/edit`]) {
+  for (const path of [
+    `/decisions/drafts/${draftId}`,
+    `/decisions/drafts/${draftId}/decision`,
+    `/decisions/drafts/${draftId}/check-answers`,
+    `/decisions/${reference}/edit`,
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
   }
@@ -290,7 +365,9 @@ test("a saved decision cannot be changed: a double submit records one decision, 
     ]) {
       await db.query("BEGIN");
       await db.query("SET LOCAL ROLE infoshare_app");
-      await expect(db.query(statement, [reference]), `as infoshare_app: ${statement}`).rejects.toThrow(/permission denied/);
+      await expect(db.query(statement, [reference]), `as infoshare_app: ${statement}`).rejects.toThrow(
+        /permission denied/,
+      );
       await db.query("ROLLBACK");
       await expect(db.query(statement, [reference]), `as the owner: ${statement}`).rejects.toThrow(/append-only/);
     }

@@ -30,7 +30,9 @@ const SAVE = "Save and continue";
 
 async function draftSaves(draftId: string): Promise<number> {
   const result = await withDatabase((db) =>
-    db.query<{ count: string }>("SELECT count(*) FROM audit_event WHERE action = 'draft.save' AND object_id = $1", [draftId]),
+    db.query<{ count: string }>("SELECT count(*) FROM audit_event WHERE action = 'draft.save' AND object_id = $1", [
+      draftId,
+    ]),
   );
   return Number(result.rows[0]?.count);
 }
@@ -38,7 +40,12 @@ async function draftSaves(draftId: string): Promise<number> {
 /** What is stored for a draft, to show that a refused post changed nothing. */
 async function snapshot(draftId: string) {
   const row = await draftRow(draftId);
-  return { answers: row?.answers, updatedAt: row?.updated_at.toISOString(), saves: await draftSaves(draftId), decisions: await decisionCount() };
+  return {
+    answers: row?.answers,
+    updatedAt: row?.updated_at.toISOString(),
+    saves: await draftSaves(draftId),
+    decisions: await decisionCount(),
+  };
 }
 
 /** Adds an input to the question's form, as someone editing the page would. */
@@ -120,8 +127,12 @@ test("values of the wrong type or outside the options are refused and nothing is
   await no.check();
   await no.evaluate((radio) => ((radio as HTMLInputElement).value = "maybe"));
   await page.getByRole("button", { name: SAVE }).click();
-  await expect(page.getByTestId("error-summary")).toContainText("Select whether a child is at immediate risk of significant harm");
-  await expect(page.locator("#immediateRisk-error")).toContainText("Select whether a child is at immediate risk of significant harm");
+  await expect(page.getByTestId("error-summary")).toContainText(
+    "Select whether a child is at immediate risk of significant harm",
+  );
+  await expect(page.locator("#immediateRisk-error")).toContainText(
+    "Select whether a child is at immediate risk of significant harm",
+  );
   expect(await snapshot(draftId)).toEqual(before);
 
   await page.reload();
@@ -147,7 +158,9 @@ test("values of the wrong type or outside the options are refused and nothing is
   expect(Object.keys(before.answers ?? {}).sort()).toEqual(["request", "urgency"]);
 });
 
-test("questions cannot be skipped: later addresses redirect to the first unanswered question, later posts are refused", async ({ page }) => {
+test("questions cannot be skipped: later addresses redirect to the first unanswered question, later posts are refused", async ({
+  page,
+}) => {
   const caseReference = uniqueCaseReference("SKIP");
   await signIn(page, AMY);
   const draftId = await startDecision(page);
@@ -185,12 +198,17 @@ test("questions cannot be skipped: later addresses redirect to the first unanswe
   await rewriteNextAction(page, (body) => body.replaceAll(`"${draftId}","safety"`, `"${draftId}","consent"`));
   await fillSafety()(page);
   await page.getByRole("button", { name: SAVE }).click();
-  await expect(page.getByTestId("error-summary")).toContainText("This question does not apply to the answers you have given");
+  await expect(page.getByTestId("error-summary")).toContainText(
+    "This question does not apply to the answers you have given",
+  );
   expect(await snapshot(draftId)).toEqual(before);
   expect(Object.keys(before.answers ?? {})).not.toContain("consent");
 });
 
-test("someone else's draft is not found, by address or by a rewritten post, and is left untouched", async ({ page, browser }) => {
+test("someone else's draft is not found, by address or by a rewritten post, and is left untouched", async ({
+  page,
+  browser,
+}) => {
   // Tom's draft, one question answered.
   await signIn(page, USERS.schoolPractitioner);
   const tomsDraft = await startDecision(page);
@@ -219,7 +237,9 @@ test("someone else's draft is not found, by address or by a rewritten post, and 
   await rewriteNextAction(amy, (body) => body.replaceAll(`"${amysDraft}","urgency"`, `"${tomsDraft}","urgency"`));
   await choose(amy, "No");
   await amy.getByRole("button", { name: SAVE }).click();
-  await expect(amy.getByRole("heading", { level: 1 })).not.toHaveText("Is a child at immediate risk of significant harm?");
+  await expect(amy.getByRole("heading", { level: 1 })).not.toHaveText(
+    "Is a child at immediate risk of significant harm?",
+  );
   await expect(amy.getByText(/not found|does not exist/i).first()).toBeVisible();
 
   expect(await snapshot(tomsDraft)).toEqual(tomsBefore);

@@ -58,7 +58,7 @@ describe("audit checkpoints while PostgreSQL restarts", () => {
   it("keep being signed before, during recovery and after, and verify afterwards", async () => {
     let n = 0;
     const appendFor = async (ms: number) => {
-      for (const until = Date.now() + ms; Date.now() < until; ) {
+      for (const until = Date.now() + ms; Date.now() < until;) {
         if (await appendEvent(n + 1)) n += 1;
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
@@ -75,16 +75,20 @@ describe("audit checkpoints while PostgreSQL restarts", () => {
 
     // The timer catches up with the head on its own.
     let after = await checkpointed();
-    for (const until = Date.now() + 30_000; after.seq < after.head && Date.now() < until; ) {
+    for (const until = Date.now() + 30_000; after.seq < after.head && Date.now() < until;) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       after = await checkpointed();
     }
     expect(after.seq).toBe(after.head);
     expect(after.head).toBe(n);
     expect(after.rows).toBeGreaterThan(before.rows);
-    const fileLines = readFileSync(checkpointFile, "utf8").split("\n").filter((line) => line.includes(organisationId));
+    const fileLines = readFileSync(checkpointFile, "utf8")
+      .split("\n")
+      .filter((line) => line.includes(organisationId));
     expect(fileLines.length).toBeGreaterThanOrEqual(after.rows);
-    const signedAfterRestart = fileLines.map((line) => JSON.parse(line) as { at: string }).filter((c) => Date.parse(c.at) > restartedAt);
+    const signedAfterRestart = fileLines
+      .map((line) => JSON.parse(line) as { at: string })
+      .filter((c) => Date.parse(c.at) > restartedAt);
     expect(signedAfterRestart.length).toBeGreaterThan(0);
     expect(stack.server.alive()).toBe(true);
 

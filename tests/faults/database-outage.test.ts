@@ -74,8 +74,13 @@ describe("PostgreSQL stopped for 10 seconds under load", () => {
           const { body, contentType } = multipart([...withBoundValue(hidden, first, draftId), ...answer]);
           outcome = await send(stepUrl, { method: "POST", cookie: cookies[w]!, body, contentType, timeoutMs: 15_000 });
         } else {
-          const url = kind === "step page" ? stepUrl : kind === "your decisions" ? `${origin}/decisions` : `${origin}/api/health`;
-          outcome = await send(url, { cookie: cookies[w]!, timeoutMs: 15_000, accept: kind === "health" ? "application/json" : "text/html" });
+          const url =
+            kind === "step page" ? stepUrl : kind === "your decisions" ? `${origin}/decisions` : `${origin}/api/health`;
+          outcome = await send(url, {
+            cookie: cookies[w]!,
+            timeoutMs: 15_000,
+            accept: kind === "health" ? "application/json" : "text/html",
+          });
         }
         samples.push({ ...outcome, kind });
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -105,14 +110,18 @@ describe("PostgreSQL stopped for 10 seconds under load", () => {
     expect(stack.server.pid).toBe(serverPid);
 
     // Never a hang, never a dropped connection, never internals.
-    expect(samples.filter((s) => s.ms > HANG_MS).map((s) => `${s.kind} ${Math.round(s.ms)} ms at ${at(s.startedAt)}`)).toEqual([]);
+    expect(
+      samples.filter((s) => s.ms > HANG_MS).map((s) => `${s.kind} ${Math.round(s.ms)} ms at ${at(s.startedAt)}`),
+    ).toEqual([]);
     expect(samples.filter((s) => s.error !== null).map((s) => `${s.kind}: ${s.error}`)).toEqual([]);
     expect(samples.filter((s) => leaksInternals(s.body)).map((s) => `${s.kind} ${s.status}`)).toEqual([]);
 
     // During the outage: 503 with the "service unavailable, your answers are saved" page (or JSON
     // from the API), or — for a request that was already under way when the database went — the
     // app's own error page. Nothing pretends to have worked.
-    const during = samples.filter((s) => s.startedAt >= timeline.stopped && s.startedAt + s.ms <= timeline.startRequested);
+    const during = samples.filter(
+      (s) => s.startedAt >= timeline.stopped && s.startedAt + s.ms <= timeline.startRequested,
+    );
     expect(during.length).toBeGreaterThan(20);
     const unclear = during.filter((s) => {
       if (s.kind === "health") return !(s.status === 503 && s.body.includes('"down"'));
@@ -136,16 +145,25 @@ describe("PostgreSQL stopped for 10 seconds under load", () => {
     const settled = timeline.started + RECOVERY_MS;
     const after = samples.filter((s) => s.startedAt >= settled);
     expect(after.length).toBeGreaterThan(20);
-    expect(after.filter((s) => s.status !== expected(s.kind)).map((s) => `${s.kind} ${s.status} at ${at(s.startedAt)}`)).toEqual([]);
+    expect(
+      after.filter((s) => s.status !== expected(s.kind)).map((s) => `${s.kind} ${s.status} at ${at(s.startedAt)}`),
+    ).toEqual([]);
   }, 120_000);
 
   it("lost none of the answers saved before the outage", async () => {
     await withOwner(stack, async (client) => {
-      const { rows } = await client.query<{ answers: Record<string, unknown> }>("SELECT answers FROM decision_draft WHERE id = ANY($1::uuid[])", [[...drafts.values()]]);
+      const { rows } = await client.query<{ answers: Record<string, unknown> }>(
+        "SELECT answers FROM decision_draft WHERE id = ANY($1::uuid[])",
+        [[...drafts.values()]],
+      );
       expect(rows).toHaveLength(WORKERS);
       for (const row of rows) {
         expect(row.answers.request).toEqual(VALID.request);
-        expect(row.answers.concern).toEqual({ concernCategories: ["child-health-or-development"], personAtRisk: "child", caseReference: "CS-2024/0173" });
+        expect(row.answers.concern).toEqual({
+          concernCategories: ["child-health-or-development"],
+          personAtRisk: "child",
+          caseReference: "CS-2024/0173",
+        });
       }
     });
   });

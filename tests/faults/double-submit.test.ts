@@ -36,12 +36,19 @@ async function recordForm(draftId: string) {
 }
 
 function post(draftId: string, form: { body: Uint8Array; contentType: string }) {
-  return send(`${stack.server.origin}/decisions/drafts/${draftId}/check-answers`, { method: "POST", cookie, ...form, timeoutMs: 30_000 });
+  return send(`${stack.server.origin}/decisions/drafts/${draftId}/check-answers`, {
+    method: "POST",
+    cookie,
+    ...form,
+    timeoutMs: 30_000,
+  });
 }
 
 async function decisionsFrom(draftId: string) {
   return withOwner(stack, async (client) => {
-    const decisions = await client.query<{ reference: string }>("SELECT reference FROM decision WHERE draft_id = $1", [draftId]);
+    const decisions = await client.query<{ reference: string }>("SELECT reference FROM decision WHERE draft_id = $1", [
+      draftId,
+    ]);
     const events = await client.query<{ n: string }>(
       "SELECT count(*) AS n FROM audit_event WHERE action = 'decision.record' AND object_id = ANY($1::text[])",
       [decisions.rows.map((r) => r.reference)],

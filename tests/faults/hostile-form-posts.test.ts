@@ -36,14 +36,20 @@ beforeAll(async () => {
     supervisor = await demoUser(client, "alex.morgan@northshire.example");
     igLead = await demoUser(client, "priya.shah@northshire.example");
     practitioner = (await createPractitioners(client, sam, 1, "Hostile Practitioner"))[0]!;
-    draftId = (await createDrafts(client, [practitioner], 1, { urgency: VALID.urgency, request: VALID.request })).get(practitioner.id)![0]!;
+    draftId = (await createDrafts(client, [practitioner], 1, { urgency: VALID.urgency, request: VALID.request })).get(
+      practitioner.id,
+    )![0]!;
   });
   // One recorded decision to review.
   const recordable = await withOwner(stack, (client) => createDrafts(client, [practitioner], 1));
   const toRecord = recordable.get(practitioner.id)![0]!;
   const cookie = await sessionCookie(practitioner, SECRET);
   const page = await send(`${stack.server.origin}/decisions/drafts/${toRecord}/check-answers`, { cookie });
-  const recorded = await send(`${stack.server.origin}/decisions/drafts/${toRecord}/check-answers`, { method: "POST", cookie, ...multipart(formWithField(page.body, "$ACTION_KEY").fields) });
+  const recorded = await send(`${stack.server.origin}/decisions/drafts/${toRecord}/check-answers`, {
+    method: "POST",
+    cookie,
+    ...multipart(formWithField(page.body, "$ACTION_KEY").fields),
+  });
   reference = /\/decisions\/(DEC-[^/]+)\/confirmation/.exec(recorded.location ?? "")![1]!;
 }, 300_000);
 
@@ -53,7 +59,13 @@ afterAll(async () => {
 
 async function stored() {
   return withOwner(stack, async (client) => {
-    const { rows } = await client.query<{ decisions: string; reviews: string; escalations: string; settings: string | null; drafts: string }>(`
+    const { rows } = await client.query<{
+      decisions: string;
+      reviews: string;
+      escalations: string;
+      settings: string | null;
+      drafts: string;
+    }>(`
       SELECT (SELECT count(*) FROM decision) AS decisions, (SELECT count(*) FROM review) AS reviews,
              (SELECT count(*) FROM escalation) AS escalations, (SELECT count(*) FROM decision_draft) AS drafts,
              (SELECT string_agg(row_to_json(s)::text, ',') FROM organisation_settings s) AS settings`);
@@ -62,7 +74,12 @@ async function stored() {
 }
 
 /** The page's form with `fields` filled in as a browser would post them. */
-async function post(path: string, cookie: string, pick: (html: string) => FormFields, fields: FormFields): Promise<HttpOutcome> {
+async function post(
+  path: string,
+  cookie: string,
+  pick: (html: string) => FormFields,
+  fields: FormFields,
+): Promise<HttpOutcome> {
   const page = await send(`${stack.server.origin}${path}`, { cookie });
   expect(page.status, `${path} did not render`).toBe(200);
   const { body, contentType } = multipart([...pick(page.body), ...fields]);
@@ -140,11 +157,16 @@ describe("hostile input through every kind of form, over HTTP without JavaScript
   it("sign-in, including a hostile address to return to", async () => {
     await fc.assert(
       fc.asyncProperty(postable, postable, postable, async (email, password, callbackUrl) => {
-        const outcome = await post("/sign-in", "", (html) => renderedForms(html).find((f) => f.html.includes('name="password"'))!.fields, [
-          ["email", email],
-          ["password", password],
-          ["callbackUrl", callbackUrl],
-        ]);
+        const outcome = await post(
+          "/sign-in",
+          "",
+          (html) => renderedForms(html).find((f) => f.html.includes('name="password"'))!.fields,
+          [
+            ["email", email],
+            ["password", password],
+            ["callbackUrl", callbackUrl],
+          ],
+        );
         expectHandled(outcome, [email, password, callbackUrl]);
         expect(outcome.status).toBe(200);
       }),
@@ -157,12 +179,22 @@ describe("hostile input through every kind of form, over HTTP without JavaScript
     await fc.assert(
       fc.asyncProperty(postable, fc.constantFrom("$ACTION_KEY", "bound"), async (value, which) => {
         const before = await stored();
-        const outcome = await post(`/decisions/drafts/${draftId}/concern`, cookie, (html) =>
-          actionForm(html).map(([name, original]): [string, string] => {
-            if (which === "$ACTION_KEY" && name === "$ACTION_KEY") return [name, value];
-            if (which === "bound" && /^\$ACTION_\d+:1$/.test(name)) return [name, JSON.stringify([value, "concern", false, { errors: [], values: null }])];
-            return [name, original];
-          }), [["concernCategories", "child-health-or-development"], ["personAtRisk", "child"], ["caseReference", "CS-1"]]);
+        const outcome = await post(
+          `/decisions/drafts/${draftId}/concern`,
+          cookie,
+          (html) =>
+            actionForm(html).map(([name, original]): [string, string] => {
+              if (which === "$ACTION_KEY" && name === "$ACTION_KEY") return [name, value];
+              if (which === "bound" && /^\$ACTION_\d+:1$/.test(name))
+                return [name, JSON.stringify([value, "concern", false, { errors: [], values: null }])];
+              return [name, original];
+            }),
+          [
+            ["concernCategories", "child-health-or-development"],
+            ["personAtRisk", "child"],
+            ["caseReference", "CS-1"],
+          ],
+        );
         expectHandled(outcome, [value]);
         expect(outcome.status === 303 ? outcome.location : "").not.toMatch(/^https?:/);
         if (which === "bound") expect(await stored()).toEqual(before);

@@ -47,13 +47,21 @@ beforeAll(async () => {
   // same hidden fields with that draft's id bound instead.
   const firstUser = users[0]!;
   const template = drafts.get(firstUser.id)![0]!;
-  const page = await send(`${stack.server.origin}/decisions/drafts/${template}/check-answers`, { cookie: cookies.get(firstUser.id)! });
+  const page = await send(`${stack.server.origin}/decisions/drafts/${template}/check-answers`, {
+    cookie: cookies.get(firstUser.id)!,
+  });
   expect(page.status).toBe(200);
   const hidden = formWithField(page.body, "$ACTION_KEY").fields;
   for (const user of users) {
     for (const draftId of drafts.get(user.id)!) {
       const { body, contentType } = multipart(withBoundValue(hidden, template, draftId));
-      submissions.push({ draftId, url: `${stack.server.origin}/decisions/drafts/${draftId}/check-answers`, cookie: cookies.get(user.id)!, body, contentType });
+      submissions.push({
+        draftId,
+        url: `${stack.server.origin}/decisions/drafts/${draftId}/check-answers`,
+        cookie: cookies.get(user.id)!,
+        body,
+        contentType,
+      });
     }
   }
 }, 180_000);
@@ -74,7 +82,13 @@ describe("kill -9 of the app server during 1,000 concurrent decision submissions
       })();
     };
     const inFlight = submissions.map((s) =>
-      send(s.url, { method: "POST", cookie: s.cookie, body: s.body, contentType: s.contentType, timeoutMs: 60_000 }).then((outcome) => {
+      send(s.url, {
+        method: "POST",
+        cookie: s.cookie,
+        body: s.body,
+        contentType: s.contentType,
+        timeoutMs: 60_000,
+      }).then((outcome) => {
         if (referenceOf(outcome)) {
           succeeded += 1;
           if (succeeded === KILL_AFTER_RECORDED) killSoon();
@@ -90,15 +104,31 @@ describe("kill -9 of the app server during 1,000 concurrent decision submissions
     const recorded = firstRound.filter((o) => referenceOf(o)).length;
     const cutOff = firstRound.filter((o) => o.error !== null).length;
     const answered = firstRound.filter((o) => !referenceOf(o) && o.error === null);
-    const statuses = answered.reduce<Record<number, number>>((counts, o) => ({ ...counts, [o.status]: (counts[o.status] ?? 0) + 1 }), {});
-    console.info(`killed after ${killedAfterMs} ms: ${recorded} recorded, ${cutOff} cut off, other answers by status: ${JSON.stringify(statuses)}`);
+    const statuses = answered.reduce<Record<number, number>>(
+      (counts, o) => ({ ...counts, [o.status]: (counts[o.status] ?? 0) + 1 }),
+      {},
+    );
+    console.info(
+      `killed after ${killedAfterMs} ms: ${recorded} recorded, ${cutOff} cut off, other answers by status: ${JSON.stringify(statuses)}`,
+    );
     expect(recorded).toBeGreaterThan(0);
     expect(cutOff).toBeGreaterThan(0);
     // A thousand submissions at once overload two cores: a submission that waits more than
     // DATABASE_CONNECT_TIMEOUT_MS for a database connection gets the error page ("try again, your
     // saved answers are kept"). That and nothing else: no internals, no other status.
-    const unclear = answered.filter((o) => o.status !== 500 || leaksInternals(o.body) || !o.body.includes("Sorry, there is a problem with the service"));
-    expect(unclear.slice(0, 3).map((o) => `${o.status}: ${o.body.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 400)}`)).toEqual([]);
+    const unclear = answered.filter(
+      (o) =>
+        o.status !== 500 || leaksInternals(o.body) || !o.body.includes("Sorry, there is a problem with the service"),
+    );
+    expect(
+      unclear.slice(0, 3).map(
+        (o) =>
+          `${o.status}: ${o.body
+            .replace(/<[^>]+>/g, " ")
+            .replace(/\s+/g, " ")
+            .slice(0, 400)}`,
+      ),
+    ).toEqual([]);
   }, 120_000);
 
   it("keeps every acknowledged decision exactly once, and nothing half-written", async () => {
@@ -108,7 +138,12 @@ describe("kill -9 of the app server during 1,000 concurrent decision submissions
     });
     await withOwner(stack, async (client) => {
       const ids = users.map((u) => u.id);
-      const { rows: decisions } = await client.query<{ reference: string; draft_id: string; queue_items: string; record_events: string }>(
+      const { rows: decisions } = await client.query<{
+        reference: string;
+        draft_id: string;
+        queue_items: string;
+        record_events: string;
+      }>(
         `SELECT d.reference, d.draft_id,
                 (SELECT count(*) FROM review_queue_item q WHERE q.decision_id = d.id) AS queue_items,
                 (SELECT count(*) FROM audit_event e WHERE e.action = 'decision.record' AND e.object_id = d.reference) AS record_events
@@ -122,7 +157,10 @@ describe("kill -9 of the app server during 1,000 concurrent decision submissions
       // No partial records: each decision has its queue item and exactly one audit event.
       expect(decisions.filter((d) => d.queue_items !== "1" || d.record_events !== "1")).toEqual([]);
       // A draft is gone exactly when its decision exists.
-      const { rows: remaining } = await client.query<{ id: string }>("SELECT id FROM decision_draft WHERE author_id = ANY($1::uuid[])", [ids]);
+      const { rows: remaining } = await client.query<{ id: string }>(
+        "SELECT id FROM decision_draft WHERE author_id = ANY($1::uuid[])",
+        [ids],
+      );
       expect(remaining.filter((d) => byDraft.has(d.id))).toEqual([]);
       expect(remaining.length + decisions.length).toBe(SUBMISSIONS);
     });
@@ -137,7 +175,17 @@ describe("kill -9 of the app server during 1,000 concurrent decision submissions
     for (let i = 0; i < submissions.length; i += 25) {
       again.push(
         ...(await Promise.all(
-          submissions.slice(i, i + 25).map((s) => send(s.url.replace(/^http:\/\/[^/]+/, server.origin), { method: "POST", cookie: s.cookie, body: s.body, contentType: s.contentType, timeoutMs: 60_000 })),
+          submissions
+            .slice(i, i + 25)
+            .map((s) =>
+              send(s.url.replace(/^http:\/\/[^/]+/, server.origin), {
+                method: "POST",
+                cookie: s.cookie,
+                body: s.body,
+                contentType: s.contentType,
+                timeoutMs: 60_000,
+              }),
+            ),
         )),
       );
     }

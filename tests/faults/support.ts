@@ -71,7 +71,14 @@ export interface HttpOutcome {
 /** A request that never throws: failures come back as `error`. Gives up after `timeoutMs` (a hang). */
 export function send(
   url: string,
-  options: { method?: "GET" | "POST"; cookie: string; body?: Uint8Array; contentType?: string; timeoutMs?: number; accept?: string },
+  options: {
+    method?: "GET" | "POST";
+    cookie: string;
+    body?: Uint8Array;
+    contentType?: string;
+    timeoutMs?: number;
+    accept?: string;
+  },
 ): Promise<HttpOutcome> {
   const startedAt = Date.now();
   const started = performance.now();
@@ -101,19 +108,39 @@ export function send(
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => finish({ status: res.statusCode ?? 0, location: res.headers.location ?? null, body: Buffer.concat(chunks).toString("utf8"), error: null }));
-        res.on("error", (error) => finish({ status: res.statusCode ?? 0, location: null, body: Buffer.concat(chunks).toString("utf8"), error: `${error.name}: ${error.message}` }));
+        res.on("end", () =>
+          finish({
+            status: res.statusCode ?? 0,
+            location: res.headers.location ?? null,
+            body: Buffer.concat(chunks).toString("utf8"),
+            error: null,
+          }),
+        );
+        res.on("error", (error) =>
+          finish({
+            status: res.statusCode ?? 0,
+            location: null,
+            body: Buffer.concat(chunks).toString("utf8"),
+            error: `${error.name}: ${error.message}`,
+          }),
+        );
       },
     );
     req.setTimeout(options.timeoutMs ?? 15_000, () => {
       req.destroy(new Error(`no answer within ${options.timeoutMs ?? 15_000} ms`));
     });
-    req.on("error", (error) => finish({ status: 0, location: null, body: "", error: `${error.name}: ${error.message}` }));
+    req.on("error", (error) =>
+      finish({ status: 0, location: null, body: "", error: `${error.name}: ${error.message}` }),
+    );
     req.end(options.body ? Buffer.from(options.body) : undefined);
   });
 }
 
 /** Text that should never reach a browser: a JavaScript stack frame or Next.js's raw error page. */
 export function leaksInternals(body: string): boolean {
-  return /\bat [\w.<>$]+ \(?(\/|file:|node:)[^)\s]*:\d+:\d+\)?/.test(body) || /Application error: a server-side exception/.test(body) || /PrismaClient\w*Error|DriverAdapterError|ECONNREFUSED/.test(body);
+  return (
+    /\bat [\w.<>$]+ \(?(\/|file:|node:)[^)\s]*:\d+:\d+\)?/.test(body) ||
+    /Application error: a server-side exception/.test(body) ||
+    /PrismaClient\w*Error|DriverAdapterError|ECONNREFUSED/.test(body)
+  );
 }

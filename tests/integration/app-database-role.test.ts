@@ -12,7 +12,11 @@ import { appRolePrisma, seedDemo, serverDatabaseUrl, withAppRole, withSuperuser 
 
 const PERMISSION_DENIED = "42501";
 
-async function failureOf(client: pg.Client, sql: string, params: unknown[] = []): Promise<{ code?: string; message: string }> {
+async function failureOf(
+  client: pg.Client,
+  sql: string,
+  params: unknown[] = [],
+): Promise<{ code?: string; message: string }> {
   await client.query("SAVEPOINT attempt");
   try {
     await client.query(sql, params);
@@ -86,15 +90,31 @@ afterAll(async () => {
 describe("the app's database role", () => {
   it("is a plain login role that owns nothing", async () => {
     const role = await withSuperuser((client) =>
-      client.query<{ rolsuper: boolean; rolcreatedb: boolean; rolcreaterole: boolean; rolbypassrls: boolean; rolcanlogin: boolean; owned: string }>(
+      client.query<{
+        rolsuper: boolean;
+        rolcreatedb: boolean;
+        rolcreaterole: boolean;
+        rolbypassrls: boolean;
+        rolcanlogin: boolean;
+        owned: string;
+      }>(
         `SELECT rolsuper, rolcreatedb, rolcreaterole, rolbypassrls, rolcanlogin,
                 (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid)::text AS owned
            FROM pg_roles r WHERE rolname = $1`,
         [APP_ROLE],
       ),
     );
-    expect(role.rows[0]).toEqual({ rolsuper: false, rolcreatedb: false, rolcreaterole: false, rolbypassrls: false, rolcanlogin: true, owned: "0" });
-    expect(await withAppRole(async (client) => (await client.query("SELECT current_user AS u")).rows[0].u)).toBe(APP_ROLE);
+    expect(role.rows[0]).toEqual({
+      rolsuper: false,
+      rolcreatedb: false,
+      rolcreaterole: false,
+      rolbypassrls: false,
+      rolcanlogin: true,
+      owned: "0",
+    });
+    expect(await withAppRole(async (client) => (await client.query("SELECT current_user AS u")).rows[0].u)).toBe(
+      APP_ROLE,
+    );
   });
 
   it("can SELECT and INSERT audit events and decisions", async () => {
@@ -110,7 +130,9 @@ describe("the app's database role", () => {
       const column = table === "audit_event" ? "action" : "urgency";
 
       it("refuses UPDATE by privilege, before any trigger", async () => {
-        const failure = await asAppRole((client) => failureOf(client, `UPDATE ${table} SET ${column} = 'changed' WHERE id = $1`, [idOf()]));
+        const failure = await asAppRole((client) =>
+          failureOf(client, `UPDATE ${table} SET ${column} = 'changed' WHERE id = $1`, [idOf()]),
+        );
         expect(failure).toMatchObject({ code: PERMISSION_DENIED, message: `permission denied for table ${table}` });
       });
 
@@ -126,8 +148,12 @@ describe("the app's database role", () => {
 
       it("cannot switch off the append-only triggers", async () => {
         await asAppRole(async (client) => {
-          expect(await failureOf(client, `ALTER TABLE ${table} DISABLE TRIGGER ALL`)).toMatchObject({ message: `must be owner of table ${table}` });
-          expect(await failureOf(client, "SET LOCAL session_replication_role = replica")).toMatchObject({ code: PERMISSION_DENIED });
+          expect(await failureOf(client, `ALTER TABLE ${table} DISABLE TRIGGER ALL`)).toMatchObject({
+            message: `must be owner of table ${table}`,
+          });
+          expect(await failureOf(client, "SET LOCAL session_replication_role = replica")).toMatchObject({
+            code: PERMISSION_DENIED,
+          });
         });
       });
     });
@@ -157,7 +183,13 @@ describe("the app's database role", () => {
 
   it("has no UPDATE, DELETE or TRUNCATE on any table guarded by an append-only trigger", async () => {
     const guarded = await withSuperuser((client) =>
-      client.query<{ table_name: string; can_update: boolean; can_delete: boolean; can_truncate: boolean; can_insert: boolean }>(
+      client.query<{
+        table_name: string;
+        can_update: boolean;
+        can_delete: boolean;
+        can_truncate: boolean;
+        can_insert: boolean;
+      }>(
         `SELECT DISTINCT c.relname AS table_name,
                 has_table_privilege($1, c.oid, 'UPDATE') AS can_update,
                 has_table_privilege($1, c.oid, 'DELETE') AS can_delete,
@@ -211,7 +243,10 @@ describe("the app's database role", () => {
       const other = new pg.Client({ connectionString: otherUrl });
       await other.connect();
       try {
-        const grants = await other.query("SELECT has_table_privilege($1, 'audit_event', 'UPDATE') AS u, has_table_privilege($1, 'audit_event', 'INSERT') AS i", [APP_ROLE]);
+        const grants = await other.query(
+          "SELECT has_table_privilege($1, 'audit_event', 'UPDATE') AS u, has_table_privilege($1, 'audit_event', 'INSERT') AS i",
+          [APP_ROLE],
+        );
         expect(grants.rows[0]).toEqual({ u: false, i: true });
       } finally {
         await other.end();

@@ -66,7 +66,9 @@ describe("appendAuditEvent", () => {
     await withSuperuser(async (client) => {
       await client.query("BEGIN");
       await client.query("SET LOCAL session_replication_role = replica"); // bypass the append-only trigger, as an attacker with superuser could
-      await client.query("UPDATE audit_event SET detail = '{\"n\": 99}' WHERE chain_key = $1 AND chain_seq = 2", [organisationId]);
+      await client.query("UPDATE audit_event SET detail = '{\"n\": 99}' WHERE chain_key = $1 AND chain_seq = 2", [
+        organisationId,
+      ]);
       await client.query("COMMIT");
     });
     const { broken } = await verifyChain(organisationId);

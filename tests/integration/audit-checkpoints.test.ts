@@ -21,7 +21,10 @@ import { ownerDatabaseUrl, withSuperuser } from "./support";
 const run = promisify(execFile);
 const folder = mkdtempSync(join(tmpdir(), "infoshare-checkpoints-"));
 const { privateKey, publicKey } = generateKeyPairSync("ed25519");
-const keys: AuditKeys = { signing: { keyId: keyIdOf(publicKey), privateKey }, publicKeys: new Map([[keyIdOf(publicKey), publicKey]]) };
+const keys: AuditKeys = {
+  signing: { keyId: keyIdOf(publicKey), privateKey },
+  publicKeys: new Map([[keyIdOf(publicKey), publicKey]]),
+};
 const publicKeyFile = join(folder, "audit-key.pem");
 
 function event(organisationId: string, n: number): AuditEventInput {
@@ -32,11 +35,11 @@ function event(organisationId: string, n: number): AuditEventInput {
     action: n === 4 ? "subject-access.export" : "test.checkpoint",
     objectType: "decision",
     objectId: `DEC-${n}`,
-    caseReference: n % 3 === 0 ? "=HYPERLINK(\"x\")" : null,
+    caseReference: n % 3 === 0 ? '=HYPERLINK("x")' : null,
     requestId: `request-${n}`,
     ip: null,
     outcome: "SUCCESS",
-    detail: { n, note: "a, \"quoted\" value" },
+    detail: { n, note: 'a, "quoted" value' },
   };
 }
 
@@ -69,10 +72,10 @@ async function ownerRebuild(chainKey: string, removeSeqs: bigint[]): Promise<voi
   await withSuperuser(async (client) => {
     await client.query("BEGIN");
     await client.query("SET LOCAL session_replication_role = replica"); // the owner switches the triggers off
-    const removed = await client.query("DELETE FROM audit_event WHERE chain_key = $1 AND chain_seq = ANY($2::bigint[])", [
-      chainKey,
-      removeSeqs.map(String),
-    ]);
+    const removed = await client.query(
+      "DELETE FROM audit_event WHERE chain_key = $1 AND chain_seq = ANY($2::bigint[])",
+      [chainKey, removeSeqs.map(String)],
+    );
     expect(removed.rowCount).toBe(removeSeqs.length);
     // Out of the way of the unique (chain_key, chain_seq) while renumbering.
     await client.query("UPDATE audit_event SET chain_seq = -chain_seq WHERE chain_key = $1", [chainKey]);
@@ -104,10 +107,19 @@ async function ownerRebuild(chainKey: string, removeSeqs: bigint[]): Promise<voi
         prevHash,
       };
       const hash = hashAuditEvent(rebuilt);
-      await client.query("UPDATE audit_event SET chain_seq = $2, prev_hash = $3, hash = $4 WHERE id = $1", [row.id, seq.toString(), prevHash, hash]);
+      await client.query("UPDATE audit_event SET chain_seq = $2, prev_hash = $3, hash = $4 WHERE id = $1", [
+        row.id,
+        seq.toString(),
+        prevHash,
+        hash,
+      ]);
       prevHash = hash;
     }
-    await client.query("UPDATE audit_chain_head SET last_seq = $2, last_hash = $3 WHERE chain_key = $1", [chainKey, seq.toString(), prevHash]);
+    await client.query("UPDATE audit_chain_head SET last_seq = $2, last_hash = $3 WHERE chain_key = $1", [
+      chainKey,
+      seq.toString(),
+      prevHash,
+    ]);
     await client.query("COMMIT");
   });
 }
@@ -142,7 +154,10 @@ async function chainHoldsTogether(chainKey: string): Promise<boolean> {
         hash: row.hash,
       });
     }
-    const head = await client.query<{ last_seq: string; last_hash: string }>("SELECT last_seq, last_hash FROM audit_chain_head WHERE chain_key = $1", [chainKey]);
+    const head = await client.query<{ last_seq: string; last_hash: string }>(
+      "SELECT last_seq, last_hash FROM audit_chain_head WHERE chain_key = $1",
+      [chainKey],
+    );
     return verifier.finish({ lastSeq: BigInt(head.rows[0]!.last_seq), lastHash: head.rows[0]!.last_hash }) === null;
   });
 }
@@ -165,8 +180,14 @@ describe("signed checkpoints against the database's owner", () => {
 
     await ownerRebuild(organisationId, [4n, 5n]);
     expect(await chainHoldsTogether(organisationId)).toBe(true); // the hash chain alone sees nothing
-    const nowAtFour = await withSuperuser(async (client) =>
-      (await client.query<{ id: string }>("SELECT id::text FROM audit_event WHERE chain_key = $1 AND chain_seq = 4", [organisationId])).rows[0]!.id,
+    const nowAtFour = await withSuperuser(
+      async (client) =>
+        (
+          await client.query<{ id: string }>(
+            "SELECT id::text FROM audit_event WHERE chain_key = $1 AND chain_seq = 4",
+            [organisationId],
+          )
+        ).rows[0]!.id,
     );
     const result = await verifyAuditChains(url, options);
     expect(result.breaks).toHaveLength(1);
@@ -174,8 +195,13 @@ describe("signed checkpoints against the database's owner", () => {
     expect(result.breaks[0]!.message).toContain(`event ${nowAtFour} (position 4)`);
 
     // Removing the checkpoints from the database does not help: the file outside it still has them.
-    await withSuperuser((client) => client.query("DELETE FROM audit_checkpoint WHERE chain_key = $1", [organisationId]));
-    expect((await verifyAuditChains(url, options)).breaks[0]).toMatchObject({ kind: "checkpoint-mismatch", chainSeq: "4" });
+    await withSuperuser((client) =>
+      client.query("DELETE FROM audit_checkpoint WHERE chain_key = $1", [organisationId]),
+    );
+    expect((await verifyAuditChains(url, options)).breaks[0]).toMatchObject({
+      kind: "checkpoint-mismatch",
+      chainSeq: "4",
+    });
   });
 
   it("report a checkpoint whose signature or hash list was altered", async () => {
@@ -183,7 +209,9 @@ describe("signed checkpoints against the database's owner", () => {
     const url = ownerDatabaseUrl();
     await writeAuditCheckpoints(url, { keys, file: null, chainKey: organisationId });
     await withSuperuser((client) =>
-      client.query("UPDATE audit_checkpoint SET event_hashes[1] = repeat('a', 64) WHERE chain_key = $1", [organisationId]),
+      client.query("UPDATE audit_checkpoint SET event_hashes[1] = repeat('a', 64) WHERE chain_key = $1", [
+        organisationId,
+      ]),
     );
     const result = await verifyAuditChains(url, { chainKey: organisationId, keys, checkpointFile: null });
     expect(result.breaks[0]).toMatchObject({ kind: "checkpoint-invalid" });
@@ -193,14 +221,29 @@ describe("signed checkpoints against the database's owner", () => {
 describe("the offline verifier (scripts/verify-export.mjs)", () => {
   async function exportCsv(organisationId: string): Promise<string> {
     const query = auditEventsExportQuery(organisationId, {});
-    const rows = await withSuperuser(async (client) => (await client.query({ text: query.text, values: query.values, rowMode: "array" })).rows);
+    const rows = await withSuperuser(
+      async (client) => (await client.query({ text: query.text, values: query.values, rowMode: "array" })).rows,
+    );
     return csvDocument(AUDIT_EVENT_EXPORT_COLUMNS, rows as string[][]);
   }
 
-  async function verifyOffline(csv: string, checkpoints: string, extra: string[] = []): Promise<{ code: number; out: string }> {
+  async function verifyOffline(
+    csv: string,
+    checkpoints: string,
+    extra: string[] = [],
+  ): Promise<{ code: number; out: string }> {
     const exportFile = join(folder, `${randomUUID()}.csv`);
     writeFileSync(exportFile, csv);
-    const args = ["scripts/verify-export.mjs", "--export", exportFile, "--checkpoints", checkpoints, "--public-key", publicKeyFile, ...extra];
+    const args = [
+      "scripts/verify-export.mjs",
+      "--export",
+      exportFile,
+      "--checkpoints",
+      checkpoints,
+      "--public-key",
+      publicKeyFile,
+      ...extra,
+    ];
     try {
       const { stdout } = await run(process.execPath, args);
       return { code: 0, out: stdout };
@@ -234,8 +277,9 @@ describe("the offline verifier (scripts/verify-export.mjs)", () => {
     expect(shortened.out).toContain("position 4 is missing");
 
     // A checkpoint file with one hash changed no longer verifies against the public key.
-    const forged = readFileSync(file, "utf8").replace(/"eventHashes":\["([0-9a-f])/, (_match, first: string) =>
-      `"eventHashes":["${first === "f" ? "e" : "f"}`,
+    const forged = readFileSync(file, "utf8").replace(
+      /"eventHashes":\["([0-9a-f])/,
+      (_match, first: string) => `"eventHashes":["${first === "f" ? "e" : "f"}`,
     );
     expect(forged).not.toBe(readFileSync(file, "utf8"));
     const forgedFile = join(folder, "forged.jsonl");

@@ -41,7 +41,7 @@ describe("one audit append", () => {
           client.query(
             `SELECT append_audit_event($1::uuid, $2::uuid, 'PRACTITIONER', 'test.sql', 'decision', $3, 'CASE-1',
                                        'req-sql', NULL, 'SUCCESS', $4::jsonb)`,
-            [sam.organisationId, sam.userId, `ref-${n}`, JSON.stringify({ n, nested: { é: ["a\n\"b", true, null] } })],
+            [sam.organisationId, sam.userId, `ref-${n}`, JSON.stringify({ n, nested: { é: ['a\n"b', true, null] } })],
           ),
         ),
       ),
@@ -128,9 +128,20 @@ describe("one audit append", () => {
             `SELECT prefix, middle, suffix
                FROM audit_event_template($1::uuid, $2::timestamptz, $3::uuid, $4::"Role", $5, $6, $7,
                                          $8, $9, $10, $11::"AuditOutcome", $12::jsonb)`,
-            [event.organisationId, when.toISOString(), event.actorId, event.actorRole, event.action, event.objectType,
-              event.objectId, event.caseReference, event.requestId, event.ip, event.outcome,
-              JSON.stringify(event.detail)],
+            [
+              event.organisationId,
+              when.toISOString(),
+              event.actorId,
+              event.actorRole,
+              event.action,
+              event.objectType,
+              event.objectId,
+              event.caseReference,
+              event.requestId,
+              event.ip,
+              event.outcome,
+              JSON.stringify(event.detail),
+            ],
           );
           expect(rows[0]).toEqual({ prefix: expected.before, middle: expected.between, suffix: expected.after });
         }),

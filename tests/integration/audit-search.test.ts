@@ -16,7 +16,15 @@ async function eventAt(iso: string, caseReference: string): Promise<void> {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date(iso));
   try {
-    await recordAuditEvent(auditEntry(dan, TEST_META, { action: "decision.view", objectType: "decision", objectId: REFERENCE, caseReference, outcome: "SUCCESS" }));
+    await recordAuditEvent(
+      auditEntry(dan, TEST_META, {
+        action: "decision.view",
+        objectType: "decision",
+        objectId: REFERENCE,
+        caseReference,
+        outcome: "SUCCESS",
+      }),
+    );
   } finally {
     vi.useRealTimers();
   }

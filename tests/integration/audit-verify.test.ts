@@ -172,7 +172,11 @@ describe("verifyAuditChains", () => {
     } finally {
       await client.end();
     }
-    expect(await verifyAuditChains(url, { chainKey: organisationId, batchSize: 3 })).toMatchObject({ chains: 1, eventsChecked: 10, breaks: [] });
+    expect(await verifyAuditChains(url, { chainKey: organisationId, batchSize: 3 })).toMatchObject({
+      chains: 1,
+      eventsChecked: 10,
+      breaks: [],
+    });
   });
 
   it("reports the first broken link of every broken chain, reading in small batches", async () => {
@@ -215,10 +219,20 @@ describe("Verify integrity (the IG lead's button)", () => {
     if (!result.ok) throw new Error("refused");
 
     const event = await db().auditEvent.findUniqueOrThrow({ where: { id: BigInt(result.verificationId) } });
-    expect(event).toMatchObject({ action: "audit.verify", outcome: "SUCCESS", organisationId, actorId: lead.userId, objectId: organisationId });
+    expect(event).toMatchObject({
+      action: "audit.verify",
+      outcome: "SUCCESS",
+      organisationId,
+      actorId: lead.userId,
+      objectId: organisationId,
+    });
     expect(event.detail).toMatchObject({ completed: true, chains: 1, eventsChecked: 5, breaks: 0, firstBreak: null });
 
-    expect(await getAuditVerification(lead, result.verificationId)).toMatchObject({ intact: true, eventsChecked: 5, firstBreak: null });
+    expect(await getAuditVerification(lead, result.verificationId)).toMatchObject({
+      intact: true,
+      eventsChecked: 5,
+      firstBreak: null,
+    });
     // Another organisation's IG lead cannot read it.
     expect(await getAuditVerification(igLeadOf(randomUUID()), result.verificationId)).toBeNull();
     expect(await getAuditVerification(lead, "not-a-number")).toBeNull();
@@ -235,7 +249,10 @@ describe("Verify integrity (the IG lead's button)", () => {
     if (!result.ok) throw new Error("refused");
     const event = await db().auditEvent.findUniqueOrThrow({ where: { id: BigInt(result.verificationId) } });
     expect(event.outcome).toBe("FAILURE");
-    expect(event.detail).toMatchObject({ breaks: 1, firstBreak: { eventId: ids[2], chainSeq: "3", kind: "hash-mismatch" } });
+    expect(event.detail).toMatchObject({
+      breaks: 1,
+      firstBreak: { eventId: ids[2], chainSeq: "3", kind: "hash-mismatch" },
+    });
 
     const shown = await getAuditVerification(lead, result.verificationId);
     expect(shown).toMatchObject({ intact: false, firstBreak: { eventId: ids[2], chainSeq: "3" } });

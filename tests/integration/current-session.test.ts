@@ -3,13 +3,21 @@
 // stood in for; the token is NextAuth's own, made the way the sign-in action makes it.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { currentSession } from "@/server/auth/current-actor";
-import { ABSOLUTE_SESSION_SECONDS, encodeSessionToken, nowSeconds, sessionCookieName } from "@/server/auth/session-token";
+import {
+  ABSOLUTE_SESSION_SECONDS,
+  encodeSessionToken,
+  nowSeconds,
+  sessionCookieName,
+} from "@/server/auth/session-token";
 import { db } from "@/server/infra/db";
 import { actorFor, seedDemo, withSuperuser } from "./support";
 
 const jar = vi.hoisted(() => ({ value: undefined as string | undefined }));
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "next-auth.session-token" && jar.value !== undefined ? { name, value: jar.value } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) =>
+      name === "next-auth.session-token" && jar.value !== undefined ? { name, value: jar.value } : undefined,
+  }),
 }));
 
 const SECRET = process.env.NEXTAUTH_SECRET!;
@@ -18,7 +26,18 @@ const JO = "jo.williams@northshire.example";
 
 async function signedInAs(email: string, claims: { sv?: number; authAt?: number } = {}): Promise<void> {
   const user = await db().user.findUniqueOrThrow({ where: { email } });
-  jar.value = await encodeSessionToken({ sub: user.id, name: user.name, email, role: user.role, sv: claims.sv ?? user.sessionVersion, authAt: claims.authAt ?? nowSeconds() }, SECRET, 30 * 60);
+  jar.value = await encodeSessionToken(
+    {
+      sub: user.id,
+      name: user.name,
+      email,
+      role: user.role,
+      sv: claims.sv ?? user.sessionVersion,
+      authAt: claims.authAt ?? nowSeconds(),
+    },
+    SECRET,
+    30 * 60,
+  );
 }
 
 beforeAll(seedDemo);
@@ -41,8 +60,13 @@ describe("currentSession", () => {
   it("names the user, organisation and team from the database, with their unread notifications", async () => {
     const alex = await actorFor(ALEX);
     await withSuperuser(async (client) => {
-      await client.query("UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL", [alex.userId]);
-      await client.query("INSERT INTO notification (id, user_id, kind) VALUES (gen_random_uuid(), $1, 'REVIEW_REQUESTED'), (gen_random_uuid(), $1, 'REVIEW_REQUESTED')", [alex.userId]);
+      await client.query("UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL", [
+        alex.userId,
+      ]);
+      await client.query(
+        "INSERT INTO notification (id, user_id, kind) VALUES (gen_random_uuid(), $1, 'REVIEW_REQUESTED'), (gen_random_uuid(), $1, 'REVIEW_REQUESTED')",
+        [alex.userId],
+      );
     });
     await signedInAs(ALEX);
     const session = await currentSession();

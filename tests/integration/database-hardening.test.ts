@@ -77,7 +77,10 @@ describe("SECURITY DEFINER functions cannot be hijacked by the app role", () => 
     for (const row of rows) {
       const path = (row.config ?? []).find((setting) => setting.startsWith("search_path="));
       expect(path, row.name).toBeDefined();
-      const schemas = path!.slice("search_path=".length).split(",").map((s) => s.trim());
+      const schemas = path!
+        .slice("search_path=".length)
+        .split(",")
+        .map((s) => s.trim());
       expect(schemas.at(-1), row.name).toBe("pg_temp");
       expect(schemas[0], row.name).toBe("pg_catalog");
     }

@@ -36,9 +36,14 @@ describe("recording a decision", () => {
     expect((row.record as { rationale: string }).rationale).toBe(VALID.decision.rationale);
     expect(await db().decisionDraft.count({ where: { id: draftId } })).toBe(0);
 
-    const actions = await db().auditEvent.findMany({ where: { objectId: { in: [draftId, result.reference] } }, orderBy: { id: "asc" } });
+    const actions = await db().auditEvent.findMany({
+      where: { objectId: { in: [draftId, result.reference] } },
+      orderBy: { id: "asc" },
+    });
     expect(actions[0]?.action).toBe("draft.create");
-    expect(actions.filter((a) => a.action === "draft.save").length).toBe(applicableSteps(consentGivenShareAnswers()).length - 1);
+    expect(actions.filter((a) => a.action === "draft.save").length).toBe(
+      applicableSteps(consentGivenShareAnswers()).length - 1,
+    );
     expect(actions.at(-1)).toMatchObject({ action: "decision.record", caseReference: "INT-0001", outcome: "SUCCESS" });
   });
 
@@ -46,7 +51,10 @@ describe("recording a decision", () => {
     const draftId = await newDraft(SAM);
     await answerAll(SAM, draftId, consentGivenShareAnswers(), "INT-0002");
     const sam = await actorFor(SAM);
-    const [first, second] = await Promise.all([recordDecision(sam, draftId, TEST_META), recordDecision(sam, draftId, TEST_META)]);
+    const [first, second] = await Promise.all([
+      recordDecision(sam, draftId, TEST_META),
+      recordDecision(sam, draftId, TEST_META),
+    ]);
     const replay = await recordDecision(sam, draftId, TEST_META);
     expect(first.ok && second.ok && replay.ok).toBe(true);
     if (!first.ok || !second.ok || !replay.ok) return;
@@ -80,7 +88,13 @@ describe("tampered and invalid posts store nothing", () => {
   it("refuses a later question before the earlier ones are answered", async () => {
     const draftId = await newDraft(SAM);
     const sam = await actorFor(SAM);
-    const result = await saveDraftAnswer(sam, draftId, "decision", VALID.decision as unknown as Record<string, unknown>, TEST_META);
+    const result = await saveDraftAnswer(
+      sam,
+      draftId,
+      "decision",
+      VALID.decision as unknown as Record<string, unknown>,
+      TEST_META,
+    );
     expect(result).toMatchObject({ ok: false, error: "invalid" });
     expect((await loadOwnDraft(sam, draftId))?.answers).toEqual({});
   });
@@ -88,13 +102,26 @@ describe("tampered and invalid posts store nothing", () => {
   it("treats someone else's draft, an unknown step and a malformed id as not found", async () => {
     const draftId = await newDraft(SAM);
     const jo = await actorFor(JO);
-    expect(await saveDraftAnswer(jo, draftId, "urgency", { immediateRisk: "no" }, TEST_META)).toMatchObject({ ok: false, error: "not-found" });
+    expect(await saveDraftAnswer(jo, draftId, "urgency", { immediateRisk: "no" }, TEST_META)).toMatchObject({
+      ok: false,
+      error: "not-found",
+    });
     expect(await recordDecision(jo, draftId, TEST_META)).toMatchObject({ ok: false, error: "not-found" });
-    expect(await saveDraftAnswer(await actorFor(SAM), draftId, "not-a-step", {}, TEST_META)).toMatchObject({ ok: false, error: "not-found" });
-    expect(await saveDraftAnswer(await actorFor(SAM), "'; DROP TABLE decision; --", "urgency", { immediateRisk: "no" }, TEST_META)).toMatchObject({ ok: false, error: "not-found" });
+    expect(await saveDraftAnswer(await actorFor(SAM), draftId, "not-a-step", {}, TEST_META)).toMatchObject({
+      ok: false,
+      error: "not-found",
+    });
+    expect(
+      await saveDraftAnswer(
+        await actorFor(SAM),
+        "'; DROP TABLE decision; --",
+        "urgency",
+        { immediateRisk: "no" },
+        TEST_META,
+      ),
+    ).toMatchObject({ ok: false, error: "not-found" });
     expect((await loadOwnDraft(await actorFor(SAM), draftId))?.answers).toEqual({});
   });
-
 });
 
 describe("a saved decision never changes", () => {
@@ -104,8 +131,12 @@ describe("a saved decision never changes", () => {
     const result = await recordDecision(await actorFor(SAM), draftId, TEST_META);
     if (!result.ok) throw new Error("not recorded");
     await withSuperuser(async (client) => {
-      await expect(client.query("UPDATE decision SET outcome = 'NO_SHARE' WHERE reference = $1", [result.reference])).rejects.toThrow(/append-only/);
-      await expect(client.query("DELETE FROM decision WHERE reference = $1", [result.reference])).rejects.toThrow(/append-only/);
+      await expect(
+        client.query("UPDATE decision SET outcome = 'NO_SHARE' WHERE reference = $1", [result.reference]),
+      ).rejects.toThrow(/append-only/);
+      await expect(client.query("DELETE FROM decision WHERE reference = $1", [result.reference])).rejects.toThrow(
+        /append-only/,
+      );
       await expect(client.query("TRUNCATE decision CASCADE")).rejects.toThrow(/append-only/);
     });
     expect((await db().decision.findUniqueOrThrow({ where: { reference: result.reference } })).outcome).toBe("SHARE");
@@ -118,17 +149,28 @@ describe("a saved decision never changes", () => {
     const original = await recordDecision(sam, draftId, TEST_META);
     if (!original.ok) throw new Error("not recorded");
 
-    const follow = await startDraft(sam, { kind: "RECONSIDERATION", supersedesReference: original.reference }, TEST_META);
+    const follow = await startDraft(
+      sam,
+      { kind: "RECONSIDERATION", supersedesReference: original.reference },
+      TEST_META,
+    );
     if (!follow.ok) throw new Error(JSON.stringify(follow.errors));
     const draft = await loadOwnDraft(sam, follow.draftId);
     expect(draft?.answers.concern?.caseReference).toBe("INT-0004");
     expect(draft?.answers.decision).toBeUndefined();
 
-    const decision = { ...VALID.decision, outcome: "SHARE_PART", rationale: "New information from the school means only attendance needs sharing now." };
+    const decision = {
+      ...VALID.decision,
+      outcome: "SHARE_PART",
+      rationale: "New information from the school means only attendance needs sharing now.",
+    };
     expect(await saveDraftAnswer(sam, follow.draftId, "decision", decision, TEST_META)).toMatchObject({ ok: true });
     const reconsidered = await recordDecision(sam, follow.draftId, TEST_META);
     if (!reconsidered.ok) throw new Error(JSON.stringify(reconsidered.errors));
-    const row = await db().decision.findUniqueOrThrow({ where: { reference: reconsidered.reference }, include: { supersedes: true } });
+    const row = await db().decision.findUniqueOrThrow({
+      where: { reference: reconsidered.reference },
+      include: { supersedes: true },
+    });
     expect(row).toMatchObject({ kind: "RECONSIDERATION", outcome: "SHARE_PART" });
     expect(row.supersedes?.reference).toBe(original.reference);
   });
@@ -138,7 +180,13 @@ describe("a saved decision never changes", () => {
     await answerAll(SAM, draftId, consentGivenShareAnswers(), "INT-0005");
     const original = await recordDecision(await actorFor(SAM), draftId, TEST_META);
     if (!original.ok) throw new Error("not recorded");
-    expect(await startDraft(await actorFor(JO), { kind: "RECONSIDERATION", supersedesReference: original.reference }, TEST_META)).toMatchObject({ ok: false, error: "forbidden" });
+    expect(
+      await startDraft(
+        await actorFor(JO),
+        { kind: "RECONSIDERATION", supersedesReference: original.reference },
+        TEST_META,
+      ),
+    ).toMatchObject({ ok: false, error: "forbidden" });
   });
 });
 
@@ -158,7 +206,9 @@ describe("viewing a decision", () => {
     expect(await view("ruth.okafor@riverside.example")).toMatchObject({ ok: false, error: "not-found" });
     expect(await view("admin@northshire.example")).toMatchObject({ ok: false, error: "forbidden" });
 
-    const events = await db().auditEvent.findMany({ where: { objectId: recorded.reference, action: { in: ["decision.view", "access.denied"] } } });
+    const events = await db().auditEvent.findMany({
+      where: { objectId: recorded.reference, action: { in: ["decision.view", "access.denied"] } },
+    });
     expect(events.filter((e) => e.action === "decision.view")).toHaveLength(3);
     // Jo and the admin are refused by the policy; Ruth (another organisation) is told "not found",
     // and that lookup is a refusal too.

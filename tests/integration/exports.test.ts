@@ -29,7 +29,8 @@ const DAN = "dan.hughes@riverside.example"; // IG lead, Riverside
 const RUN = randomBytes(3).toString("hex").toUpperCase();
 const CASE_A = `EXP-${RUN}-A`;
 const CASE_B = `EXP-${RUN}-B`;
-const HOSTILE_RATIONALE = '=HYPERLINK("http://evil.example","x") — the child\'s attendance fell, "sharply", and\nthe school is worried.';
+const HOSTILE_RATIONALE =
+  '=HYPERLINK("http://evil.example","x") — the child\'s attendance fell, "sharply", and\nthe school is worried.';
 
 let priya: SignedInUser;
 let northshireId: string;
@@ -69,7 +70,9 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
-async function readCsv(stream: ReadableStream<Uint8Array>): Promise<{ header: string[]; rows: Record<string, string>[] }> {
+async function readCsv(
+  stream: ReadableStream<Uint8Array>,
+): Promise<{ header: string[]; rows: Record<string, string>[] }> {
   // ignoreBOM keeps the byte order mark (Response.text() would drop it), so the test sees it.
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
   const [header, ...records] = parseCsv(text);
@@ -91,9 +94,19 @@ beforeAll(async () => {
   refs.joA = await recordThroughWizard(JO, answers, CASE_A.toLowerCase());
   refs.samB = await recordThroughWizard(SAM, answers, CASE_B);
   refs.tomA = await recordThroughWizard(TOM, answers, CASE_A);
-  const note = await reviewDecision(await actorFor(ALEX), refs.samA, { kind: "NOTE", comment: "=1+1 Checked the lawful basis with IG." }, TEST_META);
+  const note = await reviewDecision(
+    await actorFor(ALEX),
+    refs.samA,
+    { kind: "NOTE", comment: "=1+1 Checked the lawful basis with IG." },
+    TEST_META,
+  );
   expect(note.ok).toBe(true);
-  const escalation = await raiseEscalation(await actorFor(SAM), refs.samA, { reason: "The police disagree with the decision and want more." }, TEST_META);
+  const escalation = await raiseEscalation(
+    await actorFor(SAM),
+    refs.samA,
+    { reason: "The police disagree with the decision and want more." },
+    TEST_META,
+  );
   expect(escalation.ok).toBe(true);
 }, 120_000);
 
@@ -102,7 +115,12 @@ afterAll(closeExportPool);
 describe("decisions CSV export", () => {
   it("exports exactly the organisation's decisions, in recorded order, and nothing of another organisation", async () => {
     const expected = await withSuperuser(async (c) =>
-      (await c.query<{ reference: string }>("SELECT reference FROM decision WHERE organisation_id = $1 ORDER BY recorded_at, id", [northshireId])).rows.map((r) => r.reference),
+      (
+        await c.query<{ reference: string }>(
+          "SELECT reference FROM decision WHERE organisation_id = $1 ORDER BY recorded_at, id",
+          [northshireId],
+        )
+      ).rows.map((r) => r.reference),
     );
     const result = await exportDecisions(priya, {}, TEST_META);
     expect(result.ok).toBe(true);
@@ -141,8 +159,13 @@ describe("decisions CSV export", () => {
     expect(row.recorded_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     const stored = await db().decision.findUniqueOrThrow({ where: { reference: refs.samA } });
     expect(row.recorded_at).toBe(stored.recordedAt.toISOString());
-    const recipient = (stored.record as { recipient: { name?: string; role?: string; organisation?: string } | null }).recipient;
-    expect([row.recipient_name, row.recipient_role, row.recipient_organisation]).toEqual([recipient?.name ?? "", recipient?.role ?? "", recipient?.organisation ?? ""]);
+    const recipient = (stored.record as { recipient: { name?: string; role?: string; organisation?: string } | null })
+      .recipient;
+    expect([row.recipient_name, row.recipient_role, row.recipient_organisation]).toEqual([
+      recipient?.name ?? "",
+      recipient?.role ?? "",
+      recipient?.organisation ?? "",
+    ]);
   });
 
   it("filters by outcome, flag and decision date", async () => {
@@ -186,7 +209,11 @@ describe("decisions CSV export", () => {
       const user = await actorFor(email);
       session.current = { status: "signed-in", user, unreadNotifications: 0 };
       expect((await getDecisionsRoute(new Request("http://localhost/api/exports/decisions"))).status).toBe(403);
-      expect(await lastEvent(user.userId)).toMatchObject({ action: "access.denied", outcome: "DENIED", detail: { attempted: "decisions.export" } });
+      expect(await lastEvent(user.userId)).toMatchObject({
+        action: "access.denied",
+        outcome: "DENIED",
+        detail: { attempted: "decisions.export" },
+      });
     }
   });
 });
@@ -194,18 +221,41 @@ describe("decisions CSV export", () => {
 describe("audit events CSV export", () => {
   it("exports exactly the organisation's chain, in chain order", async () => {
     const expected = await withSuperuser(async (c) =>
-      (await c.query<{ id: string }>("SELECT id::text FROM audit_event WHERE organisation_id = $1 ORDER BY chain_seq", [northshireId])).rows.map((r) => r.id),
+      (
+        await c.query<{ id: string }>(
+          "SELECT id::text FROM audit_event WHERE organisation_id = $1 ORDER BY chain_seq",
+          [northshireId],
+        )
+      ).rows.map((r) => r.id),
     );
     const riversideIds = await withSuperuser(async (c) =>
-      (await c.query<{ id: string }>("SELECT id::text FROM audit_event WHERE organisation_id IS DISTINCT FROM $1", [northshireId])).rows.map((r) => r.id),
+      (
+        await c.query<{ id: string }>("SELECT id::text FROM audit_event WHERE organisation_id IS DISTINCT FROM $1", [
+          northshireId,
+        ])
+      ).rows.map((r) => r.id),
     );
     const result = await exportAuditEvents(priya, {}, TEST_META);
     if (!result.ok) throw new Error(JSON.stringify(result));
     expect(result.filename).toMatch(/^audit-events-.*\.csv$/);
     const { header, rows } = await readCsv(result.stream);
     expect(header).toEqual([
-      "id", "chain_seq", "at", "actor_id", "actor_name", "actor_role", "action", "object_type", "object_id",
-      "case_reference", "outcome", "request_id", "ip", "detail", "prev_hash", "hash",
+      "id",
+      "chain_seq",
+      "at",
+      "actor_id",
+      "actor_name",
+      "actor_role",
+      "action",
+      "object_type",
+      "object_id",
+      "case_reference",
+      "outcome",
+      "request_id",
+      "ip",
+      "detail",
+      "prev_hash",
+      "hash",
     ]);
     // The cursor's snapshot is taken before the export's own event is written.
     expect(rows.map((r) => r.id)).toEqual(expected);
@@ -221,7 +271,12 @@ describe("audit events CSV export", () => {
     const sam = await actorFor(SAM);
     const check = async (filter: Record<string, string>, sql: string, values: unknown[]) => {
       const expected = await withSuperuser(async (c) =>
-        (await c.query<{ id: string }>(`SELECT id::text FROM audit_event WHERE organisation_id = $1 AND ${sql} ORDER BY chain_seq`, [northshireId, ...values])).rows.map((r) => r.id),
+        (
+          await c.query<{ id: string }>(
+            `SELECT id::text FROM audit_event WHERE organisation_id = $1 AND ${sql} ORDER BY chain_seq`,
+            [northshireId, ...values],
+          )
+        ).rows.map((r) => r.id),
       );
       const result = await exportAuditEvents(priya, filter, TEST_META);
       if (!result.ok) throw new Error(JSON.stringify(result));
@@ -231,11 +286,28 @@ describe("audit events CSV export", () => {
     };
     const byCase = await check({ caseReference: CASE_A.toLowerCase() }, "lower(case_reference) = lower($2)", [CASE_A]);
     expect(byCase.length).toBeGreaterThanOrEqual(3); // two recorded, one reviewed, one escalated…
-    expect(await check({ caseReference: CASE_A, action: "decision.record" }, "case_reference ILIKE $2 AND action = 'decision.record'", [CASE_A])).toHaveLength(2);
-    expect(await check({ actor: sam.userId, objectReference: refs.samA }, "actor_id = $2 AND object_id = $3", [sam.userId, refs.samA])).not.toHaveLength(0);
+    expect(
+      await check(
+        { caseReference: CASE_A, action: "decision.record" },
+        "case_reference ILIKE $2 AND action = 'decision.record'",
+        [CASE_A],
+      ),
+    ).toHaveLength(2);
+    expect(
+      await check({ actor: sam.userId, objectReference: refs.samA }, "actor_id = $2 AND object_id = $3", [
+        sam.userId,
+        refs.samA,
+      ]),
+    ).not.toHaveLength(0);
     await check({ outcome: "DENIED" }, "outcome = 'DENIED'", []);
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date());
-    expect(await check({ from: today, to: today, action: "decision.record" }, "action = 'decision.record' AND at >= $2::date::timestamp AT TIME ZONE 'Europe/London'", [today])).not.toHaveLength(0);
+    expect(
+      await check(
+        { from: today, to: today, action: "decision.record" },
+        "action = 'decision.record' AND at >= $2::date::timestamp AT TIME ZONE 'Europe/London'",
+        [today],
+      ),
+    ).not.toHaveLength(0);
     expect(await check({ to: "2000-01-01" }, "false", [])).toEqual([]);
   });
 
@@ -257,7 +329,10 @@ describe("audit events CSV export", () => {
       const user = await actorFor(email);
       session.current = { status: "signed-in", user, unreadNotifications: 0 };
       expect((await getAuditEventsRoute(new Request("http://localhost/api/exports/audit-events"))).status).toBe(403);
-      expect(await lastEvent(user.userId)).toMatchObject({ action: "access.denied", detail: { attempted: "audit.export" } });
+      expect(await lastEvent(user.userId)).toMatchObject({
+        action: "access.denied",
+        detail: { attempted: "audit.export" },
+      });
     }
   });
 
@@ -292,7 +367,11 @@ describe("audit events CSV export", () => {
     const reader = result.stream.getReader();
     await reader.read(); // header
     await reader.read(); // first row
-    await withSuperuser((c) => c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'infoshare-export' AND datname = current_database() AND state <> 'idle'"));
+    await withSuperuser((c) =>
+      c.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'infoshare-export' AND datname = current_database() AND state <> 'idle'",
+      ),
+    );
     await expect(
       (async () => {
         for (;;) if ((await reader.read()).done) return "completed";
@@ -308,13 +387,21 @@ describe("subject access", () => {
     if (!result.ok) throw new Error(JSON.stringify(result));
     expect(result.filename).toMatch(new RegExp(`^subject-access-EXP-${RUN}-A-.*\\.json$`));
     const document = JSON.parse(result.body);
-    expect(document.subjectAccess).toMatchObject({ caseReference: CASE_A, decisionCount: 2, organisation: priya.organisationName });
+    expect(document.subjectAccess).toMatchObject({
+      caseReference: CASE_A,
+      decisionCount: 2,
+      organisation: priya.organisationName,
+    });
     expect(document.decisions.map((d: { reference: string }) => d.reference)).toEqual([refs.samA, refs.joA]);
     const samA = document.decisions[0];
     expect(samA.record.rationale).toBe(HOSTILE_RATIONALE);
     expect(samA.record.answers).toBeDefined();
-    expect(samA.reviews).toEqual([expect.objectContaining({ kind: "NOTE", comment: "=1+1 Checked the lawful basis with IG." })]);
-    expect(samA.escalations).toEqual([expect.objectContaining({ status: "OPEN", reason: "The police disagree with the decision and want more." })]);
+    expect(samA.reviews).toEqual([
+      expect.objectContaining({ kind: "NOTE", comment: "=1+1 Checked the lawful basis with IG." }),
+    ]);
+    expect(samA.escalations).toEqual([
+      expect.objectContaining({ status: "OPEN", reason: "The police disagree with the decision and want more." }),
+    ]);
     expect(JSON.stringify(document)).not.toContain(refs.tomA);
     expect(JSON.stringify(document)).not.toContain(refs.samB);
     expect(JSON.stringify(document)).not.toMatch(/passwordHash|\$2[aby]\$/);
@@ -360,17 +447,27 @@ describe("subject access", () => {
     session.current = { status: "signed-in", user: sam, unreadNotifications: 0 };
     const route = new Request(`http://localhost/api/exports/subject-access?caseReference=${CASE_A}`);
     expect((await getSubjectAccessRoute(route)).status).toBe(403);
-    expect(await lastEvent(sam.userId)).toMatchObject({ action: "access.denied", detail: { attempted: "subject-access.export" } });
+    expect(await lastEvent(sam.userId)).toMatchObject({
+      action: "access.denied",
+      detail: { attempted: "subject-access.export" },
+    });
   });
 });
 
 describe("the export routes", () => {
-  const url = (path: string) => new Request(`http://localhost${path}`, { headers: { "x-request-id": "route-test", "x-forwarded-for": "203.0.113.9" } });
+  const url = (path: string) =>
+    new Request(`http://localhost${path}`, {
+      headers: { "x-request-id": "route-test", "x-forwarded-for": "203.0.113.9" },
+    });
 
   it("answer 401 when signed out or revoked", async () => {
     for (const state of [{ status: "signed-out" }, { status: "revoked" }] as SessionState[]) {
       session.current = state;
-      for (const get of [() => getAuditEventsRoute(url("/api/exports/audit-events")), () => getDecisionsRoute(url("/api/exports/decisions")), () => getSubjectAccessRoute(url("/api/exports/subject-access?caseReference=X1"))]) {
+      for (const get of [
+        () => getAuditEventsRoute(url("/api/exports/audit-events")),
+        () => getDecisionsRoute(url("/api/exports/decisions")),
+        () => getSubjectAccessRoute(url("/api/exports/subject-access?caseReference=X1")),
+      ]) {
         const response = await get();
         expect(response.status).toBe(401);
         expect(await response.json()).toEqual({ error: "Sign in to use this API" });
@@ -404,7 +501,9 @@ describe("the export routes", () => {
 
   it("stream CSV attachments and record the request's id and address", async () => {
     session.current = { status: "signed-in", user: priya, unreadNotifications: 0 };
-    const response = await getAuditEventsRoute(url(`/api/exports/audit-events?caseReference=${encodeURIComponent(CASE_B)}&action=`));
+    const response = await getAuditEventsRoute(
+      url(`/api/exports/audit-events?caseReference=${encodeURIComponent(CASE_B)}&action=`),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="audit-events-[0-9T-]+Z\.csv"$/);
@@ -412,15 +511,28 @@ describe("the export routes", () => {
     const { rows } = await readCsv(response.body!);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.case_reference === CASE_B)).toBe(true);
-    expect(await lastEvent(priya.userId)).toMatchObject({ action: "audit.export", requestId: "route-test", ip: "203.0.113.9", caseReference: CASE_B });
+    expect(await lastEvent(priya.userId)).toMatchObject({
+      action: "audit.export",
+      requestId: "route-test",
+      ip: "203.0.113.9",
+      caseReference: CASE_B,
+    });
 
-    const decisions = await getDecisionsRoute(url(`/api/exports/decisions?caseReference=${encodeURIComponent(CASE_B)}`));
+    const decisions = await getDecisionsRoute(
+      url(`/api/exports/decisions?caseReference=${encodeURIComponent(CASE_B)}`),
+    );
     expect((await readCsv(decisions.body!)).rows.map((r) => r.reference)).toEqual([refs.samB]);
 
-    const sar = await getSubjectAccessRoute(url(`/api/exports/subject-access?caseReference=${encodeURIComponent(CASE_B)}&format=csv`));
+    const sar = await getSubjectAccessRoute(
+      url(`/api/exports/subject-access?caseReference=${encodeURIComponent(CASE_B)}&format=csv`),
+    );
     expect(sar.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(sar.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="subject-access-EXP-${RUN}-B-.*\\.csv"$`));
-    const sarJson = await getSubjectAccessRoute(url(`/api/exports/subject-access?caseReference=${encodeURIComponent(CASE_B)}`));
+    expect(sar.headers.get("content-disposition")).toMatch(
+      new RegExp(`^attachment; filename="subject-access-EXP-${RUN}-B-.*\\.csv"$`),
+    );
+    const sarJson = await getSubjectAccessRoute(
+      url(`/api/exports/subject-access?caseReference=${encodeURIComponent(CASE_B)}`),
+    );
     expect(sarJson.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect((await sarJson.json()).decisions.map((d: { reference: string }) => d.reference)).toEqual([refs.samB]);
   });

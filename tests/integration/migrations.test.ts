@@ -113,7 +113,9 @@ async function describeSchema(url: string): Promise<string[]> {
         JOIN pg_namespace n ON n.oid = cl.relnamespace
        WHERE n.nspname = 'public' AND con.contype <> 'n' AND cl.relname <> '_prisma_migrations'`);
     for (const constraint of constraints.rows) {
-      lines.push(`constraint ${constraint.table_name}.${constraint.name} (${constraint.kind}): ${constraint.definition}`);
+      lines.push(
+        `constraint ${constraint.table_name}.${constraint.name} (${constraint.kind}): ${constraint.definition}`,
+      );
     }
     const indexes = await client.query<{ name: string; definition: string }>(`
       SELECT indexname AS name, indexdef AS definition FROM pg_indexes
@@ -127,11 +129,18 @@ async function describeSchema(url: string): Promise<string[]> {
        WHERE n.nspname = 'public'
        GROUP BY t.typname`);
     for (const enumType of enums.rows) lines.push(`enum ${enumType.name}: ${enumType.labels}`);
-    const sequences = await client.query<{ name: string; data_type: string; start_value: string; increment_by: string }>(`
+    const sequences = await client.query<{
+      name: string;
+      data_type: string;
+      start_value: string;
+      increment_by: string;
+    }>(`
       SELECT sequencename AS name, data_type::text AS data_type, start_value::text AS start_value, increment_by::text AS increment_by
         FROM pg_sequences WHERE schemaname = 'public'`);
     for (const sequence of sequences.rows) {
-      lines.push(`sequence ${sequence.name}: ${sequence.data_type} start ${sequence.start_value} by ${sequence.increment_by}`);
+      lines.push(
+        `sequence ${sequence.name}: ${sequence.data_type} start ${sequence.start_value} by ${sequence.increment_by}`,
+      );
     }
     return lines.sort();
   });
@@ -177,7 +186,10 @@ describe("drift between prisma/migrations and prisma/schema.prisma", () => {
 
   it("building from the migrations gives the database the schema describes", async () => {
     const fromMigrationsUrl = await freshMigratedDatabase("from_migrations");
-    const [fromMigrations, fromSchema] = await Promise.all([describeSchema(fromMigrationsUrl), describeSchema(fromSchemaUrl)]);
+    const [fromMigrations, fromSchema] = await Promise.all([
+      describeSchema(fromMigrationsUrl),
+      describeSchema(fromSchemaUrl),
+    ]);
     expect(fromSchema.length, "the catalog query found the schema's objects").toBeGreaterThan(50);
     const differences = schemaDifferences(fromMigrations, fromSchema);
     expect(
@@ -275,9 +287,14 @@ describe("the migration applier", () => {
 
     // What `prisma migrate resolve --rolled-back` does; then a fixed script applies.
     await withClient(url, (client) =>
-      client.query("UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '29990101000000_broken'"),
+      client.query(
+        "UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '29990101000000_broken'",
+      ),
     );
-    await writeFile(path.join(migrationsDir, "29990101000000_broken", "migration.sql"), 'CREATE TABLE "probe_broken" ("id" INTEGER);\n');
+    await writeFile(
+      path.join(migrationsDir, "29990101000000_broken", "migration.sql"),
+      'CREATE TABLE "probe_broken" ("id" INTEGER);\n',
+    );
     await expect(applyMigrations(url, { migrationsDir })).resolves.toMatchObject({
       applied: ["29990101000000_broken", "29990101000001_later"],
     });
@@ -311,14 +328,62 @@ describe("the _prisma_migrations table", () => {
       ),
     );
     expect(columns.rows).toEqual([
-      { column_name: "id", data_type: "character varying", character_maximum_length: 36, is_nullable: "NO", column_default: null },
-      { column_name: "checksum", data_type: "character varying", character_maximum_length: 64, is_nullable: "NO", column_default: null },
-      { column_name: "finished_at", data_type: "timestamp with time zone", character_maximum_length: null, is_nullable: "YES", column_default: null },
-      { column_name: "migration_name", data_type: "character varying", character_maximum_length: 255, is_nullable: "NO", column_default: null },
-      { column_name: "logs", data_type: "text", character_maximum_length: null, is_nullable: "YES", column_default: null },
-      { column_name: "rolled_back_at", data_type: "timestamp with time zone", character_maximum_length: null, is_nullable: "YES", column_default: null },
-      { column_name: "started_at", data_type: "timestamp with time zone", character_maximum_length: null, is_nullable: "NO", column_default: "now()" },
-      { column_name: "applied_steps_count", data_type: "integer", character_maximum_length: null, is_nullable: "NO", column_default: "0" },
+      {
+        column_name: "id",
+        data_type: "character varying",
+        character_maximum_length: 36,
+        is_nullable: "NO",
+        column_default: null,
+      },
+      {
+        column_name: "checksum",
+        data_type: "character varying",
+        character_maximum_length: 64,
+        is_nullable: "NO",
+        column_default: null,
+      },
+      {
+        column_name: "finished_at",
+        data_type: "timestamp with time zone",
+        character_maximum_length: null,
+        is_nullable: "YES",
+        column_default: null,
+      },
+      {
+        column_name: "migration_name",
+        data_type: "character varying",
+        character_maximum_length: 255,
+        is_nullable: "NO",
+        column_default: null,
+      },
+      {
+        column_name: "logs",
+        data_type: "text",
+        character_maximum_length: null,
+        is_nullable: "YES",
+        column_default: null,
+      },
+      {
+        column_name: "rolled_back_at",
+        data_type: "timestamp with time zone",
+        character_maximum_length: null,
+        is_nullable: "YES",
+        column_default: null,
+      },
+      {
+        column_name: "started_at",
+        data_type: "timestamp with time zone",
+        character_maximum_length: null,
+        is_nullable: "NO",
+        column_default: "now()",
+      },
+      {
+        column_name: "applied_steps_count",
+        data_type: "integer",
+        character_maximum_length: null,
+        is_nullable: "NO",
+        column_default: "0",
+      },
     ]);
   });
 
@@ -332,7 +397,9 @@ describe("the _prisma_migrations table", () => {
         rolled_back_at: Date | null;
         applied_steps_count: number;
         logs: string | null;
-      }>("SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs FROM _prisma_migrations ORDER BY migration_name"),
+      }>(
+        "SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs FROM _prisma_migrations ORDER BY migration_name",
+      ),
     );
     expect(rows.rows.map((row) => row.migration_name)).toEqual(local.map((migration) => migration.name));
     for (const row of rows.rows) {

@@ -27,14 +27,32 @@ async function teamWithSupervisors() {
   const sam = await actorFor(SAM);
   const tag = randomUUID().slice(0, 8);
   const teamId = randomUUID();
-  const ids = { practitioner: randomUUID(), supervisorA: randomUUID(), supervisorB: randomUUID(), disabled: randomUUID(), elsewhere: randomUUID() };
+  const ids = {
+    practitioner: randomUUID(),
+    supervisorA: randomUUID(),
+    supervisorB: randomUUID(),
+    disabled: randomUUID(),
+    elsewhere: randomUUID(),
+  };
   await withSuperuser(async (client) => {
-    await client.query("INSERT INTO team (id, organisation_id, name) VALUES ($1, $2, $3)", [teamId, sam.organisationId, `Record test ${tag}`]);
+    await client.query("INSERT INTO team (id, organisation_id, name) VALUES ($1, $2, $3)", [
+      teamId,
+      sam.organisationId,
+      `Record test ${tag}`,
+    ]);
     const user = (id: string, role: string, team: string | null, disabled: boolean) =>
       client.query(
         `INSERT INTO app_user (id, email, name, password_hash, role, organisation_id, team_id, disabled_at)
          VALUES ($1, $2, $3, 'x', $4::"Role", $5, $6, CASE WHEN $7 THEN now() END)`,
-        [id, `${role.toLowerCase()}-${id.slice(0, 8)}@northshire.example`, `${role} ${tag}`, role, sam.organisationId, team, disabled],
+        [
+          id,
+          `${role.toLowerCase()}-${id.slice(0, 8)}@northshire.example`,
+          `${role} ${tag}`,
+          role,
+          sam.organisationId,
+          team,
+          disabled,
+        ],
       );
     await user(ids.practitioner, "PRACTITIONER", teamId, false);
     await user(ids.supervisorA, "SUPERVISOR", teamId, false);
@@ -56,11 +74,27 @@ describe("recordDecision's rows", () => {
     expect(result).toMatchObject({ ok: true, alreadyRecorded: false });
     if (!result.ok) return;
 
-    const decision = await db().decision.findUniqueOrThrow({ where: { reference: result.reference }, include: { queueItem: true } });
+    const decision = await db().decision.findUniqueOrThrow({
+      where: { reference: result.reference },
+      include: { queueItem: true },
+    });
     const record = decision.record as Record<string, unknown>;
-    expect(decision).toMatchObject({ draftId, kind: "ORIGINAL", supersedesId: null, organisationId: author.organisationId, teamId, authorId: author.userId, caseReference: "ROWS-0001" });
+    expect(decision).toMatchObject({
+      draftId,
+      kind: "ORIGINAL",
+      supersedesId: null,
+      organisationId: author.organisationId,
+      teamId,
+      authorId: author.userId,
+      caseReference: "ROWS-0001",
+    });
     // The columns are copies of the record the domain built, as before.
-    expect(record).toMatchObject({ reference: result.reference, caseReference: "ROWS-0001", outcome: decision.outcome, indication: decision.indication });
+    expect(record).toMatchObject({
+      reference: result.reference,
+      caseReference: "ROWS-0001",
+      outcome: decision.outcome,
+      indication: decision.indication,
+    });
     expect(decision.recordedAt.toISOString()).toBe(record.decidedAt);
     expect(decision.reviewDueAt.toISOString()).toBe(record.reviewDueAt);
     expect(decision.retainUntil.toISOString()).toBe(record.retainUntil);
@@ -82,12 +116,28 @@ describe("recordDecision's rows", () => {
 
     const notified = await db().notification.findMany({ where: { decisionReference: result.reference } });
     expect(notified.map((n) => n.userId).sort()).toEqual([ids.supervisorA, ids.supervisorB].sort());
-    expect(notified.every((n) => n.kind === "REVIEW_REQUESTED" && n.readAt === null && n.escalationId === null)).toBe(true);
+    expect(notified.every((n) => n.kind === "REVIEW_REQUESTED" && n.readAt === null && n.escalationId === null)).toBe(
+      true,
+    );
     expect(await db().decisionDraft.count({ where: { id: draftId } })).toBe(0);
 
-    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "decision.record", objectId: result.reference } });
-    expect(event).toMatchObject({ actorId: author.userId, objectType: "decision", caseReference: "ROWS-0001", outcome: "SUCCESS", requestId: TEST_META.requestId });
-    expect(event.detail).toEqual({ kind: "ORIGINAL", outcome: decision.outcome, indication: decision.indication, departsFromIndication: decision.departsFromIndication, flags: decision.reviewFlags });
+    const event = await db().auditEvent.findFirstOrThrow({
+      where: { action: "decision.record", objectId: result.reference },
+    });
+    expect(event).toMatchObject({
+      actorId: author.userId,
+      objectType: "decision",
+      caseReference: "ROWS-0001",
+      outcome: "SUCCESS",
+      requestId: TEST_META.requestId,
+    });
+    expect(event.detail).toEqual({
+      kind: "ORIGINAL",
+      outcome: decision.outcome,
+      indication: decision.indication,
+      departsFromIndication: decision.departsFromIndication,
+      flags: decision.reviewFlags,
+    });
     const chainKey = chainKeyFor(author.organisationId);
     expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey })).toMatchObject({ breaks: [] });
   });
@@ -108,7 +158,9 @@ describe("recordDecision's rows", () => {
     if (!result.ok) return;
     expect(result.reference).not.toBe(taken.reference);
     expect(await db().decision.count({ where: { draftId: second } })).toBe(1);
-    expect(await db().notification.count({ where: { decisionReference: taken.reference } })).toBe(await db().notification.count({ where: { decisionReference: result.reference } }));
+    expect(await db().notification.count({ where: { decisionReference: taken.reference } })).toBe(
+      await db().notification.count({ where: { decisionReference: result.reference } }),
+    );
     expect(await db().auditEvent.count({ where: { action: "decision.record", objectId: taken.reference } })).toBe(1);
     expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey: chainKeyFor(sam.organisationId) })).toMatchObject({
       breaks: [],
@@ -133,7 +185,12 @@ describe("recordDecision's rows", () => {
     const sam = await actorFor(SAM);
     const empty = await newDraft(SAM);
     const stale = await newDraft(SAM);
-    await withSuperuser((client) => client.query(`UPDATE decision_draft SET answers = '{"urgency": {"level": "no-longer-an-option"}}' WHERE id = $1`, [stale]));
+    await withSuperuser((client) =>
+      client.query(
+        `UPDATE decision_draft SET answers = '{"urgency": {"level": "no-longer-an-option"}}' WHERE id = $1`,
+        [stale],
+      ),
+    );
     const fromEmpty = await recordDecision(sam, empty, TEST_META);
     const fromStale = await recordDecision(sam, stale, TEST_META);
     expect(fromEmpty).toMatchObject({ ok: false, error: "invalid" });
@@ -149,7 +206,9 @@ describe("recordDecision's rows", () => {
       await answerAll(SAM, draftId, consentGivenShareAnswers(), `ROWS-1${i}`);
       drafts.push(draftId);
     }
-    const results = await Promise.all(drafts.flatMap((draftId) => [recordDecision(sam, draftId, TEST_META), recordDecision(sam, draftId, TEST_META)]));
+    const results = await Promise.all(
+      drafts.flatMap((draftId) => [recordDecision(sam, draftId, TEST_META), recordDecision(sam, draftId, TEST_META)]),
+    );
     for (let i = 0; i < drafts.length; i += 1) {
       const [a, b] = [results[2 * i]!, results[2 * i + 1]!];
       if (!a.ok || !b.ok) throw new Error("not recorded");
@@ -158,7 +217,9 @@ describe("recordDecision's rows", () => {
     }
     expect(await db().decision.count({ where: { draftId: { in: drafts } } })).toBe(drafts.length);
     const references = results.flatMap((r) => (r.ok ? [r.reference] : []));
-    expect(await db().auditEvent.count({ where: { action: "decision.record", objectId: { in: references } } })).toBe(drafts.length);
+    expect(await db().auditEvent.count({ where: { action: "decision.record", objectId: { in: references } } })).toBe(
+      drafts.length,
+    );
     expect(await db().reviewQueueItem.count({ where: { decision: { draftId: { in: drafts } } } })).toBe(drafts.length);
     expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey: chainKeyFor(sam.organisationId) })).toMatchObject({
       breaks: [],

@@ -30,11 +30,28 @@ describe("retention", () => {
     const dan = await actorFor(DAN);
     expect((await listRetentionDue(dan)).map((r) => r.reference)).not.toContain(reference);
     await endRetentionOf(reference);
-    expect((await listRetentionDue(dan)).find((r) => r.reference === reference)).toMatchObject({ due: true, extended: false });
+    expect((await listRetentionDue(dan)).find((r) => r.reference === reference)).toMatchObject({
+      due: true,
+      extended: false,
+    });
 
-    expect(await extendRetention(dan, { reference, retainUntil: "2020-01-01", reason: "Court proceedings are still under way here." }, TEST_META)).toMatchObject({ ok: false, error: "invalid" });
-    expect(await extendRetention(dan, { reference, retainUntil: "2040-01-01", reason: "short" }, TEST_META)).toMatchObject({ ok: false, error: "invalid" });
-    expect(await extendRetention(dan, { reference, retainUntil: "2040-01-01", reason: "Court proceedings are still under way here." }, TEST_META)).toEqual({ ok: true });
+    expect(
+      await extendRetention(
+        dan,
+        { reference, retainUntil: "2020-01-01", reason: "Court proceedings are still under way here." },
+        TEST_META,
+      ),
+    ).toMatchObject({ ok: false, error: "invalid" });
+    expect(
+      await extendRetention(dan, { reference, retainUntil: "2040-01-01", reason: "short" }, TEST_META),
+    ).toMatchObject({ ok: false, error: "invalid" });
+    expect(
+      await extendRetention(
+        dan,
+        { reference, retainUntil: "2040-01-01", reason: "Court proceedings are still under way here." },
+        TEST_META,
+      ),
+    ).toEqual({ ok: true });
     expect((await listRetentionDue(dan)).map((r) => r.reference)).not.toContain(reference);
     expect(await db().auditEvent.count({ where: { objectId: reference, action: "retention.extend" } })).toBe(1);
   });
@@ -42,13 +59,24 @@ describe("retention", () => {
   it("disposes of a record that is due, leaving a tombstone, and the audit chain still verifies", async () => {
     const reference = await recordThroughWizard(TOM, consentGivenShareAnswers(), "RET-0002");
     const dan = await actorFor(DAN);
-    await reviewDecision(await actorFor("ruth.okafor@riverside.example"), reference, { kind: "NOTE", comment: "A note with details about the family." }, TEST_META);
+    await reviewDecision(
+      await actorFor("ruth.okafor@riverside.example"),
+      reference,
+      { kind: "NOTE", comment: "A note with details about the family." },
+      TEST_META,
+    );
 
-    expect(await disposeDecision(dan, { reference, confirm: "yes" }, TEST_META)).toMatchObject({ ok: false, error: "conflict" });
+    expect(await disposeDecision(dan, { reference, confirm: "yes" }, TEST_META)).toMatchObject({
+      ok: false,
+      error: "conflict",
+    });
     await endRetentionOf(reference);
     expect(await disposeDecision(dan, { reference }, TEST_META)).toMatchObject({ ok: false, error: "invalid" });
     expect(await disposeDecision(dan, { reference, confirm: "yes" }, TEST_META)).toEqual({ ok: true });
-    expect(await disposeDecision(dan, { reference, confirm: "yes" }, TEST_META)).toMatchObject({ ok: false, error: "conflict" });
+    expect(await disposeDecision(dan, { reference, confirm: "yes" }, TEST_META)).toMatchObject({
+      ok: false,
+      error: "conflict",
+    });
 
     const row = await db().decision.findUniqueOrThrow({ where: { reference }, include: { reviews: true } });
     expect(row.caseReference).toBe("DISPOSED");
@@ -68,7 +96,9 @@ describe("retention", () => {
   it("still refuses a direct UPDATE of a decision outside the disposal function", async () => {
     const reference = await recordThroughWizard(TOM, consentGivenShareAnswers(), "RET-0003");
     await withSuperuser(async (client) => {
-      await expect(client.query("UPDATE decision SET case_reference = 'X' WHERE reference = $1", [reference])).rejects.toThrow(/append-only/);
+      await expect(
+        client.query("UPDATE decision SET case_reference = 'X' WHERE reference = $1", [reference]),
+      ).rejects.toThrow(/append-only/);
     });
   });
 });

@@ -23,10 +23,18 @@ const PRIYA = "priya.shah@northshire.example"; // IG lead
 
 const noShareAnswers = () => ({
   ...consentGivenShareAnswers(),
-  decision: { ...VALID.decision, outcome: "NO_SHARE" as const, rationale: "The school already holds this and sharing again adds nothing for the child." },
+  decision: {
+    ...VALID.decision,
+    outcome: "NO_SHARE" as const,
+    rationale: "The school already holds this and sharing again adds nothing for the child.",
+  },
 });
 
-const CHALLENGE = { kind: "CHALLENGE", comment: "The reasons do not weigh the risk to the child.", actionRequired: "Discuss with the DSL and reconsider." };
+const CHALLENGE = {
+  kind: "CHALLENGE",
+  comment: "The reasons do not weigh the risk to the child.",
+  actionRequired: "Discuss with the DSL and reconsider.",
+};
 
 describe("the review queue", () => {
   it("receives a recorded decision, puts flagged ones first and notifies the team's supervisor", async () => {
@@ -45,11 +53,24 @@ describe("the review queue", () => {
     const reference = await recordThroughWizard(SAM, consentGivenShareAnswers(), "SUP-0003");
     expect((await listReviewQueue(await actorFor(KIM), {})).rows.map((r) => r.reference)).not.toContain(reference);
     expect((await listReviewQueue(await actorFor(RUTH), {})).rows.map((r) => r.reference)).not.toContain(reference);
-    expect(await viewDecision(await actorFor(KIM), reference, TEST_META, { action: "decision.view", channel: "page" })).toMatchObject({ ok: false, error: "forbidden" });
-    expect(await viewDecision(await actorFor(RUTH), reference, TEST_META, { action: "decision.export", channel: "json" })).toMatchObject({ ok: false, error: "not-found" });
-    expect(await reviewDecision(await actorFor(KIM), reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: false, error: "forbidden" });
-    expect(await reviewDecision(await actorFor(RUTH), reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: false, error: "not-found" });
-    expect(await reviewDecision(await actorFor(SAM), reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: false, error: "forbidden" });
+    expect(
+      await viewDecision(await actorFor(KIM), reference, TEST_META, { action: "decision.view", channel: "page" }),
+    ).toMatchObject({ ok: false, error: "forbidden" });
+    expect(
+      await viewDecision(await actorFor(RUTH), reference, TEST_META, { action: "decision.export", channel: "json" }),
+    ).toMatchObject({ ok: false, error: "not-found" });
+    expect(await reviewDecision(await actorFor(KIM), reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await reviewDecision(await actorFor(RUTH), reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({
+      ok: false,
+      error: "not-found",
+    });
+    expect(await reviewDecision(await actorFor(SAM), reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({
+      ok: false,
+      error: "forbidden",
+    });
     expect(await db().review.count({ where: { decision: { reference } } })).toBe(0);
   });
 });
@@ -59,33 +80,77 @@ describe("reviewing", () => {
     const reference = await recordThroughWizard(SAM, noShareAnswers(), "SUP-0004");
     const before = await db().decision.findUniqueOrThrow({ where: { reference } });
 
-    expect(await reviewDecision(await actorFor(ALEX), reference, { kind: "CHALLENGE", comment: "", actionRequired: "" }, TEST_META)).toMatchObject({
+    expect(
+      await reviewDecision(
+        await actorFor(ALEX),
+        reference,
+        { kind: "CHALLENGE", comment: "", actionRequired: "" },
+        TEST_META,
+      ),
+    ).toMatchObject({
       ok: false,
       error: "invalid",
       errors: [{ field: "comment" }, { field: "actionRequired" }],
     });
-    expect(await reviewDecision(await actorFor(ALEX), reference, CHALLENGE, TEST_META)).toEqual({ ok: true, kind: "CHALLENGE" });
+    expect(await reviewDecision(await actorFor(ALEX), reference, CHALLENGE, TEST_META)).toEqual({
+      ok: true,
+      kind: "CHALLENGE",
+    });
     expect((await listReviewQueue(await actorFor(ALEX), {})).rows.map((r) => r.reference)).not.toContain(reference);
-    expect((await listNotifications(await actorFor(SAM))).some((n) => n.kind === "DECISION_CHALLENGED" && n.decisionReference === reference)).toBe(true);
+    expect(
+      (await listNotifications(await actorFor(SAM))).some(
+        (n) => n.kind === "DECISION_CHALLENGED" && n.decisionReference === reference,
+      ),
+    ).toBe(true);
     expect((await listDecisionReviews(before.id, false)).status).toBe("CHALLENGED_NEEDS_ACTION");
 
-    expect(await replyToReview(await actorFor(SAM), reference, { comment: "The requester already has this from the school directly." }, TEST_META)).toEqual({ ok: true });
-    expect(await replyToReview(await actorFor(ALEX), reference, { comment: "Trying to reply to someone else's decision." }, TEST_META)).toMatchObject({ ok: false, error: "forbidden" });
+    expect(
+      await replyToReview(
+        await actorFor(SAM),
+        reference,
+        { comment: "The requester already has this from the school directly." },
+        TEST_META,
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      await replyToReview(
+        await actorFor(ALEX),
+        reference,
+        { comment: "Trying to reply to someone else's decision." },
+        TEST_META,
+      ),
+    ).toMatchObject({ ok: false, error: "forbidden" });
     expect((await listDecisionReviews(before.id, false)).status).toBe("CHALLENGED_REPLIED");
-    expect((await listNotifications(await actorFor(ALEX))).some((n) => n.kind === "REPLY_RECEIVED" && n.decisionReference === reference)).toBe(true);
+    expect(
+      (await listNotifications(await actorFor(ALEX))).some(
+        (n) => n.kind === "REPLY_RECEIVED" && n.decisionReference === reference,
+      ),
+    ).toBe(true);
 
-    expect(await reviewDecision(await actorFor(ALEX), reference, { kind: "ENDORSEMENT" }, TEST_META)).toEqual({ ok: true, kind: "ENDORSEMENT" });
+    expect(await reviewDecision(await actorFor(ALEX), reference, { kind: "ENDORSEMENT" }, TEST_META)).toEqual({
+      ok: true,
+      kind: "ENDORSEMENT",
+    });
     const reviews = await listDecisionReviews(before.id, false);
     expect(reviews.entries.map((e) => e.kind)).toEqual(["CHALLENGE", "REPLY", "ENDORSEMENT"]);
     expect(reviews.status).toBe("ENDORSED");
     expect(await db().decision.findUniqueOrThrow({ where: { reference } })).toEqual(before);
-    const audited = await db().auditEvent.findMany({ where: { objectId: reference, action: { in: ["decision.review", "decision.reply"] } } });
+    const audited = await db().auditEvent.findMany({
+      where: { objectId: reference, action: { in: ["decision.review", "decision.reply"] } },
+    });
     expect(audited).toHaveLength(3);
   });
 
   it("keeps a decision in the queue after a note", async () => {
     const reference = await recordThroughWizard(SAM, consentGivenShareAnswers(), "SUP-0005");
-    expect(await reviewDecision(await actorFor(ALEX), reference, { kind: "NOTE", comment: "Checked the lawful basis with IG." }, TEST_META)).toMatchObject({ ok: true });
+    expect(
+      await reviewDecision(
+        await actorFor(ALEX),
+        reference,
+        { kind: "NOTE", comment: "Checked the lawful basis with IG." },
+        TEST_META,
+      ),
+    ).toMatchObject({ ok: true });
     expect((await listReviewQueue(await actorFor(ALEX), {})).rows.map((r) => r.reference)).toContain(reference);
   });
 });
@@ -93,27 +158,60 @@ describe("reviewing", () => {
 describe("escalation", () => {
   it("is raised once, seen by the supervisor and IG lead, and resolved with an outcome", async () => {
     const reference = await recordThroughWizard(SAM, noShareAnswers(), "SUP-0006");
-    const raised = await raiseEscalation(await actorFor(SAM), reference, { reason: "The police disagree with the refusal and want the records." }, TEST_META);
+    const raised = await raiseEscalation(
+      await actorFor(SAM),
+      reference,
+      { reason: "The police disagree with the refusal and want the records." },
+      TEST_META,
+    );
     expect(raised.ok).toBe(true);
     if (!raised.ok) return;
-    expect(await raiseEscalation(await actorFor(ALEX), reference, { reason: "Raising the same dispute a second time here." }, TEST_META)).toMatchObject({ ok: false, error: "conflict" });
+    expect(
+      await raiseEscalation(
+        await actorFor(ALEX),
+        reference,
+        { reason: "Raising the same dispute a second time here." },
+        TEST_META,
+      ),
+    ).toMatchObject({ ok: false, error: "conflict" });
 
     expect((await listEscalations(await actorFor(ALEX))).map((e) => e.id)).toContain(raised.escalationId);
     expect((await listEscalations(await actorFor(PRIYA))).map((e) => e.id)).toContain(raised.escalationId);
     expect((await listEscalations(await actorFor(KIM))).map((e) => e.id)).not.toContain(raised.escalationId);
     for (const email of [ALEX, PRIYA])
-      expect((await listNotifications(await actorFor(email))).some((n) => n.kind === "ESCALATION_RAISED" && n.decisionReference === reference)).toBe(true);
+      expect(
+        (await listNotifications(await actorFor(email))).some(
+          (n) => n.kind === "ESCALATION_RAISED" && n.decisionReference === reference,
+        ),
+      ).toBe(true);
 
-    const resolution = { escalationId: raised.escalationId, resolution: "Agreed at strategy meeting to share attendance only." };
-    expect(await resolveEscalation(await actorFor(SAM), resolution, TEST_META)).toMatchObject({ ok: false, error: "forbidden" });
-    expect(await resolveEscalation(await actorFor(KIM), resolution, TEST_META)).toMatchObject({ ok: false, error: "forbidden" });
-    expect(await resolveEscalation(await actorFor(RUTH), resolution, TEST_META)).toMatchObject({ ok: false, error: "not-found" });
+    const resolution = {
+      escalationId: raised.escalationId,
+      resolution: "Agreed at strategy meeting to share attendance only.",
+    };
+    expect(await resolveEscalation(await actorFor(SAM), resolution, TEST_META)).toMatchObject({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await resolveEscalation(await actorFor(KIM), resolution, TEST_META)).toMatchObject({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await resolveEscalation(await actorFor(RUTH), resolution, TEST_META)).toMatchObject({
+      ok: false,
+      error: "not-found",
+    });
     expect(await resolveEscalation(await actorFor(PRIYA), resolution, TEST_META)).toEqual({ ok: true });
-    expect(await resolveEscalation(await actorFor(ALEX), resolution, TEST_META)).toMatchObject({ ok: false, error: "conflict" });
+    expect(await resolveEscalation(await actorFor(ALEX), resolution, TEST_META)).toMatchObject({
+      ok: false,
+      error: "conflict",
+    });
 
     const row = await db().escalation.findUniqueOrThrow({ where: { id: raised.escalationId } });
     expect(row).toMatchObject({ status: "RESOLVED", resolution: resolution.resolution });
-    const audited = await db().auditEvent.findMany({ where: { objectId: reference, action: { startsWith: "escalation." } } });
+    const audited = await db().auditEvent.findMany({
+      where: { objectId: reference, action: { startsWith: "escalation." } },
+    });
     expect(audited.map((a) => a.action).sort()).toEqual(["escalation.raise", "escalation.resolve"]);
   });
 });
@@ -123,12 +221,34 @@ describe("organisation settings", () => {
     const { updateOrganisationSettings } = await import("@/server/update-organisation-settings");
     const riverside = { ...consentGivenShareAnswers() };
     const ig = await actorFor("dan.hughes@riverside.example");
-    expect(await updateOrganisationSettings(ig, { reviewWithinDaysEmergency: "0", reviewWithinDaysFlagged: "x", reviewWithinDaysRoutine: "7", retentionYears: "6" }, TEST_META)).toMatchObject({
+    expect(
+      await updateOrganisationSettings(
+        ig,
+        {
+          reviewWithinDaysEmergency: "0",
+          reviewWithinDaysFlagged: "x",
+          reviewWithinDaysRoutine: "7",
+          retentionYears: "6",
+        },
+        TEST_META,
+      ),
+    ).toMatchObject({
       ok: false,
       error: "invalid",
       errors: [{ field: "reviewWithinDaysEmergency" }, { field: "reviewWithinDaysFlagged" }],
     });
-    expect(await updateOrganisationSettings(ig, { reviewWithinDaysEmergency: "1", reviewWithinDaysFlagged: "3", reviewWithinDaysRoutine: "10", retentionYears: "8" }, TEST_META)).toEqual({ ok: true });
+    expect(
+      await updateOrganisationSettings(
+        ig,
+        {
+          reviewWithinDaysEmergency: "1",
+          reviewWithinDaysFlagged: "3",
+          reviewWithinDaysRoutine: "10",
+          retentionYears: "8",
+        },
+        TEST_META,
+      ),
+    ).toEqual({ ok: true });
 
     const reference = await recordThroughWizard("tom.baker@riverside.example", riverside, "SET-0001");
     const row = await db().decision.findUniqueOrThrow({ where: { reference } });

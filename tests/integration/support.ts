@@ -83,7 +83,9 @@ export async function withAppRole<T>(fn: (client: pg.Client) => Promise<T>): Pro
 
 /** A Prisma client of its own as the app's role (pool of `max`); the caller $disconnect()s it. */
 export function appRolePrisma(max = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: appRoleDatabaseUrl(), max, options: UTC_SESSION }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: appRoleDatabaseUrl(), max, options: UTC_SESSION }),
+  });
 }
 
 export async function newDraft(email: string): Promise<string> {
@@ -100,14 +102,24 @@ export async function answerAll(email: string, draftId: string, answers: WizardA
   // the answers given so far, not on the final set.
   let stepId: StepId = "urgency";
   for (let guard = 0; stepId !== "check-answers" && guard < 30; guard += 1) {
-    const result = await saveDraftAnswer(user, draftId, stepId, withCase[stepId] as unknown as Record<string, unknown>, TEST_META);
+    const result = await saveDraftAnswer(
+      user,
+      draftId,
+      stepId,
+      withCase[stepId] as unknown as Record<string, unknown>,
+      TEST_META,
+    );
     if (!result.ok) throw new Error(`${stepId}: ${JSON.stringify(result.errors)}`);
     stepId = result.nextStepId;
   }
 }
 
 /** Records a decision through the use cases, as a practitioner walking the wizard would. */
-export async function recordThroughWizard(email: string, answers: WizardAnswers, caseReference: string): Promise<string> {
+export async function recordThroughWizard(
+  email: string,
+  answers: WizardAnswers,
+  caseReference: string,
+): Promise<string> {
   const draftId = await newDraft(email);
   await answerAll(email, draftId, answers, caseReference);
   const result = await recordDecision(await actorFor(email), draftId, TEST_META);

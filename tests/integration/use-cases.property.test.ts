@@ -49,16 +49,38 @@ let escalationId: string;
 let draftId: string;
 
 beforeAll(async () => {
-  await db().organisation.create({ data: { id: organisationId, name: `Property Test Council ${tag}`, kind: "LOCAL_AUTHORITY" } });
+  await db().organisation.create({
+    data: { id: organisationId, name: `Property Test Council ${tag}`, kind: "LOCAL_AUTHORITY" },
+  });
   await db().team.create({ data: { id: teamId, organisationId, name: "Property Team" } });
-  const roles = { practitioner: "PRACTITIONER", colleague: "PRACTITIONER", supervisor: "SUPERVISOR", igLead: "IG_LEAD", admin: "ADMIN" } as const;
+  const roles = {
+    practitioner: "PRACTITIONER",
+    colleague: "PRACTITIONER",
+    supervisor: "SUPERVISOR",
+    igLead: "IG_LEAD",
+    admin: "ADMIN",
+  } as const;
   for (const [key, email] of Object.entries(EMAILS) as Array<[keyof typeof EMAILS, string]>) {
     const inTeam = key === "practitioner" || key === "colleague" || key === "supervisor";
-    await db().user.create({ data: { email, name: `Property ${key}`, passwordHash: "not-a-hash", role: roles[key], organisationId, teamId: inTeam ? teamId : null } });
+    await db().user.create({
+      data: {
+        email,
+        name: `Property ${key}`,
+        passwordHash: "not-a-hash",
+        role: roles[key],
+        organisationId,
+        teamId: inTeam ? teamId : null,
+      },
+    });
     users[key] = await actorFor(email);
   }
   reference = await recordThroughWizard(EMAILS.practitioner, consentGivenShareAnswers(), "PROP-0001");
-  const escalation = await raiseEscalation(users.practitioner, reference, { reason: "The supervisor and I disagree about the public interest here." }, TEST_META);
+  const escalation = await raiseEscalation(
+    users.practitioner,
+    reference,
+    { reason: "The supervisor and I disagree about the public interest here." },
+    TEST_META,
+  );
   if (!escalation.ok) throw new Error(JSON.stringify(escalation));
   escalationId = escalation.escalationId;
   draftId = await newDraft(EMAILS.practitioner);
@@ -70,17 +92,40 @@ async function snapshot() {
   const decisionIds = decisions.map((d) => d.id);
   const userIds = Object.values(users).map((u) => u.userId);
   const [drafts, reviews, escalations, notifications, retention, settings, people, queue, audit] = await Promise.all([
-    db().decisionDraft.findMany({ where: { organisationId }, select: { id: true, answers: true }, orderBy: { id: "asc" } }),
+    db().decisionDraft.findMany({
+      where: { organisationId },
+      select: { id: true, answers: true },
+      orderBy: { id: "asc" },
+    }),
     db().review.count({ where: { decisionId: { in: decisionIds } } }),
-    db().escalation.findMany({ where: { organisationId }, select: { id: true, status: true, resolution: true }, orderBy: { id: "asc" } }),
+    db().escalation.findMany({
+      where: { organisationId },
+      select: { id: true, status: true, resolution: true },
+      orderBy: { id: "asc" },
+    }),
     db().notification.count({ where: { userId: { in: userIds } } }),
     db().retentionReview.findMany({ where: { decisionId: { in: decisionIds } }, orderBy: { decisionId: "asc" } }),
     db().organisationSettings.findUnique({ where: { organisationId } }),
-    db().user.findMany({ where: { organisationId }, select: { id: true, disabledAt: true, sessionVersion: true }, orderBy: { id: "asc" } }),
+    db().user.findMany({
+      where: { organisationId },
+      select: { id: true, disabledAt: true, sessionVersion: true },
+      orderBy: { id: "asc" },
+    }),
     db().reviewQueueItem.count({ where: { organisationId } }),
     db().auditEvent.count({ where: { organisationId, outcome: "SUCCESS" } }),
   ]);
-  return { decisions: decisionIds.sort(), drafts, reviews, escalations, notifications, retention, settings, people, queue, audit };
+  return {
+    decisions: decisionIds.sort(),
+    drafts,
+    reviews,
+    escalations,
+    notifications,
+    retention,
+    settings,
+    people,
+    queue,
+    audit,
+  };
 }
 
 type Refusal = UseCaseFailure;
@@ -101,8 +146,15 @@ async function refusedOrDone(run: () => Promise<{ ok: boolean }>): Promise<void>
   expect(await snapshot()).toEqual(before);
 }
 
-const referenceLike = () => fc.oneof(hostileString, fc.constant(reference), fc.constant(reference.toLowerCase().replaceAll("-", " ")), fc.constant("DEC-0000-0000"));
-const stepFields = (id: string) => (ANSWER_STEP_IDS.includes(id as AnswerStepId) ? STEPS[id as AnswerStepId].fields.map((f) => f.name) : []);
+const referenceLike = () =>
+  fc.oneof(
+    hostileString,
+    fc.constant(reference),
+    fc.constant(reference.toLowerCase().replaceAll("-", " ")),
+    fc.constant("DEC-0000-0000"),
+  );
+const stepFields = (id: string) =>
+  ANSWER_STEP_IDS.includes(id as AnswerStepId) ? STEPS[id as AnswerStepId].fields.map((f) => f.name) : [];
 
 describe("the use cases behind the server actions, with hostile input", () => {
   it("start a draft", async () => {
@@ -121,7 +173,10 @@ describe("the use cases behind the server actions, with hostile input", () => {
         fc.oneof(fc.constantFrom(...ANSWER_STEP_IDS, "check-answers"), hostileString),
         fc.nat(),
         async (id, step, seed) => {
-          const input = fc.sample(hostileFormInput(stepFields(step)), { numRuns: 1, seed })[0] as Record<string, unknown>;
+          const input = fc.sample(hostileFormInput(stepFields(step)), { numRuns: 1, seed })[0] as Record<
+            string,
+            unknown
+          >;
           await refusedOrDone(() => saveDraftAnswer(users.practitioner, id, step, input, TEST_META));
         },
       ),
@@ -132,20 +187,27 @@ describe("the use cases behind the server actions, with hostile input", () => {
   it("record a decision from any draft id (nobody else's, nothing unfinished)", async () => {
     const colleagueDraft = await newDraft(EMAILS.colleague);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString, fc.uuid(), fc.constant(colleagueDraft), fc.constant(draftId)), async (id) => {
-        await refusedOrDone(() => recordDecision(users.practitioner, id, TEST_META));
-      }),
+      fc.asyncProperty(
+        fc.oneof(hostileString, fc.uuid(), fc.constant(colleagueDraft), fc.constant(draftId)),
+        async (id) => {
+          await refusedOrDone(() => recordDecision(users.practitioner, id, TEST_META));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it("review, reply to and escalate a decision", async () => {
     await fc.assert(
-      fc.asyncProperty(referenceLike(), hostileFormInput(["kind", "comment", "actionRequired", "reason"]), async (ref, input) => {
-        await refusedOrDone(() => reviewDecision(users.supervisor, ref, input, TEST_META));
-        await refusedOrDone(() => replyToReview(users.practitioner, ref, input, TEST_META));
-        await refusedOrDone(() => raiseEscalation(users.colleague, ref, input, TEST_META));
-      }),
+      fc.asyncProperty(
+        referenceLike(),
+        hostileFormInput(["kind", "comment", "actionRequired", "reason"]),
+        async (ref, input) => {
+          await refusedOrDone(() => reviewDecision(users.supervisor, ref, input, TEST_META));
+          await refusedOrDone(() => replyToReview(users.practitioner, ref, input, TEST_META));
+          await refusedOrDone(() => raiseEscalation(users.colleague, ref, input, TEST_META));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -153,7 +215,10 @@ describe("the use cases behind the server actions, with hostile input", () => {
   it("resolve an escalation", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(hostileFormInput(["escalationId", "resolution"]), hostileValue.map((resolution) => ({ escalationId, resolution }))),
+        fc.oneof(
+          hostileFormInput(["escalationId", "resolution"]),
+          hostileValue.map((resolution) => ({ escalationId, resolution })),
+        ),
         async (input) => {
           await refusedOrDone(() => resolveEscalation(users.igLead, input, TEST_META));
         },
@@ -168,7 +233,8 @@ describe("the use cases behind the server actions, with hostile input", () => {
         hostileFormInput(["reference", "retainUntil", "reason", "confirm"]),
         referenceLike(),
         async (input, ref) => {
-          const withReference = typeof input === "object" && input !== null && !Array.isArray(input) ? { ...input, reference: ref } : input;
+          const withReference =
+            typeof input === "object" && input !== null && !Array.isArray(input) ? { ...input, reference: ref } : input;
           await refusedOrDone(() => extendRetention(users.igLead, withReference, TEST_META));
           await refusedOrDone(() => disposeDecision(users.igLead, withReference, TEST_META));
         },
@@ -180,13 +246,23 @@ describe("the use cases behind the server actions, with hostile input", () => {
   it("change the organisation's settings and users' access", async () => {
     await fc.assert(
       fc.asyncProperty(
-        hostileFormInput(["reviewWithinDaysEmergency", "reviewWithinDaysFlagged", "reviewWithinDaysRoutine", "retentionYears"]),
-        fc.oneof(hostileFormInput(["userId", "access"]), hostileValue.map((access) => ({ userId: users.colleague.userId, access }))),
+        hostileFormInput([
+          "reviewWithinDaysEmergency",
+          "reviewWithinDaysFlagged",
+          "reviewWithinDaysRoutine",
+          "retentionYears",
+        ]),
+        fc.oneof(
+          hostileFormInput(["userId", "access"]),
+          hostileValue.map((access) => ({ userId: users.colleague.userId, access })),
+        ),
         async (settings, access) => {
           await refusedOrDone(() => updateOrganisationSettings(users.igLead, settings, TEST_META));
           await refusedOrDone(() => setUserAccess(users.admin, access, TEST_META));
           // The admin cannot lock themself out, whatever they post.
-          await refusedOrDone(() => setUserAccess(users.admin, { userId: users.admin.userId, access: "disable" }, TEST_META));
+          await refusedOrDone(() =>
+            setUserAccess(users.admin, { userId: users.admin.userId, access: "disable" }, TEST_META),
+          );
         },
       ),
       { numRuns: RUNS },
@@ -196,7 +272,10 @@ describe("the use cases behind the server actions, with hostile input", () => {
   it("sign in: refused clearly, with the attempt audited and nothing else changed", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(hostileFormInput(["email", "password", "callbackUrl"]), hostileString.map((password) => ({ email: EMAILS.practitioner, password }))),
+        fc.oneof(
+          hostileFormInput(["email", "password", "callbackUrl"]),
+          hostileString.map((password) => ({ email: EMAILS.practitioner, password })),
+        ),
         async (input) => {
           const before = await snapshot();
           const result = await signInUser(input, TEST_META);
@@ -217,13 +296,23 @@ describe("a NUL character (which PostgreSQL refuses in text and JSON) in otherwi
   it("is refused clearly by every use case that stores text, never a database error", async () => {
     const refusals = [
       await saveDraftAnswer(users.practitioner, draftId, "urgency", { immediateRisk: "no" }, TEST_META).then(() =>
-        saveDraftAnswer(users.practitioner, draftId, "request", { origin: "request", requesterName: nul, requesterRole: "Social worker" }, TEST_META),
+        saveDraftAnswer(
+          users.practitioner,
+          draftId,
+          "request",
+          { origin: "request", requesterName: nul, requesterRole: "Social worker" },
+          TEST_META,
+        ),
       ),
       await reviewDecision(users.supervisor, reference, { kind: "NOTE", comment: nul }, TEST_META),
       await replyToReview(users.practitioner, reference, { comment: nul }, TEST_META),
       await raiseEscalation(users.colleague, reference, { reason: `${nul} and long enough to be a reason` }, TEST_META),
       await resolveEscalation(users.igLead, { escalationId, resolution: nul }, TEST_META),
-      await extendRetention(users.igLead, { reference, retainUntil: "2099-01-01", reason: `${nul} and long enough to be a reason` }, TEST_META),
+      await extendRetention(
+        users.igLead,
+        { reference, retainUntil: "2099-01-01", reason: `${nul} and long enough to be a reason` },
+        TEST_META,
+      ),
     ];
     for (const result of refusals) {
       expect(result.ok).toBe(false);
@@ -232,7 +321,9 @@ describe("a NUL character (which PostgreSQL refuses in text and JSON) in otherwi
   });
 
   it("is dropped from search filters rather than failing the query", async () => {
-    expect((await searchAuditEvents(users.igLead, { reference: "\u0000", caseReference: "PROP\u0000-0001" })).filterErrors).toEqual([]);
+    expect(
+      (await searchAuditEvents(users.igLead, { reference: "\u0000", caseReference: "PROP\u0000-0001" })).filterErrors,
+    ).toEqual([]);
     expect((await listOwnDecisions(users.practitioner, { q: "PROP\u0000-0001" })).query).toBe("PROP-0001");
   });
 });
@@ -240,8 +331,31 @@ describe("a NUL character (which PostgreSQL refuses in text and JSON) in otherwi
 describe("the read paths, with hostile filters", () => {
   it("never throw: queue, audit search, your decisions, a draft, a record", async () => {
     const query = fc.oneof(
-      hostileFormInput(["flag", "outcome", "practitioner", "from", "to", "after", "actor", "action", "reference", "caseReference", "before", "q"]),
-      fc.constantFrom({ before: "9999999999999999999" }, { before: "0" }, { after: "eyJmIjp0cnVlfQ" }, { q: "%" }, { q: "_" }, { from: "2025-02-30" }, { to: "9999-12-31" }, { from: "0001-01-01", to: "9999-12-30" }, { from: "9999-12-31" }),
+      hostileFormInput([
+        "flag",
+        "outcome",
+        "practitioner",
+        "from",
+        "to",
+        "after",
+        "actor",
+        "action",
+        "reference",
+        "caseReference",
+        "before",
+        "q",
+      ]),
+      fc.constantFrom(
+        { before: "9999999999999999999" },
+        { before: "0" },
+        { after: "eyJmIjp0cnVlfQ" },
+        { q: "%" },
+        { q: "_" },
+        { from: "2025-02-30" },
+        { to: "9999-12-31" },
+        { from: "0001-01-01", to: "9999-12-30" },
+        { from: "9999-12-31" },
+      ),
     );
     await fc.assert(
       fc.asyncProperty(query, referenceLike(), async (filter, ref) => {
@@ -252,7 +366,10 @@ describe("the read paths, with hostile filters", () => {
         const own = await listOwnDecisions(users.practitioner, filter);
         expect(Array.isArray(own.decisions)).toBe(true);
         expect(await loadOwnDraft(users.practitioner, String(ref))).toBeNull();
-        const viewed = await viewDecision(users.colleague, String(ref), TEST_META, { action: "decision.view", channel: "page" });
+        const viewed = await viewDecision(users.colleague, String(ref), TEST_META, {
+          action: "decision.view",
+          channel: "page",
+        });
         if (!viewed.ok) expect(["forbidden", "not-found"]).toContain(viewed.error);
       }),
       { numRuns: RUNS * 2 },

@@ -23,7 +23,7 @@ export const NASTY_STRINGS = [
   "{{7*7}}${7*7}",
   "__proto__",
   "constructor",
-  "=HYPERLINK(\"http://evil.example\")",
+  '=HYPERLINK("http://evil.example")',
   "   ",
   "",
   "null",
@@ -51,7 +51,10 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 /** Anything JSON or a form could carry in one field. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: hostileString },
-  { weight: 1, arbitrary: fc.constantFrom(null, undefined, true, false, 0, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e21) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(null, undefined, true, false, 0, -1, Number.NaN, Number.POSITIVE_INFINITY, 1e21),
+  },
   { weight: 1, arbitrary: fc.array(hostileString, { maxLength: 5 }) },
   { weight: 1, arbitrary: fc.dictionary(hostileString, hostileString, { maxKeys: 3 }) },
   { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
@@ -59,7 +62,17 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Keys a form should not have. */
 export const hostileKey: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("__proto__", "constructor", "prototype", "$ACTION_ID_x", "admin", "role", "organisationId", "id", SCRIPT_PAYLOAD),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "prototype",
+    "$ACTION_ID_x",
+    "admin",
+    "role",
+    "organisationId",
+    "id",
+    SCRIPT_PAYLOAD,
+  ),
   fc.string({ minLength: 1, maxLength: 30 }),
 );
 
@@ -68,10 +81,18 @@ export const hostileKey: fc.Arbitrary<string> = fc.oneof(
  * sometimes an extra key, sometimes not an object at all.
  */
 export function hostileFormInput(fields: readonly string[]): fc.Arbitrary<unknown> {
-  const own = fields.length > 0 ? fc.dictionary(fc.constantFrom(...fields), hostileValue, { maxKeys: fields.length }) : fc.constant({});
+  const own =
+    fields.length > 0
+      ? fc.dictionary(fc.constantFrom(...fields), hostileValue, { maxKeys: fields.length })
+      : fc.constant({});
   return fc.oneof(
     { weight: 5, arbitrary: own },
-    { weight: 2, arbitrary: fc.tuple(own, hostileKey, hostileValue).map(([input, key, value]) => ({ ...(input as object), [key]: value })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(own, hostileKey, hostileValue)
+        .map(([input, key, value]) => ({ ...(input as object), [key]: value })),
+    },
     { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
   );
 }

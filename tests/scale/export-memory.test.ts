@@ -51,10 +51,10 @@ beforeAll(async () => {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    await client.query("INSERT INTO organisation (id, name, kind) VALUES ($1, 'Bulk Export Council', 'LOCAL_AUTHORITY'), ($2, 'Warm-up Council', 'SCHOOL')", [
-      organisationId,
-      warmUpOrganisationId,
-    ]);
+    await client.query(
+      "INSERT INTO organisation (id, name, kind) VALUES ($1, 'Bulk Export Council', 'LOCAL_AUTHORITY'), ($2, 'Warm-up Council', 'SCHOOL')",
+      [organisationId, warmUpOrganisationId],
+    );
     await client.query(
       `INSERT INTO app_user (id, email, name, password_hash, role, organisation_id)
        SELECT id, 'bulk-' || n || '@bulk.example', 'Bulk User ' || n, 'not-a-hash', CASE WHEN n = 1 THEN 'IG_LEAD' ELSE 'PRACTITIONER' END::"Role", $2
@@ -92,10 +92,10 @@ beforeAll(async () => {
       [organisationId, actorIds],
     );
     // The head must match the chain's length, or the export's own audit event could not be appended.
-    await client.query("INSERT INTO audit_chain_head (chain_key, last_seq, last_hash) VALUES ($1, $2::bigint, repeat(md5($2::bigint::text), 2))", [
-      organisationId,
-      ROWS,
-    ]);
+    await client.query(
+      "INSERT INTO audit_chain_head (chain_key, last_seq, last_hash) VALUES ($1, $2::bigint, repeat(md5($2::bigint::text), 2))",
+      [organisationId, ROWS],
+    );
     await client.query("ANALYZE audit_event");
   } finally {
     await client.end();
@@ -103,7 +103,9 @@ beforeAll(async () => {
   // From here on the app (db() and the export pool, both created on first use) uses the bulk
   // database as its restricted role.
   process.env.DATABASE_URL = withDatabaseName(appRoleDatabaseUrl(), databaseName);
-  console.info(`export-memory: ${ROWS.toLocaleString("en-GB")} audit events loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.info(
+    `export-memory: ${ROWS.toLocaleString("en-GB")} audit events loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }, 300_000);
 
 afterAll(async () => {
@@ -121,7 +123,11 @@ it(`streams ${ROWS.toLocaleString("en-GB")} audit events through the export rout
   // A running server has its modules and database clients loaded before any export: warm up
   // with an export of another (empty) organisation through the same route, so the baseline is
   // that of a running server and the bulk chain stays exactly 1,000,000 events.
-  session.current = { status: "signed-in", user: { ...igLead, userId: warmUpIgLeadId, organisationId: warmUpOrganisationId }, unreadNotifications: 0 };
+  session.current = {
+    status: "signed-in",
+    user: { ...igLead, userId: warmUpIgLeadId, organisationId: warmUpOrganisationId },
+    unreadNotifications: 0,
+  };
   const warmUp = await getAuditEventsRoute(new Request("http://localhost/api/exports/audit-events"));
   expect(warmUp.status).toBe(200);
   await drain(warmUp);

@@ -53,8 +53,14 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
 beforeAll(async () => {
   await withSuperuser(async (client) => {
     await client.query("BEGIN");
-    await client.query("INSERT INTO organisation (id, name, kind) VALUES ($1, $2, 'LOCAL_AUTHORITY')", [organisationId, `Scale Test Council ${organisationId}`]);
-    await client.query("INSERT INTO team (id, organisation_id, name) VALUES ($1, $3, 'Scale Team'), ($2, $3, 'Other Scale Team')", [teamId, otherTeamId, organisationId]);
+    await client.query("INSERT INTO organisation (id, name, kind) VALUES ($1, $2, 'LOCAL_AUTHORITY')", [
+      organisationId,
+      `Scale Test Council ${organisationId}`,
+    ]);
+    await client.query(
+      "INSERT INTO team (id, organisation_id, name) VALUES ($1, $3, 'Scale Team'), ($2, $3, 'Other Scale Team')",
+      [teamId, otherTeamId, organisationId],
+    );
     await client.query(
       `INSERT INTO app_user (id, email, name, password_hash, role, organisation_id, team_id)
        SELECT id, 'scale-' || id || '@scale.example', 'Practitioner ' || n, 'x', 'PRACTITIONER', $2, $3
@@ -112,11 +118,19 @@ describe(`the review queue with ${DECISIONS.toLocaleString("en-GB")} decisions`,
 
   it("crosses from flagged to unflagged items without losing or repeating any", async () => {
     const [flaggedCount] = await withSuperuser(async (c) =>
-      (await c.query<{ n: string }>("SELECT count(*) AS n FROM review_queue_item WHERE team_id = $1 AND flagged", [teamId])).rows.map((r) => Number(r.n)),
+      (
+        await c.query<{ n: string }>("SELECT count(*) AS n FROM review_queue_item WHERE team_id = $1 AND flagged", [
+          teamId,
+        ])
+      ).rows.map((r) => Number(r.n)),
     );
     const boundary = await referenceOrder("", 30, flaggedCount! - 10);
     const start = boundary[0]!;
-    const cursor = encodeQueueCursor({ flagged: start.flagged, recordedAt: start.recorded_at.toISOString(), decisionId: start.decision_id });
+    const cursor = encodeQueueCursor({
+      flagged: start.flagged,
+      recordedAt: start.recorded_at.toISOString(),
+      decisionId: start.decision_id,
+    });
     const queue = await listReviewQueue(supervisor, { after: cursor });
     expect(queue.rows.map((r) => r.decisionId)).toEqual(boundary.slice(1, 26).map((r) => r.decision_id));
     expect(queue.rows.slice(0, 9).every((r) => r.flags.length > 0)).toBe(true);
@@ -126,12 +140,18 @@ describe(`the review queue with ${DECISIONS.toLocaleString("en-GB")} decisions`,
   it("serves a deep page as fast as the first", async () => {
     const deep = await referenceOrder("", 26, 50_000);
     const start = deep[0]!;
-    const cursor = encodeQueueCursor({ flagged: start.flagged, recordedAt: start.recorded_at.toISOString(), decisionId: start.decision_id });
+    const cursor = encodeQueueCursor({
+      flagged: start.flagged,
+      recordedAt: start.recorded_at.toISOString(),
+      decisionId: start.decision_id,
+    });
     await listReviewQueue(supervisor, {}); // warm the pool and the plan cache
     const first = await timed(() => listReviewQueue(supervisor, {}));
     const deepPage = await timed(() => listReviewQueue(supervisor, { after: cursor }));
     expect(deepPage.value.rows.map((r) => r.decisionId)).toEqual(deep.slice(1).map((r) => r.decision_id));
-    console.info(`review queue: first page ${first.ms.toFixed(1)} ms, page after 50,000 items ${deepPage.ms.toFixed(1)} ms`);
+    console.info(
+      `review queue: first page ${first.ms.toFixed(1)} ms, page after 50,000 items ${deepPage.ms.toFixed(1)} ms`,
+    );
     expect(first.ms).toBeLessThan(500);
     expect(deepPage.ms).toBeLessThan(500);
   });
@@ -139,18 +159,37 @@ describe(`the review queue with ${DECISIONS.toLocaleString("en-GB")} decisions`,
   it("filters by flag, outcome, practitioner and date, with matching counts", async () => {
     const practitioner = practitionerIds[1]!;
     const cases = [
-      { filter: { flag: "DEPARTURE" }, where: "AND 'DEPARTURE' = ANY(flags)", check: (r: { flags: string[] }) => r.flags.includes("DEPARTURE") },
-      { filter: { outcome: "NO_SHARE" }, where: "AND outcome = 'NO_SHARE'", check: (r: { outcome: string }) => r.outcome === "NO_SHARE" },
+      {
+        filter: { flag: "DEPARTURE" },
+        where: "AND 'DEPARTURE' = ANY(flags)",
+        check: (r: { flags: string[] }) => r.flags.includes("DEPARTURE"),
+      },
+      {
+        filter: { outcome: "NO_SHARE" },
+        where: "AND outcome = 'NO_SHARE'",
+        check: (r: { outcome: string }) => r.outcome === "NO_SHARE",
+      },
       { filter: { practitioner }, where: `AND author_id = '${practitioner}'`, check: () => true },
-      { filter: { from: "2025-03-01", to: "2025-03-31" }, where: "AND recorded_at >= '2025-03-01' AND recorded_at < '2025-04-01'", check: (r: { recordedAt: string }) => r.recordedAt >= "2025-03-01" && r.recordedAt < "2025-04-01" },
+      {
+        filter: { from: "2025-03-01", to: "2025-03-31" },
+        where: "AND recorded_at >= '2025-03-01' AND recorded_at < '2025-04-01'",
+        check: (r: { recordedAt: string }) => r.recordedAt >= "2025-03-01" && r.recordedAt < "2025-04-01",
+      },
     ] as const;
     for (const { filter, where, check } of cases) {
       const queue = await listReviewQueue(supervisor, filter);
       const expected = await referenceOrder(where, 25);
-      expect(queue.rows.map((r) => r.decisionId), JSON.stringify(filter)).toEqual(expected.map((r) => r.decision_id));
+      expect(
+        queue.rows.map((r) => r.decisionId),
+        JSON.stringify(filter),
+      ).toEqual(expected.map((r) => r.decision_id));
       expect(queue.rows.every((r) => check(r as never))).toBe(true);
       const [count] = await withSuperuser(async (c) =>
-        (await c.query<{ n: string }>(`SELECT count(*) AS n FROM review_queue_item q WHERE team_id = $1 ${where}`, [teamId])).rows.map((r) => Number(r.n)),
+        (
+          await c.query<{ n: string }>(`SELECT count(*) AS n FROM review_queue_item q WHERE team_id = $1 ${where}`, [
+            teamId,
+          ])
+        ).rows.map((r) => Number(r.n)),
       );
       // Counts stop just past QUEUE_COUNT_LIMIT ("more than 10,000").
       expect(queue.counts.total).toBe(Math.min(count!, QUEUE_COUNT_LIMIT + 1));
@@ -161,7 +200,11 @@ describe(`the review queue with ${DECISIONS.toLocaleString("en-GB")} decisions`,
     const queue = await listReviewQueue(supervisor, {});
     const ids = queue.rows.map((r) => r.decisionId);
     const otherTeam = await withSuperuser(async (c) =>
-      (await c.query<{ id: string }>("SELECT decision_id AS id FROM review_queue_item WHERE team_id = $1 LIMIT 1000", [otherTeamId])).rows.map((r) => r.id),
+      (
+        await c.query<{ id: string }>("SELECT decision_id AS id FROM review_queue_item WHERE team_id = $1 LIMIT 1000", [
+          otherTeamId,
+        ])
+      ).rows.map((r) => r.id),
     );
     expect(ids.some((id) => otherTeam.includes(id))).toBe(false);
     expect(queue.counts.total).toBeLessThan(DECISIONS * 0.7);
@@ -174,7 +217,9 @@ describe(`the review queue with ${DECISIONS.toLocaleString("en-GB")} decisions`,
       );
       const plan = JSON.stringify(rows[0]?.["QUERY PLAN"]);
       expect(plan).toContain("review_queue_item_team_id_flagged_recorded_at_decision_id_idx");
-      expect(plan).not.toMatch(/"Node Type":"Seq Scan","Parallel Aware":(true|false),"Async Capable":(true|false),"Relation Name":"review_queue_item"/);
+      expect(plan).not.toMatch(
+        /"Node Type":"Seq Scan","Parallel Aware":(true|false),"Async Capable":(true|false),"Relation Name":"review_queue_item"/,
+      );
     }
   });
 });

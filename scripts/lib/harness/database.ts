@@ -25,7 +25,11 @@ export interface HarnessDatabase {
   destroy(): Promise<void>;
 }
 
-export async function openHarnessDatabase(options: { name: string; port?: number; log?: (message: string) => void }): Promise<HarnessDatabase> {
+export async function openHarnessDatabase(options: {
+  name: string;
+  port?: number;
+  log?: (message: string) => void;
+}): Promise<HarnessDatabase> {
   const log = options.log ?? (() => undefined);
   const dataDir = join(REPO_ROOT, ".data", `${options.name}-postgres`);
   await rm(dataDir, { recursive: true, force: true });

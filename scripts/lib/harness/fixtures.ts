@@ -16,17 +16,38 @@ export interface HarnessUser {
 }
 
 export async function demoUser(client: pg.ClientBase, email: string): Promise<HarnessUser> {
-  const { rows } = await client.query<{ id: string; name: string; email: string; role: HarnessUser["role"]; organisation_id: string; team_id: string | null; session_version: number }>(
+  const { rows } = await client.query<{
+    id: string;
+    name: string;
+    email: string;
+    role: HarnessUser["role"];
+    organisation_id: string;
+    team_id: string | null;
+    session_version: number;
+  }>(
     "SELECT id, name, email, role::text AS role, organisation_id, team_id, session_version FROM app_user WHERE email = $1",
     [email],
   );
   const row = rows[0];
   if (!row) throw new Error(`no user ${email}`);
-  return { id: row.id, name: row.name, email: row.email, role: row.role, organisationId: row.organisation_id, teamId: row.team_id, sessionVersion: row.session_version };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    organisationId: row.organisation_id,
+    teamId: row.team_id,
+    sessionVersion: row.session_version,
+  };
 }
 
 /** `count` practitioners in the team of `like` (a demo user), named "<prefix> n". */
-export async function createPractitioners(client: pg.ClientBase, like: HarnessUser, count: number, prefix: string): Promise<HarnessUser[]> {
+export async function createPractitioners(
+  client: pg.ClientBase,
+  like: HarnessUser,
+  count: number,
+  prefix: string,
+): Promise<HarnessUser[]> {
   const users: HarnessUser[] = Array.from({ length: count }, (_, i) => ({
     id: randomUUID(),
     name: `${prefix} ${i + 1}`,
@@ -73,7 +94,12 @@ export async function createDrafts(
       `INSERT INTO decision_draft (id, author_id, organisation_id, kind, answers, updated_at)
        SELECT d.id, d.author_id, d.organisation_id, 'ORIGINAL', $4::jsonb, now()
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS d(id, author_id, organisation_id)`,
-      [ids.slice(start, start + 20_000), authors.slice(start, start + 20_000), organisations.slice(start, start + 20_000), JSON.stringify(answers)],
+      [
+        ids.slice(start, start + 20_000),
+        authors.slice(start, start + 20_000),
+        organisations.slice(start, start + 20_000),
+        JSON.stringify(answers),
+      ],
     );
   }
   return byUser;

@@ -44,7 +44,9 @@ export function renderedForms(html: string): RenderedForm[] {
 
 /** The form whose hidden fields include `name` (e.g. "$ACTION_KEY" for the page's useActionState form). */
 export function formWithField(html: string, name: string | RegExp): RenderedForm {
-  const form = renderedForms(html).find((f) => f.fields.some(([field]) => (typeof name === "string" ? field === name : name.test(field))));
+  const form = renderedForms(html).find((f) =>
+    f.fields.some(([field]) => (typeof name === "string" ? field === name : name.test(field))),
+  );
   if (!form) throw new Error(`no form with a field ${String(name)} on the page`);
   return form;
 }
@@ -62,9 +64,13 @@ export interface MultipartBody {
 export function multipart(fields: FormFields): MultipartBody {
   const boundary = `----harness${randomBytes(12).toString("hex")}`;
   const parts = fields.map(
-    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, "%22")}"\r\n\r\n${value}\r\n`,
+    ([name, value]) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, "%22")}"\r\n\r\n${value}\r\n`,
   );
-  return { body: new TextEncoder().encode(`${parts.join("")}--${boundary}--\r\n`), contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    body: new TextEncoder().encode(`${parts.join("")}--${boundary}--\r\n`),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 /** Where a 303 from a form post went, or null. */

@@ -18,7 +18,9 @@ const REWRITTEN_BY_BUILD = ["tsconfig.json", "next-env.d.ts"];
  * the distDir's type folders to tsconfig.json and points next-env.d.ts at them; both are restored
  * (content and modification time, so the build does not look stale to the next check).
  */
-export function ensureProductionBuild(options: { distDir?: string; log?: (message: string) => void; force?: boolean } = {}): { built: boolean; seconds: number } {
+export function ensureProductionBuild(
+  options: { distDir?: string; log?: (message: string) => void; force?: boolean } = {},
+): { built: boolean; seconds: number } {
   const distDir = options.distDir ?? HARNESS_DIST_DIR;
   const log = options.log ?? (() => undefined);
   if (!options.force && buildIsFresh(REPO_ROOT, distDir)) {
@@ -28,7 +30,9 @@ export function ensureProductionBuild(options: { distDir?: string; log?: (messag
   log(`Building the production app into ${distDir}…`);
   const saved = REWRITTEN_BY_BUILD.map((name) => {
     const path = join(REPO_ROOT, name);
-    return existsSync(path) ? { path, content: readFileSync(path), stat: statSync(path) } : { path, content: null, stat: null };
+    return existsSync(path)
+      ? { path, content: readFileSync(path), stat: statSync(path) }
+      : { path, content: null, stat: null };
   });
   const started = performance.now();
   try {
@@ -39,7 +43,8 @@ export function ensureProductionBuild(options: { distDir?: string; log?: (messag
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
     });
-    if (build.status !== 0) throw new Error(`next build failed (exit ${build.status}):\n${build.stdout}\n${build.stderr}`);
+    if (build.status !== 0)
+      throw new Error(`next build failed (exit ${build.status}):\n${build.stdout}\n${build.stderr}`);
   } finally {
     for (const file of saved) {
       if (!file.content || !file.stat) continue;
@@ -126,7 +131,8 @@ async function waitForFirstResponse(origin: string, timeoutMs: number, exitedEar
       await response.arrayBuffer();
       return;
     } catch {
-      if (Date.now() > deadline) throw new Error(`the app server did not answer on ${origin} within ${timeoutMs / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(`the app server did not answer on ${origin} within ${timeoutMs / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
@@ -142,21 +148,25 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ap
       if (lines.length > 200) lines.shift();
     }
   };
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    cwd: REPO_ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_DIST_DIR: options.distDir ?? HARNESS_DIST_DIR,
-      DATABASE_URL: options.databaseUrl,
-      NEXTAUTH_SECRET: options.secret,
-      NEXTAUTH_URL: origin,
-      NEXT_TELEMETRY_DISABLED: "1",
-      CHECKPOINT_DISABLE: "1",
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), NEXT_BIN, "start", "-p", String(options.port), "-H", "127.0.0.1"],
+    {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: options.distDir ?? HARNESS_DIST_DIR,
+        DATABASE_URL: options.databaseUrl,
+        NEXTAUTH_SECRET: options.secret,
+        NEXTAUTH_URL: origin,
+        NEXT_TELEMETRY_DISABLED: "1",
+        CHECKPOINT_DISABLE: "1",
+        ...options.env,
+      },
     },
-  });
+  );
   child.stdout?.on("data", remember);
   child.stderr?.on("data", remember);
   let done = false;

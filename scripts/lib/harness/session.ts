@@ -14,7 +14,14 @@ export interface SessionUser {
 /** A `Cookie` header value for `user` on a server using `secret` over plain http (loopback). */
 export async function sessionCookie(user: SessionUser, secret: string, maxAgeSeconds = 4 * 60 * 60): Promise<string> {
   const token = await encodeSessionToken(
-    { sub: user.id, name: user.name, email: user.email, role: user.role, sv: user.sessionVersion, authAt: nowSeconds() },
+    {
+      sub: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      sv: user.sessionVersion,
+      authAt: nowSeconds(),
+    },
     secret,
     maxAgeSeconds,
   );

@@ -9,18 +9,24 @@ export default function AccessibilityPage() {
       <h1 className="govuk-heading-l">Accessibility statement for InfoShare</h1>
       <p className="govuk-body">
         InfoShare is built to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. It follows the
-        GOV.UK Design System’s patterns: one question per page, error summaries, and pages that work without
-        JavaScript.
+        GOV.UK Design System’s patterns: one question per page, error summaries, and pages that work without JavaScript.
       </p>
       <h2 className="govuk-heading-m">How we test</h2>
       <ul className="govuk-list-bullet">
-        <li>Every page our automated browser tests visit is scanned with axe for WCAG 2.2 A and AA issues; any issue fails the build.</li>
+        <li>
+          Every page our automated browser tests visit is scanned with axe for WCAG 2.2 A and AA issues; any issue fails
+          the build.
+        </li>
         <li>The decision wizard is tested end to end using only the keyboard.</li>
       </ul>
       <h2 className="govuk-heading-m">Known issues</h2>
-      <p className="govuk-body">We have not yet had an independent accessibility audit or tested with every screen reader.</p>
+      <p className="govuk-body">
+        We have not yet had an independent accessibility audit or tested with every screen reader.
+      </p>
       <h2 className="govuk-heading-m">Reporting a problem</h2>
-      <p className="govuk-body">Tell your organisation’s InfoShare administrator, who will pass it to the service team.</p>
+      <p className="govuk-body">
+        Tell your organisation’s InfoShare administrator, who will pass it to the service team.
+      </p>
       <h2 id="sources" className="govuk-heading-m">
         Where our guidance comes from
       </h2>

@@ -4,7 +4,15 @@ import { Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 
 /** Audit events as a table. Detail is shown as JSON: it holds only values the app itself wrote. */
-export function AuditTable({ rows, caption, linkObjects = true }: { rows: AuditRow[]; caption: string; linkObjects?: boolean }) {
+export function AuditTable({
+  rows,
+  caption,
+  linkObjects = true,
+}: {
+  rows: AuditRow[];
+  caption: string;
+  linkObjects?: boolean;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="govuk-table" data-testid="audit-table">
@@ -28,7 +36,11 @@ export function AuditTable({ rows, caption, linkObjects = true }: { rows: AuditR
               </td>
               <td>
                 {event.actorName ?? (event.actorId ? "Unknown user" : "Not signed in")}
-                {event.actorRole ? <span className="block text-[0.875rem] text-govuk-secondary">{event.actorRole.replace("_", " ").toLowerCase()}</span> : null}
+                {event.actorRole ? (
+                  <span className="block text-[0.875rem] text-govuk-secondary">
+                    {event.actorRole.replace("_", " ").toLowerCase()}
+                  </span>
+                ) : null}
               </td>
               <td>
                 <code>{event.action}</code>
@@ -39,13 +51,19 @@ export function AuditTable({ rows, caption, linkObjects = true }: { rows: AuditR
                 ) : (
                   (event.objectId ?? "")
                 )}
-                {event.caseReference ? <span className="block text-[0.875rem] text-govuk-secondary">Case {event.caseReference}</span> : null}
+                {event.caseReference ? (
+                  <span className="block text-[0.875rem] text-govuk-secondary">Case {event.caseReference}</span>
+                ) : null}
               </td>
               <td>
-                <Tag colour={event.outcome === "SUCCESS" ? "green" : event.outcome === "DENIED" ? "red" : "orange"}>{event.outcome.toLowerCase()}</Tag>
+                <Tag colour={event.outcome === "SUCCESS" ? "green" : event.outcome === "DENIED" ? "red" : "orange"}>
+                  {event.outcome.toLowerCase()}
+                </Tag>
               </td>
               <td className="max-w-[16rem] break-words text-[0.875rem]">
-                {event.detail && Object.keys(event.detail as object).length > 0 ? <code>{JSON.stringify(event.detail)}</code> : null}
+                {event.detail && Object.keys(event.detail as object).length > 0 ? (
+                  <code>{JSON.stringify(event.detail)}</code>
+                ) : null}
                 {event.ip ? <span className="block text-govuk-secondary">IP {event.ip}</span> : null}
               </td>
             </tr>

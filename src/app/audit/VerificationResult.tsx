@@ -12,7 +12,11 @@ export function VerificationResult({ result }: { result: AuditVerificationRecord
   const by = result.actorName ? ` by ${result.actorName}` : "";
   if (result.intact) {
     return (
-      <section className="mb-8 bg-govuk-success p-6 text-center text-white sm:p-9" data-testid="verification-result" aria-labelledby="verification-title">
+      <section
+        className="mb-8 bg-govuk-success p-6 text-center text-white sm:p-9"
+        data-testid="verification-result"
+        aria-labelledby="verification-title"
+      >
         <h2 id="verification-title" className="mb-4 text-[1.5rem] font-bold leading-tight sm:text-[2.25rem]">
           Audit log intact
         </h2>
@@ -25,7 +29,11 @@ export function VerificationResult({ result }: { result: AuditVerificationRecord
   }
   const first = result.firstBreak;
   return (
-    <section className="mb-8 border-[5px] border-govuk-error p-4" data-testid="verification-result" aria-labelledby="verification-title">
+    <section
+      className="mb-8 border-[5px] border-govuk-error p-4"
+      data-testid="verification-result"
+      aria-labelledby="verification-title"
+    >
       <h2 id="verification-title" className="govuk-heading-m">
         The audit log has been altered
       </h2>
@@ -36,7 +44,14 @@ export function VerificationResult({ result }: { result: AuditVerificationRecord
       </p>
       <SummaryList
         rows={[
-          { key: "First broken event", value: first?.eventId ? <strong data-testid="broken-event-id">{first.eventId}</strong> : "None (events removed from the end)" },
+          {
+            key: "First broken event",
+            value: first?.eventId ? (
+              <strong data-testid="broken-event-id">{first.eventId}</strong>
+            ) : (
+              "None (events removed from the end)"
+            ),
+          },
           { key: "Position in the log", value: first?.chainSeq ?? "Unknown" },
           { key: "What is wrong", value: first?.message ?? "Unknown" },
           { key: "Events checked", value: result.eventsChecked.toLocaleString("en-GB") },

@@ -14,17 +14,28 @@ export const metadata: Metadata = { title: "Audit log" };
 
 const FILTER_KEYS = ["actor", "action", "reference", "caseReference", "outcome", "from", "to"] as const;
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("audit.view");
   const params = await searchParams;
-  const verification = typeof params.verification === "string" ? await getAuditVerification(user, params.verification) : null;
+  const verification =
+    typeof params.verification === "string" ? await getAuditVerification(user, params.verification) : null;
   const [result, people] = await Promise.all([searchAuditEvents(user, params), organisationPeople(user)]);
   const { filter } = result;
-  const filterQuery = new URLSearchParams(FILTER_KEYS.flatMap((key) => (filter[key] ? [[key, filter[key]] as [string, string]] : [])));
+  const filterQuery = new URLSearchParams(
+    FILTER_KEYS.flatMap((key) => (filter[key] ? [[key, filter[key]] as [string, string]] : [])),
+  );
   const filtered = filterQuery.size > 0;
-  const nextHref = result.nextBefore ? `/audit?${new URLSearchParams([...filterQuery, ["before", result.nextBefore]]).toString()}` : null;
+  const nextHref = result.nextBefore
+    ? `/audit?${new URLSearchParams([...filterQuery, ["before", result.nextBefore]]).toString()}`
+    : null;
   // The export names the record filter "objectReference"; everything else is the same.
-  const exportQuery = new URLSearchParams([...filterQuery].map(([key, value]) => [key === "reference" ? "objectReference" : key, value]));
+  const exportQuery = new URLSearchParams(
+    [...filterQuery].map(([key, value]) => [key === "reference" ? "objectReference" : key, value]),
+  );
   const exportHref = `/api/exports/audit-events${filtered ? `?${exportQuery.toString()}` : ""}`;
 
   return (
@@ -32,47 +43,83 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeading caption={user.organisationName}>Audit log</PageHeading>
       {verification ? <VerificationResult result={verification} /> : null}
       <p className="govuk-body">
-        Every sign-in, view, draft, decision, review, escalation, export and setting change in your organisation, newest first.
-        Nothing here can be changed or deleted.
+        Every sign-in, view, draft, decision, review, escalation, export and setting change in your organisation, newest
+        first. Nothing here can be changed or deleted.
       </p>
 
-      <form method="get" action="/audit" role="search" aria-label="Filter the audit log" className="mb-8 grid gap-x-6 bg-govuk-light-grey p-4 sm:grid-cols-2">
+      <form
+        method="get"
+        action="/audit"
+        role="search"
+        aria-label="Filter the audit log"
+        className="mb-8 grid gap-x-6 bg-govuk-light-grey p-4 sm:grid-cols-2"
+      >
         <h2 className="govuk-heading-s sm:col-span-2">Filter the log</h2>
         {result.filterErrors.length > 0 ? (
           <div className="sm:col-span-2" role="alert">
             {result.filterErrors.map((e) => (
-              <p key={e.field} className="govuk-error-message">{e.message}</p>
+              <p key={e.field} className="govuk-error-message">
+                {e.message}
+              </p>
             ))}
           </div>
         ) : null}
         <div className="govuk-form-group">
-          <label htmlFor="actor" className="govuk-label-bold">Who</label>
+          <label htmlFor="actor" className="govuk-label-bold">
+            Who
+          </label>
           <select id="actor" name="actor" defaultValue={filter.actor ?? ""} className="govuk-select">
             <option value="">Anyone</option>
             {people.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
             ))}
           </select>
         </div>
         <div className="govuk-form-group">
-          <label htmlFor="action" className="govuk-label-bold">Action</label>
+          <label htmlFor="action" className="govuk-label-bold">
+            Action
+          </label>
           <select id="action" name="action" defaultValue={filter.action ?? ""} className="govuk-select">
             <option value="">Any action</option>
             {AUDITED_ACTIONS.map((a) => (
-              <option key={a} value={a}>{a}</option>
+              <option key={a} value={a}>
+                {a}
+              </option>
             ))}
           </select>
         </div>
         <div className="govuk-form-group">
-          <label htmlFor="reference" className="govuk-label-bold">Decision reference</label>
-          <input id="reference" name="reference" defaultValue={filter.reference} className="govuk-input" maxLength={60} spellCheck={false} />
+          <label htmlFor="reference" className="govuk-label-bold">
+            Decision reference
+          </label>
+          <input
+            id="reference"
+            name="reference"
+            defaultValue={filter.reference}
+            className="govuk-input"
+            maxLength={60}
+            spellCheck={false}
+          />
         </div>
         <div className="govuk-form-group">
-          <label htmlFor="caseReference" className="govuk-label-bold">Case reference</label>
-          <input id="caseReference" name="caseReference" defaultValue={filter.caseReference} className="govuk-input" maxLength={40} spellCheck={false} />
+          <label htmlFor="caseReference" className="govuk-label-bold">
+            Case reference
+          </label>
+          <input
+            id="caseReference"
+            name="caseReference"
+            defaultValue={filter.caseReference}
+            className="govuk-input"
+            maxLength={40}
+            spellCheck={false}
+          />
         </div>
         <div className="govuk-form-group">
-          <label htmlFor="outcome" className="govuk-label-bold">Outcome</label>
+          <label htmlFor="outcome" className="govuk-label-bold">
+            Outcome
+          </label>
           <select id="outcome" name="outcome" defaultValue={filter.outcome ?? ""} className="govuk-select">
             <option value="">Any outcome</option>
             <option value="SUCCESS">Success</option>
@@ -82,16 +129,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="govuk-form-group flex gap-4">
           <div>
-            <label htmlFor="from" className="govuk-label-bold">From</label>
+            <label htmlFor="from" className="govuk-label-bold">
+              From
+            </label>
             <input id="from" name="from" type="date" defaultValue={filter.from} className="govuk-input" />
           </div>
           <div>
-            <label htmlFor="to" className="govuk-label-bold">To</label>
+            <label htmlFor="to" className="govuk-label-bold">
+              To
+            </label>
             <input id="to" name="to" type="date" defaultValue={filter.to} className="govuk-input" />
           </div>
         </div>
         <div className="flex items-center gap-6 sm:col-span-2">
-          <button type="submit" className="govuk-button govuk-button-secondary mb-0!">Apply filters</button>
+          <button type="submit" className="govuk-button govuk-button-secondary mb-0!">
+            Apply filters
+          </button>
           {filtered ? <Link href="/audit">Clear filters</Link> : null}
         </div>
       </form>
@@ -102,49 +155,69 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             Export {filtered ? "these events" : "all events"} as CSV
           </a>
         ) : null}
-        {filter.reference ? <Link href={`/audit/history/${encodeURIComponent(filter.reference)}`}>Full history of {filter.reference}</Link> : null}
+        {filter.reference ? (
+          <Link href={`/audit/history/${encodeURIComponent(filter.reference)}`}>
+            Full history of {filter.reference}
+          </Link>
+        ) : null}
       </p>
 
       {result.rows.length === 0 ? (
-        <p className="govuk-body" data-testid="audit-empty">No events match.</p>
+        <p className="govuk-body" data-testid="audit-empty">
+          No events match.
+        </p>
       ) : (
         <AuditTable rows={result.rows} caption={filtered ? "Matching events, newest first" : "Latest events"} />
       )}
       {nextHref ? (
         <nav aria-label="Audit log pages" className="mb-8">
-          <Link href={nextHref} rel="next">Older events</Link>
+          <Link href={nextHref} rel="next">
+            Older events
+          </Link>
         </nav>
       ) : null}
 
       {can(user, "audit.verify") ? (
         <section aria-labelledby="verify-heading" className="mt-8 border-t-4 border-govuk-blue pt-4">
-          <h2 id="verify-heading" className="govuk-heading-m">Check nothing has been altered</h2>
+          <h2 id="verify-heading" className="govuk-heading-m">
+            Check nothing has been altered
+          </h2>
           <p className="govuk-body">
-            Each event carries a fingerprint of itself and of the event before it. Verifying recomputes every fingerprint in
-            your organisation’s log and names the first event that no longer matches. It is recorded in the log.
+            Each event carries a fingerprint of itself and of the event before it. Verifying recomputes every
+            fingerprint in your organisation’s log and names the first event that no longer matches. It is recorded in
+            the log.
           </p>
           <form action={verifyIntegrityAction}>
-            <button type="submit" className="govuk-button govuk-button-secondary">Verify integrity</button>
+            <button type="submit" className="govuk-button govuk-button-secondary">
+              Verify integrity
+            </button>
           </form>
           <p className="govuk-body">
-            Every minute with new events, InfoShare signs a checkpoint of the log with a key the database does not
-            hold, and keeps a copy outside the database, so even someone in control of the database cannot rebuild
-            the log unnoticed. Verifying checks the log against these checkpoints too.
+            Every minute with new events, InfoShare signs a checkpoint of the log with a key the database does not hold,
+            and keeps a copy outside the database, so even someone in control of the database cannot rebuild the log
+            unnoticed. Verifying checks the log against these checkpoints too.
           </p>
           {params.checkpoint === "signed" || params.checkpoint === "current" ? (
             <p className="govuk-body" role="status">
-              {params.checkpoint === "signed" ? "A checkpoint has been signed." : "The latest checkpoint is already up to date."}
+              {params.checkpoint === "signed"
+                ? "A checkpoint has been signed."
+                : "The latest checkpoint is already up to date."}
             </p>
           ) : null}
           <form method="post" action="/api/audit/checkpoints">
-            <button type="submit" className="govuk-button govuk-button-secondary">Sign a checkpoint now</button>
+            <button type="submit" className="govuk-button govuk-button-secondary">
+              Sign a checkpoint now
+            </button>
           </form>
           <p className="govuk-body">
             <a className="govuk-link" href="/api/audit/checkpoints" download>
               Download the signed checkpoints
             </a>{" "}
-            and the <a className="govuk-link" href="/api/audit/public-keys">public keys</a> to check an export
-            offline with <code>scripts/verify-export.mjs</code>.
+            and the{" "}
+            <a className="govuk-link" href="/api/audit/public-keys">
+              public keys
+            </a>{" "}
+            to check an export offline with <code>scripts/verify-export.mjs</code>.
           </p>
         </section>
       ) : null}

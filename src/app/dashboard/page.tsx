@@ -23,7 +23,9 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeading caption={user.organisationName}>Information governance dashboard</PageHeading>
-      <p className="govuk-body">Decisions recorded in the last 12 months. Each chart’s figures are in the table below it.</p>
+      <p className="govuk-body">
+        Decisions recorded in the last 12 months. Each chart’s figures are in the table below it.
+      </p>
       <p className="govuk-body">
         <a href="/api/exports/decisions" download data-testid="export-decisions">
           Export all decisions as CSV
@@ -37,27 +39,38 @@ export default async function DashboardPage() {
         </div>
         <div className={`p-4 ${d.overdueReviews > 0 ? "bg-[#f4cdc6]" : "bg-govuk-light-grey"}`}>
           <dt>Overdue reviews</dt>
-          <dd className="text-[2.25rem] font-bold" data-testid="overdue-reviews">{d.overdueReviews}</dd>
+          <dd className="text-[2.25rem] font-bold" data-testid="overdue-reviews">
+            {d.overdueReviews}
+          </dd>
         </div>
         <div className={`p-4 ${d.openEscalations > 0 ? "bg-[#fcd6c3]" : "bg-govuk-light-grey"}`}>
           <dt>
             <Link href="/escalations">Open escalations</Link>
           </dt>
-          <dd className="text-[2.25rem] font-bold" data-testid="open-escalations">{d.openEscalations}</dd>
+          <dd className="text-[2.25rem] font-bold" data-testid="open-escalations">
+            {d.openEscalations}
+          </dd>
         </div>
         <div className="bg-govuk-light-grey p-4">
           <dt>Median time to decide</dt>
-          <dd className="text-[2.25rem] font-bold">{d.timeToDecisionHours.median === null ? "–" : `${d.timeToDecisionHours.median} h`}</dd>
+          <dd className="text-[2.25rem] font-bold">
+            {d.timeToDecisionHours.median === null ? "–" : `${d.timeToDecisionHours.median} h`}
+          </dd>
         </div>
       </dl>
 
       <section aria-labelledby="outcomes-heading" className="mb-12">
-        <h2 id="outcomes-heading" className="govuk-heading-m">Decisions by outcome, by month</h2>
+        <h2 id="outcomes-heading" className="govuk-heading-m">
+          Decisions by outcome, by month
+        </h2>
         <StackedBarChart
           id="chart-outcomes"
           title="Decisions by outcome, by month"
           categories={d.months}
-          series={(["SHARE", "SHARE_PART", "NO_SHARE"] as const).map((o) => ({ name: OUTCOME_LABELS[o], values: d.outcomesByMonth.map((m) => m[o]) }))}
+          series={(["SHARE", "SHARE_PART", "NO_SHARE"] as const).map((o) => ({
+            name: OUTCOME_LABELS[o],
+            values: d.outcomesByMonth.map((m) => m[o]),
+          }))}
         />
         <table className="govuk-table" data-testid="table-outcomes">
           <caption className="sr-only">Decisions by outcome, by month</caption>
@@ -78,7 +91,8 @@ export default async function DashboardPage() {
                 <td>{m.SHARE_PART}</td>
                 <td>{m.NO_SHARE}</td>
                 <td>
-                  {d.departuresByMonth[i]?.departures ?? 0} ({percent(d.departuresByMonth[i]?.departures ?? 0, d.departuresByMonth[i]?.total ?? 0)})
+                  {d.departuresByMonth[i]?.departures ?? 0} (
+                  {percent(d.departuresByMonth[i]?.departures ?? 0, d.departuresByMonth[i]?.total ?? 0)})
                 </td>
               </tr>
             ))}
@@ -87,12 +101,18 @@ export default async function DashboardPage() {
       </section>
 
       <section aria-labelledby="bases-heading" className="mb-12">
-        <h2 id="bases-heading" className="govuk-heading-m">Lawful bases used</h2>
+        <h2 id="bases-heading" className="govuk-heading-m">
+          Lawful bases used
+        </h2>
         {d.lawfulBases.length === 0 ? (
           <p className="govuk-body">No lawful bases recorded yet.</p>
         ) : (
           <>
-            <HorizontalBarChart id="chart-bases" title="Lawful bases used" data={d.lawfulBases.map((b) => ({ label: lawfulBasisLabel(b.id).split(":")[0] ?? b.id, value: b.count }))} />
+            <HorizontalBarChart
+              id="chart-bases"
+              title="Lawful bases used"
+              data={d.lawfulBases.map((b) => ({ label: lawfulBasisLabel(b.id).split(":")[0] ?? b.id, value: b.count }))}
+            />
             <table className="govuk-table">
               <caption className="sr-only">Lawful bases used</caption>
               <thead>
@@ -115,65 +135,79 @@ export default async function DashboardPage() {
       </section>
 
       <section aria-labelledby="consent-heading" className="mb-12">
-        <h2 id="consent-heading" className="govuk-heading-m">Consent</h2>
+        <h2 id="consent-heading" className="govuk-heading-m">
+          Consent
+        </h2>
         {d.consent.length === 0 ? <p className="govuk-body">No decisions recorded yet.</p> : null}
         {d.consent.length === 0 ? null : (
-        <>
-        <HorizontalBarChart id="chart-consent" title="Consent status" data={d.consent.map((c) => ({ label: CONSENT_LABELS[c.status] ?? c.status, value: c.count }))} />
-        <table className="govuk-table">
-          <caption className="sr-only">Consent status</caption>
-          <thead>
-            <tr>
-              <th scope="col">Consent</th>
-              <th scope="col">Decisions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.consent.map((c) => (
-              <tr key={c.status}>
-                <td>{CONSENT_LABELS[c.status] ?? c.status}</td>
-                <td>{c.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </>
+          <>
+            <HorizontalBarChart
+              id="chart-consent"
+              title="Consent status"
+              data={d.consent.map((c) => ({ label: CONSENT_LABELS[c.status] ?? c.status, value: c.count }))}
+            />
+            <table className="govuk-table">
+              <caption className="sr-only">Consent status</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Consent</th>
+                  <th scope="col">Decisions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.consent.map((c) => (
+                  <tr key={c.status}>
+                    <td>{CONSENT_LABELS[c.status] ?? c.status}</td>
+                    <td>{c.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         )}
       </section>
 
       <section aria-labelledby="teams-heading" className="mb-12">
-        <h2 id="teams-heading" className="govuk-heading-m">Decisions not to share, by team</h2>
+        <h2 id="teams-heading" className="govuk-heading-m">
+          Decisions not to share, by team
+        </h2>
         {d.noShareByTeam.length === 0 ? <p className="govuk-body">No decisions recorded yet.</p> : null}
         {d.noShareByTeam.length === 0 ? null : (
-        <>
-        <HorizontalBarChart id="chart-teams" title="Decisions not to share, by team" data={d.noShareByTeam.map((t) => ({ label: t.team, value: t.noShare }))} />
-        <table className="govuk-table">
-          <caption className="sr-only">Decisions not to share, by team</caption>
-          <thead>
-            <tr>
-              <th scope="col">Team</th>
-              <th scope="col">Not shared</th>
-              <th scope="col">All decisions</th>
-              <th scope="col">Rate</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.noShareByTeam.map((t) => (
-              <tr key={t.team}>
-                <td>{t.team}</td>
-                <td>{t.noShare}</td>
-                <td>{t.total}</td>
-                <td>{percent(t.noShare, t.total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </>
+          <>
+            <HorizontalBarChart
+              id="chart-teams"
+              title="Decisions not to share, by team"
+              data={d.noShareByTeam.map((t) => ({ label: t.team, value: t.noShare }))}
+            />
+            <table className="govuk-table">
+              <caption className="sr-only">Decisions not to share, by team</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Team</th>
+                  <th scope="col">Not shared</th>
+                  <th scope="col">All decisions</th>
+                  <th scope="col">Rate</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.noShareByTeam.map((t) => (
+                  <tr key={t.team}>
+                    <td>{t.team}</td>
+                    <td>{t.noShare}</td>
+                    <td>{t.total}</td>
+                    <td>{percent(t.noShare, t.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         )}
       </section>
 
       <section aria-labelledby="timing-heading" className="mb-12">
-        <h2 id="timing-heading" className="govuk-heading-m">Time from concern to decision</h2>
+        <h2 id="timing-heading" className="govuk-heading-m">
+          Time from concern to decision
+        </h2>
         <p className="govuk-body">
           From starting the wizard to recording the decision, over {d.timeToDecisionHours.decisions} decisions: median{" "}
           {d.timeToDecisionHours.median ?? "–"} hours, 90th percentile {d.timeToDecisionHours.p90 ?? "–"} hours.

@@ -9,7 +9,11 @@ import { REVIEW_STATUS_LABELS } from "@/components/review-labels";
 
 export const metadata: Metadata = { title: "Your decisions" };
 
-export default async function YourDecisionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function YourDecisionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("decision.list-own");
   const { drafts, decisions, query } = await listOwnDecisions(user, await searchParams);
   return (
@@ -37,7 +41,9 @@ export default async function YourDecisionsPage({ searchParams }: { searchParams
 
       <h2 className="govuk-heading-m">Drafts</h2>
       {drafts.length === 0 ? (
-        <p className="govuk-body" data-testid="drafts-empty">{query ? "No drafts match your search." : "You have no drafts."}</p>
+        <p className="govuk-body" data-testid="drafts-empty">
+          {query ? "No drafts match your search." : "You have no drafts."}
+        </p>
       ) : (
         <table className="govuk-table" data-testid="drafts-table">
           <caption className="sr-only">Drafts you have not recorded yet</caption>
@@ -73,7 +79,9 @@ export default async function YourDecisionsPage({ searchParams }: { searchParams
 
       <h2 className="govuk-heading-m">Recorded decisions</h2>
       {decisions.length === 0 ? (
-        <p className="govuk-body" data-testid="decisions-empty">{query ? "No decisions match your search." : "You have not recorded any decisions yet."}</p>
+        <p className="govuk-body" data-testid="decisions-empty">
+          {query ? "No decisions match your search." : "You have not recorded any decisions yet."}
+        </p>
       ) : (
         <table className="govuk-table" data-testid="decisions-table">
           <caption className="sr-only">Decisions you have recorded, newest first</caption>
@@ -91,14 +99,26 @@ export default async function YourDecisionsPage({ searchParams }: { searchParams
               <tr key={decision.reference}>
                 <td>
                   <Link href={`/decisions/${decision.reference}`}>{decision.reference}</Link>
-                  {decision.kind !== "ORIGINAL" ? <span className="block text-govuk-secondary">{KIND_LABELS[decision.kind as keyof typeof KIND_LABELS]}</span> : null}
+                  {decision.kind !== "ORIGINAL" ? (
+                    <span className="block text-govuk-secondary">
+                      {KIND_LABELS[decision.kind as keyof typeof KIND_LABELS]}
+                    </span>
+                  ) : null}
                 </td>
                 <td>{decision.caseReference}</td>
                 <td>{OUTCOME_LABELS[decision.outcome]}</td>
                 <td>
-                  <Tag colour={REVIEW_STATUS_LABELS[decision.reviewStatus].colour}>{REVIEW_STATUS_LABELS[decision.reviewStatus].text}</Tag>
+                  <Tag colour={REVIEW_STATUS_LABELS[decision.reviewStatus].colour}>
+                    {REVIEW_STATUS_LABELS[decision.reviewStatus].text}
+                  </Tag>
                   {decision.reviewFlags.length > 0 ? (
-                    <span className="mt-1 block text-[1rem] text-govuk-secondary">Flagged: {decision.reviewFlags.map((f) => FLAG_LABELS[f] ?? f).join(", ").toLowerCase()}</span>
+                    <span className="mt-1 block text-[1rem] text-govuk-secondary">
+                      Flagged:{" "}
+                      {decision.reviewFlags
+                        .map((f) => FLAG_LABELS[f] ?? f)
+                        .join(", ")
+                        .toLowerCase()}
+                    </span>
                   ) : null}
                 </td>
                 <td>{formatDateTime(decision.recordedAt)}</td>

@@ -9,10 +9,15 @@ export const metadata: Metadata = { title: "Escalations" };
 
 const VIEWS = { OPEN: "Open", RESOLVED: "Resolved", ALL: "All" } as const;
 
-export default async function EscalationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EscalationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("escalation.list");
   const params = await searchParams;
-  const view = typeof params.status === "string" && params.status in VIEWS ? (params.status as keyof typeof VIEWS) : "OPEN";
+  const view =
+    typeof params.status === "string" && params.status in VIEWS ? (params.status as keyof typeof VIEWS) : "OPEN";
   const escalations = await listEscalations(user, view);
   const recordBase = user.role === "SUPERVISOR" ? "/review" : "/decisions";
   return (
@@ -22,7 +27,9 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
           <p className="font-bold">The escalation has been resolved and the people involved have been told.</p>
         </NotificationBanner>
       ) : null}
-      <PageHeading caption={user.role === "IG_LEAD" ? user.organisationName : (user.teamName ?? user.organisationName)}>Escalations</PageHeading>
+      <PageHeading caption={user.role === "IG_LEAD" ? user.organisationName : (user.teamName ?? user.organisationName)}>
+        Escalations
+      </PageHeading>
       <p className="govuk-body">
         Disagreements about decisions: a refusal to share that the requester disputes, or a challenge the practitioner
         stands by. Resolve them at pace, and escalate to the lead safeguarding partners if you cannot agree.
@@ -31,13 +38,19 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
         <ul className="flex gap-6">
           {Object.entries(VIEWS).map(([value, label]) => (
             <li key={value}>
-              {value === view ? <strong aria-current="page">{label}</strong> : <Link href={`/escalations?status=${value}`}>{label}</Link>}
+              {value === view ? (
+                <strong aria-current="page">{label}</strong>
+              ) : (
+                <Link href={`/escalations?status=${value}`}>{label}</Link>
+              )}
             </li>
           ))}
         </ul>
       </nav>
       {escalations.length === 0 ? (
-        <p className="govuk-body" data-testid="escalations-empty">There are no {view === "ALL" ? "" : VIEWS[view].toLowerCase()} escalations.</p>
+        <p className="govuk-body" data-testid="escalations-empty">
+          There are no {view === "ALL" ? "" : VIEWS[view].toLowerCase()} escalations.
+        </p>
       ) : (
         <table className="govuk-table" data-testid="escalations-table">
           <caption className="sr-only">{VIEWS[view]} escalations, newest first</caption>
@@ -61,7 +74,9 @@ export default async function EscalationsPage({ searchParams }: { searchParams: 
                   <span className="block text-govuk-secondary">{formatDateTime(e.raisedAt)}</span>
                 </td>
                 <td>
-                  <Tag colour={e.status === "OPEN" ? "orange" : "green"}>{e.status === "OPEN" ? "Open" : "Resolved"}</Tag>
+                  <Tag colour={e.status === "OPEN" ? "orange" : "green"}>
+                    {e.status === "OPEN" ? "Open" : "Resolved"}
+                  </Tag>
                   {e.resolution ? <span className="block">{e.resolution}</span> : null}
                   {e.canResolve ? (
                     <Link href={`/escalations/${e.id}`} className="mt-2 block">

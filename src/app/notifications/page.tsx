@@ -24,7 +24,8 @@ export default async function NotificationsPage() {
   const unread = notifications.filter((n) => !n.read).length;
   const linkFor = (kind: NotificationKind, reference: string) => {
     if (kind === "REVIEW_REQUESTED" || kind === "REPLY_RECEIVED") return `/review/${reference}`;
-    if ((kind === "ESCALATION_RAISED" || kind === "ESCALATION_RESOLVED") && user.role !== "PRACTITIONER") return "/escalations";
+    if ((kind === "ESCALATION_RAISED" || kind === "ESCALATION_RESOLVED") && user.role !== "PRACTITIONER")
+      return "/escalations";
     return `/decisions/${reference}`;
   };
   return (
@@ -36,7 +37,9 @@ export default async function NotificationsPage() {
         <>
           {unread > 0 ? (
             <form action={markNotificationsReadAction}>
-              <button type="submit" className="govuk-button govuk-button-secondary">Mark all as read</button>
+              <button type="submit" className="govuk-button govuk-button-secondary">
+                Mark all as read
+              </button>
             </form>
           ) : null}
           <ul className="govuk-list" data-testid="notifications">

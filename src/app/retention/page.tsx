@@ -8,9 +8,16 @@ import { formatDate } from "@/components/format";
 
 export const metadata: Metadata = { title: "Records due for retention review" };
 
-const DONE: Record<string, string> = { extended: "The record will be kept longer. The reason is in the audit log.", disposed: "The record has been disposed of. A tombstone and the audit trail remain." };
+const DONE: Record<string, string> = {
+  extended: "The record will be kept longer. The reason is in the audit log.",
+  disposed: "The record has been disposed of. A tombstone and the audit trail remain.",
+};
 
-export default async function RetentionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RetentionPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("retention.manage");
   const done = (await searchParams).done;
   const [rows, settings] = await Promise.all([listRetentionDue(user), recordKeepingSettings(user.organisationId)]);
@@ -23,12 +30,14 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
       ) : null}
       <PageHeading caption={user.organisationName}>Records due for retention review</PageHeading>
       <p className="govuk-body">
-        Records are kept for {settings.retentionYears} years (<Link href="/settings">change</Link>). These records’ retention
-        ends within {RETENTION_LOOKAHEAD_DAYS} days or has ended. Keep a record longer only for a reason you can record; otherwise
-        dispose of it.
+        Records are kept for {settings.retentionYears} years (<Link href="/settings">change</Link>). These records’
+        retention ends within {RETENTION_LOOKAHEAD_DAYS} days or has ended. Keep a record longer only for a reason you
+        can record; otherwise dispose of it.
       </p>
       {rows.length === 0 ? (
-        <p className="govuk-body" data-testid="retention-empty">No records are due for retention review.</p>
+        <p className="govuk-body" data-testid="retention-empty">
+          No records are due for retention review.
+        </p>
       ) : (
         <table className="govuk-table" data-testid="retention-table">
           <caption className="sr-only">Records due for retention review, soonest first</caption>
@@ -38,7 +47,9 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
               <th scope="col">Case reference</th>
               <th scope="col">Recorded</th>
               <th scope="col">Keep until</th>
-              <th scope="col"><span className="sr-only">Action</span></th>
+              <th scope="col">
+                <span className="sr-only">Action</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -48,7 +59,8 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
                 <td>{r.caseReference}</td>
                 <td>{formatDate(r.recordedAt)}</td>
                 <td>
-                  {r.due ? <Tag colour="red">Due</Tag> : <Tag colour="yellow">Due soon</Tag>} {formatDate(r.retainUntil)}
+                  {r.due ? <Tag colour="red">Due</Tag> : <Tag colour="yellow">Due soon</Tag>}{" "}
+                  {formatDate(r.retainUntil)}
                   {r.extended ? <span className="block text-govuk-secondary">Extended</span> : null}
                 </td>
                 <td>

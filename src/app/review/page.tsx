@@ -13,19 +13,29 @@ const DONE: Record<string, string> = { endorsement: "endorsed", challenge: "chal
 
 /** Counts stop at QUEUE_COUNT_LIMIT (see list-review-queue.ts). */
 function countLabel(count: number): string {
-  return count > QUEUE_COUNT_LIMIT ? `More than ${QUEUE_COUNT_LIMIT.toLocaleString("en-GB")}` : count.toLocaleString("en-GB");
+  return count > QUEUE_COUNT_LIMIT
+    ? `More than ${QUEUE_COUNT_LIMIT.toLocaleString("en-GB")}`
+    : count.toLocaleString("en-GB");
 }
 
-export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReviewQueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("review.queue");
   const params = await searchParams;
   const queue = await listReviewQueue(user, params);
   const done = typeof params.done === "string" ? DONE[params.done] : undefined;
   const doneReference = typeof params.reference === "string" ? params.reference.slice(0, 20) : "";
   const filterQuery = new URLSearchParams(
-    Object.entries(queue.filter).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== "after"),
+    Object.entries(queue.filter).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== "after",
+    ),
   );
-  const nextHref = queue.nextCursor ? `/review?${new URLSearchParams([...filterQuery, ["after", queue.nextCursor]]).toString()}` : null;
+  const nextHref = queue.nextCursor
+    ? `/review?${new URLSearchParams([...filterQuery, ["after", queue.nextCursor]]).toString()}`
+    : null;
 
   return (
     <>
@@ -37,20 +47,28 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         </NotificationBanner>
       ) : null}
       <PageHeading caption={user.teamName ?? user.organisationName}>Review queue</PageHeading>
-      <p className="govuk-body">Your team’s decisions that nobody has endorsed or challenged yet. Flagged decisions come first, then the oldest.</p>
+      <p className="govuk-body">
+        Your team’s decisions that nobody has endorsed or challenged yet. Flagged decisions come first, then the oldest.
+      </p>
 
       <dl className="mb-8 grid grid-cols-3 gap-4" data-testid="queue-counts">
         <div className="bg-govuk-light-grey p-4">
           <dt>Waiting</dt>
-          <dd className="text-[2.25rem] font-bold" data-testid="count-total">{countLabel(queue.counts.total)}</dd>
+          <dd className="text-[2.25rem] font-bold" data-testid="count-total">
+            {countLabel(queue.counts.total)}
+          </dd>
         </div>
         <div className="bg-govuk-light-grey p-4">
           <dt>Flagged</dt>
-          <dd className="text-[2.25rem] font-bold" data-testid="count-flagged">{countLabel(queue.counts.flagged)}</dd>
+          <dd className="text-[2.25rem] font-bold" data-testid="count-flagged">
+            {countLabel(queue.counts.flagged)}
+          </dd>
         </div>
         <div className={`p-4 ${queue.counts.overdue > 0 ? "bg-[#f4cdc6]" : "bg-govuk-light-grey"}`}>
           <dt>Overdue</dt>
-          <dd className="text-[2.25rem] font-bold" data-testid="count-overdue">{countLabel(queue.counts.overdue)}</dd>
+          <dd className="text-[2.25rem] font-bold" data-testid="count-overdue">
+            {countLabel(queue.counts.overdue)}
+          </dd>
         </div>
       </dl>
 
@@ -59,44 +77,67 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <form method="get" action="/review" className="mt-4 grid gap-4 bg-govuk-light-grey p-4 sm:grid-cols-2">
           {queue.filterError ? <p className="govuk-error-message sm:col-span-2">{queue.filterError}</p> : null}
           <div>
-            <label htmlFor="flag" className="govuk-label-bold">Flag</label>
+            <label htmlFor="flag" className="govuk-label-bold">
+              Flag
+            </label>
             <select id="flag" name="flag" defaultValue={queue.filter.flag ?? ""} className="govuk-select">
               <option value="">Any</option>
               {REVIEW_FLAGS.map((flag) => (
-                <option key={flag} value={flag}>{FLAG_LABELS[flag]}</option>
+                <option key={flag} value={flag}>
+                  {FLAG_LABELS[flag]}
+                </option>
               ))}
             </select>
           </div>
           <div>
-            <label htmlFor="outcome" className="govuk-label-bold">Decision</label>
+            <label htmlFor="outcome" className="govuk-label-bold">
+              Decision
+            </label>
             <select id="outcome" name="outcome" defaultValue={queue.filter.outcome ?? ""} className="govuk-select">
               <option value="">Any</option>
               {Object.entries(OUTCOME_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>{label}</option>
+                <option key={value} value={value}>
+                  {label}
+                </option>
               ))}
             </select>
           </div>
           <div>
-            <label htmlFor="practitioner" className="govuk-label-bold">Practitioner</label>
-            <select id="practitioner" name="practitioner" defaultValue={queue.filter.practitioner ?? ""} className="govuk-select">
+            <label htmlFor="practitioner" className="govuk-label-bold">
+              Practitioner
+            </label>
+            <select
+              id="practitioner"
+              name="practitioner"
+              defaultValue={queue.filter.practitioner ?? ""}
+              className="govuk-select"
+            >
               <option value="">Anyone</option>
               {queue.practitioners.map((p) => (
-                <option key={p.id} value={p.id}>{p.name}</option>
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
               ))}
             </select>
           </div>
           <div className="flex gap-4">
             <div>
-              <label htmlFor="from" className="govuk-label-bold">Recorded from</label>
+              <label htmlFor="from" className="govuk-label-bold">
+                Recorded from
+              </label>
               <input id="from" name="from" type="date" defaultValue={queue.filter.from} className="govuk-input" />
             </div>
             <div>
-              <label htmlFor="to" className="govuk-label-bold">to</label>
+              <label htmlFor="to" className="govuk-label-bold">
+                to
+              </label>
               <input id="to" name="to" type="date" defaultValue={queue.filter.to} className="govuk-input" />
             </div>
           </div>
           <div className="flex items-center gap-6 sm:col-span-2">
-            <button type="submit" className="govuk-button govuk-button-secondary mb-0!">Apply filters</button>
+            <button type="submit" className="govuk-button govuk-button-secondary mb-0!">
+              Apply filters
+            </button>
             <Link href="/review">Clear filters</Link>
           </div>
         </form>
@@ -129,10 +170,14 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                 <td>{row.practitionerName}</td>
                 <td>{OUTCOME_LABELS[row.outcome]}</td>
                 <td>
-                  {row.flags.length === 0 ? "None" : (
+                  {row.flags.length === 0 ? (
+                    "None"
+                  ) : (
                     <ul className="space-y-1">
                       {row.flags.map((f) => (
-                        <li key={f}><Tag colour="orange">{FLAG_LABELS[f] ?? f}</Tag></li>
+                        <li key={f}>
+                          <Tag colour="orange">{FLAG_LABELS[f] ?? f}</Tag>
+                        </li>
                       ))}
                     </ul>
                   )}
@@ -148,7 +193,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       )}
       {nextHref ? (
         <nav aria-label="Queue pages" className="mb-8">
-          <Link href={nextHref} rel="next">Next page of the queue</Link>
+          <Link href={nextHref} rel="next">
+            Next page of the queue
+          </Link>
         </nav>
       ) : null}
     </>

@@ -7,9 +7,19 @@ import { updateSettingsAction } from "./actions";
 
 const FIELDS = [
   { name: "reviewWithinDaysEmergency", label: "Days to review an emergency decision", suffix: "days" },
-  { name: "reviewWithinDaysFlagged", label: "Days to review a flagged decision", hint: "Departures from the flowchart, decisions not to share, and shares without consent.", suffix: "days" },
+  {
+    name: "reviewWithinDaysFlagged",
+    label: "Days to review a flagged decision",
+    hint: "Departures from the flowchart, decisions not to share, and shares without consent.",
+    suffix: "days",
+  },
   { name: "reviewWithinDaysRoutine", label: "Days to review any other decision", suffix: "days" },
-  { name: "retentionYears", label: "Years to keep a record", hint: "After this a record is due for a retention review. Follow your organisation’s retention schedule.", suffix: "years" },
+  {
+    name: "retentionYears",
+    label: "Years to keep a record",
+    hint: "After this a record is due for a retention review. Follow your organisation’s retention schedule.",
+    suffix: "years",
+  },
 ] as const;
 
 export function SettingsForm({ current }: { current: Record<(typeof FIELDS)[number]["name"], number> }) {

@@ -6,7 +6,11 @@ import { SettingsForm } from "./SettingsForm";
 
 export const metadata: Metadata = { title: "Organisation settings" };
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requirePermission("settings.manage");
   const settings = await recordKeepingSettings(user.organisationId);
   const saved = (await searchParams).done === "saved";
@@ -19,7 +23,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       ) : null}
       <PageHeading caption={user.organisationName}>Review and retention settings</PageHeading>
       <p className="govuk-body">
-        Each decision gets a review-by date from these settings when it is recorded. Changes are recorded in the audit log.
+        Each decision gets a review-by date from these settings when it is recorded. Changes are recorded in the audit
+        log.
       </p>
       <SettingsForm
         current={{

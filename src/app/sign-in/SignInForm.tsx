@@ -25,7 +25,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | null }) {
           error={errorFor("email")}
           key={`email-${state.errors.length}`}
         />
-        <TextInput name="password" label="Password" type="password" autoComplete="current-password" error={errorFor("password")} />
+        <TextInput
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          error={errorFor("password")}
+        />
         <button type="submit" className="govuk-button" disabled={pending} aria-disabled={pending}>
           Sign in
         </button>

@@ -7,21 +7,17 @@ import { signInUser } from "@/server/auth/sign-in-user";
 import { encodeSessionToken, nowSeconds, sessionCookieName, sessionCookieOptions } from "@/server/auth/session-token";
 import { formAction, goTo } from "@/server/pipeline/action";
 
-export const signInAction = formAction(
-  { access: "public" },
-  ({ fields, meta }) => signInUser(fields, meta),
-  {
-    done: async ({ user, callbackUrl }) => {
-      const { NEXTAUTH_SECRET, SESSION_IDLE_MINUTES } = env();
-      const maxAge = SESSION_IDLE_MINUTES * 60;
-      const { id: sub, name, email, role, sessionVersion: sv } = user;
+export const signInAction = formAction({ access: "public" }, ({ fields, meta }) => signInUser(fields, meta), {
+  done: async ({ user, callbackUrl }) => {
+    const { NEXTAUTH_SECRET, SESSION_IDLE_MINUTES } = env();
+    const maxAge = SESSION_IDLE_MINUTES * 60;
+    const { id: sub, name, email, role, sessionVersion: sv } = user;
     const claims = { sub, name, email, role, sv, authAt: nowSeconds() };
-      const token = await encodeSessionToken(claims, NEXTAUTH_SECRET, maxAge);
-      const secure = usesSecureCookies();
-      (await cookies()).set(sessionCookieName(secure), token, sessionCookieOptions(secure, maxAge));
-      return goTo(safeCallbackPath(callbackUrl) ?? homePathFor(user.role));
-    },
-    // Never the password; the email only as far as a valid address can be long.
-    refill: (fields) => ({ email: typeof fields.email === "string" ? fields.email.slice(0, 254) : "" }),
+    const token = await encodeSessionToken(claims, NEXTAUTH_SECRET, maxAge);
+    const secure = usesSecureCookies();
+    (await cookies()).set(sessionCookieName(secure), token, sessionCookieOptions(secure, maxAge));
+    return goTo(safeCallbackPath(callbackUrl) ?? homePathFor(user.role));
   },
-);
+  // Never the password; the email only as far as a valid address can be long.
+  refill: (fields) => ({ email: typeof fields.email === "string" ? fields.email.slice(0, 254) : "" }),
+});

@@ -10,11 +10,16 @@ export const metadata: Metadata = { title: "Sign in" };
 
 const REASONS: Record<string, string> = {
   timeout: "You were signed out because you had not done anything for a while. Your saved answers are kept.",
-  revoked: "Your session has ended because your account was changed or disabled. Sign in again, or contact your service administrator.",
+  revoked:
+    "Your session has ended because your account was changed or disabled. Sign in again, or contact your service administrator.",
   "signed-out": "You have signed out.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const session = await currentSession();
   if (session.status === "signed-in") redirect(homePathFor(session.user.role));

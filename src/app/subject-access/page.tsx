@@ -10,14 +10,26 @@ export default async function SubjectAccessPage() {
     <div className="max-w-[760px]">
       <PageHeading caption={user.organisationName}>Subject access: all records for a case</PageHeading>
       <p className="govuk-body">
-        Download every decision, review and escalation for one case reference, to answer a subject access request or a court
-        order. The download is recorded in the audit log as a disclosure.
+        Download every decision, review and escalation for one case reference, to answer a subject access request or a
+        court order. The download is recorded in the audit log as a disclosure.
       </p>
-      <InsetText>Check each record before disclosing it: information about third parties, or that could put someone at risk, may need to be withheld.</InsetText>
+      <InsetText>
+        Check each record before disclosing it: information about third parties, or that could put someone at risk, may
+        need to be withheld.
+      </InsetText>
       <form method="get" action="/api/exports/subject-access" className="mb-8">
         <div className="govuk-form-group">
-          <label htmlFor="caseReference" className="govuk-label-bold">Case reference</label>
-          <input id="caseReference" name="caseReference" required maxLength={40} className="govuk-input sm:w-1/2" spellCheck={false} />
+          <label htmlFor="caseReference" className="govuk-label-bold">
+            Case reference
+          </label>
+          <input
+            id="caseReference"
+            name="caseReference"
+            required
+            maxLength={40}
+            className="govuk-input sm:w-1/2"
+            spellCheck={false}
+          />
         </div>
         <fieldset className="govuk-form-group border-0 p-0">
           <legend className="govuk-fieldset-legend font-bold">Format</legend>
@@ -30,7 +42,9 @@ export default async function SubjectAccessPage() {
             </label>
           </div>
         </fieldset>
-        <button type="submit" className="govuk-button">Download</button>
+        <button type="submit" className="govuk-button">
+          Download
+        </button>
       </form>
     </div>
   );

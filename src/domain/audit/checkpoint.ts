@@ -42,7 +42,10 @@ export function digestEventHashes(hashes: readonly string[]): string {
 
 /** A key's id: the first 16 hex digits of SHA-256 over its public key (SPKI DER). */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(publicKey.export({ type: "spki", format: "der" }))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 function signedText(content: CheckpointContent): string {
@@ -72,13 +75,21 @@ export function signCheckpoint(
 export type CheckpointProblem = "unknown-key" | "bad-signature" | "hashes-do-not-match" | "malformed";
 
 /** Whether a checkpoint is one of ours, unaltered: signed by a published key, its hashes as signed. */
-export function checkCheckpoint(checkpoint: SignedCheckpoint, publicKeys: ReadonlyMap<string, KeyObject>): CheckpointProblem | null {
+export function checkCheckpoint(
+  checkpoint: SignedCheckpoint,
+  publicKeys: ReadonlyMap<string, KeyObject>,
+): CheckpointProblem | null {
   const seq = BigInt(checkpoint.seq);
   const fromSeq = BigInt(checkpoint.fromSeq);
   if (seq < fromSeq - 1n || BigInt(checkpoint.eventHashes.length) !== seq - fromSeq + 1n) return "malformed";
   const key = publicKeys.get(checkpoint.keyId);
   if (!key) return "unknown-key";
-  const valid = verify(null, Buffer.from(signedText(checkpoint), "utf8"), key, Buffer.from(checkpoint.signature, "base64"));
+  const valid = verify(
+    null,
+    Buffer.from(signedText(checkpoint), "utf8"),
+    key,
+    Buffer.from(checkpoint.signature, "base64"),
+  );
   if (!valid) return "bad-signature";
   if (digestEventHashes(checkpoint.eventHashes) !== checkpoint.eventHashesDigest) return "hashes-do-not-match";
   if (checkpoint.eventHashes.length > 0 && checkpoint.eventHashes.at(-1) !== checkpoint.headHash) return "malformed";
@@ -89,15 +100,32 @@ export type CheckpointBreak =
   /** An event's hash is not the one a signed checkpoint recorded for its position. */
   | { kind: "checkpoint-mismatch"; chainKey: string; chainSeq: bigint; eventId: bigint; signedAt: string }
   /** A signed checkpoint covers positions the chain no longer has (events removed from the end). */
-  | { kind: "checkpoint-beyond-end"; chainKey: string; checkpointSeq: bigint; lastSeq: bigint; lastEventId: bigint | null; signedAt: string }
+  | {
+      kind: "checkpoint-beyond-end";
+      chainKey: string;
+      checkpointSeq: bigint;
+      lastSeq: bigint;
+      lastEventId: bigint | null;
+      signedAt: string;
+    }
   /** A checkpoint that is not validly signed, or whose hashes were altered. */
-  | { kind: "checkpoint-invalid"; chainKey: string; checkpointSeq: bigint; problem: CheckpointProblem; signedAt: string };
+  | {
+      kind: "checkpoint-invalid";
+      chainKey: string;
+      checkpointSeq: bigint;
+      problem: CheckpointProblem;
+      signedAt: string;
+    };
 
 /**
  * Checks one chain's events, fed in chain order, against its checkpoints: every position a valid
  * checkpoint covers must hold the hash it recorded. Incremental, like createChainVerifier.
  */
-export function createCheckpointComparer(chainKey: string, checkpoints: readonly SignedCheckpoint[], publicKeys: ReadonlyMap<string, KeyObject>) {
+export function createCheckpointComparer(
+  chainKey: string,
+  checkpoints: readonly SignedCheckpoint[],
+  publicKeys: ReadonlyMap<string, KeyObject>,
+) {
   const anchored = new Map<bigint, { hash: string; signedAt: string }>();
   let firstBreak: CheckpointBreak | null = null;
   let highest = 0n;
@@ -106,11 +134,19 @@ export function createCheckpointComparer(chainKey: string, checkpoints: readonly
     if (checkpoint.chainKey !== chainKey) continue;
     const problem = checkCheckpoint(checkpoint, publicKeys);
     if (problem) {
-      firstBreak ??= { kind: "checkpoint-invalid", chainKey, checkpointSeq: BigInt(checkpoint.seq), problem, signedAt: checkpoint.at };
+      firstBreak ??= {
+        kind: "checkpoint-invalid",
+        chainKey,
+        checkpointSeq: BigInt(checkpoint.seq),
+        problem,
+        signedAt: checkpoint.at,
+      };
       continue;
     }
     const fromSeq = BigInt(checkpoint.fromSeq);
-    checkpoint.eventHashes.forEach((hash, index) => anchored.set(fromSeq + BigInt(index), { hash, signedAt: checkpoint.at }));
+    checkpoint.eventHashes.forEach((hash, index) =>
+      anchored.set(fromSeq + BigInt(index), { hash, signedAt: checkpoint.at }),
+    );
     if (BigInt(checkpoint.seq) > highest) {
       highest = BigInt(checkpoint.seq);
       highestAt = checkpoint.at;
@@ -123,7 +159,13 @@ export function createCheckpointComparer(chainKey: string, checkpoints: readonly
       if (firstBreak) return firstBreak;
       const expected = anchored.get(event.chainSeq);
       if (expected && expected.hash !== event.hash) {
-        firstBreak = { kind: "checkpoint-mismatch", chainKey, chainSeq: event.chainSeq, eventId: event.id, signedAt: expected.signedAt };
+        firstBreak = {
+          kind: "checkpoint-mismatch",
+          chainKey,
+          chainSeq: event.chainSeq,
+          eventId: event.id,
+          signedAt: expected.signedAt,
+        };
       }
       lastSeq = event.chainSeq;
       lastEventId = event.id;
@@ -132,7 +174,14 @@ export function createCheckpointComparer(chainKey: string, checkpoints: readonly
     finish(): CheckpointBreak | null {
       if (firstBreak) return firstBreak;
       if (highest > lastSeq) {
-        firstBreak = { kind: "checkpoint-beyond-end", chainKey, checkpointSeq: highest, lastSeq, lastEventId, signedAt: highestAt };
+        firstBreak = {
+          kind: "checkpoint-beyond-end",
+          chainKey,
+          checkpointSeq: highest,
+          lastSeq,
+          lastEventId,
+          signedAt: highestAt,
+        };
       }
       return firstBreak;
     },

@@ -76,7 +76,13 @@ describe("chainEvent", () => {
   });
   it("uses the system chain for events without an organisation", () => {
     expect(chainKeyFor(null)).toBe("system");
-    expect(chainEvent({ ...input("auth.sign-in"), organisationId: null }, { lastSeq: 0n, lastHash: GENESIS_HASH }, new Date()).chainKey).toBe("system");
+    expect(
+      chainEvent(
+        { ...input("auth.sign-in"), organisationId: null },
+        { lastSeq: 0n, lastHash: GENESIS_HASH },
+        new Date(),
+      ).chainKey,
+    ).toBe("system");
   });
   it("changes the hash when any field changes", () => {
     const [event] = buildChain(1);
@@ -96,10 +102,22 @@ describe("chainEventTemplate", () => {
 
   it("hashes, once the database fills in the head, exactly as chainEvent does", () => {
     const at = new Date(Date.UTC(2026, 10, 21, 13, 0, 0, 123));
-    const heads = [{ lastSeq: 0n, lastHash: GENESIS_HASH }, { lastSeq: 41n, lastHash: "ab".repeat(32) }, { lastSeq: 9_007_199_254_740_993n, lastHash: "f".repeat(64) }];
+    const heads = [
+      { lastSeq: 0n, lastHash: GENESIS_HASH },
+      { lastSeq: 41n, lastHash: "ab".repeat(32) },
+      { lastSeq: 9_007_199_254_740_993n, lastHash: "f".repeat(64) },
+    ];
     const inputs = [
       input("decision.record", { kind: "ORIGINAL", flags: ["DEPARTURE"], departsFromIndication: true }),
-      { ...input("decision.record", { note: 'quotes " and \\ and \u0000 and ünïcödé 🙂', chainSeq: "1", prevHash: GENESIS_HASH }), caseReference: '"chainSeq":"', organisationId: null },
+      {
+        ...input("decision.record", {
+          note: 'quotes " and \\ and \u0000 and ünïcödé 🙂',
+          chainSeq: "1",
+          prevHash: GENESIS_HASH,
+        }),
+        caseReference: '"chainSeq":"',
+        organisationId: null,
+      },
     ];
     for (const event of inputs) {
       for (const head of heads) {

@@ -82,7 +82,9 @@ export function hashableContent(event: HashableEvent): JsonValue {
 }
 
 export function hashAuditEvent(event: HashableEvent): string {
-  return createHash("sha256").update(canonicalJson(hashableContent(event)), "utf8").digest("hex");
+  return createHash("sha256")
+    .update(canonicalJson(hashableContent(event)), "utf8")
+    .digest("hex");
 }
 
 export function chainEvent(
@@ -110,17 +112,29 @@ export function chainEvent(
  * digits and hex inside quotes, so no escaping differs. Markers are random per call, and the split
  * is checked, so no text in the event can be mistaken for them.
  */
-export function chainEventTemplate(input: AuditEventInput, at: Date): { chainKey: string; before: string; between: string; after: string } {
+export function chainEventTemplate(
+  input: AuditEventInput,
+  at: Date,
+): { chainKey: string; before: string; between: string; after: string } {
   // randomUUID draws from a buffered pool; randomBytes would ask the system for every call.
   const marker = randomUUID().replaceAll("-", "");
   const seqMarker = `s${marker}`;
   const hashMarker = `h${marker}`;
   const chainKey = chainKeyFor(input.organisationId);
-  const content = hashableContent({ ...input, chainKey, chainSeq: 0n, at, prevHash: hashMarker }) as { [key: string]: JsonValue };
+  const content = hashableContent({ ...input, chainKey, chainSeq: 0n, at, prevHash: hashMarker }) as {
+    [key: string]: JsonValue;
+  };
   const json = canonicalJson({ ...content, chainSeq: seqMarker });
   const [before, rest, ...more] = json.split(seqMarker);
   const [between, after, ...evenMore] = (rest ?? "").split(hashMarker);
-  if (before === undefined || rest === undefined || between === undefined || after === undefined || more.length > 0 || evenMore.length > 0) {
+  if (
+    before === undefined ||
+    rest === undefined ||
+    between === undefined ||
+    after === undefined ||
+    more.length > 0 ||
+    evenMore.length > 0
+  ) {
     throw new Error("chainEventTemplate: the chain position's markers did not split the event once each");
   }
   return { chainKey, before, between, after };

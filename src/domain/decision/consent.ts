@@ -18,10 +18,7 @@ export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
  * `consent` is undefined when the question never arose: the information was not personal or
  * not confidential, so consent was not needed.
  */
-export function summariseConsent(
-  consent: ResolvedConsentAnswer | undefined,
-  outcome: DecisionOutcome,
-): ConsentStatus {
+export function summariseConsent(consent: ResolvedConsentAnswer | undefined, outcome: DecisionOutcome): ConsentStatus {
   switch (consent) {
     case undefined:
       return "NOT_NEEDED";
@@ -38,8 +35,5 @@ export function summariseConsent(
 
 /** Sharing went ahead although the person did not, or could not, agree to it. */
 export function sharedWithoutConsent(status: ConsentStatus, outcome: DecisionOutcome): boolean {
-  return (
-    isSharing(outcome) &&
-    (status === "REFUSED_OVERRIDDEN" || status === "WITHDRAWN" || status === "NOT_SOUGHT")
-  );
+  return isSharing(outcome) && (status === "REFUSED_OVERRIDDEN" || status === "WITHDRAWN" || status === "NOT_SOUGHT");
 }

@@ -31,7 +31,9 @@ describe("departureFromIndication: every combination", () => {
   ])("%s then %s (child at risk: %s) → %s", (indication, outcome, childAtRisk, code) => {
     const departure = departureFromIndication(indication, outcome, { childAtRiskOfSignificantHarm: childAtRisk });
     expect(departure?.code ?? null).toBe(code);
-    expect(departsFromIndication(indication, outcome, { childAtRiskOfSignificantHarm: childAtRisk })).toBe(code !== null);
+    expect(departsFromIndication(indication, outcome, { childAtRiskOfSignificantHarm: childAtRisk })).toBe(
+      code !== null,
+    );
     if (departure) expect(departure.explanation).toMatch(/but you have decided/);
   });
 

@@ -7,10 +7,7 @@ export function isSharing(outcome: DecisionOutcome): boolean {
   return outcome !== "NO_SHARE";
 }
 
-export type DepartureCode =
-  | "NO_SHARE_IN_EMERGENCY"
-  | "NO_SHARE_WHEN_CHILD_AT_RISK"
-  | "SHARE_WHEN_INDICATED_NOT_TO";
+export type DepartureCode = "NO_SHARE_IN_EMERGENCY" | "NO_SHARE_WHEN_CHILD_AT_RISK" | "SHARE_WHEN_INDICATED_NOT_TO";
 
 export interface Departure {
   code: DepartureCode;
@@ -27,8 +24,7 @@ const DEPARTURE_EXPLANATIONS: Record<DepartureCode, string> = {
     "A child is at immediate risk of significant harm, which means acting and sharing now, but you have decided not to share.",
   NO_SHARE_WHEN_CHILD_AT_RISK:
     "The flowchart indicates you can share, and a child is at risk of significant harm, but you have decided not to share.",
-  SHARE_WHEN_INDICATED_NOT_TO:
-    "The flowchart indicates you should not share, but you have decided to share.",
+  SHARE_WHEN_INDICATED_NOT_TO: "The flowchart indicates you should not share, but you have decided to share.",
 };
 
 /**
@@ -64,9 +60,7 @@ function departureCode(
     case "EMERGENCY":
       return isSharing(outcome) ? null : "NO_SHARE_IN_EMERGENCY";
     case "SHARE":
-      return !isSharing(outcome) && childAtRiskOfSignificantHarm
-        ? "NO_SHARE_WHEN_CHILD_AT_RISK"
-        : null;
+      return !isSharing(outcome) && childAtRiskOfSignificantHarm ? "NO_SHARE_WHEN_CHILD_AT_RISK" : null;
     case "DO_NOT_SHARE":
       return isSharing(outcome) ? "SHARE_WHEN_INDICATED_NOT_TO" : null;
   }

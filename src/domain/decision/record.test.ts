@@ -51,7 +51,12 @@ const emergency: WizardAnswers = {
   "information-to-share": VALID["information-to-share"],
   "sharing-method": { method: "phone", securityMeasures: "Called the police control room on 999." },
   informing: { informPerson: "no", reasonNotInforming: "Telling the carer could put the child at greater risk." },
-  decision: { ...VALID.decision, recipientName: "Control room", recipientRole: "Police call handler", recipientOrganisation: "Police" },
+  decision: {
+    ...VALID.decision,
+    recipientName: "Control room",
+    recipientRole: "Police call handler",
+    recipientOrganisation: "Police",
+  },
 };
 
 describe("buildDecisionRecord: the acceptance paths", () => {
@@ -73,8 +78,15 @@ describe("buildDecisionRecord: the acceptance paths", () => {
       concernCategories: ["child-health-or-development"],
       childAtRiskOfSignificantHarm: false,
       indication: "SHARE",
-      indicationReasonCodes: ["NO_IMMEDIATE_RISK", "LEGITIMATE_PURPOSE", "IDENTIFIABLE", "CONFIDENTIAL", "CONSENT_GIVEN"],
-      indicationExplanation: "You have consent, so you can share. Share only what is needed, share it securely, and record what you shared.",
+      indicationReasonCodes: [
+        "NO_IMMEDIATE_RISK",
+        "LEGITIMATE_PURPOSE",
+        "IDENTIFIABLE",
+        "CONFIDENTIAL",
+        "CONSENT_GIVEN",
+      ],
+      indicationExplanation:
+        "You have consent, so you can share. Share only what is needed, share it securely, and record what you shared.",
       outcome: "SHARE",
       departsFromIndication: false,
       departure: null,
@@ -229,7 +241,12 @@ describe("buildDecisionRecord: the acceptance paths", () => {
       "sharing-method": VALID["sharing-method"],
       decision: VALID.decision,
     });
-    expect(record).toMatchObject({ lawfulBases: null, personInformed: null, consent: { status: "NOT_NEEDED" }, reviewFlags: [] });
+    expect(record).toMatchObject({
+      lawfulBases: null,
+      personInformed: null,
+      consent: { status: "NOT_NEEDED" },
+      reviewFlags: [],
+    });
   });
 });
 
@@ -268,12 +285,16 @@ describe("buildDecisionRecord: what it refuses", () => {
   });
 
   it("checks the lawful basis against the organisation", () => {
-    const answers = { ...consentGivenShareAnswers(), "lawful-basis": { ...VALID["lawful-basis"], article6: "art6-1-f" } };
+    const answers = {
+      ...consentGivenShareAnswers(),
+      "lawful-basis": { ...VALID["lawful-basis"], article6: "art6-1-f" },
+    };
     expect(problems(answers, { organisationKind: "HEALTH" })).toEqual([
       {
         stepId: "lawful-basis",
         field: "article6",
-        message: "Public authorities cannot rely on legitimate interests for their tasks. Select public task or another basis",
+        message:
+          "Public authorities cannot rely on legitimate interests for their tasks. Select public task or another basis",
       },
     ]);
     // A charity relies on legitimate interests, and not on s.47, which binds named authorities only.
@@ -320,7 +341,11 @@ describe("buildDecisionRecord: what it refuses", () => {
   });
 
   it("leaves stale answers out of the record", () => {
-    const record = build({ ...consentGivenShareAnswers(), "purpose-advice": VALID["purpose-advice"], "departure-reason": VALID["departure-reason"] });
+    const record = build({
+      ...consentGivenShareAnswers(),
+      "purpose-advice": VALID["purpose-advice"],
+      "departure-reason": VALID["departure-reason"],
+    });
     expect(Object.keys(record.answers)).not.toContain("purpose-advice");
     expect(Object.keys(record.answers)).not.toContain("departure-reason");
     expect(record.adviceSought).toEqual([]);

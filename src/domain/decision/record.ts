@@ -9,12 +9,7 @@ import {
   type ResolvedIndication,
 } from "../flowchart";
 import { GUIDANCE_VERSION, type ChecklistPrincipleId } from "../guidance";
-import {
-  ORGANISATION_KINDS,
-  selectedLawfulBasisIds,
-  type LawfulBasisId,
-  type OrganisationKind,
-} from "../lawful-basis";
+import { ORGANISATION_KINDS, selectedLawfulBasisIds, type LawfulBasisId, type OrganisationKind } from "../lawful-basis";
 import {
   ADVICE_STEP_FOR_QUESTION,
   FORM_ERROR_FIELD,
@@ -137,9 +132,7 @@ export interface RecordProblem {
   message: string;
 }
 
-export type BuildDecisionResult =
-  | { ok: true; record: DecisionRecordData }
-  | { ok: false; problems: RecordProblem[] };
+export type BuildDecisionResult = { ok: true; record: DecisionRecordData } | { ok: false; problems: RecordProblem[] };
 
 const contextSchema = z.object({
   reference: z.string().trim().min(1, { error: "The decision has no reference" }),
@@ -278,9 +271,7 @@ function assemble(answers: WizardAnswers, context: DecisionContext): DecisionRec
     indicationExplanation: evaluation.explanation,
     outcome: decision.outcome,
     departsFromIndication,
-    departure: departure
-      ? { ...departure, reason: answers["departure-reason"]?.departureReason ?? "" }
-      : null,
+    departure: departure ? { ...departure, reason: answers["departure-reason"]?.departureReason ?? "" } : null,
     rationale: decision.rationale,
     purpose: decision.purpose,
     recipient:

@@ -62,18 +62,11 @@ export function reviewDueAt(
   settings: RecordKeepingSettings = DEFAULT_RECORD_KEEPING_SETTINGS,
 ): Date {
   const { emergency, flagged, routine } = recordKeepingSettingsSchema.parse(settings).reviewWithinDays;
-  const periods = [
-    routine,
-    ...(urgency === "EMERGENCY" ? [emergency] : []),
-    ...(flags.length > 0 ? [flagged] : []),
-  ];
+  const periods = [routine, ...(urgency === "EMERGENCY" ? [emergency] : []), ...(flags.length > 0 ? [flagged] : [])];
   return addUkCalendarDays(decidedAt, Math.min(...periods));
 }
 
-export function retainUntil(
-  decidedAt: Date,
-  settings: RecordKeepingSettings = DEFAULT_RECORD_KEEPING_SETTINGS,
-): Date {
+export function retainUntil(decidedAt: Date, settings: RecordKeepingSettings = DEFAULT_RECORD_KEEPING_SETTINGS): Date {
   const { retentionYears } = recordKeepingSettingsSchema.parse(settings);
   // The UK anniversary; 29 February has none in most years, so it keeps to the end of February.
   return addUkYears(decidedAt, retentionYears);

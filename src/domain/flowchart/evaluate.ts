@@ -83,23 +83,23 @@ export const OUTCOME_EXPLANATIONS: Partial<Record<RouteReasonCode, string>> = {
     "You do not have consent, but there is another lawful reason to share, so you can share without consent. Record the lawful basis and your reasons.",
   CHILD_AT_RISK_PUBLIC_INTEREST_OVERRIDES:
     "A child is at risk of significant harm, so the public interest in protecting them will usually outweigh " +
-      "confidentiality. You can share without consent. Consent is not the right lawful basis here: record another " +
-      "basis and your reasons.",
+    "confidentiality. You can share without consent. Consent is not the right lawful basis here: record another " +
+    "basis and your reasons.",
   ADULT_AT_RISK_MAY_BE_PROTECTED_WITHOUT_CONSENT:
     "The adult has care and support needs, cannot protect themselves, and either lacks the capacity to decide about " +
-      "sharing or their refusal can be overridden because others are at risk, a serious crime is involved, or they " +
-      "are being coerced. You can share without their consent to protect them (Care Act 2014 ss.42 and 45; Data " +
-      "Protection Act 2018 Sch 1 para 18). Record the lawful basis, the capacity assessment and your reasons.",
+    "sharing or their refusal can be overridden because others are at risk, a serious crime is involved, or they " +
+    "are being coerced. You can share without their consent to protect them (Care Act 2014 ss.42 and 45; Data " +
+    "Protection Act 2018 Sch 1 para 18). Record the lawful basis, the capacity assessment and your reasons.",
   AT_RISK_CONSENT_IS_NOT_THE_BASIS:
     "You can share. The person is at risk of significant harm, so you would share even if they said no: their " +
-      "agreement is worth having, but consent is not the right lawful basis (DfE 2024, golden rule 3). Record " +
-      "another basis, such as public task or legal obligation, and your reasons.",
+    "agreement is worth having, but consent is not the right lawful basis (DfE 2024, golden rule 3). Record " +
+    "another basis, such as public task or legal obligation, and your reasons.",
   NO_OTHER_LAWFUL_REASON_WEIGH_RISK_OF_HARM:
     "You do not have consent and you found no other lawful reason to share. But there is a risk, or a perceived " +
-      "risk, of harm. The 2024 advice (golden rule 3) says you do not need consent to share where there is a risk or " +
-      "perceived risk of harm, as long as you have a lawful basis. Before you decide not to share, weigh the risk of " +
-      "not sharing against the refusal, and ask your designated safeguarding lead. If you still decide not to share, " +
-      "record why.",
+    "risk, of harm. The 2024 advice (golden rule 3) says you do not need consent to share where there is a risk or " +
+    "perceived risk of harm, as long as you have a lawful basis. Before you decide not to share, weigh the risk of " +
+    "not sharing against the refusal, and ask your designated safeguarding lead. If you still decide not to share, " +
+    "record why.",
   NO_OTHER_LAWFUL_REASON:
     "You do not have consent and there is no other lawful reason to share, so do not share. Record your decision and reasons, and think again if you are given new information.",
 };
@@ -170,10 +170,7 @@ function routeFor(
 }
 
 /** "Not sure" whether the harm is significant stops the walk until advice is recorded. */
-function significantHarmAdvice(
-  answers: FlowchartAnswers,
-  reasonCodes: ReasonCode[],
-): FlowchartEvaluation | null {
+function significantHarmAdvice(answers: FlowchartAnswers, reasonCodes: ReasonCode[]): FlowchartEvaluation | null {
   if (answers.significantHarm?.given !== "not-sure") return null;
   reasonCodes.push(SIGNIFICANT_HARM_ADVICE_CODES.needed);
   if (answers.significantHarm.afterAdvice !== undefined) {
@@ -183,7 +180,8 @@ function significantHarmAdvice(
   return {
     indication: "SEEK_ADVICE",
     reasonCodes,
-    explanation: `You are not sure whether the harm is significant. Seek advice before you go on, from your ` +
+    explanation:
+      `You are not sure whether the harm is significant. Seek advice before you go on, from your ` +
       `designated safeguarding lead or ${ADVISERS}. Avoid naming the person if you can. Record who you asked and ` +
       `what they advised, then answer the question again.`,
   };

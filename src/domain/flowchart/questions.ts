@@ -41,11 +41,7 @@ export type Indication = "SHARE" | "DO_NOT_SHARE" | "SEEK_ADVICE" | "EMERGENCY" 
 /** The indications a decision can be taken against; the others mean the flowchart is unfinished. */
 export type ResolvedIndication = Extract<Indication, "SHARE" | "DO_NOT_SHARE" | "EMERGENCY">;
 
-export const RESOLVED_INDICATIONS: readonly ResolvedIndication[] = [
-  "SHARE",
-  "DO_NOT_SHARE",
-  "EMERGENCY",
-];
+export const RESOLVED_INDICATIONS: readonly ResolvedIndication[] = ["SHARE", "DO_NOT_SHARE", "EMERGENCY"];
 
 export function isResolvedIndication(indication: Indication): indication is ResolvedIndication {
   return (RESOLVED_INDICATIONS as readonly Indication[]).includes(indication);

@@ -2,18 +2,8 @@ import { GOLDEN_RULES, GOLDEN_RULE_IDS, type GoldenRule, type GoldenRuleId } fro
 import { GUIDANCE_NOTES, GUIDANCE_NOTE_IDS, type GuidanceNote, type GuidanceNoteId } from "./notes";
 import { PRINCIPLES, PRINCIPLE_IDS, type Principle, type PrincipleId } from "./principles";
 
-export {
-  GUIDANCE_SOURCES,
-  SOURCES,
-  type GuidanceSource,
-  type GuidanceSourceKind,
-} from "./sources";
-export {
-  GUIDANCE_VERSIONS,
-  GUIDANCE_VERSION_IDS,
-  guidanceChangesBetween,
-  type GuidanceVersion,
-} from "./versions";
+export { GUIDANCE_SOURCES, SOURCES, type GuidanceSource, type GuidanceSourceKind } from "./sources";
+export { GUIDANCE_VERSIONS, GUIDANCE_VERSION_IDS, guidanceChangesBetween, type GuidanceVersion } from "./versions";
 export { GOLDEN_RULES, GOLDEN_RULE_IDS, type GoldenRule, type GoldenRuleId } from "./golden-rules";
 export {
   PRINCIPLES,
@@ -62,9 +52,7 @@ export function guidanceNote(id: GuidanceNoteId): GuidanceNote {
 }
 
 export type GuidanceItem =
-  | ({ kind: "golden-rule" } & GoldenRule)
-  | ({ kind: "principle" } & Principle)
-  | ({ kind: "note" } & GuidanceNote);
+  ({ kind: "golden-rule" } & GoldenRule) | ({ kind: "principle" } & Principle) | ({ kind: "note" } & GuidanceNote);
 
 /** Looks up any piece of guidance by id, for pages that receive ids from untrusted input. */
 export function findGuidance(id: string): GuidanceItem | undefined {

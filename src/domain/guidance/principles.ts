@@ -45,8 +45,7 @@ export const PRINCIPLES: readonly Principle[] = [
     id: "necessary",
     title: "Necessary",
     confirmation: "It is necessary for the purpose of sharing",
-    explanation:
-      "Think about how much you really need to share. Do not share more than is needed to be useful.",
+    explanation: "Think about how much you really need to share. Do not share more than is needed to be useful.",
     source: PRINCIPLES_SOURCE,
   },
   {

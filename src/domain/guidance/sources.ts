@@ -20,8 +20,7 @@ export const SOURCES = {
     `(${LOCAL_EXAMPLE})`,
   croydon: `Croydon, The seven golden rules to sharing information (${LOCAL_EXAMPLE})`,
   preSchool: `A pre-school's confidentiality and information sharing policy (${LOCAL_EXAMPLE})`,
-  berkshire: (section: string) =>
-    `Berkshire multi-agency information sharing protocol, ${section} (${LOCAL_EXAMPLE})`,
+  berkshire: (section: string) => `Berkshire multi-agency information sharing protocol, ${section} (${LOCAL_EXAMPLE})`,
 } as const;
 
 export type GuidanceSourceKind = "NATIONAL_GUIDANCE" | "LEGISLATION" | "REGULATOR_GUIDANCE" | "LOCAL_EXAMPLE";

@@ -10,8 +10,7 @@ import {
   type OrganisationKind,
 } from "./index";
 
-const ids = (group: Parameters<typeof lawfulBasesInGroup>[0]) =>
-  lawfulBasesInGroup(group).map((basis) => basis.id);
+const ids = (group: Parameters<typeof lawfulBasesInGroup>[0]) => lawfulBasesInGroup(group).map((basis) => basis.id);
 
 describe("the lawful basis catalogue", () => {
   it("offers UK GDPR Article 6(1)(a), (c), (d), (e), (ea) and (f), and DPA 2018 s.35 for law enforcement", () => {

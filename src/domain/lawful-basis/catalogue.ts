@@ -74,13 +74,7 @@ export type Schedule1Id = (typeof SCHEDULE_1_IDS)[number];
 export type Schedule8Id = (typeof SCHEDULE_8_IDS)[number];
 export type CommonLawId = (typeof COMMON_LAW_IDS)[number];
 export type StatutoryGatewayId = (typeof STATUTORY_GATEWAY_IDS)[number];
-export type LawfulBasisId =
-  | Article6Id
-  | Article9Id
-  | Schedule1Id
-  | Schedule8Id
-  | CommonLawId
-  | StatutoryGatewayId;
+export type LawfulBasisId = Article6Id | Article9Id | Schedule1Id | Schedule8Id | CommonLawId | StatutoryGatewayId;
 
 export interface LawfulBasis {
   id: LawfulBasisId;
@@ -154,11 +148,13 @@ const article6: LawfulBasis[] = [
     group: "UK_GDPR_ARTICLE_6",
     reference: "UK GDPR Article 6(1)(e)",
     label: "Public task",
-    help: "Sharing is needed for a task of your organisation carried out in the public interest or in the exercise " +
+    help:
+      "Sharing is needed for a task of your organisation carried out in the public interest or in the exercise " +
       "of official authority, with a basis in law, such as safeguarding duties. Since the Data (Use and Access) Act " +
       "2025 it must be a task of your own organisation, not someone else's. Most public bodies use this basis for " +
       "safeguarding.",
-    source: `UK GDPR Art 6(1)(e) and Art 6(3), as amended by the Data (Use and Access) Act 2025, s.70(2)(a); ` +
+    source:
+      `UK GDPR Art 6(1)(e) and Art 6(3), as amended by the Data (Use and Access) Act 2025, s.70(2)(a); ` +
       `${SOURCES.berkshire("s.5")}`,
   },
   {
@@ -166,7 +162,8 @@ const article6: LawfulBasis[] = [
     group: "UK_GDPR_ARTICLE_6",
     reference: "UK GDPR Article 6(1)(ea)",
     label: "Recognised legitimate interest: safeguarding",
-    help: "Sharing is needed to protect a vulnerable person, such as a child or an adult at risk, from neglect or " +
+    help:
+      "Sharing is needed to protect a vulnerable person, such as a child or an adult at risk, from neglect or " +
       "harm, or to protect their well-being (a recognised legitimate interest in Annex 1 to UK GDPR). No balancing " +
       "test is needed, but sharing must still be necessary. Not for public authorities performing their tasks: they " +
       "use public task.",
@@ -177,7 +174,7 @@ const article6: LawfulBasis[] = [
       inForceFrom: "2026-02-05",
       source:
         "The Data (Use and Access) Act 2025 (Commencement No. 6 and Transitional and Saving Provisions) Regulations " +
-          "2026 (SI 2026/82), regulation 2(c)",
+        "2026 (SI 2026/82), regulation 2(c)",
       checked: "2026-11-29",
     },
   },
@@ -195,14 +192,15 @@ const article6: LawfulBasis[] = [
     group: "DPA_2018_PART_3",
     reference: "Data Protection Act 2018, section 35 (Part 3, law enforcement processing)",
     label: "Law enforcement processing (police)",
-    help: "For a competent authority processing for a law enforcement purpose: lawful because it is based on law and " +
+    help:
+      "For a competent authority processing for a law enforcement purpose: lawful because it is based on law and " +
       "needed for a task carried out for that purpose. Part 3 replaces UK GDPR here: do not also choose an Article 6 " +
       "basis or an Article 9 condition. Sensitive information also needs a Schedule 8 condition.",
     source: "Data Protection Act 2018, ss.30, 31 and 35, and Schedule 8",
     onlyFor: ["POLICE"],
     onlyForReason:
       "Part 3 of the Data Protection Act 2018 is only for competent authorities, such as the police, processing for " +
-        "law enforcement purposes",
+      "law enforcement purposes",
   },
 ];
 
@@ -295,12 +293,11 @@ const article9: LawfulBasis[] = [
   },
 ];
 
-const SCHEDULE_1_POLICY_NOTE =
-  "Your organisation must have an appropriate policy document for this condition.";
+const SCHEDULE_1_POLICY_NOTE = "Your organisation must have an appropriate policy document for this condition.";
 /** Para 10 needs no appropriate policy document when the disclosure is to a competent authority (para 10(3)). */
 const SCHEDULE_1_POLICY_NOTE_PARA_10 =
   "Your organisation needs an appropriate policy document for this condition, unless you are disclosing to a " +
-    "competent authority such as the police.";
+  "competent authority such as the police.";
 
 const schedule1: LawfulBasis[] = [
   {
@@ -353,7 +350,8 @@ const schedule1: LawfulBasis[] = [
     group: "DPA_2018_SCHEDULE_1",
     reference: "Data Protection Act 2018, Schedule 1 Part 2 paragraph 10",
     label: "Preventing or detecting unlawful acts",
-    help: `Completes Article 9(2)(g): needed to prevent or detect a crime or other unlawful act, where asking for ` +
+    help:
+      `Completes Article 9(2)(g): needed to prevent or detect a crime or other unlawful act, where asking for ` +
       `consent would prejudice that, and in the substantial public interest. ${SCHEDULE_1_POLICY_NOTE_PARA_10}`,
     source: "Data Protection Act 2018, Sch 1 Part 2 para 10",
     completesArticle9: "art9-2-g",
@@ -386,7 +384,7 @@ export const CRIMINAL_OFFENCE_DATA_RULE = {
 const POLICE_ONLY: readonly OrganisationKind[] = ["POLICE"];
 const POLICE_ONLY_REASON =
   "Schedule 8 conditions are only for competent authorities, such as the police, processing for law enforcement " +
-    "purposes under Part 3 of the Data Protection Act 2018";
+  "purposes under Part 3 of the Data Protection Act 2018";
 const SCHEDULE_8_SOURCE = `Data Protection Act 2018, s.35(5) and Schedule 8; ${SOURCES.dudley("s.4")}`;
 
 const schedule8: LawfulBasis[] = [
@@ -395,7 +393,8 @@ const schedule8: LawfulBasis[] = [
     group: "DPA_2018_SCHEDULE_8",
     reference: "Data Protection Act 2018, Schedule 8 paragraph 1",
     label: "Statutory purposes (law enforcement)",
-    help: "For any competent authority, such as the police, processing for law enforcement purposes: sensitive " +
+    help:
+      "For any competent authority, such as the police, processing for law enforcement purposes: sensitive " +
       "information needed to carry out a function given by law, in the substantial public interest.",
     source: SCHEDULE_8_SOURCE,
     onlyFor: POLICE_ONLY,
@@ -406,7 +405,8 @@ const schedule8: LawfulBasis[] = [
     group: "DPA_2018_SCHEDULE_8",
     reference: "Data Protection Act 2018, Schedule 8 paragraph 3",
     label: "Protecting someone's vital interests (law enforcement)",
-    help: "For a competent authority, such as the police, processing for law enforcement purposes: needed to protect " +
+    help:
+      "For a competent authority, such as the police, processing for law enforcement purposes: needed to protect " +
       "someone's life.",
     source: SCHEDULE_8_SOURCE,
     onlyFor: POLICE_ONLY,
@@ -417,7 +417,8 @@ const schedule8: LawfulBasis[] = [
     group: "DPA_2018_SCHEDULE_8",
     reference: "Data Protection Act 2018, Schedule 8 paragraph 4",
     label: "Safeguarding of children and individuals at risk (law enforcement)",
-    help: "For a competent authority, such as the police, processing for law enforcement purposes: needed to protect " +
+    help:
+      "For a competent authority, such as the police, processing for law enforcement purposes: needed to protect " +
       "a child under 18, or an adult at risk, from neglect or harm, or to protect their well-being.",
     source: SCHEDULE_8_SOURCE,
     onlyFor: POLICE_ONLY,
@@ -442,7 +443,8 @@ const commonLaw: LawfulBasis[] = [
     group: "COMMON_LAW",
     reference: "Common-law duty of confidence: overriding public interest",
     label: "Public interest outweighs confidentiality",
-    help: "Protecting someone matters more than keeping the information confidential. Where a child is at risk of " +
+    help:
+      "Protecting someone matters more than keeping the information confidential. Where a child is at risk of " +
       "significant harm, the public interest in protecting them will usually outweigh confidentiality, but weigh it " +
       "each time.",
     source: `${COMMON_LAW_SOURCE}; ${SOURCES.dfe2024Rule(1)}`,
@@ -462,8 +464,8 @@ const COMMENCEMENT_CWSA_S4: Commencement = {
   status: "NOT_IN_FORCE",
   source:
     "legislation.gov.uk, Children Act 2004 s.16LC: listed among 'whole provisions yet to be inserted' into the Act " +
-      "(revised text up to date to 30 May 2026); no commencement regulations for the Children's Wellbeing and " +
-      "Schools Act 2026, s.4 found",
+    "(revised text up to date to 30 May 2026); no commencement regulations for the Children's Wellbeing and " +
+    "Schools Act 2026, s.4 found",
   checked: "2026-11-29",
 };
 
@@ -481,7 +483,8 @@ const statutoryGateways: LawfulBasis[] = [
     group: "STATUTORY_GATEWAY",
     reference: "Children Act 1989, section 27",
     label: "Co-operation with a local authority's request for help",
-    help: "A local authority can ask another local authority, a housing authority or a health body to help it with " +
+    help:
+      "A local authority can ask another local authority, a housing authority or a health body to help it with " +
       "its functions for children (such as children in need under s.17). The authority asked must help if that is " +
       "compatible with its own duties and does not unduly prejudice its functions.",
     source: "Children Act 1989, s.27",
@@ -491,7 +494,8 @@ const statutoryGateways: LawfulBasis[] = [
     group: "STATUTORY_GATEWAY",
     reference: "Children Act 1989, section 47",
     label: "Child protection enquiries",
-    help: "The local authority must make enquiries when it has reasonable cause to suspect a child is suffering, or " +
+    help:
+      "The local authority must make enquiries when it has reasonable cause to suspect a child is suffering, or " +
       "likely to suffer, significant harm. The authorities named in s.47(11), such as other local authorities, " +
       "education and housing authorities and health bodies, must help with those enquiries when asked (s.47(9) and " +
       "(10)).",
@@ -499,7 +503,7 @@ const statutoryGateways: LawfulBasis[] = [
     onlyFor: ["LOCAL_AUTHORITY", "SCHOOL", "HEALTH"],
     onlyForReason:
       "Section 47 binds the local authority, and the authorities named in s.47(11) when asked to help; a voluntary " +
-        "organisation, an early years setting or the police can share with the enquiry under another basis",
+      "organisation, an early years setting or the police can share with the enquiry under another basis",
   },
   {
     id: "ca2004-s10",
@@ -522,7 +526,8 @@ const statutoryGateways: LawfulBasis[] = [
     group: "STATUTORY_GATEWAY",
     reference: "Children Act 2004, section 16H",
     label: "Information requested by the safeguarding partners",
-    help: "The safeguarding partners (local authority, integrated care board and chief officer of police) can ask " +
+    help:
+      "The safeguarding partners (local authority, integrated care board and chief officer of police) can ask " +
       "anyone to supply information to help them, or a relevant agency, carry out their safeguarding arrangements. " +
       "The person asked must comply.",
     source: "Children Act 2004, s.16H (inserted by the Children and Social Work Act 2017, s.16)",
@@ -532,7 +537,8 @@ const statutoryGateways: LawfulBasis[] = [
     group: "STATUTORY_GATEWAY",
     reference: "Children Act 2004, section 16LA",
     label: "Duty to share information for safeguarding and welfare",
-    help: "Bodies named in s.11(1), designated childcare and education agencies, and those providing services for " +
+    help:
+      "Bodies named in s.11(1), designated childcare and education agencies, and those providing services for " +
       "them, must share information relevant to safeguarding or promoting a child's welfare with one another when it " +
       "may help the recipient's functions, unless sharing would be more detrimental to the child than not sharing. " +
       "Not yet in force: it cannot be relied on until it is.",
@@ -544,7 +550,8 @@ const statutoryGateways: LawfulBasis[] = [
     group: "STATUTORY_GATEWAY",
     reference: "Children Act 2004, section 16LC",
     label: "Consistent child identifier",
-    help: "Regulations may specify a consistent identifier for children and require designated persons to include it " +
+    help:
+      "Regulations may specify a consistent identifier for children and require designated persons to include it " +
       "when they process information about a child; disclosing it under the regulations does not breach confidence. " +
       "Not yet in force, and no identifier has been specified.",
     source: "Children Act 2004, s.16LC, inserted by the Children's Wellbeing and Schools Act 2026, s.4",
@@ -555,7 +562,8 @@ const statutoryGateways: LawfulBasis[] = [
     group: "STATUTORY_GATEWAY",
     reference: "Care Act 2014, section 42",
     label: "Safeguarding enquiry for an adult at risk",
-    help: "The local authority must make, or cause others to make, enquiries when it has reasonable cause to suspect " +
+    help:
+      "The local authority must make, or cause others to make, enquiries when it has reasonable cause to suspect " +
       "that an adult with care and support needs is experiencing or at risk of abuse or neglect and, because of " +
       "those needs, cannot protect themselves.",
     source: "Care Act 2014, s.42; Care and support statutory guidance, chapter 14",
@@ -565,7 +573,8 @@ const statutoryGateways: LawfulBasis[] = [
     group: "STATUTORY_GATEWAY",
     reference: "Care Act 2014, section 45",
     label: "Information requested by a Safeguarding Adults Board",
-    help: "A Safeguarding Adults Board can ask a person to supply information to help it do its work; the person " +
+    help:
+      "A Safeguarding Adults Board can ask a person to supply information to help it do its work; the person " +
       "must comply if the conditions in s.45 are met.",
     source: "Care Act 2014, s.45",
   },
@@ -574,7 +583,8 @@ const statutoryGateways: LawfulBasis[] = [
     group: "STATUTORY_GATEWAY",
     reference: "Crime and Disorder Act 1998, section 115",
     label: "Preventing crime and disorder",
-    help: "A power, not a duty: lets anyone share with the police, councils, probation or health bodies when it is " +
+    help:
+      "A power, not a duty: lets anyone share with the police, councils, probation or health bodies when it is " +
       "needed for the purposes of the Act, such as reducing crime and disorder. It does not override the duty of " +
       "confidence: you still need a justification for that, and a basis under data protection law.",
     source: `Crime and Disorder Act 1998, s.115; ${SOURCES.berkshire("s.5.1")}`,
@@ -635,8 +645,10 @@ export function isInForce(basis: LawfulBasis): boolean {
 export function unavailableReason(basis: LawfulBasis, organisationKind: OrganisationKind): string | undefined {
   if (!isInForce(basis)) return `${basis.reference} is not yet in force, so it cannot be relied on`;
   if (basis.onlyFor && !basis.onlyFor.includes(organisationKind)) {
-    return `${basis.reference} is not open to your organisation: ` +
-      `${basis.onlyForReason ?? "it is only for some kinds of organisation"}`;
+    return (
+      `${basis.reference} is not open to your organisation: ` +
+      `${basis.onlyForReason ?? "it is only for some kinds of organisation"}`
+    );
   }
   if (basis.notForPublicAuthorityTasks && PUBLIC_AUTHORITY_KINDS.includes(organisationKind)) {
     const kind = basis.id === "art6-1-ea" ? "recognised legitimate interests" : "legitimate interests";

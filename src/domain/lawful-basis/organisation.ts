@@ -15,12 +15,7 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
  * independent school or private health provider that is not a public authority should be set up
  * under the nearest private kind.
  */
-export const PUBLIC_AUTHORITY_KINDS: readonly OrganisationKind[] = [
-  "LOCAL_AUTHORITY",
-  "SCHOOL",
-  "HEALTH",
-  "POLICE",
-];
+export const PUBLIC_AUTHORITY_KINDS: readonly OrganisationKind[] = ["LOCAL_AUTHORITY", "SCHOOL", "HEALTH", "POLICE"];
 
 export function isPublicAuthority(kind: OrganisationKind): boolean {
   return PUBLIC_AUTHORITY_KINDS.includes(kind);

@@ -31,23 +31,18 @@ describe("validateLawfulBases", () => {
   it.each<[string, Partial<LawfulBasisSelection>, Partial<LawfulBasisContext>, string[]]>([
     ["public task with public interest", {}, {}, []],
     ["no Article 6 basis", { article6: undefined }, {}, ["article6:ARTICLE_6_REQUIRED"]],
+    ["legitimate interests for a council", { article6: "art6-1-f" }, {}, ["article6:NOT_FOR_PUBLIC_AUTHORITIES"]],
     [
-      "legitimate interests for a council",
+      "legitimate interests for a school",
       { article6: "art6-1-f" },
-      {},
+      { organisationKind: "SCHOOL" },
       ["article6:NOT_FOR_PUBLIC_AUTHORITIES"],
     ],
-    ["legitimate interests for a school", { article6: "art6-1-f" }, { organisationKind: "SCHOOL" }, ["article6:NOT_FOR_PUBLIC_AUTHORITIES"]],
     ["legitimate interests for a charity", { article6: "art6-1-f" }, { organisationKind: "VOLUNTARY" }, []],
     ["legitimate interests for a nursery", { article6: "art6-1-f" }, { organisationKind: "EARLY_YEARS" }, []],
     ["consent basis without consent", { article6: "art6-1-a" }, {}, ["article6:CONSENT_NOT_GIVEN"]],
     ["consent basis with consent", { article6: "art6-1-a" }, { consentGiven: true }, []],
-    [
-      "common-law consent without consent",
-      { commonLaw: ["common-law-consent"] },
-      {},
-      ["commonLaw:CONSENT_NOT_GIVEN"],
-    ],
+    ["common-law consent without consent", { commonLaw: ["common-law-consent"] }, {}, ["commonLaw:CONSENT_NOT_GIVEN"]],
     [
       "special category with no condition",
       { specialCategory: true },
@@ -144,10 +139,7 @@ describe("validateLawfulBases", () => {
   });
 
   it("explains problems in plain English", () => {
-    const [problem] = validateLawfulBases(
-      selection({ specialCategory: true, article9: ["art9-2-g"] }),
-      context(),
-    );
+    const [problem] = validateLawfulBases(selection({ specialCategory: true, article9: ["art9-2-g"] }), context());
     expect(problem?.message).toBe(
       "Select the Data Protection Act 2018 Schedule 1 condition that goes with UK GDPR Article 9(2)(g)",
     );

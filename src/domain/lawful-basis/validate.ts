@@ -39,9 +39,21 @@ export type OtherLawfulReasonKind = (typeof OTHER_LAWFUL_REASON_KINDS)[number];
 /** The bases that carry each kind of reason; at least one must be chosen for each reason given. */
 const BASES_FOR_REASON: Record<OtherLawfulReasonKind, { ids: readonly LawfulBasisId[]; described: string }> = {
   "statutory-duty-or-power": {
-    ids: ["art6-1-c", "ca1989-s17", "ca1989-s27", "ca1989-s47", "ca2004-s10", "ca2004-s11", "ca2004-s16h",
-      "ca2004-s16la", "care-act-2014-s42", "care-act-2014-s45", "cda1998-s115", "court-order",
-      "common-law-legal-requirement"],
+    ids: [
+      "art6-1-c",
+      "ca1989-s17",
+      "ca1989-s27",
+      "ca1989-s47",
+      "ca2004-s10",
+      "ca2004-s11",
+      "ca2004-s16h",
+      "ca2004-s16la",
+      "care-act-2014-s42",
+      "care-act-2014-s45",
+      "cda1998-s115",
+      "court-order",
+      "common-law-legal-requirement",
+    ],
     described: "a legal duty or power to share (legal obligation, or the statute under 'Legal duty or power to share')",
   },
   "public-function": {
@@ -108,13 +120,7 @@ export interface LawfulBasisProblem {
 
 type ListField = Exclude<LawfulBasisField, "article6" | "specialCategory" | "criminalOffenceData">;
 
-const LIST_FIELDS: readonly ListField[] = [
-  "article9",
-  "schedule1",
-  "schedule8",
-  "commonLaw",
-  "statutoryGateways",
-];
+const LIST_FIELDS: readonly ListField[] = ["article9", "schedule1", "schedule8", "commonLaw", "statutoryGateways"];
 
 const EXPECTED_GROUPS: Record<ListField | "article6", readonly LawfulBasisGroup[]> = {
   article6: ["UK_GDPR_ARTICLE_6", "DPA_2018_PART_3"],
@@ -176,7 +182,8 @@ export function validateLawfulBases(
       problems.push({
         field,
         code: "CONSENT_NOT_THE_BASIS_AT_RISK",
-        message: `The person is at risk of significant harm, so you would share even if they said no and cannot rely ` +
+        message:
+          `The person is at risk of significant harm, so you would share even if they said no and cannot rely ` +
           `on consent (${basis.reference}). Select another basis`,
       });
     }
@@ -197,8 +204,7 @@ export function validateLawfulBases(
         problems.push({
           field,
           code: "CONDITION_WITHOUT_SPECIAL_CATEGORY",
-          message:
-            "Only select special category conditions if the information includes special category data",
+          message: "Only select special category conditions if the information includes special category data",
         });
       }
     }
@@ -237,8 +243,8 @@ function para18Problems(selection: LawfulBasisSelection, context: LawfulBasisCon
       code: "SCHEDULE_1_PARA_18_WITH_CONSENT",
       message:
         "Schedule 1 paragraph 18 is only for sharing without consent, when consent cannot be given, cannot " +
-          "reasonably be obtained, or asking would put the protection at risk. Consent was given: select another " +
-          "condition",
+        "reasonably be obtained, or asking would put the protection at risk. Consent was given: select another " +
+        "condition",
     },
   ];
 }
@@ -253,7 +259,8 @@ function reasonProblems(selection: LawfulBasisSelection, context: LawfulBasisCon
       {
         field: REASON_FIELD[kind],
         code: "REASON_WITHOUT_MATCHING_BASIS" as const,
-        message: `You said the lawful reason to share without consent was ${described.split(" (")[0]}. Select ` +
+        message:
+          `You said the lawful reason to share without consent was ${described.split(" (")[0]}. Select ` +
           `${described}, or go back and change that answer`,
       },
     ];
@@ -273,7 +280,7 @@ function part3Problems(selection: LawfulBasisSelection): LawfulBasisProblem[] {
         code: "PART_3_MIXED_WITH_UK_GDPR",
         message:
           "Law enforcement processing under section 35 uses Schedule 8 for sensitive information, not UK GDPR " +
-            "Article 9 or Schedule 1. Remove those, or choose a UK GDPR basis",
+          "Article 9 or Schedule 1. Remove those, or choose a UK GDPR basis",
       },
     ];
   }
@@ -284,24 +291,18 @@ function part3Problems(selection: LawfulBasisSelection): LawfulBasisProblem[] {
         code: "SCHEDULE_8_NEEDS_PART_3",
         message:
           "Schedule 8 conditions go with law enforcement processing under section 35. Select section 35 as the main " +
-            "basis, or remove the Schedule 8 condition",
+          "basis, or remove the Schedule 8 condition",
       },
     ];
   }
   return [];
 }
 
-function specialCategoryProblems(
-  selection: LawfulBasisSelection,
-  context: LawfulBasisContext,
-): LawfulBasisProblem[] {
+function specialCategoryProblems(selection: LawfulBasisSelection, context: LawfulBasisContext): LawfulBasisProblem[] {
   const problems: LawfulBasisProblem[] = [];
   // Police processing for law enforcement falls under DPA 2018 Part 3, where Schedule 8 does the job Article 9 does elsewhere.
-  const lawEnforcementConditionChosen =
-    context.organisationKind === "POLICE" && selection.article6 === "dpa-s35";
-  const validArticle9 = selection.article9.filter(
-    (id) => findLawfulBasis(id)?.group === "UK_GDPR_ARTICLE_9",
-  );
+  const lawEnforcementConditionChosen = context.organisationKind === "POLICE" && selection.article6 === "dpa-s35";
+  const validArticle9 = selection.article9.filter((id) => findLawfulBasis(id)?.group === "UK_GDPR_ARTICLE_9");
   if (lawEnforcementConditionChosen) {
     if (selection.schedule8.length === 0) {
       problems.push({
@@ -320,9 +321,7 @@ function specialCategoryProblems(
   for (const article9Id of selection.article9) {
     const condition = findLawfulBasis(article9Id);
     if (!condition?.needsSchedule1) continue;
-    const completed = selection.schedule1.some(
-      (id) => findLawfulBasis(id)?.completesArticle9 === article9Id,
-    );
+    const completed = selection.schedule1.some((id) => findLawfulBasis(id)?.completesArticle9 === article9Id);
     if (!completed) {
       problems.push({
         field: "schedule1",

@@ -40,7 +40,17 @@ function resourceAt(scope: Scope): ScopedResource {
 const EXPECTED_GLOBAL: Record<Role, GlobalAction[]> = {
   PRACTITIONER: ["decision.record", "decision.list-own"],
   SUPERVISOR: ["decision.record", "decision.list-own", "review.queue", "escalation.list"],
-  IG_LEAD: ["escalation.list", "audit.view", "audit.verify", "audit.export", "decisions.export", "subject-access.export", "dashboard.view", "retention.manage", "settings.manage"],
+  IG_LEAD: [
+    "escalation.list",
+    "audit.view",
+    "audit.verify",
+    "audit.export",
+    "decisions.export",
+    "subject-access.export",
+    "dashboard.view",
+    "retention.manage",
+    "settings.manage",
+  ],
   ADMIN: ["settings.manage", "users.manage"],
 };
 

@@ -62,7 +62,8 @@ describe("accepted supervision input", () => {
         if (!result.success) return;
         if (result.data.kind !== "ENDORSEMENT") expect(result.data.comment?.trim().length).toBeGreaterThan(0);
         if (result.data.kind === "CHALLENGE") expect(result.data.actionRequired?.trim().length).toBeGreaterThan(0);
-        for (const text of [result.data.comment, result.data.actionRequired]) if (text) expect(text.length).toBeLessThanOrEqual(COMMENT_MAX_LENGTH);
+        for (const text of [result.data.comment, result.data.actionRequired])
+          if (text) expect(text.length).toBeLessThanOrEqual(COMMENT_MAX_LENGTH);
       }),
       { numRuns: RUNS },
     );
@@ -71,7 +72,13 @@ describe("accepted supervision input", () => {
 
 describe("the review queue cursor", () => {
   it("decodes anything from a URL to null or a cursor this app could have made, without throwing", () => {
-    const base64ish = fc.oneof(hostileString, fc.string({ unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_="), maxLength: 250 }));
+    const base64ish = fc.oneof(
+      hostileString,
+      fc.string({
+        unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_="),
+        maxLength: 250,
+      }),
+    );
     const jsonCursor = fc
       .record({ f: hostileValue, r: hostileValue, d: hostileValue })
       .map((value) => Buffer.from(JSON.stringify(value) ?? "", "utf8").toString("base64url"));
@@ -89,10 +96,15 @@ describe("the review queue cursor", () => {
 
   it("round-trips every cursor it makes", () => {
     fc.assert(
-      fc.property(fc.boolean(), fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }), fc.uuid(), (flagged, date, decisionId) => {
-        const cursor = { flagged, recordedAt: date.toISOString(), decisionId };
-        expect(decodeQueueCursor(encodeQueueCursor(cursor))).toEqual(cursor);
-      }),
+      fc.property(
+        fc.boolean(),
+        fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }),
+        fc.uuid(),
+        (flagged, date, decisionId) => {
+          const cursor = { flagged, recordedAt: date.toISOString(), decisionId };
+          expect(decodeQueueCursor(encodeQueueCursor(cursor))).toEqual(cursor);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -17,7 +17,9 @@ const LONG = "This needs a clearer lawful basis.";
 
 describe("reviewInputSchema", () => {
   it("accepts an endorsement without a comment", () => {
-    expect(reviewInputSchema.parse({ kind: "ENDORSEMENT", comment: "", actionRequired: "" })).toEqual({ kind: "ENDORSEMENT" });
+    expect(reviewInputSchema.parse({ kind: "ENDORSEMENT", comment: "", actionRequired: "" })).toEqual({
+      kind: "ENDORSEMENT",
+    });
   });
   it("requires a challenge to explain itself and say what to do", () => {
     const result = reviewInputSchema.safeParse({ kind: "CHALLENGE", comment: "", actionRequired: "" });
@@ -27,17 +29,24 @@ describe("reviewInputSchema", () => {
     ]);
   });
   it("accepts a complete challenge", () => {
-    expect(reviewInputSchema.safeParse({ kind: "CHALLENGE", comment: LONG, actionRequired: "Reconsider with the DSL" }).success).toBe(true);
+    expect(
+      reviewInputSchema.safeParse({ kind: "CHALLENGE", comment: LONG, actionRequired: "Reconsider with the DSL" })
+        .success,
+    ).toBe(true);
   });
   it("requires a note to have text of substance", () => {
-    expect(reviewInputSchema.safeParse({ kind: "NOTE", comment: "ok" }).error?.issues[0]?.message).toBe("Comment must be at least 10 characters");
+    expect(reviewInputSchema.safeParse({ kind: "NOTE", comment: "ok" }).error?.issues[0]?.message).toBe(
+      "Comment must be at least 10 characters",
+    );
   });
-  it.each([[{ kind: "DELETE" }], [{ kind: "NOTE", comment: LONG, extra: "x" }], [{ kind: ["NOTE"], comment: LONG }], [{ kind: "NOTE", comment: "x".repeat(5001) }]])(
-    "rejects %j",
-    (input) => {
-      expect(reviewInputSchema.safeParse(input).success).toBe(false);
-    },
-  );
+  it.each([
+    [{ kind: "DELETE" }],
+    [{ kind: "NOTE", comment: LONG, extra: "x" }],
+    [{ kind: ["NOTE"], comment: LONG }],
+    [{ kind: "NOTE", comment: "x".repeat(5001) }],
+  ])("rejects %j", (input) => {
+    expect(reviewInputSchema.safeParse(input).success).toBe(false);
+  });
 });
 
 describe("reply, escalation and resolution schemas", () => {
@@ -45,22 +54,33 @@ describe("reply, escalation and resolution schemas", () => {
     expect(replyInputSchema.safeParse({ comment: "short" }).success).toBe(false);
     expect(replyInputSchema.safeParse({ comment: LONG }).success).toBe(true);
     expect(escalationInputSchema.safeParse({ reason: "too short" }).success).toBe(false);
-    expect(escalationInputSchema.safeParse({ reason: "The police disagree with the refusal to share." }).success).toBe(true);
-    expect(resolveEscalationInputSchema.safeParse({ escalationId: "not-a-uuid", resolution: LONG }).success).toBe(false);
+    expect(escalationInputSchema.safeParse({ reason: "The police disagree with the refusal to share." }).success).toBe(
+      true,
+    );
+    expect(resolveEscalationInputSchema.safeParse({ escalationId: "not-a-uuid", resolution: LONG }).success).toBe(
+      false,
+    );
   });
 });
 
 describe("queue cursor", () => {
-  const cursor = { flagged: true, recordedAt: "2026-01-02T03:04:05.678Z", decisionId: "6f1c1e3e-1111-4222-8333-944455556666" };
+  const cursor = {
+    flagged: true,
+    recordedAt: "2026-01-02T03:04:05.678Z",
+    decisionId: "6f1c1e3e-1111-4222-8333-944455556666",
+  };
   it("round-trips", () => {
     expect(decodeQueueCursor(encodeQueueCursor(cursor))).toEqual(cursor);
   });
-  it.each(["", "not-base64!", Buffer.from('{"f":true}').toString("base64url"), Buffer.from("[]").toString("base64url"), "x".repeat(300)])(
-    "ignores %s",
-    (raw) => {
-      expect(decodeQueueCursor(raw)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "not-base64!",
+    Buffer.from('{"f":true}').toString("base64url"),
+    Buffer.from("[]").toString("base64url"),
+    "x".repeat(300),
+  ])("ignores %s", (raw) => {
+    expect(decodeQueueCursor(raw)).toBeNull();
+  });
 });
 
 describe("compareQueueItems", () => {
@@ -71,12 +91,11 @@ describe("compareQueueItems", () => {
       { flagged: true, recordedAt: "2026-01-02T00:00:00.000Z", decisionId: "c" },
       { flagged: false, recordedAt: "2026-01-01T00:00:00.000Z", decisionId: "a" },
     ];
-    expect([...items].sort(compareQueueItems).map((i) => `${i.flagged ? "F" : "-"}${i.recordedAt.slice(8, 10)}${i.decisionId}`)).toEqual([
-      "F02c",
-      "F03a",
-      "-01a",
-      "-01b",
-    ]);
+    expect(
+      [...items]
+        .sort(compareQueueItems)
+        .map((i) => `${i.flagged ? "F" : "-"}${i.recordedAt.slice(8, 10)}${i.decisionId}`),
+    ).toEqual(["F02c", "F03a", "-01a", "-01b"]);
   });
 });
 
@@ -97,9 +116,30 @@ describe("reviewStatus", () => {
     [[{ kind: "NOTE", createdAt: at(1) }], false, "AWAITING_REVIEW"],
     [[{ kind: "ENDORSEMENT", createdAt: at(1) }], false, "ENDORSED"],
     [[{ kind: "CHALLENGE", createdAt: at(1) }], false, "CHALLENGED_NEEDS_ACTION"],
-    [[{ kind: "CHALLENGE", createdAt: at(1) }, { kind: "REPLY", createdAt: at(2) }], false, "CHALLENGED_REPLIED"],
-    [[{ kind: "REPLY", createdAt: at(1) }, { kind: "CHALLENGE", createdAt: at(2) }], false, "CHALLENGED_NEEDS_ACTION"],
-    [[{ kind: "CHALLENGE", createdAt: at(1) }, { kind: "ENDORSEMENT", createdAt: at(3) }], false, "ENDORSED"],
+    [
+      [
+        { kind: "CHALLENGE", createdAt: at(1) },
+        { kind: "REPLY", createdAt: at(2) },
+      ],
+      false,
+      "CHALLENGED_REPLIED",
+    ],
+    [
+      [
+        { kind: "REPLY", createdAt: at(1) },
+        { kind: "CHALLENGE", createdAt: at(2) },
+      ],
+      false,
+      "CHALLENGED_NEEDS_ACTION",
+    ],
+    [
+      [
+        { kind: "CHALLENGE", createdAt: at(1) },
+        { kind: "ENDORSEMENT", createdAt: at(3) },
+      ],
+      false,
+      "ENDORSED",
+    ],
     [[{ kind: "CHALLENGE", createdAt: at(1) }], true, "RECONSIDERED"],
   ] as const)("%j with follow-up %s -> %s", (reviews, hasFollowUp, expected) => {
     expect(reviewStatus(reviews, hasFollowUp)).toBe(expected);

@@ -43,9 +43,17 @@ export const reviewInputSchema = z
   .superRefine((input, ctx) => {
     const needsComment = input.kind !== "ENDORSEMENT";
     if (needsComment && !input.comment)
-      ctx.addIssue({ code: "custom", path: ["comment"], message: input.kind === "CHALLENGE" ? "Explain why you are challenging this decision" : "Enter your note" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["comment"],
+        message: input.kind === "CHALLENGE" ? "Explain why you are challenging this decision" : "Enter your note",
+      });
     else if (input.comment && input.comment.length < COMMENT_MIN_LENGTH)
-      ctx.addIssue({ code: "custom", path: ["comment"], message: `Comment must be at least ${COMMENT_MIN_LENGTH} characters` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["comment"],
+        message: `Comment must be at least ${COMMENT_MIN_LENGTH} characters`,
+      });
     if (input.kind === "CHALLENGE" && !input.actionRequired)
       ctx.addIssue({ code: "custom", path: ["actionRequired"], message: "Say what the practitioner should do" });
   });
@@ -68,7 +76,10 @@ export const escalationInputSchema = z.strictObject({
 
 export const resolveEscalationInputSchema = z.strictObject({
   escalationId: z.uuid({ error: "Choose an escalation" }),
-  resolution: comment("Enter how the escalation was resolved", `Resolution must be at least ${COMMENT_MIN_LENGTH} characters`),
+  resolution: comment(
+    "Enter how the escalation was resolved",
+    `Resolution must be at least ${COMMENT_MIN_LENGTH} characters`,
+  ),
 });
 
 // ------------------------------------------------------------------------------ the queue
@@ -122,13 +133,17 @@ export function compareQueueItems(a: QueueCursor, b: QueueCursor): number {
 
 // ------------------------------------------------------------------------------ status
 
-export type ReviewStatus = "AWAITING_REVIEW" | "ENDORSED" | "CHALLENGED_NEEDS_ACTION" | "CHALLENGED_REPLIED" | "RECONSIDERED";
+export type ReviewStatus =
+  "AWAITING_REVIEW" | "ENDORSED" | "CHALLENGED_NEEDS_ACTION" | "CHALLENGED_REPLIED" | "RECONSIDERED";
 
 /**
  * What a practitioner sees on a decision. A challenge needs their action until they reply or
  * record a reconsideration; a later endorsement settles it.
  */
-export function reviewStatus(reviews: readonly { kind: ReviewKind; createdAt: string }[], hasFollowUp: boolean): ReviewStatus {
+export function reviewStatus(
+  reviews: readonly { kind: ReviewKind; createdAt: string }[],
+  hasFollowUp: boolean,
+): ReviewStatus {
   if (hasFollowUp) return "RECONSIDERED";
   const ordered = [...reviews].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   const lastVerdict = ordered.filter((r) => r.kind === "ENDORSEMENT" || r.kind === "CHALLENGE").at(-1);

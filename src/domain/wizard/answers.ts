@@ -1,9 +1,4 @@
-import type {
-  ConsentAnswer,
-  ResolvedConsentAnswer,
-  YesNo,
-  YesNoNotSure,
-} from "../flowchart";
+import type { ConsentAnswer, ResolvedConsentAnswer, YesNo, YesNoNotSure } from "../flowchart";
 import type { ChecklistPrincipleId } from "../guidance";
 import type {
   OtherLawfulReasonKind as LawfulBasisReasonKind,

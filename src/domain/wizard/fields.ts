@@ -46,17 +46,11 @@ export const NO_NAMES_HINT = "Do not include names unless they are needed.";
 const NO_NUL = { error: "Remove the invisible characters from this answer" } as const;
 const hasNoNul = (value: string) => !value.includes("\u0000");
 
-export function choice<const Values extends readonly [string, ...string[]]>(
-  values: Values,
-  message: string,
-) {
+export function choice<const Values extends readonly [string, ...string[]]>(values: Values, message: string) {
   return z.enum(values, { error: message });
 }
 
-export function requiredText(
-  messages: { missing: string; tooLong: string },
-  maxLength = TEXT_MAX_LENGTH,
-) {
+export function requiredText(messages: { missing: string; tooLong: string }, maxLength = TEXT_MAX_LENGTH) {
   return z
     .string({ error: messages.missing })
     .trim()
@@ -124,8 +118,7 @@ export function caseReference() {
         "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)",
     })
     .refine((value) => !LOOKS_LIKE_A_DATE.test(value), {
-      error:
-        "Case reference looks like a date. Enter your organisation's case reference, not a date of birth",
+      error: "Case reference looks like a date. Enter your organisation's case reference, not a date of birth",
     });
 }
 
@@ -144,10 +137,7 @@ export function isRealIsoDate(value: string): boolean {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return (
-    year >= 1900 &&
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day
+    year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
   );
 }
 
@@ -157,9 +147,7 @@ function unique<T>(list: readonly T[]): T[] {
 
 /** Drops keys whose value is undefined, so parsed answers round-trip through JSON unchanged. */
 export function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, entry]) => entry !== undefined),
-  ) as T;
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
 }
 
 type OptionText = string | Omit<FieldOption, "value">;

@@ -206,10 +206,7 @@ describe("each organisation kind is offered only the bases it can rely on", () =
   it("refuses Children Act 1989 s.47 for a voluntary organisation, with the reason", () => {
     const answers = { ...TO_CONSENT, consent: { consent: "given" as const } };
     const basis = { ...VALID["lawful-basis"], article6: "art6-1-f" as const };
-    const problems = validateLawfulBases(
-      lawfulBasisSelectionFrom(basis),
-      lawfulBasisContextFrom(answers, "VOLUNTARY"),
-    );
+    const problems = validateLawfulBases(lawfulBasisSelectionFrom(basis), lawfulBasisContextFrom(answers, "VOLUNTARY"));
     expect(problems.map((problem) => problem.code)).toEqual(["NOT_AVAILABLE_TO_ORGANISATION"]);
     expect(problems[0]?.message).toContain("s.47(11)");
   });

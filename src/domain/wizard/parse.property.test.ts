@@ -3,7 +3,14 @@
 // message per field), never an exception, and nothing unexpected is ever accepted.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SCRIPT_PAYLOAD, hostileFormInput, hostileKey, hostileString, hostileValue, isClearMessage } from "../../../tests/property/hostile";
+import {
+  SCRIPT_PAYLOAD,
+  hostileFormInput,
+  hostileKey,
+  hostileString,
+  hostileValue,
+  isClearMessage,
+} from "../../../tests/property/hostile";
 import {
   ANSWER_STEP_IDS,
   FORM_ERROR_FIELD,
@@ -22,7 +29,9 @@ const fieldsOf = (id: AnswerStepId) => STEPS[id].fields.map((field) => field.nam
 
 /** The step's own field names, plus the GOV.UK date parts of its date fields. */
 function postedNames(id: AnswerStepId): string[] {
-  return STEPS[id].fields.flatMap((field) => (field.kind === "date" ? [`${field.name}-day`, `${field.name}-month`, `${field.name}-year`] : [field.name]));
+  return STEPS[id].fields.flatMap((field) =>
+    field.kind === "date" ? [`${field.name}-day`, `${field.name}-month`, `${field.name}-year`] : [field.name],
+  );
 }
 
 function expectWellFormed(id: AnswerStepId, result: ReturnType<typeof parseStep>): void {
@@ -64,7 +73,12 @@ describe("parseStep with hostile input", () => {
     fc.assert(
       fc.property(stepId, hostileKey, hostileValue, (id, key, value) => {
         fc.pre(!fieldsOf(id).includes(key));
-        const input = Object.defineProperty({ ...(VALID[id] as object) }, key, { value, enumerable: true, configurable: true, writable: true });
+        const input = Object.defineProperty({ ...(VALID[id] as object) }, key, {
+          value,
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
         const result = parseStep(id, input);
         expect(result.ok).toBe(false);
         expectWellFormed(id, result);
@@ -75,25 +89,34 @@ describe("parseStep with hostile input", () => {
 
   it("refuses text longer than a field allows, naming that field", () => {
     const textFields = ANSWER_STEP_IDS.flatMap((id) =>
-      STEPS[id].fields.filter((field) => field.kind === "text" || field.kind === "textarea").map((field) => [id, field.name] as const),
+      STEPS[id].fields
+        .filter((field) => field.kind === "text" || field.kind === "textarea")
+        .map((field) => [id, field.name] as const),
     );
     fc.assert(
-      fc.property(fc.constantFrom(...textFields), fc.integer({ min: TEXTAREA_MAX_LENGTH + 1, max: 200_000 }), ([id, name], length) => {
-        const result = parseStep(id, { ...(VALID[id] as object), [name]: "a".repeat(length) });
-        expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.errors.map((e) => e.field)).toContain(name);
-      }),
+      fc.property(
+        fc.constantFrom(...textFields),
+        fc.integer({ min: TEXTAREA_MAX_LENGTH + 1, max: 200_000 }),
+        ([id, name], length) => {
+          const result = parseStep(id, { ...(VALID[id] as object), [name]: "a".repeat(length) });
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.errors.map((e) => e.field)).toContain(name);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it("stores a parsed answer that parses again to itself", () => {
     fc.assert(
-      fc.property(stepId.chain((id) => fc.tuple(fc.constant(id), hostileFormInput(fieldsOf(id)))), ([id, input]) => {
-        const first = parseStep(id, input);
-        if (!first.ok) return;
-        expect(parseStep(id, first.value)).toEqual(first);
-      }),
+      fc.property(
+        stepId.chain((id) => fc.tuple(fc.constant(id), hostileFormInput(fieldsOf(id)))),
+        ([id, input]) => {
+          const first = parseStep(id, input);
+          if (!first.ok) return;
+          expect(parseStep(id, first.value)).toEqual(first);
+        },
+      ),
       { numRuns: RUNS * 3 },
     );
     for (const id of ANSWER_STEP_IDS) {
@@ -109,10 +132,19 @@ describe("parseStep with hostile input", () => {
       fc.property(
         stepId,
         fc.subarray([...ANSWER_STEP_IDS]),
-        fc.constantFrom("LOCAL_AUTHORITY", "SCHOOL", "HEALTH", "POLICE", "EARLY_YEARS", "VOLUNTARY") as fc.Arbitrary<"SCHOOL">,
+        fc.constantFrom(
+          "LOCAL_AUTHORITY",
+          "SCHOOL",
+          "HEALTH",
+          "POLICE",
+          "EARLY_YEARS",
+          "VOLUNTARY",
+        ) as fc.Arbitrary<"SCHOOL">,
         fc.oneof(fc.constant("2025-03-27"), hostileString),
         (id, kept, organisationKind, today) => {
-          const partial = Object.fromEntries(Object.entries(answers).filter(([key]) => kept.includes(key as AnswerStepId)));
+          const partial = Object.fromEntries(
+            Object.entries(answers).filter(([key]) => kept.includes(key as AnswerStepId)),
+          );
           const result = parseStep(id, VALID[id], { answers: partial, organisationKind, today });
           expectWellFormed(id, result);
         },
@@ -129,7 +161,13 @@ describe("collectFormInput and parseAnswers with hostile input", () => {
         stepId.chain((id) =>
           fc.tuple(
             fc.constant(id),
-            fc.array(fc.tuple(fc.oneof(fc.constantFrom(...postedNames(id)), hostileKey), fc.oneof(hostileString, hostileValue)), { maxLength: 12 }),
+            fc.array(
+              fc.tuple(
+                fc.oneof(fc.constantFrom(...postedNames(id)), hostileKey),
+                fc.oneof(hostileString, hostileValue),
+              ),
+              { maxLength: 12 },
+            ),
           ),
         ),
         ([id, entries]) => {
@@ -147,7 +185,11 @@ describe("collectFormInput and parseAnswers with hostile input", () => {
       fc.property(
         fc.oneof(
           fc.anything({ maxDepth: 3 }),
-          fc.dictionary(fc.oneof(stepId, hostileKey), fc.oneof(hostileValue, fc.constantFrom(...Object.values(VALID))), { maxKeys: 6 }),
+          fc.dictionary(
+            fc.oneof(stepId, hostileKey),
+            fc.oneof(hostileValue, fc.constantFrom(...Object.values(VALID))),
+            { maxKeys: 6 },
+          ),
         ),
         (stored) => {
           const result = parseAnswers(stored);

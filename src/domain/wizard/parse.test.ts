@@ -12,8 +12,15 @@ import {
 import { VALID, consentGivenShareAnswers } from "./test-fixtures";
 
 const UP_TO_LAWFUL_BASIS: WizardAnswers = (() => {
-  const { "lawful-basis": _l, safety: _s, "information-to-share": _i, "sharing-method": _m, informing: _f, decision: _d, ...rest } =
-    consentGivenShareAnswers();
+  const {
+    "lawful-basis": _l,
+    safety: _s,
+    "information-to-share": _i,
+    "sharing-method": _m,
+    informing: _f,
+    decision: _d,
+    ...rest
+  } = consentGivenShareAnswers();
   return rest;
 })();
 
@@ -46,7 +53,9 @@ describe("parseStep with the draft as context", () => {
   });
 
   it("accepts the next step in order", () => {
-    expect(parseStep("lawful-basis", VALID["lawful-basis"], { answers: UP_TO_LAWFUL_BASIS, organisationKind: "SCHOOL" })).toEqual({
+    expect(
+      parseStep("lawful-basis", VALID["lawful-basis"], { answers: UP_TO_LAWFUL_BASIS, organisationKind: "SCHOOL" }),
+    ).toEqual({
       ok: true,
       value: VALID["lawful-basis"],
     });
@@ -63,7 +72,8 @@ describe("parseStep with the draft as context", () => {
       errors: [
         {
           field: "article6",
-          message: "Public authorities cannot rely on legitimate interests for their tasks. Select public task or another basis",
+          message:
+            "Public authorities cannot rely on legitimate interests for their tasks. Select public task or another basis",
         },
       ],
     });
@@ -71,20 +81,35 @@ describe("parseStep with the draft as context", () => {
 
   it("allows consent as a basis only when consent was given", () => {
     const consentBasis = { ...VALID["lawful-basis"], article6: "art6-1-a" };
-    expect(parseStep("lawful-basis", consentBasis, { answers: UP_TO_LAWFUL_BASIS, organisationKind: "HEALTH" }).ok).toBe(true);
-    const refused: WizardAnswers = { ...UP_TO_LAWFUL_BASIS, consent: { consent: "refused" }, "other-lawful-reason": { otherLawfulReason: "yes", reasonKinds: ["public-function"] } };
+    expect(
+      parseStep("lawful-basis", consentBasis, { answers: UP_TO_LAWFUL_BASIS, organisationKind: "HEALTH" }).ok,
+    ).toBe(true);
+    const refused: WizardAnswers = {
+      ...UP_TO_LAWFUL_BASIS,
+      consent: { consent: "refused" },
+      "other-lawful-reason": { otherLawfulReason: "yes", reasonKinds: ["public-function"] },
+    };
     const result = parseStep("lawful-basis", consentBasis, { answers: refused, organisationKind: "HEALTH" });
     expect(result.ok ? [] : result.errors.map((error) => error.field)).toEqual(["article6"]);
   });
 
   it("needs a common-law reason for confidential information only", () => {
     const noCommonLaw = { ...VALID["lawful-basis"], commonLaw: [] };
-    const confidentialResult = parseStep("lawful-basis", noCommonLaw, { answers: UP_TO_LAWFUL_BASIS, organisationKind: "SCHOOL" });
+    const confidentialResult = parseStep("lawful-basis", noCommonLaw, {
+      answers: UP_TO_LAWFUL_BASIS,
+      organisationKind: "SCHOOL",
+    });
     expect(confidentialResult.ok ? [] : confidentialResult.errors).toEqual([
       { field: "commonLaw", message: "Select why sharing this confidential information is justified" },
     ]);
-    const notConfidential: WizardAnswers = { ...UP_TO_LAWFUL_BASIS, confidential: { confidential: "no" }, consent: undefined };
-    expect(parseStep("lawful-basis", noCommonLaw, { answers: notConfidential, organisationKind: "SCHOOL" }).ok).toBe(true);
+    const notConfidential: WizardAnswers = {
+      ...UP_TO_LAWFUL_BASIS,
+      confidential: { confidential: "no" },
+      consent: undefined,
+    };
+    expect(parseStep("lawful-basis", noCommonLaw, { answers: notConfidential, organisationKind: "SCHOOL" }).ok).toBe(
+      true,
+    );
   });
 
   it("refuses a decision dated in the future", () => {
@@ -110,7 +135,9 @@ describe("consentGiven and treatedAsConfidential", () => {
   it("use the answer given after advice", () => {
     const unsure: WizardAnswers = { ...UP_TO_LAWFUL_BASIS, consent: { consent: "not-sure" } };
     expect(consentGiven(unsure)).toBe(false);
-    expect(consentGiven({ ...unsure, "consent-advice": { ...VALID["consent-advice"], informedAnswer: "given" } })).toBe(true);
+    expect(consentGiven({ ...unsure, "consent-advice": { ...VALID["consent-advice"], informedAnswer: "given" } })).toBe(
+      true,
+    );
   });
 
   it("treat information as confidential unless the practitioner said otherwise", () => {
@@ -138,7 +165,12 @@ describe("parseAnswers", () => {
       problems: [
         {
           stepId: "concern",
-          errors: [{ field: FORM_ERROR_FIELD, message: "The form contained information it should not have. Go back and try again" }],
+          errors: [
+            {
+              field: FORM_ERROR_FIELD,
+              message: "The form contained information it should not have. Go back and try again",
+            },
+          ],
         },
         { stepId: "nickname", errors: [{ field: FORM_ERROR_FIELD, message: "This question does not exist" }] },
       ],
@@ -174,19 +206,31 @@ describe("collectFormInput", () => {
       ["decisionDate-year", "2025"],
     ]);
     expect(input).toEqual({ decisionDate: "2025-03-07" });
-    expect(collectFormInput("decision", [["decisionDate-day", ""], ["decisionDate-month", ""], ["decisionDate-year", ""]])).toEqual({
+    expect(
+      collectFormInput("decision", [
+        ["decisionDate-day", ""],
+        ["decisionDate-month", ""],
+        ["decisionDate-year", ""],
+      ]),
+    ).toEqual({
       decisionDate: "",
     });
   });
 
   it("keeps repeated values for a single-choice field, so the schema rejects them", () => {
-    const input = collectFormInput("urgency", [["immediateRisk", "yes"], ["immediateRisk", "no"]]);
+    const input = collectFormInput("urgency", [
+      ["immediateRisk", "yes"],
+      ["immediateRisk", "no"],
+    ]);
     expect(input).toEqual({ immediateRisk: ["yes", "no"] });
     expect(parseStep("urgency", input).ok).toBe(false);
   });
 
   it("passes unexpected fields through so the schema can refuse them", () => {
-    const input = collectFormInput("urgency", [["immediateRisk", "no"], ["dateOfBirth-day", "1"]]);
+    const input = collectFormInput("urgency", [
+      ["immediateRisk", "no"],
+      ["dateOfBirth-day", "1"],
+    ]);
     expect(input).toEqual({ immediateRisk: "no", "dateOfBirth-day": "1" });
     expect(parseStep("urgency", input).ok).toBe(false);
   });
@@ -206,11 +250,13 @@ describe("summariseAnswer", () => {
   });
 
   it("leaves out unanswered and empty fields", () => {
-    expect(summariseAnswer("lawful-basis", { ...VALID["lawful-basis"], specialCategory: "no", article9: [], schedule1: [] }).map((row) => row.field)).toEqual([
-      "article6",
-      "specialCategory",
-      "commonLaw",
-      "statutoryGateways",
-    ]);
+    expect(
+      summariseAnswer("lawful-basis", {
+        ...VALID["lawful-basis"],
+        specialCategory: "no",
+        article9: [],
+        schedule1: [],
+      }).map((row) => row.field),
+    ).toEqual(["article6", "specialCategory", "commonLaw", "statutoryGateways"]);
   });
 });

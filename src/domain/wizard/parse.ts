@@ -25,8 +25,7 @@ export interface FieldError {
 }
 
 export type StepParseResult<Id extends StepId = StepId> =
-  | { ok: true; value: StepValues[Id] }
-  | { ok: false; errors: FieldError[] };
+  { ok: true; value: StepValues[Id] } | { ok: false; errors: FieldError[] };
 
 export interface ParseContext {
   /** The draft so far; when given, posting a step out of order or off the path is refused. */
@@ -49,11 +48,7 @@ const MESSAGES = {
  * Validates one step's form input. Returns the value to store, or GOV.UK-style errors with one
  * message per field in the order the fields appear.
  */
-export function parseStep<Id extends StepId>(
-  stepId: Id,
-  input: unknown,
-  context?: ParseContext,
-): StepParseResult<Id>;
+export function parseStep<Id extends StepId>(stepId: Id, input: unknown, context?: ParseContext): StepParseResult<Id>;
 export function parseStep(stepId: string, input: unknown, context?: ParseContext): StepParseResult;
 export function parseStep(stepId: string, input: unknown, context: ParseContext = {}): StepParseResult {
   if (!isStepId(stepId)) return failure(MESSAGES.unknownStep);
@@ -115,10 +110,7 @@ export function lawfulBasisSelectionFrom(answer: LawfulBasisAnswer): LawfulBasis
   };
 }
 
-export function lawfulBasisContextFrom(
-  answers: WizardAnswers,
-  organisationKind: OrganisationKind,
-): LawfulBasisContext {
+export function lawfulBasisContextFrom(answers: WizardAnswers, organisationKind: OrganisationKind): LawfulBasisContext {
   const otherReason = answers["other-lawful-reason"];
   const reasonsApply = isStepApplicable(answers, "other-lawful-reason") && otherReason?.otherLawfulReason === "yes";
   return {
@@ -139,9 +131,10 @@ export function crossStepErrors(
   if (stepId === "lawful-basis" && answers && organisationKind) {
     const selection = lawfulBasisSelectionFrom(value as LawfulBasisAnswer);
     return uniqueByField(
-      validateLawfulBases(selection, lawfulBasisContextFrom(answers, organisationKind)).map(
-        ({ field, message }) => ({ field, message }),
-      ),
+      validateLawfulBases(selection, lawfulBasisContextFrom(answers, organisationKind)).map(({ field, message }) => ({
+        field,
+        message,
+      })),
     );
   }
   if (stepId === "decision" && today) {
@@ -158,8 +151,7 @@ function uniqueByField(errors: FieldError[]): FieldError[] {
 }
 
 export type AnswersParseResult =
-  | { ok: true; answers: WizardAnswers }
-  | { ok: false; problems: Array<{ stepId: string; errors: FieldError[] }> };
+  { ok: true; answers: WizardAnswers } | { ok: false; problems: Array<{ stepId: string; errors: FieldError[] }> };
 
 /**
  * Re-validates answers read back from storage (a draft's JSON), since the database is not a
@@ -167,7 +159,10 @@ export type AnswersParseResult =
  */
 export function parseAnswers(stored: unknown): AnswersParseResult {
   if (typeof stored !== "object" || stored === null || Array.isArray(stored)) {
-    return { ok: false, problems: [{ stepId: FORM_ERROR_FIELD, errors: [{ field: FORM_ERROR_FIELD, message: MESSAGES.unreadable }] }] };
+    return {
+      ok: false,
+      problems: [{ stepId: FORM_ERROR_FIELD, errors: [{ field: FORM_ERROR_FIELD, message: MESSAGES.unreadable }] }],
+    };
   }
   const answers: WizardAnswers = {};
   const problems: Array<{ stepId: string; errors: FieldError[] }> = [];

@@ -20,7 +20,9 @@ import { VALID, consentGivenShareAnswers } from "./test-fixtures";
 const START: WizardAnswers = { urgency: VALID.urgency, request: VALID.request, concern: VALID.concern };
 const EMERGENCY: WizardAnswers = { ...START, urgency: { immediateRisk: "yes" } };
 
-const harm = (significantHarm: "yes" | "no" | "not-sure"): WizardAnswers => ({ "significant-harm": { significantHarm } });
+const harm = (significantHarm: "yes" | "no" | "not-sure"): WizardAnswers => ({
+  "significant-harm": { significantHarm },
+});
 const purpose = (legitimatePurpose: "yes" | "no" | "not-sure"): WizardAnswers => ({ purpose: { legitimatePurpose } });
 const identifiable = (value: "yes" | "no" | "not-sure"): WizardAnswers => ({ identifiable: { identifiable: value } });
 const confidential = (value: "yes" | "no" | "not-sure"): WizardAnswers => ({ confidential: { confidential: value } });
@@ -28,15 +30,32 @@ const consent = (value: "given" | "refused" | "withdrawn" | "not-sought" | "not-
   consent: value === "not-sought" ? { consent: value, notSoughtReason: "unsafe" } : { consent: value },
 });
 const otherReason = (value: "yes" | "no" | "not-sure"): WizardAnswers => ({
-  "other-lawful-reason": value === "yes" ? { otherLawfulReason: value, reasonKinds: ["public-function"] } : { otherLawfulReason: value },
+  "other-lawful-reason":
+    value === "yes" ? { otherLawfulReason: value, reasonKinds: ["public-function"] } : { otherLawfulReason: value },
 });
-const decide = (outcome: "SHARE" | "SHARE_PART" | "NO_SHARE"): WizardAnswers => ({ decision: { ...VALID.decision, outcome } });
+const decide = (outcome: "SHARE" | "SHARE_PART" | "NO_SHARE"): WizardAnswers => ({
+  decision: { ...VALID.decision, outcome },
+});
 
-const ROUTINE_TO_CONSENT: WizardAnswers = { ...START, ...harm("no"), ...purpose("yes"), ...identifiable("yes"), ...confidential("yes") };
+const ROUTINE_TO_CONSENT: WizardAnswers = {
+  ...START,
+  ...harm("no"),
+  ...purpose("yes"),
+  ...identifiable("yes"),
+  ...confidential("yes"),
+};
 
 const HEAD: StepId[] = ["urgency", "request", "concern"];
 const QUESTIONS: StepId[] = [...HEAD, "significant-harm", "purpose", "identifiable", "confidential", "consent"];
-const SHARING_TAIL: StepId[] = ["lawful-basis", "safety", "information-to-share", "sharing-method", "informing", "decision", "check-answers"];
+const SHARING_TAIL: StepId[] = [
+  "lawful-basis",
+  "safety",
+  "information-to-share",
+  "sharing-method",
+  "informing",
+  "decision",
+  "check-answers",
+];
 const NO_SHARE_TAIL: StepId[] = ["safety", "decision", "check-answers"];
 
 describe("applicableSteps: the path each set of answers takes", () => {
@@ -44,7 +63,16 @@ describe("applicableSteps: the path each set of answers takes", () => {
     [
       "nothing answered: every step that could apply",
       {},
-      [...HEAD, "significant-harm", "purpose", "identifiable", "confidential", "consent", "other-lawful-reason", ...SHARING_TAIL],
+      [
+        ...HEAD,
+        "significant-harm",
+        "purpose",
+        "identifiable",
+        "confidential",
+        "consent",
+        "other-lawful-reason",
+        ...SHARING_TAIL,
+      ],
     ],
     ["emergency", EMERGENCY, [...HEAD, "identifiable", "confidential", "consent", ...SHARING_TAIL]],
     [
@@ -57,11 +85,25 @@ describe("applicableSteps: the path each set of answers takes", () => {
       { ...EMERGENCY, ...identifiable("yes"), ...confidential("yes"), ...consent("not-sure") },
       [...HEAD, "identifiable", "confidential", "consent", "consent-advice", ...SHARING_TAIL],
     ],
-    ["no legitimate purpose", { ...START, ...harm("no"), ...purpose("no") }, [...HEAD, "significant-harm", "purpose", ...NO_SHARE_TAIL]],
+    [
+      "no legitimate purpose",
+      { ...START, ...harm("no"), ...purpose("no") },
+      [...HEAD, "significant-harm", "purpose", ...NO_SHARE_TAIL],
+    ],
     [
       "not identifiable: no lawful basis or informing needed",
       { ...START, ...harm("no"), ...purpose("yes"), ...identifiable("no") },
-      [...HEAD, "significant-harm", "purpose", "identifiable", "safety", "information-to-share", "sharing-method", "decision", "check-answers"],
+      [
+        ...HEAD,
+        "significant-harm",
+        "purpose",
+        "identifiable",
+        "safety",
+        "information-to-share",
+        "sharing-method",
+        "decision",
+        "check-answers",
+      ],
     ],
     [
       "not confidential",
@@ -72,8 +114,16 @@ describe("applicableSteps: the path each set of answers takes", () => {
     ...(["refused", "withdrawn", "not-sought"] as const).flatMap(
       (status) =>
         [
-          [`consent ${status}, another lawful reason`, { ...ROUTINE_TO_CONSENT, ...consent(status), ...otherReason("yes") }, [...QUESTIONS, "other-lawful-reason", ...SHARING_TAIL]],
-          [`consent ${status}, no other lawful reason`, { ...ROUTINE_TO_CONSENT, ...consent(status), ...otherReason("no") }, [...QUESTIONS, "other-lawful-reason", ...NO_SHARE_TAIL]],
+          [
+            `consent ${status}, another lawful reason`,
+            { ...ROUTINE_TO_CONSENT, ...consent(status), ...otherReason("yes") },
+            [...QUESTIONS, "other-lawful-reason", ...SHARING_TAIL],
+          ],
+          [
+            `consent ${status}, no other lawful reason`,
+            { ...ROUTINE_TO_CONSENT, ...consent(status), ...otherReason("no") },
+            [...QUESTIONS, "other-lawful-reason", ...NO_SHARE_TAIL],
+          ],
           [
             `consent ${status}, child at risk of significant harm`,
             { ...ROUTINE_TO_CONSENT, ...harm("yes"), ...consent(status) },
@@ -97,22 +147,71 @@ describe("applicableSteps: the path each set of answers takes", () => {
     [
       "purpose not sure, advice awaited",
       { ...START, ...harm("no"), ...purpose("not-sure") },
-      [...HEAD, "significant-harm", "purpose", "purpose-advice", "identifiable", "confidential", "consent", "other-lawful-reason", ...SHARING_TAIL],
+      [
+        ...HEAD,
+        "significant-harm",
+        "purpose",
+        "purpose-advice",
+        "identifiable",
+        "confidential",
+        "consent",
+        "other-lawful-reason",
+        ...SHARING_TAIL,
+      ],
     ],
     [
       "purpose not sure, advice says no",
-      { ...START, ...harm("no"), ...purpose("not-sure"), "purpose-advice": { ...VALID["purpose-advice"], informedAnswer: "no" } },
+      {
+        ...START,
+        ...harm("no"),
+        ...purpose("not-sure"),
+        "purpose-advice": { ...VALID["purpose-advice"], informedAnswer: "no" },
+      },
       [...HEAD, "significant-harm", "purpose", "purpose-advice", ...NO_SHARE_TAIL],
     ],
     [
       "identifiable not sure, advice says no",
-      { ...START, ...harm("no"), ...purpose("yes"), ...identifiable("not-sure"), "identifiable-advice": { ...VALID["identifiable-advice"], informedAnswer: "no" } },
-      [...HEAD, "significant-harm", "purpose", "identifiable", "identifiable-advice", "safety", "information-to-share", "sharing-method", "decision", "check-answers"],
+      {
+        ...START,
+        ...harm("no"),
+        ...purpose("yes"),
+        ...identifiable("not-sure"),
+        "identifiable-advice": { ...VALID["identifiable-advice"], informedAnswer: "no" },
+      },
+      [
+        ...HEAD,
+        "significant-harm",
+        "purpose",
+        "identifiable",
+        "identifiable-advice",
+        "safety",
+        "information-to-share",
+        "sharing-method",
+        "decision",
+        "check-answers",
+      ],
     ],
     [
       "confidential not sure, advice says yes, consent given",
-      { ...START, ...harm("no"), ...purpose("yes"), ...identifiable("yes"), ...confidential("not-sure"), "confidential-advice": VALID["confidential-advice"], ...consent("given") },
-      [...HEAD, "significant-harm", "purpose", "identifiable", "confidential", "confidential-advice", "consent", ...SHARING_TAIL],
+      {
+        ...START,
+        ...harm("no"),
+        ...purpose("yes"),
+        ...identifiable("yes"),
+        ...confidential("not-sure"),
+        "confidential-advice": VALID["confidential-advice"],
+        ...consent("given"),
+      },
+      [
+        ...HEAD,
+        "significant-harm",
+        "purpose",
+        "identifiable",
+        "confidential",
+        "confidential-advice",
+        "consent",
+        ...SHARING_TAIL,
+      ],
     ],
     [
       "consent not sure, advice says refused",
@@ -121,12 +220,21 @@ describe("applicableSteps: the path each set of answers takes", () => {
     ],
     [
       "consent not sure, advice says given",
-      { ...ROUTINE_TO_CONSENT, ...consent("not-sure"), "consent-advice": { ...VALID["consent-advice"], informedAnswer: "given" } },
+      {
+        ...ROUTINE_TO_CONSENT,
+        ...consent("not-sure"),
+        "consent-advice": { ...VALID["consent-advice"], informedAnswer: "given" },
+      },
       [...QUESTIONS, "consent-advice", ...SHARING_TAIL],
     ],
     [
       "other lawful reason not sure, advice says no",
-      { ...ROUTINE_TO_CONSENT, ...consent("refused"), ...otherReason("not-sure"), "other-lawful-reason-advice": { ...VALID["other-lawful-reason-advice"], informedAnswer: "no" } },
+      {
+        ...ROUTINE_TO_CONSENT,
+        ...consent("refused"),
+        ...otherReason("not-sure"),
+        "other-lawful-reason-advice": { ...VALID["other-lawful-reason-advice"], informedAnswer: "no" },
+      },
       [...QUESTIONS, "other-lawful-reason", "other-lawful-reason-advice", ...NO_SHARE_TAIL],
     ],
     [
@@ -167,7 +275,8 @@ describe("navigation", () => {
     for (let step = nextStepId(answers, "urgency"); step; step = nextStepId(answers, step)) forward.push(step);
     expect(forward).toEqual(path);
     const backward: StepId[] = ["check-answers"];
-    for (let step = previousStepId(answers, "check-answers"); step; step = previousStepId(answers, step)) backward.push(step);
+    for (let step = previousStepId(answers, "check-answers"); step; step = previousStepId(answers, step))
+      backward.push(step);
     expect(backward).toEqual([...path].reverse());
   });
 
@@ -195,7 +304,13 @@ describe("navigation", () => {
   });
 
   it("goes to the departure reason after a departing decision", () => {
-    const answers = { ...ROUTINE_TO_CONSENT, ...harm("yes"), ...consent("refused"), safety: VALID.safety, ...decide("NO_SHARE") };
+    const answers = {
+      ...ROUTINE_TO_CONSENT,
+      ...harm("yes"),
+      ...consent("refused"),
+      safety: VALID.safety,
+      ...decide("NO_SHARE"),
+    };
     expect(nextStepId(answers, "decision")).toBe("departure-reason");
   });
 
@@ -290,7 +405,12 @@ describe("pruneAnswers", () => {
   });
 
   it("drops the routine-only answers when the case becomes an emergency", () => {
-    const answers = { ...consentGivenShareAnswers(), ...consent("refused"), ...otherReason("yes"), urgency: { immediateRisk: "yes" as const } };
+    const answers = {
+      ...consentGivenShareAnswers(),
+      ...consent("refused"),
+      ...otherReason("yes"),
+      urgency: { immediateRisk: "yes" as const },
+    };
     const kept = stored(answers);
     expect(kept).not.toContain("significant-harm");
     expect(kept).not.toContain("purpose");
@@ -305,7 +425,14 @@ describe("pruneAnswers", () => {
   });
 
   it("drops the departure reason when the decision no longer departs", () => {
-    const departing = { ...ROUTINE_TO_CONSENT, ...harm("yes"), ...consent("refused"), safety: VALID.safety, ...decide("NO_SHARE"), "departure-reason": VALID["departure-reason"] };
+    const departing = {
+      ...ROUTINE_TO_CONSENT,
+      ...harm("yes"),
+      ...consent("refused"),
+      safety: VALID.safety,
+      ...decide("NO_SHARE"),
+      "departure-reason": VALID["departure-reason"],
+    };
     expect(stored(departing)).toContain("departure-reason");
     expect(stored({ ...departing, ...decide("SHARE") })).not.toContain("departure-reason");
   });
@@ -351,7 +478,11 @@ describe("sharingMayHappen", () => {
   it.each<[string, WizardAnswers, boolean]>([
     ["nothing answered", {}, true],
     ["do not share indicated, undecided", { ...START, ...harm("no"), ...purpose("no") }, false],
-    ["do not share indicated, decided to share", { ...START, ...harm("no"), ...purpose("no"), ...decide("SHARE") }, true],
+    [
+      "do not share indicated, decided to share",
+      { ...START, ...harm("no"), ...purpose("no"), ...decide("SHARE") },
+      true,
+    ],
     ["share indicated, decided not to", { ...ROUTINE_TO_CONSENT, ...consent("given"), ...decide("NO_SHARE") }, false],
     ["awaiting advice", { ...START, ...harm("no"), ...purpose("not-sure") }, true],
   ])("%s → %s", (_, answers, expected) => {

@@ -7,13 +7,7 @@ import {
   type InformedAnswerValues,
 } from "../flowchart";
 import { departureFromIndication, type Departure } from "../decision/departure";
-import {
-  ANSWER_STEP_IDS,
-  STEP_IDS,
-  type AnswerStepId,
-  type StepId,
-  type WizardAnswers,
-} from "./answers";
+import { ANSWER_STEP_IDS, STEP_IDS, type AnswerStepId, type StepId, type WizardAnswers } from "./answers";
 import { ADVICE_STEP_FOR_QUESTION, STEPS } from "./steps";
 
 type QuestionAnswerValues = {
@@ -89,16 +83,12 @@ export function adultAtRiskMayBeProtectedWithoutConsent(answers: WizardAnswers):
   const adult = answers["adult-at-risk"];
   if (!isAboutAnAdultAtRisk(answers) || !adult || !atRiskOfSignificantHarm(answers)) return false;
   const individualAtRisk = adult.careAndSupportNeeds === "yes" && adult.unableToProtectThemselves === "yes";
-  return (
-    individualAtRisk && (adult.capacity === "lacks-capacity" || adult.refusalOverrideReasons.length > 0)
-  );
+  return individualAtRisk && (adult.capacity === "lacks-capacity" || adult.refusalOverrideReasons.length > 0);
 }
 
 /** Harm below significant with a risk, or perceived risk, of it; unanswered counts as a risk. */
 export function riskOfHarmBelowSignificant(answers: WizardAnswers): boolean {
-  return (
-    effectiveSignificantHarm(answers) === "no" && answers["significant-harm"]?.riskOfHarm !== "no"
-  );
+  return effectiveSignificantHarm(answers) === "no" && answers["significant-harm"]?.riskOfHarm !== "no";
 }
 
 export function flowchartAnswersFrom(answers: WizardAnswers): FlowchartAnswers {
@@ -244,9 +234,8 @@ export function isStepComplete(answers: WizardAnswers, stepId: StepId): boolean 
 
 export function firstIncompleteStepId(answers: WizardAnswers): StepId {
   return (
-    applicableSteps(answers).find(
-      (stepId) => stepId !== "check-answers" && !isStepComplete(answers, stepId),
-    ) ?? "check-answers"
+    applicableSteps(answers).find((stepId) => stepId !== "check-answers" && !isStepComplete(answers, stepId)) ??
+    "check-answers"
   );
 }
 
@@ -283,10 +272,7 @@ export function previousStepId(answers: WizardAnswers, currentId: StepId): StepI
 }
 
 /** "Question {position} of {total}", counting only the question pages on this path. */
-export function progress(
-  answers: WizardAnswers,
-  currentId: StepId,
-): { position: number; total: number } {
+export function progress(answers: WizardAnswers, currentId: StepId): { position: number; total: number } {
   const questions = applicableSteps(answers).filter((stepId) => stepId !== "check-answers");
   return {
     position: questions.filter((stepId) => position(stepId) <= position(currentId)).length,

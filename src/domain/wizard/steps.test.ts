@@ -122,7 +122,12 @@ describe("step definitions", () => {
         .filter((field) => field.kind === "textarea" && /names/.test(field.hint ?? ""))
         .map((field) => `${step.id}.${field.name}`),
     );
-    const exempt = ["information-to-share.informationWithheld", "sharing-method.securityMeasures", "decision.purpose", "safety.protectionSteps"];
+    const exempt = [
+      "information-to-share.informationWithheld",
+      "sharing-method.securityMeasures",
+      "decision.purpose",
+      "safety.protectionSteps",
+    ];
     expect(textareas.filter((name) => !exempt.includes(name))).toEqual(withWarning);
     expect(withWarning.length).toBeGreaterThanOrEqual(8);
   });
@@ -252,9 +257,10 @@ describe("request", () => {
   });
 
   it("drops hidden requester details when sharing on your own initiative", () => {
-    expect(
-      parseStep("request", { origin: "own-initiative", requesterRole: "typed before switching" }),
-    ).toEqual({ ok: true, value: { origin: "own-initiative" } });
+    expect(parseStep("request", { origin: "own-initiative", requesterRole: "typed before switching" })).toEqual({
+      ok: true,
+      value: { origin: "own-initiative" },
+    });
   });
 });
 
@@ -267,10 +273,22 @@ describe("concern", () => {
 
   it.each([
     ["", "Enter your organisation's case reference"],
-    ["A", "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)"],
-    ["-AB", "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)"],
-    ["Sam Smith", "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)"],
-    ["AB_12", "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)"],
+    [
+      "A",
+      "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)",
+    ],
+    [
+      "-AB",
+      "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)",
+    ],
+    [
+      "Sam Smith",
+      "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)",
+    ],
+    [
+      "AB_12",
+      "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)",
+    ],
     ["X".repeat(41), "Case reference must be 40 characters or less"],
     ["12/03/2015", "Case reference looks like a date. Enter your organisation's case reference, not a date of birth"],
     ["2015-03-12", "Case reference looks like a date. Enter your organisation's case reference, not a date of birth"],
@@ -298,7 +316,11 @@ describe("concern", () => {
 
 describe("flowchart question steps", () => {
   it.each([
-    ["significant-harm", "significantHarm", "Select whether the child is suffering, or likely to suffer, significant harm"],
+    [
+      "significant-harm",
+      "significantHarm",
+      "Select whether the child is suffering, or likely to suffer, significant harm",
+    ],
     ["purpose", "legitimatePurpose", "Select whether there is a clear and legitimate purpose for sharing"],
     ["identifiable", "identifiable", "Select whether the information identifies a person"],
     ["confidential", "confidential", "Select whether the information is confidential"],
@@ -331,9 +353,10 @@ describe("flowchart question steps", () => {
     expect(errorsOf(parseStep("other-lawful-reason", { otherLawfulReason: "yes" }))).toEqual([
       { field: "reasonKinds", message: "Select the lawful reason to share without consent" },
     ]);
-    expect(
-      parseStep("other-lawful-reason", { otherLawfulReason: "no", reasonKinds: ["public-function"] }),
-    ).toEqual({ ok: true, value: { otherLawfulReason: "no" } });
+    expect(parseStep("other-lawful-reason", { otherLawfulReason: "no", reasonKinds: ["public-function"] })).toEqual({
+      ok: true,
+      value: { otherLawfulReason: "no" },
+    });
   });
 });
 
@@ -353,14 +376,22 @@ describe("advice steps", () => {
   });
 
   it("does not accept 'not sure' again after advice", () => {
-    for (const id of ["purpose-advice", "identifiable-advice", "confidential-advice", "other-lawful-reason-advice"] as const) {
+    for (const id of [
+      "purpose-advice",
+      "identifiable-advice",
+      "confidential-advice",
+      "other-lawful-reason-advice",
+    ] as const) {
       expect(errorFor(parseStep(id, { ...VALID[id], informedAnswer: "not-sure" }), "informedAnswer")).toMatch(
         /^Select your answer now that you have taken advice on /,
       );
     }
-    expect(errorFor(parseStep("consent-advice", { ...VALID["consent-advice"], informedAnswer: "not-sure" }), "informedAnswer")).toBe(
-      "Select your answer now that you have taken advice on consent",
-    );
+    expect(
+      errorFor(
+        parseStep("consent-advice", { ...VALID["consent-advice"], informedAnswer: "not-sure" }),
+        "informedAnswer",
+      ),
+    ).toBe("Select your answer now that you have taken advice on consent");
   });
 
   it("consent advice needs a reason when consent is now not being sought", () => {
@@ -394,7 +425,12 @@ describe("lawful basis", () => {
 
   it("drops hidden special category conditions when there is no special category data", () => {
     const result = parseStep("lawful-basis", { ...VALID["lawful-basis"], specialCategory: "no" });
-    expect(result.ok && result.value).toMatchObject({ article9: [], schedule1: [], schedule8: [], commonLaw: ["common-law-public-interest"] });
+    expect(result.ok && result.value).toMatchObject({
+      article9: [],
+      schedule1: [],
+      schedule8: [],
+      commonLaw: ["common-law-public-interest"],
+    });
   });
 
   it("rejects a basis from the wrong group", () => {
@@ -419,14 +455,21 @@ describe("safety", () => {
   it("does not allow 'no one' together with named people", () => {
     expect(
       errorFor(
-        parseStep("safety", { safetyConsiderations: "x", identitiesToProtect: ["none", "child"], protectionSteps: "x" }),
+        parseStep("safety", {
+          safetyConsiderations: "x",
+          identitiesToProtect: ["none", "child"],
+          protectionSteps: "x",
+        }),
         "identitiesToProtect",
       ),
     ).toBe("Select the people whose identity needs protecting, or select no one, not both");
   });
 
   it("drops protection steps when no one needs protecting", () => {
-    expect(parseStep("safety", { ...VALID.safety, protectionSteps: "left over" })).toEqual({ ok: true, value: VALID.safety });
+    expect(parseStep("safety", { ...VALID.safety, protectionSteps: "left over" })).toEqual({
+      ok: true,
+      value: VALID.safety,
+    });
   });
 });
 
@@ -443,12 +486,18 @@ describe("information to share", () => {
 
   it("stores the principles in checklist order", () => {
     const shuffled = [...VALID["information-to-share"].principlesConfirmed].reverse();
-    const result = parseStep("information-to-share", { ...VALID["information-to-share"], principlesConfirmed: shuffled });
+    const result = parseStep("information-to-share", {
+      ...VALID["information-to-share"],
+      principlesConfirmed: shuffled,
+    });
     expect(result.ok && result.value.principlesConfirmed).toEqual(VALID["information-to-share"].principlesConfirmed);
   });
 
   it("rejects 'recorded', which is not on the practitioner's checklist", () => {
-    const input = { ...VALID["information-to-share"], principlesConfirmed: [...VALID["information-to-share"].principlesConfirmed, "recorded"] };
+    const input = {
+      ...VALID["information-to-share"],
+      principlesConfirmed: [...VALID["information-to-share"].principlesConfirmed, "recorded"],
+    };
     expect(errorFor(parseStep("information-to-share", input), "principlesConfirmed")).toBeDefined();
   });
 });
@@ -503,9 +552,7 @@ describe("decision", () => {
   });
 
   it("lets a decision not to share leave the recipient blank", () => {
-    expect(
-      decide({ outcome: "NO_SHARE", recipientName: "", recipientRole: "", recipientOrganisation: "" }),
-    ).toEqual({
+    expect(decide({ outcome: "NO_SHARE", recipientName: "", recipientRole: "", recipientOrganisation: "" })).toEqual({
       ok: true,
       value: {
         outcome: "NO_SHARE",

@@ -70,7 +70,8 @@ export async function recordAuditEvent(input: AuditEventInput): Promise<void> {
 export function auditEntry(
   actor: { userId: string; role: string; organisationId: string },
   meta: RequestMeta,
-  event: Pick<AuditEventInput, "action" | "outcome"> & Partial<Pick<AuditEventInput, "objectType" | "objectId" | "caseReference" | "detail">>,
+  event: Pick<AuditEventInput, "action" | "outcome"> &
+    Partial<Pick<AuditEventInput, "objectType" | "objectId" | "caseReference" | "detail">>,
 ): AuditEventInput {
   return {
     actorId: actor.userId,

@@ -20,7 +20,9 @@ export function startAuditCheckpointTimer(): void {
   if (!keys.signing) return;
   holder[STARTED] = true;
   const requested = Number(process.env.AUDIT_CHECKPOINT_INTERVAL_SECONDS ?? DEFAULT_INTERVAL_SECONDS);
-  const seconds = Number.isFinite(requested) ? Math.min(Math.max(requested, 1), DEFAULT_INTERVAL_SECONDS) : DEFAULT_INTERVAL_SECONDS;
+  const seconds = Number.isFinite(requested)
+    ? Math.min(Math.max(requested, 1), DEFAULT_INTERVAL_SECONDS)
+    : DEFAULT_INTERVAL_SECONDS;
   let running = false;
   let failing = false;
   const tick = async () => {

@@ -26,7 +26,12 @@ export async function exportAuditCheckpoints(user: SignedInUser, meta: RequestMe
     await client.end();
   }
   await recordAuditEvent(
-    auditEntry(user, meta, { action: "audit.checkpoints", objectType: "audit-chain", outcome: "SUCCESS", detail: { checkpoints: checkpoints.length } }),
+    auditEntry(user, meta, {
+      action: "audit.checkpoints",
+      objectType: "audit-chain",
+      outcome: "SUCCESS",
+      detail: { checkpoints: checkpoints.length },
+    }),
   );
   const stamp = new Date().toISOString().slice(0, 10);
   return { ok: true, body: checkpoints.map(checkpointLine).join(""), filename: `audit-checkpoints-${stamp}.jsonl` };

@@ -38,7 +38,9 @@ export async function getAuditVerification(user: SignedInUser, id: string): Prom
   if (!event) return null;
   const detail = detailSchema.safeParse(event.detail);
   if (!detail.success) return null;
-  const actor = event.actorId ? await db().user.findUnique({ where: { id: event.actorId }, select: { name: true } }) : null;
+  const actor = event.actorId
+    ? await db().user.findUnique({ where: { id: event.actorId }, select: { name: true } })
+    : null;
   return {
     id: event.id.toString(),
     at: event.at.toISOString(),

@@ -31,7 +31,16 @@ export async function runAuditVerification(
   const chainKey = chainKeyFor(user.organisationId);
   const record = (outcome: "SUCCESS" | "FAILURE", detail: { [key: string]: JsonValue }) =>
     db().$transaction((tx) =>
-      appendAuditEvent(tx, auditEntry(user, meta, { action: AUDIT_VERIFY_ACTION, objectType: AUDIT_CHAIN_OBJECT, objectId: chainKey, outcome, detail })),
+      appendAuditEvent(
+        tx,
+        auditEntry(user, meta, {
+          action: AUDIT_VERIFY_ACTION,
+          objectType: AUDIT_CHAIN_OBJECT,
+          objectId: chainKey,
+          outcome,
+          detail,
+        }),
+      ),
     );
 
   let verification: AuditVerification;
@@ -48,7 +57,9 @@ export async function runAuditVerification(
     eventsChecked: verification.eventsChecked,
     breaks: verification.breaks.length,
     milliseconds: Math.round(verification.seconds * 1000),
-    firstBreak: first ? { eventId: first.eventId, chainSeq: first.chainSeq, kind: first.kind, message: first.message } : null,
+    firstBreak: first
+      ? { eventId: first.eventId, chainSeq: first.chainSeq, kind: first.kind, message: first.message }
+      : null,
   });
   return { ok: true, verificationId: id.toString(), intact: first === null, verification };
 }

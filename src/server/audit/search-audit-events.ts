@@ -46,15 +46,25 @@ function whereFor(user: SignedInUser, filter: AuditSearch): Prisma.AuditEventWhe
     ...(filter.caseReference ? { caseReference: filter.caseReference } : {}),
     ...(filter.outcome ? { outcome: filter.outcome } : {}),
     ...(filter.from || filter.to
-      ? { at: { ...(filter.from ? { gte: dayStart(filter.from) } : {}), ...(filter.to && dayEnd(filter.to) ? { lt: dayEnd(filter.to)! } : {}) } }
+      ? {
+          at: {
+            ...(filter.from ? { gte: dayStart(filter.from) } : {}),
+            ...(filter.to && dayEnd(filter.to) ? { lt: dayEnd(filter.to)! } : {}),
+          },
+        }
       : {}),
     ...(filter.before ? { id: { lt: BigInt(filter.before) } } : {}),
   };
 }
 
-async function withActorNames(events: Awaited<ReturnType<ReturnType<typeof db>["auditEvent"]["findMany"]>>): Promise<AuditRow[]> {
+async function withActorNames(
+  events: Awaited<ReturnType<ReturnType<typeof db>["auditEvent"]["findMany"]>>,
+): Promise<AuditRow[]> {
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
-  const actors = actorIds.length > 0 ? await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
+  const actors =
+    actorIds.length > 0
+      ? await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })
+      : [];
   const names = new Map(actors.map((a) => [a.id, a.name]));
   return events.map((e) => ({
     id: e.id.toString(),
@@ -92,7 +102,10 @@ async function idsInPastDateRange(user: SignedInUser, filter: AuditSearch): Prom
       SELECT 1 FROM audit_event WHERE organisation_id = ${user.organisationId}::uuid AND at >= ${end.toISOString()}::timestamptz
       LIMIT ${NEWER_EVENTS_PROBE}) AS newer`;
   if (Number(newer[0]?.n ?? 0) < NEWER_EVENTS_PROBE) return null;
-  const conditions = [Prisma.sql`organisation_id = ${user.organisationId}::uuid`, Prisma.sql`at < ${end.toISOString()}::timestamptz`];
+  const conditions = [
+    Prisma.sql`organisation_id = ${user.organisationId}::uuid`,
+    Prisma.sql`at < ${end.toISOString()}::timestamptz`,
+  ];
   if (filter.from) conditions.push(Prisma.sql`at >= ${dayStart(filter.from).toISOString()}::timestamptz`);
   if (filter.outcome) conditions.push(Prisma.sql`outcome = ${filter.outcome}::"AuditOutcome"`);
   if (filter.before) conditions.push(Prisma.sql`id < ${BigInt(filter.before)}`);
@@ -115,7 +128,11 @@ export async function searchAuditEvents(user: SignedInUser, raw: unknown): Promi
   const rangeIds = await idsInPastDateRange(user, filter);
   const events =
     rangeIds === null
-      ? await db().auditEvent.findMany({ where: whereFor(user, filter), orderBy: { id: "desc" }, take: AUDIT_PAGE_SIZE + 1 })
+      ? await db().auditEvent.findMany({
+          where: whereFor(user, filter),
+          orderBy: { id: "desc" },
+          take: AUDIT_PAGE_SIZE + 1,
+        })
       : rangeIds.length === 0
         ? []
         : await db().auditEvent.findMany({ where: { id: { in: rangeIds } }, orderBy: { id: "desc" } });
@@ -133,7 +150,10 @@ export async function searchAuditEvents(user: SignedInUser, raw: unknown): Promi
  * escalations, exports and retention decisions.
  */
 export async function auditHistoryOf(user: SignedInUser, reference: string): Promise<AuditRow[]> {
-  const decision = await db().decision.findFirst({ where: { reference, organisationId: user.organisationId }, select: { draftId: true } });
+  const decision = await db().decision.findFirst({
+    where: { reference, organisationId: user.organisationId },
+    select: { draftId: true },
+  });
   const objectIds = decision ? [reference, decision.draftId] : [reference];
   const events = await db().auditEvent.findMany({
     where: { organisationId: user.organisationId, objectId: { in: objectIds } },
@@ -144,5 +164,9 @@ export async function auditHistoryOf(user: SignedInUser, reference: string): Pro
 }
 
 export async function organisationPeople(user: SignedInUser): Promise<{ id: string; name: string }[]> {
-  return db().user.findMany({ where: { organisationId: user.organisationId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return db().user.findMany({
+    where: { organisationId: user.organisationId },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }

@@ -15,7 +15,9 @@ export type SignCheckpointResult = UseCaseResult<{ signed: boolean }>;
  * covers its own event. The pipeline (routeHandler) has checked audit.verify.
  */
 export async function signAuditCheckpoint(user: SignedInUser, meta: RequestMeta): Promise<SignCheckpointResult> {
-  await recordAuditEvent(auditEntry(user, meta, { action: "audit.checkpoint", objectType: "audit-chain", outcome: "SUCCESS" }));
+  await recordAuditEvent(
+    auditEntry(user, meta, { action: "audit.checkpoint", objectType: "audit-chain", outcome: "SUCCESS" }),
+  );
   const written = await writeAuditCheckpoints(env().DATABASE_URL, { chainKey: chainKeyFor(user.organisationId) });
   return { ok: true, signed: written.length > 0 };
 }

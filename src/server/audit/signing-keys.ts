@@ -49,7 +49,9 @@ export function loadAuditKeys(): AuditKeys {
 }
 
 /** The published form: key id and SPKI PEM of every key that may have signed a checkpoint. */
-export function publishedPublicKeys(keys: AuditKeys = loadAuditKeys()): { keyId: string; algorithm: "Ed25519"; pem: string; current: boolean }[] {
+export function publishedPublicKeys(
+  keys: AuditKeys = loadAuditKeys(),
+): { keyId: string; algorithm: "Ed25519"; pem: string; current: boolean }[] {
   return [...keys.publicKeys].map(([keyId, key]) => ({
     keyId,
     algorithm: "Ed25519" as const,

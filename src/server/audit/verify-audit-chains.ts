@@ -10,7 +10,14 @@ import {
 } from "@/domain/audit/checkpoint";
 import { type AuditKeys, checkpointFilePath, loadAuditKeys } from "./signing-keys";
 import { readStoredCheckpoints } from "./write-audit-checkpoints";
-import { type AuditOutcome, type ChainBreak, type ChainedAuditEvent, type JsonValue, createChainVerifier, describeChainBreak } from "@/domain/audit";
+import {
+  type AuditOutcome,
+  type ChainBreak,
+  type ChainedAuditEvent,
+  type JsonValue,
+  createChainVerifier,
+  describeChainBreak,
+} from "@/domain/audit";
 
 export interface AuditChainBreakReport {
   chainKey: string;
@@ -56,7 +63,11 @@ export function toCheckpointBreakReport(broken: CheckpointBreak): AuditChainBrea
  * The checkpoints to check against: those in the database and those in the file outside it
  * (which the database's owner cannot rewrite), the same checkpoint once.
  */
-async function gatherCheckpoints(client: pg.ClientBase, file: string | null, chainKey?: string): Promise<SignedCheckpoint[]> {
+async function gatherCheckpoints(
+  client: pg.ClientBase,
+  file: string | null,
+  chainKey?: string,
+): Promise<SignedCheckpoint[]> {
   const all = await readStoredCheckpoints(client, chainKey);
   if (file && existsSync(file)) all.push(...parseCheckpointLines(readFileSync(file, "utf8")));
   const seen = new Set<string>();
@@ -166,7 +177,8 @@ async function verifyChain(
          FROM audit_event WHERE chain_key = $1 ORDER BY chain_seq`,
     [chainKey],
   );
-  const fetchBatch = (): Promise<pg.QueryResult<EventRow>> => client.query<EventRow>(`FETCH ${batchSize} FROM audit_chain`);
+  const fetchBatch = (): Promise<pg.QueryResult<EventRow>> =>
+    client.query<EventRow>(`FETCH ${batchSize} FROM audit_chain`);
   try {
     // The next batch is requested before this one is hashed, so the database and the hashing overlap.
     let pending: Promise<pg.QueryResult<EventRow>> | null = fetchBatch();
@@ -181,7 +193,10 @@ async function verifyChain(
           await pending; // let the queued FETCH finish before the cursor is closed
           // Whichever came first in the chain names the first event that no longer matches.
           const first = anchoredBreak && "eventId" in anchoredBreak && anchoredBreak.chainSeq <= event.chainSeq;
-          return { checked: verifier.checked, broken: first ? toCheckpointBreakReport(anchoredBreak!) : toBreakReport(broken) };
+          return {
+            checked: verifier.checked,
+            broken: first ? toCheckpointBreakReport(anchoredBreak!) : toBreakReport(broken),
+          };
         }
       }
     }
@@ -206,7 +221,10 @@ async function verifyChain(
  * seen, and each head is compared with the chain as it stood at the same instant. Constant memory
  * whatever the number of events.
  */
-export async function verifyAuditChains(databaseUrl: string, options: VerifyAuditChainsOptions = {}): Promise<AuditVerification> {
+export async function verifyAuditChains(
+  databaseUrl: string,
+  options: VerifyAuditChainsOptions = {},
+): Promise<AuditVerification> {
   const started = performance.now();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error("batchSize must be a positive integer");

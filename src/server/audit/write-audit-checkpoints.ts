@@ -20,7 +20,10 @@ export interface WriteCheckpointsOptions {
  * (chain_key, seq) lets one store it, and a second signature of the same head in the file is
  * harmless (both vouch for the same hash). Returns the checkpoints this call stored.
  */
-export async function writeAuditCheckpoints(databaseUrl: string, options: WriteCheckpointsOptions = {}): Promise<SignedCheckpoint[]> {
+export async function writeAuditCheckpoints(
+  databaseUrl: string,
+  options: WriteCheckpointsOptions = {},
+): Promise<SignedCheckpoint[]> {
   const keys = options.keys ?? loadAuditKeys();
   if (!keys.signing) return [];
   const file = options.file === undefined ? checkpointFilePath() : options.file;
@@ -49,8 +52,12 @@ export async function writeAuditCheckpoints(databaseUrl: string, options: WriteC
       let head: { last_seq: string; last_hash: string } | undefined;
       let hashes: string[];
       try {
-        head = (await client.query<{ last_seq: string; last_hash: string }>(
-          "SELECT last_seq::text, last_hash FROM audit_chain_head WHERE chain_key = $1", [chain.chain_key])).rows[0];
+        head = (
+          await client.query<{ last_seq: string; last_hash: string }>(
+            "SELECT last_seq::text, last_hash FROM audit_chain_head WHERE chain_key = $1",
+            [chain.chain_key],
+          )
+        ).rows[0];
         const events = await client.query<{ hash: string }>(
           "SELECT hash FROM audit_event WHERE chain_key = $1 AND chain_seq >= $2 AND chain_seq <= $3 ORDER BY chain_seq",
           [chain.chain_key, fromSeq.toString(), head?.last_seq ?? "0"],
@@ -64,7 +71,10 @@ export async function writeAuditCheckpoints(databaseUrl: string, options: WriteC
       // A chain whose events do not add up to its head is broken already; verification reports it,
       // and signing its state would vouch for it.
       if (BigInt(hashes.length) !== seq - fromSeq + 1n || hashes.at(-1) !== head.last_hash) continue;
-      const checkpoint = signCheckpoint({ chainKey: chain.chain_key, seq, headHash: head.last_hash, fromSeq, eventHashes: hashes, at: new Date() }, keys.signing.privateKey);
+      const checkpoint = signCheckpoint(
+        { chainKey: chain.chain_key, seq, headHash: head.last_hash, fromSeq, eventHashes: hashes, at: new Date() },
+        keys.signing.privateKey,
+      );
       if (file) {
         mkdirSync(dirname(file), { recursive: true });
         appendFileSync(file, checkpointLine(checkpoint), { flag: "a" });
@@ -73,8 +83,17 @@ export async function writeAuditCheckpoints(databaseUrl: string, options: WriteC
         `INSERT INTO audit_checkpoint (chain_key, seq, from_seq, head_hash, event_hashes_digest, event_hashes, at, key_id, signature)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (chain_key, seq) DO NOTHING`,
-        [checkpoint.chainKey, checkpoint.seq, checkpoint.fromSeq, checkpoint.headHash, checkpoint.eventHashesDigest,
-          checkpoint.eventHashes, checkpoint.at, checkpoint.keyId, checkpoint.signature],
+        [
+          checkpoint.chainKey,
+          checkpoint.seq,
+          checkpoint.fromSeq,
+          checkpoint.headHash,
+          checkpoint.eventHashesDigest,
+          checkpoint.eventHashes,
+          checkpoint.at,
+          checkpoint.keyId,
+          checkpoint.signature,
+        ],
       );
       if (inserted.rowCount === 1) stored.push(checkpoint);
     }
@@ -87,8 +106,15 @@ export async function writeAuditCheckpoints(databaseUrl: string, options: WriteC
 /** Every checkpoint in the database for a chain (or all), oldest first, as signed. */
 export async function readStoredCheckpoints(client: pg.ClientBase, chainKey?: string): Promise<SignedCheckpoint[]> {
   const { rows } = await client.query<{
-    chain_key: string; seq: string; from_seq: string; head_hash: string; event_hashes_digest: string;
-    event_hashes: string[]; at: Date; key_id: string; signature: string;
+    chain_key: string;
+    seq: string;
+    from_seq: string;
+    head_hash: string;
+    event_hashes_digest: string;
+    event_hashes: string[];
+    at: Date;
+    key_id: string;
+    signature: string;
   }>(
     `SELECT chain_key, seq::text, from_seq::text, head_hash, event_hashes_digest, event_hashes, at, key_id, signature
        FROM audit_checkpoint WHERE ($1::text IS NULL OR chain_key = $1) ORDER BY chain_key, seq`,

@@ -18,7 +18,10 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "InfoShare account",
-        credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          email: { label: "Email address", type: "email" },
+          password: { label: "Password", type: "password" },
+        },
         async authorize(credentials, req) {
           const meta = metaFromHeaders(new Headers((req?.headers ?? {}) as Record<string, string>));
           const result = await signInUser({ email: credentials?.email, password: credentials?.password }, meta);

@@ -69,7 +69,11 @@ export async function getIgDashboard(user: SignedInUser): Promise<IgDashboard> {
   });
   const departuresByMonth = months.map((month) => {
     const rows = byMonth.filter((r) => r.month === month);
-    return { month, departures: rows.reduce((s, r) => s + Number(r.departures), 0), total: rows.reduce((s, r) => s + Number(r.n), 0) };
+    return {
+      month,
+      departures: rows.reduce((s, r) => s + Number(r.departures), 0),
+      total: rows.reduce((s, r) => s + Number(r.n), 0),
+    };
   });
   const round = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
   return {
@@ -79,7 +83,11 @@ export async function getIgDashboard(user: SignedInUser): Promise<IgDashboard> {
     lawfulBases: bases.map((b) => ({ id: b.id, count: Number(b.n) })),
     consent: consent.map((c) => ({ status: c.status, count: Number(c.n) })),
     noShareByTeam: teams.map((t) => ({ team: t.team, noShare: Number(t.no_share), total: Number(t.n) })),
-    timeToDecisionHours: { median: round(timing[0]?.median ?? null), p90: round(timing[0]?.p90 ?? null), decisions: Number(timing[0]?.n ?? 0) },
+    timeToDecisionHours: {
+      median: round(timing[0]?.median ?? null),
+      p90: round(timing[0]?.p90 ?? null),
+      decisions: Number(timing[0]?.n ?? 0),
+    },
     overdueReviews: overdue,
     openEscalations: escalations,
     totalDecisions: departuresByMonth.reduce((s, m) => s + m.total, 0),

@@ -32,13 +32,17 @@ export function storedAnswers(stored: unknown): WizardAnswers {
  */
 export async function loadOwnDraft(user: SignedInUser, draftId: string): Promise<DraftView | null> {
   if (!draftIdSchema.safeParse(draftId).success) return null;
-  const draft = await db().decisionDraft.findFirst({ where: { id: draftId, authorId: user.userId, organisationId: user.organisationId } });
+  const draft = await db().decisionDraft.findFirst({
+    where: { id: draftId, authorId: user.userId, organisationId: user.organisationId },
+  });
   if (!draft) return null;
   // Prisma loads an included relation with a query of its own even when there is none to load;
   // most drafts follow on from nothing, so look that up only when there is one, beside the
   // organisation (every wizard page and answer comes through here).
   const [supersedes, organisation] = await Promise.all([
-    draft.supersedesId ? db().decision.findUnique({ where: { id: draft.supersedesId }, select: { id: true, reference: true } }) : null,
+    draft.supersedesId
+      ? db().decision.findUnique({ where: { id: draft.supersedesId }, select: { id: true, reference: true } })
+      : null,
     db().organisation.findUniqueOrThrow({ where: { id: user.organisationId }, select: { kind: true } }),
   ]);
   return {

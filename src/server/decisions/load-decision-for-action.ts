@@ -53,7 +53,15 @@ export async function loadDecisionForAction(
   if (!reference) return fail.notFound(DECISION_NOT_FOUND);
   const decision = await db().decision.findFirst({
     where: { reference, organisationId: user.organisationId },
-    select: { id: true, reference: true, organisationId: true, teamId: true, authorId: true, caseReference: true, outcome: true },
+    select: {
+      id: true,
+      reference: true,
+      organisationId: true,
+      teamId: true,
+      authorId: true,
+      caseReference: true,
+      outcome: true,
+    },
   });
   if (!decision) return decisionNotFound(user, reference, action, meta);
   if (!can(user, action, decision)) {

@@ -1,6 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { type DecisionContext, type DecisionRecordData, type RecordKeepingSettings, type RecordProblem, buildDecisionRecord } from "@/domain/decision";
+import {
+  type DecisionContext,
+  type DecisionRecordData,
+  type RecordKeepingSettings,
+  type RecordProblem,
+  buildDecisionRecord,
+} from "@/domain/decision";
 import { type AuditEventInput, chainEventTemplate } from "@/domain/audit";
 import { GUIDANCE_VERSION } from "@/domain/guidance";
 import type { OrganisationKind } from "@/domain/lawful-basis";
@@ -36,7 +42,10 @@ function isUniqueViolation(error: unknown, index: string): boolean {
 }
 
 async function alreadyRecordedFrom(user: SignedInUser, draftId: string): Promise<string | null> {
-  const existing = await db().decision.findFirst({ where: { draftId, authorId: user.userId }, select: { reference: true } });
+  const existing = await db().decision.findFirst({
+    where: { draftId, authorId: user.userId },
+    select: { reference: true },
+  });
   return existing?.reference ?? null;
 }
 
@@ -83,7 +92,10 @@ async function loadDraftToRecord(user: SignedInUser, draftId: string): Promise<D
   return {
     id: row.id,
     kind: row.kind,
-    supersedes: row.supersedes_id && row.supersedes_reference ? { id: row.supersedes_id, reference: row.supersedes_reference } : null,
+    supersedes:
+      row.supersedes_id && row.supersedes_reference
+        ? { id: row.supersedes_id, reference: row.supersedes_reference }
+        : null,
     storedAnswers: row.answers,
     organisationKind: row.organisation_kind,
     settings: recordKeepingSettingsFrom(
@@ -168,7 +180,11 @@ async function recordInOneCall(
  * Two round trips (decision 007): the draft with what recording needs, then one function call that
  * writes everything (recordInOneCall).
  */
-export async function recordDecision(user: SignedInUser, draftId: string, meta: RequestMeta): Promise<RecordDecisionResult> {
+export async function recordDecision(
+  user: SignedInUser,
+  draftId: string,
+  meta: RequestMeta,
+): Promise<RecordDecisionResult> {
   if (!can(user, "decision.record")) return fail.forbidden("You cannot record decisions");
   if (!draftIdSchema.safeParse(draftId).success) return fail.notFound("Draft not found");
 
@@ -193,7 +209,8 @@ export async function recordDecision(user: SignedInUser, draftId: string, meta: 
     // parse (a guidance update made one invalid) count as none, as the wizard reads the draft
     // (storedAnswers), so the problems are the same as ever.
     let built = buildDecisionRecord(draft.storedAnswers, context);
-    if (!built.ok && !parseAnswers(draft.storedAnswers).ok) built = buildDecisionRecord(storedAnswers(draft.storedAnswers), context);
+    if (!built.ok && !parseAnswers(draft.storedAnswers).ok)
+      built = buildDecisionRecord(storedAnswers(draft.storedAnswers), context);
     if (!built.ok) return invalidRecord(built.problems);
     const { record } = built;
     const audit = auditEntry(user, meta, {

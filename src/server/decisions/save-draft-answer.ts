@@ -28,13 +28,31 @@ export async function saveDraftAnswer(
   const draft = await loadOwnDraft(user, draftId);
   if (!draft) return notFound;
 
-  const parsed = parseStep(stepId, input, { answers: draft.answers, organisationKind: draft.organisationKind, today: ukDate(new Date()) });
+  const parsed = parseStep(stepId, input, {
+    answers: draft.answers,
+    organisationKind: draft.organisationKind,
+    today: ukDate(new Date()),
+  });
   if (!parsed.ok) return fail.invalid(parsed.errors);
 
   const answers = withAnswer(draft.answers, stepId, parsed.value as never);
   await db().$transaction(async (tx) => {
     await tx.decisionDraft.update({ where: { id: draft.id }, data: { answers: answers as object } });
-    await appendAuditEvent(tx, auditEntry(user, meta, { action: "draft.save", objectType: "draft", objectId: draft.id, caseReference: answers.concern?.caseReference ?? null, outcome: "SUCCESS", detail: { step: stepId } }));
+    await appendAuditEvent(
+      tx,
+      auditEntry(user, meta, {
+        action: "draft.save",
+        objectType: "draft",
+        objectId: draft.id,
+        caseReference: answers.concern?.caseReference ?? null,
+        outcome: "SUCCESS",
+        detail: { step: stepId },
+      }),
+    );
   });
-  return { ok: true, nextStepId: nextStepId(answers, stepId) ?? "check-answers", firstIncompleteStepId: firstIncompleteStepId(answers) };
+  return {
+    ok: true,
+    nextStepId: nextStepId(answers, stepId) ?? "check-answers",
+    firstIncompleteStepId: firstIncompleteStepId(answers),
+  };
 }

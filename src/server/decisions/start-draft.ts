@@ -60,7 +60,13 @@ export async function startDraft(user: SignedInUser, raw: unknown, meta: Request
 
   return db().$transaction(async (tx): Promise<StartDraftResult> => {
     const draft = await tx.decisionDraft.create({
-      data: { authorId: user.userId, organisationId: user.organisationId, kind: parsed.data.kind, supersedesId, answers: answers as object },
+      data: {
+        authorId: user.userId,
+        organisationId: user.organisationId,
+        kind: parsed.data.kind,
+        supersedesId,
+        answers: answers as object,
+      },
       select: { id: true },
     });
     await appendAuditEvent(
@@ -71,7 +77,10 @@ export async function startDraft(user: SignedInUser, raw: unknown, meta: Request
         objectId: draft.id,
         caseReference: answers.concern?.caseReference ?? null,
         outcome: "SUCCESS",
-        detail: { kind: parsed.data.kind, ...(parsed.data.supersedesReference ? { supersedes: parsed.data.supersedesReference } : {}) },
+        detail: {
+          kind: parsed.data.kind,
+          ...(parsed.data.supersedesReference ? { supersedes: parsed.data.supersedesReference } : {}),
+        },
       }),
     );
     return { ok: true, draftId: draft.id };

@@ -91,7 +91,8 @@ export async function viewDecision(
       followUps: decision.followUps.map((f) => ({ ...f, recordedAt: f.recordedAt.toISOString() })),
       record: decision.record as unknown as StoredDecisionRecord,
       disposed: (decision.record as { disposed?: unknown }).disposed === true,
-      canFollowUp: (decision.record as { disposed?: unknown }).disposed !== true && can(user, "decision.reconsider", decision),
+      canFollowUp:
+        (decision.record as { disposed?: unknown }).disposed !== true && can(user, "decision.reconsider", decision),
     },
   };
 }

@@ -18,8 +18,14 @@ export interface EscalationRow {
 }
 
 /** Escalations the user may see: a supervisor's team's, or the whole organisation's for an IG lead. */
-export async function listEscalations(user: SignedInUser, status: "OPEN" | "RESOLVED" | "ALL" = "OPEN"): Promise<EscalationRow[]> {
-  const scope = user.role === "IG_LEAD" ? { organisationId: user.organisationId } : { organisationId: user.organisationId, teamId: user.teamId ?? "00000000-0000-0000-0000-000000000000" };
+export async function listEscalations(
+  user: SignedInUser,
+  status: "OPEN" | "RESOLVED" | "ALL" = "OPEN",
+): Promise<EscalationRow[]> {
+  const scope =
+    user.role === "IG_LEAD"
+      ? { organisationId: user.organisationId }
+      : { organisationId: user.organisationId, teamId: user.teamId ?? "00000000-0000-0000-0000-000000000000" };
   const rows = await db().escalation.findMany({
     where: { ...scope, ...(status === "ALL" ? {} : { status }) },
     orderBy: { createdAt: "desc" },

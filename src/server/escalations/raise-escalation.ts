@@ -15,7 +15,12 @@ export type RaiseEscalationResult = UseCaseResult<{ escalationId: string }>;
  * Raises a dispute about a decision at pace (seed 004 s.6.4): the team's supervisors, the
  * organisation's IG leads and the practitioner are told. One open escalation per decision.
  */
-export async function raiseEscalation(user: SignedInUser, reference: string, raw: unknown, meta: RequestMeta): Promise<RaiseEscalationResult> {
+export async function raiseEscalation(
+  user: SignedInUser,
+  reference: string,
+  raw: unknown,
+  meta: RequestMeta,
+): Promise<RaiseEscalationResult> {
   const loaded = await loadDecisionForAction(user, reference, "decision.escalate", meta);
   if (!loaded.ok) return loaded;
   const parsed = escalationInputSchema.safeParse(raw);
@@ -23,10 +28,19 @@ export async function raiseEscalation(user: SignedInUser, reference: string, raw
   const { decision } = loaded;
 
   return db().$transaction(async (tx): Promise<RaiseEscalationResult> => {
-    const open = await tx.escalation.findFirst({ where: { decisionId: decision.id, status: "OPEN" }, select: { id: true } });
+    const open = await tx.escalation.findFirst({
+      where: { decisionId: decision.id, status: "OPEN" },
+      select: { id: true },
+    });
     if (open) return fail.conflict("This decision already has an open escalation", "reason");
     const escalation = await tx.escalation.create({
-      data: { decisionId: decision.id, organisationId: decision.organisationId, teamId: decision.teamId, raisedById: user.userId, reason: parsed.data.reason },
+      data: {
+        decisionId: decision.id,
+        organisationId: decision.organisationId,
+        teamId: decision.teamId,
+        raisedById: user.userId,
+        reason: parsed.data.reason,
+      },
       select: { id: true },
     });
     const recipients = [
@@ -34,8 +48,23 @@ export async function raiseEscalation(user: SignedInUser, reference: string, raw
       ...(await organisationIgLeadIds(tx, decision.organisationId, [user.userId])),
       ...(decision.authorId !== user.userId ? [decision.authorId] : []),
     ];
-    await notify(tx, { recipientIds: recipients, kind: "ESCALATION_RAISED", decisionReference: decision.reference, escalationId: escalation.id });
-    await appendAuditEvent(tx, auditEntry(user, meta, { action: "escalation.raise", objectType: "decision", objectId: decision.reference, caseReference: decision.caseReference, outcome: "SUCCESS", detail: { escalationId: escalation.id } }));
+    await notify(tx, {
+      recipientIds: recipients,
+      kind: "ESCALATION_RAISED",
+      decisionReference: decision.reference,
+      escalationId: escalation.id,
+    });
+    await appendAuditEvent(
+      tx,
+      auditEntry(user, meta, {
+        action: "escalation.raise",
+        objectType: "decision",
+        objectId: decision.reference,
+        caseReference: decision.caseReference,
+        outcome: "SUCCESS",
+        detail: { escalationId: escalation.id },
+      }),
+    );
     return { ok: true, escalationId: escalation.id };
   });
 }

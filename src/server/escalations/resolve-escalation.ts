@@ -15,7 +15,11 @@ export type ResolveEscalationResult = UseCaseResult;
 
 const ESCALATION_NOT_FOUND = "Escalation not found";
 
-export async function resolveEscalation(user: SignedInUser, raw: unknown, meta: RequestMeta): Promise<ResolveEscalationResult> {
+export async function resolveEscalation(
+  user: SignedInUser,
+  raw: unknown,
+  meta: RequestMeta,
+): Promise<ResolveEscalationResult> {
   const parsed = resolveEscalationInputSchema.safeParse(raw);
   if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const { escalationId } = parsed.data;
@@ -41,14 +45,21 @@ export async function resolveEscalation(user: SignedInUser, raw: unknown, meta: 
     // Refused attempts are evidence too, a party trying to settle their own dispute above all.
     const party = scope.partyIds.includes(user.userId);
     await recordRefusal(user, meta, "escalation.resolve", object, party ? "party-to-dispute" : "policy");
-    return fail.forbidden(party ? "You cannot resolve a dispute you are part of" : "You cannot resolve this escalation");
+    return fail.forbidden(
+      party ? "You cannot resolve a dispute you are part of" : "You cannot resolve this escalation",
+    );
   }
 
   return db().$transaction(async (tx): Promise<ResolveEscalationResult> => {
     // Only an open escalation moves to resolved: two people resolving at once cannot both win.
     const updated = await tx.escalation.updateMany({
       where: { id: escalation.id, status: "OPEN" },
-      data: { status: "RESOLVED", resolution: parsed.data.resolution, resolvedById: user.userId, resolvedAt: new Date() },
+      data: {
+        status: "RESOLVED",
+        resolution: parsed.data.resolution,
+        resolvedById: user.userId,
+        resolvedAt: new Date(),
+      },
     });
     if (updated.count !== 1) return fail.conflict("This escalation has already been resolved", "resolution");
     await notify(tx, {

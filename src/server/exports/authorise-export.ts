@@ -5,5 +5,8 @@ export type ExportAction = "audit.export" | "decisions.export" | "subject-access
 
 /** A file-name-safe UTC timestamp, e.g. 2026-11-21T104600Z. */
 export function exportTimestamp(now: Date = new Date()): string {
-  return now.toISOString().replace(/\.\d{3}Z$/, "Z").replaceAll(":", "");
+  return now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replaceAll(":", "");
 }

@@ -25,10 +25,12 @@ function parseCsv(text: string): string[][] {
         field += text[i];
         i += 1;
       }
-      if (i < text.length && text[i] !== "," && !text.startsWith(CSV_LINE_END, i)) throw new Error(`junk after quoted field at ${i}`);
+      if (i < text.length && text[i] !== "," && !text.startsWith(CSV_LINE_END, i))
+        throw new Error(`junk after quoted field at ${i}`);
     } else {
       while (i < text.length && text[i] !== "," && !text.startsWith(CSV_LINE_END, i)) {
-        if (text[i] === '"' || text[i] === "\r" || text[i] === "\n") throw new Error(`bare ${JSON.stringify(text[i])} in unquoted field at ${i}`);
+        if (text[i] === '"' || text[i] === "\r" || text[i] === "\n")
+          throw new Error(`bare ${JSON.stringify(text[i])} in unquoted field at ${i}`);
         field += text[i];
         i += 1;
       }
@@ -69,7 +71,7 @@ describe("csvCell", () => {
     ["-2", "'-2"],
     ["@SUM(A1:A2)", "'@SUM(A1:A2)"],
     ["\t=cmd", "'\t=cmd"],
-    ["\r=cmd", "\"'\r=cmd\""],
+    ["\r=cmd", '"\'\r=cmd"'],
     ['=HYPERLINK("http://evil.example","click")', `"'=HYPERLINK(""http://evil.example"",""click"")"`],
     ["=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
   ])("neutralises the formula %j as %j", (value, expected) => {
@@ -97,14 +99,24 @@ describe("csvRow and csvDocument", () => {
   });
 
   it("starts a document with a UTF-8 byte order mark and the header", () => {
-    const text = csvDocument(["x", "y"], [["1", "2"], ["=3", "é"]]);
+    const text = csvDocument(
+      ["x", "y"],
+      [
+        ["1", "2"],
+        ["=3", "é"],
+      ],
+    );
     expect(text.startsWith(UTF8_BOM)).toBe(true);
     expect(text.slice(1)).toBe("x,y\r\n1,2\r\n'=3,é\r\n");
     expect([...new TextEncoder().encode(text).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
   it("reads back exactly as written, for any text (apart from the formula apostrophe)", () => {
-    const cell = fc.oneof(fc.string({ unit: "grapheme" }), fc.constantFrom('"', ",", "\r\n", "\n", "\r", "=", "@", '""', ",,"), fc.string());
+    const cell = fc.oneof(
+      fc.string({ unit: "grapheme" }),
+      fc.constantFrom('"', ",", "\r\n", "\n", "\r", "=", "@", '""', ",,"),
+      fc.string(),
+    );
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }), (rows) => {
         const width = rows[0]!.length;
@@ -135,14 +147,18 @@ describe("Utf8ChunkBuilder", () => {
 
   it("matches TextEncoder piece by piece for any text, including lone surrogates (as U+FFFD)", () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: "binary" }), { maxLength: 20 }), fc.integer({ min: 1, max: 64 }), (pieces, capacity) => {
-        const builder = new Utf8ChunkBuilder(capacity);
-        for (const piece of pieces) builder.append(piece);
-        const encoded = pieces.map((piece) => new TextEncoder().encode(piece));
-        const expected = new Uint8Array(encoded.reduce((sum, bytes) => sum + bytes.byteLength, 0));
-        encoded.reduce((at, bytes) => (expected.set(bytes, at), at + bytes.byteLength), 0);
-        expect(builder.take()).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: "binary" }), { maxLength: 20 }),
+        fc.integer({ min: 1, max: 64 }),
+        (pieces, capacity) => {
+          const builder = new Utf8ChunkBuilder(capacity);
+          for (const piece of pieces) builder.append(piece);
+          const encoded = pieces.map((piece) => new TextEncoder().encode(piece));
+          const expected = new Uint8Array(encoded.reduce((sum, bytes) => sum + bytes.byteLength, 0));
+          encoded.reduce((at, bytes) => (expected.set(bytes, at), at + bytes.byteLength), 0);
+          expect(builder.take()).toEqual(expected);
+        },
+      ),
       { numRuns: 50 },
     );
   });

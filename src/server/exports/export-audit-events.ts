@@ -59,7 +59,12 @@ export function auditEventsExportQuery(organisationId: string, filter: AuditEven
 }
 
 /** The IG lead's CSV export of their organisation's audit log for a filter, streamed in constant memory and audited as `audit.export` before the first row is sent. */
-export function exportAuditEvents(user: SignedInUser, input: unknown, meta: RequestMeta, options: CsvExportOptions = {}): Promise<CsvExportResult> {
+export function exportAuditEvents(
+  user: SignedInUser,
+  input: unknown,
+  meta: RequestMeta,
+  options: CsvExportOptions = {},
+): Promise<CsvExportResult> {
   return exportFilteredCsv(user, input, meta, options, {
     action: "audit.export",
     filterSchema: auditEventExportFilterSchema,

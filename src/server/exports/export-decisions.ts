@@ -75,7 +75,12 @@ export function decisionsExportQuery(organisationId: string, filter: DecisionExp
 }
 
 /** The IG lead's CSV export of their organisation's decisions for a filter, streamed in constant memory and audited as `decisions.export` before the first row is sent. */
-export function exportDecisions(user: SignedInUser, input: unknown, meta: RequestMeta, options: CsvExportOptions = {}): Promise<CsvExportResult> {
+export function exportDecisions(
+  user: SignedInUser,
+  input: unknown,
+  meta: RequestMeta,
+  options: CsvExportOptions = {},
+): Promise<CsvExportResult> {
   return exportFilteredCsv(user, input, meta, options, {
     action: "decisions.export",
     filterSchema: decisionExportFilterSchema,

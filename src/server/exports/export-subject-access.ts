@@ -44,7 +44,14 @@ export interface SubjectAccessDocument {
 }
 
 export type SubjectAccessResult =
-  | { ok: true; format: SubjectAccessFormat; filename: string; contentType: string; body: string; document: SubjectAccessDocument }
+  | {
+      ok: true;
+      format: SubjectAccessFormat;
+      filename: string;
+      contentType: string;
+      body: string;
+      document: SubjectAccessDocument;
+    }
   | UseCaseFailure;
 
 /** References disclosed, as listed in the audit event; a case rarely has more. */
@@ -61,7 +68,11 @@ export const SUBJECT_ACCESS_CSV_COLUMNS = ["decision_reference", "section", "ite
  * A case with no records gives a document that says so, which is itself the answer to a request.
  * The route's pipeline has checked the permission (subject-access.export).
  */
-export async function exportSubjectAccess(user: SignedInUser, input: unknown, meta: RequestMeta): Promise<SubjectAccessResult> {
+export async function exportSubjectAccess(
+  user: SignedInUser,
+  input: unknown,
+  meta: RequestMeta,
+): Promise<SubjectAccessResult> {
   const parsed = subjectAccessRequestSchema.safeParse(input);
   if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const { caseReference, format } = parsed.data;
@@ -94,7 +105,9 @@ export async function exportSubjectAccess(user: SignedInUser, input: unknown, me
           format,
           decisions: rows.length,
           references: references.slice(0, MAX_REFERENCES_IN_AUDIT),
-          ...(references.length > MAX_REFERENCES_IN_AUDIT ? { referencesOmitted: references.length - MAX_REFERENCES_IN_AUDIT } : {}),
+          ...(references.length > MAX_REFERENCES_IN_AUDIT
+            ? { referencesOmitted: references.length - MAX_REFERENCES_IN_AUDIT }
+            : {}),
         },
       }),
     );
@@ -174,7 +187,8 @@ export function* subjectAccessCsvRows(document: SubjectAccessDocument): Generato
       for (const [field, value] of flatten(review, "")) yield [decision.reference, "review", index + 1, field, value];
     }
     for (const [index, escalation] of escalations.entries()) {
-      for (const [field, value] of flatten(escalation, "")) yield [decision.reference, "escalation", index + 1, field, value];
+      for (const [field, value] of flatten(escalation, ""))
+        yield [decision.reference, "escalation", index + 1, field, value];
     }
   }
 }

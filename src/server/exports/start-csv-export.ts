@@ -10,9 +10,7 @@ import type { RequestMeta } from "@/server/infra/request-context";
 import { type ExportAction, exportTimestamp } from "./authorise-export";
 import { type CursorQuery, ExportBusyError, streamCursorAsCsv } from "./stream-cursor-as-csv";
 
-export type CsvExportResult =
-  | { ok: true; filename: string; stream: ReadableStream<Uint8Array> }
-  | UseCaseFailure;
+export type CsvExportResult = { ok: true; filename: string; stream: ReadableStream<Uint8Array> } | UseCaseFailure;
 
 export interface CsvExportOptions {
   /** Rows per FETCH; the default suits HTTP downloads. */

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { PROBE_INTERVAL_MS, databaseAvailable, isConnectionFailure, reportDatabaseFailure, resetDatabaseBreaker } from "./database-availability";
+import {
+  PROBE_INTERVAL_MS,
+  databaseAvailable,
+  isConnectionFailure,
+  reportDatabaseFailure,
+  resetDatabaseBreaker,
+} from "./database-availability";
 
 /** Lets a probe started in the background finish. */
 async function settle(): Promise<void> {
@@ -16,7 +22,11 @@ describe("isConnectionFailure", () => {
     [Object.assign(new Error("connection failure"), { code: "08006" })],
     [new Error("Connection terminated unexpectedly")],
     [new Error("Can't reach database server at 127.0.0.1:5432")],
-    [Object.assign(new Error("Invalid `prisma.user.findUnique()` invocation"), { cause: { kind: "postgres", code: "57P01" } })],
+    [
+      Object.assign(new Error("Invalid `prisma.user.findUnique()` invocation"), {
+        cause: { kind: "postgres", code: "57P01" },
+      }),
+    ],
   ])("is a connection failure: %s", (error) => {
     expect(isConnectionFailure(error)).toBe(true);
   });

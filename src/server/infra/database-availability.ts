@@ -35,17 +35,33 @@ interface BreakerState {
 const globalForBreaker = globalThis as unknown as { infoshareDatabaseBreaker?: BreakerState };
 
 function state(): BreakerState {
-  globalForBreaker.infoshareDatabaseBreaker ??= { available: true, checkedAt: 0, probe: null, client: null, probeWith: null };
+  globalForBreaker.infoshareDatabaseBreaker ??= {
+    available: true,
+    checkedAt: 0,
+    probe: null,
+    client: null,
+    probeWith: null,
+  };
   return globalForBreaker.infoshareDatabaseBreaker;
 }
 
-const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
+const CONNECTION_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
 // SQLSTATE class 08 (connection exception), and the server shutting down or starting up.
 const CONNECTION_SQLSTATES = /^(08...|57P01|57P02|57P03)$/;
 // Not timeouts: a probe or a pool that times out may only mean this process is overloaded (its
 // event loop too busy to read the answer in time), and a breaker that opened under load would turn
 // a slow service into an unavailable one.
-const CONNECTION_MESSAGES = /Connection terminated(?! due to connection timeout)|Can't reach database server|connect ECONNREFUSED|the database system is (starting up|shutting down|in recovery mode)/i;
+const CONNECTION_MESSAGES =
+  /Connection terminated(?! due to connection timeout)|Can't reach database server|connect ECONNREFUSED|the database system is (starting up|shutting down|in recovery mode)/i;
 
 /**
  * Whether `error` says for certain that the database cannot be reached (refused, reset, shut
@@ -124,5 +140,11 @@ export async function databaseAvailable(now: number = Date.now()): Promise<boole
 export function resetDatabaseBreaker(probe: (() => Promise<boolean | null>) | null = null): void {
   const previous = globalForBreaker.infoshareDatabaseBreaker;
   if (previous) discardProbeClient(previous);
-  globalForBreaker.infoshareDatabaseBreaker = { available: true, checkedAt: 0, probe: null, client: null, probeWith: probe };
+  globalForBreaker.infoshareDatabaseBreaker = {
+    available: true,
+    checkedAt: 0,
+    probe: null,
+    client: null,
+    probeWith: probe,
+  };
 }

@@ -26,7 +26,12 @@ export function db(): PrismaClient {
   if (!globalForPrisma.infosharePrisma) {
     const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
     const adapter = new PrismaPg(
-      { connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE, options: UTC_SESSION, connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS },
+      {
+        connectionString: DATABASE_URL,
+        max: DATABASE_POOL_SIZE,
+        options: UTC_SESSION,
+        connectionTimeoutMillis: DATABASE_CONNECT_TIMEOUT_MS,
+      },
       // A lost connection opens the circuit breaker at once (proxy.ts then answers 503).
       { onPoolError: reportDatabaseFailure, onConnectionError: reportDatabaseFailure },
     );

@@ -10,7 +10,9 @@ describe("parseEnv", () => {
     expect(env.DATABASE_POOL_SIZE).toBe(10);
   });
   it("names every bad value in one message", () => {
-    expect(() => parseEnv({ DATABASE_URL: "mysql://x", NEXTAUTH_SECRET: "short", SESSION_IDLE_MINUTES: "soon" })).toThrow(
+    expect(() =>
+      parseEnv({ DATABASE_URL: "mysql://x", NEXTAUTH_SECRET: "short", SESSION_IDLE_MINUTES: "soon" }),
+    ).toThrow(
       /DATABASE_URL: DATABASE_URL must be a postgresql[\s\S]*NEXTAUTH_SECRET: NEXTAUTH_SECRET must be at least 32[\s\S]*SESSION_IDLE_MINUTES/,
     );
   });

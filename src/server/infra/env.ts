@@ -8,7 +8,9 @@ const envSchema = z.object({
     .string({ error: "DATABASE_URL is not set. `npm start` sets it for you; otherwise point it at PostgreSQL." })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection URL"),
   NEXTAUTH_SECRET: z
-    .string({ error: "NEXTAUTH_SECRET is not set. `npm start` generates one; in production set a random 32+ character value." })
+    .string({
+      error: "NEXTAUTH_SECRET is not set. `npm start` generates one; in production set a random 32+ character value.",
+    })
     .min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
   NEXTAUTH_URL: z.url({ error: "NEXTAUTH_URL must be a full URL such as https://infoshare.example.gov.uk" }).optional(),
   SESSION_IDLE_MINUTES: z.coerce

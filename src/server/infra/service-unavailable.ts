@@ -38,13 +38,19 @@ p{font-size:1.1875rem;margin:0 0 20px}
 `;
 
 function wantsJson(pathname: string, accept: string | null): boolean {
-  return pathname.startsWith("/api/") || (accept !== null && accept.includes("application/json") && !accept.includes("text/html"));
+  return (
+    pathname.startsWith("/api/") ||
+    (accept !== null && accept.includes("application/json") && !accept.includes("text/html"))
+  );
 }
 
 export function serviceUnavailableResponse(pathname: string, accept: string | null): Response {
   const headers = { "Cache-Control": "no-store", "Retry-After": String(RETRY_AFTER_SECONDS) };
   if (wantsJson(pathname, accept)) {
-    return Response.json({ error: `${SERVICE_UNAVAILABLE_TITLE}. Try again in a few minutes.` }, { status: 503, headers });
+    return Response.json(
+      { error: `${SERVICE_UNAVAILABLE_TITLE}. Try again in a few minutes.` },
+      { status: 503, headers },
+    );
   }
   return new Response(PAGE, { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
 }

@@ -33,7 +33,11 @@ export async function notify(tx: Tx, message: NotificationMessage): Promise<void
 }
 
 /** Active supervisors of a team, except the people named (they caused the event). */
-export async function teamSupervisorIds(tx: Tx, teamId: string | null, except: readonly string[] = []): Promise<string[]> {
+export async function teamSupervisorIds(
+  tx: Tx,
+  teamId: string | null,
+  except: readonly string[] = [],
+): Promise<string[]> {
   if (!teamId) return [];
   const rows = await tx.$queryRaw<{ ids: string[] }[]>`
     SELECT team_supervisor_ids(${teamId}::uuid, ${[...except]}::uuid[]) AS ids`;
@@ -41,7 +45,11 @@ export async function teamSupervisorIds(tx: Tx, teamId: string | null, except: r
 }
 
 /** Active IG leads of an organisation, except the people named. */
-export async function organisationIgLeadIds(tx: Tx, organisationId: string, except: readonly string[] = []): Promise<string[]> {
+export async function organisationIgLeadIds(
+  tx: Tx,
+  organisationId: string,
+  except: readonly string[] = [],
+): Promise<string[]> {
   const rows = await tx.$queryRaw<{ ids: string[] }[]>`
     SELECT organisation_ig_lead_ids(${organisationId}::uuid, ${[...except]}::uuid[]) AS ids`;
   return rows[0]?.ids ?? [];

@@ -51,8 +51,7 @@ export interface ActionOutcome<A extends Access, Bound extends unknown[], Result
 
 /** One action's definition. Three arguments, not one object, so TypeScript infers the use case's result for `done`. */
 interface ActionSpec<A extends Access, Bound extends unknown[], Result extends UseCaseResult>
-  extends ActionOptions<A>,
-    ActionOutcome<A, Bound, Result> {
+  extends ActionOptions<A>, ActionOutcome<A, Bound, Result> {
   run: RunUseCase<A, Bound, Result>;
 }
 

@@ -11,5 +11,5 @@ export function brand<T extends object>(target: T, kind: PipelineKind): T {
 
 export function pipelineKindOf(target: unknown): PipelineKind | null {
   if (typeof target !== "function") return null;
-  return ((target as unknown as Record<symbol, PipelineKind | undefined>)[PIPELINE_BRAND] ?? null);
+  return (target as unknown as Record<symbol, PipelineKind | undefined>)[PIPELINE_BRAND] ?? null;
 }

@@ -21,7 +21,10 @@ export async function disposeDecision(user: SignedInUser, raw: unknown, meta: Re
   if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const reference = normaliseDecisionReference(parsed.data.reference);
   const decision = reference
-    ? await db().decision.findFirst({ where: { reference, organisationId: user.organisationId }, include: { retention: true } })
+    ? await db().decision.findFirst({
+        where: { reference, organisationId: user.organisationId },
+        include: { retention: true },
+      })
     : null;
   if (!decision) {
     return reference ? decisionNotFound(user, reference, "retention.manage", meta) : fail.notFound(DECISION_NOT_FOUND);

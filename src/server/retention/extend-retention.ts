@@ -21,7 +21,10 @@ export async function extendRetention(user: SignedInUser, raw: unknown, meta: Re
   if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const reference = normaliseDecisionReference(parsed.data.reference);
   const decision = reference
-    ? await db().decision.findFirst({ where: { reference, organisationId: user.organisationId }, include: { retention: true } })
+    ? await db().decision.findFirst({
+        where: { reference, organisationId: user.organisationId },
+        include: { retention: true },
+      })
     : null;
   if (!decision) {
     return reference ? decisionNotFound(user, reference, "retention.manage", meta) : fail.notFound(DECISION_NOT_FOUND);
@@ -41,7 +44,17 @@ export async function extendRetention(user: SignedInUser, raw: unknown, meta: Re
       create: { decisionId: decision.id, retainUntil, reason: parsed.data.reason, reviewedById: user.userId },
       update: { retainUntil, reason: parsed.data.reason, reviewedById: user.userId, reviewedAt: new Date() },
     });
-    await appendAuditEvent(tx, auditEntry(user, meta, { action: "retention.extend", objectType: "decision", objectId: decision.reference, caseReference: decision.caseReference, outcome: "SUCCESS", detail: { from: current.toISOString(), to: retainUntil.toISOString() } }));
+    await appendAuditEvent(
+      tx,
+      auditEntry(user, meta, {
+        action: "retention.extend",
+        objectType: "decision",
+        objectId: decision.reference,
+        caseReference: decision.caseReference,
+        outcome: "SUCCESS",
+        detail: { from: current.toISOString(), to: retainUntil.toISOString() },
+      }),
+    );
   });
   return { ok: true };
 }

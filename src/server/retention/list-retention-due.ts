@@ -19,7 +19,9 @@ export async function listRetentionDue(user: SignedInUser, limit = 100): Promise
   // Two index range scans rather than one COALESCE over every decision of the organisation (a
   // sequential scan: ~800 ms at a million decisions): records never reviewed, by their own date,
   // and records kept longer (few), by the extended date.
-  const rows = await db().$queryRaw<{ reference: string; case_reference: string; recorded_at: Date; retain_until: Date; extended: boolean }[]>`
+  const rows = await db().$queryRaw<
+    { reference: string; case_reference: string; recorded_at: Date; retain_until: Date; extended: boolean }[]
+  >`
     (SELECT d.reference, d.case_reference, d.recorded_at, d.retain_until, false AS extended
        FROM decision d
       WHERE d.organisation_id = ${user.organisationId}::uuid

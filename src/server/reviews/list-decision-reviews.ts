@@ -14,14 +14,29 @@ export interface ReviewEntry {
 export interface DecisionReviews {
   entries: ReviewEntry[];
   status: ReviewStatus;
-  escalations: { id: string; status: "OPEN" | "RESOLVED"; reason: string; raisedBy: string; raisedAt: string; resolution: string | null }[];
+  escalations: {
+    id: string;
+    status: "OPEN" | "RESOLVED";
+    reason: string;
+    raisedBy: string;
+    raisedAt: string;
+    resolution: string | null;
+  }[];
 }
 
 /** Reviews, replies and escalations on a decision the caller has already been allowed to see. */
 export async function listDecisionReviews(decisionId: string, hasFollowUp: boolean): Promise<DecisionReviews> {
   const [reviews, escalations] = await Promise.all([
-    db().review.findMany({ where: { decisionId }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
-    db().escalation.findMany({ where: { decisionId }, orderBy: { createdAt: "asc" }, include: { raisedBy: { select: { name: true } } } }),
+    db().review.findMany({
+      where: { decisionId },
+      orderBy: { createdAt: "asc" },
+      include: { author: { select: { name: true } } },
+    }),
+    db().escalation.findMany({
+      where: { decisionId },
+      orderBy: { createdAt: "asc" },
+      include: { raisedBy: { select: { name: true } } },
+    }),
   ]);
   const entries = reviews.map((r) => ({
     id: r.id,
@@ -34,6 +49,13 @@ export async function listDecisionReviews(decisionId: string, hasFollowUp: boole
   return {
     entries,
     status: reviewStatus(entries, hasFollowUp),
-    escalations: escalations.map((e) => ({ id: e.id, status: e.status, reason: e.reason, raisedBy: e.raisedBy.name, raisedAt: e.createdAt.toISOString(), resolution: e.resolution })),
+    escalations: escalations.map((e) => ({
+      id: e.id,
+      status: e.status,
+      reason: e.reason,
+      raisedBy: e.raisedBy.name,
+      raisedAt: e.createdAt.toISOString(),
+      resolution: e.resolution,
+    })),
   };
 }

@@ -1,6 +1,13 @@
 import "server-only";
 import { ukDayRange } from "@/domain/calendar";
-import { type QueueCursor, type QueueFilter, QUEUE_PAGE_SIZE, decodeQueueCursor, encodeQueueCursor, queueFilterSchema } from "@/domain/review";
+import {
+  type QueueCursor,
+  type QueueFilter,
+  QUEUE_PAGE_SIZE,
+  decodeQueueCursor,
+  encodeQueueCursor,
+  queueFilterSchema,
+} from "@/domain/review";
 import { Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
@@ -64,7 +71,13 @@ function cappedCount(where: Prisma.Sql): Prisma.Sql {
 }
 
 /** One index range scan of the queue: the items with this `flagged` value after `from`. */
-export function queueSliceQuery(teamId: string, filter: QueueFilter, flagged: boolean, from: QueueCursor | null, limit: number): Prisma.Sql {
+export function queueSliceQuery(
+  teamId: string,
+  filter: QueueFilter,
+  flagged: boolean,
+  from: QueueCursor | null,
+  limit: number,
+): Prisma.Sql {
   return Prisma.sql`
     SELECT q.decision_id, q.flagged, q.recorded_at, q.review_due_at, q.flags, q.outcome,
            d.reference, d.case_reference, u.name AS practitioner_name
@@ -95,12 +108,24 @@ async function pageOf(teamId: string, filter: QueueFilter, after: QueueCursor | 
 
 export async function listReviewQueue(user: SignedInUser, rawFilter: unknown): Promise<ReviewQueue> {
   const practitioners = user.teamId
-    ? await db().user.findMany({ where: { teamId: user.teamId, role: { in: ["PRACTITIONER", "SUPERVISOR"] } }, select: { id: true, name: true }, orderBy: { name: "asc" } })
+    ? await db().user.findMany({
+        where: { teamId: user.teamId, role: { in: ["PRACTITIONER", "SUPERVISOR"] } },
+        select: { id: true, name: true },
+        orderBy: { name: "asc" },
+      })
     : [];
   const parsed = queueFilterSchema.safeParse(rawFilter);
   const filter: QueueFilter = parsed.success ? parsed.data : {};
   const filterError = parsed.success ? null : "One of the filters was not valid, so no filters are applied";
-  if (!user.teamId) return { rows: [], nextCursor: null, counts: { total: 0, flagged: 0, overdue: 0 }, filter, filterError, practitioners };
+  if (!user.teamId)
+    return {
+      rows: [],
+      nextCursor: null,
+      counts: { total: 0, flagged: 0, overdue: 0 },
+      filter,
+      filterError,
+      practitioners,
+    };
 
   const after = decodeQueueCursor(filter.after);
   const [raw, countRows] = await Promise.all([
@@ -126,8 +151,19 @@ export async function listReviewQueue(user: SignedInUser, rawFilter: unknown): P
       reviewDueAt: r.review_due_at.toISOString(),
       overdue: r.review_due_at.getTime() < now,
     })),
-    nextCursor: raw.length > QUEUE_PAGE_SIZE && last ? encodeQueueCursor({ flagged: last.flagged, recordedAt: last.recorded_at.toISOString(), decisionId: last.decision_id }) : null,
-    counts: { total: Number(counts?.total ?? 0), flagged: Number(counts?.flagged ?? 0), overdue: Number(counts?.overdue ?? 0) },
+    nextCursor:
+      raw.length > QUEUE_PAGE_SIZE && last
+        ? encodeQueueCursor({
+            flagged: last.flagged,
+            recordedAt: last.recorded_at.toISOString(),
+            decisionId: last.decision_id,
+          })
+        : null,
+    counts: {
+      total: Number(counts?.total ?? 0),
+      flagged: Number(counts?.flagged ?? 0),
+      overdue: Number(counts?.overdue ?? 0),
+    },
     filter,
     filterError,
     practitioners,

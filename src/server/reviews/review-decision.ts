@@ -15,7 +15,12 @@ export type ReviewDecisionResult = UseCaseResult<{ kind: "ENDORSEMENT" | "CHALLE
  * A supervisor endorses, challenges or notes a team decision. The review is a new record; the
  * decision never changes. Endorsing or challenging takes it out of the queue; a note does not.
  */
-export async function reviewDecision(user: SignedInUser, reference: string, raw: unknown, meta: RequestMeta): Promise<ReviewDecisionResult> {
+export async function reviewDecision(
+  user: SignedInUser,
+  reference: string,
+  raw: unknown,
+  meta: RequestMeta,
+): Promise<ReviewDecisionResult> {
   const loaded = await loadDecisionForAction(user, reference, "decision.review", meta);
   if (!loaded.ok) return loaded;
   const parsed = reviewInputSchema.safeParse(raw);
@@ -25,7 +30,13 @@ export async function reviewDecision(user: SignedInUser, reference: string, raw:
 
   await db().$transaction(async (tx) => {
     await tx.review.create({
-      data: { decisionId: decision.id, authorId: user.userId, kind: input.kind, comment: input.comment ?? null, actionRequired: input.actionRequired ?? null },
+      data: {
+        decisionId: decision.id,
+        authorId: user.userId,
+        kind: input.kind,
+        comment: input.comment ?? null,
+        actionRequired: input.actionRequired ?? null,
+      },
     });
     if (input.kind !== "NOTE") await tx.reviewQueueItem.deleteMany({ where: { decisionId: decision.id } });
     if (input.kind !== "NOTE")
@@ -34,7 +45,17 @@ export async function reviewDecision(user: SignedInUser, reference: string, raw:
         kind: input.kind === "CHALLENGE" ? "DECISION_CHALLENGED" : "DECISION_ENDORSED",
         decisionReference: decision.reference,
       });
-    await appendAuditEvent(tx, auditEntry(user, meta, { action: "decision.review", objectType: "decision", objectId: decision.reference, caseReference: decision.caseReference, outcome: "SUCCESS", detail: { kind: input.kind } }));
+    await appendAuditEvent(
+      tx,
+      auditEntry(user, meta, {
+        action: "decision.review",
+        objectType: "decision",
+        objectId: decision.reference,
+        caseReference: decision.caseReference,
+        outcome: "SUCCESS",
+        detail: { kind: input.kind },
+      }),
+    );
   });
   return { ok: true, kind: input.kind };
 }

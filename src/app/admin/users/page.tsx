@@ -13,8 +13,12 @@ export default async function UsersPage() {
   return (
     <>
       <PageHeading caption={admin.organisationName}>Users</PageHeading>
-      <p className="govuk-body">Disabling a user ends their sessions straight away. Their records and audit history are kept.</p>
-      <UserAccessTable users={users.map((u) => ({ ...u, roleLabel: ROLE_LABELS[u.role as Role], isSelf: u.id === admin.userId }))} />
+      <p className="govuk-body">
+        Disabling a user ends their sessions straight away. Their records and audit history are kept.
+      </p>
+      <UserAccessTable
+        users={users.map((u) => ({ ...u, roleLabel: ROLE_LABELS[u.role as Role], isSelf: u.id === admin.userId }))}
+      />
     </>
   );
 }

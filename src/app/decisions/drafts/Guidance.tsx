@@ -1,10 +1,20 @@
 import { type GoldenRuleId, type GuidanceNoteId, goldenRule, guidanceNote } from "@/domain/guidance";
 
 /** The golden rules and notes that bear on a page, in plain English with their sources. */
-export function Guidance({ ruleIds, noteIds = [] }: { ruleIds: readonly GoldenRuleId[]; noteIds?: readonly GuidanceNoteId[] }) {
+export function Guidance({
+  ruleIds,
+  noteIds = [],
+}: {
+  ruleIds: readonly GoldenRuleId[];
+  noteIds?: readonly GuidanceNoteId[];
+}) {
   if (ruleIds.length === 0 && noteIds.length === 0) return null;
   return (
-    <aside aria-labelledby="guidance-heading" className="no-print border-t-4 border-govuk-blue pt-4" data-testid="guidance">
+    <aside
+      aria-labelledby="guidance-heading"
+      className="no-print border-t-4 border-govuk-blue pt-4"
+      data-testid="guidance"
+    >
       <h2 id="guidance-heading" className="govuk-heading-m">
         Guidance
       </h2>

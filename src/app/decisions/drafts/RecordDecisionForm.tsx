@@ -18,7 +18,14 @@ export function RecordDecisionForm({
   return (
     <>
       {state.errors.length > 0 ? (
-        <div ref={summary} tabIndex={-1} role="alert" aria-labelledby="record-problems" className="mb-8 border-[5px] border-govuk-error p-4" data-testid="error-summary">
+        <div
+          ref={summary}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby="record-problems"
+          className="mb-8 border-[5px] border-govuk-error p-4"
+          data-testid="error-summary"
+        >
           <h2 id="record-problems" className="govuk-heading-m">
             There is a problem
           </h2>

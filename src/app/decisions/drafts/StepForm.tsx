@@ -50,9 +50,22 @@ export function StepForm({
       <form id="step-form" action={formAction} noValidate tabIndex={-1} className="focus:outline-none">
         {formError ? <p className="govuk-error-message">{formError}</p> : null}
         {topLevel.map((field) => (
-          <DefinedField key={field.name} field={field} fields={fields} values={values} errors={errors} heading={singleQuestion ? { title, hint } : undefined} />
+          <DefinedField
+            key={field.name}
+            field={field}
+            fields={fields}
+            values={values}
+            errors={errors}
+            heading={singleQuestion ? { title, hint } : undefined}
+          />
         ))}
-        <button type="submit" className="govuk-button" disabled={pending} aria-disabled={pending} data-testid="continue">
+        <button
+          type="submit"
+          className="govuk-button"
+          disabled={pending}
+          aria-disabled={pending}
+          data-testid="continue"
+        >
           {submitLabel}
         </button>
       </form>

@@ -12,8 +12,8 @@ export default async function NewDecisionPage() {
       <BackLink href="/decisions" />
       <h1 className="govuk-heading-l">Record a decision about sharing information</h1>
       <WarningText>
-        If a child is in immediate danger, call 999 and follow your safeguarding procedures now. Come back and record the
-        decision straight afterwards.
+        If a child is in immediate danger, call 999 and follow your safeguarding procedures now. Come back and record
+        the decision straight afterwards.
       </WarningText>
       <p className="govuk-body">
         Use this when you have been asked to share information about a child or family, or when you think you should

@@ -25,7 +25,15 @@ export default async function ResolveEscalationPage({ params }: { params: Promis
       <ActionForm
         action={resolveEscalationAction}
         hidden={{ escalationId: escalation.id }}
-        fields={[{ name: "resolution", kind: "textarea", label: "How was it resolved?", hint: "For example: agreed to share in part after a strategy discussion; referred to the lead safeguarding partners.", maxLength: 5000 }]}
+        fields={[
+          {
+            name: "resolution",
+            kind: "textarea",
+            label: "How was it resolved?",
+            hint: "For example: agreed to share in part after a strategy discussion; referred to the lead safeguarding partners.",
+            maxLength: 5000,
+          },
+        ]}
         submitLabel="Resolve escalation"
       />
     </div>

@@ -20,7 +20,8 @@ export default async function RetentionReviewPage({ params }: { params: Promise<
       <span className="govuk-caption-l">Retention review</span>
       <h1 className="govuk-heading-l">{row.reference}</h1>
       <p className="govuk-body">
-        Recorded {formatDate(row.recordedAt)}. Keep until {formatDate(row.retainUntil)}{row.due ? " (retention has ended)" : ""}.
+        Recorded {formatDate(row.recordedAt)}. Keep until {formatDate(row.retainUntil)}
+        {row.due ? " (retention has ended)" : ""}.
       </p>
       <h2 className="govuk-heading-m">Keep it longer</h2>
       <ActionForm
@@ -28,7 +29,13 @@ export default async function RetentionReviewPage({ params }: { params: Promise<
         hidden={{ reference: row.reference }}
         fields={[
           { name: "retainUntil", kind: "date", label: "Keep until" },
-          { name: "reason", kind: "textarea", label: "Why must it be kept longer?", hint: "For example: court proceedings, a safeguarding practice review, or a complaint.", maxLength: 2000 },
+          {
+            name: "reason",
+            kind: "textarea",
+            label: "Why must it be kept longer?",
+            hint: "For example: court proceedings, a safeguarding practice review, or a complaint.",
+            maxLength: 2000,
+          },
         ]}
         submitLabel="Keep the record longer"
         secondary
@@ -36,11 +43,21 @@ export default async function RetentionReviewPage({ params }: { params: Promise<
       {row.due ? (
         <>
           <h2 className="govuk-heading-m">Dispose of it</h2>
-          <WarningText>Disposal removes the record’s content for good. Only its reference, dates and outcome stay, with the audit trail.</WarningText>
+          <WarningText>
+            Disposal removes the record’s content for good. Only its reference, dates and outcome stay, with the audit
+            trail.
+          </WarningText>
           <ActionForm
             action={disposeDecisionAction}
             hidden={{ reference: row.reference }}
-            fields={[{ name: "confirm", kind: "checkboxes", label: "Confirm disposal", options: [{ value: "yes", label: "I confirm this record is no longer needed and can be disposed of" }] }]}
+            fields={[
+              {
+                name: "confirm",
+                kind: "checkboxes",
+                label: "Confirm disposal",
+                options: [{ value: "yes", label: "I confirm this record is no longer needed and can be disposed of" }],
+              },
+            ]}
             submitLabel="Dispose of the record"
           />
         </>

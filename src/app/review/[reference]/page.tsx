@@ -24,12 +24,28 @@ const REVIEW_FIELDS: FieldDefinition[] = [
     kind: "radios",
     label: "What is your review?",
     options: [
-      { value: "ENDORSEMENT", label: "Endorse the decision", hint: "It was lawful, proportionate and well reasoned.", revealsFields: [] },
-      { value: "CHALLENGE", label: "Challenge the decision", hint: "The practitioner must respond: reply, or reconsider it.", revealsFields: ["comment", "actionRequired"] },
+      {
+        value: "ENDORSEMENT",
+        label: "Endorse the decision",
+        hint: "It was lawful, proportionate and well reasoned.",
+        revealsFields: [],
+      },
+      {
+        value: "CHALLENGE",
+        label: "Challenge the decision",
+        hint: "The practitioner must respond: reply, or reconsider it.",
+        revealsFields: ["comment", "actionRequired"],
+      },
       { value: "NOTE", label: "Add a note", hint: "It stays in your queue." },
     ],
   },
-  { name: "comment", kind: "textarea", label: "Your comments", hint: "Required for a challenge or a note.", maxLength: 5000 },
+  {
+    name: "comment",
+    kind: "textarea",
+    label: "Your comments",
+    hint: "Required for a challenge or a note.",
+    maxLength: 5000,
+  },
   { name: "actionRequired", kind: "textarea", label: "What should the practitioner do?", maxLength: 5000 },
 ];
 
@@ -51,20 +67,29 @@ export default async function ReviewDecisionPage({
   const { decision } = result;
   const reviews = await listDecisionReviews(decision.id, decision.followUps.length > 0);
   const rules = rulesTouched(decision.record.answers);
-  const canReview = can(user, "decision.review", { organisationId: decision.organisationId, teamId: decision.teamId, authorId: decision.author.id });
+  const canReview = can(user, "decision.review", {
+    organisationId: decision.organisationId,
+    teamId: decision.teamId,
+    authorId: decision.author.id,
+  });
 
   return (
     <>
       <BackLink href="/review">Back to the review queue</BackLink>
       <DecisionRecordView decision={decision} recordHref={(r) => `/review/${r}`} followUpAction={startDraftAction}>
         <section aria-labelledby="rules-heading" className="mb-8">
-          <h2 id="rules-heading" className="govuk-heading-m">Golden rules this decision touched</h2>
+          <h2 id="rules-heading" className="govuk-heading-m">
+            Golden rules this decision touched
+          </h2>
           <ul className="govuk-list-bullet" data-testid="rules-touched">
             {rules.map((id) => {
               const rule = goldenRule(id);
               return (
                 <li key={id}>
-                  <strong>Rule {rule.number}: {rule.title}.</strong> {rule.summary}
+                  <strong>
+                    Rule {rule.number}: {rule.title}.
+                  </strong>{" "}
+                  {rule.summary}
                 </li>
               );
             })}
@@ -76,13 +101,19 @@ export default async function ReviewDecisionPage({
           reviews={reviews}
           done={typeof done === "string" ? done : undefined}
           context="review"
-        replyAction={replyAction}
-        escalateAction={escalateAction}
-      />
+          replyAction={replyAction}
+          escalateAction={escalateAction}
+        />
         {canReview ? (
           <section aria-labelledby="review-form-heading" className="no-print mb-8 border-t-4 border-govuk-blue pt-4">
-            <h2 id="review-form-heading" className="govuk-heading-m">Your review</h2>
-            <ActionForm action={reviewDecisionAction.bind(null, decision.reference)} fields={REVIEW_FIELDS} submitLabel="Save review" />
+            <h2 id="review-form-heading" className="govuk-heading-m">
+              Your review
+            </h2>
+            <ActionForm
+              action={reviewDecisionAction.bind(null, decision.reference)}
+              fields={REVIEW_FIELDS}
+              submitLabel="Save review"
+            />
           </section>
         ) : null}
       </DecisionRecordView>

@@ -65,9 +65,7 @@ const ADVISER_OPTIONS = optionsFrom(ADVISER_ROLES, {
 
 function adviceFields(questionId: AdviceQuestionId): FieldDefinition[] {
   const question = questionFor(questionId);
-  const informedOptions = flowchartOptions(question.options).filter(
-    (option) => option.value !== "not-sure",
-  );
+  const informedOptions = flowchartOptions(question.options).filter((option) => option.value !== "not-sure");
   return [
     {
       name: "adviceFrom",
@@ -96,9 +94,7 @@ function adviceFields(questionId: AdviceQuestionId): FieldDefinition[] {
       options:
         questionId === "consent"
           ? informedOptions.map((option) =>
-              option.value === "not-sought"
-                ? { ...option, revealsFields: ["informedNotSoughtReason"] }
-                : option,
+              option.value === "not-sought" ? { ...option, revealsFields: ["informedNotSoughtReason"] } : option,
             )
           : informedOptions,
     },
@@ -155,10 +151,7 @@ function yesNoAdviceSchema(questionId: AdviceQuestionId): z.ZodType<AdviceAnswer
 const consentAdviceSchema: z.ZodType<ConsentAdviceAnswer> = z
   .strictObject({
     ...adviceShape,
-    informedAnswer: choice(
-      RESOLVED_CONSENT_ANSWERS,
-      "Select your answer now that you have taken advice on consent",
-    ),
+    informedAnswer: choice(RESOLVED_CONSENT_ANSWERS, "Select your answer now that you have taken advice on consent"),
     informedNotSoughtReason: choice(NOT_SOUGHT_REASONS, NOT_SOUGHT_REASON_MISSING).optional(),
   })
   .superRefine((value, ctx) => {
@@ -167,12 +160,8 @@ const consentAdviceSchema: z.ZodType<ConsentAdviceAnswer> = z
       informedNotSoughtReason: NOT_SOUGHT_REASON_MISSING,
     });
   })
-  .transform((value) =>
-    dropWhen(value.adviceFrom !== "other", value, ["adviceFromOther"]),
-  )
-  .transform((value) =>
-    dropWhen(value.informedAnswer !== "not-sought", value, ["informedNotSoughtReason"]),
-  );
+  .transform((value) => dropWhen(value.adviceFrom !== "other", value, ["adviceFromOther"]))
+  .transform((value) => dropWhen(value.informedAnswer !== "not-sought", value, ["informedNotSoughtReason"]));
 
 export const ADVICE_STEP_FOR_QUESTION = {
   purpose: "purpose-advice",
@@ -193,7 +182,8 @@ function adviceStep<Id extends AdviceStepId | "significant-harm-advice">(
     id,
     title: `Record the advice you were given about ${ADVICE_TOPICS[questionId]}`,
     caption: "Seeking advice",
-    hint: `You were not sure ${questionFor(questionId).notSurePhrase}. Ask for advice before you go on, then answer ` +
+    hint:
+      `You were not sure ${questionFor(questionId).notSurePhrase}. Ask for advice before you go on, then answer ` +
       `the question again.`,
     ruleIds: ["seek-advice-promptly"],
     fields: adviceFields(questionId),
@@ -207,16 +197,8 @@ export const significantHarmAdvice = adviceStep(
   yesNoAdviceSchema("significant-harm"),
 );
 export const purposeAdvice = adviceStep("purpose-advice", "purpose", yesNoAdviceSchema("purpose"));
-export const identifiableAdvice = adviceStep(
-  "identifiable-advice",
-  "identifiable",
-  yesNoAdviceSchema("identifiable"),
-);
-export const confidentialAdvice = adviceStep(
-  "confidential-advice",
-  "confidential",
-  yesNoAdviceSchema("confidential"),
-);
+export const identifiableAdvice = adviceStep("identifiable-advice", "identifiable", yesNoAdviceSchema("identifiable"));
+export const confidentialAdvice = adviceStep("confidential-advice", "confidential", yesNoAdviceSchema("confidential"));
 export const consentAdvice = adviceStep("consent-advice", "consent", consentAdviceSchema);
 export const otherLawfulReasonAdvice = adviceStep(
   "other-lawful-reason-advice",

@@ -16,10 +16,8 @@ export const concern: StepDefinition<"concern"> = {
       label: "What is the concern about?",
       hint: "Select all that apply.",
       options: optionsFrom(CONCERN_CATEGORIES, {
-        "child-health-or-development":
-          "The child's health or development, or their exposure to possible harm",
-        "parent-may-need-help":
-          "A parent or carer who may need help, or may not be able to care for the child safely",
+        "child-health-or-development": "The child's health or development, or their exposure to possible harm",
+        "parent-may-need-help": "A parent or carer who may need help, or may not be able to care for the child safely",
         "person-may-pose-risk": "Someone who may pose a risk of harm to a child",
       }),
     },

@@ -13,8 +13,7 @@ import {
 } from "../fields";
 import { missingIssue, tooLong, type StepDefinition } from "./shared";
 
-const PRINCIPLES_MISSING =
-  "Confirm that the information meets every principle, or change what you will share";
+const PRINCIPLES_MISSING = "Confirm that the information meets every principle, or change what you will share";
 
 export const informationToShare: StepDefinition<"information-to-share"> = {
   id: "information-to-share",
@@ -78,10 +77,7 @@ export const informationToShare: StepDefinition<"information-to-share"> = {
         TEXTAREA_MAX_LENGTH,
       ),
       informationWithheld: optionalText("What you are leaving out", TEXTAREA_MAX_LENGTH),
-      factAndOpinion: choice(
-        FACT_AND_OPINION,
-        "Select whether the information includes opinion as well as fact",
-      ),
+      factAndOpinion: choice(FACT_AND_OPINION, "Select whether the information includes opinion as well as fact"),
       historicalInformation: choice(
         HISTORICAL_INFORMATION,
         "Select whether the information includes historical information",
@@ -97,9 +93,7 @@ export const informationToShare: StepDefinition<"information-to-share"> = {
       withoutUndefined({
         ...value,
         // Stored in checklist order so identical answers compare equal.
-        principlesConfirmed: CHECKLIST_PRINCIPLE_IDS.filter((id) =>
-          value.principlesConfirmed.includes(id),
-        ),
+        principlesConfirmed: CHECKLIST_PRINCIPLE_IDS.filter((id) => value.principlesConfirmed.includes(id)),
       }),
     ),
 };

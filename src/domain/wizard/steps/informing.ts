@@ -30,10 +30,7 @@ export const informing: StepDefinition<"informing"> = {
   ],
   schema: z
     .strictObject({
-      informPerson: choice(
-        YES_NO,
-        "Select whether you will tell the person that you are sharing their information",
-      ),
+      informPerson: choice(YES_NO, "Select whether you will tell the person that you are sharing their information"),
       reasonNotInforming: optionalText("Why you will not tell them", TEXTAREA_MAX_LENGTH),
     })
     .superRefine((value, ctx) =>

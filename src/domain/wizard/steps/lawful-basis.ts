@@ -118,10 +118,7 @@ export const lawfulBasisStep: StepDefinition<"lawful-basis"> = {
   schema: z
     .strictObject({
       article6: choice(ARTICLE_6_IDS, "Select the UK GDPR Article 6 lawful basis for sharing"),
-      specialCategory: choice(
-        YES_NO,
-        "Select whether the information includes special category data",
-      ),
+      specialCategory: choice(YES_NO, "Select whether the information includes special category data"),
       criminalOffenceData: choice(YES_NO, "Select whether the information includes criminal offence data").optional(),
       article9: optionalCheckboxList(ARTICLE_9_IDS, invalidBasis),
       schedule1: optionalCheckboxList(SCHEDULE_1_IDS, invalidBasis),

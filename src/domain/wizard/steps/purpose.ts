@@ -5,9 +5,6 @@ import { YES_NO_NOT_SURE, flowchartQuestionStep } from "./shared";
 export const purpose = flowchartQuestionStep("purpose", {
   fieldName: "legitimatePurpose",
   schema: z.strictObject({
-    legitimatePurpose: choice(
-      YES_NO_NOT_SURE,
-      "Select whether there is a clear and legitimate purpose for sharing",
-    ),
+    legitimatePurpose: choice(YES_NO_NOT_SURE, "Select whether there is a clear and legitimate purpose for sharing"),
   }),
 });

@@ -61,10 +61,6 @@ export const request: StepDefinition<"request"> = {
       }),
     )
     .transform((value) =>
-      dropWhen(value.origin !== "request", value, [
-        "requesterName",
-        "requesterRole",
-        "requesterOrganisation",
-      ]),
+      dropWhen(value.origin !== "request", value, ["requesterName", "requesterRole", "requesterOrganisation"]),
     ),
 };

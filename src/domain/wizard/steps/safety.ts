@@ -77,8 +77,6 @@ export const safety: StepDefinition<"safety"> = {
       }
     })
     .transform((value) =>
-      withoutUndefined(
-        value.identitiesToProtect.includes("none") ? { ...value, protectionSteps: undefined } : value,
-      ),
+      withoutUndefined(value.identitiesToProtect.includes("none") ? { ...value, protectionSteps: undefined } : value),
     ),
 };

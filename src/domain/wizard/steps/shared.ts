@@ -33,8 +33,7 @@ export const YES_NO_NOT_SURE = ["yes", "no", "not-sure"] as const;
 export const CONSENT_ANSWERS = ["given", "refused", "withdrawn", "not-sought", "not-sure"] as const;
 export const RESOLVED_CONSENT_ANSWERS = ["given", "refused", "withdrawn", "not-sought"] as const;
 
-export const tooLong = (name: string, max = TEXT_MAX_LENGTH) =>
-  `${name} must be ${max} characters or less`;
+export const tooLong = (name: string, max = TEXT_MAX_LENGTH) => `${name} must be ${max} characters or less`;
 
 export function flowchartOptions(options: ReadonlyArray<FlowchartOption<string>>): FieldOption[] {
   return options.map(({ value, label, hint }) => (hint ? { value, label, hint } : { value, label }));
@@ -94,10 +93,7 @@ export function flowchartQuestionStep<Id extends AdvisableQuestionId>(
     hint: question.hint,
     ruleIds: question.ruleIds,
     ...(page.noteIds ? { noteIds: page.noteIds } : {}),
-    fields: [
-      { name: page.fieldName, kind: "radios", label: question.question, options },
-      ...(reveals?.fields ?? []),
-    ],
+    fields: [{ name: page.fieldName, kind: "radios", label: question.question, options }, ...(reveals?.fields ?? [])],
     schema: page.schema,
   };
 }

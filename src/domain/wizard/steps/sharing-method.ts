@@ -1,13 +1,6 @@
 import { z } from "zod";
 import { SHARING_METHODS } from "../answers";
-import {
-  TEXTAREA_MAX_LENGTH,
-  TEXT_MAX_LENGTH,
-  choice,
-  optionalText,
-  optionsFrom,
-  requiredText,
-} from "../fields";
+import { TEXTAREA_MAX_LENGTH, TEXT_MAX_LENGTH, choice, optionalText, optionsFrom, requiredText } from "../fields";
 import { dropWhen, requireWhen, tooLong, type StepDefinition } from "./shared";
 
 export const sharingMethod: StepDefinition<"sharing-method"> = {

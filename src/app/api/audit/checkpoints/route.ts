@@ -23,7 +23,10 @@ export const POST = routeHandler(
   async ({ user, meta, request }) => {
     const result = await signAuditCheckpoint(user, meta);
     if (!result.ok) return failureResponse(result);
-    return NextResponse.redirect(new URL(`/audit?checkpoint=${result.signed ? "signed" : "current"}`, request.url), 303);
+    return NextResponse.redirect(
+      new URL(`/audit?checkpoint=${result.signed ? "signed" : "current"}`, request.url),
+      303,
+    );
   },
   { refusal: "You cannot sign audit checkpoints" },
 );

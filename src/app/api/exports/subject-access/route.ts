@@ -5,8 +5,12 @@ import { EXPORT_FAILURE_TITLES, EXPORT_REFUSAL, attachment } from "../responses"
 
 // Everything held for one case reference, as one JSON or CSV download, audited as a disclosure.
 // Query: caseReference (required), format=json|csv (default json).
-export const GET = routeHandler("subject-access.export", async ({ user, meta, request }) => {
-  const result = await exportSubjectAccess(user, queryToInput(new URL(request.url).searchParams), meta);
-  if (!result.ok) return failureResponse(result, EXPORT_FAILURE_TITLES);
-  return attachment(result.body, result.filename, result.contentType);
-}, EXPORT_REFUSAL);
+export const GET = routeHandler(
+  "subject-access.export",
+  async ({ user, meta, request }) => {
+    const result = await exportSubjectAccess(user, queryToInput(new URL(request.url).searchParams), meta);
+    if (!result.ok) return failureResponse(result, EXPORT_FAILURE_TITLES);
+    return attachment(result.body, result.filename, result.contentType);
+  },
+  EXPORT_REFUSAL,
+);

@@ -21,11 +21,19 @@ export default async function RecordHistoryPage({ params }: { params: Promise<{ 
         <Link href={`/decisions/${encodeURIComponent(reference)}`}>View the record</Link>
       </p>
       <p className="govuk-body">
-        <a href={`/api/exports/audit-events?objectReference=${encodeURIComponent(reference)}`} download data-testid="export-history">
+        <a
+          href={`/api/exports/audit-events?objectReference=${encodeURIComponent(reference)}`}
+          download
+          data-testid="export-history"
+        >
           Export this history as CSV
         </a>
       </p>
-      {events.length === 0 ? <p className="govuk-body">No events for this reference.</p> : <AuditTable rows={events} caption={`${events.length} events`} linkObjects={false} />}
+      {events.length === 0 ? (
+        <p className="govuk-body">No events for this reference.</p>
+      ) : (
+        <AuditTable rows={events} caption={`${events.length} events`} linkObjects={false} />
+      )}
     </>
   );
 }

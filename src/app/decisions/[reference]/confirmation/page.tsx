@@ -22,23 +22,42 @@ export default async function ConfirmationPage({ params }: { params: Promise<{ r
   const flags = decision.record.reviewFlags;
   return (
     <div className="max-w-[760px]">
-      <Panel title={decision.kind === "ORIGINAL" ? "Decision recorded" : decision.kind === "CORRECTION" ? "Correction recorded" : "Reconsideration recorded"}>
+      <Panel
+        title={
+          decision.kind === "ORIGINAL"
+            ? "Decision recorded"
+            : decision.kind === "CORRECTION"
+              ? "Correction recorded"
+              : "Reconsideration recorded"
+        }
+      >
         Your reference
         <br />
         <strong data-testid="decision-reference">{decision.reference}</strong>
       </Panel>
-      <p className="govuk-body">The record cannot be changed. It is kept until {formatDate(decision.record.retainUntil)} unless it is reviewed.</p>
+      <p className="govuk-body">
+        The record cannot be changed. It is kept until {formatDate(decision.record.retainUntil)} unless it is reviewed.
+      </p>
       <h2 className="govuk-heading-m">What happens next</h2>
       {flags.length > 0 ? (
         <p className="govuk-body" data-testid="flagged">
-          This decision has been flagged for review ({flags.map((f) => FLAG_LABELS[f] ?? f).join(", ").toLowerCase()}). Your supervisor
-          or designated safeguarding lead will review it by {formatDate(decision.record.reviewDueAt)}.
+          This decision has been flagged for review (
+          {flags
+            .map((f) => FLAG_LABELS[f] ?? f)
+            .join(", ")
+            .toLowerCase()}
+          ). Your supervisor or designated safeguarding lead will review it by {formatDate(decision.record.reviewDueAt)}
+          .
         </p>
       ) : (
-        <p className="govuk-body">Your supervisor will review your team’s decisions by {formatDate(decision.record.reviewDueAt)}.</p>
+        <p className="govuk-body">
+          Your supervisor will review your team’s decisions by {formatDate(decision.record.reviewDueAt)}.
+        </p>
       )}
       {decision.record.outcome !== "NO_SHARE" ? (
-        <p className="govuk-body">Share the information now, using the method you recorded, with the person you named.</p>
+        <p className="govuk-body">
+          Share the information now, using the method you recorded, with the person you named.
+        </p>
       ) : (
         <p className="govuk-body">
           If the person who asked for the information disagrees, they can escalate it. If they bring new information,

@@ -17,14 +17,21 @@ import { saveStepAction } from "../../../actions";
 import { Guidance } from "../../Guidance";
 import { IndicationSummary } from "../../IndicationSummary";
 
-type Props = { params: Promise<{ draftId: string; step: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ draftId: string; step: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { step } = await params;
   return { title: isStepId(step) && step !== "check-answers" ? stepDefinition(step).title : "Record a decision" };
 }
 
-const KIND_CAPTION = { ORIGINAL: "Record a decision", CORRECTION: "Record a correction", RECONSIDERATION: "Reconsider a decision" } as const;
+const KIND_CAPTION = {
+  ORIGINAL: "Record a decision",
+  CORRECTION: "Record a correction",
+  RECONSIDERATION: "Reconsider a decision",
+} as const;
 
 export default async function StepPage({ params, searchParams }: Props) {
   const { draftId, step } = await params;
@@ -35,7 +42,8 @@ export default async function StepPage({ params, searchParams }: Props) {
   if (step === "check-answers") redirect(`/decisions/drafts/${draft.id}/check-answers`);
   // Questions cannot be skipped: an address for a later or irrelevant question leads to the
   // first one still to answer.
-  if (!canVisitStep(draft.answers, step)) redirect(`/decisions/drafts/${draft.id}/${firstIncompleteStepId(draft.answers)}`);
+  if (!canVisitStep(draft.answers, step))
+    redirect(`/decisions/drafts/${draft.id}/${firstIncompleteStepId(draft.answers)}`);
 
   const definition = stepDefinition(step);
   const { position, total } = progress(draft.answers, step);
@@ -63,14 +71,20 @@ export default async function StepPage({ params, searchParams }: Props) {
         <div className="md:col-span-2">
           <p className="govuk-caption-l" data-testid="progress">
             {KIND_CAPTION[draft.kind]}
-            {draft.supersedes ? ` ${draft.supersedes.reference}` : ""} · Question {position} of {total} · {definition.caption}
+            {draft.supersedes ? ` ${draft.supersedes.reference}` : ""} · Question {position} of {total} ·{" "}
+            {definition.caption}
           </p>
           {emergency && step !== "urgency" ? (
-            <WarningText>If a child is in immediate danger, call 999 and follow your safeguarding procedures first. Record the decision straight afterwards.</WarningText>
+            <WarningText>
+              If a child is in immediate danger, call 999 and follow your safeguarding procedures first. Record the
+              decision straight afterwards.
+            </WarningText>
           ) : null}
           {showIndication ? <IndicationSummary evaluation={evaluation} /> : null}
           {draft.kind !== "ORIGINAL" && step === "decision" ? (
-            <InsetText>Give your decision and reasons afresh, including what has changed since {draft.supersedes?.reference}.</InsetText>
+            <InsetText>
+              Give your decision and reasons afresh, including what has changed since {draft.supersedes?.reference}.
+            </InsetText>
           ) : null}
           <StepForm
             key={`${draft.id}-${step}`}

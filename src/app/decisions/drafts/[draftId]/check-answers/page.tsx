@@ -24,11 +24,15 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ d
   return (
     <div className="max-w-[760px]">
       <BackLink href={`/decisions/drafts/${draft.id}/${previous ?? "urgency"}`} />
-      <span className="govuk-caption-l">{draft.supersedes ? `Follow-up to ${draft.supersedes.reference}` : "Record a decision"}</span>
+      <span className="govuk-caption-l">
+        {draft.supersedes ? `Follow-up to ${draft.supersedes.reference}` : "Record a decision"}
+      </span>
       <h1 className="govuk-heading-l">Check your answers before recording your decision</h1>
       <IndicationSummary evaluation={evaluateAnswers(draft.answers)} />
       {departure ? (
-        <WarningText>Your decision departs from what the flowchart indicates. It will be flagged for your supervisor to review.</WarningText>
+        <WarningText>
+          Your decision departs from what the flowchart indicates. It will be flagged for your supervisor to review.
+        </WarningText>
       ) : null}
       <SummaryList rows={answerRows(draft.answers, draft.id)} />
       <h2 className="govuk-heading-m">Now record your decision</h2>
