@@ -270,7 +270,11 @@ test("the JSON download is the record, for its author only, and each download is
   await signIn(other, USERS.schoolPractitioner);
   const otherApi = await other.request.get(`/api/decisions/${reference}`);
   expect(otherApi.status()).toBe(404);
-  expect(await otherApi.json()).toEqual({ error: "Decision not found" });
+  // The same answer as for a reference nobody holds: the route pipeline's failure body.
+  expect(await otherApi.json()).toEqual({
+    error: "Decision not found",
+    errors: [{ field: "_form", message: "Decision not found" }],
+  });
   const otherPage = await other.goto(`/decisions/${reference}`);
   expect(otherPage?.status()).toBe(404);
   await expect(other.getByTestId("decision-record")).toHaveCount(0);
