@@ -231,7 +231,8 @@ async function wizardFigures(server: AppServer, users: HarnessUser[], secret: st
       post: { ...post, p95VsFloor: ratio(post.p95, floor.p95), rpsVsFloor: ratio(post.rps, floor.rps) },
     });
     log(
-      `wizard at ${connections} users: floor p95 ${floor.p95} ms, GET p95 ${get.p95} ms (${get.rps}/s), POST p95 ${post.p95} ms (${post.rps}/s)`,
+      `wizard at ${connections} users: floor p95 ${floor.p95} ms, ` +
+        `GET p95 ${get.p95} ms (${get.rps}/s), POST p95 ${post.p95} ms (${post.rps}/s)`,
     );
   }
   return rows;
@@ -556,7 +557,8 @@ async function auditVerifyFigures(ownerUrl: string, hashedBytesFile: string, exp
 async function main(): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   log(
-    `InfoShare bench: ${DECISIONS.toLocaleString("en-GB")} decisions, ${(DECISIONS * 5).toLocaleString("en-GB")} audit events, ${LOAD_SECONDS} s per load run`,
+    `InfoShare bench: ${DECISIONS.toLocaleString("en-GB")} decisions, ` +
+      `${(DECISIONS * 5).toLocaleString("en-GB")} audit events, ${LOAD_SECONDS} s per load run`,
   );
   const build = ensureProductionBuild({ log });
   const database = await openHarnessDatabase({ name: "bench", log: () => undefined });
@@ -601,17 +603,20 @@ async function main(): Promise<void> {
       );
     });
     log(
-      `first-load JS of the wizard page: ${js.wizard.gzipKB} KB gzip (${js.minimalPage.gzipKB} KB on a page with no form)`,
+      `first-load JS of the wizard page: ${js.wizard.gzipKB} KB gzip ` +
+        `(${js.minimalPage.gzipKB} KB on a page with no form)`,
     );
 
     const wizard = await phase("wizard", () => wizardFigures(server!, users, secret, database.ownerUrl));
     const record = await phase("record", () => recordFigures(server!, database.ownerUrl, users, secret));
     log(
-      `record: use case ${record.rows.at(-1)!.useCase.perSecond}/s vs raw INSERTs ${record.rows.at(-1)!.rawInserts.perSecond}/s; over HTTP ${record.http.perSecond}/s`,
+      `record: use case ${record.rows.at(-1)!.useCase.perSecond}/s ` +
+        `vs raw INSERTs ${record.rows.at(-1)!.rawInserts.perSecond}/s; over HTTP ${record.http.perSecond}/s`,
     );
 
     log(
-      `bulk seed: ${DECISIONS.toLocaleString("en-GB")} decisions and ${(DECISIONS * 5).toLocaleString("en-GB")} audit events with COPY`,
+      `bulk seed: ${DECISIONS.toLocaleString("en-GB")} decisions and ` +
+        `${(DECISIONS * 5).toLocaleString("en-GB")} audit events with COPY`,
     );
     const seeded = await phase("bulkSeed", () =>
       bulkSeed({ ownerUrl: database.ownerUrl, decisions: DECISIONS, hashedBytesFile, log }),
@@ -622,7 +627,8 @@ async function main(): Promise<void> {
     log("CSV export");
     const exported = await phase("export", () => exportFigures(server!, secret, seeded, database.ownerUrl));
     log(
-      `export: ${exported.rows.toLocaleString("en-GB")} rows at ${exported.rowsPerSecond}/s, RSS +${exported.rssGrowthMB} MB`,
+      `export: ${exported.rows.toLocaleString("en-GB")} rows at ${exported.rowsPerSecond}/s, ` +
+        `RSS +${exported.rssGrowthMB} MB`,
     );
     await server.stop();
     server = null;
@@ -631,7 +637,8 @@ async function main(): Promise<void> {
       auditVerifyFigures(database.ownerUrl, hashedBytesFile, seeded.lastHash),
     );
     log(
-      `audit:verify: ${verify.events.toLocaleString("en-GB")} events in ${verify.seconds} s (${verify.eventsPerSecond}/s); SHA-256 loop ${verify.baseline.eventsPerSecond}/s`,
+      `audit:verify: ${verify.events.toLocaleString("en-GB")} events in ${verify.seconds} s ` +
+        `(${verify.eventsPerSecond}/s); SHA-256 loop ${verify.baseline.eventsPerSecond}/s`,
     );
 
     // ---------------------------------------------------------------------------- budgets
