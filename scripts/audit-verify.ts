@@ -28,12 +28,13 @@ async function main(): Promise<number> {
         ? ` (${Math.round(result.eventsChecked / result.seconds).toLocaleString("en-GB")} events/s)`
         : "";
     console.log(
-      `Checked ${result.eventsChecked.toLocaleString("en-GB")} audit event(s) in ${scope} in ${result.seconds.toFixed(2)} s${rate}.`,
+      `Checked ${result.eventsChecked.toLocaleString("en-GB")} audit event(s) in ${scope} ` +
+        `in ${result.seconds.toFixed(2)} s${rate}.`,
     );
     if (result.breaks.length === 0) {
       console.log(
-        "Intact: every event matches its hash and links to the one before it, every chain head matches its last event, " +
-          "and every signed checkpoint matches the chain.",
+        "Intact: every event matches its hash and links to the one before it, " +
+          "every chain head matches its last event, and every signed checkpoint matches the chain.",
       );
       return 0;
     }
@@ -41,7 +42,8 @@ async function main(): Promise<number> {
     for (const broken of result.breaks) {
       const where = broken.eventId === null ? "no event" : `event id ${broken.eventId}`;
       console.log(
-        `  - ${where} (chain ${broken.chainKey}, position ${broken.chainSeq ?? "-"}, ${broken.kind}): ${broken.message}`,
+        `  - ${where} (chain ${broken.chainKey}, position ${broken.chainSeq ?? "-"}, ${broken.kind}): ` +
+          broken.message,
       );
     }
     return EXIT_BROKEN;

@@ -95,7 +95,8 @@ app.stdout?.on("data", (chunk: Buffer) => {
     console.log(`\nInfoShare is running at http://localhost:${port}\n`);
     console.log(demoSignInTable());
     console.log(
-      `\nDatabase: ${database.embedded ? "embedded PostgreSQL (data in .data/postgres)" : "DATABASE_URL"}. Press Ctrl-C to stop.\n`,
+      `\nDatabase: ${database.embedded ? "embedded PostgreSQL (data in .data/postgres)" : "DATABASE_URL"}. ` +
+        "Press Ctrl-C to stop.\n",
     );
   }
 });

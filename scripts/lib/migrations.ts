@@ -252,7 +252,8 @@ async function acquireMigrateLock(client: pg.ClientBase): Promise<void> {
     if (Date.now() > deadline) {
       throw new MigrationError(
         "LOCK_TIMEOUT",
-        `Another process has held the migration lock (pg_advisory_lock(${PRISMA_MIGRATE_ADVISORY_LOCK})) for ${LOCK_WAIT_MS / 1000} s; is a migration running elsewhere?`,
+        `Another process has held the migration lock (pg_advisory_lock(${PRISMA_MIGRATE_ADVISORY_LOCK})) ` +
+          `for ${LOCK_WAIT_MS / 1000} s; is a migration running elsewhere?`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -305,7 +306,8 @@ export async function applyMigrations(
         throw new MigrationError(
           "CHECKSUM_MISMATCH",
           `Applied migration${plan.edited.length > 1 ? "s were" : " was"} edited afterwards (checksum mismatch): ` +
-            `${plan.edited.join(", ")}. Restore the original ${MIGRATION_SCRIPT_FILE} and put the change in a new migration.`,
+            `${plan.edited.join(", ")}. Restore the original ${MIGRATION_SCRIPT_FILE} ` +
+            "and put the change in a new migration.",
           plan.edited,
         );
       }
