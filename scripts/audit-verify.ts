@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
 import { applyAuditCheckpointDefaults } from "./lib/audit-signing-key";
-import { openDatabase, stopOnSignals } from "./lib/database";
+import { exitWhenDone, withOpenDatabase } from "./lib/database";
 
 const EXIT_BROKEN = 1;
 const EXIT_ERROR = 2;
@@ -18,9 +18,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { organisation: { type: "string" } } });
   // The chain is checked against the signed checkpoints too (decision 014): the same key and file as the app.
   applyAuditCheckpointDefaults(fileURLToPath(new URL("..", import.meta.url)));
-  const database = await openDatabase({ log: (message) => console.error(message) });
-  const removeSignalHandlers = stopOnSignals([database.close]);
-  try {
+  return withOpenDatabase({ log: (message) => console.error(message) }, async (database) => {
     const result = await verifyAuditChains(database.url, { chainKey: values.organisation });
     const scope = values.organisation ? `chain ${values.organisation}` : `${result.chains} chain(s)`;
     const rate =
@@ -47,19 +45,7 @@ async function main(): Promise<number> {
       );
     }
     return EXIT_BROKEN;
-  } finally {
-    removeSignalHandlers();
-    await database.close();
-  }
+  });
 }
 
-// exitCode rather than process.exit(): exiting inside the try would skip stopping PostgreSQL.
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error("Audit verification could not run:", error instanceof Error ? error.message : error);
-    process.exitCode = EXIT_ERROR;
-  },
-);
+exitWhenDone(main(), "Audit verification could not run:", EXIT_ERROR);
