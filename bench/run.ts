@@ -4,7 +4,7 @@
 // is measured beside its baseline in the same run and reported as a ratio. bench/README.md explains
 // each one. Options: --decisions N (default 1,000,000; audit events are five per decision),
 // --seconds S (each load run, default 8), --keep (leave the database in .data/bench-postgres).
-import { spawn } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, totalmem, release } from "node:os";
@@ -493,17 +493,14 @@ async function exportFigures(
 
 async function auditVerifyFigures(ownerUrl: string, hashedBytesFile: string, expectedLastHash: string) {
   const started = performance.now();
-  const output = await new Promise<{ code: number | null; text: string }>((resolve) => {
-    const child = spawn(TSX, ["--conditions=react-server", join(REPO_ROOT, "scripts", "audit-verify.ts")], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DATABASE_URL: ownerUrl },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let text = "";
-    child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    child.on("exit", (code) => resolve({ code, text }));
+  // Synchronous: nothing else in this process runs while the verification is measured.
+  const child = spawnSync(TSX, ["--conditions=react-server", join(REPO_ROOT, "scripts", "audit-verify.ts")], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, DATABASE_URL: ownerUrl },
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
   });
+  const output = { code: child.status, text: `${child.stdout ?? ""}${child.stderr ?? ""}${child.error ?? ""}` };
   const wallSeconds = (performance.now() - started) / 1000;
   const match = /Checked ([\d,]+) audit event\(s\).* in ([\d.]+) s/.exec(output.text);
   if (output.code !== 0 || !match) throw new Error(`audit:verify failed (${output.code}):\n${output.text}`);
