@@ -27,7 +27,10 @@ export interface LoadSpec {
   durationSeconds: number;
   /** Stop after this many requests even if time is left. */
   maxRequests?: number;
-  /** Use each of a user's requests at most once (then the connection repeats its last one and the run counts it as exhausted). */
+  /**
+   * Use each of a user's requests at most once (then the connection repeats its last one and the run
+   * counts it as exhausted).
+   */
   once?: boolean;
   /** Status of a successful response; anything else counts as an error. */
   expectStatus: number;

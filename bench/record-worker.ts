@@ -34,7 +34,10 @@ export interface RecordResult {
   firstError: string | null;
   exhausted: boolean;
   perSecond: number;
-  /** This process's CPU time (user + system) per recorded decision over the measured seconds: unlike the rate, it hardly depends on what else the machine is running. */
+  /**
+   * This process's CPU time (user + system) per recorded decision over the measured seconds: unlike the
+   * rate, it hardly depends on what else the machine is running.
+   */
   cpuMsPerRecord: number | null;
   latencyMs: ReturnType<typeof summarise>;
 }

@@ -4,7 +4,7 @@
 // is measured beside its baseline in the same run and reported as a ratio. bench/README.md explains
 // each one. Options: --decisions N (default 1,000,000; audit events are five per decision),
 // --seconds S (each load run, default 8), --keep (leave the database in .data/bench-postgres).
-import { spawn } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, totalmem, release } from "node:os";
@@ -231,7 +231,8 @@ async function wizardFigures(server: AppServer, users: HarnessUser[], secret: st
       post: { ...post, p95VsFloor: ratio(post.p95, floor.p95), rpsVsFloor: ratio(post.rps, floor.rps) },
     });
     log(
-      `wizard at ${connections} users: floor p95 ${floor.p95} ms, GET p95 ${get.p95} ms (${get.rps}/s), POST p95 ${post.p95} ms (${post.rps}/s)`,
+      `wizard at ${connections} users: floor p95 ${floor.p95} ms, ` +
+        `GET p95 ${get.p95} ms (${get.rps}/s), POST p95 ${post.p95} ms (${post.rps}/s)`,
     );
   }
   return rows;
@@ -492,17 +493,14 @@ async function exportFigures(
 
 async function auditVerifyFigures(ownerUrl: string, hashedBytesFile: string, expectedLastHash: string) {
   const started = performance.now();
-  const output = await new Promise<{ code: number | null; text: string }>((resolve) => {
-    const child = spawn(TSX, ["--conditions=react-server", join(REPO_ROOT, "scripts", "audit-verify.ts")], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DATABASE_URL: ownerUrl },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let text = "";
-    child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (text += chunk.toString()));
-    child.on("exit", (code) => resolve({ code, text }));
+  // Synchronous: nothing else in this process runs while the verification is measured.
+  const child = spawnSync(TSX, ["--conditions=react-server", join(REPO_ROOT, "scripts", "audit-verify.ts")], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, DATABASE_URL: ownerUrl },
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
   });
+  const output = { code: child.status, text: `${child.stdout ?? ""}${child.stderr ?? ""}${child.error ?? ""}` };
   const wallSeconds = (performance.now() - started) / 1000;
   const match = /Checked ([\d,]+) audit event\(s\).* in ([\d.]+) s/.exec(output.text);
   if (output.code !== 0 || !match) throw new Error(`audit:verify failed (${output.code}):\n${output.text}`);
@@ -556,7 +554,8 @@ async function auditVerifyFigures(ownerUrl: string, hashedBytesFile: string, exp
 async function main(): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   log(
-    `InfoShare bench: ${DECISIONS.toLocaleString("en-GB")} decisions, ${(DECISIONS * 5).toLocaleString("en-GB")} audit events, ${LOAD_SECONDS} s per load run`,
+    `InfoShare bench: ${DECISIONS.toLocaleString("en-GB")} decisions, ` +
+      `${(DECISIONS * 5).toLocaleString("en-GB")} audit events, ${LOAD_SECONDS} s per load run`,
   );
   const build = ensureProductionBuild({ log });
   const database = await openHarnessDatabase({ name: "bench", log: () => undefined });
@@ -601,17 +600,20 @@ async function main(): Promise<void> {
       );
     });
     log(
-      `first-load JS of the wizard page: ${js.wizard.gzipKB} KB gzip (${js.minimalPage.gzipKB} KB on a page with no form)`,
+      `first-load JS of the wizard page: ${js.wizard.gzipKB} KB gzip ` +
+        `(${js.minimalPage.gzipKB} KB on a page with no form)`,
     );
 
     const wizard = await phase("wizard", () => wizardFigures(server!, users, secret, database.ownerUrl));
     const record = await phase("record", () => recordFigures(server!, database.ownerUrl, users, secret));
     log(
-      `record: use case ${record.rows.at(-1)!.useCase.perSecond}/s vs raw INSERTs ${record.rows.at(-1)!.rawInserts.perSecond}/s; over HTTP ${record.http.perSecond}/s`,
+      `record: use case ${record.rows.at(-1)!.useCase.perSecond}/s ` +
+        `vs raw INSERTs ${record.rows.at(-1)!.rawInserts.perSecond}/s; over HTTP ${record.http.perSecond}/s`,
     );
 
     log(
-      `bulk seed: ${DECISIONS.toLocaleString("en-GB")} decisions and ${(DECISIONS * 5).toLocaleString("en-GB")} audit events with COPY`,
+      `bulk seed: ${DECISIONS.toLocaleString("en-GB")} decisions and ` +
+        `${(DECISIONS * 5).toLocaleString("en-GB")} audit events with COPY`,
     );
     const seeded = await phase("bulkSeed", () =>
       bulkSeed({ ownerUrl: database.ownerUrl, decisions: DECISIONS, hashedBytesFile, log }),
@@ -622,7 +624,8 @@ async function main(): Promise<void> {
     log("CSV export");
     const exported = await phase("export", () => exportFigures(server!, secret, seeded, database.ownerUrl));
     log(
-      `export: ${exported.rows.toLocaleString("en-GB")} rows at ${exported.rowsPerSecond}/s, RSS +${exported.rssGrowthMB} MB`,
+      `export: ${exported.rows.toLocaleString("en-GB")} rows at ${exported.rowsPerSecond}/s, ` +
+        `RSS +${exported.rssGrowthMB} MB`,
     );
     await server.stop();
     server = null;
@@ -631,7 +634,8 @@ async function main(): Promise<void> {
       auditVerifyFigures(database.ownerUrl, hashedBytesFile, seeded.lastHash),
     );
     log(
-      `audit:verify: ${verify.events.toLocaleString("en-GB")} events in ${verify.seconds} s (${verify.eventsPerSecond}/s); SHA-256 loop ${verify.baseline.eventsPerSecond}/s`,
+      `audit:verify: ${verify.events.toLocaleString("en-GB")} events in ${verify.seconds} s ` +
+        `(${verify.eventsPerSecond}/s); SHA-256 loop ${verify.baseline.eventsPerSecond}/s`,
     );
 
     // ---------------------------------------------------------------------------- budgets

@@ -5,31 +5,18 @@
 import { fileURLToPath } from "node:url";
 import { writeAuditCheckpoints } from "@/server/audit/write-audit-checkpoints";
 import { applyAuditCheckpointDefaults } from "./lib/audit-signing-key";
-import { openDatabase, stopOnSignals } from "./lib/database";
+import { exitWhenDone, withOpenDatabase } from "./lib/database";
 
 async function main(): Promise<number> {
   const settings = applyAuditCheckpointDefaults(fileURLToPath(new URL("..", import.meta.url)));
-  const database = await openDatabase({ log: (message) => console.error(message) });
-  const removeSignalHandlers = stopOnSignals([database.close]);
-  try {
+  return withOpenDatabase({ log: (message) => console.error(message) }, async (database) => {
     const written = await writeAuditCheckpoints(database.url);
     for (const checkpoint of written) {
       console.log(`Signed chain ${checkpoint.chainKey} at position ${checkpoint.seq} (key ${checkpoint.keyId}).`);
     }
     console.log(`${written.length} checkpoint(s) written; also appended to ${settings.AUDIT_CHECKPOINT_FILE}.`);
     return 0;
-  } finally {
-    removeSignalHandlers();
-    await database.close();
-  }
+  });
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error("Audit checkpoint could not be written:", error instanceof Error ? error.message : error);
-    process.exitCode = 2;
-  },
-);
+exitWhenDone(main(), "Audit checkpoint could not be written:", 2);

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
 import { applyAuditCheckpointDefaults } from "./lib/audit-signing-key";
-import { openDatabase, stopOnSignals } from "./lib/database";
+import { exitWhenDone, withOpenDatabase } from "./lib/database";
 
 const EXIT_BROKEN = 1;
 const EXIT_ERROR = 2;
@@ -18,9 +18,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { organisation: { type: "string" } } });
   // The chain is checked against the signed checkpoints too (decision 014): the same key and file as the app.
   applyAuditCheckpointDefaults(fileURLToPath(new URL("..", import.meta.url)));
-  const database = await openDatabase({ log: (message) => console.error(message) });
-  const removeSignalHandlers = stopOnSignals([database.close]);
-  try {
+  return withOpenDatabase({ log: (message) => console.error(message) }, async (database) => {
     const result = await verifyAuditChains(database.url, { chainKey: values.organisation });
     const scope = values.organisation ? `chain ${values.organisation}` : `${result.chains} chain(s)`;
     const rate =
@@ -28,12 +26,13 @@ async function main(): Promise<number> {
         ? ` (${Math.round(result.eventsChecked / result.seconds).toLocaleString("en-GB")} events/s)`
         : "";
     console.log(
-      `Checked ${result.eventsChecked.toLocaleString("en-GB")} audit event(s) in ${scope} in ${result.seconds.toFixed(2)} s${rate}.`,
+      `Checked ${result.eventsChecked.toLocaleString("en-GB")} audit event(s) in ${scope} ` +
+        `in ${result.seconds.toFixed(2)} s${rate}.`,
     );
     if (result.breaks.length === 0) {
       console.log(
-        "Intact: every event matches its hash and links to the one before it, every chain head matches its last event, " +
-          "and every signed checkpoint matches the chain.",
+        "Intact: every event matches its hash and links to the one before it, " +
+          "every chain head matches its last event, and every signed checkpoint matches the chain.",
       );
       return 0;
     }
@@ -41,23 +40,12 @@ async function main(): Promise<number> {
     for (const broken of result.breaks) {
       const where = broken.eventId === null ? "no event" : `event id ${broken.eventId}`;
       console.log(
-        `  - ${where} (chain ${broken.chainKey}, position ${broken.chainSeq ?? "-"}, ${broken.kind}): ${broken.message}`,
+        `  - ${where} (chain ${broken.chainKey}, position ${broken.chainSeq ?? "-"}, ${broken.kind}): ` +
+          broken.message,
       );
     }
     return EXIT_BROKEN;
-  } finally {
-    removeSignalHandlers();
-    await database.close();
-  }
+  });
 }
 
-// exitCode rather than process.exit(): exiting inside the try would skip stopping PostgreSQL.
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error("Audit verification could not run:", error instanceof Error ? error.message : error);
-    process.exitCode = EXIT_ERROR;
-  },
-);
+exitWhenDone(main(), "Audit verification could not run:", EXIT_ERROR);

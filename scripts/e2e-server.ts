@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startPostgres } from "./lib/embedded-postgres";
-import { createDatabase, dropDatabase, stopOnSignals, uniqueDatabaseName } from "./lib/database";
+import { createDatabase, dropDatabase, stopChildProcess, stopOnSignals, uniqueDatabaseName } from "./lib/database";
 import { applyMigrations } from "./lib/migrations";
 import { seedDemoData } from "./lib/seed";
 import { enableAppRoleLogin } from "./lib/app-role";
@@ -29,15 +29,7 @@ if (process.env.DATABASE_URL) {
 }
 
 let app: ChildProcess | null = null;
-stopOnSignals([
-  async () => {
-    if (app && app.exitCode === null) {
-      app.kill("SIGTERM");
-      await new Promise((resolve) => app?.once("exit", resolve));
-    }
-  },
-  cleanup,
-]);
+stopOnSignals([() => stopChildProcess(app), cleanup]);
 
 await applyMigrations(url);
 await seedDemoData(url);

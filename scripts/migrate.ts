@@ -1,14 +1,12 @@
 // `npm run db:migrate`: bring the database (DATABASE_URL, or the embedded one in .data/postgres)
 // up to date with prisma/migrations. The offline stand-in for `prisma migrate deploy`.
-import { openDatabase, stopOnSignals } from "./lib/database";
+import { withOpenDatabase } from "./lib/database";
 import { applyMigrations, formatMigrationStatus, MigrationError, migrationStatus } from "./lib/migrations";
 
 const log = (message: string) => console.log(message);
 
 async function main(): Promise<void> {
-  const database = await openDatabase({ log });
-  const removeSignalHandlers = stopOnSignals([database.close]);
-  try {
+  await withOpenDatabase({ log }, async (database) => {
     const { applied, alreadyApplied } = await applyMigrations(database.url, { log });
     if (applied.length === 0) {
       console.log(`No pending migrations (${alreadyApplied} already applied).`);
@@ -18,10 +16,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(formatMigrationStatus(await migrationStatus(database.url)));
-  } finally {
-    removeSignalHandlers();
-    await database.close();
-  }
+  });
 }
 
 // exitCode rather than process.exit(): exiting inside the try would skip stopping PostgreSQL.

@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { openDatabase, stopOnSignals } from "./lib/database";
+import { openDatabase, stopChildProcess, stopOnSignals } from "./lib/database";
 import { applyMigrations } from "./lib/migrations";
 import { seedDemoData } from "./lib/seed";
 import { demoSignInTable } from "./lib/demo-data";
@@ -21,15 +21,7 @@ const log = (message: string) => console.log(`[infoshare] ${message}`);
 
 const database = await openDatabase({ log });
 let app: ChildProcess | null = null;
-stopOnSignals([
-  async () => {
-    if (app && app.exitCode === null) {
-      app.kill("SIGTERM");
-      await new Promise((resolve) => app?.once("exit", resolve));
-    }
-  },
-  database.close,
-]);
+stopOnSignals([() => stopChildProcess(app), database.close]);
 
 const { applied } = await applyMigrations(database.url, { log });
 log(applied.length > 0 ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
@@ -95,7 +87,8 @@ app.stdout?.on("data", (chunk: Buffer) => {
     console.log(`\nInfoShare is running at http://localhost:${port}\n`);
     console.log(demoSignInTable());
     console.log(
-      `\nDatabase: ${database.embedded ? "embedded PostgreSQL (data in .data/postgres)" : "DATABASE_URL"}. Press Ctrl-C to stop.\n`,
+      `\nDatabase: ${database.embedded ? "embedded PostgreSQL (data in .data/postgres)" : "DATABASE_URL"}. ` +
+        "Press Ctrl-C to stop.\n",
     );
   }
 });

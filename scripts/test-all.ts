@@ -114,10 +114,11 @@ if (wanted("e2e")) {
 }
 
 console.log("\n=== summary ===");
-for (const o of outcomes)
-  console.log(
-    `${o.ok ? "PASS" : "FAIL"}  ${o.name.padEnd(18)} ${String(o.passed).padStart(5)} passed ${String(o.failed).padStart(3)} failed ${o.skipped ? `${o.skipped} skipped ` : ""}(${o.seconds.toFixed(1)} s)`,
-  );
+for (const o of outcomes) {
+  const counts = `${String(o.passed).padStart(5)} passed ${String(o.failed).padStart(3)} failed`;
+  const skipped = o.skipped ? `${o.skipped} skipped ` : "";
+  console.log(`${o.ok ? "PASS" : "FAIL"}  ${o.name.padEnd(18)} ${counts} ${skipped}(${o.seconds.toFixed(1)} s)`);
+}
 const passed = outcomes.reduce((sum, o) => sum + o.passed, 0);
 const failed = outcomes.reduce((sum, o) => sum + o.failed, 0);
 const skipped = outcomes.reduce((sum, o) => sum + o.skipped, 0);

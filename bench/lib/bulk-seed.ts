@@ -96,10 +96,37 @@ function fastCanonical(e: {
   const q = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
   return (
     `{"action":${q(e.action)},"actorId":${q(e.actorId)},"actorRole":${q(e.actorRole)},"at":"${e.at.toISOString()}",` +
-    `"caseReference":${q(e.caseReference)},"chainKey":${q(e.chainKey)},"chainSeq":"${e.chainSeq}","detail":${canonicalJson(e.detail)},` +
-    `"ip":${q(e.ip)},"objectId":${q(e.objectId)},"objectType":${q(e.objectType)},"organisationId":${q(e.organisationId)},` +
+    `"caseReference":${q(e.caseReference)},"chainKey":${q(e.chainKey)},"chainSeq":"${e.chainSeq}",` +
+    `"detail":${canonicalJson(e.detail)},"ip":${q(e.ip)},"objectId":${q(e.objectId)},"objectType":${q(e.objectType)},` +
+    `"organisationId":${q(e.organisationId)},` +
     `"outcome":${q(e.outcome)},"prevHash":"${e.prevHash}","requestId":${q(e.requestId)}}`
   );
+}
+
+type Detail = { [key: string]: JsonValue };
+
+/** One generated audit event before it is placed in the chain. */
+interface BenchEvent {
+  actor: string;
+  role: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  caseReference: string | null;
+  outcome: "SUCCESS" | "DENIED";
+  detail: Detail;
+}
+
+function auditEvent(
+  actor: string,
+  role: string,
+  action: string,
+  [objectType, objectId]: [string, string],
+  caseReference: string | null,
+  detail: Detail,
+  outcome: BenchEvent["outcome"] = "SUCCESS",
+): BenchEvent {
+  return { actor, role, action, objectType, objectId, caseReference, outcome, detail };
 }
 
 async function write(stream: Writable, chunk: string): Promise<void> {
@@ -148,13 +175,16 @@ export async function createBenchOrganisation(client: pg.Client): Promise<BenchO
   ]);
   await client.query(
     `INSERT INTO app_user (id, email, name, job_title, password_hash, role, organisation_id, team_id)
-     VALUES ($1, 'bench.supervisor@bench.example', 'Bench Supervisor', 'Team manager', 'not-a-hash', 'SUPERVISOR', $3, $4),
-            ($2, 'bench.ig@bench.example', 'Bench IG Lead', 'Data protection officer', 'not-a-hash', 'IG_LEAD', $3, NULL)`,
+     VALUES ($1, 'bench.supervisor@bench.example', 'Bench Supervisor', 'Team manager', 'not-a-hash',
+             'SUPERVISOR', $3, $4),
+            ($2, 'bench.ig@bench.example', 'Bench IG Lead', 'Data protection officer', 'not-a-hash',
+             'IG_LEAD', $3, NULL)`,
     [supervisorId, igLeadId, organisationId, teamId],
   );
   await client.query(
     `INSERT INTO app_user (id, email, name, job_title, password_hash, role, organisation_id, team_id)
-     SELECT id, 'bench.practitioner.' || n || '@bench.example', 'Bench Practitioner ' || n, 'Social worker', 'not-a-hash', 'PRACTITIONER', $2, $3
+     SELECT id, 'bench.practitioner.' || n || '@bench.example', 'Bench Practitioner ' || n, 'Social worker',
+            'not-a-hash', 'PRACTITIONER', $2, $3
        FROM unnest($1::uuid[]) WITH ORDINALITY AS p(id, n)`,
     [practitionerIds, organisationId, teamId],
   );
@@ -191,10 +221,11 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
     let started = performance.now();
     await copyInto(
       client,
-      `COPY decision (id, reference, draft_id, kind, organisation_id, team_id, author_id, case_reference, urgency, origin,
-                      concern_categories, child_at_risk, indication, outcome, departs_from_indication, review_flags,
-                      consent_status, lawful_basis_ids, guidance_version, decision_date, recorded_at, review_due_at,
-                      retain_until, record) FROM STDIN (FORMAT csv)`,
+      `COPY decision (id, reference, draft_id, kind, organisation_id, team_id, author_id, case_reference, urgency,
+                      origin, concern_categories, child_at_risk, indication, outcome, departs_from_indication,
+                      review_flags, consent_status, lawful_basis_ids, guidance_version, decision_date, recorded_at,
+                      review_due_at, retain_until, record)
+       FROM STDIN (FORMAT csv)`,
       async (stream) => {
         let chunk = "";
         for (let i = 0; i < n; i += 1) {
@@ -263,8 +294,10 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
     // ---- the supervisor's queue: every decision is still waiting for review (the worst case)
     started = performance.now();
     await client.query(
-      `INSERT INTO review_queue_item (decision_id, organisation_id, team_id, author_id, flagged, flags, outcome, recorded_at, review_due_at)
-       SELECT id, organisation_id, team_id, author_id, cardinality(review_flags) > 0, review_flags, outcome, recorded_at, review_due_at
+      `INSERT INTO review_queue_item (decision_id, organisation_id, team_id, author_id, flagged, flags, outcome,
+                                     recorded_at, review_due_at)
+       SELECT id, organisation_id, team_id, author_id, cardinality(review_flags) > 0, review_flags, outcome,
+              recorded_at, review_due_at
          FROM decision WHERE organisation_id = $1`,
       [org.organisationId],
     );
@@ -279,8 +312,9 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
     const chainKey = org.organisationId;
     await copyInto(
       client,
-      `COPY audit_event (chain_key, chain_seq, at, actor_id, actor_role, organisation_id, action, object_type, object_id,
-                         case_reference, request_id, ip, outcome, detail, prev_hash, hash) FROM STDIN (FORMAT csv)`,
+      `COPY audit_event (chain_key, chain_seq, at, actor_id, actor_role, organisation_id, action, object_type,
+                         object_id, case_reference, request_id, ip, outcome, detail, prev_hash, hash)
+       FROM STDIN (FORMAT csv)`,
       async (stream) => {
         let chunk = "";
         let hashedChunk = "";
@@ -288,88 +322,48 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
           const author = org.practitionerIds[authors[i]!]!;
           const outcome = outcomes[i % 3]!;
           const flags = flagsOf(i);
-          const events: Array<{
-            actor: string;
-            role: string;
-            action: string;
-            objectType: string | null;
-            objectId: string | null;
-            caseReference: string | null;
-            outcome: "SUCCESS" | "DENIED";
-            detail: { [key: string]: JsonValue };
-          }> = [
-            {
-              actor: author,
-              role: "PRACTITIONER",
-              action: "draft.create",
-              objectType: "draft",
-              objectId: draftIds[i]!,
-              caseReference: null,
-              outcome: "SUCCESS",
-              detail: { kind: "ORIGINAL" },
-            },
-            {
-              actor: author,
-              role: "PRACTITIONER",
-              action: "draft.save",
-              objectType: "draft",
-              objectId: draftIds[i]!,
-              caseReference: caseRefs[i]!,
-              outcome: "SUCCESS",
-              detail: { step: "concern" },
-            },
-            {
-              actor: author,
-              role: "PRACTITIONER",
-              action: "draft.save",
-              objectType: "draft",
-              objectId: draftIds[i]!,
-              caseReference: caseRefs[i]!,
-              outcome: "SUCCESS",
-              detail: { step: "decision" },
-            },
-            {
-              actor: author,
-              role: "PRACTITIONER",
-              action: "decision.record",
-              objectType: "decision",
-              objectId: references[i]!,
-              caseReference: caseRefs[i]!,
-              outcome: "SUCCESS",
-              detail: { kind: "ORIGINAL", outcome, indication: "SHARE", departsFromIndication: i % 5 === 0, flags },
-            },
+          const practitioner = (
+            action: string,
+            object: [string, string],
+            caseReference: string | null,
+            detail: Detail,
+          ) => auditEvent(author, "PRACTITIONER", action, object, caseReference, detail);
+          const events: BenchEvent[] = [
+            practitioner("draft.create", ["draft", draftIds[i]!], null, { kind: "ORIGINAL" }),
+            practitioner("draft.save", ["draft", draftIds[i]!], caseRefs[i]!, { step: "concern" }),
+            practitioner("draft.save", ["draft", draftIds[i]!], caseRefs[i]!, { step: "decision" }),
+            practitioner("decision.record", ["decision", references[i]!], caseRefs[i]!, {
+              kind: "ORIGINAL",
+              outcome,
+              indication: "SHARE",
+              departsFromIndication: i % 5 === 0,
+              flags,
+            }),
             i % 50_000 === 0
-              ? {
-                  actor: org.igLeadId,
-                  role: "IG_LEAD",
-                  action: "settings.change",
-                  objectType: "organisation",
-                  objectId: org.organisationId,
-                  caseReference: null,
-                  outcome: "SUCCESS",
-                  detail: { before: { routine: 28 }, after: { routine: 28 } },
-                }
+              ? auditEvent(org.igLeadId, "IG_LEAD", "settings.change", ["organisation", org.organisationId], null, {
+                  before: { routine: 28 },
+                  after: { routine: 28 },
+                })
               : i % 100 === 0
-                ? {
-                    actor: org.practitionerIds[(authors[i]! + 1) % PRACTITIONERS]!,
-                    role: "PRACTITIONER",
-                    action: "access.denied",
-                    objectType: "decision",
-                    objectId: references[i]!,
-                    caseReference: null,
-                    outcome: "DENIED",
-                    detail: { attempted: "decision.view" },
-                  }
-                : {
-                    actor: org.supervisorId,
-                    role: "SUPERVISOR",
-                    action: "decision.view",
-                    objectType: "decision",
-                    objectId: references[i]!,
-                    caseReference: caseRefs[i]!,
-                    outcome: "SUCCESS",
-                    detail: { channel: "page" },
-                  },
+                ? auditEvent(
+                    org.practitionerIds[(authors[i]! + 1) % PRACTITIONERS]!,
+                    "PRACTITIONER",
+                    "access.denied",
+                    ["decision", references[i]!],
+                    null,
+                    { attempted: "decision.view" },
+                    "DENIED",
+                  )
+                : auditEvent(
+                    org.supervisorId,
+                    "SUPERVISOR",
+                    "decision.view",
+                    ["decision", references[i]!],
+                    caseRefs[i]!,
+                    {
+                      channel: "page",
+                    },
+                  ),
           ];
           for (let k = 0; k < events.length; k += 1) {
             const e = events[k]!;
@@ -456,9 +450,8 @@ export async function bulkSeed(options: BulkSeedOptions): Promise<BulkSeedResult
     await client.query("SET max_parallel_maintenance_workers = 2");
     for (const index of [...droppedDecision, ...droppedQueue, ...droppedAudit]) await client.query(index.definition);
     seconds.indexes = (performance.now() - started) / 1000;
-    log(
-      `  ${droppedDecision.length + droppedQueue.length + droppedAudit.length} indexes rebuilt in ${seconds.indexes.toFixed(1)} s`,
-    );
+    const rebuilt = droppedDecision.length + droppedQueue.length + droppedAudit.length;
+    log(`  ${rebuilt} indexes rebuilt in ${seconds.indexes.toFixed(1)} s`);
     started = performance.now();
     await client.query("VACUUM (ANALYZE) decision, review_queue_item, audit_event, app_user");
     seconds.analyse = (performance.now() - started) / 1000;

@@ -148,7 +148,9 @@ export function updateReadme(result: BenchJson, table: string[][]): void {
   const markdown = [
     text.slice(start, text.indexOf("-->", start) + 3),
     "",
-    `Run of ${result.generatedAt.slice(0, 16).replace("T", " ")} UTC, ${Math.round(result.totalSeconds / 60)} minutes. Load average at the start of each phase: ` +
+    `Run of ${result.generatedAt.slice(0, 16).replace("T", " ")} UTC, ` +
+      `${Math.round(result.totalSeconds / 60)} minutes. ` +
+      "Load average at the start of each phase: " +
       Object.entries(result.loadAverageAtPhaseStart)
         .map(([phase, load]) => `${phase} ${load}`)
         .join(", ") +

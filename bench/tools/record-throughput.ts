@@ -33,8 +33,11 @@ try {
   for (const row of rows) {
     const failed = row.useCase.failed + row.raw.failed;
     console.log(
-      `at ${String(row.concurrency).padStart(2)}: use case ${row.useCase.perSecond}/s (p95 ${row.useCase.latencyMs.p95} ms, ${row.useCase.cpuMsPerRecord} ms CPU each), ` +
-        `raw INSERTs ${row.raw.perSecond}/s (p95 ${row.raw.latencyMs.p95} ms, ${row.raw.cpuMsPerRecord} ms CPU each), ratio ${row.throughputVsRaw}` +
+      `at ${String(row.concurrency).padStart(2)}: use case ${row.useCase.perSecond}/s ` +
+        `(p95 ${row.useCase.latencyMs.p95} ms, ${row.useCase.cpuMsPerRecord} ms CPU each), ` +
+        `raw INSERTs ${row.raw.perSecond}/s ` +
+        `(p95 ${row.raw.latencyMs.p95} ms, ${row.raw.cpuMsPerRecord} ms CPU each), ` +
+        `ratio ${row.throughputVsRaw}` +
         (failed ? `; ${failed} failed: ${row.useCase.firstError ?? row.raw.firstError}` : "") +
         (row.useCase.exhausted ? "; ran out of drafts" : ""),
     );

@@ -1,5 +1,6 @@
 // Which PostgreSQL the scripts use: DATABASE_URL when given, otherwise the project's own
 // persistent embedded cluster in .data/postgres (see docs/database.md).
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
@@ -130,4 +131,46 @@ export function stopOnSignals(closeFns: ReadonlyArray<() => Promise<void>>): () 
     for (const { signal, handler } of handlers) process.off(signal, handler);
     handBackSignals();
   };
+}
+
+/**
+ * Opens the database, runs `task` on it and closes it again, also when the task throws or a signal
+ * stops the script.
+ */
+export async function withOpenDatabase<T>(
+  options: OpenDatabaseOptions,
+  task: (database: OpenDatabase) => Promise<T>,
+): Promise<T> {
+  const database = await openDatabase(options);
+  const removeSignalHandlers = stopOnSignals([database.close]);
+  try {
+    return await task(database);
+  } finally {
+    removeSignalHandlers();
+    await database.close();
+  }
+}
+
+/** For `stopOnSignals`: ends a child process (the app server) and waits for it, if it still runs. */
+export async function stopChildProcess(child: ChildProcess | null): Promise<void> {
+  if (child && child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.once("exit", resolve));
+  }
+}
+
+/**
+ * Sets the exit code from `main` (or `failureCode` when it throws, after printing `failure` and the
+ * error's message). exitCode rather than process.exit(): exiting early would skip stopping PostgreSQL.
+ */
+export function exitWhenDone(main: Promise<number>, failure: string, failureCode: number): void {
+  main.then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(failure, error instanceof Error ? error.message : error);
+      process.exitCode = failureCode;
+    },
+  );
 }

@@ -126,10 +126,10 @@ export function demoSignInTable(): string {
   const lines = [`Demo sign-ins (password for all: ${DEMO_PASSWORD})`];
   for (const org of DEMO_ORGANISATIONS) {
     lines.push(`  ${org.name}`);
-    for (const user of org.users)
-      lines.push(
-        `    ${user.role.padEnd(12)} ${user.email.padEnd(34)} ${user.name}, ${user.jobTitle}${user.inTeam ? ` (${user.team ?? org.team})` : ""}`,
-      );
+    for (const user of org.users) {
+      const team = user.inTeam ? ` (${user.team ?? org.team})` : "";
+      lines.push(`    ${user.role.padEnd(12)} ${user.email.padEnd(34)} ${user.name}, ${user.jobTitle}${team}`);
+    }
   }
   return lines.join("\n");
 }

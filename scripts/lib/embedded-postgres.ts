@@ -377,7 +377,8 @@ export async function startPostgres(opts: StartPostgresOptions): Promise<Running
     const detail = error instanceof Error ? `${error.message}\n` : "";
     const output = serverOutput();
     const hint = output.includes("postmaster.pid")
-      ? `\nIf no PostgreSQL is running for this folder (e.g. after a crash), delete ${path.join(dataDir, "postmaster.pid")}.`
+      ? "\nIf no PostgreSQL is running for this folder (e.g. after a crash), " +
+        `delete ${path.join(dataDir, "postmaster.pid")}.`
       : "";
     throw new Error(
       `PostgreSQL did not start on port ${port} (data: ${dataDir}).\n${detail}${output}${hint}`.trimEnd(),

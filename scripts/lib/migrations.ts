@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { withClient } from "./pg-client";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const DEFAULT_MIGRATIONS_DIR = path.join(REPO_ROOT, "prisma", "migrations");
@@ -252,20 +253,11 @@ async function acquireMigrateLock(client: pg.ClientBase): Promise<void> {
     if (Date.now() > deadline) {
       throw new MigrationError(
         "LOCK_TIMEOUT",
-        `Another process has held the migration lock (pg_advisory_lock(${PRISMA_MIGRATE_ADVISORY_LOCK})) for ${LOCK_WAIT_MS / 1000} s; is a migration running elsewhere?`,
+        `Another process has held the migration lock (pg_advisory_lock(${PRISMA_MIGRATE_ADVISORY_LOCK})) ` +
+          `for ${LOCK_WAIT_MS / 1000} s; is a migration running elsewhere?`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
   }
 }
 
@@ -305,7 +297,8 @@ export async function applyMigrations(
         throw new MigrationError(
           "CHECKSUM_MISMATCH",
           `Applied migration${plan.edited.length > 1 ? "s were" : " was"} edited afterwards (checksum mismatch): ` +
-            `${plan.edited.join(", ")}. Restore the original ${MIGRATION_SCRIPT_FILE} and put the change in a new migration.`,
+            `${plan.edited.join(", ")}. Restore the original ${MIGRATION_SCRIPT_FILE} ` +
+            "and put the change in a new migration.",
           plan.edited,
         );
       }

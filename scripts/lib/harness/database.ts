@@ -9,6 +9,7 @@ import { enableAppRoleLogin } from "../app-role";
 import { type RunningPostgres, findFreePort, startPostgres } from "../embedded-postgres";
 import { REPO_ROOT, applyMigrations } from "../migrations";
 import { seedDemoData } from "../seed";
+import { withClient as withPgClient } from "../pg-client";
 
 export interface HarnessDatabase {
   /** As the owner (postgres): migrations, bulk loads, checks. */
@@ -64,13 +65,6 @@ export async function openHarnessDatabase(options: {
 }
 
 /** One connection to `url` for `fn`, closed afterwards; a dropped connection is not an uncaught error. */
-export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  client.on("error", () => undefined);
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+export function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withPgClient(url, fn, { ignoreDroppedConnection: true });
 }

@@ -25,7 +25,8 @@ export async function demoUser(client: pg.ClientBase, email: string): Promise<Ha
     team_id: string | null;
     session_version: number;
   }>(
-    "SELECT id, name, email, role::text AS role, organisation_id, team_id, session_version FROM app_user WHERE email = $1",
+    `SELECT id, name, email, role::text AS role, organisation_id, team_id, session_version
+       FROM app_user WHERE email = $1`,
     [email],
   );
   const row = rows[0];
