@@ -42,7 +42,7 @@ beforeAll(async () => {
     const byUser = await createDrafts(client, users, 1, { urgency: VALID.urgency, request: VALID.request });
     for (const user of users) drafts.set(user.id, byUser.get(user.id)![0]!);
   });
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await stack?.close();

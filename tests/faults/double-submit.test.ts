@@ -22,7 +22,7 @@ beforeAll(async () => {
     drafts = (await createDrafts(client, [user], 3)).get(user.id)!;
   });
   cookie = await sessionCookie(user, SECRET);
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await stack?.close();

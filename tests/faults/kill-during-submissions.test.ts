@@ -64,7 +64,7 @@ beforeAll(async () => {
       });
     }
   }
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await stack?.close();
