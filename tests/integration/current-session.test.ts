@@ -18,7 +18,9 @@ const JO = "jo.williams@northshire.example";
 
 async function signedInAs(email: string, claims: { sv?: number; authAt?: number } = {}): Promise<void> {
   const user = await db().user.findUniqueOrThrow({ where: { email } });
-  jar.value = await encodeSessionToken({ sub: user.id, name: user.name, email, role: user.role, sv: claims.sv ?? user.sessionVersion, authAt: claims.authAt ?? nowSeconds() }, SECRET, 30 * 60);
+  // The open session record a sign-in makes (decision 018).
+  const { id: sid } = await db().userSession.create({ data: { userId: user.id }, select: { id: true } });
+  jar.value = await encodeSessionToken({ sub: user.id, name: user.name, email, role: user.role, sv: claims.sv ?? user.sessionVersion, sid, authAt: claims.authAt ?? nowSeconds() }, SECRET, 30 * 60);
 }
 
 beforeAll(seedDemo);

@@ -9,12 +9,15 @@ export interface SessionUser {
   email: string;
   role: Role;
   sessionVersion: number;
+  /** The user_session record the cookie names; without one the server refuses the cookie. */
+  sessionId?: string;
 }
 
 /** A `Cookie` header value for `user` on a server using `secret` over plain http (loopback). */
 export async function sessionCookie(user: SessionUser, secret: string, maxAgeSeconds = 4 * 60 * 60): Promise<string> {
   const token = await encodeSessionToken(
-    { sub: user.id, name: user.name, email: user.email, role: user.role, sv: user.sessionVersion, authAt: nowSeconds() },
+    { sub: user.id, name: user.name, email: user.email, role: user.role, sv: user.sessionVersion, sid: user.sessionId,
+      authAt: nowSeconds() },
     secret,
     maxAgeSeconds,
   );

@@ -14,7 +14,15 @@ export const signInAction = formAction(
     done: async ({ user, callbackUrl }) => {
       const { NEXTAUTH_SECRET, SESSION_IDLE_MINUTES } = env();
       const maxAge = SESSION_IDLE_MINUTES * 60;
-      const claims = { sub: user.id, name: user.name, email: user.email, role: user.role, sv: user.sessionVersion, authAt: nowSeconds() };
+      const claims = {
+        sub: user.id,
+        name: user.name,
+        email: user.email,
+        role: user.role,
+        sv: user.sessionVersion,
+        sid: user.sessionId,
+        authAt: nowSeconds(),
+      };
       const token = await encodeSessionToken(claims, NEXTAUTH_SECRET, maxAge);
       const secure = usesSecureCookies();
       (await cookies()).set(sessionCookieName(secure), token, sessionCookieOptions(secure, maxAge));

@@ -4,7 +4,7 @@ import bcrypt from "bcryptjs";
 import type { Role } from "@/domain/policy";
 import { signInSchema } from "@/schemas/sign-in";
 import { db } from "@/server/infra/db";
-import { recordAuditEvent } from "../audit/append-audit-event";
+import { appendAuditEvent, recordAuditEvent } from "../audit/append-audit-event";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { fieldErrorsFrom } from "../field-errors";
@@ -17,6 +17,8 @@ export interface SessionUser {
   organisationId: string;
   teamId: string | null;
   sessionVersion: number;
+  /** The server-side session record opened by this sign-in (user_session.id), carried in the token. */
+  sessionId: string;
 }
 
 export type SignInResult = UseCaseResult<{ user: SessionUser; callbackUrl: string | undefined }>;
@@ -73,18 +75,22 @@ export async function signInUser(raw: unknown, meta: RequestMeta): Promise<SignI
   if (!user || !passwordMatches) return refuse(user ? "wrong-password" : "unknown-email", WRONG_CREDENTIALS);
   if (user.disabledAt) return refuse("account-disabled", "Your account has been disabled. Contact your service administrator");
 
-  await recordAuditEvent({
-    actorId: user.id,
-    actorRole: user.role,
-    organisationId: user.organisationId,
-    action: "auth.sign-in",
-    objectType: "user",
-    objectId: user.id,
-    caseReference: null,
-    requestId: meta.requestId,
-    ip: meta.ip,
-    outcome: "SUCCESS",
-    detail: {},
+  const sessionId = await db().$transaction(async (tx) => {
+    const session = await tx.userSession.create({ data: { userId: user.id, ip: meta.ip }, select: { id: true } });
+    await appendAuditEvent(tx, {
+      actorId: user.id,
+      actorRole: user.role,
+      organisationId: user.organisationId,
+      action: "auth.sign-in",
+      objectType: "user",
+      objectId: user.id,
+      caseReference: null,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      outcome: "SUCCESS",
+      detail: { sessionId: session.id },
+    });
+    return session.id;
   });
   return {
     ok: true,
@@ -97,6 +103,7 @@ export async function signInUser(raw: unknown, meta: RequestMeta): Promise<SignI
       organisationId: user.organisationId,
       teamId: user.teamId,
       sessionVersion: user.sessionVersion,
+      sessionId,
     },
   };
 }

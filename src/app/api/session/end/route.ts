@@ -3,6 +3,7 @@ import { getToken } from "next-auth/jwt";
 import { env, usesSecureCookies } from "@/server/infra/env";
 import { sessionCookieName } from "@/server/auth/session-token";
 import { endSession } from "@/server/auth/end-session";
+import { endUserSession } from "@/server/auth/end-user-session";
 import { routeHandler } from "@/server/pipeline/route";
 
 const CAUSES = { timeout: "timeout", revoked: "revoked", "signed-out": "user" } as const;
@@ -17,6 +18,9 @@ export const GET = routeHandler("public", async ({ request, meta }) => {
   const secure = usesSecureCookies();
   const cookieName = sessionCookieName(secure);
   const token = await getToken({ req: request as never, secret: env().NEXTAUTH_SECRET, secureCookie: secure, cookieName });
+  if (token?.sub && token.sid) {
+    await endUserSession(token.sub, token.sid, reason === "signed-out" ? "sign-out" : reason).catch(() => false);
+  }
   await endSession(token?.sub, CAUSES[reason], meta);
   const response = NextResponse.redirect(new URL(reason === "signed-out" ? "/signed-out" : `/sign-in?reason=${reason}`, request.url), 303);
   response.cookies.delete(cookieName);
