@@ -43,6 +43,9 @@ export function Header({ user, signOutAction }: { user: HeaderUser | null; signO
             <span data-testid="signed-in-user">
               {user.name} <span className="opacity-90">({ROLE_LABELS[user.role]}, {user.organisationName})</span>
             </span>
+            <Link href="/sessions" className="font-bold text-white! underline hover:no-underline">
+              Your sessions
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="cursor-pointer font-bold text-white underline hover:no-underline focus:bg-govuk-focus focus:text-govuk-text focus:outline-none">
                 Sign out

@@ -8,6 +8,9 @@ import { decode } from "next-auth/jwt";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { currentSession } from "@/server/auth/current-actor";
 import { endUserSession } from "@/server/auth/end-user-session";
+import { endOtherSession } from "@/server/auth/end-other-session";
+import { listMySessions } from "@/server/auth/list-my-sessions";
+import { db } from "@/server/infra/db";
 import { authOptions } from "@/server/auth/options";
 import { encodeSessionToken, nowSeconds } from "@/server/auth/session-token";
 import { signInUser } from "@/server/auth/sign-in-user";
@@ -35,6 +38,7 @@ const { AuthHandler } = createRequire(import.meta.url)(
 const SECRET = process.env.NEXTAUTH_SECRET!;
 const IDLE_SECONDS = Number(process.env.SESSION_IDLE_MINUTES ?? 30) * 60;
 const SAM = "sam.patel@northshire.example";
+const LEE = "lee.jones@northshire.example";
 const HOST = { host: "localhost:3000" };
 const COOKIE = "next-auth.session-token";
 
@@ -150,5 +154,41 @@ describe("NextAuth's own routes", () => {
     const revoked = await authSession(cookie);
     expect(revoked.body).toEqual({});
     expect(JSON.stringify(revoked)).not.toContain(SAM);
+  });
+});
+
+describe("a person's own sessions", () => {
+  it("are listed, this one first, and another can be ended so its cookie is refused", async () => {
+    const here = await signInCookie(LEE);
+    const elsewhere = await signInCookie(LEE);
+    const user = await actorFor(LEE);
+
+    const listed = await listMySessions(user, here.sessionId);
+    expect(listed[0]).toMatchObject({ id: here.sessionId, current: true });
+    expect(listed.map((s) => s.id)).toContain(elsewhere.sessionId);
+
+    // Not the current one (that is signing out), not someone else's, not a made-up id.
+    expect(await endOtherSession(user, { sessionId: here.sessionId }, here.sessionId, TEST_META)).toMatchObject({
+      ok: false,
+      error: "conflict",
+    });
+    const other = await signInCookie("ruth.okafor@riverside.example");
+    expect(await endOtherSession(user, { sessionId: other.sessionId }, here.sessionId, TEST_META)).toMatchObject({
+      ok: false,
+      error: "not-found",
+    });
+    expect(await endOtherSession(user, { sessionId: "nope" }, here.sessionId, TEST_META)).toMatchObject({ ok: false });
+
+    expect(await endOtherSession(user, { sessionId: elsewhere.sessionId }, here.sessionId, TEST_META)).toEqual({
+      ok: true,
+      ended: elsewhere.sessionId,
+    });
+    jar.value = elsewhere.cookie;
+    expect(await currentSession()).toEqual({ status: "revoked" });
+    jar.value = here.cookie;
+    expect((await currentSession()).status).toBe("signed-in");
+    expect((await listMySessions(user, here.sessionId)).map((s) => s.id)).not.toContain(elsewhere.sessionId);
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "auth.session-end" }, orderBy: { id: "desc" } });
+    expect(event).toMatchObject({ actorId: user.userId, outcome: "SUCCESS", detail: { sessionId: elsewhere.sessionId } });
   });
 });
