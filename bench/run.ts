@@ -19,7 +19,7 @@ import { encodeQueueCursor } from "@/domain/review";
 import { REPO_ROOT } from "../scripts/lib/migrations";
 import { findFreePort, isPortFree } from "../scripts/lib/embedded-postgres";
 import { openHarnessDatabase, withClient } from "../scripts/lib/harness/database";
-import { type HarnessUser, createDrafts, createPractitioners, demoUser } from "../scripts/lib/harness/fixtures";
+import { type HarnessUser, createDrafts, createPractitioners, demoUser, openSession } from "../scripts/lib/harness/fixtures";
 import { formWithField, multipart, withBoundValue } from "../scripts/lib/harness/forms";
 import { type AppServer, cpuSeconds, ensureProductionBuild, residentBytes, startAppServer } from "../scripts/lib/harness/server";
 import { sessionCookie } from "../scripts/lib/harness/session";
@@ -235,9 +235,12 @@ async function listFigures(server: AppServer, secret: string, seeded: Awaited<Re
     teamId,
     sessionVersion: 0,
   });
-  const supervisor = await sessionCookie(benchUser(seeded.supervisorId, "SUPERVISOR", "Bench Supervisor", "bench.supervisor@bench.example", seeded.teamId), secret);
-  const igLead = await sessionCookie(benchUser(seeded.igLeadId, "IG_LEAD", "Bench IG Lead", "bench.ig@bench.example", null), secret);
-  const practitioner = await sessionCookie(benchUser(seeded.samples.practitionerId, "PRACTITIONER", "Bench Practitioner 8", "bench.practitioner.8@bench.example", seeded.teamId), secret);
+  // A cookie is refused without an open session record (decision 018).
+  const signedIn = async (user: HarnessUser) =>
+    sessionCookie({ ...user, sessionId: await withClient(ownerUrl, (client) => openSession(client, user.id)) }, secret);
+  const supervisor = await signedIn(benchUser(seeded.supervisorId, "SUPERVISOR", "Bench Supervisor", "bench.supervisor@bench.example", seeded.teamId));
+  const igLead = await signedIn(benchUser(seeded.igLeadId, "IG_LEAD", "Bench IG Lead", "bench.ig@bench.example", null));
+  const practitioner = await signedIn(benchUser(seeded.samples.practitionerId, "PRACTITIONER", "Bench Practitioner 8", "bench.practitioner.8@bench.example", seeded.teamId));
   // A cursor 90% of the way down the queue (flagged items first).
   const deep = await withClient(ownerUrl, async (client) => {
     const { rows } = await client.query<{ flagged: boolean; recorded_at: Date; decision_id: string }>(
@@ -284,7 +287,14 @@ async function listFigures(server: AppServer, secret: string, seeded: Awaited<Re
 
 async function exportFigures(server: AppServer, secret: string, seeded: Awaited<ReturnType<typeof bulkSeed>>, ownerUrl: string) {
   const igLead = await sessionCookie(
-    { id: seeded.igLeadId, name: "Bench IG Lead", email: "bench.ig@bench.example", role: "IG_LEAD", sessionVersion: 0 },
+    {
+      id: seeded.igLeadId,
+      name: "Bench IG Lead",
+      email: "bench.ig@bench.example",
+      role: "IG_LEAD",
+      sessionVersion: 0,
+      sessionId: await withClient(ownerUrl, (client) => openSession(client, seeded.igLeadId)),
+    },
     secret,
   );
   // Baseline: the database writing the same query as CSV itself (COPY … TO STDOUT), read by pg.

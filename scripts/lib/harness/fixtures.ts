@@ -18,7 +18,7 @@ export interface HarnessUser {
 }
 
 /** Opens a session record for `userId`, as signing in would. */
-async function openSession(client: pg.ClientBase, userId: string): Promise<string> {
+export async function openSession(client: pg.ClientBase, userId: string): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
     "INSERT INTO user_session (id, user_id, ip) VALUES (gen_random_uuid(), $1, '127.0.0.1') RETURNING id::text",
     [userId],
