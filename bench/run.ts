@@ -19,7 +19,13 @@ import { encodeQueueCursor } from "@/domain/review";
 import { REPO_ROOT } from "../scripts/lib/migrations";
 import { findFreePort, isPortFree } from "../scripts/lib/embedded-postgres";
 import { openHarnessDatabase, withClient } from "../scripts/lib/harness/database";
-import { type HarnessUser, createDrafts, createPractitioners, demoUser, openSession } from "../scripts/lib/harness/fixtures";
+import {
+  type HarnessUser,
+  createDrafts,
+  createPractitioners,
+  demoUser,
+  openSession,
+} from "../scripts/lib/harness/fixtures";
 import { formWithField, multipart, withBoundValue } from "../scripts/lib/harness/forms";
 import { type AppServer, cpuSeconds, ensureProductionBuild, residentBytes, startAppServer } from "../scripts/lib/harness/server";
 import { sessionCookie } from "../scripts/lib/harness/session";
@@ -238,9 +244,19 @@ async function listFigures(server: AppServer, secret: string, seeded: Awaited<Re
   // A cookie is refused without an open session record (decision 018).
   const signedIn = async (user: HarnessUser) =>
     sessionCookie({ ...user, sessionId: await withClient(ownerUrl, (client) => openSession(client, user.id)) }, secret);
-  const supervisor = await signedIn(benchUser(seeded.supervisorId, "SUPERVISOR", "Bench Supervisor", "bench.supervisor@bench.example", seeded.teamId));
+  const supervisor = await signedIn(
+    benchUser(seeded.supervisorId, "SUPERVISOR", "Bench Supervisor", "bench.supervisor@bench.example", seeded.teamId),
+  );
   const igLead = await signedIn(benchUser(seeded.igLeadId, "IG_LEAD", "Bench IG Lead", "bench.ig@bench.example", null));
-  const practitioner = await signedIn(benchUser(seeded.samples.practitionerId, "PRACTITIONER", "Bench Practitioner 8", "bench.practitioner.8@bench.example", seeded.teamId));
+  const practitioner = await signedIn(
+    benchUser(
+      seeded.samples.practitionerId,
+      "PRACTITIONER",
+      "Bench Practitioner 8",
+      "bench.practitioner.8@bench.example",
+      seeded.teamId,
+    ),
+  );
   // A cursor 90% of the way down the queue (flagged items first).
   const deep = await withClient(ownerUrl, async (client) => {
     const { rows } = await client.query<{ flagged: boolean; recorded_at: Date; decision_id: string }>(

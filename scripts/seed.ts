@@ -12,7 +12,8 @@ try {
     console.log("Not seeding DATABASE_URL: demo accounts have a published password. Add --demo if you mean it.");
   } else {
     const result = await seedDemoData(database.url);
-    console.log(`Seed: ${result.organisationsCreated} organisations and ${result.usersCreated} users created (existing ones kept).`);
+    const { organisationsCreated, usersCreated } = result;
+    console.log(`Seed: ${organisationsCreated} organisations and ${usersCreated} users created (existing ones kept).`);
     console.log(demoSignInTable());
   }
 } finally {

@@ -20,7 +20,10 @@ async function signedInAs(email: string, claims: { sv?: number; authAt?: number 
   const user = await db().user.findUniqueOrThrow({ where: { email } });
   // The open session record a sign-in makes (decision 018).
   const { id: sid } = await db().userSession.create({ data: { userId: user.id }, select: { id: true } });
-  jar.value = await encodeSessionToken({ sub: user.id, name: user.name, email, role: user.role, sv: claims.sv ?? user.sessionVersion, sid, authAt: claims.authAt ?? nowSeconds() }, SECRET, 30 * 60);
+  const sv = claims.sv ?? user.sessionVersion;
+  const authAt = claims.authAt ?? nowSeconds();
+  const claimSet = { sub: user.id, name: user.name, email, role: user.role, sv, sid, authAt };
+  jar.value = await encodeSessionToken(claimSet, SECRET, 30 * 60);
 }
 
 beforeAll(seedDemo);

@@ -50,7 +50,8 @@ async function signInCookie(email: string): Promise<{ cookie: string; sessionId:
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   const { user } = result;
   const claims = { sub: user.id, name: user.name, email, role: user.role, sv: user.sessionVersion };
-  const cookie = await encodeSessionToken({ ...claims, sid: user.sessionId, authAt: nowSeconds() }, SECRET, IDLE_SECONDS);
+  const token = { ...claims, sid: user.sessionId, authAt: nowSeconds() };
+  const cookie = await encodeSessionToken(token, SECRET, IDLE_SECONDS);
   return { cookie, sessionId: user.sessionId, userId: user.id };
 }
 
@@ -188,7 +189,11 @@ describe("a person's own sessions", () => {
     jar.value = here.cookie;
     expect((await currentSession()).status).toBe("signed-in");
     expect((await listMySessions(user, here.sessionId)).map((s) => s.id)).not.toContain(elsewhere.sessionId);
-    const event = await db().auditEvent.findFirstOrThrow({ where: { action: "auth.session-end" }, orderBy: { id: "desc" } });
-    expect(event).toMatchObject({ actorId: user.userId, outcome: "SUCCESS", detail: { sessionId: elsewhere.sessionId } });
+    const event = await db().auditEvent.findFirstOrThrow({
+      where: { action: "auth.session-end" },
+      orderBy: { id: "desc" },
+    });
+    const detail = { sessionId: elsewhere.sessionId };
+    expect(event).toMatchObject({ actorId: user.userId, outcome: "SUCCESS", detail });
   });
 });

@@ -5,7 +5,8 @@ import { goTo, postAction } from "@/server/pipeline/action";
 
 export const endOtherSessionAction = postAction(
   { access: "signed-in" },
-  async ({ user, fields, meta }) => endOtherSession(user, { sessionId: fields.sessionId }, await currentSessionId(), meta),
+  async ({ user, fields, meta }) =>
+    endOtherSession(user, { sessionId: fields.sessionId }, await currentSessionId(), meta),
   {
     done: () => goTo("/sessions?done=ended"),
   },
