@@ -19,7 +19,13 @@ import { encodeQueueCursor } from "@/domain/review";
 import { REPO_ROOT } from "../scripts/lib/migrations";
 import { findFreePort, isPortFree } from "../scripts/lib/embedded-postgres";
 import { openHarnessDatabase, withClient } from "../scripts/lib/harness/database";
-import { type HarnessUser, createDrafts, createPractitioners, demoUser } from "../scripts/lib/harness/fixtures";
+import {
+  type HarnessUser,
+  createDrafts,
+  createPractitioners,
+  demoUser,
+  openSession,
+} from "../scripts/lib/harness/fixtures";
 import { formWithField, multipart, withBoundValue } from "../scripts/lib/harness/forms";
 import {
   type AppServer,
@@ -336,15 +342,14 @@ async function listFigures(
     teamId,
     sessionVersion: 0,
   });
-  const supervisor = await sessionCookie(
+  // A cookie is refused without an open session record (decision 018).
+  const signedIn = async (user: HarnessUser) =>
+    sessionCookie({ ...user, sessionId: await withClient(ownerUrl, (client) => openSession(client, user.id)) }, secret);
+  const supervisor = await signedIn(
     benchUser(seeded.supervisorId, "SUPERVISOR", "Bench Supervisor", "bench.supervisor@bench.example", seeded.teamId),
-    secret,
   );
-  const igLead = await sessionCookie(
-    benchUser(seeded.igLeadId, "IG_LEAD", "Bench IG Lead", "bench.ig@bench.example", null),
-    secret,
-  );
-  const practitioner = await sessionCookie(
+  const igLead = await signedIn(benchUser(seeded.igLeadId, "IG_LEAD", "Bench IG Lead", "bench.ig@bench.example", null));
+  const practitioner = await signedIn(
     benchUser(
       seeded.samples.practitionerId,
       "PRACTITIONER",
@@ -352,7 +357,6 @@ async function listFigures(
       "bench.practitioner.8@bench.example",
       seeded.teamId,
     ),
-    secret,
   );
   // A cursor 90% of the way down the queue (flagged items first).
   const deep = await withClient(ownerUrl, async (client) => {
@@ -432,7 +436,14 @@ async function exportFigures(
   ownerUrl: string,
 ) {
   const igLead = await sessionCookie(
-    { id: seeded.igLeadId, name: "Bench IG Lead", email: "bench.ig@bench.example", role: "IG_LEAD", sessionVersion: 0 },
+    {
+      id: seeded.igLeadId,
+      name: "Bench IG Lead",
+      email: "bench.ig@bench.example",
+      role: "IG_LEAD",
+      sessionVersion: 0,
+      sessionId: await withClient(ownerUrl, (client) => openSession(client, seeded.igLeadId)),
+    },
     secret,
   );
   // Baseline: the database writing the same query as CSV itself (COPY … TO STDOUT), read by pg.

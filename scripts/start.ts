@@ -1,4 +1,5 @@
-// `npm start`: PostgreSQL (embedded unless DATABASE_URL is set) → migrations → demo seed →
+// `npm start`: PostgreSQL (embedded unless DATABASE_URL is set) → migrations → demo seed (embedded
+// database only, or with --demo: scripts/lib/prepare-database.ts) →
 // production build (skipped when fresh) → next start. `npm run dev` does the same with next dev.
 // Migrations and the seed run as the database owner; the app server connects as the restricted
 // role infoshare_app (see docs/decisions/005-app-database-role.md).
@@ -6,8 +7,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { openDatabase, stopChildProcess, stopOnSignals } from "./lib/database";
-import { applyMigrations } from "./lib/migrations";
-import { seedDemoData } from "./lib/seed";
+import { demoSeedingFor, prepareDatabase } from "./lib/prepare-database";
 import { demoSignInTable } from "./lib/demo-data";
 import { resolveAppSecret } from "./lib/app-secret";
 import { applyAuditCheckpointDefaults } from "./lib/audit-signing-key";
@@ -23,14 +23,15 @@ const database = await openDatabase({ log });
 let app: ChildProcess | null = null;
 stopOnSignals([() => stopChildProcess(app), database.close]);
 
-const { applied } = await applyMigrations(database.url, { log });
+const seeding = demoSeedingFor(database, process.argv, process.env);
+const { applied, seeded } = await prepareDatabase(database.url, seeding, log);
 log(applied.length > 0 ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
-const seeded = await seedDemoData(database.url);
-log(
-  seeded.usersCreated > 0
-    ? `Seeded ${seeded.organisationsCreated} organisations and ${seeded.usersCreated} demo users.`
-    : "Demo data already present.",
-);
+if (seeded) {
+  const created = `Seeded ${seeded.organisationsCreated} organisations and ${seeded.usersCreated} demo users.`;
+  log(seeded.usersCreated > 0 ? created : "Demo data already present.");
+} else {
+  log("No demo data: DATABASE_URL is a real database (add --demo to seed the demo organisations).");
+}
 
 let appDatabaseUrl: string;
 if (database.embedded) {
@@ -85,7 +86,7 @@ app.stdout?.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (/Ready in|✓ Ready/.test(chunk.toString())) {
     console.log(`\nInfoShare is running at http://localhost:${port}\n`);
-    console.log(demoSignInTable());
+    if (seeded) console.log(demoSignInTable());
     console.log(
       `\nDatabase: ${database.embedded ? "embedded PostgreSQL (data in .data/postgres)" : "DATABASE_URL"}. ` +
         "Press Ctrl-C to stop.\n",

@@ -52,10 +52,16 @@ export function Header({
                 ({ROLE_LABELS[user.role]}, {user.organisationName})
               </span>
             </span>
+            <Link href="/sessions" className="font-bold text-white! underline hover:no-underline">
+              Your sessions
+            </Link>
             <form action={signOutAction}>
               <button
                 type="submit"
-                className="cursor-pointer font-bold text-white underline hover:no-underline focus:bg-govuk-focus focus:text-govuk-text focus:outline-none"
+                className={
+                  "cursor-pointer font-bold text-white underline hover:no-underline " +
+                  "focus:bg-govuk-focus focus:text-govuk-text focus:outline-none"
+                }
               >
                 Sign out
               </button>

@@ -53,6 +53,7 @@ export type AuditSearch = z.infer<typeof auditSearchSchema>;
 export const AUDITED_ACTIONS = [
   "auth.sign-in",
   "auth.sign-out",
+  "auth.session-end",
   "access.denied",
   "draft.create",
   "draft.save",

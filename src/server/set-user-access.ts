@@ -40,6 +40,12 @@ export async function setUserAccess(
       where: { id: target.id },
       data: access === "disable" ? { disabledAt: new Date(), sessionVersion: { increment: 1 } } : { disabledAt: null },
     });
+    if (access === "disable") {
+      await tx.userSession.updateMany({
+        where: { userId: target.id, endedAt: null },
+        data: { endedAt: new Date(), endReason: "revoked" },
+      });
+    }
     await appendAuditEvent(tx, {
       actorId: admin.userId,
       actorRole: admin.role,

@@ -12,6 +12,7 @@ declare module "next-auth" {
     organisationId: string;
     teamId: string | null;
     sessionVersion: number;
+    sessionId: string;
   }
 }
 
@@ -22,6 +23,8 @@ declare module "next-auth/jwt" {
     email?: string;
     role?: Role;
     sv?: number;
+    /** The server-side session record (user_session.id): checked on every request. */
+    sid?: string;
     /** When the user signed in (seconds since epoch): bounds the session's whole life. */
     authAt?: number;
   }

@@ -26,18 +26,12 @@ const JO = "jo.williams@northshire.example";
 
 async function signedInAs(email: string, claims: { sv?: number; authAt?: number } = {}): Promise<void> {
   const user = await db().user.findUniqueOrThrow({ where: { email } });
-  jar.value = await encodeSessionToken(
-    {
-      sub: user.id,
-      name: user.name,
-      email,
-      role: user.role,
-      sv: claims.sv ?? user.sessionVersion,
-      authAt: claims.authAt ?? nowSeconds(),
-    },
-    SECRET,
-    30 * 60,
-  );
+  // The open session record a sign-in makes (decision 018).
+  const { id: sid } = await db().userSession.create({ data: { userId: user.id }, select: { id: true } });
+  const sv = claims.sv ?? user.sessionVersion;
+  const authAt = claims.authAt ?? nowSeconds();
+  const claimSet = { sub: user.id, name: user.name, email, role: user.role, sv, sid, authAt };
+  jar.value = await encodeSessionToken(claimSet, SECRET, 30 * 60);
 }
 
 beforeAll(seedDemo);
@@ -64,7 +58,8 @@ describe("currentSession", () => {
         alex.userId,
       ]);
       await client.query(
-        "INSERT INTO notification (id, user_id, kind) VALUES (gen_random_uuid(), $1, 'REVIEW_REQUESTED'), (gen_random_uuid(), $1, 'REVIEW_REQUESTED')",
+        "INSERT INTO notification (id, user_id, kind) " +
+          "VALUES (gen_random_uuid(), $1, 'REVIEW_REQUESTED'), (gen_random_uuid(), $1, 'REVIEW_REQUESTED')",
         [alex.userId],
       );
     });

@@ -60,7 +60,7 @@ describe("signInUser", () => {
     expect(JSON.stringify(event.detail)).not.toContain("nobody");
   });
 
-  it("locks an account after five failures in fifteen minutes, even with the right password", async () => {
+  it("throttles an account after five failures, even with the right password (decision 018)", async () => {
     for (let i = 0; i < 5; i += 1)
       await signInUser({ email: "tom.baker@riverside.example", password: `wrong-${i}` }, TEST_META);
     const result = await signInUser({ email: "tom.baker@riverside.example", password: DEMO_PASSWORD }, TEST_META);

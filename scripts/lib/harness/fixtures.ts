@@ -13,6 +13,17 @@ export interface HarnessUser {
   organisationId: string;
   teamId: string | null;
   sessionVersion: number;
+  /** An open server-side session (user_session) for the harness's cookie (decision 018). */
+  sessionId?: string;
+}
+
+/** Opens a session record for `userId`, as signing in would. */
+export async function openSession(client: pg.ClientBase, userId: string): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(
+    "INSERT INTO user_session (id, user_id, ip) VALUES (gen_random_uuid(), $1, '127.0.0.1') RETURNING id::text",
+    [userId],
+  );
+  return rows[0]!.id;
 }
 
 export async function demoUser(client: pg.ClientBase, email: string): Promise<HarnessUser> {
@@ -39,6 +50,7 @@ export async function demoUser(client: pg.ClientBase, email: string): Promise<Ha
     organisationId: row.organisation_id,
     teamId: row.team_id,
     sessionVersion: row.session_version,
+    sessionId: await openSession(client, row.id),
   };
 }
 
@@ -64,6 +76,7 @@ export async function createPractitioners(
        FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, email, name)`,
     [users.map((u) => u.id), users.map((u) => u.email), users.map((u) => u.name), like.organisationId, like.teamId],
   );
+  for (const user of users) user.sessionId = await openSession(client, user.id);
   return users;
 }
 

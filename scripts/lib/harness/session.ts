@@ -9,6 +9,8 @@ export interface SessionUser {
   email: string;
   role: Role;
   sessionVersion: number;
+  /** The user_session record the cookie names; without one the server refuses the cookie. */
+  sessionId?: string;
 }
 
 /** A `Cookie` header value for `user` on a server using `secret` over plain http (loopback). */
@@ -20,6 +22,7 @@ export async function sessionCookie(user: SessionUser, secret: string, maxAgeSec
       email: user.email,
       role: user.role,
       sv: user.sessionVersion,
+      sid: user.sessionId,
       authAt: nowSeconds(),
     },
     secret,

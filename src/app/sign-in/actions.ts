@@ -11,8 +11,8 @@ export const signInAction = formAction({ access: "public" }, ({ fields, meta }) 
   done: async ({ user, callbackUrl }) => {
     const { NEXTAUTH_SECRET, SESSION_IDLE_MINUTES } = env();
     const maxAge = SESSION_IDLE_MINUTES * 60;
-    const { id: sub, name, email, role, sessionVersion: sv } = user;
-    const claims = { sub, name, email, role, sv, authAt: nowSeconds() };
+    const { id: sub, name, email, role, sessionVersion: sv, sessionId: sid } = user;
+    const claims = { sub, name, email, role, sv, sid, authAt: nowSeconds() };
     const token = await encodeSessionToken(claims, NEXTAUTH_SECRET, maxAge);
     const secure = usesSecureCookies();
     (await cookies()).set(sessionCookieName(secure), token, sessionCookieOptions(secure, maxAge));

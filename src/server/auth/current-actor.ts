@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { decode } from "next-auth/jwt";
+import { type JWT, decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { type Actor, type GlobalAction, type Role, can } from "@/domain/policy";
@@ -21,7 +21,7 @@ export interface SignedInUser extends Actor {
 export type SessionState =
   | { status: "signed-in"; user: SignedInUser; unreadNotifications: number }
   | { status: "signed-out" }
-  /** A token that was valid once but whose user was disabled or whose sessions were revoked. */
+  /** A token that was valid once but whose user was disabled or whose session was ended or went idle. */
   | { status: "revoked" };
 
 /**
@@ -31,13 +31,25 @@ export type SessionState =
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function sessionClaims(): Promise<{ userId: string; sessionVersion: number } | null> {
-  const { NEXTAUTH_SECRET, SESSION_IDLE_MINUTES } = env();
+interface SessionClaims {
+  userId: string;
+  sessionVersion: number;
+  /** Empty for a token issued before session records existed: such a token is refused. */
+  sessionId: string;
+}
+
+/** The claims of a decoded token that has not outlived its absolute lifetime, else null. */
+export function claimsOf(token: JWT | null): SessionClaims | null {
+  if (!token?.sub || !UUID.test(token.sub)) return null;
+  if (idleAllowanceSeconds(token, env().SESSION_IDLE_MINUTES * 60) === 0) return null;
+  const sessionId = token.sid && UUID.test(token.sid) ? token.sid : "";
+  return { userId: token.sub, sessionVersion: token.sv ?? -1, sessionId };
+}
+
+async function sessionClaims(): Promise<SessionClaims | null> {
   const raw = (await cookies()).get(sessionCookieName(usesSecureCookies()))?.value;
   if (!raw) return null;
-  const token = await decode({ token: raw, secret: NEXTAUTH_SECRET }).catch(() => null);
-  if (!token?.sub || !UUID.test(token.sub) || idleAllowanceSeconds(token, SESSION_IDLE_MINUTES * 60) === 0) return null;
-  return { userId: token.sub, sessionVersion: token.sv ?? -1 };
+  return claimsOf(await decode({ token: raw, secret: env().NEXTAUTH_SECRET }).catch(() => null));
 }
 
 interface SessionUserRow {
@@ -53,27 +65,47 @@ interface SessionUserRow {
   organisation_name: string;
   team_name: string | null;
   unread_notifications: number;
+  session_live: boolean;
 }
 
 /**
  * The session, checked against the database on every request: disabling a user or bumping their
- * session version ends every session they hold at its next request. Cached per request.
- * Every page pays for this, so it is one query (user, organisation, team and the header's unread
- * count) rather than the four Prisma would make.
+ * session version ends every session they hold at its next request, and the token's session
+ * record (decision 018) must be open and not idle, so sign-out ends a copied cookie too. Cached
+ * per request. Every page pays for this, so it is one statement (touch the session record, then
+ * user, organisation, team and the header's unread count) rather than the five Prisma would make.
  */
-export const currentSession = cache(async (): Promise<SessionState> => {
-  const session = await sessionClaims();
+export const currentSession = cache(async (): Promise<SessionState> => sessionStateFor(await sessionClaims()));
+
+/** The session record the request's token names (not checked: pair it with currentSession). */
+export async function currentSessionId(): Promise<string | null> {
+  return (await sessionClaims())?.sessionId || null;
+}
+
+/** The state of the session that `session`'s claims name; also how NextAuth's routes check a token. */
+export async function sessionStateFor(session: SessionClaims | null): Promise<SessionState> {
   if (!session) return { status: "signed-out" };
+  if (!session.sessionId) return { status: "revoked" };
+  const idleSeconds = env().SESSION_IDLE_MINUTES * 60;
   const rows = await db().$queryRaw<SessionUserRow[]>`
+    WITH live AS (
+      UPDATE user_session SET last_seen_at = now()
+       WHERE id = ${session.sessionId}::uuid AND user_id = ${session.userId}::uuid AND ended_at IS NULL
+         AND last_seen_at > now() - make_interval(secs => ${idleSeconds}::int)
+      RETURNING id)
     SELECT u.id::text, u.role::text AS role, u.organisation_id::text, u.team_id::text, u.name, u.email, u.job_title,
            u.disabled_at IS NOT NULL AS disabled, u.session_version, o.name AS organisation_name, t.name AS team_name,
-           (SELECT count(*)::int FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications
+           (SELECT count(*)::int FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL)
+             AS unread_notifications,
+           EXISTS (SELECT 1 FROM live) AS session_live
       FROM app_user u
       JOIN organisation o ON o.id = u.organisation_id
       LEFT JOIN team t ON t.id = u.team_id
      WHERE u.id = ${session.userId}::uuid`;
   const user = rows[0];
-  if (!user || user.disabled || user.session_version !== session.sessionVersion) return { status: "revoked" };
+  if (!user || user.disabled || user.session_version !== session.sessionVersion || !user.session_live) {
+    return { status: "revoked" };
+  }
   return {
     status: "signed-in",
     user: {
@@ -89,7 +121,7 @@ export const currentSession = cache(async (): Promise<SessionState> => {
     },
     unreadNotifications: user.unread_notifications,
   };
-});
+}
 
 /** For pages and server actions: the signed-in user, or a redirect to sign in. */
 export async function requireUser(): Promise<SignedInUser> {

@@ -5,6 +5,7 @@ import { env, usesSecureCookies } from "@/server/infra/env";
 import { metaFromHeaders } from "@/server/infra/request-context";
 import { signInUser } from "./sign-in-user";
 import { nowSeconds } from "./session-token";
+import { claimsOf, sessionStateFor } from "./current-actor";
 
 // NextAuth owns the session format (encrypted JWT) and the /api/auth routes. The sign-in page
 // posts to a server action instead of /api/auth/callback so that it works without JavaScript and
@@ -14,6 +15,8 @@ export function authOptions(): NextAuthOptions {
     secret: env().NEXTAUTH_SECRET,
     useSecureCookies: usesSecureCookies(),
     session: { strategy: "jwt", maxAge: env().SESSION_IDLE_MINUTES * 60 },
+    // The token's own expiry: NextAuth's callback route encodes with jwt.maxAge, 30 days unless set.
+    jwt: { maxAge: env().SESSION_IDLE_MINUTES * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
@@ -30,15 +33,21 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) {
-          token.sub = user.id;
-          token.name = user.name;
-          token.email = user.email;
-          token.role = user.role;
-          token.sv = user.sessionVersion;
-          token.authAt = nowSeconds();
+      async jwt({ token, user }) {
+        // A token presented to /api/auth/session: checked like any request (open, not idle, user
+        // enabled, version current). Throwing makes NextAuth answer {} and clear the cookie.
+        if (!user) {
+          const state = await sessionStateFor(claimsOf(token));
+          if (state.status !== "signed-in") throw new Error("Session ended");
+          return token;
         }
+        token.sub = user.id;
+        token.name = user.name;
+        token.email = user.email;
+        token.role = user.role;
+        token.sv = user.sessionVersion;
+        token.sid = user.sessionId;
+        token.authAt = nowSeconds();
         return token;
       },
       session({ session, token }) {

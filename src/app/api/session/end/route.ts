@@ -5,6 +5,7 @@ import { sessionCookieName } from "@/server/auth/session-token";
 import { currentSession } from "@/server/auth/current-actor";
 import { endSession } from "@/server/auth/end-session";
 import type { RequestMeta } from "@/server/infra/request-context";
+import { endUserSession } from "@/server/auth/end-user-session";
 import { routeHandler } from "@/server/pipeline/route";
 
 const CAUSES = { timeout: "timeout", revoked: "revoked", "signed-out": "user" } as const;
@@ -22,6 +23,9 @@ async function ending(request: Request, reason: Reason, meta: RequestMeta): Prom
   // Next hands route handlers a NextRequest, which is what getToken reads the cookie from.
   const secret = env().NEXTAUTH_SECRET;
   const token = await getToken({ req: request as NextRequest, secret, secureCookie: secure, cookieName });
+  if (token?.sub && token.sid) {
+    await endUserSession(token.sub, token.sid, reason === "signed-out" ? "sign-out" : reason).catch(() => false);
+  }
   await endSession(token?.sub, CAUSES[reason], meta);
   const target = reason === "signed-out" ? "/signed-out" : `/sign-in?reason=${reason}`;
   const response = NextResponse.redirect(new URL(target, request.url), 303);

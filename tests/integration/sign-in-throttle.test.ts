@@ -1,0 +1,77 @@
+// Sign-in throttling (issue 10, decision 018) on the real database: counted atomically before a
+// password is checked, per account and per source address, with delays rather than a lock, and
+// the same answer for an address that has no account.
+import { beforeAll, describe, expect, it } from "vitest";
+import { signInUser } from "@/server/auth/sign-in-user";
+import { ACCOUNT_RULE, ADDRESS_RULE } from "@/server/auth/sign-in-throttle";
+import { db } from "@/server/infra/db";
+import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
+import { seedDemo, withSuperuser } from "./support";
+
+beforeAll(seedDemo);
+
+const meta = (ip: string) => ({ requestId: "throttle-test", ip });
+
+/** Sign-in failures recorded from `ip`, by reason: how many passwords were actually evaluated. */
+async function failuresFrom(ip: string): Promise<Record<string, number>> {
+  const events = await db().auditEvent.findMany({ where: { action: "auth.sign-in", outcome: "FAILURE", ip } });
+  const counts: Record<string, number> = {};
+  for (const event of events) {
+    const reason = String((event.detail as { reason?: string }).reason);
+    counts[reason] = (counts[reason] ?? 0) + 1;
+  }
+  return counts;
+}
+
+describe("sign-in throttling", () => {
+  it("evaluates no more passwords than the limit for 15 wrong attempts at once, then refuses the right", async () => {
+    const ip = "192.0.2.15";
+    const email = "amy.chen@riverside.example";
+    const wrong = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => signInUser({ email, password: `wrong-${i}` }, meta(ip))),
+    );
+    expect(wrong.every((result) => !result.ok)).toBe(true);
+    const right = await signInUser({ email, password: DEMO_PASSWORD }, meta(ip));
+    expect(right).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining("Too many failed") }] });
+    // Every attempt is audited; only ACCOUNT_RULE.free of them got a password check.
+    const evaluated = ACCOUNT_RULE.free;
+    expect(await failuresFrom(ip)).toEqual({ "wrong-password": evaluated, throttled: 15 - evaluated + 1 });
+  });
+
+  it("gives an unknown and a known email the same answers, attempt after attempt", async () => {
+    const attempts = ACCOUNT_RULE.free + 2;
+    const answers = async (email: string, ip: string) => {
+      const results = [];
+      for (let i = 0; i < attempts; i += 1) results.push(await signInUser({ email, password: `wrong-${i}` }, meta(ip)));
+      return results;
+    };
+    const known = await answers("tom.baker@riverside.example", "192.0.2.21");
+    const unknown = await answers("no.one@riverside.example", "192.0.2.22");
+    expect(unknown).toEqual(known);
+    expect(known.at(-1)).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining("Too many") }] });
+  });
+
+  it("delays rather than locks: after the delay the right password signs in and the count restarts", async () => {
+    const ip = "192.0.2.31";
+    const email = "ruth.okafor@riverside.example";
+    for (let i = 0; i <= ACCOUNT_RULE.free; i += 1) await signInUser({ email, password: `wrong-${i}` }, meta(ip));
+    expect(await signInUser({ email, password: DEMO_PASSWORD }, meta(ip))).toMatchObject({ ok: false });
+    // The delay runs out (moved into the past rather than waited for).
+    await withSuperuser((c) => c.query("UPDATE sign_in_throttle SET next_attempt_at = now() - interval '1 second'"));
+    expect(await signInUser({ email, password: DEMO_PASSWORD }, meta(ip))).toMatchObject({ ok: true });
+    expect(await signInUser({ email, password: "wrong-again" }, meta(ip))).toMatchObject({
+      ok: false,
+      errors: [{ message: "Enter the email address and password for your InfoShare account" }],
+    });
+  });
+
+  it("slows one source address trying many accounts", async () => {
+    const ip = "192.0.2.41";
+    const results = [];
+    for (let i = 0; i <= ADDRESS_RULE.free; i += 1) {
+      results.push(await signInUser({ email: `guess-${i}@riverside.example`, password: "password1" }, meta(ip)));
+    }
+    expect(results.at(-2)).toMatchObject({ errors: [{ message: expect.stringContaining("Enter the email address") }] });
+    expect(results.at(-1)).toMatchObject({ errors: [{ message: expect.stringContaining("Too many failed") }] });
+  });
+});
