@@ -73,11 +73,14 @@ beforeAll(async () => {
     );
     const { id: authorId, organisation_id: organisationId } = author.rows[0]!;
     await client.query(
-      `INSERT INTO decision (id, reference, draft_id, kind, organisation_id, author_id, case_reference, urgency, origin,
-                             concern_categories, child_at_risk, indication, outcome, departs_from_indication, review_flags,
-                             consent_status, lawful_basis_ids, guidance_version, decision_date, review_due_at, retain_until, record)
-       VALUES ($1, $2, $3, 'ORIGINAL', $4, $5, 'CASE-ROLE-1', 'routine', 'test', '{}', false, 'share', 'SHARE', false, '{}',
-               'not-needed', '{}', 'test', CURRENT_DATE, now() + interval '1 year', now() + interval '6 years', '{}')`,
+      `INSERT INTO decision (id, reference, draft_id, kind, organisation_id, author_id, case_reference, urgency,
+                             origin, concern_categories, child_at_risk, indication, outcome,
+                             departs_from_indication, review_flags, consent_status, lawful_basis_ids,
+                             guidance_version, decision_date, review_due_at, retain_until, record)
+       VALUES ($1, $2, $3, 'ORIGINAL', $4, $5, 'CASE-ROLE-1', 'routine',
+               'test', '{}', false, 'share', 'SHARE',
+               false, '{}', 'not-needed', '{}',
+               'test', CURRENT_DATE, now() + interval '1 year', now() + interval '6 years', '{}')`,
       [decisionId, `ROLE-${decisionId.slice(0, 8)}`, randomUUID(), organisationId, authorId],
     );
   });
@@ -244,7 +247,8 @@ describe("the app's database role", () => {
       await other.connect();
       try {
         const grants = await other.query(
-          "SELECT has_table_privilege($1, 'audit_event', 'UPDATE') AS u, has_table_privilege($1, 'audit_event', 'INSERT') AS i",
+          `SELECT has_table_privilege($1, 'audit_event', 'UPDATE') AS u,
+                  has_table_privilege($1, 'audit_event', 'INSERT') AS i`,
           [APP_ROLE],
         );
         expect(grants.rows[0]).toEqual({ u: false, i: true });

@@ -191,7 +191,7 @@ describe("a saved decision never changes", () => {
 });
 
 describe("viewing a decision", () => {
-  it("lets the author, their supervisor and their IG lead see it, audits each view, and hides it from others", async () => {
+  it("lets the author, their supervisor and IG lead see it, audits each view, and hides it from others", async () => {
     const draftId = await newDraft(SAM);
     await answerAll(SAM, draftId, consentGivenShareAnswers(), "INT-0006");
     const recorded = await recordDecision(await actorFor(SAM), draftId, TEST_META);

@@ -107,7 +107,8 @@ async function describeSchema(url: string): Promise<string[]> {
       );
     }
     const constraints = await client.query<{ table_name: string; name: string; kind: string; definition: string }>(`
-      SELECT cl.relname AS table_name, con.conname AS name, con.contype AS kind, pg_get_constraintdef(con.oid) AS definition
+      SELECT cl.relname AS table_name, con.conname AS name, con.contype AS kind,
+             pg_get_constraintdef(con.oid) AS definition
         FROM pg_constraint con
         JOIN pg_class cl ON cl.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = cl.relnamespace
@@ -135,7 +136,8 @@ async function describeSchema(url: string): Promise<string[]> {
       start_value: string;
       increment_by: string;
     }>(`
-      SELECT sequencename AS name, data_type::text AS data_type, start_value::text AS start_value, increment_by::text AS increment_by
+      SELECT sequencename AS name, data_type::text AS data_type, start_value::text AS start_value,
+             increment_by::text AS increment_by
         FROM pg_sequences WHERE schemaname = 'public'`);
     for (const sequence of sequences.rows) {
       lines.push(
@@ -268,7 +270,8 @@ describe("the migration applier", () => {
 
     const state = await withClient(url, async (client) => {
       const rows = await client.query<{ finished_at: Date | null; applied_steps_count: number; logs: string | null }>(
-        "SELECT finished_at, applied_steps_count, logs FROM _prisma_migrations WHERE migration_name = '29990101000000_broken'",
+        `SELECT finished_at, applied_steps_count, logs
+           FROM _prisma_migrations WHERE migration_name = '29990101000000_broken'`,
       );
       const tables = await client.query<{ broken: string | null; later: string | null }>(
         "SELECT to_regclass('probe_broken')::text AS broken, to_regclass('probe_later')::text AS later",
@@ -398,7 +401,8 @@ describe("the _prisma_migrations table", () => {
         applied_steps_count: number;
         logs: string | null;
       }>(
-        "SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs FROM _prisma_migrations ORDER BY migration_name",
+        `SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs
+           FROM _prisma_migrations ORDER BY migration_name`,
       ),
     );
     expect(rows.rows.map((row) => row.migration_name)).toEqual(local.map((migration) => migration.name));
