@@ -5,9 +5,7 @@ import { expect, test } from "@playwright/test";
 import { USERS, signIn, signOut } from "./support";
 import { recordDecisionWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
 
-test("an IG lead follows one decision through the log, exports its history, verifies the log and reads the dashboard", async ({
-  page,
-}) => {
+test("an IG lead follows a decision through the log, exports it, verifies, reads the dashboard", async ({ page }) => {
   test.setTimeout(150_000);
   const caseReference = uniqueCaseReference("IG");
   await signIn(page, USERS.practitioner);

@@ -79,7 +79,8 @@ test("flagged decision → first in the queue → challenged → reconsidered �
     fillDecision({
       outcome: "Do not share",
       rationale:
-        "I spoke to the housing officer: the request is only for a housing form, so there is still no safeguarding purpose.",
+        "I spoke to the housing officer: the request is only for a housing form, " +
+        "so there is still no safeguarding purpose.",
       purpose: "Background for a housing application",
     }),
   );
@@ -107,7 +108,8 @@ test("flagged decision → first in the queue → challenged → reconsidered �
 
   const stored = await withDatabase(async (db) => {
     const reviews = await db.query(
-      `SELECT d.reference, r.kind FROM review r JOIN decision d ON d.id = r.decision_id WHERE d.reference = ANY($1) ORDER BY r.created_at`,
+      `SELECT d.reference, r.kind FROM review r JOIN decision d ON d.id = r.decision_id
+        WHERE d.reference = ANY($1) ORDER BY r.created_at`,
       [[original, reconsideration]],
     );
     const link = await db.query(

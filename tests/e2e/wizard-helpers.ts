@@ -412,7 +412,9 @@ export async function auditEvents(
 ): Promise<{ action: string; actor_email: string; detail: unknown }[]> {
   const result = await withDatabase((db) =>
     db.query<{ action: string; actor_email: string; detail: unknown }>(
-      "SELECT e.action, u.email AS actor_email, e.detail FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id WHERE e.action = $1 AND e.object_id = $2 ORDER BY e.id",
+      `SELECT e.action, u.email AS actor_email, e.detail
+         FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+        WHERE e.action = $1 AND e.object_id = $2 ORDER BY e.id`,
       [action, objectId],
     ),
   );

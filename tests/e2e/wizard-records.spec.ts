@@ -44,9 +44,7 @@ async function storedRow(reference: string): Promise<string> {
   return JSON.stringify(result.rows[0].row);
 }
 
-test("reconsidering and correcting a decision create new records linked to the original, which stays unchanged", async ({
-  page,
-}) => {
+test("reconsidering and correcting add new records linked to the original, which stays unchanged", async ({ page }) => {
   const caseReference = uniqueCaseReference("FOLLOWUP");
   await signIn(page, USERS.practitioner);
   const original = await recordDecisionWithoutPurpose(
@@ -288,9 +286,7 @@ test("the JSON download is the record, for its author only, and each download is
   expect(finalExports.map((event) => event.actor_email)).toEqual([USERS.practitioner2, USERS.practitioner2]);
 });
 
-test("a saved decision cannot be changed: a double submit records one decision, stale pages are refused, and the database refuses changes", async ({
-  page,
-}) => {
+test("a saved decision cannot change: a double submit records once, stale pages and SQL refused", async ({ page }) => {
   const caseReference = uniqueCaseReference("ONCE");
   const rationale = "No safeguarding purpose was given, so the request was declined and recorded once.";
   await signIn(page, AMY);
