@@ -73,6 +73,16 @@ async function readCsv(
   return { header: header!, rows: records.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!]))) };
 }
 
+/** Priya's audit-event export, one row a batch, read as far as its first row. */
+async function auditExportAtFirstRow(): Promise<ReadableStreamDefaultReader<Uint8Array>> {
+  const result = await exportAuditEvents(priya, {}, TEST_META, { batchSize: 1 });
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  const reader = result.stream.getReader();
+  await reader.read(); // header
+  await reader.read(); // first row
+  return reader;
+}
+
 async function lastEvent(actorId: string) {
   return db().auditEvent.findFirstOrThrow({ where: { actorId }, orderBy: { id: "desc" } });
 }
@@ -311,11 +321,7 @@ describe("audit events CSV export", () => {
   });
 
   it("returns its connection to the pool when the download is cancelled part-way", async () => {
-    const result = await exportAuditEvents(priya, {}, TEST_META, { batchSize: 1 });
-    if (!result.ok) throw new Error(JSON.stringify(result));
-    const reader = result.stream.getReader();
-    await reader.read(); // header
-    await reader.read(); // first row
+    const reader = await auditExportAtFirstRow();
     expect(exportPool().totalCount - exportPool().idleCount).toBe(1);
     await reader.cancel();
     expect(exportPool().totalCount - exportPool().idleCount).toBe(0);
@@ -327,11 +333,7 @@ describe("audit events CSV export", () => {
   });
 
   it("fails the download, and frees the connection, when the database ends the session mid-export", async () => {
-    const result = await exportAuditEvents(priya, {}, TEST_META, { batchSize: 1 });
-    if (!result.ok) throw new Error(JSON.stringify(result));
-    const reader = result.stream.getReader();
-    await reader.read(); // header
-    await reader.read(); // first row
+    const reader = await auditExportAtFirstRow();
     await withSuperuser((c) =>
       c.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity

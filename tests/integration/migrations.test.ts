@@ -4,9 +4,9 @@ import { createHash } from "node:crypto";
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "../../scripts/lib/database";
+import { withClient } from "../../scripts/lib/harness/database";
 import {
   applyMigrations,
   DEFAULT_MIGRATIONS_DIR,
@@ -34,16 +34,6 @@ async function freshMigratedDatabase(purpose: string): Promise<string> {
   const url = await freshDatabase(purpose);
   await applyMigrations(url);
   return url;
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function copyOfMigrations(): Promise<string> {

@@ -11,7 +11,7 @@ import { listEscalations } from "@/server/escalations/list-escalations";
 import { listNotifications } from "@/server/notifications/list-notifications";
 import { viewDecision } from "@/server/decisions/view-decision";
 import { db } from "@/server/infra/db";
-import { TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
+import { CHALLENGE, TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
 
 beforeAll(seedDemo);
 
@@ -29,12 +29,6 @@ const noShareAnswers = () => ({
     rationale: "The school already holds this and sharing again adds nothing for the child.",
   },
 });
-
-const CHALLENGE = {
-  kind: "CHALLENGE",
-  comment: "The reasons do not weigh the risk to the child.",
-  actionRequired: "Discuss with the DSL and reconsider.",
-};
 
 describe("the review queue", () => {
   it("receives a recorded decision, puts flagged ones first and notifies the team's supervisor", async () => {
