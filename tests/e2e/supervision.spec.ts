@@ -8,7 +8,7 @@ import {
   expectCheckAnswersPage,
   fillDecision,
   recordDecision,
-  recordDecisionWithoutPurpose,
+  signInAndRecordWithoutPurpose,
   uniqueCaseReference,
 } from "./wizard-helpers";
 
@@ -19,9 +19,9 @@ test("flagged decision → first in the queue → challenged → reconsidered �
   const caseReference = uniqueCaseReference("SUP");
 
   // The practitioner records a decision not to share: flagged for review.
-  await signIn(page, USERS.practitioner);
-  const original = await recordDecisionWithoutPurpose(
+  const original = await signInAndRecordWithoutPurpose(
     page,
+    USERS.practitioner,
     caseReference,
     "There is no clear purpose: the housing team only wants background for a form.",
   );
@@ -132,9 +132,9 @@ test("supervisors cannot reach another team's or organisation's decisions; pract
   browser,
 }) => {
   test.setTimeout(120_000);
-  await signIn(page, USERS.practitioner);
-  const reference = await recordDecisionWithoutPurpose(
+  const reference = await signInAndRecordWithoutPurpose(
     page,
+    USERS.practitioner,
     uniqueCaseReference("BND"),
     "There is no clear purpose: the request is for a general background check.",
   );

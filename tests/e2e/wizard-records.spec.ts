@@ -21,7 +21,7 @@ import {
   fillSharingMethod,
   openRecordFromConfirmation,
   recordDecision,
-  recordDecisionWithoutPurpose,
+  signInAndRecordWithoutPurpose,
   recordRow,
   startDecision,
   type,
@@ -46,9 +46,9 @@ async function storedRow(reference: string): Promise<string> {
 
 test("reconsidering and correcting add new records linked to the original, which stays unchanged", async ({ page }) => {
   const caseReference = uniqueCaseReference("FOLLOWUP");
-  await signIn(page, USERS.practitioner);
-  const original = await recordDecisionWithoutPurpose(
+  const original = await signInAndRecordWithoutPurpose(
     page,
+    USERS.practitioner,
     caseReference,
     "No safeguarding purpose was given for the housing officer's request.",
   );
@@ -226,8 +226,7 @@ test("the JSON download is the record, for its author only, and each download is
 }) => {
   const caseReference = uniqueCaseReference("JSON");
   const rationale = "No safeguarding purpose was given, so the request for school records was declined.";
-  await signIn(page, USERS.practitioner2);
-  const reference = await recordDecisionWithoutPurpose(page, caseReference, rationale);
+  const reference = await signInAndRecordWithoutPurpose(page, USERS.practitioner2, caseReference, rationale);
   const row = await decisionByReference(reference);
   expect(await auditEvents("decision.export", reference)).toHaveLength(0);
 
