@@ -106,14 +106,11 @@ describe("reviewing", () => {
         TEST_META,
       ),
     ).toEqual({ ok: true });
-    expect(
-      await replyToReview(
-        await actorFor(ALEX),
-        reference,
-        { comment: "Trying to reply to someone else's decision." },
-        TEST_META,
-      ),
-    ).toMatchObject({ ok: false, error: "forbidden" });
+    const notTheirs = { comment: "Trying to reply to someone else's decision." };
+    expect(await replyToReview(await actorFor(ALEX), reference, notTheirs, TEST_META)).toMatchObject({
+      ok: false,
+      error: "forbidden",
+    });
     expect((await listDecisionReviews(before.id, false)).status).toBe("CHALLENGED_REPLIED");
     expect(
       (await listNotifications(await actorFor(ALEX))).some(
@@ -160,14 +157,11 @@ describe("escalation", () => {
     );
     expect(raised.ok).toBe(true);
     if (!raised.ok) return;
-    expect(
-      await raiseEscalation(
-        await actorFor(ALEX),
-        reference,
-        { reason: "Raising the same dispute a second time here." },
-        TEST_META,
-      ),
-    ).toMatchObject({ ok: false, error: "conflict" });
+    const again = { reason: "Raising the same dispute a second time here." };
+    expect(await raiseEscalation(await actorFor(ALEX), reference, again, TEST_META)).toMatchObject({
+      ok: false,
+      error: "conflict",
+    });
 
     expect((await listEscalations(await actorFor(ALEX))).map((e) => e.id)).toContain(raised.escalationId);
     expect((await listEscalations(await actorFor(PRIYA))).map((e) => e.id)).toContain(raised.escalationId);
