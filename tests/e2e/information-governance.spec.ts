@@ -8,12 +8,8 @@ import { signInAndRecordWithoutPurpose, uniqueCaseReference } from "./wizard-hel
 test("an IG lead follows a decision through the log, exports it, verifies, reads the dashboard", async ({ page }) => {
   test.setTimeout(150_000);
   const caseReference = uniqueCaseReference("IG");
-  const reference = await signInAndRecordWithoutPurpose(
-    page,
-    USERS.practitioner,
-    caseReference,
-    "There is no clear purpose: the request is for a general background check.",
-  );
+  const rationale = "There is no clear purpose: the request is for a general background check.";
+  const reference = await signInAndRecordWithoutPurpose(page, USERS.practitioner, caseReference, rationale);
   await signOut(page);
 
   await signIn(page, USERS.igLead);

@@ -19,12 +19,8 @@ test("flagged decision → first in the queue → challenged → reconsidered �
   const caseReference = uniqueCaseReference("SUP");
 
   // The practitioner records a decision not to share: flagged for review.
-  const original = await signInAndRecordWithoutPurpose(
-    page,
-    USERS.practitioner,
-    caseReference,
-    "There is no clear purpose: the housing team only wants background for a form.",
-  );
+  const rationale = "There is no clear purpose: the housing team only wants background for a form.";
+  const original = await signInAndRecordWithoutPurpose(page, USERS.practitioner, caseReference, rationale);
   await signOut(page);
 
   // The supervisor sees it in the queue, ahead of every unflagged decision.

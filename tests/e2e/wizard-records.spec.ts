@@ -46,12 +46,8 @@ async function storedRow(reference: string): Promise<string> {
 
 test("reconsidering and correcting add new records linked to the original, which stays unchanged", async ({ page }) => {
   const caseReference = uniqueCaseReference("FOLLOWUP");
-  const original = await signInAndRecordWithoutPurpose(
-    page,
-    USERS.practitioner,
-    caseReference,
-    "No safeguarding purpose was given for the housing officer's request.",
-  );
+  const rationale = "No safeguarding purpose was given for the housing officer's request.";
+  const original = await signInAndRecordWithoutPurpose(page, USERS.practitioner, caseReference, rationale);
   const originalRow = await decisionByReference(original);
   const originalStored = await storedRow(original);
 
