@@ -30,32 +30,26 @@ const SIGNED_IN_AS: Record<Exclude<Role, "signed out">, string> = {
 const everyone = (name: string, path: string): PageType[] =>
   (["practitioner", "supervisor", "IG lead", "admin"] as const).map((role) => ({ role, name, path: () => path }));
 
+/** A page brought to its error summary by pressing `buttons` in turn. */
+const withErrors = (role: Role, name: string, path: string, buttons: string[]): PageType => ({
+  role,
+  name,
+  path: () => path,
+  act: async (page) => {
+    for (const button of buttons) await page.getByRole("button", { name: button }).click();
+    await expect(page.getByTestId("error-summary")).toBeVisible();
+  },
+});
+
 const PAGES: PageType[] = [
   { role: "signed out", name: "sign in", path: () => "/sign-in" },
-  {
-    role: "signed out",
-    name: "sign in with errors",
-    path: () => "/sign-in",
-    act: async (page) => {
-      await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.getByTestId("error-summary")).toBeVisible();
-    },
-  },
+  withErrors("signed out", "sign in with errors", "/sign-in", ["Sign in"]),
   { role: "signed out", name: "signed out", path: () => "/signed-out" },
   { role: "signed out", name: "accessibility statement", path: () => "/accessibility" },
   ...everyone("notifications", "/notifications"),
   { role: "practitioner", name: "your decisions", path: () => "/decisions" },
   { role: "practitioner", name: "record a decision (start)", path: () => "/decisions/new" },
-  {
-    role: "practitioner",
-    name: "a question with errors",
-    path: () => "/decisions/new",
-    act: async (page) => {
-      await page.getByRole("button", { name: "Start now" }).click();
-      await page.getByRole("button", { name: "Save and continue" }).click();
-      await expect(page.getByTestId("error-summary")).toBeVisible();
-    },
-  },
+  withErrors("practitioner", "a question with errors", "/decisions/new", ["Start now", "Save and continue"]),
   { role: "practitioner", name: "check your answers", path: (f) => `/decisions/drafts/${f.draftId}/check-answers` },
   { role: "practitioner", name: "confirmation", path: (f) => `/decisions/${f.reference}/confirmation` },
   { role: "practitioner", name: "a decision record", path: (f) => `/decisions/${f.reference}` },

@@ -59,7 +59,8 @@ test("a practitioner opening the audit log gets the forbidden page, and it is au
 
   const denied = await withDatabase((db) =>
     db.query(
-      "SELECT e.detail FROM audit_event e JOIN app_user u ON u.id = e.actor_id WHERE u.email = $1 AND e.action = 'access.denied'",
+      `SELECT e.detail FROM audit_event e JOIN app_user u ON u.id = e.actor_id
+        WHERE u.email = $1 AND e.action = 'access.denied'`,
       [USERS.practitioner],
     ),
   );

@@ -3,19 +3,13 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { USERS, signIn, signOut } from "./support";
-import { recordDecisionWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
+import { signInAndRecordWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
 
-test("an IG lead follows one decision through the log, exports its history, verifies the log and reads the dashboard", async ({
-  page,
-}) => {
+test("an IG lead follows a decision through the log, exports it, verifies, reads the dashboard", async ({ page }) => {
   test.setTimeout(150_000);
   const caseReference = uniqueCaseReference("IG");
-  await signIn(page, USERS.practitioner);
-  const reference = await recordDecisionWithoutPurpose(
-    page,
-    caseReference,
-    "There is no clear purpose: the request is for a general background check.",
-  );
+  const rationale = "There is no clear purpose: the request is for a general background check.";
+  const reference = await signInAndRecordWithoutPurpose(page, USERS.practitioner, caseReference, rationale);
   await signOut(page);
 
   await signIn(page, USERS.igLead);

@@ -8,7 +8,7 @@ import {
   expectCheckAnswersPage,
   fillDecision,
   recordDecision,
-  recordDecisionWithoutPurpose,
+  signInAndRecordWithoutPurpose,
   uniqueCaseReference,
 } from "./wizard-helpers";
 
@@ -19,12 +19,8 @@ test("flagged decision → first in the queue → challenged → reconsidered �
   const caseReference = uniqueCaseReference("SUP");
 
   // The practitioner records a decision not to share: flagged for review.
-  await signIn(page, USERS.practitioner);
-  const original = await recordDecisionWithoutPurpose(
-    page,
-    caseReference,
-    "There is no clear purpose: the housing team only wants background for a form.",
-  );
+  const rationale = "There is no clear purpose: the housing team only wants background for a form.";
+  const original = await signInAndRecordWithoutPurpose(page, USERS.practitioner, caseReference, rationale);
   await signOut(page);
 
   // The supervisor sees it in the queue, ahead of every unflagged decision.
@@ -79,7 +75,8 @@ test("flagged decision → first in the queue → challenged → reconsidered �
     fillDecision({
       outcome: "Do not share",
       rationale:
-        "I spoke to the housing officer: the request is only for a housing form, so there is still no safeguarding purpose.",
+        "I spoke to the housing officer: the request is only for a housing form, " +
+        "so there is still no safeguarding purpose.",
       purpose: "Background for a housing application",
     }),
   );
@@ -107,7 +104,8 @@ test("flagged decision → first in the queue → challenged → reconsidered �
 
   const stored = await withDatabase(async (db) => {
     const reviews = await db.query(
-      `SELECT d.reference, r.kind FROM review r JOIN decision d ON d.id = r.decision_id WHERE d.reference = ANY($1) ORDER BY r.created_at`,
+      `SELECT d.reference, r.kind FROM review r JOIN decision d ON d.id = r.decision_id
+        WHERE d.reference = ANY($1) ORDER BY r.created_at`,
       [[original, reconsideration]],
     );
     const link = await db.query(
@@ -130,9 +128,9 @@ test("supervisors cannot reach another team's or organisation's decisions; pract
   browser,
 }) => {
   test.setTimeout(120_000);
-  await signIn(page, USERS.practitioner);
-  const reference = await recordDecisionWithoutPurpose(
+  const reference = await signInAndRecordWithoutPurpose(
     page,
+    USERS.practitioner,
     uniqueCaseReference("BND"),
     "There is no clear purpose: the request is for a general background check.",
   );

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, type Page, expect } from "@playwright/test";
-import pg from "pg";
+import type pg from "pg";
+import { withClient } from "../../scripts/lib/harness/database";
 import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
 
 export const USERS = {
@@ -99,11 +100,5 @@ export async function withDatabase<T>(fn: (client: pg.Client) => Promise<T>): Pr
     join(process.cwd(), ".data", `e2e-database-url-${process.env.E2E_PORT ?? 3100}`),
     "utf8",
   ).trim();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+  return withClient(url, fn);
 }

@@ -1,7 +1,7 @@
 // Shared steps for the decision wizard's browser tests (issue 3). Accessibility is checked once per
 // page type, in accessibility.spec.ts, not on every step of every path.
 import { type Locator, type Page, expect } from "@playwright/test";
-import { withDatabase } from "./support";
+import { signIn, withDatabase } from "./support";
 
 const DRAFT_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
@@ -412,7 +412,9 @@ export async function auditEvents(
 ): Promise<{ action: string; actor_email: string; detail: unknown }[]> {
   const result = await withDatabase((db) =>
     db.query<{ action: string; actor_email: string; detail: unknown }>(
-      "SELECT e.action, u.email AS actor_email, e.detail FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id WHERE e.action = $1 AND e.object_id = $2 ORDER BY e.id",
+      `SELECT e.action, u.email AS actor_email, e.detail
+         FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+        WHERE e.action = $1 AND e.object_id = $2 ORDER BY e.id`,
       [action, objectId],
     ),
   );
@@ -454,4 +456,15 @@ export async function recordDecisionWithoutPurpose(
   const reference = await recordDecision(page);
   await openRecordFromConfirmation(page, reference);
   return reference;
+}
+
+/** `email` signs in and records a "no legitimate purpose" decision, leaving the browser on its record page. */
+export async function signInAndRecordWithoutPurpose(
+  page: Page,
+  email: string,
+  caseReference: string,
+  rationale: string,
+): Promise<string> {
+  await signIn(page, email);
+  return recordDecisionWithoutPurpose(page, caseReference, rationale);
 }

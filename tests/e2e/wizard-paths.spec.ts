@@ -149,9 +149,7 @@ test("consent given: the practitioner shares in full and the record says so", as
   await expect(page.getByTestId("drafts-empty")).toBeVisible();
 });
 
-test("consent refused but the child is at risk of significant harm: shared without consent under a recorded lawful basis", async ({
-  page,
-}) => {
+test("consent refused but a child at risk of significant harm: shared on a recorded lawful basis", async ({ page }) => {
   const caseReference = uniqueCaseReference("OVERRIDE");
   const rationale =
     "The child has disclosed physical harm at home; the police need this for a joint section 47 enquiry.";
@@ -452,7 +450,8 @@ test("emergency: a warning to act now, then the decision is recorded straight af
   const caseReference = uniqueCaseReference("EMERGENCY");
   const rationale = "The child said they were afraid to go home tonight; the duty team had to know at once.";
   const warning =
-    "If a child is in immediate danger, call 999 and follow your safeguarding procedures first. Record the decision straight afterwards.";
+    "If a child is in immediate danger, call 999 and follow your safeguarding procedures first. " +
+    "Record the decision straight afterwards.";
   await signIn(page, JO);
   await startDecision(page);
 
@@ -521,9 +520,7 @@ test("emergency: a warning to act now, then the decision is recorded straight af
     expect(Object.keys(row.record.answers)).not.toContain(skipped);
 });
 
-test("departure: not sharing when the flowchart says share and the child is at risk asks why, and flags the record", async ({
-  page,
-}) => {
+test("departure: not sharing where the flowchart says share and a child is at risk: why? flagged", async ({ page }) => {
   const caseReference = uniqueCaseReference("DEPART");
   const rationale = "The police already hold this information from their own enquiry, so sharing adds nothing.";
   const reason = "The police confirmed at the strategy meeting that they already hold the same information.";
@@ -560,7 +557,8 @@ test("departure: not sharing when the flowchart says share and the child is at r
   const record = await openRecordFromConfirmation(page, reference);
   await expect(recordRow(record, "Decision")).toHaveText("Do not share");
   await expect(recordRow(record, "Departs from the indication")).toHaveText(
-    "Yes. The flowchart indicates you can share, and a child is at risk of significant harm, but you have decided not to share.",
+    "Yes. The flowchart indicates you can share, and a child is at risk of significant harm, " +
+      "but you have decided not to share.",
   );
   await expect(recordRow(record, "Reason for departing")).toHaveText(reason);
   await expect(recordRow(record, "Flags for review")).toHaveText("Departs from the flowchart, Not shared");
@@ -582,9 +580,7 @@ test("departure: not sharing when the flowchart says share and the child is at r
     expect(Object.keys(row.record.answers)).not.toContain(pruned);
 });
 
-test("departure: sharing where the flowchart says do not brings back the sharing questions, asks why, and flags the record", async ({
-  page,
-}) => {
+test("departure: sharing where the flowchart says do not: sharing questions, then why? flagged", async ({ page }) => {
   const caseReference = uniqueCaseReference("SHAREANYWAY");
   const reason = "The designated safeguarding lead judged the pattern of injuries serious enough to share part of it.";
   await signIn(page, AMY);
@@ -655,9 +651,7 @@ test("departure: sharing where the flowchart says do not brings back the sharing
   expect(row.record.departure).toMatchObject({ code: "SHARE_WHEN_INDICATED_NOT_TO", reason });
 });
 
-test("a draft survives signing out: 'Your decisions' lists it and Continue resumes at the first unanswered question", async ({
-  page,
-}) => {
+test("a draft survives sign-out: 'Your decisions' lists it, Continue resumes at the first gap", async ({ page }) => {
   const caseReference = uniqueCaseReference("RESUME");
   await signIn(page, JO);
   const draftId = await startDecision(page);

@@ -21,7 +21,7 @@ import {
   fillSharingMethod,
   openRecordFromConfirmation,
   recordDecision,
-  recordDecisionWithoutPurpose,
+  signInAndRecordWithoutPurpose,
   recordRow,
   startDecision,
   type,
@@ -44,16 +44,10 @@ async function storedRow(reference: string): Promise<string> {
   return JSON.stringify(result.rows[0].row);
 }
 
-test("reconsidering and correcting a decision create new records linked to the original, which stays unchanged", async ({
-  page,
-}) => {
+test("reconsidering and correcting add new records linked to the original, which stays unchanged", async ({ page }) => {
   const caseReference = uniqueCaseReference("FOLLOWUP");
-  await signIn(page, USERS.practitioner);
-  const original = await recordDecisionWithoutPurpose(
-    page,
-    caseReference,
-    "No safeguarding purpose was given for the housing officer's request.",
-  );
+  const rationale = "No safeguarding purpose was given for the housing officer's request.";
+  const original = await signInAndRecordWithoutPurpose(page, USERS.practitioner, caseReference, rationale);
   const originalRow = await decisionByReference(original);
   const originalStored = await storedRow(original);
 
@@ -228,8 +222,7 @@ test("the JSON download is the record, for its author only, and each download is
 }) => {
   const caseReference = uniqueCaseReference("JSON");
   const rationale = "No safeguarding purpose was given, so the request for school records was declined.";
-  await signIn(page, USERS.practitioner2);
-  const reference = await recordDecisionWithoutPurpose(page, caseReference, rationale);
+  const reference = await signInAndRecordWithoutPurpose(page, USERS.practitioner2, caseReference, rationale);
   const row = await decisionByReference(reference);
   expect(await auditEvents("decision.export", reference)).toHaveLength(0);
 
@@ -292,9 +285,7 @@ test("the JSON download is the record, for its author only, and each download is
   expect(finalExports.map((event) => event.actor_email)).toEqual([USERS.practitioner2, USERS.practitioner2]);
 });
 
-test("a saved decision cannot be changed: a double submit records one decision, stale pages are refused, and the database refuses changes", async ({
-  page,
-}) => {
+test("a saved decision cannot change: a double submit records once, stale pages and SQL refused", async ({ page }) => {
   const caseReference = uniqueCaseReference("ONCE");
   const rationale = "No safeguarding purpose was given, so the request was declined and recorded once.";
   await signIn(page, AMY);

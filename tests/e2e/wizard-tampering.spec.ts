@@ -158,9 +158,7 @@ test("values of the wrong type or outside the options are refused and nothing is
   expect(Object.keys(before.answers ?? {}).sort()).toEqual(["request", "urgency"]);
 });
 
-test("questions cannot be skipped: later addresses redirect to the first unanswered question, later posts are refused", async ({
-  page,
-}) => {
+test("no skipping questions: later addresses go to the first unanswered one, later posts refused", async ({ page }) => {
   const caseReference = uniqueCaseReference("SKIP");
   await signIn(page, AMY);
   const draftId = await startDecision(page);

@@ -32,7 +32,8 @@ async function appendEvent(n: number): Promise<boolean> {
   try {
     await withOwner(stack, (client) =>
       client.query(
-        `SELECT append_audit_event($1::uuid, NULL, NULL, 'test.outage', 'decision', $2, NULL, $3, NULL, 'SUCCESS', '{}'::jsonb)`,
+        `SELECT append_audit_event($1::uuid, NULL, NULL, 'test.outage', 'decision', $2, NULL, $3, NULL,
+                                   'SUCCESS', '{}'::jsonb)`,
         [organisationId, `DEC-${n}`, `request-${n}`],
       ),
     );

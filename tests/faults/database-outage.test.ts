@@ -102,7 +102,8 @@ describe("PostgreSQL stopped for 10 seconds under load", () => {
 
     const at = (t: number) => `${((t - timeline.stopRequested) / 1000).toFixed(1)} s`;
     console.info(
-      `database stopped at ${at(timeline.stopped)}, started at ${at(timeline.startRequested)}, accepting at ${at(timeline.started)}; ${samples.length} requests`,
+      `database stopped at ${at(timeline.stopped)}, started at ${at(timeline.startRequested)}, ` +
+        `accepting at ${at(timeline.started)}; ${samples.length} requests`,
     );
 
     // The server never went down.
@@ -139,7 +140,8 @@ describe("PostgreSQL stopped for 10 seconds under load", () => {
     const recoveredAfterMs = Math.max(0, ...failingAfterStart.map((s) => s.startedAt + s.ms - timeline.started));
     const errorPages = during.filter((s) => s.status === 500).length;
     console.info(
-      `during the outage: ${unavailable.length} answered 503 (slowest ${Math.round(Math.max(...unavailable.map((s) => s.ms)))} ms), ${errorPages} error pages; ` +
+      `during the outage: ${unavailable.length} answered 503 ` +
+        `(slowest ${Math.round(Math.max(...unavailable.map((s) => s.ms)))} ms), ${errorPages} error pages; ` +
         `serving normally ${(recoveredAfterMs / 1000).toFixed(1)} s after the database accepted connections`,
     );
     const settled = timeline.started + RECOVERY_MS;

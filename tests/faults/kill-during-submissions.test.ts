@@ -12,7 +12,10 @@ import { type HttpOutcome, SECRET, type Stack, leaksInternals, openStack, send, 
 
 const SUBMISSIONS = 1_000;
 const USERS = 20;
-/** Kill once this many have been recorded (or after KILL_AFTER_MS), so the rest are queued, half-way, or not started. */
+/**
+ * Kill once this many have been recorded (or after KILL_AFTER_MS), so the rest are queued, half-way, or not
+ * started.
+ */
 const KILL_AFTER_RECORDED = 50;
 const KILL_AFTER_MS = 15_000;
 const CONFIRMATION = /^\/decisions\/(DEC-[0-9A-Z]{4}-[0-9A-Z]{4})\/confirmation$/;
@@ -109,7 +112,8 @@ describe("kill -9 of the app server during 1,000 concurrent decision submissions
       {},
     );
     console.info(
-      `killed after ${killedAfterMs} ms: ${recorded} recorded, ${cutOff} cut off, other answers by status: ${JSON.stringify(statuses)}`,
+      `killed after ${killedAfterMs} ms: ${recorded} recorded, ${cutOff} cut off, ` +
+        `other answers by status: ${JSON.stringify(statuses)}`,
     );
     expect(recorded).toBeGreaterThan(0);
     expect(cutOff).toBeGreaterThan(0);
@@ -146,7 +150,8 @@ describe("kill -9 of the app server during 1,000 concurrent decision submissions
       }>(
         `SELECT d.reference, d.draft_id,
                 (SELECT count(*) FROM review_queue_item q WHERE q.decision_id = d.id) AS queue_items,
-                (SELECT count(*) FROM audit_event e WHERE e.action = 'decision.record' AND e.object_id = d.reference) AS record_events
+                (SELECT count(*) FROM audit_event e
+                  WHERE e.action = 'decision.record' AND e.object_id = d.reference) AS record_events
            FROM decision d WHERE d.author_id = ANY($1::uuid[])`,
         [ids],
       );
@@ -175,17 +180,15 @@ describe("kill -9 of the app server during 1,000 concurrent decision submissions
     for (let i = 0; i < submissions.length; i += 25) {
       again.push(
         ...(await Promise.all(
-          submissions
-            .slice(i, i + 25)
-            .map((s) =>
-              send(s.url.replace(/^http:\/\/[^/]+/, server.origin), {
-                method: "POST",
-                cookie: s.cookie,
-                body: s.body,
-                contentType: s.contentType,
-                timeoutMs: 60_000,
-              }),
-            ),
+          submissions.slice(i, i + 25).map((s) =>
+            send(s.url.replace(/^http:\/\/[^/]+/, server.origin), {
+              method: "POST",
+              cookie: s.cookie,
+              body: s.body,
+              contentType: s.contentType,
+              timeoutMs: 60_000,
+            }),
+          ),
         )),
       );
     }
@@ -197,7 +200,8 @@ describe("kill -9 of the app server during 1,000 concurrent decision submissions
     });
     await withOwner(stack, async (client) => {
       const { rows } = await client.query<{ decisions: string; drafts: string }>(
-        "SELECT count(*) AS decisions, count(DISTINCT draft_id) AS drafts FROM decision WHERE author_id = ANY($1::uuid[])",
+        `SELECT count(*) AS decisions, count(DISTINCT draft_id) AS drafts
+           FROM decision WHERE author_id = ANY($1::uuid[])`,
         [users.map((u) => u.id)],
       );
       expect(rows[0]).toEqual({ decisions: String(SUBMISSIONS), drafts: String(SUBMISSIONS) });

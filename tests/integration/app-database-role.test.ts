@@ -8,7 +8,7 @@ import { createDatabase, dropDatabase, uniqueDatabaseName } from "../../scripts/
 import { applyMigrations } from "../../scripts/lib/migrations";
 import { appendAuditEvent } from "@/server/audit/append-audit-event";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { appRolePrisma, seedDemo, serverDatabaseUrl, withAppRole, withSuperuser } from "./support";
+import { appRolePrisma, asAppRoleRolledBack, seedDemo, serverDatabaseUrl, withAppRole, withSuperuser } from "./support";
 
 const PERMISSION_DENIED = "42501";
 
@@ -26,18 +26,6 @@ async function failureOf(
     return { code, message };
   }
   throw new Error(`expected to fail: ${sql}`);
-}
-
-/** Runs `fn` as the app role inside a transaction that is rolled back, so nothing it manages to do stays. */
-async function asAppRole<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  return withAppRole(async (client) => {
-    await client.query("BEGIN");
-    try {
-      return await fn(client);
-    } finally {
-      await client.query("ROLLBACK");
-    }
-  });
 }
 
 let prisma: PrismaClient;
@@ -73,11 +61,14 @@ beforeAll(async () => {
     );
     const { id: authorId, organisation_id: organisationId } = author.rows[0]!;
     await client.query(
-      `INSERT INTO decision (id, reference, draft_id, kind, organisation_id, author_id, case_reference, urgency, origin,
-                             concern_categories, child_at_risk, indication, outcome, departs_from_indication, review_flags,
-                             consent_status, lawful_basis_ids, guidance_version, decision_date, review_due_at, retain_until, record)
-       VALUES ($1, $2, $3, 'ORIGINAL', $4, $5, 'CASE-ROLE-1', 'routine', 'test', '{}', false, 'share', 'SHARE', false, '{}',
-               'not-needed', '{}', 'test', CURRENT_DATE, now() + interval '1 year', now() + interval '6 years', '{}')`,
+      `INSERT INTO decision (id, reference, draft_id, kind, organisation_id, author_id, case_reference, urgency,
+                             origin, concern_categories, child_at_risk, indication, outcome,
+                             departs_from_indication, review_flags, consent_status, lawful_basis_ids,
+                             guidance_version, decision_date, review_due_at, retain_until, record)
+       VALUES ($1, $2, $3, 'ORIGINAL', $4, $5, 'CASE-ROLE-1', 'routine',
+               'test', '{}', false, 'share', 'SHARE',
+               false, '{}', 'not-needed', '{}',
+               'test', CURRENT_DATE, now() + interval '1 year', now() + interval '6 years', '{}')`,
       [decisionId, `ROLE-${decisionId.slice(0, 8)}`, randomUUID(), organisationId, authorId],
     );
   });
@@ -130,24 +121,26 @@ describe("the app's database role", () => {
       const column = table === "audit_event" ? "action" : "urgency";
 
       it("refuses UPDATE by privilege, before any trigger", async () => {
-        const failure = await asAppRole((client) =>
+        const failure = await asAppRoleRolledBack((client) =>
           failureOf(client, `UPDATE ${table} SET ${column} = 'changed' WHERE id = $1`, [idOf()]),
         );
         expect(failure).toMatchObject({ code: PERMISSION_DENIED, message: `permission denied for table ${table}` });
       });
 
       it("refuses DELETE", async () => {
-        const failure = await asAppRole((client) => failureOf(client, `DELETE FROM ${table} WHERE id = $1`, [idOf()]));
+        const failure = await asAppRoleRolledBack((client) =>
+          failureOf(client, `DELETE FROM ${table} WHERE id = $1`, [idOf()]),
+        );
         expect(failure).toMatchObject({ code: PERMISSION_DENIED, message: `permission denied for table ${table}` });
       });
 
       it("refuses TRUNCATE", async () => {
-        const failure = await asAppRole((client) => failureOf(client, `TRUNCATE ${table} CASCADE`));
+        const failure = await asAppRoleRolledBack((client) => failureOf(client, `TRUNCATE ${table} CASCADE`));
         expect(failure).toMatchObject({ code: PERMISSION_DENIED, message: `permission denied for table ${table}` });
       });
 
       it("cannot switch off the append-only triggers", async () => {
-        await asAppRole(async (client) => {
+        await asAppRoleRolledBack(async (client) => {
           expect(await failureOf(client, `ALTER TABLE ${table} DISABLE TRIGGER ALL`)).toMatchObject({
             message: `must be owner of table ${table}`,
           });
@@ -168,14 +161,14 @@ describe("the app's database role", () => {
   });
 
   it("can move a chain head forward but not remove it", async () => {
-    await asAppRole(async (client) => {
+    await asAppRoleRolledBack(async (client) => {
       await client.query("SELECT last_seq FROM audit_chain_head FOR UPDATE");
       expect(await failureOf(client, "DELETE FROM audit_chain_head")).toMatchObject({ code: PERMISSION_DENIED });
     });
   });
 
   it("can read but not write the migrations table", async () => {
-    await asAppRole(async (client) => {
+    await asAppRoleRolledBack(async (client) => {
       expect((await client.query("SELECT count(*) FROM _prisma_migrations")).rowCount).toBe(1);
       expect(await failureOf(client, "DELETE FROM _prisma_migrations")).toMatchObject({ code: PERMISSION_DENIED });
     });
@@ -244,7 +237,8 @@ describe("the app's database role", () => {
       await other.connect();
       try {
         const grants = await other.query(
-          "SELECT has_table_privilege($1, 'audit_event', 'UPDATE') AS u, has_table_privilege($1, 'audit_event', 'INSERT') AS i",
+          `SELECT has_table_privilege($1, 'audit_event', 'UPDATE') AS u,
+                  has_table_privilege($1, 'audit_event', 'INSERT') AS i`,
           [APP_ROLE],
         );
         expect(grants.rows[0]).toEqual({ u: false, i: true });

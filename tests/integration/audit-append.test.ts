@@ -65,7 +65,8 @@ describe("appendAuditEvent", () => {
     for (let i = 0; i < 3; i += 1) await db().$transaction((tx) => appendAuditEvent(tx, eventFor(organisationId, i)));
     await withSuperuser(async (client) => {
       await client.query("BEGIN");
-      await client.query("SET LOCAL session_replication_role = replica"); // bypass the append-only trigger, as an attacker with superuser could
+      // Bypass the append-only trigger, as an attacker with superuser could.
+      await client.query("SET LOCAL session_replication_role = replica");
       await client.query("UPDATE audit_event SET detail = '{\"n\": 99}' WHERE chain_key = $1 AND chain_seq = 2", [
         organisationId,
       ]);

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type AuditEventInput, type JsonValue, createChainVerifier, hashAuditEvent } from "@/domain/audit";
+import type pg from "pg";
+import { type AuditEventInput, type ChainedAuditEvent, createChainVerifier, hashAuditEvent } from "@/domain/audit";
 import { keyIdOf } from "@/domain/audit/checkpoint";
 import { recordAuditEvent } from "@/server/audit/append-audit-event";
 import type { AuditKeys } from "@/server/audit/signing-keys";
@@ -50,21 +51,19 @@ async function chainWith(events: number): Promise<{ organisationId: string; file
   return { organisationId, file };
 }
 
-interface Row {
-  id: string;
-  chain_seq: string;
-  at: Date;
-  actor_id: string | null;
-  actor_role: string | null;
-  organisation_id: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  case_reference: string | null;
-  request_id: string | null;
-  ip: string | null;
-  outcome: "SUCCESS" | "DENIED" | "FAILURE";
-  detail: { [key: string]: JsonValue };
+type StoredEvent = ChainedAuditEvent & { id: bigint };
+
+/** A chain's events as stored, in chain_seq order (descending when `descending`). */
+async function readChain(client: pg.ClientBase, chainKey: string, descending = false): Promise<StoredEvent[]> {
+  const { rows } = await client.query<Omit<StoredEvent, "id" | "chainSeq"> & { id: string; chainSeq: string }>(
+    `SELECT id::text, chain_key AS "chainKey", chain_seq::text AS "chainSeq", at, actor_id::text AS "actorId",
+            actor_role::text AS "actorRole", organisation_id::text AS "organisationId", action,
+            object_type AS "objectType", object_id AS "objectId", case_reference AS "caseReference",
+            request_id AS "requestId", ip, outcome::text AS outcome, detail, prev_hash AS "prevHash", hash
+       FROM audit_event WHERE chain_key = $1 ORDER BY audit_event.chain_seq ${descending ? "DESC" : "ASC"}`,
+    [chainKey],
+  );
+  return rows.map((row) => ({ ...row, id: BigInt(row.id), chainSeq: BigInt(row.chainSeq) }));
 }
 
 /** The rebuild of issue 12: as the owner, delete two events and recompute every later position and hash. */
@@ -79,36 +78,13 @@ async function ownerRebuild(chainKey: string, removeSeqs: bigint[]): Promise<voi
     expect(removed.rowCount).toBe(removeSeqs.length);
     // Out of the way of the unique (chain_key, chain_seq) while renumbering.
     await client.query("UPDATE audit_event SET chain_seq = -chain_seq WHERE chain_key = $1", [chainKey]);
-    const { rows } = await client.query<Row>(
-      `SELECT id::text, chain_seq::text, at, actor_id::text, actor_role::text, organisation_id::text, action, object_type, object_id,
-              case_reference, request_id, ip, outcome::text AS outcome, detail
-         FROM audit_event WHERE chain_key = $1 ORDER BY audit_event.chain_seq DESC`,
-      [chainKey],
-    );
     let prevHash = "0".repeat(64);
     let seq = 0n;
-    for (const row of rows) {
+    for (const event of await readChain(client, chainKey, true)) {
       seq += 1n;
-      const rebuilt = {
-        chainKey,
-        chainSeq: seq,
-        at: row.at,
-        actorId: row.actor_id,
-        actorRole: row.actor_role,
-        organisationId: row.organisation_id,
-        action: row.action,
-        objectType: row.object_type,
-        objectId: row.object_id,
-        caseReference: row.case_reference,
-        requestId: row.request_id,
-        ip: row.ip,
-        outcome: row.outcome,
-        detail: row.detail,
-        prevHash,
-      };
-      const hash = hashAuditEvent(rebuilt);
+      const hash = hashAuditEvent({ ...event, chainSeq: seq, prevHash });
       await client.query("UPDATE audit_event SET chain_seq = $2, prev_hash = $3, hash = $4 WHERE id = $1", [
-        row.id,
+        event.id.toString(),
         seq.toString(),
         prevHash,
         hash,
@@ -126,34 +102,8 @@ async function ownerRebuild(chainKey: string, removeSeqs: bigint[]): Promise<voi
 
 async function chainHoldsTogether(chainKey: string): Promise<boolean> {
   return withSuperuser(async (client) => {
-    const { rows } = await client.query<Row & { prev_hash: string; hash: string }>(
-      `SELECT id::text, chain_seq::text, at, actor_id::text, actor_role::text, organisation_id::text, action, object_type, object_id,
-              case_reference, request_id, ip, outcome::text AS outcome, detail, prev_hash, hash
-         FROM audit_event WHERE chain_key = $1 ORDER BY audit_event.chain_seq`,
-      [chainKey],
-    );
     const verifier = createChainVerifier(chainKey);
-    for (const row of rows) {
-      verifier.add({
-        id: BigInt(row.id),
-        chainKey,
-        chainSeq: BigInt(row.chain_seq),
-        at: row.at,
-        actorId: row.actor_id,
-        actorRole: row.actor_role,
-        organisationId: row.organisation_id,
-        action: row.action,
-        objectType: row.object_type,
-        objectId: row.object_id,
-        caseReference: row.case_reference,
-        requestId: row.request_id,
-        ip: row.ip,
-        outcome: row.outcome,
-        detail: row.detail,
-        prevHash: row.prev_hash,
-        hash: row.hash,
-      });
-    }
+    for (const event of await readChain(client, chainKey)) verifier.add(event);
     const head = await client.query<{ last_seq: string; last_hash: string }>(
       "SELECT last_seq, last_hash FROM audit_chain_head WHERE chain_key = $1",
       [chainKey],

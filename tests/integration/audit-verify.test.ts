@@ -168,7 +168,8 @@ describe("verifyAuditChains", () => {
     await client.connect();
     try {
       const { rows } = await client.query<{ at: Date }>("SELECT at FROM audit_event WHERE id = $1", [ids[0]]);
-      expect(Math.abs(Date.now() - rows[0]!.at.getTime())).toBeLessThan(10 * 60_000); // the real instant, not shifted by 13 h
+      // The real instant, not shifted by 13 h.
+      expect(Math.abs(Date.now() - rows[0]!.at.getTime())).toBeLessThan(10 * 60_000);
     } finally {
       await client.end();
     }

@@ -58,8 +58,8 @@ describe("currentSession", () => {
         alex.userId,
       ]);
       await client.query(
-        "INSERT INTO notification (id, user_id, kind) " +
-          "VALUES (gen_random_uuid(), $1, 'REVIEW_REQUESTED'), (gen_random_uuid(), $1, 'REVIEW_REQUESTED')",
+        `INSERT INTO notification (id, user_id, kind)
+         VALUES (gen_random_uuid(), $1, 'REVIEW_REQUESTED'), (gen_random_uuid(), $1, 'REVIEW_REQUESTED')`,
         [alex.userId],
       );
     });

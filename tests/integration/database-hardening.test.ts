@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { createChainVerifier } from "@/domain/audit";
 import { db } from "@/server/infra/db";
-import { actorFor, recordThroughWizard, seedDemo, withAppRole, withSuperuser } from "./support";
+import { actorFor, asAppRoleRolledBack, recordThroughWizard, seedDemo, withAppRole, withSuperuser } from "./support";
 
 const TOM = "tom.baker@riverside.example";
 const DAN = "dan.hughes@riverside.example"; // Riverside IG lead
@@ -39,18 +39,6 @@ async function errorOf(client: pg.Client, sql: string, params: unknown[] = []): 
   }
 }
 
-/** As the app role in a transaction that is rolled back. */
-async function asApp<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  return withAppRole(async (client) => {
-    await client.query("BEGIN");
-    try {
-      return await fn(client);
-    } finally {
-      await client.query("ROLLBACK");
-    }
-  });
-}
-
 /** The temp-table attack of issue 12: shadow "decision" in pg_temp with a trigger that reports who it runs as. */
 const SHADOW = [
   "CREATE TEMP TABLE decision (LIKE public.decision)",
@@ -61,7 +49,7 @@ const SHADOW = [
 
 describe("SECURITY DEFINER functions cannot be hijacked by the app role", () => {
   it("the app role may not create temporary tables at all", async () => {
-    await asApp(async (client) => {
+    await asAppRoleRolledBack(async (client) => {
       const refused = await errorOf(client, SHADOW[0]!);
       expect(refused?.code).toBe(PERMISSION_DENIED);
     });
@@ -98,7 +86,7 @@ describe("SECURITY DEFINER functions cannot be hijacked by the app role", () => 
       });
     await grant("GRANT");
     try {
-      await asApp(async (client) => {
+      await asAppRoleRolledBack(async (client) => {
         for (const statement of SHADOW) expect(await errorOf(client, statement)).toBeNull();
         await client.query("INSERT INTO pg_temp.decision SELECT * FROM public.decision WHERE id = $1", [decision.id]);
         await client.query("UPDATE pg_temp.decision SET retain_until = now() - interval '1 year' WHERE false");
@@ -119,7 +107,7 @@ describe("disposal only through the database function, which checks the date and
     const decision = await db().decision.findUniqueOrThrow({ where: { reference } });
     const dan = await actorFor(DAN);
     const tom = await actorFor(TOM);
-    await asApp(async (client) => {
+    await asAppRoleRolledBack(async (client) => {
       const early = await errorOf(client, DISPOSE, [decision.id, dan.userId]);
       expect(early?.message).toMatch(/not due for disposal/);
       const notLead = await errorOf(client, DISPOSE, [decision.id, tom.userId]);
@@ -185,7 +173,7 @@ describe("column-level grants", () => {
       },
     });
     const dan = await actorFor(DAN);
-    await asApp(async (client) => {
+    await asAppRoleRolledBack(async (client) => {
       const rewrite = await errorOf(client, "UPDATE escalation SET reason = 'Changed' WHERE id = $1", [escalationId]);
       expect(rewrite?.code).toBe(PERMISSION_DENIED);
       const resolveSql = `UPDATE escalation SET status = 'RESOLVED', resolution = 'Agreed', resolved_by_id = $2,

@@ -7,7 +7,7 @@ import { recordDecision } from "@/server/decisions/record-decision";
 import { viewDecision } from "@/server/decisions/view-decision";
 import { loadOwnDraft } from "@/server/decisions/drafts";
 import { db } from "@/server/infra/db";
-import { TEST_META, actorFor, answerAll, newDraft, seedDemo, withSuperuser } from "./support";
+import { TEST_META, actorFor, answerAll, newDraft, recordThroughWizard, seedDemo, withSuperuser } from "./support";
 
 beforeAll(seedDemo);
 
@@ -126,20 +126,17 @@ describe("tampered and invalid posts store nothing", () => {
 
 describe("a saved decision never changes", () => {
   it("refuses UPDATE, DELETE and TRUNCATE on decisions even for the table owner", async () => {
-    const draftId = await newDraft(SAM);
-    await answerAll(SAM, draftId, consentGivenShareAnswers(), "INT-0003");
-    const result = await recordDecision(await actorFor(SAM), draftId, TEST_META);
-    if (!result.ok) throw new Error("not recorded");
+    const reference = await recordThroughWizard(SAM, consentGivenShareAnswers(), "INT-0003");
     await withSuperuser(async (client) => {
       await expect(
-        client.query("UPDATE decision SET outcome = 'NO_SHARE' WHERE reference = $1", [result.reference]),
+        client.query("UPDATE decision SET outcome = 'NO_SHARE' WHERE reference = $1", [reference]),
       ).rejects.toThrow(/append-only/);
-      await expect(client.query("DELETE FROM decision WHERE reference = $1", [result.reference])).rejects.toThrow(
+      await expect(client.query("DELETE FROM decision WHERE reference = $1", [reference])).rejects.toThrow(
         /append-only/,
       );
       await expect(client.query("TRUNCATE decision CASCADE")).rejects.toThrow(/append-only/);
     });
-    expect((await db().decision.findUniqueOrThrow({ where: { reference: result.reference } })).outcome).toBe("SHARE");
+    expect((await db().decision.findUniqueOrThrow({ where: { reference: reference } })).outcome).toBe("SHARE");
   });
 
   it("makes a reconsideration a new record linked to the original", async () => {
@@ -191,13 +188,10 @@ describe("a saved decision never changes", () => {
 });
 
 describe("viewing a decision", () => {
-  it("lets the author, their supervisor and their IG lead see it, audits each view, and hides it from others", async () => {
-    const draftId = await newDraft(SAM);
-    await answerAll(SAM, draftId, consentGivenShareAnswers(), "INT-0006");
-    const recorded = await recordDecision(await actorFor(SAM), draftId, TEST_META);
-    if (!recorded.ok) throw new Error("not recorded");
+  it("lets the author, their supervisor and IG lead see it, audits each view, and hides it from others", async () => {
+    const reference = await recordThroughWizard(SAM, consentGivenShareAnswers(), "INT-0006");
     const view = async (email: string) =>
-      viewDecision(await actorFor(email), recorded.reference, TEST_META, { action: "decision.view", channel: "page" });
+      viewDecision(await actorFor(email), reference, TEST_META, { action: "decision.view", channel: "page" });
 
     expect((await view(SAM)).ok).toBe(true);
     expect((await view("alex.morgan@northshire.example")).ok).toBe(true);
@@ -207,7 +201,7 @@ describe("viewing a decision", () => {
     expect(await view("admin@northshire.example")).toMatchObject({ ok: false, error: "forbidden" });
 
     const events = await db().auditEvent.findMany({
-      where: { objectId: recorded.reference, action: { in: ["decision.view", "access.denied"] } },
+      where: { objectId: reference, action: { in: ["decision.view", "access.denied"] } },
     });
     expect(events.filter((e) => e.action === "decision.view")).toHaveLength(3);
     // Jo and the admin are refused by the policy; Ruth (another organisation) is told "not found",

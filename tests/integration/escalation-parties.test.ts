@@ -7,19 +7,13 @@ import { raiseEscalation } from "@/server/escalations/raise-escalation";
 import { resolveEscalation } from "@/server/escalations/resolve-escalation";
 import { listEscalations } from "@/server/escalations/list-escalations";
 import { db } from "@/server/infra/db";
-import { TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
+import { CHALLENGE, TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
 
 beforeAll(seedDemo);
 
 const SAM = "sam.patel@northshire.example";
 const ALEX = "alex.morgan@northshire.example"; // Sam's supervisor
 const PRIYA = "priya.shah@northshire.example"; // IG lead
-
-const CHALLENGE = {
-  kind: "CHALLENGE",
-  comment: "The reasons do not weigh the risk to the child.",
-  actionRequired: "Discuss with the DSL and reconsider.",
-};
 
 describe("resolving an escalation", () => {
   it("is refused to the supervisor whose challenge is disputed, audited, and left to the IG lead", async () => {

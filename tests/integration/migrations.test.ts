@@ -4,9 +4,9 @@ import { createHash } from "node:crypto";
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "../../scripts/lib/database";
+import { withClient } from "../../scripts/lib/harness/database";
 import {
   applyMigrations,
   DEFAULT_MIGRATIONS_DIR,
@@ -34,16 +34,6 @@ async function freshMigratedDatabase(purpose: string): Promise<string> {
   const url = await freshDatabase(purpose);
   await applyMigrations(url);
   return url;
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 async function copyOfMigrations(): Promise<string> {
@@ -107,7 +97,8 @@ async function describeSchema(url: string): Promise<string[]> {
       );
     }
     const constraints = await client.query<{ table_name: string; name: string; kind: string; definition: string }>(`
-      SELECT cl.relname AS table_name, con.conname AS name, con.contype AS kind, pg_get_constraintdef(con.oid) AS definition
+      SELECT cl.relname AS table_name, con.conname AS name, con.contype AS kind,
+             pg_get_constraintdef(con.oid) AS definition
         FROM pg_constraint con
         JOIN pg_class cl ON cl.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = cl.relnamespace
@@ -135,7 +126,8 @@ async function describeSchema(url: string): Promise<string[]> {
       start_value: string;
       increment_by: string;
     }>(`
-      SELECT sequencename AS name, data_type::text AS data_type, start_value::text AS start_value, increment_by::text AS increment_by
+      SELECT sequencename AS name, data_type::text AS data_type, start_value::text AS start_value,
+             increment_by::text AS increment_by
         FROM pg_sequences WHERE schemaname = 'public'`);
     for (const sequence of sequences.rows) {
       lines.push(
@@ -268,7 +260,8 @@ describe("the migration applier", () => {
 
     const state = await withClient(url, async (client) => {
       const rows = await client.query<{ finished_at: Date | null; applied_steps_count: number; logs: string | null }>(
-        "SELECT finished_at, applied_steps_count, logs FROM _prisma_migrations WHERE migration_name = '29990101000000_broken'",
+        `SELECT finished_at, applied_steps_count, logs
+           FROM _prisma_migrations WHERE migration_name = '29990101000000_broken'`,
       );
       const tables = await client.query<{ broken: string | null; later: string | null }>(
         "SELECT to_regclass('probe_broken')::text AS broken, to_regclass('probe_later')::text AS later",
@@ -398,7 +391,8 @@ describe("the _prisma_migrations table", () => {
         applied_steps_count: number;
         logs: string | null;
       }>(
-        "SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs FROM _prisma_migrations ORDER BY migration_name",
+        `SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs
+           FROM _prisma_migrations ORDER BY migration_name`,
       ),
     );
     expect(rows.rows.map((row) => row.migration_name)).toEqual(local.map((migration) => migration.name));

@@ -64,8 +64,20 @@ async function teamWithSupervisors() {
   return { teamId, ids, email };
 }
 
+/** Sam records one decision, then answers a second draft that is ready to record. */
+async function recordedThenSecondDraft(firstCase: string, secondCase: string) {
+  const sam = await actorFor(SAM);
+  const first = await newDraft(SAM);
+  await answerAll(SAM, first, consentGivenShareAnswers(), firstCase);
+  const taken = await recordDecision(sam, first, TEST_META);
+  if (!taken.ok) throw new Error("not recorded");
+  const second = await newDraft(SAM);
+  await answerAll(SAM, second, consentGivenShareAnswers(), secondCase);
+  return { sam, taken, second };
+}
+
 describe("recordDecision's rows", () => {
-  it("writes the decision, its queue item, a notification per active team supervisor, removes the draft and appends a verifiable event", async () => {
+  it("writes decision, queue item, a notification per active team supervisor, verifiable event; no draft", async () => {
     const { teamId, ids, email } = await teamWithSupervisors();
     const draftId = await newDraft(email);
     await answerAll(email, draftId, consentGivenShareAnswers(), "ROWS-0001");
@@ -143,14 +155,7 @@ describe("recordDecision's rows", () => {
   });
 
   it("retries with a new reference when the first is taken, writing nothing twice", async () => {
-    const sam = await actorFor(SAM);
-    const first = await newDraft(SAM);
-    await answerAll(SAM, first, consentGivenShareAnswers(), "ROWS-0002");
-    const taken = await recordDecision(sam, first, TEST_META);
-    if (!taken.ok) throw new Error("not recorded");
-
-    const second = await newDraft(SAM);
-    await answerAll(SAM, second, consentGivenShareAnswers(), "ROWS-0003");
+    const { sam, taken, second } = await recordedThenSecondDraft("ROWS-0002", "ROWS-0003");
     forcedReferences.push(taken.reference);
     const result = await recordDecision(sam, second, TEST_META);
     expect(forcedReferences).toEqual([]);
@@ -168,13 +173,7 @@ describe("recordDecision's rows", () => {
   });
 
   it("gives up after five taken references with the database's error", async () => {
-    const sam = await actorFor(SAM);
-    const first = await newDraft(SAM);
-    await answerAll(SAM, first, consentGivenShareAnswers(), "ROWS-0004");
-    const taken = await recordDecision(sam, first, TEST_META);
-    if (!taken.ok) throw new Error("not recorded");
-    const second = await newDraft(SAM);
-    await answerAll(SAM, second, consentGivenShareAnswers(), "ROWS-0005");
+    const { sam, taken, second } = await recordedThenSecondDraft("ROWS-0004", "ROWS-0005");
     forcedReferences.push(...Array.from({ length: 5 }, () => taken.reference));
     await expect(recordDecision(sam, second, TEST_META)).rejects.toThrow(/decision_reference_key|reference/);
     expect(forcedReferences).toEqual([]);

@@ -11,7 +11,7 @@ import { listEscalations } from "@/server/escalations/list-escalations";
 import { listNotifications } from "@/server/notifications/list-notifications";
 import { viewDecision } from "@/server/decisions/view-decision";
 import { db } from "@/server/infra/db";
-import { TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
+import { CHALLENGE, TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
 
 beforeAll(seedDemo);
 
@@ -29,12 +29,6 @@ const noShareAnswers = () => ({
     rationale: "The school already holds this and sharing again adds nothing for the child.",
   },
 });
-
-const CHALLENGE = {
-  kind: "CHALLENGE",
-  comment: "The reasons do not weigh the risk to the child.",
-  actionRequired: "Discuss with the DSL and reconsider.",
-};
 
 describe("the review queue", () => {
   it("receives a recorded decision, puts flagged ones first and notifies the team's supervisor", async () => {
@@ -112,14 +106,11 @@ describe("reviewing", () => {
         TEST_META,
       ),
     ).toEqual({ ok: true });
-    expect(
-      await replyToReview(
-        await actorFor(ALEX),
-        reference,
-        { comment: "Trying to reply to someone else's decision." },
-        TEST_META,
-      ),
-    ).toMatchObject({ ok: false, error: "forbidden" });
+    const notTheirs = { comment: "Trying to reply to someone else's decision." };
+    expect(await replyToReview(await actorFor(ALEX), reference, notTheirs, TEST_META)).toMatchObject({
+      ok: false,
+      error: "forbidden",
+    });
     expect((await listDecisionReviews(before.id, false)).status).toBe("CHALLENGED_REPLIED");
     expect(
       (await listNotifications(await actorFor(ALEX))).some(
@@ -166,14 +157,11 @@ describe("escalation", () => {
     );
     expect(raised.ok).toBe(true);
     if (!raised.ok) return;
-    expect(
-      await raiseEscalation(
-        await actorFor(ALEX),
-        reference,
-        { reason: "Raising the same dispute a second time here." },
-        TEST_META,
-      ),
-    ).toMatchObject({ ok: false, error: "conflict" });
+    const again = { reason: "Raising the same dispute a second time here." };
+    expect(await raiseEscalation(await actorFor(ALEX), reference, again, TEST_META)).toMatchObject({
+      ok: false,
+      error: "conflict",
+    });
 
     expect((await listEscalations(await actorFor(ALEX))).map((e) => e.id)).toContain(raised.escalationId);
     expect((await listEscalations(await actorFor(PRIYA))).map((e) => e.id)).toContain(raised.escalationId);

@@ -1,9 +1,10 @@
 import { inject } from "vitest";
-import pg from "pg";
+import type pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import type { SignedInUser } from "@/server/auth/current-actor";
 import { seedDemoData } from "../../scripts/lib/seed";
+import { withClient } from "../../scripts/lib/harness/database";
 import { UTC_SESSION, db } from "@/server/infra/db";
 import type { Role } from "@/domain/policy";
 import type { StepId, WizardAnswers } from "@/domain/wizard";
@@ -12,6 +13,13 @@ import { saveDraftAnswer } from "@/server/decisions/save-draft-answer";
 import { recordDecision } from "@/server/decisions/record-decision";
 
 export const TEST_META = { requestId: "test-request", ip: "127.0.0.1" };
+
+/** A supervisor's challenge, as the review form posts it. */
+export const CHALLENGE = {
+  kind: "CHALLENGE",
+  comment: "The reasons do not weigh the risk to the child.",
+  actionRequired: "Discuss with the DSL and reconsider.",
+};
 
 /**
  * This test file's own database (cloned from the run's template by setup-env.ts) as its owner:
@@ -51,13 +59,7 @@ export async function actorFor(email: string): Promise<SignedInUser> {
 
 /** A raw connection (as the database owner) for checks the app's own client should not make. */
 export async function withSuperuser<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ownerDatabaseUrl() });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+  return withClient(ownerDatabaseUrl(), fn);
 }
 
 /**
@@ -72,13 +74,19 @@ export function appRoleDatabaseUrl(): string {
 
 /** A raw connection as the app's role. */
 export async function withAppRole<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: appRoleDatabaseUrl() });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+  return withClient(appRoleDatabaseUrl(), fn);
+}
+
+/** Runs `fn` as the app role inside a transaction that is rolled back, so nothing it manages to do stays. */
+export async function asAppRoleRolledBack<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withAppRole(async (client) => {
+    await client.query("BEGIN");
+    try {
+      return await fn(client);
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  });
 }
 
 /** A Prisma client of its own as the app's role (pool of `max`); the caller $disconnect()s it. */

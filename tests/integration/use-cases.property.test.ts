@@ -33,6 +33,12 @@ import { hostileFormInput, hostileString, hostileValue, isClearMessage } from ".
 import { TEST_META, actorFor, newDraft, recordThroughWizard } from "./support";
 
 const RUNS = 25;
+
+/** Asserts the property for RUNS generated inputs. */
+function holds<Ts>(property: fc.IAsyncPropertyWithHooks<Ts>): Promise<void> {
+  return fc.assert(property, { numRuns: RUNS });
+}
+
 const organisationId = randomUUID();
 const teamId = randomUUID();
 const tag = organisationId.slice(0, 8);
@@ -186,19 +192,18 @@ describe("the use cases behind the server actions, with hostile input", () => {
 
   it("record a decision from any draft id (nobody else's, nothing unfinished)", async () => {
     const colleagueDraft = await newDraft(EMAILS.colleague);
-    await fc.assert(
+    await holds(
       fc.asyncProperty(
         fc.oneof(hostileString, fc.uuid(), fc.constant(colleagueDraft), fc.constant(draftId)),
         async (id) => {
           await refusedOrDone(() => recordDecision(users.practitioner, id, TEST_META));
         },
       ),
-      { numRuns: RUNS },
     );
   });
 
   it("review, reply to and escalate a decision", async () => {
-    await fc.assert(
+    await holds(
       fc.asyncProperty(
         referenceLike(),
         hostileFormInput(["kind", "comment", "actionRequired", "reason"]),
@@ -208,12 +213,11 @@ describe("the use cases behind the server actions, with hostile input", () => {
           await refusedOrDone(() => raiseEscalation(users.colleague, ref, input, TEST_META));
         },
       ),
-      { numRuns: RUNS },
     );
   });
 
   it("resolve an escalation", async () => {
-    await fc.assert(
+    await holds(
       fc.asyncProperty(
         fc.oneof(
           hostileFormInput(["escalationId", "resolution"]),
@@ -223,12 +227,11 @@ describe("the use cases behind the server actions, with hostile input", () => {
           await refusedOrDone(() => resolveEscalation(users.igLead, input, TEST_META));
         },
       ),
-      { numRuns: RUNS },
     );
   });
 
   it("extend or dispose of a record's retention", async () => {
-    await fc.assert(
+    await holds(
       fc.asyncProperty(
         hostileFormInput(["reference", "retainUntil", "reason", "confirm"]),
         referenceLike(),
@@ -239,12 +242,11 @@ describe("the use cases behind the server actions, with hostile input", () => {
           await refusedOrDone(() => disposeDecision(users.igLead, withReference, TEST_META));
         },
       ),
-      { numRuns: RUNS },
     );
   });
 
   it("change the organisation's settings and users' access", async () => {
-    await fc.assert(
+    await holds(
       fc.asyncProperty(
         hostileFormInput([
           "reviewWithinDaysEmergency",
@@ -265,12 +267,11 @@ describe("the use cases behind the server actions, with hostile input", () => {
           );
         },
       ),
-      { numRuns: RUNS },
     );
   });
 
   it("sign in: refused clearly, with the attempt audited and nothing else changed", async () => {
-    await fc.assert(
+    await holds(
       fc.asyncProperty(
         fc.oneof(
           hostileFormInput(["email", "password", "callbackUrl"]),
@@ -286,7 +287,6 @@ describe("the use cases behind the server actions, with hostile input", () => {
           expect(await snapshot()).toEqual(before);
         },
       ),
-      { numRuns: RUNS },
     );
   });
 });

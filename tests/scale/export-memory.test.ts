@@ -52,12 +52,14 @@ beforeAll(async () => {
   await client.connect();
   try {
     await client.query(
-      "INSERT INTO organisation (id, name, kind) VALUES ($1, 'Bulk Export Council', 'LOCAL_AUTHORITY'), ($2, 'Warm-up Council', 'SCHOOL')",
+      `INSERT INTO organisation (id, name, kind)
+       VALUES ($1, 'Bulk Export Council', 'LOCAL_AUTHORITY'), ($2, 'Warm-up Council', 'SCHOOL')`,
       [organisationId, warmUpOrganisationId],
     );
     await client.query(
       `INSERT INTO app_user (id, email, name, password_hash, role, organisation_id)
-       SELECT id, 'bulk-' || n || '@bulk.example', 'Bulk User ' || n, 'not-a-hash', CASE WHEN n = 1 THEN 'IG_LEAD' ELSE 'PRACTITIONER' END::"Role", $2
+       SELECT id, 'bulk-' || n || '@bulk.example', 'Bulk User ' || n, 'not-a-hash',
+              CASE WHEN n = 1 THEN 'IG_LEAD' ELSE 'PRACTITIONER' END::"Role", $2
          FROM unnest($1::uuid[]) WITH ORDINALITY AS u(id, n)`,
       [[igLeadId, ...actorIds], organisationId],
     );
@@ -71,21 +73,23 @@ beforeAll(async () => {
     // here reads them.
     const searchIndexes = await client.query<{ indexname: string }>(
       `SELECT indexname FROM pg_indexes
-        WHERE tablename = 'audit_event' AND indexname NOT IN ('audit_event_pkey', 'audit_event_chain_key_chain_seq_key')`,
+        WHERE tablename = 'audit_event'
+          AND indexname NOT IN ('audit_event_pkey', 'audit_event_chain_key_chain_seq_key')`,
     );
     for (const { indexname } of searchIndexes.rows) await client.query(`DROP INDEX ${pg.escapeIdentifier(indexname)}`);
     // One statement, 1,000,000 events in one chain: realistic widths (uuids, 64-character hashes,
     // JSON detail), and every thousandth with a comma, quotes and a formula to escape.
     await client.query(
-      `INSERT INTO audit_event (chain_key, chain_seq, at, actor_id, actor_role, organisation_id, action, object_type, object_id,
-                                case_reference, request_id, ip, outcome, detail, prev_hash, hash)
+      `INSERT INTO audit_event (chain_key, chain_seq, at, actor_id, actor_role, organisation_id, action, object_type,
+                                object_id, case_reference, request_id, ip, outcome, detail, prev_hash, hash)
        SELECT $1::text, i, timestamptz '2025-01-01 00:00:00Z' + i * interval '20 seconds',
               ($2::uuid[])[1 + i % 4], 'PRACTITIONER', $1::uuid,
               (ARRAY['decision.view', 'draft.save', 'decision.record', 'auth.sign-in'])[1 + i % 4],
               'decision', 'DEC-' || upper(lpad(to_hex(i % 65536), 4, '0')) || '-' || upper(substr(h.this, 1, 4)),
               'CS-2025/' || (i % 50000), h.this::uuid::text, '10.' || (i % 250) || '.' || (i % 200) || '.1',
               CASE WHEN i % 97 = 0 THEN 'DENIED' ELSE 'SUCCESS' END::"AuditOutcome",
-              CASE WHEN i % 1000 = 0 THEN jsonb_build_object('note', '=cmd, "quoted"', 'n', i) ELSE '{"channel": "page"}'::jsonb END,
+              CASE WHEN i % 1000 = 0 THEN jsonb_build_object('note', '=cmd, "quoted"', 'n', i)
+                   ELSE '{"channel": "page"}'::jsonb END,
               h.previous || h.previous, h.this || h.this
          FROM generate_series(1, ${ROWS}) AS i,
               LATERAL (SELECT md5(i::text) AS this, md5((i - 1)::text) AS previous) AS h`,
@@ -93,7 +97,8 @@ beforeAll(async () => {
     );
     // The head must match the chain's length, or the export's own audit event could not be appended.
     await client.query(
-      "INSERT INTO audit_chain_head (chain_key, last_seq, last_hash) VALUES ($1, $2::bigint, repeat(md5($2::bigint::text), 2))",
+      `INSERT INTO audit_chain_head (chain_key, last_seq, last_hash)
+       VALUES ($1, $2::bigint, repeat(md5($2::bigint::text), 2))`,
       [organisationId, ROWS],
     );
     await client.query("ANALYZE audit_event");
@@ -104,7 +109,8 @@ beforeAll(async () => {
   // database as its restricted role.
   process.env.DATABASE_URL = withDatabaseName(appRoleDatabaseUrl(), databaseName);
   console.info(
-    `export-memory: ${ROWS.toLocaleString("en-GB")} audit events loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `export-memory: ${ROWS.toLocaleString("en-GB")} audit events loaded in ` +
+      `${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 }, 300_000);
 
@@ -166,7 +172,8 @@ it(`streams ${ROWS.toLocaleString("en-GB")} audit events through the export rout
   const seconds = (performance.now() - started) / 1000;
   const growthMb = (peakRss - baselineRss) / 1024 / 1024;
   console.info(
-    `export-memory: ${ROWS.toLocaleString("en-GB")} rows (+ header), ${(bytes / 1024 / 1024).toFixed(0)} MB in ${chunks} chunks, ` +
+    `export-memory: ${ROWS.toLocaleString("en-GB")} rows (+ header), ` +
+      `${(bytes / 1024 / 1024).toFixed(0)} MB in ${chunks} chunks, ` +
       `${seconds.toFixed(1)} s, ${Math.round(ROWS / seconds).toLocaleString("en-GB")} rows/s; ` +
       `RSS ${(baselineRss / 1024 / 1024).toFixed(0)} MB before, peak growth ${growthMb.toFixed(1)} MB`,
   );

@@ -75,15 +75,16 @@ beforeAll(async () => {
     // 100,000 decisions in bulk: one in ten in another team, one in five flagged, outcomes and
     // authors cycling, spread over a year.
     await client.query(
-      `INSERT INTO decision (id, reference, draft_id, kind, organisation_id, team_id, author_id, case_reference, urgency,
-                             origin, concern_categories, child_at_risk, indication, outcome, departs_from_indication,
-                             review_flags, consent_status, lawful_basis_ids, guidance_version, decision_date, recorded_at,
-                             review_due_at, retain_until, record)
+      `INSERT INTO decision (id, reference, draft_id, kind, organisation_id, team_id, author_id, case_reference,
+                             urgency, origin, concern_categories, child_at_risk, indication, outcome,
+                             departs_from_indication, review_flags, consent_status, lawful_basis_ids,
+                             guidance_version, decision_date, recorded_at, review_due_at, retain_until, record)
        SELECT gen_random_uuid(), 'SCL-' || lpad(i::text, 8, '0'), gen_random_uuid(), 'ORIGINAL', $1,
               CASE WHEN i % 10 = 0 THEN $3::uuid ELSE $2::uuid END,
               ($4::uuid[])[1 + i % 3], 'CASE-' || i, 'ROUTINE', 'REQUEST', ARRAY['child-health-or-development'], false,
               'SHARE', (ARRAY['SHARE','SHARE_PART','NO_SHARE'])[1 + i % 3]::"DecisionOutcome", i % 5 = 0,
-              CASE WHEN i % 5 = 0 THEN ARRAY['DEPARTURE'] WHEN i % 7 = 0 THEN ARRAY['EMERGENCY'] ELSE ARRAY[]::text[] END,
+              CASE WHEN i % 5 = 0 THEN ARRAY['DEPARTURE'] WHEN i % 7 = 0 THEN ARRAY['EMERGENCY']
+                   ELSE ARRAY[]::text[] END,
               'GIVEN', ARRAY['art6-1-e'], 'bulk', date '2025-01-01' + (i % 365),
               timestamptz '2025-01-01' + (i * interval '5 minutes'),
               timestamptz '2025-01-01' + (i * interval '5 minutes') + interval '28 days',
@@ -93,8 +94,10 @@ beforeAll(async () => {
     );
     // Seven in ten are still waiting for review.
     await client.query(
-      `INSERT INTO review_queue_item (decision_id, organisation_id, team_id, author_id, flagged, flags, outcome, recorded_at, review_due_at)
-       SELECT id, organisation_id, team_id, author_id, cardinality(review_flags) > 0, review_flags, outcome, recorded_at, review_due_at
+      `INSERT INTO review_queue_item (decision_id, organisation_id, team_id, author_id, flagged, flags, outcome,
+                                     recorded_at, review_due_at)
+       SELECT id, organisation_id, team_id, author_id, cardinality(review_flags) > 0, review_flags, outcome,
+              recorded_at, review_due_at
        FROM decision WHERE organisation_id = $1 AND (substring(reference from 5)::int % 10) < 7`,
       [organisationId],
     );
@@ -217,9 +220,13 @@ describe(`the review queue with ${DECISIONS.toLocaleString("en-GB")} decisions`,
       );
       const plan = JSON.stringify(rows[0]?.["QUERY PLAN"]);
       expect(plan).toContain("review_queue_item_team_id_flagged_recorded_at_decision_id_idx");
-      expect(plan).not.toMatch(
-        /"Node Type":"Seq Scan","Parallel Aware":(true|false),"Async Capable":(true|false),"Relation Name":"review_queue_item"/,
-      );
+      const seqScanOfQueue = [
+        '"Node Type":"Seq Scan"',
+        '"Parallel Aware":(true|false)',
+        '"Async Capable":(true|false)',
+        '"Relation Name":"review_queue_item"',
+      ].join(",");
+      expect(plan).not.toMatch(new RegExp(seqScanOfQueue));
     }
   });
 });
