@@ -166,7 +166,9 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
   confidential: {
     id: "confidential",
     question: "Is the information confidential?",
-    hint: "Information is usually confidential if it was given in confidence, or is private and not already known to the people you would share it with.",
+    hint:
+      "Information is usually confidential if it was given in confidence, or is private and not already known " +
+      "to the people you would share it with.",
     notSurePhrase: "whether the information is confidential",
     ruleIds: ["protection-comes-first"],
     source: `${SOURCES.hmg2018Flowchart}; ${SOURCES.preSchool}`,
@@ -179,7 +181,9 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
   consent: {
     id: "consent",
     question: "Do you have consent to share?",
-    hint: "Consent must be freely given and can be withdrawn at any time. Only ask for it if the person has a real choice.",
+    hint:
+      "Consent must be freely given and can be withdrawn at any time. Only ask for it if the person has a real " +
+      "choice.",
     notSurePhrase: "whether you have consent",
     ruleIds: ["engage-the-child-and-carers", "consent-is-not-required-when-at-risk"],
     source: `${SOURCES.hmg2018Flowchart}; ${SOURCES.dfe2024Rule(3)}; ${SOURCES.croydon}`,
@@ -207,7 +211,9 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
   "other-lawful-reason": {
     id: "other-lawful-reason",
     question: "Is there another lawful reason to share without consent?",
-    hint: "For example, a legal duty or power to share, your organisation's public functions, protecting someone's life, or a public interest that outweighs keeping the information confidential.",
+    hint:
+      "For example, a legal duty or power to share, your organisation's public functions, protecting someone's " +
+      "life, or a public interest that outweighs keeping the information confidential.",
     notSurePhrase: "whether there is another lawful reason to share",
     ruleIds: ["consent-is-not-required-when-at-risk", "protection-comes-first"],
     source: `${SOURCES.hmg2018Flowchart}; ${SOURCES.dfe2024Rule(3)}`,

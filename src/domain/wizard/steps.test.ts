@@ -275,19 +275,23 @@ describe("concern", () => {
     ["", "Enter your organisation's case reference"],
     [
       "A",
-      "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)",
+      "Case reference must start with a letter or number, be at least 2 characters, and contain only " +
+        "letters, numbers, hyphens (-) and slashes (/)",
     ],
     [
       "-AB",
-      "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)",
+      "Case reference must start with a letter or number, be at least 2 characters, and contain only " +
+        "letters, numbers, hyphens (-) and slashes (/)",
     ],
     [
       "Sam Smith",
-      "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)",
+      "Case reference must start with a letter or number, be at least 2 characters, and contain only " +
+        "letters, numbers, hyphens (-) and slashes (/)",
     ],
     [
       "AB_12",
-      "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)",
+      "Case reference must start with a letter or number, be at least 2 characters, and contain only " +
+        "letters, numbers, hyphens (-) and slashes (/)",
     ],
     ["X".repeat(41), "Case reference must be 40 characters or less"],
     ["12/03/2015", "Case reference looks like a date. Enter your organisation's case reference, not a date of birth"],

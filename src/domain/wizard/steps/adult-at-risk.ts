@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ADULT_REFUSAL_OVERRIDE_REASONS, MENTAL_CAPACITY } from "../answers";
 import { choice, optionalCheckboxList, optionsFrom } from "../fields";
-import { YES_NO, type StepDefinition } from "./shared";
+import { YES_NO, defineStep } from "./shared";
 
 /**
  * An adult at risk has their own test: DPA 2018 Sch 1 para 18(3) (care and support needs, and
@@ -9,10 +9,8 @@ import { YES_NO, type StepDefinition } from "./shared";
  * adult's refusal is respected unless others are at risk, a serious crime is involved, or they
  * are coerced (Care Act 2014 ss.42 and 45 and its statutory guidance, s.14).
  */
-export const adultAtRisk: StepDefinition<"adult-at-risk"> = {
-  id: "adult-at-risk",
+export const adultAtRisk = defineStep("adult-at-risk", "About the concern", {
   title: "About the adult at risk",
-  caption: "About the concern",
   hint: "If you are not sure how to answer, ask your safeguarding adults lead before you go on.",
   ruleIds: ["protection-comes-first", "engage-the-child-and-carers"],
   fields: [
@@ -61,4 +59,4 @@ export const adultAtRisk: StepDefinition<"adult-at-risk"> = {
     capacity: choice(MENTAL_CAPACITY, "Select whether the adult can decide about sharing this information"),
     refusalOverrideReasons: optionalCheckboxList(ADULT_REFUSAL_OVERRIDE_REASONS, "Select from the list"),
   }),
-};
+});

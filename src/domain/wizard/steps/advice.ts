@@ -11,6 +11,7 @@ import {
 import {
   NO_NAMES_HINT,
   TEXTAREA_MAX_LENGTH,
+  textareaField,
   TEXT_MAX_LENGTH,
   choice,
   optionalText,
@@ -80,17 +81,13 @@ function adviceFields(questionId: AdviceQuestionId): FieldDefinition[] {
       label: "Their role",
       maxLength: TEXT_MAX_LENGTH,
     },
-    {
-      name: "adviceGiven",
-      kind: "textarea",
-      label: "What did they advise?",
-      hint: NO_NAMES_HINT,
-      maxLength: TEXTAREA_MAX_LENGTH,
-    },
+    textareaField("adviceGiven", "What did they advise?", NO_NAMES_HINT),
     {
       name: "informedAnswer",
       kind: "radios",
-      label: `Now that you have taken advice: ${question.question.charAt(0).toLowerCase()}${question.question.slice(1)}`,
+      label:
+        "Now that you have taken advice: " +
+        `${question.question.charAt(0).toLowerCase()}${question.question.slice(1)}`,
       options:
         questionId === "consent"
           ? informedOptions.map((option) =>

@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { CONCERN_CATEGORIES, PERSON_AT_RISK } from "../answers";
 import { caseReference, checkboxList, choice, optionsFrom } from "../fields";
-import type { StepDefinition } from "./shared";
+import { defineStep } from "./shared";
 
-export const concern: StepDefinition<"concern"> = {
-  id: "concern",
+export const concern = defineStep("concern", "About the concern", {
   title: "What is the concern about?",
-  caption: "About the concern",
   ruleIds: ["protection-comes-first"],
   noteIds: ["do-not-name-the-child"],
   fields: [
@@ -34,7 +32,9 @@ export const concern: StepDefinition<"concern"> = {
       name: "caseReference",
       kind: "text",
       label: "Your organisation's case reference",
-      hint: "Use your own case or record reference, for example CS-2024/0173. Do not enter the child's name or date of birth.",
+      hint:
+        "Use your own case or record reference, for example CS-2024/0173. Do not enter the child's name or " +
+        "date of birth.",
       maxLength: 40,
     },
   ],
@@ -48,4 +48,4 @@ export const concern: StepDefinition<"concern"> = {
     ),
     caseReference: caseReference(),
   }),
-};
+});

@@ -4,6 +4,7 @@ import { FACT_AND_OPINION, HISTORICAL_INFORMATION } from "../answers";
 import {
   NO_NAMES_HINT,
   TEXTAREA_MAX_LENGTH,
+  textareaField,
   checkboxList,
   choice,
   optionalText,
@@ -11,33 +12,28 @@ import {
   requiredText,
   withoutUndefined,
 } from "../fields";
-import { missingIssue, tooLong, type StepDefinition } from "./shared";
+import { missingIssue, tooLong, defineStep } from "./shared";
 
 const PRINCIPLES_MISSING = "Confirm that the information meets every principle, or change what you will share";
 
-export const informationToShare: StepDefinition<"information-to-share"> = {
-  id: "information-to-share",
+export const informationToShare = defineStep("information-to-share", "Sharing safely", {
   title: "What information will you share?",
-  caption: "Sharing safely",
   hint: "Share only what the person receiving it needs. You will rarely need to send a whole record.",
   ruleIds: ["share-only-what-is-needed", "protect-identities"],
   noteIds: ["do-not-name-the-child"],
   fields: [
-    {
-      name: "informationDescription",
-      kind: "textarea",
-      label: "Describe exactly what you will share",
-      hint: `Say which parts are fact and which are opinion, and mark anything historical with when it happened. ${NO_NAMES_HINT}`,
-      maxLength: TEXTAREA_MAX_LENGTH,
-    },
-    {
-      name: "informationWithheld",
-      kind: "textarea",
-      label: "What are you leaving out, and why?",
-      hint: "For example, details that could identify someone who needs protecting.",
-      maxLength: TEXTAREA_MAX_LENGTH,
-      optional: true,
-    },
+    textareaField(
+      "informationDescription",
+      "Describe exactly what you will share",
+      "Say which parts are fact and which are opinion, and mark anything historical with when it happened. " +
+        `${NO_NAMES_HINT}`,
+    ),
+    textareaField(
+      "informationWithheld",
+      "What are you leaving out, and why?",
+      "For example, details that could identify someone who needs protecting.",
+      "optional",
+    ),
     {
       name: "factAndOpinion",
       kind: "radios",
@@ -96,4 +92,4 @@ export const informationToShare: StepDefinition<"information-to-share"> = {
         principlesConfirmed: CHECKLIST_PRINCIPLE_IDS.filter((id) => value.principlesConfirmed.includes(id)),
       }),
     ),
-};
+});

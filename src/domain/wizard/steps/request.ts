@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { REQUEST_ORIGINS } from "../answers";
 import { TEXT_MAX_LENGTH, choice, optionalText } from "../fields";
-import { dropWhen, requireWhen, type StepDefinition } from "./shared";
+import { dropWhen, requireWhen, defineStep } from "./shared";
 
-export const request: StepDefinition<"request"> = {
-  id: "request",
+export const request = defineStep("request", "About the concern", {
   title: "Has someone asked you to share information, or do you want to share it?",
-  caption: "About the concern",
   ruleIds: ["record-your-reasons"],
   fields: [
     {
@@ -63,4 +61,4 @@ export const request: StepDefinition<"request"> = {
     .transform((value) =>
       dropWhen(value.origin !== "request", value, ["requesterName", "requesterRole", "requesterOrganisation"]),
     ),
-};
+});

@@ -1,11 +1,9 @@
 import { z } from "zod";
 import { choice } from "../fields";
-import { YES_NO, YES_NO_NOT_SURE, dropWhen, type StepDefinition } from "./shared";
+import { YES_NO, YES_NO_NOT_SURE, dropWhen, defineStep } from "./shared";
 
-export const significantHarm: StepDefinition<"significant-harm"> = {
-  id: "significant-harm",
+export const significantHarm = defineStep("significant-harm", "About the concern", {
   title: "Is the child suffering, or likely to suffer, significant harm?",
-  caption: "About the concern",
   hint: "For an adult at risk, think about whether they are at risk of serious harm.",
   ruleIds: ["consent-is-not-required-when-at-risk", "protection-comes-first"],
   fields: [
@@ -49,4 +47,4 @@ export const significantHarm: StepDefinition<"significant-harm"> = {
       riskOfHarm: choice(YES_NO, "Select whether there is a risk, or a perceived risk, of harm").optional(),
     })
     .transform((value) => dropWhen(value.significantHarm !== "no", value, ["riskOfHarm"])),
-};
+});
