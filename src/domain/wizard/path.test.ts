@@ -15,7 +15,7 @@ import {
   type StepId,
   type WizardAnswers,
 } from "./index";
-import { VALID, consentGivenShareAnswers } from "./test-fixtures";
+import { VALID, steps, consentGivenShareAnswers } from "./test-fixtures";
 
 const START: WizardAnswers = { urgency: VALID.urgency, request: VALID.request, concern: VALID.concern };
 const EMERGENCY: WizardAnswers = { ...START, urgency: { immediateRisk: "yes" } };
@@ -47,15 +47,7 @@ const ROUTINE_TO_CONSENT: WizardAnswers = {
 
 const HEAD: StepId[] = ["urgency", "request", "concern"];
 const QUESTIONS: StepId[] = [...HEAD, "significant-harm", "purpose", "identifiable", "confidential", "consent"];
-const SHARING_TAIL: StepId[] = [
-  "lawful-basis",
-  "safety",
-  "information-to-share",
-  "sharing-method",
-  "informing",
-  "decision",
-  "check-answers",
-];
+const SHARING_TAIL = steps("lawful-basis safety information-to-share sharing-method informing decision check-answers");
 const NO_SHARE_TAIL: StepId[] = ["safety", "decision", "check-answers"];
 
 describe("applicableSteps: the path each set of answers takes", () => {

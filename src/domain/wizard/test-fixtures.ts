@@ -1,4 +1,4 @@
-import type { StepValues, WizardAnswers } from "./answers";
+import type { StepId, StepValues, WizardAnswers } from "./answers";
 
 /** Valid answers for every step, for tests that need a realistic draft. */
 export const VALID: { [Id in Exclude<keyof StepValues, "check-answers">]: StepValues[Id] } = {
@@ -110,4 +110,9 @@ export function consentGivenShareAnswers(): WizardAnswers {
     informing: VALID.informing,
     decision: VALID.decision,
   };
+}
+
+/** Step ids written as words, several to a line, so an expected path reads as a short paragraph. */
+export function steps(words: string): StepId[] {
+  return words.trim().split(/\s+/) as StepId[];
 }
