@@ -1,18 +1,5 @@
 import { SOURCES } from "./sources";
 
-export const PRINCIPLE_IDS = [
-  "necessary",
-  "proportionate",
-  "relevant",
-  "adequate",
-  "accurate",
-  "timely",
-  "secure",
-  "recorded",
-] as const;
-
-export type PrincipleId = (typeof PRINCIPLE_IDS)[number];
-
 /**
  * The principles a practitioner confirms before sharing. "recorded" is left out because the app
  * itself makes the record, so asking the practitioner to tick it would mean nothing.
@@ -25,7 +12,11 @@ export const CHECKLIST_PRINCIPLE_IDS = [
   "accurate",
   "timely",
   "secure",
-] as const satisfies readonly PrincipleId[];
+] as const;
+
+/** All eight principles, in the order practitioners learn them. */
+export const PRINCIPLE_IDS = [...CHECKLIST_PRINCIPLE_IDS, "recorded"] as const;
+export type PrincipleId = (typeof PRINCIPLE_IDS)[number];
 
 export type ChecklistPrincipleId = (typeof CHECKLIST_PRINCIPLE_IDS)[number];
 

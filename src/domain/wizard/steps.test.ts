@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GOLDEN_RULE_IDS, GUIDANCE_NOTE_IDS } from "../guidance";
+import { ARTICLE_6_IDS } from "../lawful-basis";
 import {
   ANSWER_STEP_IDS,
   FORM_ERROR_FIELD,
@@ -117,15 +118,7 @@ describe("step definitions", () => {
   it("offers the lawful-basis options from the catalogue, limited by organisation where the law says so", () => {
     const fields = STEPS["lawful-basis"].fields;
     const article6 = fields.find((field) => field.name === "article6")?.options ?? [];
-    expect(article6.map((option) => option.value)).toEqual([
-      "art6-1-a",
-      "art6-1-c",
-      "art6-1-d",
-      "art6-1-e",
-      "art6-1-ea",
-      "art6-1-f",
-      "dpa-s35",
-    ]);
+    expect(article6.map((option) => option.value)).toEqual([...ARTICLE_6_IDS]);
     expect(article6.find((option) => option.value === "art6-1-f")?.onlyFor).toEqual(["EARLY_YEARS", "VOLUNTARY"]);
     expect(fields.find((field) => field.name === "schedule8")?.options?.[0]?.onlyFor).toEqual(["POLICE"]);
     expect(article6.find((option) => option.value === "art6-1-e")?.onlyFor).toBeUndefined();
