@@ -111,6 +111,11 @@ const NOT_SURE_OPTION = {
   label: "I'm not sure",
   hint: "You will be asked to seek advice and record it before you continue.",
 } as const;
+const YES_NO_NOT_SURE_OPTIONS = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+  NOT_SURE_OPTION,
+] as const;
 
 /**
  * The "when and how to share" flowchart from the HM Government 2018 advice, as data. The order
@@ -140,7 +145,7 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
     notSurePhrase: "whether there is a clear and legitimate purpose for sharing",
     ruleIds: ["protection-comes-first", "share-only-what-is-needed"],
     source: SOURCES.hmg2018Flowchart,
-    options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, NOT_SURE_OPTION],
+    options: YES_NO_NOT_SURE_OPTIONS,
     routes: {
       yes: { next: "identifiable", reasonCode: "LEGITIMATE_PURPOSE" },
       no: { indication: "DO_NOT_SHARE", reasonCode: "NO_LEGITIMATE_PURPOSE" },
@@ -157,7 +162,7 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
     notSurePhrase: "whether the information identifies a person",
     ruleIds: ["share-only-what-is-needed"],
     source: SOURCES.hmg2018Flowchart,
-    options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, NOT_SURE_OPTION],
+    options: YES_NO_NOT_SURE_OPTIONS,
     routes: {
       yes: { next: "confidential", reasonCode: "IDENTIFIABLE" },
       no: { indication: "SHARE", reasonCode: "NOT_IDENTIFIABLE" },
@@ -172,7 +177,7 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
     notSurePhrase: "whether the information is confidential",
     ruleIds: ["protection-comes-first"],
     source: `${SOURCES.hmg2018Flowchart}; ${SOURCES.preSchool}`,
-    options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, NOT_SURE_OPTION],
+    options: YES_NO_NOT_SURE_OPTIONS,
     routes: {
       yes: { next: "consent", reasonCode: "CONFIDENTIAL" },
       no: { indication: "SHARE", reasonCode: "NOT_CONFIDENTIAL" },
@@ -217,7 +222,7 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
     notSurePhrase: "whether there is another lawful reason to share",
     ruleIds: ["consent-is-not-required-when-at-risk", "protection-comes-first"],
     source: `${SOURCES.hmg2018Flowchart}; ${SOURCES.dfe2024Rule(3)}`,
-    options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, NOT_SURE_OPTION],
+    options: YES_NO_NOT_SURE_OPTIONS,
     routes: {
       yes: { indication: "SHARE", reasonCode: "OTHER_LAWFUL_REASON" },
       no: { indication: "DO_NOT_SHARE", reasonCode: "NO_OTHER_LAWFUL_REASON" },
