@@ -44,6 +44,14 @@ const ROUTINE_TO_CONSENT: WizardAnswers = {
   ...identifiable("yes"),
   ...confidential("yes"),
 };
+/** Not sharing although the child is at risk of significant harm: a departure from the flowchart. */
+const HARMED_REFUSED_NOT_SHARED: WizardAnswers = {
+  ...ROUTINE_TO_CONSENT,
+  ...harm("yes"),
+  ...consent("refused"),
+  safety: VALID.safety,
+  ...decide("NO_SHARE"),
+};
 
 const HEAD: StepId[] = ["urgency", "request", "concern"];
 const QUESTIONS: StepId[] = [...HEAD, "significant-harm", "purpose", "identifiable", "confidential", "consent"];
@@ -296,14 +304,7 @@ describe("navigation", () => {
   });
 
   it("goes to the departure reason after a departing decision", () => {
-    const answers = {
-      ...ROUTINE_TO_CONSENT,
-      ...harm("yes"),
-      ...consent("refused"),
-      safety: VALID.safety,
-      ...decide("NO_SHARE"),
-    };
-    expect(nextStepId(answers, "decision")).toBe("departure-reason");
+    expect(nextStepId(HARMED_REFUSED_NOT_SHARED, "decision")).toBe("departure-reason");
   });
 
   it("emergency goes from the concern straight to identifiable", () => {
@@ -410,14 +411,7 @@ describe("pruneAnswers", () => {
   });
 
   it("drops the departure reason when the decision no longer departs", () => {
-    const departing = {
-      ...ROUTINE_TO_CONSENT,
-      ...harm("yes"),
-      ...consent("refused"),
-      safety: VALID.safety,
-      ...decide("NO_SHARE"),
-      "departure-reason": VALID["departure-reason"],
-    };
+    const departing = { ...HARMED_REFUSED_NOT_SHARED, "departure-reason": VALID["departure-reason"] };
     expect(stored(departing)).toContain("departure-reason");
     expect(stored({ ...departing, ...decide("SHARE") })).not.toContain("departure-reason");
   });
