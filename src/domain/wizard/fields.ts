@@ -42,6 +42,16 @@ const LOOKS_LIKE_A_DATE = /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/;
 
 export const NO_NAMES_HINT = "Do not include names unless they are needed.";
 
+/** One question answered by choosing one option. */
+export function radiosField(
+  name: string,
+  label: string,
+  options: readonly FieldOption[],
+  hint?: string,
+): FieldDefinition {
+  return { name, kind: "radios", label, ...(hint ? { hint } : {}), options };
+}
+
 /** A free-text box as long as any reason may need. */
 export function textareaField(name: string, label: string, hint: string, optional?: "optional"): FieldDefinition {
   return {

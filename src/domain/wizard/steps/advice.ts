@@ -18,6 +18,7 @@ import {
   optionsFrom,
   requiredText,
   type FieldDefinition,
+  radiosField,
 } from "../fields";
 import { NOT_SOUGHT_REASON_OPTIONS, NOT_SOUGHT_REASON_MISSING } from "./consent";
 import {
@@ -68,13 +69,12 @@ function adviceFields(questionId: AdviceQuestionId): FieldDefinition[] {
   const question = questionFor(questionId);
   const informedOptions = flowchartOptions(question.options).filter((option) => option.value !== "not-sure");
   return [
-    {
-      name: "adviceFrom",
-      kind: "radios",
-      label: "Who did you ask for advice?",
-      hint: "Record their role, not their name. Avoid naming the child or family when you ask, where you can.",
-      options: ADVISER_OPTIONS,
-    },
+    radiosField(
+      "adviceFrom",
+      "Who did you ask for advice?",
+      ADVISER_OPTIONS,
+      "Record their role, not their name. Avoid naming the child or family when you ask, where you can.",
+    ),
     {
       name: "adviceFromOther",
       kind: "text",

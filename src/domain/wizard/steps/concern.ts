@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONCERN_CATEGORIES, PERSON_AT_RISK } from "../answers";
-import { caseReference, checkboxList, choice, optionsFrom } from "../fields";
+import { caseReference, checkboxList, choice, optionsFrom, radiosField } from "../fields";
 import { defineStep } from "./shared";
 
 export const concern = defineStep("concern", "About the concern", {
@@ -19,15 +19,14 @@ export const concern = defineStep("concern", "About the concern", {
         "person-may-pose-risk": "Someone who may pose a risk of harm to a child",
       }),
     },
-    {
-      name: "personAtRisk",
-      kind: "radios",
-      label: "Who is the information about?",
-      options: optionsFrom(PERSON_AT_RISK, {
+    radiosField(
+      "personAtRisk",
+      "Who is the information about?",
+      optionsFrom(PERSON_AT_RISK, {
         child: "A child or young person under 18",
         "adult-at-risk": { label: "An adult at risk", hint: "Someone aged 18 or over who is at risk." },
       }),
-    },
+    ),
     {
       name: "caseReference",
       kind: "text",

@@ -11,6 +11,7 @@ import {
   reasonText,
   requiredText,
   withoutUndefined,
+  radiosField,
 } from "../fields";
 import { requireWhen, tooLong, defineStep } from "./shared";
 
@@ -20,16 +21,11 @@ export const decision = defineStep("decision", "Your decision", {
   ruleIds: ["record-your-reasons", "protection-comes-first"],
   noteIds: ["escalate-refusals-at-pace"],
   fields: [
-    {
-      name: "outcome",
-      kind: "radios",
-      label: "Your decision",
-      options: [
-        { value: "SHARE", label: "Share the information" },
-        { value: "SHARE_PART", label: "Share some of the information" },
-        { value: "NO_SHARE", label: "Do not share" },
-      ],
-    },
+    radiosField("outcome", "Your decision", [
+      { value: "SHARE", label: "Share the information" },
+      { value: "SHARE_PART", label: "Share some of the information" },
+      { value: "NO_SHARE", label: "Do not share" },
+    ]),
     textareaField(
       "rationale",
       "Why have you made this decision?",

@@ -11,6 +11,7 @@ import {
   optionsFrom,
   requiredText,
   withoutUndefined,
+  radiosField,
 } from "../fields";
 import { missingIssue, tooLong, defineStep } from "./shared";
 
@@ -34,24 +35,22 @@ export const informationToShare = defineStep("information-to-share", "Sharing sa
       "For example, details that could identify someone who needs protecting.",
       "optional",
     ),
-    {
-      name: "factAndOpinion",
-      kind: "radios",
-      label: "Does it include opinion as well as fact?",
-      options: optionsFrom(FACT_AND_OPINION, {
+    radiosField(
+      "factAndOpinion",
+      "Does it include opinion as well as fact?",
+      optionsFrom(FACT_AND_OPINION, {
         "facts-only": "No, it is all fact",
         "facts-and-opinion-marked": "Yes, and I have made clear which parts are opinion",
       }),
-    },
-    {
-      name: "historicalInformation",
-      kind: "radios",
-      label: "Does it include historical information?",
-      options: optionsFrom(HISTORICAL_INFORMATION, {
+    ),
+    radiosField(
+      "historicalInformation",
+      "Does it include historical information?",
+      optionsFrom(HISTORICAL_INFORMATION, {
         none: "No",
         "included-and-marked": "Yes, and I have marked it as historical",
       }),
-    },
+    ),
     {
       name: "principlesConfirmed",
       kind: "checkboxes",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NO_NAMES_HINT, TEXTAREA_MAX_LENGTH, textareaField, choice, optionalText } from "../fields";
+import { NO_NAMES_HINT, TEXTAREA_MAX_LENGTH, textareaField, choice, optionalText, radiosField } from "../fields";
 import { YES_NO, dropWhen, requireWhen, defineStep } from "./shared";
 
 const REASON_NOT_INFORMING_MISSING = "Enter why you will not tell them";
@@ -11,15 +11,10 @@ export const informing = defineStep("informing", "Sharing safely", {
     "greater risk of harm.",
   ruleIds: ["engage-the-child-and-carers"],
   fields: [
-    {
-      name: "informPerson",
-      kind: "radios",
-      label: "Will you tell the person, or their family, that you are sharing their information?",
-      options: [
-        { value: "yes", label: "Yes, they have been or will be told" },
-        { value: "no", label: "No", revealsFields: ["reasonNotInforming"] },
-      ],
-    },
+    radiosField("informPerson", "Will you tell the person, or their family, that you are sharing their information?", [
+      { value: "yes", label: "Yes, they have been or will be told" },
+      { value: "no", label: "No", revealsFields: ["reasonNotInforming"] },
+    ]),
     textareaField(
       "reasonNotInforming",
       "Why will you not tell them?",

@@ -8,6 +8,7 @@ import {
   optionalText,
   optionsFrom,
   requiredText,
+  radiosField,
 } from "../fields";
 import { dropWhen, requireWhen, tooLong, defineStep } from "./shared";
 
@@ -15,11 +16,10 @@ export const sharingMethod = defineStep("sharing-method", "Sharing safely", {
   title: "How will you share the information securely?",
   ruleIds: ["share-only-what-is-needed"],
   fields: [
-    {
-      name: "method",
-      kind: "radios",
-      label: "How will you share it?",
-      options: optionsFrom(SHARING_METHODS, {
+    radiosField(
+      "method",
+      "How will you share it?",
+      optionsFrom(SHARING_METHODS, {
         "secure-email": {
           label: "Secure email",
           hint: "Between secure email domains, or using an encrypted email service.",
@@ -31,7 +31,7 @@ export const sharingMethod = defineStep("sharing-method", "Sharing safely", {
         post: "By post",
         other: { label: "Another way", revealsFields: ["methodOther"] },
       }),
-    },
+    ),
     {
       name: "methodOther",
       kind: "text",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { choice } from "../fields";
+import { choice, radiosField } from "../fields";
 import { YES_NO, YES_NO_NOT_SURE, dropWhen, defineStep } from "./shared";
 
 export const significantHarm = defineStep("significant-harm", "About the concern", {
@@ -7,24 +7,19 @@ export const significantHarm = defineStep("significant-harm", "About the concern
   hint: "For an adult at risk, think about whether they are at risk of serious harm.",
   ruleIds: ["consent-is-not-required-when-at-risk", "protection-comes-first"],
   fields: [
-    {
-      name: "significantHarm",
-      kind: "radios",
-      label: "Is the child suffering, or likely to suffer, significant harm?",
-      options: [
-        {
-          value: "yes",
-          label: "Yes",
-          hint: "Follow your safeguarding procedures without delay. You do not need consent to share.",
-        },
-        { value: "no", label: "No", revealsFields: ["riskOfHarm"] },
-        {
-          value: "not-sure",
-          label: "I'm not sure",
-          hint: "You will be asked to seek advice, for example from your designated safeguarding lead, and record it.",
-        },
-      ],
-    },
+    radiosField("significantHarm", "Is the child suffering, or likely to suffer, significant harm?", [
+      {
+        value: "yes",
+        label: "Yes",
+        hint: "Follow your safeguarding procedures without delay. You do not need consent to share.",
+      },
+      { value: "no", label: "No", revealsFields: ["riskOfHarm"] },
+      {
+        value: "not-sure",
+        label: "I'm not sure",
+        hint: "You will be asked to seek advice, for example from your designated safeguarding lead, and record it.",
+      },
+    ]),
     {
       name: "riskOfHarm",
       kind: "radios",
