@@ -195,13 +195,23 @@ export function createCheckpointComparer(
 export function describeCheckpointBreak(broken: CheckpointBreak): string {
   switch (broken.kind) {
     case "checkpoint-mismatch":
-      return `Chain ${broken.chainKey}: event ${broken.eventId} (position ${broken.chainSeq}) is not the event the checkpoint signed at ${broken.signedAt} recorded there: events at or before it were removed, added or altered, and the chain rebuilt.`;
+      return (
+        `Chain ${broken.chainKey}: event ${broken.eventId} (position ${broken.chainSeq}) is not the event the ` +
+        `checkpoint signed at ${broken.signedAt} recorded there: events at or before it were removed, added or ` +
+        "altered, and the chain rebuilt."
+      );
     case "checkpoint-beyond-end":
       return broken.lastEventId === null
-        ? `Chain ${broken.chainKey}: a checkpoint signed at ${broken.signedAt} records position ${broken.checkpointSeq}, but the chain has no events.`
-        : `Chain ${broken.chainKey}: a checkpoint signed at ${broken.signedAt} records position ${broken.checkpointSeq}, but the last event is event ${broken.lastEventId} at position ${broken.lastSeq} (events were removed from the end).`;
+        ? `Chain ${broken.chainKey}: a checkpoint signed at ${broken.signedAt} records position ` +
+            `${broken.checkpointSeq}, but the chain has no events.`
+        : `Chain ${broken.chainKey}: a checkpoint signed at ${broken.signedAt} records position ` +
+            `${broken.checkpointSeq}, but the last event is event ${broken.lastEventId} at position ` +
+            `${broken.lastSeq} (events were removed from the end).`;
     case "checkpoint-invalid":
-      return `Chain ${broken.chainKey}: the checkpoint for position ${broken.checkpointSeq} (signed at ${broken.signedAt}) is not valid (${broken.problem}).`;
+      return (
+        `Chain ${broken.chainKey}: the checkpoint for position ${broken.checkpointSeq} (signed at ` +
+        `${broken.signedAt}) is not valid (${broken.problem}).`
+      );
   }
 }
 

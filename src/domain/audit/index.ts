@@ -204,18 +204,33 @@ export function createChainVerifier(chainKey: string) {
 export function describeChainBreak(broken: ChainBreak): string {
   switch (broken.kind) {
     case "gap":
-      return `Chain ${broken.chainKey}: event ${broken.eventId} has position ${broken.foundSeq}, expected ${broken.expectedSeq} (an event is missing or out of place).`;
+      return (
+        `Chain ${broken.chainKey}: event ${broken.eventId} has position ${broken.foundSeq}, expected ` +
+        `${broken.expectedSeq} (an event is missing or out of place).`
+      );
     case "prev-hash-mismatch":
-      return `Chain ${broken.chainKey}: event ${broken.eventId} (position ${broken.chainSeq}) does not link to the event before it.`;
+      return (
+        `Chain ${broken.chainKey}: event ${broken.eventId} (position ${broken.chainSeq}) does not link to the ` +
+        "event before it."
+      );
     case "hash-mismatch":
-      return `Chain ${broken.chainKey}: event ${broken.eventId} (position ${broken.chainSeq}) has been altered: its content no longer matches its hash.`;
+      return (
+        `Chain ${broken.chainKey}: event ${broken.eventId} (position ${broken.chainSeq}) has been altered: its ` +
+        "content no longer matches its hash."
+      );
     case "head-mismatch":
       return broken.lastEventId === null
-        ? `Chain ${broken.chainKey}: the chain head records position ${broken.headSeq} but the chain has no events (they were removed).`
+        ? `Chain ${broken.chainKey}: the chain head records position ${broken.headSeq} but the chain has no ` +
+            "events (they were removed)."
         : broken.headSeq > broken.lastSeq
-          ? `Chain ${broken.chainKey}: the chain head records position ${broken.headSeq} but the last event is event ${broken.lastEventId} at position ${broken.lastSeq} (events were removed from the end).`
-          : `Chain ${broken.chainKey}: the chain head does not match event ${broken.lastEventId}, the last event (position ${broken.lastSeq}): the head or the end of the chain was changed.`;
+          ? `Chain ${broken.chainKey}: the chain head records position ${broken.headSeq} but the last event is ` +
+            `event ${broken.lastEventId} at position ${broken.lastSeq} (events were removed from the end).`
+          : `Chain ${broken.chainKey}: the chain head does not match event ${broken.lastEventId}, the last ` +
+            `event (position ${broken.lastSeq}): the head or the end of the chain was changed.`;
     case "head-missing":
-      return `Chain ${broken.chainKey}: the chain head is missing, so events removed from the end after event ${broken.lastEventId} (position ${broken.lastSeq}) could not be noticed.`;
+      return (
+        `Chain ${broken.chainKey}: the chain head is missing, so events removed from the end after event ` +
+        `${broken.lastEventId} (position ${broken.lastSeq}) could not be noticed.`
+      );
   }
 }

@@ -21,9 +21,11 @@ export interface DepartureCircumstances {
 
 const DEPARTURE_EXPLANATIONS: Record<DepartureCode, string> = {
   NO_SHARE_IN_EMERGENCY:
-    "A child is at immediate risk of significant harm, which means acting and sharing now, but you have decided not to share.",
+    "A child is at immediate risk of significant harm, which means acting and sharing now, but you have " +
+    "decided not to share.",
   NO_SHARE_WHEN_CHILD_AT_RISK:
-    "The flowchart indicates you can share, and a child is at risk of significant harm, but you have decided not to share.",
+    "The flowchart indicates you can share, and a child is at risk of significant harm, but you have decided " +
+    "not to share.",
   SHARE_WHEN_INDICATED_NOT_TO: "The flowchart indicates you should not share, but you have decided to share.",
 };
 

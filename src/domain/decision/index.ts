@@ -9,19 +9,8 @@ export {
   type DepartureCode,
 } from "./departure";
 export { CONSENT_STATUSES, sharedWithoutConsent, summariseConsent, type ConsentStatus } from "./consent";
-export {
-  DEFAULT_RECORD_KEEPING_SETTINGS,
-  REVIEW_FLAGS,
-  URGENCIES,
-  recordKeepingSettingsSchema,
-  retainUntil,
-  reviewDueAt,
-  reviewFlags,
-  type RecordKeepingSettings,
-  type ReviewFlag,
-  type ReviewFlagInput,
-  type Urgency,
-} from "./review";
+// Everything the review rules define is part of the decision API.
+export * from "./review";
 export {
   buildDecisionRecord,
   ukDate,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GUIDANCE_VERSION } from "../guidance";
-import { VALID, consentGivenShareAnswers } from "../wizard/test-fixtures";
+import { VALID, steps, consentGivenShareAnswers } from "../wizard/test-fixtures";
 import type { WizardAnswers } from "../wizard";
 import { buildDecisionRecord, ukDate, ukDayStart, type DecisionContext, type DecisionRecordData } from "./index";
 
@@ -252,20 +252,12 @@ describe("buildDecisionRecord: the acceptance paths", () => {
 
 describe("buildDecisionRecord: what it refuses", () => {
   it("lists each unanswered step, in order", () => {
-    expect(problems(START).map((problem) => problem.stepId)).toEqual([
-      "significant-harm",
-      "purpose",
-      "identifiable",
-      "confidential",
-      "consent",
-      "other-lawful-reason",
-      "lawful-basis",
-      "safety",
-      "information-to-share",
-      "sharing-method",
-      "informing",
-      "decision",
-    ]);
+    expect(problems(START).map((problem) => problem.stepId)).toEqual(
+      steps(`
+    significant-harm purpose identifiable confidential consent other-lawful-reason lawful-basis
+    safety information-to-share sharing-method informing decision
+      `),
+    );
     expect(problems(START)[0]).toEqual({
       stepId: "significant-harm",
       field: "_form",

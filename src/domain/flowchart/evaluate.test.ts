@@ -6,6 +6,7 @@ import {
   FLOWCHART_QUESTION_IDS,
   OUTCOME_EXPLANATIONS,
   evaluateFlowchart,
+  type AdvisableQuestionId,
   type FlowchartAnswers,
   type FlowchartEvaluation,
 } from "./index";
@@ -18,14 +19,9 @@ const ROUTINE = { "immediate-risk": "no", purpose: "yes", identifiable: "yes", c
 describe("the flowchart data", () => {
   it("asks the questions in the 2018 order", () => {
     expect(Object.keys(FLOWCHART)).toEqual([...FLOWCHART_QUESTION_IDS]);
-    expect(FLOWCHART_QUESTION_IDS).toEqual([
-      "immediate-risk",
-      "purpose",
-      "identifiable",
-      "confidential",
-      "consent",
-      "other-lawful-reason",
-    ]);
+    expect(FLOWCHART_QUESTION_IDS).toEqual(
+      "immediate-risk purpose identifiable confidential consent other-lawful-reason".split(" "),
+    );
   });
 
   it("routes every answer to a real question or an indication", () => {
@@ -45,13 +41,9 @@ describe("the flowchart data", () => {
   });
 
   it("offers the four consent statuses", () => {
-    expect(FLOWCHART.consent.options.map((option) => option.value)).toEqual([
-      "given",
-      "refused",
-      "withdrawn",
-      "not-sought",
-      "not-sure",
-    ]);
+    expect(FLOWCHART.consent.options.map((option) => option.value)).toEqual(
+      "given refused withdrawn not-sought not-sure".split(" "),
+    );
   });
 
   it("has a plain-English explanation for every way it can end", () => {
@@ -223,92 +215,22 @@ describe("evaluateFlowchart: every 'not sure'", () => {
     expect(result.explanation).toContain("designated safeguarding lead");
   });
 
-  it.each<[string, FlowchartAnswers["given"], FlowchartAnswers["afterAdvice"], string, string]>([
-    [
-      "purpose → yes",
-      { "immediate-risk": "no", purpose: "not-sure" },
-      { purpose: "yes" },
-      "INCOMPLETE",
-      "ADVICE_TAKEN_ON_PURPOSE,LEGITIMATE_PURPOSE",
-    ],
-    [
-      "purpose → no",
-      { "immediate-risk": "no", purpose: "not-sure" },
-      { purpose: "no" },
-      "DO_NOT_SHARE",
-      "ADVICE_TAKEN_ON_PURPOSE,NO_LEGITIMATE_PURPOSE",
-    ],
-    [
-      "identifiable → no",
-      { ...upTo.identifiable, identifiable: "not-sure" },
-      { identifiable: "no" },
-      "SHARE",
-      "ADVICE_TAKEN_ON_IDENTIFIABLE,NOT_IDENTIFIABLE",
-    ],
-    [
-      "identifiable → yes",
-      { ...upTo.identifiable, identifiable: "not-sure" },
-      { identifiable: "yes" },
-      "INCOMPLETE",
-      "ADVICE_TAKEN_ON_IDENTIFIABLE,IDENTIFIABLE",
-    ],
-    [
-      "confidential → no",
-      { ...upTo.confidential, confidential: "not-sure" },
-      { confidential: "no" },
-      "SHARE",
-      "ADVICE_TAKEN_ON_CONFIDENTIAL,NOT_CONFIDENTIAL",
-    ],
-    [
-      "confidential → yes",
-      { ...upTo.confidential, confidential: "not-sure" },
-      { confidential: "yes" },
-      "INCOMPLETE",
-      "ADVICE_TAKEN_ON_CONFIDENTIAL,CONFIDENTIAL",
-    ],
-    [
-      "consent → given",
-      { ...ROUTINE, consent: "not-sure" },
-      { consent: "given" },
-      "SHARE",
-      "ADVICE_TAKEN_ON_CONSENT,CONSENT_GIVEN",
-    ],
-    [
-      "consent → refused",
-      { ...ROUTINE, consent: "not-sure" },
-      { consent: "refused" },
-      "INCOMPLETE",
-      "ADVICE_TAKEN_ON_CONSENT,CONSENT_REFUSED",
-    ],
-    [
-      "consent → withdrawn",
-      { ...ROUTINE, consent: "not-sure" },
-      { consent: "withdrawn" },
-      "INCOMPLETE",
-      "ADVICE_TAKEN_ON_CONSENT,CONSENT_WITHDRAWN",
-    ],
-    [
-      "consent → not sought",
-      { ...ROUTINE, consent: "not-sure" },
-      { consent: "not-sought" },
-      "INCOMPLETE",
-      "ADVICE_TAKEN_ON_CONSENT,CONSENT_NOT_SOUGHT",
-    ],
-    [
-      "other reason → yes",
-      { ...upTo["other-lawful-reason"], "other-lawful-reason": "not-sure" },
-      { "other-lawful-reason": "yes" },
-      "SHARE",
-      "ADVICE_TAKEN_ON_OTHER_LAWFUL_REASON,OTHER_LAWFUL_REASON",
-    ],
-    [
-      "other reason → no",
-      { ...upTo["other-lawful-reason"], "other-lawful-reason": "not-sure" },
-      { "other-lawful-reason": "no" },
-      "DO_NOT_SHARE",
-      "ADVICE_TAKEN_ON_OTHER_LAWFUL_REASON,NO_OTHER_LAWFUL_REASON",
-    ],
-  ])("after advice, %s", (_, given, afterAdvice, indication, lastCodes) => {
+  it.each<[AdvisableQuestionId, string, string, string]>([
+    ["purpose", "yes", "INCOMPLETE", "ADVICE_TAKEN_ON_PURPOSE,LEGITIMATE_PURPOSE"],
+    ["purpose", "no", "DO_NOT_SHARE", "ADVICE_TAKEN_ON_PURPOSE,NO_LEGITIMATE_PURPOSE"],
+    ["identifiable", "no", "SHARE", "ADVICE_TAKEN_ON_IDENTIFIABLE,NOT_IDENTIFIABLE"],
+    ["identifiable", "yes", "INCOMPLETE", "ADVICE_TAKEN_ON_IDENTIFIABLE,IDENTIFIABLE"],
+    ["confidential", "no", "SHARE", "ADVICE_TAKEN_ON_CONFIDENTIAL,NOT_CONFIDENTIAL"],
+    ["confidential", "yes", "INCOMPLETE", "ADVICE_TAKEN_ON_CONFIDENTIAL,CONFIDENTIAL"],
+    ["consent", "given", "SHARE", "ADVICE_TAKEN_ON_CONSENT,CONSENT_GIVEN"],
+    ["consent", "refused", "INCOMPLETE", "ADVICE_TAKEN_ON_CONSENT,CONSENT_REFUSED"],
+    ["consent", "withdrawn", "INCOMPLETE", "ADVICE_TAKEN_ON_CONSENT,CONSENT_WITHDRAWN"],
+    ["consent", "not-sought", "INCOMPLETE", "ADVICE_TAKEN_ON_CONSENT,CONSENT_NOT_SOUGHT"],
+    ["other-lawful-reason", "yes", "SHARE", "ADVICE_TAKEN_ON_OTHER_LAWFUL_REASON,OTHER_LAWFUL_REASON"],
+    ["other-lawful-reason", "no", "DO_NOT_SHARE", "ADVICE_TAKEN_ON_OTHER_LAWFUL_REASON,NO_OTHER_LAWFUL_REASON"],
+  ])("after advice, %s → %s", (questionId, informedAnswer, indication, lastCodes) => {
+    const given = { ...upTo[questionId], [questionId]: "not-sure" } as FlowchartAnswers["given"];
+    const afterAdvice = { [questionId]: informedAnswer } as FlowchartAnswers["afterAdvice"];
     const result = evaluate(given, { afterAdvice });
     expect(result.indication).toBe(indication);
     const codes = lastCodes.split(",");

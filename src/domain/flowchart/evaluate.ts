@@ -65,22 +65,28 @@ export interface FlowchartEvaluation {
 }
 
 const ADVISERS =
-  "your manager or supervisor, your designated safeguarding lead, your information governance lead or data protection officer, or your Caldicott Guardian";
+  "your manager or supervisor, your designated safeguarding lead, your information governance lead or data " +
+  "protection officer, or your Caldicott Guardian";
 
 /** Plain-English explanation for each way the flowchart can end. */
 export const OUTCOME_EXPLANATIONS: Partial<Record<RouteReasonCode, string>> = {
   IMMEDIATE_RISK_OF_SIGNIFICANT_HARM:
-    "A child is at immediate risk of significant harm. Follow your safeguarding procedures now: contact children's social care or the police, and call 999 if a child is in immediate danger. Do not wait for consent. Record what you shared, and why, straight afterwards.",
+    "A child is at immediate risk of significant harm. Follow your safeguarding procedures now: contact " +
+    "children's social care or the police, and call 999 if a child is in immediate danger. Do not wait for " +
+    "consent. Record what you shared, and why, straight afterwards.",
   NO_LEGITIMATE_PURPOSE:
     "There is no clear and legitimate purpose for sharing, so do not share. Record your decision and your reasons.",
   NOT_IDENTIFIABLE:
-    "The information does not identify anyone, so it is not personal data and you can share it. Share only what is needed.",
+    "The information does not identify anyone, so it is not personal data and you can share it. Share only " +
+    "what is needed.",
   NOT_CONFIDENTIAL:
-    "The information is not confidential, so you can share it. Because it identifies someone, you still need a lawful basis under data protection law, and should share only what is needed.",
+    "The information is not confidential, so you can share it. Because it identifies someone, you still need " +
+    "a lawful basis under data protection law, and should share only what is needed.",
   CONSENT_GIVEN:
     "You have consent, so you can share. Share only what is needed, share it securely, and record what you shared.",
   OTHER_LAWFUL_REASON:
-    "You do not have consent, but there is another lawful reason to share, so you can share without consent. Record the lawful basis and your reasons.",
+    "You do not have consent, but there is another lawful reason to share, so you can share without consent. " +
+    "Record the lawful basis and your reasons.",
   CHILD_AT_RISK_PUBLIC_INTEREST_OVERRIDES:
     "A child is at risk of significant harm, so the public interest in protecting them will usually outweigh " +
     "confidentiality. You can share without consent. Consent is not the right lawful basis here: record another " +
@@ -101,7 +107,8 @@ export const OUTCOME_EXPLANATIONS: Partial<Record<RouteReasonCode, string>> = {
     "not sharing against the refusal, and ask your designated safeguarding lead. If you still decide not to share, " +
     "record why.",
   NO_OTHER_LAWFUL_REASON:
-    "You do not have consent and there is no other lawful reason to share, so do not share. Record your decision and reasons, and think again if you are given new information.",
+    "You do not have consent and there is no other lawful reason to share, so do not share. Record your " +
+    "decision and reasons, and think again if you are given new information.",
 };
 
 /**
@@ -200,7 +207,10 @@ function seekAdvice(questionId: FlowchartQuestionId, reasonCodes: ReasonCode[]):
   return {
     indication: "SEEK_ADVICE",
     reasonCodes,
-    explanation: `You are not sure ${FLOWCHART[questionId].notSurePhrase}. Seek advice before you go on, from ${ADVISERS}. Avoid naming the child or family if you can. Record who you asked and what they advised, then answer the question again.`,
+    explanation:
+      `You are not sure ${FLOWCHART[questionId].notSurePhrase}. Seek advice before you go on, from ` +
+      `${ADVISERS}. Avoid naming the child or family if you can. Record who you asked and what they advised, ` +
+      "then answer the question again.",
     nextQuestion: questionId,
   };
 }

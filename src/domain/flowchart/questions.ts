@@ -111,6 +111,11 @@ const NOT_SURE_OPTION = {
   label: "I'm not sure",
   hint: "You will be asked to seek advice and record it before you continue.",
 } as const;
+const YES_NO_NOT_SURE_OPTIONS = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+  NOT_SURE_OPTION,
+] as const;
 
 /**
  * The "when and how to share" flowchart from the HM Government 2018 advice, as data. The order
@@ -140,7 +145,7 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
     notSurePhrase: "whether there is a clear and legitimate purpose for sharing",
     ruleIds: ["protection-comes-first", "share-only-what-is-needed"],
     source: SOURCES.hmg2018Flowchart,
-    options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, NOT_SURE_OPTION],
+    options: YES_NO_NOT_SURE_OPTIONS,
     routes: {
       yes: { next: "identifiable", reasonCode: "LEGITIMATE_PURPOSE" },
       no: { indication: "DO_NOT_SHARE", reasonCode: "NO_LEGITIMATE_PURPOSE" },
@@ -157,7 +162,7 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
     notSurePhrase: "whether the information identifies a person",
     ruleIds: ["share-only-what-is-needed"],
     source: SOURCES.hmg2018Flowchart,
-    options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, NOT_SURE_OPTION],
+    options: YES_NO_NOT_SURE_OPTIONS,
     routes: {
       yes: { next: "confidential", reasonCode: "IDENTIFIABLE" },
       no: { indication: "SHARE", reasonCode: "NOT_IDENTIFIABLE" },
@@ -166,11 +171,13 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
   confidential: {
     id: "confidential",
     question: "Is the information confidential?",
-    hint: "Information is usually confidential if it was given in confidence, or is private and not already known to the people you would share it with.",
+    hint:
+      "Information is usually confidential if it was given in confidence, or is private and not already known " +
+      "to the people you would share it with.",
     notSurePhrase: "whether the information is confidential",
     ruleIds: ["protection-comes-first"],
     source: `${SOURCES.hmg2018Flowchart}; ${SOURCES.preSchool}`,
-    options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, NOT_SURE_OPTION],
+    options: YES_NO_NOT_SURE_OPTIONS,
     routes: {
       yes: { next: "consent", reasonCode: "CONFIDENTIAL" },
       no: { indication: "SHARE", reasonCode: "NOT_CONFIDENTIAL" },
@@ -179,7 +186,9 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
   consent: {
     id: "consent",
     question: "Do you have consent to share?",
-    hint: "Consent must be freely given and can be withdrawn at any time. Only ask for it if the person has a real choice.",
+    hint:
+      "Consent must be freely given and can be withdrawn at any time. Only ask for it if the person has a real " +
+      "choice.",
     notSurePhrase: "whether you have consent",
     ruleIds: ["engage-the-child-and-carers", "consent-is-not-required-when-at-risk"],
     source: `${SOURCES.hmg2018Flowchart}; ${SOURCES.dfe2024Rule(3)}; ${SOURCES.croydon}`,
@@ -207,11 +216,13 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
   "other-lawful-reason": {
     id: "other-lawful-reason",
     question: "Is there another lawful reason to share without consent?",
-    hint: "For example, a legal duty or power to share, your organisation's public functions, protecting someone's life, or a public interest that outweighs keeping the information confidential.",
+    hint:
+      "For example, a legal duty or power to share, your organisation's public functions, protecting someone's " +
+      "life, or a public interest that outweighs keeping the information confidential.",
     notSurePhrase: "whether there is another lawful reason to share",
     ruleIds: ["consent-is-not-required-when-at-risk", "protection-comes-first"],
     source: `${SOURCES.hmg2018Flowchart}; ${SOURCES.dfe2024Rule(3)}`,
-    options: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }, NOT_SURE_OPTION],
+    options: YES_NO_NOT_SURE_OPTIONS,
     routes: {
       yes: { indication: "SHARE", reasonCode: "OTHER_LAWFUL_REASON" },
       no: { indication: "DO_NOT_SHARE", reasonCode: "NO_OTHER_LAWFUL_REASON" },

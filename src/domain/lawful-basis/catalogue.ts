@@ -123,7 +123,9 @@ const article6: LawfulBasis[] = [
     group: "UK_GDPR_ARTICLE_6",
     reference: "UK GDPR Article 6(1)(a)",
     label: "Consent",
-    help: "The person has freely agreed to this sharing. Use it only if they had a real choice and could have said no. If you would share anyway, consent is the wrong basis.",
+    help:
+      "The person has freely agreed to this sharing. Use it only if they had a real choice and could have said " +
+      "no. If you would share anyway, consent is the wrong basis.",
     source: `UK GDPR Art 6(1)(a); ${SOURCES.dfe2024Rule(3)}; ${SOURCES.berkshire("s.4")}`,
     reliesOnConsent: true,
   },
@@ -140,7 +142,9 @@ const article6: LawfulBasis[] = [
     group: "UK_GDPR_ARTICLE_6",
     reference: "UK GDPR Article 6(1)(d)",
     label: "Vital interests",
-    help: "Sharing is needed to protect someone's life, for example in an emergency where there is no time to do anything else.",
+    help:
+      "Sharing is needed to protect someone's life, for example in an emergency where there is no time to do " +
+      "anything else.",
     source: `UK GDPR Art 6(1)(d); ${SOURCES.berkshire("Appendix B para 1.4.2")}`,
   },
   {
@@ -183,7 +187,10 @@ const article6: LawfulBasis[] = [
     group: "UK_GDPR_ARTICLE_6",
     reference: "UK GDPR Article 6(1)(f)",
     label: "Legitimate interests",
-    help: "Sharing is needed for a genuine interest of your organisation or someone else, and that interest is not outweighed by the person's rights. Not for public authorities performing their tasks: councils, maintained schools and academies, the NHS and the police should use public task instead.",
+    help:
+      "Sharing is needed for a genuine interest of your organisation or someone else, and that interest is not " +
+      "outweighed by the person's rights. Not for public authorities performing their tasks: councils, " +
+      "maintained schools and academies, the NHS and the police should use public task instead.",
     source: "UK GDPR Art 6(1)(f) and the final paragraph of Art 6(1)",
     notForPublicAuthorityTasks: true,
   },
@@ -210,7 +217,9 @@ const article9: LawfulBasis[] = [
     group: "UK_GDPR_ARTICLE_9",
     reference: "UK GDPR Article 9(2)(a)",
     label: "Explicit consent",
-    help: "The person has clearly agreed, usually in writing, to this specific sharing of sensitive information. It may not be right to ask if sharing is needed to prevent harm.",
+    help:
+      "The person has clearly agreed, usually in writing, to this specific sharing of sensitive information. " +
+      "It may not be right to ask if sharing is needed to prevent harm.",
     source: `UK GDPR Art 9(2)(a); ${BERKSHIRE_APPENDIX_B}`,
     reliesOnConsent: true,
   },
@@ -219,7 +228,9 @@ const article9: LawfulBasis[] = [
     group: "UK_GDPR_ARTICLE_9",
     reference: "UK GDPR Article 9(2)(b)",
     label: "Employment, social security and social protection",
-    help: "Needed to meet obligations or use rights in employment, social security or social protection law, which includes social care duties. Also needs Schedule 1 paragraph 1.",
+    help:
+      "Needed to meet obligations or use rights in employment, social security or social protection law, which " +
+      "includes social care duties. Also needs Schedule 1 paragraph 1.",
     source: `UK GDPR Art 9(2)(b); ${BERKSHIRE_APPENDIX_B}`,
     needsSchedule1: true,
   },
@@ -236,7 +247,10 @@ const article9: LawfulBasis[] = [
     group: "UK_GDPR_ARTICLE_9",
     reference: "UK GDPR Article 9(2)(d)",
     label: "Not-for-profit bodies",
-    help: "A charity or other not-for-profit body with a political, religious, philosophical or trade union aim, handling its members' information. It does not cover sharing outside the body without consent, so it rarely applies to safeguarding.",
+    help:
+      "A charity or other not-for-profit body with a political, religious, philosophical or trade union aim, " +
+      "handling its members' information. It does not cover sharing outside the body without consent, so it " +
+      "rarely applies to safeguarding.",
     source: `UK GDPR Art 9(2)(d); ${BERKSHIRE_APPENDIX_B}`,
   },
   {
@@ -260,7 +274,10 @@ const article9: LawfulBasis[] = [
     group: "UK_GDPR_ARTICLE_9",
     reference: "UK GDPR Article 9(2)(g)",
     label: "Substantial public interest",
-    help: "Needed for reasons of substantial public interest set out in law. Safeguarding children usually falls here. Also needs a Schedule 1 Part 2 condition, such as paragraph 18 (safeguarding of children and individuals at risk).",
+    help:
+      "Needed for reasons of substantial public interest set out in law. Safeguarding children usually falls " +
+      "here. Also needs a Schedule 1 Part 2 condition, such as paragraph 18 (safeguarding of children and " +
+      "individuals at risk).",
     source: `UK GDPR Art 9(2)(g); ${BERKSHIRE_APPENDIX_B}`,
     needsSchedule1: true,
   },
@@ -269,7 +286,9 @@ const article9: LawfulBasis[] = [
     group: "UK_GDPR_ARTICLE_9",
     reference: "UK GDPR Article 9(2)(h)",
     label: "Health or social care",
-    help: "Needed for health or social care, such as diagnosis, treatment or managing care services, by or under the responsibility of a professional with a duty of confidentiality. Also needs Schedule 1 paragraph 2.",
+    help:
+      "Needed for health or social care, such as diagnosis, treatment or managing care services, by or under " +
+      "the responsibility of a professional with a duty of confidentiality. Also needs Schedule 1 paragraph 2.",
     source: `UK GDPR Art 9(2)(h); ${BERKSHIRE_APPENDIX_B}`,
     needsSchedule1: true,
   },
@@ -278,7 +297,9 @@ const article9: LawfulBasis[] = [
     group: "UK_GDPR_ARTICLE_9",
     reference: "UK GDPR Article 9(2)(i)",
     label: "Public health",
-    help: "Needed for public health, such as protecting against serious threats to health. Also needs Schedule 1 paragraph 3.",
+    help:
+      "Needed for public health, such as protecting against serious threats to health. Also needs Schedule 1 " +
+      "paragraph 3.",
     source: `UK GDPR Art 9(2)(i); ${BERKSHIRE_APPENDIX_B}`,
     needsSchedule1: true,
   },
@@ -287,7 +308,9 @@ const article9: LawfulBasis[] = [
     group: "UK_GDPR_ARTICLE_9",
     reference: "UK GDPR Article 9(2)(j)",
     label: "Archiving, research and statistics",
-    help: "Needed for archiving in the public interest, research or statistics, with safeguards. Rarely relevant to a decision about one child. Also needs Schedule 1 paragraph 4.",
+    help:
+      "Needed for archiving in the public interest, research or statistics, with safeguards. Rarely relevant " +
+      "to a decision about one child. Also needs Schedule 1 paragraph 4.",
     source: `UK GDPR Art 9(2)(j); ${BERKSHIRE_APPENDIX_B}`,
     needsSchedule1: true,
   },
@@ -305,7 +328,9 @@ const schedule1: LawfulBasis[] = [
     group: "DPA_2018_SCHEDULE_1",
     reference: "Data Protection Act 2018, Schedule 1 Part 1 paragraph 1",
     label: "Employment, social security and social protection",
-    help: `Completes Article 9(2)(b): needed to meet a legal obligation or use a legal right in employment, social security or social protection. ${SCHEDULE_1_POLICY_NOTE}`,
+    help:
+      "Completes Article 9(2)(b): needed to meet a legal obligation or use a legal right in employment, social " +
+      `security or social protection. ${SCHEDULE_1_POLICY_NOTE}`,
     source: "Data Protection Act 2018, Sch 1 Part 1 para 1",
     completesArticle9: "art9-2-b",
   },
@@ -323,7 +348,9 @@ const schedule1: LawfulBasis[] = [
     group: "DPA_2018_SCHEDULE_1",
     reference: "Data Protection Act 2018, Schedule 1 Part 1 paragraph 3",
     label: "Public health",
-    help: "Completes Article 9(2)(i): needed for public health, by or under the responsibility of a health professional or someone with a duty of confidentiality.",
+    help:
+      "Completes Article 9(2)(i): needed for public health, by or under the responsibility of a health " +
+      "professional or someone with a duty of confidentiality.",
     source: "Data Protection Act 2018, Sch 1 Part 1 para 3",
     completesArticle9: "art9-2-i",
   },
@@ -332,7 +359,9 @@ const schedule1: LawfulBasis[] = [
     group: "DPA_2018_SCHEDULE_1",
     reference: "Data Protection Act 2018, Schedule 1 Part 1 paragraph 4",
     label: "Research, archiving and statistics",
-    help: "Completes Article 9(2)(j): needed for archiving, research or statistics in the public interest, with safeguards.",
+    help:
+      "Completes Article 9(2)(j): needed for archiving, research or statistics in the public interest, with " +
+      "safeguards.",
     source: "Data Protection Act 2018, Sch 1 Part 1 para 4",
     completesArticle9: "art9-2-j",
   },
@@ -341,7 +370,9 @@ const schedule1: LawfulBasis[] = [
     group: "DPA_2018_SCHEDULE_1",
     reference: "Data Protection Act 2018, Schedule 1 Part 2 paragraph 6",
     label: "Statutory and government purposes",
-    help: `Completes Article 9(2)(g): needed to carry out a function given to your organisation by law, and in the substantial public interest. ${SCHEDULE_1_POLICY_NOTE}`,
+    help:
+      "Completes Article 9(2)(g): needed to carry out a function given to your organisation by law, and in the " +
+      `substantial public interest. ${SCHEDULE_1_POLICY_NOTE}`,
     source: `Data Protection Act 2018, Sch 1 Part 2 para 6; ${SOURCES.berkshire("s.5")}`,
     completesArticle9: "art9-2-g",
   },
@@ -361,7 +392,11 @@ const schedule1: LawfulBasis[] = [
     group: "DPA_2018_SCHEDULE_1",
     reference: "Data Protection Act 2018, Schedule 1 Part 2 paragraph 18",
     label: "Safeguarding of children and individuals at risk",
-    help: `Completes Article 9(2)(g): needed to protect a child under 18, or an adult at risk, from neglect or physical, mental or emotional harm, or to protect their well-being. It is in the substantial public interest and lets you share without consent when consent cannot be given, you cannot reasonably be expected to get it, or asking would put the protection at risk. ${SCHEDULE_1_POLICY_NOTE}`,
+    help:
+      "Completes Article 9(2)(g): needed to protect a child under 18, or an adult at risk, from neglect or " +
+      "physical, mental or emotional harm, or to protect their well-being. It is in the substantial public " +
+      "interest and lets you share without consent when consent cannot be given, you cannot reasonably be " +
+      `expected to get it, or asking would put the protection at risk. ${SCHEDULE_1_POLICY_NOTE}`,
     source: `Data Protection Act 2018, Sch 1 Part 2 para 18; ${SOURCES.dudley("s.3 and s.4")}`,
     completesArticle9: "art9-2-g",
   },
@@ -475,7 +510,9 @@ const statutoryGateways: LawfulBasis[] = [
     group: "STATUTORY_GATEWAY",
     reference: "Children Act 1989, section 17",
     label: "Children in need",
-    help: "The local authority's duty to safeguard and promote the welfare of children in need in its area, and to provide services for them.",
+    help:
+      "The local authority's duty to safeguard and promote the welfare of children in need in its area, and to " +
+      "provide services for them.",
     source: "Children Act 1989, s.17",
   },
   {
@@ -518,7 +555,9 @@ const statutoryGateways: LawfulBasis[] = [
     group: "STATUTORY_GATEWAY",
     reference: "Children Act 2004, section 11",
     label: "Duty to safeguard and promote children's welfare",
-    help: "Named bodies, including councils, the NHS and the police, must make sure they carry out their functions with regard to the need to safeguard and promote the welfare of children.",
+    help:
+      "Named bodies, including councils, the NHS and the police, must make sure they carry out their functions " +
+      "with regard to the need to safeguard and promote the welfare of children.",
     source: `Children Act 2004, s.11; ${SOURCES.berkshire("s.5.1")}`,
   },
   {

@@ -5,35 +5,8 @@ export {
   isPublicAuthority,
   type OrganisationKind,
 } from "./organisation";
-export {
-  ARTICLE_6_IDS,
-  ARTICLE_9_IDS,
-  SCHEDULE_1_IDS,
-  SCHEDULE_8_IDS,
-  COMMON_LAW_IDS,
-  CRIMINAL_OFFENCE_DATA_RULE,
-  STATUTORY_GATEWAY_IDS,
-  LAWFUL_BASES,
-  LAWFUL_BASIS_GROUPS,
-  availableLawfulBases,
-  findLawfulBasis,
-  isAvailableTo,
-  isInForce,
-  lawfulBasesInGroup,
-  lawfulBasis,
-  unavailableReason,
-  type Article6Id,
-  type Commencement,
-  type CommencementStatus,
-  type Article9Id,
-  type CommonLawId,
-  type LawfulBasis,
-  type LawfulBasisGroup,
-  type LawfulBasisId,
-  type Schedule1Id,
-  type Schedule8Id,
-  type StatutoryGatewayId,
-} from "./catalogue";
+// The whole catalogue (ids, groups, bases and their look-ups) is public.
+export * from "./catalogue";
 export {
   OTHER_LAWFUL_REASON_KINDS,
   selectedLawfulBasisIds,

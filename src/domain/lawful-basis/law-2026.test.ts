@@ -22,6 +22,7 @@ import {
   type LawfulBasisId,
   type LawfulBasisSelection,
 } from "./index";
+import { selectionWith } from "./test-fixtures";
 
 const ids = (kind: Parameters<typeof availableLawfulBases>[0]) => availableLawfulBases(kind).map((b) => b.id);
 
@@ -48,16 +49,7 @@ describe("Data (Use and Access) Act 2025", () => {
 });
 
 describe("criminal offence data", () => {
-  const selection = (overrides: Partial<LawfulBasisSelection>): LawfulBasisSelection => ({
-    article6: "art6-1-e",
-    specialCategory: false,
-    article9: [],
-    schedule1: [],
-    schedule8: [],
-    commonLaw: ["common-law-public-interest"],
-    statutoryGateways: [],
-    ...overrides,
-  });
+  const selection = selectionWith;
   const context = { organisationKind: "LOCAL_AUTHORITY" as const, consentGiven: false, confidential: true };
 
   it("cites UK GDPR Art 10, DPA 2018 s.10(5) and Sch 1 para 36", () => {

@@ -5,17 +5,9 @@ import {
   type LawfulBasisContext,
   type LawfulBasisSelection,
 } from "./index";
+import { selectionWith } from "./test-fixtures";
 
-const selection = (overrides: Partial<LawfulBasisSelection> = {}): LawfulBasisSelection => ({
-  article6: "art6-1-e",
-  specialCategory: false,
-  article9: [],
-  schedule1: [],
-  schedule8: [],
-  commonLaw: ["common-law-public-interest"],
-  statutoryGateways: [],
-  ...overrides,
-});
+const selection = selectionWith;
 
 const context = (overrides: Partial<LawfulBasisContext> = {}): LawfulBasisContext => ({
   organisationKind: "LOCAL_AUTHORITY",

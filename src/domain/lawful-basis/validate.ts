@@ -300,7 +300,8 @@ function part3Problems(selection: LawfulBasisSelection): LawfulBasisProblem[] {
 
 function specialCategoryProblems(selection: LawfulBasisSelection, context: LawfulBasisContext): LawfulBasisProblem[] {
   const problems: LawfulBasisProblem[] = [];
-  // Police processing for law enforcement falls under DPA 2018 Part 3, where Schedule 8 does the job Article 9 does elsewhere.
+  // Police processing for law enforcement falls under DPA 2018 Part 3, where Schedule 8 does the job
+  // Article 9 does elsewhere.
   const lawEnforcementConditionChosen = context.organisationKind === "POLICE" && selection.article6 === "dpa-s35";
   const validArticle9 = selection.article9.filter((id) => findLawfulBasis(id)?.group === "UK_GDPR_ARTICLE_9");
   if (lawEnforcementConditionChosen) {
@@ -336,7 +337,9 @@ function specialCategoryProblems(selection: LawfulBasisSelection, context: Lawfu
       problems.push({
         field: "schedule1",
         code: "SCHEDULE_1_WITHOUT_MATCHING_ARTICLE_9",
-        message: `${lawfulBasis(schedule1Id).reference} only works with ${lawfulBasis(completes).reference}. Select that condition too, or remove this one`,
+        message:
+          `${lawfulBasis(schedule1Id).reference} only works with ${lawfulBasis(completes).reference}. Select ` +
+          "that condition too, or remove this one",
       });
     }
   }

@@ -42,6 +42,28 @@ const LOOKS_LIKE_A_DATE = /^\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$/;
 
 export const NO_NAMES_HINT = "Do not include names unless they are needed.";
 
+/** One question answered by choosing one option. */
+export function radiosField(
+  name: string,
+  label: string,
+  options: readonly FieldOption[],
+  hint?: string,
+): FieldDefinition {
+  return { name, kind: "radios", label, ...(hint ? { hint } : {}), options };
+}
+
+/** A free-text box as long as any reason may need. */
+export function textareaField(name: string, label: string, hint: string, optional?: "optional"): FieldDefinition {
+  return {
+    name,
+    kind: "textarea",
+    label,
+    hint,
+    maxLength: TEXTAREA_MAX_LENGTH,
+    ...(optional ? { optional: true } : {}),
+  };
+}
+
 /** PostgreSQL refuses a NUL character in text and JSON; the forms remove them, anything else is refused. */
 const NO_NUL = { error: "Remove the invisible characters from this answer" } as const;
 const hasNoNul = (value: string) => !value.includes("\u0000");
@@ -115,7 +137,8 @@ export function caseReference() {
     })
     .regex(CASE_REFERENCE_PATTERN, {
       error:
-        "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)",
+        "Case reference must start with a letter or number, be at least 2 characters, and contain only " +
+        "letters, numbers, hyphens (-) and slashes (/)",
     })
     .refine((value) => !LOOKS_LIKE_A_DATE.test(value), {
       error: "Case reference looks like a date. Enter your organisation's case reference, not a date of birth",

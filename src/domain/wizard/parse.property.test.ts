@@ -2,6 +2,7 @@
 // whatever a form post carries, the answer is a value to store or GOV.UK-style errors (one clear
 // message per field), never an exception, and nothing unexpected is ever accepted.
 import fc from "fast-check";
+import { ORGANISATION_KINDS } from "../lawful-basis";
 import { describe, expect, it } from "vitest";
 import {
   SCRIPT_PAYLOAD,
@@ -132,14 +133,7 @@ describe("parseStep with hostile input", () => {
       fc.property(
         stepId,
         fc.subarray([...ANSWER_STEP_IDS]),
-        fc.constantFrom(
-          "LOCAL_AUTHORITY",
-          "SCHOOL",
-          "HEALTH",
-          "POLICE",
-          "EARLY_YEARS",
-          "VOLUNTARY",
-        ) as fc.Arbitrary<"SCHOOL">,
+        fc.constantFrom(...ORGANISATION_KINDS) as fc.Arbitrary<"SCHOOL">,
         fc.oneof(fc.constant("2025-03-27"), hostileString),
         (id, kept, organisationKind, today) => {
           const partial = Object.fromEntries(

@@ -73,7 +73,8 @@ describe("parseStep with the draft as context", () => {
         {
           field: "article6",
           message:
-            "Public authorities cannot rely on legitimate interests for their tasks. Select public task or another basis",
+            "Public authorities cannot rely on legitimate interests for their tasks. Select public task or " +
+            "another basis",
         },
       ],
     });

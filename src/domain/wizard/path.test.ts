@@ -15,7 +15,7 @@ import {
   type StepId,
   type WizardAnswers,
 } from "./index";
-import { VALID, consentGivenShareAnswers } from "./test-fixtures";
+import { VALID, steps, consentGivenShareAnswers } from "./test-fixtures";
 
 const START: WizardAnswers = { urgency: VALID.urgency, request: VALID.request, concern: VALID.concern };
 const EMERGENCY: WizardAnswers = { ...START, urgency: { immediateRisk: "yes" } };
@@ -44,18 +44,18 @@ const ROUTINE_TO_CONSENT: WizardAnswers = {
   ...identifiable("yes"),
   ...confidential("yes"),
 };
+/** Not sharing although the child is at risk of significant harm: a departure from the flowchart. */
+const HARMED_REFUSED_NOT_SHARED: WizardAnswers = {
+  ...ROUTINE_TO_CONSENT,
+  ...harm("yes"),
+  ...consent("refused"),
+  safety: VALID.safety,
+  ...decide("NO_SHARE"),
+};
 
 const HEAD: StepId[] = ["urgency", "request", "concern"];
 const QUESTIONS: StepId[] = [...HEAD, "significant-harm", "purpose", "identifiable", "confidential", "consent"];
-const SHARING_TAIL: StepId[] = [
-  "lawful-basis",
-  "safety",
-  "information-to-share",
-  "sharing-method",
-  "informing",
-  "decision",
-  "check-answers",
-];
+const SHARING_TAIL = steps("lawful-basis safety information-to-share sharing-method informing decision check-answers");
 const NO_SHARE_TAIL: StepId[] = ["safety", "decision", "check-answers"];
 
 describe("applicableSteps: the path each set of answers takes", () => {
@@ -304,14 +304,7 @@ describe("navigation", () => {
   });
 
   it("goes to the departure reason after a departing decision", () => {
-    const answers = {
-      ...ROUTINE_TO_CONSENT,
-      ...harm("yes"),
-      ...consent("refused"),
-      safety: VALID.safety,
-      ...decide("NO_SHARE"),
-    };
-    expect(nextStepId(answers, "decision")).toBe("departure-reason");
+    expect(nextStepId(HARMED_REFUSED_NOT_SHARED, "decision")).toBe("departure-reason");
   });
 
   it("emergency goes from the concern straight to identifiable", () => {
@@ -382,19 +375,12 @@ describe("pruneAnswers", () => {
 
   it("keeps the sharing answers if the practitioner has already decided to share (a departure)", () => {
     const answers = { ...consentGivenShareAnswers(), ...purpose("no") };
-    expect(stored(answers)).toEqual([
-      "urgency",
-      "request",
-      "concern",
-      "significant-harm",
-      "purpose",
-      "lawful-basis",
-      "safety",
-      "information-to-share",
-      "sharing-method",
-      "informing",
-      "decision",
-    ]);
+    expect(stored(answers)).toEqual(
+      steps(
+        "urgency request concern significant-harm purpose " +
+          "lawful-basis safety information-to-share sharing-method informing decision",
+      ),
+    );
     expect(departureFor(answers)?.code).toBe("SHARE_WHEN_INDICATED_NOT_TO");
   });
 
@@ -425,14 +411,7 @@ describe("pruneAnswers", () => {
   });
 
   it("drops the departure reason when the decision no longer departs", () => {
-    const departing = {
-      ...ROUTINE_TO_CONSENT,
-      ...harm("yes"),
-      ...consent("refused"),
-      safety: VALID.safety,
-      ...decide("NO_SHARE"),
-      "departure-reason": VALID["departure-reason"],
-    };
+    const departing = { ...HARMED_REFUSED_NOT_SHARED, "departure-reason": VALID["departure-reason"] };
     expect(stored(departing)).toContain("departure-reason");
     expect(stored({ ...departing, ...decide("SHARE") })).not.toContain("departure-reason");
   });

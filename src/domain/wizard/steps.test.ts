@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GOLDEN_RULE_IDS, GUIDANCE_NOTE_IDS } from "../guidance";
+import { ARTICLE_6_IDS } from "../lawful-basis";
 import {
   ANSWER_STEP_IDS,
   FORM_ERROR_FIELD,
@@ -10,7 +11,7 @@ import {
   type FieldError,
   type StepParseResult,
 } from "./index";
-import { VALID } from "./test-fixtures";
+import { VALID, steps } from "./test-fixtures";
 
 const errorsOf = (result: StepParseResult): FieldError[] => (result.ok ? [] : result.errors);
 const errorFor = (result: StepParseResult, field: string) =>
@@ -47,32 +48,14 @@ const stepCases = ANSWER_STEP_IDS.map((id) => [id] as const);
 
 describe("step definitions", () => {
   it("list every step in order, ending with check-answers", () => {
-    expect(STEP_IDS).toEqual([
-      "urgency",
-      "request",
-      "concern",
-      "significant-harm",
-      "significant-harm-advice",
-      "adult-at-risk",
-      "purpose",
-      "purpose-advice",
-      "identifiable",
-      "identifiable-advice",
-      "confidential",
-      "confidential-advice",
-      "consent",
-      "consent-advice",
-      "other-lawful-reason",
-      "other-lawful-reason-advice",
-      "lawful-basis",
-      "safety",
-      "information-to-share",
-      "sharing-method",
-      "informing",
-      "decision",
-      "departure-reason",
-      "check-answers",
-    ]);
+    expect(STEP_IDS).toEqual(
+      steps(`
+    urgency request concern significant-harm significant-harm-advice adult-at-risk purpose
+    purpose-advice identifiable identifiable-advice confidential confidential-advice consent
+    consent-advice other-lawful-reason other-lawful-reason-advice lawful-basis safety
+    information-to-share sharing-method informing decision departure-reason check-answers
+      `),
+    );
     expect(Object.keys(STEPS)).toEqual([...STEP_IDS]);
   });
 
@@ -135,15 +118,7 @@ describe("step definitions", () => {
   it("offers the lawful-basis options from the catalogue, limited by organisation where the law says so", () => {
     const fields = STEPS["lawful-basis"].fields;
     const article6 = fields.find((field) => field.name === "article6")?.options ?? [];
-    expect(article6.map((option) => option.value)).toEqual([
-      "art6-1-a",
-      "art6-1-c",
-      "art6-1-d",
-      "art6-1-e",
-      "art6-1-ea",
-      "art6-1-f",
-      "dpa-s35",
-    ]);
+    expect(article6.map((option) => option.value)).toEqual([...ARTICLE_6_IDS]);
     expect(article6.find((option) => option.value === "art6-1-f")?.onlyFor).toEqual(["EARLY_YEARS", "VOLUNTARY"]);
     expect(fields.find((field) => field.name === "schedule8")?.options?.[0]?.onlyFor).toEqual(["POLICE"]);
     expect(article6.find((option) => option.value === "art6-1-e")?.onlyFor).toBeUndefined();
@@ -275,19 +250,23 @@ describe("concern", () => {
     ["", "Enter your organisation's case reference"],
     [
       "A",
-      "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)",
+      "Case reference must start with a letter or number, be at least 2 characters, and contain only " +
+        "letters, numbers, hyphens (-) and slashes (/)",
     ],
     [
       "-AB",
-      "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)",
+      "Case reference must start with a letter or number, be at least 2 characters, and contain only " +
+        "letters, numbers, hyphens (-) and slashes (/)",
     ],
     [
       "Sam Smith",
-      "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)",
+      "Case reference must start with a letter or number, be at least 2 characters, and contain only " +
+        "letters, numbers, hyphens (-) and slashes (/)",
     ],
     [
       "AB_12",
-      "Case reference must start with a letter or number, be at least 2 characters, and contain only letters, numbers, hyphens (-) and slashes (/)",
+      "Case reference must start with a letter or number, be at least 2 characters, and contain only " +
+        "letters, numbers, hyphens (-) and slashes (/)",
     ],
     ["X".repeat(41), "Case reference must be 40 characters or less"],
     ["12/03/2015", "Case reference looks like a date. Enter your organisation's case reference, not a date of birth"],

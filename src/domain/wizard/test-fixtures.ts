@@ -1,4 +1,11 @@
-import type { StepValues, WizardAnswers } from "./answers";
+import type { AdviserRole, StepId, StepValues, WizardAnswers } from "./answers";
+
+/** Advice recorded after a "not sure", and the answer given again in its light. */
+const advised = <Answer extends string>(adviceFrom: AdviserRole, adviceGiven: string, informedAnswer: Answer) => ({
+  adviceFrom,
+  adviceGiven,
+  informedAnswer,
+});
 
 /** Valid answers for every step, for tests that need a realistic draft. */
 export const VALID: { [Id in Exclude<keyof StepValues, "check-answers">]: StepValues[Id] } = {
@@ -15,11 +22,11 @@ export const VALID: { [Id in Exclude<keyof StepValues, "check-answers">]: StepVa
     caseReference: "CS-2024/0173",
   },
   "significant-harm": { significantHarm: "no" },
-  "significant-harm-advice": {
-    adviceFrom: "designated-safeguarding-lead",
-    adviceGiven: "The bruising pattern and the disclosure together meet the threshold.",
-    informedAnswer: "yes",
-  },
+  "significant-harm-advice": advised(
+    "designated-safeguarding-lead",
+    "The bruising pattern and the disclosure together meet the threshold.",
+    "yes",
+  ),
   "adult-at-risk": {
     careAndSupportNeeds: "yes",
     unableToProtectThemselves: "yes",
@@ -27,35 +34,19 @@ export const VALID: { [Id in Exclude<keyof StepValues, "check-answers">]: StepVa
     refusalOverrideReasons: [],
   },
   purpose: { legitimatePurpose: "yes" },
-  "purpose-advice": {
-    adviceFrom: "designated-safeguarding-lead",
-    adviceGiven: "Sharing supports the early help assessment.",
-    informedAnswer: "yes",
-  },
+  "purpose-advice": advised("designated-safeguarding-lead", "Sharing supports the early help assessment.", "yes"),
   identifiable: { identifiable: "yes" },
-  "identifiable-advice": {
-    adviceFrom: "information-governance-lead",
-    adviceGiven: "The details together identify the family.",
-    informedAnswer: "yes",
-  },
+  "identifiable-advice": advised("information-governance-lead", "The details together identify the family.", "yes"),
   confidential: { confidential: "yes" },
-  "confidential-advice": {
-    adviceFrom: "caldicott-guardian",
-    adviceGiven: "It was given in confidence at a health appointment.",
-    informedAnswer: "yes",
-  },
+  "confidential-advice": advised("caldicott-guardian", "It was given in confidence at a health appointment.", "yes"),
   consent: { consent: "given" },
-  "consent-advice": {
-    adviceFrom: "manager-or-supervisor",
-    adviceGiven: "The parent's agreement was not freely given, so treat it as refused.",
-    informedAnswer: "refused",
-  },
+  "consent-advice": advised(
+    "manager-or-supervisor",
+    "The parent's agreement was not freely given, so treat it as refused.",
+    "refused",
+  ),
   "other-lawful-reason": { otherLawfulReason: "yes", reasonKinds: ["statutory-duty-or-power"] },
-  "other-lawful-reason-advice": {
-    adviceFrom: "legal-team",
-    adviceGiven: "Section 47 enquiries give a basis to share.",
-    informedAnswer: "yes",
-  },
+  "other-lawful-reason-advice": advised("legal-team", "Section 47 enquiries give a basis to share.", "yes"),
   "lawful-basis": {
     article6: "art6-1-e",
     specialCategory: "yes",
@@ -110,4 +101,9 @@ export function consentGivenShareAnswers(): WizardAnswers {
     informing: VALID.informing,
     decision: VALID.decision,
   };
+}
+
+/** Step ids written as words, several to a line, so an expected path reads as a short paragraph. */
+export function steps(words: string): StepId[] {
+  return words.trim().split(/\s+/) as StepId[];
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ADULT_REFUSAL_OVERRIDE_REASONS, MENTAL_CAPACITY } from "../answers";
-import { choice, optionalCheckboxList, optionsFrom } from "../fields";
-import { YES_NO, type StepDefinition } from "./shared";
+import { choice, optionalCheckboxList, optionsFrom, radiosField } from "../fields";
+import { YES_NO, defineStep } from "./shared";
 
 /**
  * An adult at risk has their own test: DPA 2018 Sch 1 para 18(3) (care and support needs, and
@@ -9,36 +9,31 @@ import { YES_NO, type StepDefinition } from "./shared";
  * adult's refusal is respected unless others are at risk, a serious crime is involved, or they
  * are coerced (Care Act 2014 ss.42 and 45 and its statutory guidance, s.14).
  */
-export const adultAtRisk: StepDefinition<"adult-at-risk"> = {
-  id: "adult-at-risk",
+export const adultAtRisk = defineStep("adult-at-risk", "About the concern", {
   title: "About the adult at risk",
-  caption: "About the concern",
   hint: "If you are not sure how to answer, ask your safeguarding adults lead before you go on.",
   ruleIds: ["protection-comes-first", "engage-the-child-and-carers"],
   fields: [
-    {
-      name: "careAndSupportNeeds",
-      kind: "radios",
-      label: "Does the adult have needs for care and support?",
-      hint: "Whether or not the local authority is meeting any of those needs.",
-      options: optionsFrom(YES_NO, { yes: "Yes", no: "No" }),
-    },
-    {
-      name: "unableToProtectThemselves",
-      kind: "radios",
-      label: "Because of those needs, are they unable to protect themselves from abuse, neglect or harm?",
-      options: optionsFrom(YES_NO, { yes: "Yes", no: "No" }),
-    },
-    {
-      name: "capacity",
-      kind: "radios",
-      label: "Do they have the mental capacity to decide about sharing this information?",
-      hint: "Assume they do unless it is established that they cannot make this decision (Mental Capacity Act 2005).",
-      options: optionsFrom(MENTAL_CAPACITY, {
+    radiosField(
+      "careAndSupportNeeds",
+      "Does the adult have needs for care and support?",
+      optionsFrom(YES_NO, { yes: "Yes", no: "No" }),
+      "Whether or not the local authority is meeting any of those needs.",
+    ),
+    radiosField(
+      "unableToProtectThemselves",
+      "Because of those needs, are they unable to protect themselves from abuse, neglect or harm?",
+      optionsFrom(YES_NO, { yes: "Yes", no: "No" }),
+    ),
+    radiosField(
+      "capacity",
+      "Do they have the mental capacity to decide about sharing this information?",
+      optionsFrom(MENTAL_CAPACITY, {
         "has-capacity": "Yes, they can make this decision",
         "lacks-capacity": "No, they cannot make this decision, and I will act in their best interests",
       }),
-    },
+      "Assume they do unless it is established that they cannot make this decision (Mental Capacity Act 2005).",
+    ),
     {
       name: "refusalOverrideReasons",
       kind: "checkboxes",
@@ -61,4 +56,4 @@ export const adultAtRisk: StepDefinition<"adult-at-risk"> = {
     capacity: choice(MENTAL_CAPACITY, "Select whether the adult can decide about sharing this information"),
     refusalOverrideReasons: optionalCheckboxList(ADULT_REFUSAL_OVERRIDE_REASONS, "Select from the list"),
   }),
-};
+});

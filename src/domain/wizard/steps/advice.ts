@@ -11,12 +11,14 @@ import {
 import {
   NO_NAMES_HINT,
   TEXTAREA_MAX_LENGTH,
+  textareaField,
   TEXT_MAX_LENGTH,
   choice,
   optionalText,
   optionsFrom,
   requiredText,
   type FieldDefinition,
+  radiosField,
 } from "../fields";
 import { NOT_SOUGHT_REASON_OPTIONS, NOT_SOUGHT_REASON_MISSING } from "./consent";
 import {
@@ -67,30 +69,25 @@ function adviceFields(questionId: AdviceQuestionId): FieldDefinition[] {
   const question = questionFor(questionId);
   const informedOptions = flowchartOptions(question.options).filter((option) => option.value !== "not-sure");
   return [
-    {
-      name: "adviceFrom",
-      kind: "radios",
-      label: "Who did you ask for advice?",
-      hint: "Record their role, not their name. Avoid naming the child or family when you ask, where you can.",
-      options: ADVISER_OPTIONS,
-    },
+    radiosField(
+      "adviceFrom",
+      "Who did you ask for advice?",
+      ADVISER_OPTIONS,
+      "Record their role, not their name. Avoid naming the child or family when you ask, where you can.",
+    ),
     {
       name: "adviceFromOther",
       kind: "text",
       label: "Their role",
       maxLength: TEXT_MAX_LENGTH,
     },
-    {
-      name: "adviceGiven",
-      kind: "textarea",
-      label: "What did they advise?",
-      hint: NO_NAMES_HINT,
-      maxLength: TEXTAREA_MAX_LENGTH,
-    },
+    textareaField("adviceGiven", "What did they advise?", NO_NAMES_HINT),
     {
       name: "informedAnswer",
       kind: "radios",
-      label: `Now that you have taken advice: ${question.question.charAt(0).toLowerCase()}${question.question.slice(1)}`,
+      label:
+        "Now that you have taken advice: " +
+        `${question.question.charAt(0).toLowerCase()}${question.question.slice(1)}`,
       options:
         questionId === "consent"
           ? informedOptions.map((option) =>

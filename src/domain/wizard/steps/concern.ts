@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { CONCERN_CATEGORIES, PERSON_AT_RISK } from "../answers";
-import { caseReference, checkboxList, choice, optionsFrom } from "../fields";
-import type { StepDefinition } from "./shared";
+import { caseReference, checkboxList, choice, optionsFrom, radiosField } from "../fields";
+import { defineStep } from "./shared";
 
-export const concern: StepDefinition<"concern"> = {
-  id: "concern",
+export const concern = defineStep("concern", "About the concern", {
   title: "What is the concern about?",
-  caption: "About the concern",
   ruleIds: ["protection-comes-first"],
   noteIds: ["do-not-name-the-child"],
   fields: [
@@ -21,20 +19,21 @@ export const concern: StepDefinition<"concern"> = {
         "person-may-pose-risk": "Someone who may pose a risk of harm to a child",
       }),
     },
-    {
-      name: "personAtRisk",
-      kind: "radios",
-      label: "Who is the information about?",
-      options: optionsFrom(PERSON_AT_RISK, {
+    radiosField(
+      "personAtRisk",
+      "Who is the information about?",
+      optionsFrom(PERSON_AT_RISK, {
         child: "A child or young person under 18",
         "adult-at-risk": { label: "An adult at risk", hint: "Someone aged 18 or over who is at risk." },
       }),
-    },
+    ),
     {
       name: "caseReference",
       kind: "text",
       label: "Your organisation's case reference",
-      hint: "Use your own case or record reference, for example CS-2024/0173. Do not enter the child's name or date of birth.",
+      hint:
+        "Use your own case or record reference, for example CS-2024/0173. Do not enter the child's name or " +
+        "date of birth.",
       maxLength: 40,
     },
   ],
@@ -48,4 +47,4 @@ export const concern: StepDefinition<"concern"> = {
     ),
     caseReference: caseReference(),
   }),
-};
+});

@@ -3,6 +3,7 @@ import { DECISION_OUTCOMES } from "../../decision/departure";
 import {
   NO_NAMES_HINT,
   TEXTAREA_MAX_LENGTH,
+  textareaField,
   TEXT_MAX_LENGTH,
   choice,
   isoDate,
@@ -10,46 +11,39 @@ import {
   reasonText,
   requiredText,
   withoutUndefined,
+  radiosField,
 } from "../fields";
-import { requireWhen, tooLong, type StepDefinition } from "./shared";
+import { requireWhen, tooLong, defineStep } from "./shared";
 
-export const decision: StepDefinition<"decision"> = {
-  id: "decision",
+export const decision = defineStep("decision", "Your decision", {
   title: "What have you decided?",
-  caption: "Your decision",
   hint: "Record your decision and your reasons whether or not you share.",
   ruleIds: ["record-your-reasons", "protection-comes-first"],
   noteIds: ["escalate-refusals-at-pace"],
   fields: [
-    {
-      name: "outcome",
-      kind: "radios",
-      label: "Your decision",
-      options: [
-        { value: "SHARE", label: "Share the information" },
-        { value: "SHARE_PART", label: "Share some of the information" },
-        { value: "NO_SHARE", label: "Do not share" },
-      ],
-    },
-    {
-      name: "rationale",
-      kind: "textarea",
-      label: "Why have you made this decision?",
-      hint: `Explain your reasons so that someone else could understand them. If you are not sharing, say what would make you think again. ${NO_NAMES_HINT}`,
-      maxLength: TEXTAREA_MAX_LENGTH,
-    },
-    {
-      name: "purpose",
-      kind: "textarea",
-      label: "What is the purpose of sharing?",
-      hint: "What the information will be used for. If you are not sharing, what it was asked for.",
-      maxLength: TEXTAREA_MAX_LENGTH,
-    },
+    radiosField("outcome", "Your decision", [
+      { value: "SHARE", label: "Share the information" },
+      { value: "SHARE_PART", label: "Share some of the information" },
+      { value: "NO_SHARE", label: "Do not share" },
+    ]),
+    textareaField(
+      "rationale",
+      "Why have you made this decision?",
+      "Explain your reasons so that someone else could understand them. If you are not sharing, say what " +
+        `would make you think again. ${NO_NAMES_HINT}`,
+    ),
+    textareaField(
+      "purpose",
+      "What is the purpose of sharing?",
+      "What the information will be used for. If you are not sharing, what it was asked for.",
+    ),
     {
       name: "recipientName",
       kind: "text",
       label: "Name of the person receiving the information",
-      hint: "If you are sharing with a team, such as a multi-agency safeguarding hub, give the team's name. You can leave this blank if you are not sharing.",
+      hint:
+        "If you are sharing with a team, such as a multi-agency safeguarding hub, give the team's name. You " +
+        "can leave this blank if you are not sharing.",
       maxLength: TEXT_MAX_LENGTH,
     },
     {
@@ -102,4 +96,4 @@ export const decision: StepDefinition<"decision"> = {
       }),
     )
     .transform(withoutUndefined),
-};
+});

@@ -1,21 +1,13 @@
 import { z } from "zod";
-import { NO_NAMES_HINT, TEXTAREA_MAX_LENGTH, reasonText } from "../fields";
-import { tooLong, type StepDefinition } from "./shared";
+import { NO_NAMES_HINT, TEXTAREA_MAX_LENGTH, textareaField, reasonText } from "../fields";
+import { tooLong, defineStep } from "./shared";
 
-export const departureReason: StepDefinition<"departure-reason"> = {
-  id: "departure-reason",
+export const departureReason = defineStep("departure-reason", "Your decision", {
   title: "Why does your decision differ from what the flowchart indicates?",
-  caption: "Your decision",
   hint: "Your decision will be sent to your supervisor for review.",
   ruleIds: ["record-your-reasons", "seek-advice-promptly"],
   fields: [
-    {
-      name: "departureReason",
-      kind: "textarea",
-      label: "Why does your decision differ from what the flowchart indicates?",
-      hint: NO_NAMES_HINT,
-      maxLength: TEXTAREA_MAX_LENGTH,
-    },
+    textareaField("departureReason", "Why does your decision differ from what the flowchart indicates?", NO_NAMES_HINT),
   ],
   schema: z.strictObject({
     departureReason: reasonText({
@@ -24,4 +16,4 @@ export const departureReason: StepDefinition<"departure-reason"> = {
       tooLong: tooLong("Reason your decision differs", TEXTAREA_MAX_LENGTH),
     }),
   }),
-};
+});

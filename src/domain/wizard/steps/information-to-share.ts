@@ -4,58 +4,53 @@ import { FACT_AND_OPINION, HISTORICAL_INFORMATION } from "../answers";
 import {
   NO_NAMES_HINT,
   TEXTAREA_MAX_LENGTH,
+  textareaField,
   checkboxList,
   choice,
   optionalText,
   optionsFrom,
   requiredText,
   withoutUndefined,
+  radiosField,
 } from "../fields";
-import { missingIssue, tooLong, type StepDefinition } from "./shared";
+import { missingIssue, tooLong, defineStep } from "./shared";
 
 const PRINCIPLES_MISSING = "Confirm that the information meets every principle, or change what you will share";
 
-export const informationToShare: StepDefinition<"information-to-share"> = {
-  id: "information-to-share",
+export const informationToShare = defineStep("information-to-share", "Sharing safely", {
   title: "What information will you share?",
-  caption: "Sharing safely",
   hint: "Share only what the person receiving it needs. You will rarely need to send a whole record.",
   ruleIds: ["share-only-what-is-needed", "protect-identities"],
   noteIds: ["do-not-name-the-child"],
   fields: [
-    {
-      name: "informationDescription",
-      kind: "textarea",
-      label: "Describe exactly what you will share",
-      hint: `Say which parts are fact and which are opinion, and mark anything historical with when it happened. ${NO_NAMES_HINT}`,
-      maxLength: TEXTAREA_MAX_LENGTH,
-    },
-    {
-      name: "informationWithheld",
-      kind: "textarea",
-      label: "What are you leaving out, and why?",
-      hint: "For example, details that could identify someone who needs protecting.",
-      maxLength: TEXTAREA_MAX_LENGTH,
-      optional: true,
-    },
-    {
-      name: "factAndOpinion",
-      kind: "radios",
-      label: "Does it include opinion as well as fact?",
-      options: optionsFrom(FACT_AND_OPINION, {
+    textareaField(
+      "informationDescription",
+      "Describe exactly what you will share",
+      "Say which parts are fact and which are opinion, and mark anything historical with when it happened. " +
+        `${NO_NAMES_HINT}`,
+    ),
+    textareaField(
+      "informationWithheld",
+      "What are you leaving out, and why?",
+      "For example, details that could identify someone who needs protecting.",
+      "optional",
+    ),
+    radiosField(
+      "factAndOpinion",
+      "Does it include opinion as well as fact?",
+      optionsFrom(FACT_AND_OPINION, {
         "facts-only": "No, it is all fact",
         "facts-and-opinion-marked": "Yes, and I have made clear which parts are opinion",
       }),
-    },
-    {
-      name: "historicalInformation",
-      kind: "radios",
-      label: "Does it include historical information?",
-      options: optionsFrom(HISTORICAL_INFORMATION, {
+    ),
+    radiosField(
+      "historicalInformation",
+      "Does it include historical information?",
+      optionsFrom(HISTORICAL_INFORMATION, {
         none: "No",
         "included-and-marked": "Yes, and I have marked it as historical",
       }),
-    },
+    ),
     {
       name: "principlesConfirmed",
       kind: "checkboxes",
@@ -96,4 +91,4 @@ export const informationToShare: StepDefinition<"information-to-share"> = {
         principlesConfirmed: CHECKLIST_PRINCIPLE_IDS.filter((id) => value.principlesConfirmed.includes(id)),
       }),
     ),
-};
+});

@@ -1,32 +1,26 @@
 import { z } from "zod";
-import { NO_NAMES_HINT, TEXTAREA_MAX_LENGTH, choice, optionalText } from "../fields";
-import { YES_NO, dropWhen, requireWhen, type StepDefinition } from "./shared";
+import { NO_NAMES_HINT, TEXTAREA_MAX_LENGTH, textareaField, choice, optionalText, radiosField } from "../fields";
+import { YES_NO, dropWhen, requireWhen, defineStep } from "./shared";
 
 const REASON_NOT_INFORMING_MISSING = "Enter why you will not tell them";
 
-export const informing: StepDefinition<"informing"> = {
-  id: "informing",
+export const informing = defineStep("informing", "Sharing safely", {
   title: "Will you tell the person, or their family, that you are sharing their information?",
-  caption: "Sharing safely",
-  hint: "Tell them what you are sharing, with whom and why, unless that could put the child or anyone else at greater risk of harm.",
+  hint:
+    "Tell them what you are sharing, with whom and why, unless that could put the child or anyone else at " +
+    "greater risk of harm.",
   ruleIds: ["engage-the-child-and-carers"],
   fields: [
-    {
-      name: "informPerson",
-      kind: "radios",
-      label: "Will you tell the person, or their family, that you are sharing their information?",
-      options: [
-        { value: "yes", label: "Yes, they have been or will be told" },
-        { value: "no", label: "No", revealsFields: ["reasonNotInforming"] },
-      ],
-    },
-    {
-      name: "reasonNotInforming",
-      kind: "textarea",
-      label: "Why will you not tell them?",
-      hint: `For example, a carer might harm the child or react violently, or the child might stop using services. ${NO_NAMES_HINT}`,
-      maxLength: TEXTAREA_MAX_LENGTH,
-    },
+    radiosField("informPerson", "Will you tell the person, or their family, that you are sharing their information?", [
+      { value: "yes", label: "Yes, they have been or will be told" },
+      { value: "no", label: "No", revealsFields: ["reasonNotInforming"] },
+    ]),
+    textareaField(
+      "reasonNotInforming",
+      "Why will you not tell them?",
+      "For example, a carer might harm the child or react violently, or the child might stop using services. " +
+        `${NO_NAMES_HINT}`,
+    ),
   ],
   schema: z
     .strictObject({
@@ -39,4 +33,4 @@ export const informing: StepDefinition<"informing"> = {
       }),
     )
     .transform((value) => dropWhen(value.informPerson !== "no", value, ["reasonNotInforming"])),
-};
+});

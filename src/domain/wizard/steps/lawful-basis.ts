@@ -12,7 +12,7 @@ import {
   type LawfulBasisId,
 } from "../../lawful-basis";
 import { choice, optionalCheckboxList, withoutUndefined, type FieldOption } from "../fields";
-import { YES_NO, type StepDefinition } from "./shared";
+import { YES_NO, defineStep } from "./shared";
 
 function lawfulBasisOptions(ids: readonly LawfulBasisId[]): FieldOption[] {
   return ids.map((id) => {
@@ -29,10 +29,8 @@ function lawfulBasisOptions(ids: readonly LawfulBasisId[]): FieldOption[] {
 
 const invalidBasis = "Select a lawful basis from the list";
 
-export const lawfulBasisStep: StepDefinition<"lawful-basis"> = {
-  id: "lawful-basis",
+export const lawfulBasisStep = defineStep("lawful-basis", "Lawful basis", {
   title: "What is your lawful basis for sharing?",
-  caption: "Lawful basis",
   hint:
     "You always need one main basis: UK GDPR Article 6, or for police law enforcement, section 35 of the " +
     "Data Protection Act 2018. Sensitive information needs more. Consent is only one option, and is often not " +
@@ -55,7 +53,9 @@ export const lawfulBasisStep: StepDefinition<"lawful-basis"> = {
       name: "specialCategory",
       kind: "radios",
       label: "Does the information include special category data?",
-      hint: "Information about health, racial or ethnic origin, religion or beliefs, sex life or sexual orientation, genetics or biometrics, political opinions or trade union membership.",
+      hint:
+        "Information about health, racial or ethnic origin, religion or beliefs, sex life or sexual " +
+        "orientation, genetics or biometrics, political opinions or trade union membership.",
       options: [
         { value: "yes", label: "Yes", revealsFields: ["article9", "schedule8"] },
         { value: "no", label: "No" },
@@ -133,4 +133,4 @@ export const lawfulBasisStep: StepDefinition<"lawful-basis"> = {
       const schedule1 = answer.criminalOffenceData === "yes" ? answer.schedule1 : [];
       return { ...answer, article9: [], schedule1, schedule8: [] };
     }),
-};
+});

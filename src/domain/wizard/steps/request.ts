@@ -1,27 +1,20 @@
 import { z } from "zod";
 import { REQUEST_ORIGINS } from "../answers";
-import { TEXT_MAX_LENGTH, choice, optionalText } from "../fields";
-import { dropWhen, requireWhen, type StepDefinition } from "./shared";
+import { TEXT_MAX_LENGTH, choice, optionalText, radiosField } from "../fields";
+import { dropWhen, requireWhen, defineStep } from "./shared";
 
-export const request: StepDefinition<"request"> = {
-  id: "request",
+export const request = defineStep("request", "About the concern", {
   title: "Has someone asked you to share information, or do you want to share it?",
-  caption: "About the concern",
   ruleIds: ["record-your-reasons"],
   fields: [
-    {
-      name: "origin",
-      kind: "radios",
-      label: "Has someone asked you to share information, or do you want to share it?",
-      options: [
-        {
-          value: "request",
-          label: "Someone has asked me for information",
-          revealsFields: ["requesterName", "requesterRole", "requesterOrganisation"],
-        },
-        { value: "own-initiative", label: "I want to share information" },
-      ],
-    },
+    radiosField("origin", "Has someone asked you to share information, or do you want to share it?", [
+      {
+        value: "request",
+        label: "Someone has asked me for information",
+        revealsFields: ["requesterName", "requesterRole", "requesterOrganisation"],
+      },
+      { value: "own-initiative", label: "I want to share information" },
+    ]),
     {
       name: "requesterName",
       kind: "text",
@@ -63,4 +56,4 @@ export const request: StepDefinition<"request"> = {
     .transform((value) =>
       dropWhen(value.origin !== "request", value, ["requesterName", "requesterRole", "requesterOrganisation"]),
     ),
-};
+});

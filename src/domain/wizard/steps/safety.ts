@@ -3,35 +3,30 @@ import { IDENTITIES_TO_PROTECT } from "../answers";
 import {
   NO_NAMES_HINT,
   TEXTAREA_MAX_LENGTH,
+  textareaField,
   checkboxList,
   optionalText,
   optionsFrom,
   requiredText,
   withoutUndefined,
 } from "../fields";
-import { missingIssue, tooLong, type StepDefinition } from "./shared";
+import { missingIssue, tooLong, defineStep } from "./shared";
 
 const PROTECTION_STEPS_MISSING = "Enter how you will protect their identities";
 
-export const safety: StepDefinition<"safety"> = {
-  id: "safety",
+export const safety = defineStep("safety", "Sharing safely", {
   title: "How will your decision affect the safety and well-being of the child and others?",
-  caption: "Sharing safely",
   hint: "Think about the child, their family, and anyone else who could be affected by sharing or by not sharing.",
   ruleIds: ["protect-identities", "protection-comes-first"],
   fields: [
-    {
-      name: "safetyConsiderations",
-      kind: "textarea",
-      label: "Effect on safety and well-being",
-      hint: NO_NAMES_HINT,
-      maxLength: TEXTAREA_MAX_LENGTH,
-    },
+    textareaField("safetyConsiderations", "Effect on safety and well-being", NO_NAMES_HINT),
     {
       name: "identitiesToProtect",
       kind: "checkboxes",
       label: "Whose identity needs protecting?",
-      hint: "People who could be harmed if an abuser, or someone close to them, found out about them. Select all that apply.",
+      hint:
+        "People who could be harmed if an abuser, or someone close to them, found out about them. Select all " +
+        "that apply.",
       options: optionsFrom(IDENTITIES_TO_PROTECT, {
         child: "The child",
         "parent-or-carer": "A parent or carer",
@@ -42,13 +37,12 @@ export const safety: StepDefinition<"safety"> = {
         none: "No one's identity needs protecting",
       }),
     },
-    {
-      name: "protectionSteps",
-      kind: "textarea",
-      label: "How will you protect their identities?",
-      hint: "For example, what you will leave out, and what you will ask the person receiving it to do. Leave blank if no one's identity needs protecting.",
-      maxLength: TEXTAREA_MAX_LENGTH,
-    },
+    textareaField(
+      "protectionSteps",
+      "How will you protect their identities?",
+      "For example, what you will leave out, and what you will ask the person receiving it to do. Leave " +
+        "blank if no one's identity needs protecting.",
+    ),
   ],
   schema: z
     .strictObject({
@@ -79,4 +73,4 @@ export const safety: StepDefinition<"safety"> = {
     .transform((value) =>
       withoutUndefined(value.identitiesToProtect.includes("none") ? { ...value, protectionSteps: undefined } : value),
     ),
-};
+});

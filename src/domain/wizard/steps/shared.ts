@@ -97,3 +97,13 @@ export function flowchartQuestionStep<Id extends AdvisableQuestionId>(
     schema: page.schema,
   };
 }
+
+/** A page, named once (its id keys both the page and its stored answers), in its part of the journey. */
+export function defineStep<Id extends StepId>(
+  id: Id,
+  caption: StepCaption,
+  page: Omit<StepDefinition<Id>, "id" | "caption">,
+): StepDefinition<Id> {
+  const { title, ...rest } = page;
+  return { id, title, caption, ...rest };
+}

@@ -1,19 +1,25 @@
 import { z } from "zod";
 import { SHARING_METHODS } from "../answers";
-import { TEXTAREA_MAX_LENGTH, TEXT_MAX_LENGTH, choice, optionalText, optionsFrom, requiredText } from "../fields";
-import { dropWhen, requireWhen, tooLong, type StepDefinition } from "./shared";
+import {
+  TEXTAREA_MAX_LENGTH,
+  textareaField,
+  TEXT_MAX_LENGTH,
+  choice,
+  optionalText,
+  optionsFrom,
+  requiredText,
+  radiosField,
+} from "../fields";
+import { dropWhen, requireWhen, tooLong, defineStep } from "./shared";
 
-export const sharingMethod: StepDefinition<"sharing-method"> = {
-  id: "sharing-method",
+export const sharingMethod = defineStep("sharing-method", "Sharing safely", {
   title: "How will you share the information securely?",
-  caption: "Sharing safely",
   ruleIds: ["share-only-what-is-needed"],
   fields: [
-    {
-      name: "method",
-      kind: "radios",
-      label: "How will you share it?",
-      options: optionsFrom(SHARING_METHODS, {
+    radiosField(
+      "method",
+      "How will you share it?",
+      optionsFrom(SHARING_METHODS, {
         "secure-email": {
           label: "Secure email",
           hint: "Between secure email domains, or using an encrypted email service.",
@@ -25,20 +31,19 @@ export const sharingMethod: StepDefinition<"sharing-method"> = {
         post: "By post",
         other: { label: "Another way", revealsFields: ["methodOther"] },
       }),
-    },
+    ),
     {
       name: "methodOther",
       kind: "text",
       label: "How will you share it?",
       maxLength: TEXT_MAX_LENGTH,
     },
-    {
-      name: "securityMeasures",
-      kind: "textarea",
-      label: "How will you keep it secure?",
-      hint: "For example, checking the recipient's identity and email address, encrypting, marking it OFFICIAL-SENSITIVE, or asking them to confirm receipt.",
-      maxLength: TEXTAREA_MAX_LENGTH,
-    },
+    textareaField(
+      "securityMeasures",
+      "How will you keep it secure?",
+      "For example, checking the recipient's identity and email address, encrypting, marking it " +
+        "OFFICIAL-SENSITIVE, or asking them to confirm receipt.",
+    ),
   ],
   schema: z
     .strictObject({
@@ -58,4 +63,4 @@ export const sharingMethod: StepDefinition<"sharing-method"> = {
       }),
     )
     .transform((value) => dropWhen(value.method !== "other", value, ["methodOther"])),
-};
+});

@@ -1,32 +1,25 @@
 import { z } from "zod";
-import { choice } from "../fields";
-import { YES_NO, YES_NO_NOT_SURE, dropWhen, type StepDefinition } from "./shared";
+import { choice, radiosField } from "../fields";
+import { YES_NO, YES_NO_NOT_SURE, dropWhen, defineStep } from "./shared";
 
-export const significantHarm: StepDefinition<"significant-harm"> = {
-  id: "significant-harm",
+export const significantHarm = defineStep("significant-harm", "About the concern", {
   title: "Is the child suffering, or likely to suffer, significant harm?",
-  caption: "About the concern",
   hint: "For an adult at risk, think about whether they are at risk of serious harm.",
   ruleIds: ["consent-is-not-required-when-at-risk", "protection-comes-first"],
   fields: [
-    {
-      name: "significantHarm",
-      kind: "radios",
-      label: "Is the child suffering, or likely to suffer, significant harm?",
-      options: [
-        {
-          value: "yes",
-          label: "Yes",
-          hint: "Follow your safeguarding procedures without delay. You do not need consent to share.",
-        },
-        { value: "no", label: "No", revealsFields: ["riskOfHarm"] },
-        {
-          value: "not-sure",
-          label: "I'm not sure",
-          hint: "You will be asked to seek advice, for example from your designated safeguarding lead, and record it.",
-        },
-      ],
-    },
+    radiosField("significantHarm", "Is the child suffering, or likely to suffer, significant harm?", [
+      {
+        value: "yes",
+        label: "Yes",
+        hint: "Follow your safeguarding procedures without delay. You do not need consent to share.",
+      },
+      { value: "no", label: "No", revealsFields: ["riskOfHarm"] },
+      {
+        value: "not-sure",
+        label: "I'm not sure",
+        hint: "You will be asked to seek advice, for example from your designated safeguarding lead, and record it.",
+      },
+    ]),
     {
       name: "riskOfHarm",
       kind: "radios",
@@ -49,4 +42,4 @@ export const significantHarm: StepDefinition<"significant-harm"> = {
       riskOfHarm: choice(YES_NO, "Select whether there is a risk, or a perceived risk, of harm").optional(),
     })
     .transform((value) => dropWhen(value.significantHarm !== "no", value, ["riskOfHarm"])),
-};
+});

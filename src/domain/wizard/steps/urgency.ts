@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { FLOWCHART } from "../../flowchart";
 import { choice } from "../fields";
-import { YES_NO, type StepDefinition } from "./shared";
+import { YES_NO, defineStep } from "./shared";
 
-export const urgency: StepDefinition<"urgency"> = {
-  id: "urgency",
+export const urgency = defineStep("urgency", "Urgency", {
   title: FLOWCHART["immediate-risk"].question,
-  caption: "Urgency",
   hint: "For example, a child is in danger now, or will be if you do not act today.",
   ruleIds: ["protection-comes-first"],
   noteIds: ["emergency-act-now", "data-protection-is-not-a-barrier"],
@@ -29,4 +27,4 @@ export const urgency: StepDefinition<"urgency"> = {
   schema: z.strictObject({
     immediateRisk: choice(YES_NO, "Select whether a child is at immediate risk of significant harm"),
   }),
-};
+});
