@@ -55,7 +55,10 @@ export function Header({
             <form action={signOutAction}>
               <button
                 type="submit"
-                className="cursor-pointer font-bold text-white underline hover:no-underline focus:bg-govuk-focus focus:text-govuk-text focus:outline-none"
+                className={[
+                  "cursor-pointer font-bold text-white underline hover:no-underline",
+                  "focus:bg-govuk-focus focus:text-govuk-text focus:outline-none",
+                ].join(" ")}
               >
                 Sign out
               </button>

@@ -124,6 +124,19 @@ export function Textarea({
   );
 }
 
+/** GOV.UK-style large radios and checkboxes drawn on a native input (kept as whole class names for Tailwind). */
+const CHOICE_INPUT_CLASSES = [
+  "peer m-0 size-10 shrink-0 cursor-pointer appearance-none border-2 border-govuk-input bg-white",
+  "checked:bg-[radial-gradient(circle,var(--color-govuk-text)_40%,transparent_45%)]",
+  "focus:outline-[3px] focus:outline-govuk-focus focus:outline-offset-0",
+  "focus:shadow-[0_0_0_4px_var(--color-govuk-focus)]",
+].join(" ");
+const RADIO_CLASSES = "rounded-full";
+const CHECKBOX_CLASSES = [
+  "checked:bg-[linear-gradient(var(--color-govuk-text),var(--color-govuk-text))]",
+  "checked:bg-[length:60%_60%] checked:bg-center checked:bg-no-repeat",
+].join(" ");
+
 export interface ChoiceOption {
   value: string;
   label: ReactNode;
@@ -171,13 +184,7 @@ export function ChoiceGroup({
                     value={option.value}
                     defaultChecked={selected.has(option.value)}
                     aria-describedby={option.hint ? `${id}-item-hint` : undefined}
-                    className={`peer m-0 size-10 shrink-0 cursor-pointer appearance-none border-2 border-govuk-input bg-white ${
-                      type === "radio" ? "rounded-full" : ""
-                    } checked:bg-[radial-gradient(circle,var(--color-govuk-text)_40%,transparent_45%)] focus:outline-[3px] focus:outline-govuk-focus focus:outline-offset-0 focus:shadow-[0_0_0_4px_var(--color-govuk-focus)] ${
-                      type === "checkbox"
-                        ? "checked:bg-[linear-gradient(var(--color-govuk-text),var(--color-govuk-text))] checked:bg-[length:60%_60%] checked:bg-center checked:bg-no-repeat"
-                        : ""
-                    }`}
+                    className={`${CHOICE_INPUT_CLASSES} ${type === "radio" ? RADIO_CLASSES : CHECKBOX_CLASSES}`}
                   />
                   <div className="pl-3 pt-2">
                     <label htmlFor={id} className="cursor-pointer">

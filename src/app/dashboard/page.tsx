@@ -20,6 +20,7 @@ function monthName(month: string): string {
 export default async function DashboardPage() {
   const user = await requirePermission("dashboard.view");
   const d = await getIgDashboard(user);
+  const timing = d.timeToDecisionHours;
   return (
     <>
       <PageHeading caption={user.organisationName}>Information governance dashboard</PageHeading>
@@ -209,8 +210,8 @@ export default async function DashboardPage() {
           Time from concern to decision
         </h2>
         <p className="govuk-body">
-          From starting the wizard to recording the decision, over {d.timeToDecisionHours.decisions} decisions: median{" "}
-          {d.timeToDecisionHours.median ?? "–"} hours, 90th percentile {d.timeToDecisionHours.p90 ?? "–"} hours.
+          From starting the wizard to recording the decision, over {timing.decisions} decisions: median{" "}
+          {timing.median ?? "–"} hours, 90th percentile {timing.p90 ?? "–"} hours.
         </p>
       </section>
     </>

@@ -67,7 +67,8 @@ export const currentSession = cache(async (): Promise<SessionState> => {
   const rows = await db().$queryRaw<SessionUserRow[]>`
     SELECT u.id::text, u.role::text AS role, u.organisation_id::text, u.team_id::text, u.name, u.email, u.job_title,
            u.disabled_at IS NOT NULL AS disabled, u.session_version, o.name AS organisation_name, t.name AS team_name,
-           (SELECT count(*)::int FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread_notifications
+           (SELECT count(*)::int FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL)
+             AS unread_notifications
       FROM app_user u
       JOIN organisation o ON o.id = u.organisation_id
       LEFT JOIN team t ON t.id = u.team_id

@@ -35,7 +35,8 @@ export async function disposeDecision(user: SignedInUser, raw: unknown, meta: Re
 
   try {
     await db().$queryRaw`
-      SELECT dispose_decision(${decision.id}::uuid, ${user.userId}::uuid, ${meta.requestId}, ${meta.ip})::text AS event_id`;
+      SELECT dispose_decision(${decision.id}::uuid, ${user.userId}::uuid, ${meta.requestId}, ${meta.ip})::text
+        AS event_id`;
   } catch (error) {
     // Disposed of, or its date moved, between the checks above and the function's own (under lock).
     if (/already been disposed|not due for disposal/.test(String((error as Error).message))) {
