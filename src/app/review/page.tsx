@@ -3,7 +3,7 @@ import Link from "next/link";
 import { REVIEW_FLAGS } from "@/domain/decision";
 import { requirePermission } from "@/server/auth/current-actor";
 import { QUEUE_COUNT_LIMIT, listReviewQueue } from "@/server/reviews/list-review-queue";
-import { NotificationBanner, PageHeading, Tag } from "@/components/layout-bits";
+import { NotificationBanner, PageHeading, Tag, TableHead } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { FLAG_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
 
@@ -150,16 +150,7 @@ export default async function ReviewQueuePage({
       ) : (
         <table className="govuk-table" data-testid="review-queue">
           <caption className="sr-only">Decisions waiting for review, flagged first then oldest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Practitioner</th>
-              <th scope="col">Decision</th>
-              <th scope="col">Flags</th>
-              <th scope="col">Recorded</th>
-              <th scope="col">Review by</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Reference", "Practitioner", "Decision", "Flags", "Recorded", "Review by"]} />
           <tbody>
             {queue.rows.map((row) => (
               <tr key={row.decisionId} data-testid="queue-row">
