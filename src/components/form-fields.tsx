@@ -53,6 +53,28 @@ function Label({ htmlFor, label, asHeading }: { htmlFor: string; label: ReactNod
   );
 }
 
+/** A single field's group: label, hint and error message above the control. */
+function LabelledField({ name, label, hint, error, asHeading, children }: FieldBase & { children: ReactNode }) {
+  return (
+    <FormGroup error={error}>
+      <Label htmlFor={name} label={label} asHeading={asHeading} />
+      <Hint name={name} hint={hint} />
+      <ErrorMessage name={name} error={error} />
+      {children}
+    </FormGroup>
+  );
+}
+
+/** The control's name and its links to the hint and error above it. */
+function controlAttributes(name: string, hint: unknown, error: string | undefined) {
+  return {
+    id: name,
+    name,
+    "aria-describedby": describedBy(name, hint, error),
+    "aria-invalid": error ? true : undefined,
+  };
+}
+
 export function TextInput({
   name,
   label,
@@ -75,23 +97,17 @@ export function TextInput({
 }) {
   const widths = { full: "", half: "sm:w-1/2", short: "max-w-[11ch]" };
   return (
-    <FormGroup error={error}>
-      <Label htmlFor={name} label={label} asHeading={asHeading} />
-      <Hint name={name} hint={hint} />
-      <ErrorMessage name={name} error={error} />
+    <LabelledField name={name} label={label} hint={hint} error={error} asHeading={asHeading}>
       <input
-        id={name}
-        name={name}
+        {...controlAttributes(name, hint, error)}
         type={type}
         defaultValue={defaultValue}
         autoComplete={autoComplete}
         maxLength={maxLength}
         spellCheck={spellCheck}
-        aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? true : undefined}
         className={`govuk-input ${widths[width]} ${error ? "govuk-input-error" : ""}`}
       />
-    </FormGroup>
+    </LabelledField>
   );
 }
 
@@ -106,21 +122,15 @@ export function Textarea({
   maxLength,
 }: FieldBase & { defaultValue?: string; rows?: number; maxLength?: number }) {
   return (
-    <FormGroup error={error}>
-      <Label htmlFor={name} label={label} asHeading={asHeading} />
-      <Hint name={name} hint={hint} />
-      <ErrorMessage name={name} error={error} />
+    <LabelledField name={name} label={label} hint={hint} error={error} asHeading={asHeading}>
       <textarea
-        id={name}
-        name={name}
+        {...controlAttributes(name, hint, error)}
         rows={rows}
         defaultValue={defaultValue}
         maxLength={maxLength}
-        aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? true : undefined}
         className={`govuk-textarea ${error ? "govuk-input-error" : ""}`}
       />
-    </FormGroup>
+    </LabelledField>
   );
 }
 
