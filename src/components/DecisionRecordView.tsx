@@ -21,6 +21,16 @@ function person(p: { name?: string; role?: string; organisation?: string } | nul
   return [p.name, p.role, p.organisation].filter(Boolean).join(", ") || "Not recorded";
 }
 
+function consentSummary(consent: { status: string; notSoughtReason?: string | null }): string {
+  const status = CONSENT_LABELS[consent.status] ?? consent.status;
+  if (!consent.notSoughtReason) return status;
+  return `${status}: ${NOT_SOUGHT_LABELS[consent.notSoughtReason] ?? consent.notSoughtReason}`;
+}
+
+function sharingMethodLabel(sharing: { method: string; methodOther?: string | null }): string {
+  return sharing.methodOther ?? optionLabel("sharing-method", "method", sharing.method);
+}
+
 /**
  * The whole record, print-friendly; `children` go after the record (reviews, actions). The page
  * passes the follow-up action in (components do not import from src/app).
@@ -140,7 +150,7 @@ export function DecisionRecordView({
           { key: "Special category data", value: record.lawfulBases?.specialCategory ? "Yes" : "No" },
           {
             key: "Consent",
-            value: `${CONSENT_LABELS[record.consent.status] ?? record.consent.status}${record.consent.notSoughtReason ? `: ${NOT_SOUGHT_LABELS[record.consent.notSoughtReason] ?? record.consent.notSoughtReason}` : ""}`,
+            value: consentSummary(record.consent),
           },
           {
             key: "Advice sought",
@@ -150,7 +160,8 @@ export function DecisionRecordView({
                 : record.adviceSought
                     .map(
                       (a) =>
-                        `${a.adviserRoleOther ?? optionLabel("purpose-advice", "adviceFrom", a.adviserRole)}: ${a.advice}`,
+                        `${a.adviserRoleOther ?? optionLabel("purpose-advice", "adviceFrom", a.adviserRole)}: ` +
+                        a.advice,
                     )
                     .join("\n"),
           },
@@ -167,7 +178,7 @@ export function DecisionRecordView({
           {
             key: "Method and security",
             value: record.sharingMethod
-              ? `${record.sharingMethod.methodOther ?? optionLabel("sharing-method", "method", record.sharingMethod.method)}. ${record.sharingMethod.securityMeasures}`
+              ? `${sharingMethodLabel(record.sharingMethod)}. ${record.sharingMethod.securityMeasures}`
               : "Not applicable",
           },
           {
@@ -194,7 +205,10 @@ export function DecisionRecordView({
         rows={[
           {
             key: "Recorded by",
-            value: `${decision.author.name}${decision.author.jobTitle ? `, ${decision.author.jobTitle}` : ""}${decision.teamName ? ` (${decision.teamName})` : ""}`,
+            value:
+              decision.author.name +
+              (decision.author.jobTitle ? `, ${decision.author.jobTitle}` : "") +
+              (decision.teamName ? ` (${decision.teamName})` : ""),
           },
           { key: "Recorded at", value: formatDateTime(decision.recordedAt) },
           {

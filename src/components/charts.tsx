@@ -28,7 +28,9 @@ export function StackedBarChart({
   const slot = (width - padding.left - padding.right) / Math.max(1, categories.length);
   const barWidth = Math.max(4, slot * 0.7);
   const scale = (value: number) => (value / max) * (height - padding.top - padding.bottom);
-  const summary = `${title}. ${categories.map((c, i) => `${c}: ${series.map((s) => `${s.name} ${s.values[i] ?? 0}`).join(", ")}`).join("; ")}.`;
+  const categorySummary = (c: string, i: number) =>
+    `${c}: ${series.map((s) => `${s.name} ${s.values[i] ?? 0}`).join(", ")}`;
+  const summary = `${title}. ${categories.map(categorySummary).join("; ")}.`;
   return (
     <figure className="mb-4">
       <svg

@@ -53,6 +53,28 @@ function Label({ htmlFor, label, asHeading }: { htmlFor: string; label: ReactNod
   );
 }
 
+/** A single field's group: label, hint and error message above the control. */
+function LabelledField({ name, label, hint, error, asHeading, children }: FieldBase & { children: ReactNode }) {
+  return (
+    <FormGroup error={error}>
+      <Label htmlFor={name} label={label} asHeading={asHeading} />
+      <Hint name={name} hint={hint} />
+      <ErrorMessage name={name} error={error} />
+      {children}
+    </FormGroup>
+  );
+}
+
+/** The control's name and its links to the hint and error above it. */
+function controlAttributes(name: string, hint: unknown, error: string | undefined) {
+  return {
+    id: name,
+    name,
+    "aria-describedby": describedBy(name, hint, error),
+    "aria-invalid": error ? true : undefined,
+  };
+}
+
 export function TextInput({
   name,
   label,
@@ -75,23 +97,17 @@ export function TextInput({
 }) {
   const widths = { full: "", half: "sm:w-1/2", short: "max-w-[11ch]" };
   return (
-    <FormGroup error={error}>
-      <Label htmlFor={name} label={label} asHeading={asHeading} />
-      <Hint name={name} hint={hint} />
-      <ErrorMessage name={name} error={error} />
+    <LabelledField name={name} label={label} hint={hint} error={error} asHeading={asHeading}>
       <input
-        id={name}
-        name={name}
+        {...controlAttributes(name, hint, error)}
         type={type}
         defaultValue={defaultValue}
         autoComplete={autoComplete}
         maxLength={maxLength}
         spellCheck={spellCheck}
-        aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? true : undefined}
         className={`govuk-input ${widths[width]} ${error ? "govuk-input-error" : ""}`}
       />
-    </FormGroup>
+    </LabelledField>
   );
 }
 
@@ -106,23 +122,30 @@ export function Textarea({
   maxLength,
 }: FieldBase & { defaultValue?: string; rows?: number; maxLength?: number }) {
   return (
-    <FormGroup error={error}>
-      <Label htmlFor={name} label={label} asHeading={asHeading} />
-      <Hint name={name} hint={hint} />
-      <ErrorMessage name={name} error={error} />
+    <LabelledField name={name} label={label} hint={hint} error={error} asHeading={asHeading}>
       <textarea
-        id={name}
-        name={name}
+        {...controlAttributes(name, hint, error)}
         rows={rows}
         defaultValue={defaultValue}
         maxLength={maxLength}
-        aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? true : undefined}
         className={`govuk-textarea ${error ? "govuk-input-error" : ""}`}
       />
-    </FormGroup>
+    </LabelledField>
   );
 }
+
+/** GOV.UK-style large radios and checkboxes drawn on a native input (kept as whole class names for Tailwind). */
+const CHOICE_INPUT_CLASSES = [
+  "peer m-0 size-10 shrink-0 cursor-pointer appearance-none border-2 border-govuk-input bg-white",
+  "checked:bg-[radial-gradient(circle,var(--color-govuk-text)_40%,transparent_45%)]",
+  "focus:outline-[3px] focus:outline-govuk-focus focus:outline-offset-0",
+  "focus:shadow-[0_0_0_4px_var(--color-govuk-focus)]",
+].join(" ");
+const RADIO_CLASSES = "rounded-full";
+const CHECKBOX_CLASSES = [
+  "checked:bg-[linear-gradient(var(--color-govuk-text),var(--color-govuk-text))]",
+  "checked:bg-[length:60%_60%] checked:bg-center checked:bg-no-repeat",
+].join(" ");
 
 export interface ChoiceOption {
   value: string;
@@ -171,13 +194,7 @@ export function ChoiceGroup({
                     value={option.value}
                     defaultChecked={selected.has(option.value)}
                     aria-describedby={option.hint ? `${id}-item-hint` : undefined}
-                    className={`peer m-0 size-10 shrink-0 cursor-pointer appearance-none border-2 border-govuk-input bg-white ${
-                      type === "radio" ? "rounded-full" : ""
-                    } checked:bg-[radial-gradient(circle,var(--color-govuk-text)_40%,transparent_45%)] focus:outline-[3px] focus:outline-govuk-focus focus:outline-offset-0 focus:shadow-[0_0_0_4px_var(--color-govuk-focus)] ${
-                      type === "checkbox"
-                        ? "checked:bg-[linear-gradient(var(--color-govuk-text),var(--color-govuk-text))] checked:bg-[length:60%_60%] checked:bg-center checked:bg-no-repeat"
-                        : ""
-                    }`}
+                    className={`${CHOICE_INPUT_CLASSES} ${type === "radio" ? RADIO_CLASSES : CHECKBOX_CLASSES}`}
                   />
                   <div className="pl-3 pt-2">
                     <label htmlFor={id} className="cursor-pointer">

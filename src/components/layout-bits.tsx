@@ -127,3 +127,23 @@ export function PageHeading({ caption, children }: { caption?: ReactNode; childr
     </>
   );
 }
+
+/** A table's column headings; `action` adds a last column for each row's link, named for screen readers only. */
+export function TableHead({ columns, action = false }: { columns: ReactNode[]; action?: boolean }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column, i) => (
+          <th key={i} scope="col">
+            {column}
+          </th>
+        ))}
+        {action ? (
+          <th scope="col">
+            <span className="sr-only">Action</span>
+          </th>
+        ) : null}
+      </tr>
+    </thead>
+  );
+}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { AuditRow } from "@/server/audit/search-audit-events";
-import { Tag } from "@/components/layout-bits";
+import { Tag, TableHead } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 
 /** Audit events as a table. Detail is shown as JSON: it holds only values the app itself wrote. */
@@ -17,16 +17,7 @@ export function AuditTable({
     <div className="overflow-x-auto">
       <table className="govuk-table" data-testid="audit-table">
         <caption className="govuk-heading-s text-left">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">When (UK time)</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Record</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
+        <TableHead columns={["When (UK time)", "Who", "Action", "Record", "Outcome", "Details"]} />
         <tbody>
           {rows.map((event) => (
             <tr key={event.id} data-testid="audit-row">

@@ -9,6 +9,7 @@ import { PageHeading } from "@/components/layout-bits";
 import { verifyIntegrityAction } from "./actions";
 import { VerificationResult } from "./VerificationResult";
 import { AuditTable } from "./AuditTable";
+import { FilterInput, FilterSelect } from "@/components/filter-fields";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -65,80 +66,54 @@ export default async function AuditPage({
           </div>
         ) : null}
         <div className="govuk-form-group">
-          <label htmlFor="actor" className="govuk-label-bold">
-            Who
-          </label>
-          <select id="actor" name="actor" defaultValue={filter.actor ?? ""} className="govuk-select">
-            <option value="">Anyone</option>
+          <FilterSelect name="actor" label="Who" value={filter.actor} anyLabel="Anyone">
             {people.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
             ))}
-          </select>
+          </FilterSelect>
         </div>
         <div className="govuk-form-group">
-          <label htmlFor="action" className="govuk-label-bold">
-            Action
-          </label>
-          <select id="action" name="action" defaultValue={filter.action ?? ""} className="govuk-select">
-            <option value="">Any action</option>
+          <FilterSelect name="action" label="Action" value={filter.action} anyLabel="Any action">
             {AUDITED_ACTIONS.map((a) => (
               <option key={a} value={a}>
                 {a}
               </option>
             ))}
-          </select>
+          </FilterSelect>
         </div>
         <div className="govuk-form-group">
-          <label htmlFor="reference" className="govuk-label-bold">
-            Decision reference
-          </label>
-          <input
-            id="reference"
+          <FilterInput
             name="reference"
+            label="Decision reference"
             defaultValue={filter.reference}
-            className="govuk-input"
             maxLength={60}
             spellCheck={false}
           />
         </div>
         <div className="govuk-form-group">
-          <label htmlFor="caseReference" className="govuk-label-bold">
-            Case reference
-          </label>
-          <input
-            id="caseReference"
+          <FilterInput
             name="caseReference"
+            label="Case reference"
             defaultValue={filter.caseReference}
-            className="govuk-input"
             maxLength={40}
             spellCheck={false}
           />
         </div>
         <div className="govuk-form-group">
-          <label htmlFor="outcome" className="govuk-label-bold">
-            Outcome
-          </label>
-          <select id="outcome" name="outcome" defaultValue={filter.outcome ?? ""} className="govuk-select">
-            <option value="">Any outcome</option>
+          <FilterSelect name="outcome" label="Outcome" value={filter.outcome} anyLabel="Any outcome">
             <option value="SUCCESS">Success</option>
             <option value="DENIED">Denied</option>
             <option value="FAILURE">Failure</option>
-          </select>
+          </FilterSelect>
         </div>
         <div className="govuk-form-group flex gap-4">
           <div>
-            <label htmlFor="from" className="govuk-label-bold">
-              From
-            </label>
-            <input id="from" name="from" type="date" defaultValue={filter.from} className="govuk-input" />
+            <FilterInput name="from" label="From" type="date" defaultValue={filter.from} />
           </div>
           <div>
-            <label htmlFor="to" className="govuk-label-bold">
-              To
-            </label>
-            <input id="to" name="to" type="date" defaultValue={filter.to} className="govuk-input" />
+            <FilterInput name="to" label="To" type="date" defaultValue={filter.to} />
           </div>
         </div>
         <div className="flex items-center gap-6 sm:col-span-2">

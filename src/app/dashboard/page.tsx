@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { getIgDashboard } from "@/server/dashboard/get-ig-dashboard";
-import { PageHeading } from "@/components/layout-bits";
+import { PageHeading, TableHead } from "@/components/layout-bits";
 import { HorizontalBarChart, StackedBarChart } from "@/components/charts";
 import { CONSENT_LABELS, OUTCOME_LABELS, lawfulBasisLabel } from "@/components/decision-labels";
 import { formatUkMonth } from "@/domain/calendar";
@@ -20,6 +20,7 @@ function monthName(month: string): string {
 export default async function DashboardPage() {
   const user = await requirePermission("dashboard.view");
   const d = await getIgDashboard(user);
+  const timing = d.timeToDecisionHours;
   return (
     <>
       <PageHeading caption={user.organisationName}>Information governance dashboard</PageHeading>
@@ -74,15 +75,15 @@ export default async function DashboardPage() {
         />
         <table className="govuk-table" data-testid="table-outcomes">
           <caption className="sr-only">Decisions by outcome, by month</caption>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col">{OUTCOME_LABELS.SHARE}</th>
-              <th scope="col">{OUTCOME_LABELS.SHARE_PART}</th>
-              <th scope="col">{OUTCOME_LABELS.NO_SHARE}</th>
-              <th scope="col">Departures from the flowchart</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              "Month",
+              OUTCOME_LABELS.SHARE,
+              OUTCOME_LABELS.SHARE_PART,
+              OUTCOME_LABELS.NO_SHARE,
+              "Departures from the flowchart",
+            ]}
+          />
           <tbody>
             {d.outcomesByMonth.map((m, i) => (
               <tr key={m.month}>
@@ -115,12 +116,7 @@ export default async function DashboardPage() {
             />
             <table className="govuk-table">
               <caption className="sr-only">Lawful bases used</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Lawful basis</th>
-                  <th scope="col">Decisions</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Lawful basis", "Decisions"]} />
               <tbody>
                 {d.lawfulBases.map((b) => (
                   <tr key={b.id}>
@@ -148,12 +144,7 @@ export default async function DashboardPage() {
             />
             <table className="govuk-table">
               <caption className="sr-only">Consent status</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Consent</th>
-                  <th scope="col">Decisions</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Consent", "Decisions"]} />
               <tbody>
                 {d.consent.map((c) => (
                   <tr key={c.status}>
@@ -181,14 +172,7 @@ export default async function DashboardPage() {
             />
             <table className="govuk-table">
               <caption className="sr-only">Decisions not to share, by team</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Team</th>
-                  <th scope="col">Not shared</th>
-                  <th scope="col">All decisions</th>
-                  <th scope="col">Rate</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Team", "Not shared", "All decisions", "Rate"]} />
               <tbody>
                 {d.noShareByTeam.map((t) => (
                   <tr key={t.team}>
@@ -209,8 +193,8 @@ export default async function DashboardPage() {
           Time from concern to decision
         </h2>
         <p className="govuk-body">
-          From starting the wizard to recording the decision, over {d.timeToDecisionHours.decisions} decisions: median{" "}
-          {d.timeToDecisionHours.median ?? "–"} hours, 90th percentile {d.timeToDecisionHours.p90 ?? "–"} hours.
+          From starting the wizard to recording the decision, over {timing.decisions} decisions: median{" "}
+          {timing.median ?? "–"} hours, 90th percentile {timing.p90 ?? "–"} hours.
         </p>
       </section>
     </>

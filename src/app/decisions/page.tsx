@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listOwnDecisions } from "@/server/decisions/list-own-decisions";
-import { PageHeading, Tag } from "@/components/layout-bits";
+import { PageHeading, Tag, TableHead } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { FLAG_LABELS, KIND_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
 import { REVIEW_STATUS_LABELS } from "@/components/review-labels";
@@ -47,16 +47,7 @@ export default async function YourDecisionsPage({
       ) : (
         <table className="govuk-table" data-testid="drafts-table">
           <caption className="sr-only">Drafts you have not recorded yet</caption>
-          <thead>
-            <tr>
-              <th scope="col">Case reference</th>
-              <th scope="col">Type</th>
-              <th scope="col">Last saved</th>
-              <th scope="col">
-                <span className="sr-only">Action</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Case reference", "Type", "Last saved"]} action />
           <tbody>
             {drafts.map((draft) => (
               <tr key={draft.id}>
@@ -85,15 +76,7 @@ export default async function YourDecisionsPage({
       ) : (
         <table className="govuk-table" data-testid="decisions-table">
           <caption className="sr-only">Decisions you have recorded, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Case reference</th>
-              <th scope="col">Decision</th>
-              <th scope="col">Status</th>
-              <th scope="col">Recorded</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Reference", "Case reference", "Decision", "Status", "Recorded"]} />
           <tbody>
             {decisions.map((decision) => (
               <tr key={decision.reference}>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listEscalations } from "@/server/escalations/list-escalations";
-import { NotificationBanner, PageHeading, Tag } from "@/components/layout-bits";
+import { NotificationBanner, PageHeading, Tag, TableHead } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 
 export const metadata: Metadata = { title: "Escalations" };
@@ -54,14 +54,7 @@ export default async function EscalationsPage({
       ) : (
         <table className="govuk-table" data-testid="escalations-table">
           <caption className="sr-only">{VIEWS[view]} escalations, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Decision</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Raised</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Decision", "Reason", "Raised", "Status"]} />
           <tbody>
             {escalations.map((e) => (
               <tr key={e.id}>

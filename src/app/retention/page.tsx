@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { RETENTION_LOOKAHEAD_DAYS, listRetentionDue } from "@/server/retention/list-retention-due";
 import { recordKeepingSettings } from "@/server/organisation-settings";
-import { NotificationBanner, PageHeading, Tag } from "@/components/layout-bits";
+import { NotificationBanner, PageHeading, Tag, TableHead } from "@/components/layout-bits";
 import { formatDate } from "@/components/format";
 
 export const metadata: Metadata = { title: "Records due for retention review" };
@@ -41,17 +41,7 @@ export default async function RetentionPage({
       ) : (
         <table className="govuk-table" data-testid="retention-table">
           <caption className="sr-only">Records due for retention review, soonest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Case reference</th>
-              <th scope="col">Recorded</th>
-              <th scope="col">Keep until</th>
-              <th scope="col">
-                <span className="sr-only">Action</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Reference", "Case reference", "Recorded", "Keep until"]} action />
           <tbody>
             {rows.map((r) => (
               <tr key={r.reference}>

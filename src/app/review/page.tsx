@@ -3,9 +3,10 @@ import Link from "next/link";
 import { REVIEW_FLAGS } from "@/domain/decision";
 import { requirePermission } from "@/server/auth/current-actor";
 import { QUEUE_COUNT_LIMIT, listReviewQueue } from "@/server/reviews/list-review-queue";
-import { NotificationBanner, PageHeading, Tag } from "@/components/layout-bits";
+import { NotificationBanner, PageHeading, Tag, TableHead } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { FLAG_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
+import { FilterInput, FilterSelect } from "@/components/filter-fields";
 
 export const metadata: Metadata = { title: "Review queue" };
 
@@ -77,61 +78,38 @@ export default async function ReviewQueuePage({
         <form method="get" action="/review" className="mt-4 grid gap-4 bg-govuk-light-grey p-4 sm:grid-cols-2">
           {queue.filterError ? <p className="govuk-error-message sm:col-span-2">{queue.filterError}</p> : null}
           <div>
-            <label htmlFor="flag" className="govuk-label-bold">
-              Flag
-            </label>
-            <select id="flag" name="flag" defaultValue={queue.filter.flag ?? ""} className="govuk-select">
-              <option value="">Any</option>
+            <FilterSelect name="flag" label="Flag" value={queue.filter.flag} anyLabel="Any">
               {REVIEW_FLAGS.map((flag) => (
                 <option key={flag} value={flag}>
                   {FLAG_LABELS[flag]}
                 </option>
               ))}
-            </select>
+            </FilterSelect>
           </div>
           <div>
-            <label htmlFor="outcome" className="govuk-label-bold">
-              Decision
-            </label>
-            <select id="outcome" name="outcome" defaultValue={queue.filter.outcome ?? ""} className="govuk-select">
-              <option value="">Any</option>
+            <FilterSelect name="outcome" label="Decision" value={queue.filter.outcome} anyLabel="Any">
               {Object.entries(OUTCOME_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
                 </option>
               ))}
-            </select>
+            </FilterSelect>
           </div>
           <div>
-            <label htmlFor="practitioner" className="govuk-label-bold">
-              Practitioner
-            </label>
-            <select
-              id="practitioner"
-              name="practitioner"
-              defaultValue={queue.filter.practitioner ?? ""}
-              className="govuk-select"
-            >
-              <option value="">Anyone</option>
+            <FilterSelect name="practitioner" label="Practitioner" value={queue.filter.practitioner} anyLabel="Anyone">
               {queue.practitioners.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
                 </option>
               ))}
-            </select>
+            </FilterSelect>
           </div>
           <div className="flex gap-4">
             <div>
-              <label htmlFor="from" className="govuk-label-bold">
-                Recorded from
-              </label>
-              <input id="from" name="from" type="date" defaultValue={queue.filter.from} className="govuk-input" />
+              <FilterInput name="from" label="Recorded from" type="date" defaultValue={queue.filter.from} />
             </div>
             <div>
-              <label htmlFor="to" className="govuk-label-bold">
-                to
-              </label>
-              <input id="to" name="to" type="date" defaultValue={queue.filter.to} className="govuk-input" />
+              <FilterInput name="to" label="to" type="date" defaultValue={queue.filter.to} />
             </div>
           </div>
           <div className="flex items-center gap-6 sm:col-span-2">
@@ -150,16 +128,7 @@ export default async function ReviewQueuePage({
       ) : (
         <table className="govuk-table" data-testid="review-queue">
           <caption className="sr-only">Decisions waiting for review, flagged first then oldest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Practitioner</th>
-              <th scope="col">Decision</th>
-              <th scope="col">Flags</th>
-              <th scope="col">Recorded</th>
-              <th scope="col">Review by</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Reference", "Practitioner", "Decision", "Flags", "Recorded", "Review by"]} />
           <tbody>
             {queue.rows.map((row) => (
               <tr key={row.decisionId} data-testid="queue-row">

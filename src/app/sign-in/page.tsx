@@ -11,7 +11,8 @@ export const metadata: Metadata = { title: "Sign in" };
 const REASONS: Record<string, string> = {
   timeout: "You were signed out because you had not done anything for a while. Your saved answers are kept.",
   revoked:
-    "Your session has ended because your account was changed or disabled. Sign in again, or contact your service administrator.",
+    "Your session has ended because your account was changed or disabled. " +
+    "Sign in again, or contact your service administrator.",
   "signed-out": "You have signed out.",
 };
 

@@ -99,7 +99,8 @@ async function idsInPastDateRange(user: SignedInUser, filter: AuditSearch): Prom
   if (!end || filter.actor || filter.action || filter.reference || filter.caseReference) return null;
   const newer = await db().$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM (
-      SELECT 1 FROM audit_event WHERE organisation_id = ${user.organisationId}::uuid AND at >= ${end.toISOString()}::timestamptz
+      SELECT 1 FROM audit_event
+       WHERE organisation_id = ${user.organisationId}::uuid AND at >= ${end.toISOString()}::timestamptz
       LIMIT ${NEWER_EVENTS_PROBE}) AS newer`;
   if (Number(newer[0]?.n ?? 0) < NEWER_EVENTS_PROBE) return null;
   const conditions = [

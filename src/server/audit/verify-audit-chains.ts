@@ -172,8 +172,9 @@ async function verifyChain(
   let anchoredBreak: CheckpointBreak | null = null;
   await client.query(
     `DECLARE audit_chain NO SCROLL CURSOR FOR
-       SELECT id, chain_key, chain_seq, at, actor_id, actor_role::text AS actor_role, organisation_id::text AS organisation_id,
-              action, object_type, object_id, case_reference, request_id, ip, outcome::text AS outcome, detail, prev_hash, hash
+       SELECT id, chain_key, chain_seq, at, actor_id, actor_role::text AS actor_role,
+              organisation_id::text AS organisation_id, action, object_type, object_id, case_reference,
+              request_id, ip, outcome::text AS outcome, detail, prev_hash, hash
          FROM audit_event WHERE chain_key = $1 ORDER BY chain_seq`,
     [chainKey],
   );

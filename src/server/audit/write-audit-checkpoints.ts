@@ -39,7 +39,8 @@ export async function writeAuditCheckpoints(
   try {
     const { rows: due } = await client.query<{ chain_key: string; last_seq: string; checkpointed: string }>(
       `SELECT h.chain_key, h.last_seq::text,
-              coalesce((SELECT max(c.seq) FROM audit_checkpoint c WHERE c.chain_key = h.chain_key), 0)::text AS checkpointed
+              coalesce((SELECT max(c.seq) FROM audit_checkpoint c WHERE c.chain_key = h.chain_key), 0)::text
+                AS checkpointed
          FROM audit_chain_head h
         WHERE ($1::text IS NULL OR h.chain_key = $1)`,
       [options.chainKey ?? null],
@@ -59,7 +60,8 @@ export async function writeAuditCheckpoints(
           )
         ).rows[0];
         const events = await client.query<{ hash: string }>(
-          "SELECT hash FROM audit_event WHERE chain_key = $1 AND chain_seq >= $2 AND chain_seq <= $3 ORDER BY chain_seq",
+          "SELECT hash FROM audit_event WHERE chain_key = $1 AND chain_seq >= $2 AND chain_seq <= $3 " +
+            "ORDER BY chain_seq",
           [chain.chain_key, fromSeq.toString(), head?.last_seq ?? "0"],
         );
         hashes = events.rows.map((row) => row.hash);
@@ -80,7 +82,8 @@ export async function writeAuditCheckpoints(
         appendFileSync(file, checkpointLine(checkpoint), { flag: "a" });
       }
       const inserted = await client.query(
-        `INSERT INTO audit_checkpoint (chain_key, seq, from_seq, head_hash, event_hashes_digest, event_hashes, at, key_id, signature)
+        `INSERT INTO audit_checkpoint
+           (chain_key, seq, from_seq, head_hash, event_hashes_digest, event_hashes, at, key_id, signature)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (chain_key, seq) DO NOTHING`,
         [

@@ -44,7 +44,8 @@ export async function getIgDashboard(user: SignedInUser): Promise<IgDashboard> {
       WHERE organisation_id = ${org}::uuid AND recorded_at >= ${since}
       GROUP BY 1 ORDER BY n DESC, 1`,
     db().$queryRaw<{ team: string; no_share: bigint; n: bigint }[]>`
-      SELECT coalesce(t.name, 'No team') AS team, count(*) FILTER (WHERE d.outcome = 'NO_SHARE') AS no_share, count(*) AS n
+      SELECT coalesce(t.name, 'No team') AS team,
+             count(*) FILTER (WHERE d.outcome = 'NO_SHARE') AS no_share, count(*) AS n
       FROM decision d LEFT JOIN team t ON t.id = d.team_id
       WHERE d.organisation_id = ${org}::uuid AND d.recorded_at >= ${since}
       GROUP BY 1 ORDER BY 1`,
@@ -55,7 +56,8 @@ export async function getIgDashboard(user: SignedInUser): Promise<IgDashboard> {
       FROM (
         SELECT extract(epoch FROM (d.recorded_at - e.at)) / 3600.0 AS hours
         FROM decision d
-        JOIN audit_event e ON e.organisation_id = d.organisation_id AND e.object_id = d.draft_id::text AND e.action = 'draft.create'
+        JOIN audit_event e
+          ON e.organisation_id = d.organisation_id AND e.object_id = d.draft_id::text AND e.action = 'draft.create'
         WHERE d.organisation_id = ${org}::uuid AND d.recorded_at >= ${since}
       ) AS timings`,
     db().reviewQueueItem.count({ where: { organisationId: org, reviewDueAt: { lt: new Date() } } }),

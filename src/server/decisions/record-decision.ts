@@ -79,14 +79,16 @@ async function loadDraftToRecord(user: SignedInUser, draftId: string): Promise<D
       retention_years: number | null;
     }>
   >`
-    SELECT d.id, d.kind, d.answers, s.id AS supersedes_id, s.reference AS supersedes_reference, o.kind AS organisation_kind,
+    SELECT d.id, d.kind, d.answers, s.id AS supersedes_id, s.reference AS supersedes_reference,
+           o.kind AS organisation_kind,
            st.review_within_days_emergency, st.review_within_days_flagged, st.review_within_days_routine,
            st.retention_years
       FROM decision_draft d
       JOIN organisation o ON o.id = d.organisation_id
       LEFT JOIN decision s ON s.id = d.supersedes_id
       LEFT JOIN organisation_settings st ON st.organisation_id = d.organisation_id
-     WHERE d.id = ${draftId}::uuid AND d.author_id = ${user.userId}::uuid AND d.organisation_id = ${user.organisationId}::uuid`;
+     WHERE d.id = ${draftId}::uuid AND d.author_id = ${user.userId}::uuid
+       AND d.organisation_id = ${user.organisationId}::uuid`;
   const row = rows[0];
   if (!row) return null;
   return {

@@ -58,7 +58,10 @@ export function auditEventsExportQuery(organisationId: string, filter: AuditEven
      ORDER BY e.chain_seq`);
 }
 
-/** The IG lead's CSV export of their organisation's audit log for a filter, streamed in constant memory and audited as `audit.export` before the first row is sent. */
+/**
+ * The IG lead's CSV export of their organisation's audit log for a filter, streamed in constant memory
+ * and audited as `audit.export` before the first row is sent.
+ */
 export function exportAuditEvents(
   user: SignedInUser,
   input: unknown,

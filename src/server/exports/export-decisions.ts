@@ -74,7 +74,10 @@ export function decisionsExportQuery(organisationId: string, filter: DecisionExp
      ORDER BY d.recorded_at, d.id`);
 }
 
-/** The IG lead's CSV export of their organisation's decisions for a filter, streamed in constant memory and audited as `decisions.export` before the first row is sent. */
+/**
+ * The IG lead's CSV export of their organisation's decisions for a filter, streamed in constant memory
+ * and audited as `decisions.export` before the first row is sent.
+ */
 export function exportDecisions(
   user: SignedInUser,
   input: unknown,

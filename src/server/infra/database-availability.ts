@@ -60,8 +60,15 @@ const CONNECTION_SQLSTATES = /^(08...|57P01|57P02|57P03)$/;
 // Not timeouts: a probe or a pool that times out may only mean this process is overloaded (its
 // event loop too busy to read the answer in time), and a breaker that opened under load would turn
 // a slow service into an unavailable one.
-const CONNECTION_MESSAGES =
-  /Connection terminated(?! due to connection timeout)|Can't reach database server|connect ECONNREFUSED|the database system is (starting up|shutting down|in recovery mode)/i;
+const CONNECTION_MESSAGES = new RegExp(
+  [
+    "Connection terminated(?! due to connection timeout)",
+    "Can't reach database server",
+    "connect ECONNREFUSED",
+    "the database system is (starting up|shutting down|in recovery mode)",
+  ].join("|"),
+  "i",
+);
 
 /**
  * Whether `error` says for certain that the database cannot be reached (refused, reset, shut

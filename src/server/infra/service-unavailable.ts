@@ -7,7 +7,8 @@ export const RETRY_AFTER_SECONDS = 5;
 
 export const SERVICE_UNAVAILABLE_TITLE = "Sorry, the service is unavailable";
 export const ANSWERS_SAVED_TEXT =
-  "Your answers are saved. Everything you saved before this page appeared is kept, and you can carry on from where you left off.";
+  "Your answers are saved. Everything you saved before this page appeared is kept, " +
+  "and you can carry on from where you left off.";
 
 const PAGE = `<!DOCTYPE html>
 <html lang="en-GB">
@@ -17,8 +18,10 @@ const PAGE = `<!DOCTYPE html>
 <meta name="robots" content="noindex, nofollow">
 <title>${SERVICE_UNAVAILABLE_TITLE} – InfoShare</title>
 <style>
-body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:#0b0c0c;background:#fff;line-height:1.5}
-header{background:#0b0c0c;color:#fff;padding:10px 15px;font-weight:700;font-size:1.2rem;border-bottom:10px solid #1d70b8}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;
+color:#0b0c0c;background:#fff;line-height:1.5}
+header{background:#0b0c0c;color:#fff;padding:10px 15px;font-weight:700;font-size:1.2rem;
+border-bottom:10px solid #1d70b8}
 main{max-width:640px;margin:0 auto;padding:30px 15px 60px}
 h1{font-size:2rem;line-height:1.1;margin:0 0 30px}
 p{font-size:1.1875rem;margin:0 0 20px}

@@ -4,8 +4,7 @@ import { disposeDecisionSchema } from "@/schemas/retention";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
 import { fieldErrorsFrom } from "../field-errors";
-import { normaliseDecisionReference } from "../decisions/reference";
-import { DECISION_NOT_FOUND, decisionNotFound } from "../decisions/load-decision-for-action";
+import { loadRetainedDecision } from "./load-retained-decision";
 import type { RequestMeta } from "@/server/infra/request-context";
 import type { RetentionResult } from "./extend-retention";
 
@@ -19,23 +18,16 @@ import type { RetentionResult } from "./extend-retention";
 export async function disposeDecision(user: SignedInUser, raw: unknown, meta: RequestMeta): Promise<RetentionResult> {
   const parsed = disposeDecisionSchema.safeParse(raw);
   if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const reference = normaliseDecisionReference(parsed.data.reference);
-  const decision = reference
-    ? await db().decision.findFirst({
-        where: { reference, organisationId: user.organisationId },
-        include: { retention: true },
-      })
-    : null;
-  if (!decision) {
-    return reference ? decisionNotFound(user, reference, "retention.manage", meta) : fail.notFound(DECISION_NOT_FOUND);
-  }
-  if (decision.retention?.disposedAt) return fail.conflict("This record has already been disposed of");
+  const loaded = await loadRetainedDecision(user, parsed.data.reference, meta);
+  if (!loaded.ok) return loaded;
+  const { decision } = loaded;
   const retainUntil = decision.retention?.retainUntil ?? decision.retainUntil;
   if (retainUntil.getTime() > Date.now()) return fail.conflict("This record's retention period has not ended");
 
   try {
     await db().$queryRaw`
-      SELECT dispose_decision(${decision.id}::uuid, ${user.userId}::uuid, ${meta.requestId}, ${meta.ip})::text AS event_id`;
+      SELECT dispose_decision(${decision.id}::uuid, ${user.userId}::uuid, ${meta.requestId}, ${meta.ip})::text
+        AS event_id`;
   } catch (error) {
     // Disposed of, or its date moved, between the checks above and the function's own (under lock).
     if (/already been disposed|not due for disposal/.test(String((error as Error).message))) {

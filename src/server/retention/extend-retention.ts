@@ -6,8 +6,7 @@ import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
 import { fieldErrorsFrom } from "../field-errors";
-import { normaliseDecisionReference } from "../decisions/reference";
-import { DECISION_NOT_FOUND, decisionNotFound } from "../decisions/load-decision-for-action";
+import { loadRetainedDecision } from "./load-retained-decision";
 import type { RequestMeta } from "@/server/infra/request-context";
 
 export type RetentionResult = UseCaseResult;
@@ -19,17 +18,9 @@ export type RetentionResult = UseCaseResult;
 export async function extendRetention(user: SignedInUser, raw: unknown, meta: RequestMeta): Promise<RetentionResult> {
   const parsed = extendRetentionSchema.safeParse(raw);
   if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const reference = normaliseDecisionReference(parsed.data.reference);
-  const decision = reference
-    ? await db().decision.findFirst({
-        where: { reference, organisationId: user.organisationId },
-        include: { retention: true },
-      })
-    : null;
-  if (!decision) {
-    return reference ? decisionNotFound(user, reference, "retention.manage", meta) : fail.notFound(DECISION_NOT_FOUND);
-  }
-  if (decision.retention?.disposedAt) return fail.conflict("This record has already been disposed of");
+  const loaded = await loadRetainedDecision(user, parsed.data.reference, meta);
+  if (!loaded.ok) return loaded;
+  const { decision } = loaded;
   // Kept to the end of the UK day named (decision 013), not of the UTC one.
   const retainUntil = ukDayLastMoment(parsed.data.retainUntil);
   const current = decision.retention?.retainUntil ?? decision.retainUntil;

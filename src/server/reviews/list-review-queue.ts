@@ -67,7 +67,12 @@ function filterSql(teamId: string, filter: QueueFilter): Prisma.Sql {
 
 /** How many queue items match, counting no further than QUEUE_COUNT_LIMIT + 1. */
 function cappedCount(where: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(SELECT count(*) FROM (SELECT 1 FROM review_queue_item q WHERE ${where} LIMIT ${QUEUE_COUNT_LIMIT + 1}) AS counted)`;
+  return Prisma.sql`(SELECT count(*) FROM (
+    SELECT 1 FROM review_queue_item q WHERE ${where} LIMIT ${QUEUE_COUNT_LIMIT + 1}) AS counted)`;
+}
+
+function afterCursor(from: QueueCursor): Prisma.Sql {
+  return Prisma.sql`AND (q.recorded_at, q.decision_id) > (${new Date(from.recordedAt)}, ${from.decisionId}::uuid)`;
 }
 
 /** One index range scan of the queue: the items with this `flagged` value after `from`. */
@@ -85,7 +90,7 @@ export function queueSliceQuery(
     JOIN decision d ON d.id = q.decision_id
     JOIN app_user u ON u.id = q.author_id
     WHERE ${filterSql(teamId, filter)} AND q.flagged = ${flagged}
-      ${from ? Prisma.sql`AND (q.recorded_at, q.decision_id) > (${new Date(from.recordedAt)}, ${from.decisionId}::uuid)` : Prisma.empty}
+      ${from ? afterCursor(from) : Prisma.empty}
     ORDER BY q.recorded_at, q.decision_id
     LIMIT ${limit}`;
 }

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
 import { setUserAccessAction } from "./actions";
+import { TableHead } from "@/components/layout-bits";
 
 export interface ManagedUser {
   id: string;
@@ -31,17 +32,7 @@ export function UserAccessTable({ users }: { users: ManagedUser[] }) {
       </div>
       <table className="govuk-table">
         <caption className="govuk-heading-s text-left">Users in your organisation</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Team</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="sr-only">Action</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "Role", "Team", "Status"]} action />
         <tbody>
           {users.map((user) => (
             <tr key={user.id}>

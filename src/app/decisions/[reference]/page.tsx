@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
 import { requireUser } from "@/server/auth/current-actor";
-import { viewDecision } from "@/server/decisions/view-decision";
+import { decisionForPage } from "@/app/decisions/decision-for-page";
 import { listDecisionReviews } from "@/server/reviews/list-decision-reviews";
-import { requestMeta } from "@/server/infra/request-context";
 import { startDraftAction } from "@/app/decisions/actions";
 import { escalateAction, replyAction } from "@/app/review/actions";
 import { DecisionRecordView } from "@/components/DecisionRecordView";
@@ -21,12 +19,7 @@ export default async function DecisionRecordPage({
   const { reference } = await params;
   const done = (await searchParams).done;
   const user = await requireUser();
-  const result = await viewDecision(user, reference, await requestMeta(), { action: "decision.view", channel: "page" });
-  if (!result.ok) {
-    if (result.error === "not-found") notFound();
-    forbidden();
-  }
-  const { decision } = result;
+  const decision = await decisionForPage(user, reference);
   const reviews = await listDecisionReviews(decision.id, decision.followUps.length > 0);
   return (
     <DecisionRecordView decision={decision} recordHref={(r) => `/decisions/${r}`} followUpAction={startDraftAction}>

@@ -30,7 +30,9 @@ export default async function ResolveEscalationPage({ params }: { params: Promis
             name: "resolution",
             kind: "textarea",
             label: "How was it resolved?",
-            hint: "For example: agreed to share in part after a strategy discussion; referred to the lead safeguarding partners.",
+            hint:
+              "For example: agreed to share in part after a strategy discussion; " +
+              "referred to the lead safeguarding partners.",
             maxLength: 5000,
           },
         ]}

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
 import { goldenRule } from "@/domain/guidance";
 import { can } from "@/domain/policy";
 import { rulesTouched } from "@/domain/review";
 import type { FieldDefinition } from "@/domain/wizard";
 import { requirePermission } from "@/server/auth/current-actor";
-import { viewDecision } from "@/server/decisions/view-decision";
+import { decisionForPage } from "@/app/decisions/decision-for-page";
 import { listDecisionReviews } from "@/server/reviews/list-decision-reviews";
-import { requestMeta } from "@/server/infra/request-context";
 import { ActionForm } from "@/components/ActionForm";
 import { BackLink } from "@/components/layout-bits";
 import { startDraftAction } from "@/app/decisions/actions";
@@ -59,12 +57,7 @@ export default async function ReviewDecisionPage({
   const { reference } = await params;
   const done = (await searchParams).done;
   const user = await requirePermission("review.queue");
-  const result = await viewDecision(user, reference, await requestMeta(), { action: "decision.view", channel: "page" });
-  if (!result.ok) {
-    if (result.error === "not-found") notFound();
-    forbidden();
-  }
-  const { decision } = result;
+  const decision = await decisionForPage(user, reference);
   const reviews = await listDecisionReviews(decision.id, decision.followUps.length > 0);
   const rules = rulesTouched(decision.record.answers);
   const canReview = can(user, "decision.review", {

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 import { requireUser } from "@/server/auth/current-actor";
-import { viewDecision } from "@/server/decisions/view-decision";
-import { requestMeta } from "@/server/infra/request-context";
+import { decisionForPage } from "@/app/decisions/decision-for-page";
 import { Panel } from "@/components/layout-bits";
 import { formatDate } from "@/components/format";
 import { FLAG_LABELS } from "@/components/decision-labels";
@@ -13,12 +11,7 @@ export const metadata: Metadata = { title: "Decision recorded" };
 export default async function ConfirmationPage({ params }: { params: Promise<{ reference: string }> }) {
   const { reference } = await params;
   const user = await requireUser();
-  const result = await viewDecision(user, reference, await requestMeta(), { action: "decision.view", channel: "page" });
-  if (!result.ok) {
-    if (result.error === "not-found") notFound();
-    forbidden();
-  }
-  const { decision } = result;
+  const decision = await decisionForPage(user, reference);
   const flags = decision.record.reviewFlags;
   return (
     <div className="max-w-[760px]">
