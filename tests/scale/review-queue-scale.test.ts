@@ -174,9 +174,15 @@ describe(`the review queue with ${DECISIONS.toLocaleString("en-GB")} decisions`,
       },
       { filter: { practitioner }, where: `AND author_id = '${practitioner}'`, check: () => true },
       {
+        // UK calendar days (decision 013): March 2025 ends at 23:00 UTC on the 31st, summer time
+        // having begun on the 30th.
         filter: { from: "2025-03-01", to: "2025-03-31" },
-        where: "AND recorded_at >= '2025-03-01' AND recorded_at < '2025-04-01'",
-        check: (r: { recordedAt: string }) => r.recordedAt >= "2025-03-01" && r.recordedAt < "2025-04-01",
+        where:
+          "AND recorded_at >= ('2025-03-01'::timestamp AT TIME ZONE 'Europe/London') " +
+          "AND recorded_at < ('2025-04-01'::timestamp AT TIME ZONE 'Europe/London')",
+        check: (r: { recordedAt: string | Date }) =>
+          new Date(r.recordedAt) >= new Date("2025-03-01T00:00:00Z") &&
+          new Date(r.recordedAt) < new Date("2025-03-31T23:00:00Z"),
       },
     ] as const;
     for (const { filter, where, check } of cases) {
