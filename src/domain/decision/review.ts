@@ -35,9 +35,10 @@ export interface RecordKeepingSettings {
 }
 
 /**
- * Defaults until an organisation sets its own. The seeds give no retention period: Dudley
- * (seed 000, s.6 "Record") says to follow each organisation's retention policy and keep records
- * no longer than necessary, so six years is a placeholder for the IG lead to confirm.
+ * Defaults until an organisation sets its own. The local protocols give no retention period:
+ * Dudley's "Key principles of information sharing when safeguarding children" (s.6 "Record") says
+ * to follow each organisation's retention policy and keep records no longer than necessary, so six
+ * years is a placeholder for the IG lead to confirm.
  */
 export const DEFAULT_RECORD_KEEPING_SETTINGS: RecordKeepingSettings = {
   reviewWithinDays: { emergency: 2, flagged: 2, routine: 28 },

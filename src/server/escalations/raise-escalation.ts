@@ -12,8 +12,9 @@ import type { RequestMeta } from "@/server/infra/request-context";
 export type RaiseEscalationResult = UseCaseResult<{ escalationId: string }>;
 
 /**
- * Raises a dispute about a decision at pace (seed 004 s.6.4): the team's supervisors, the
- * organisation's IG leads and the practitioner are told. One open escalation per decision.
+ * Raises a dispute about a decision at pace (Berkshire multi-agency information sharing protocol,
+ * s.6.4): the team's supervisors, the organisation's IG leads and the practitioner are told. One
+ * open escalation per decision.
  */
 export async function raiseEscalation(
   user: SignedInUser,
