@@ -128,7 +128,12 @@ test("the idle timeout warns before signing out", async ({ page }) => {
   await page.reload();
   await page.clock.fastForward("28:30");
   const dialog = page.getByTestId("timeout-warning");
-  await expect(dialog).toBeVisible();
+  // The dialog's timer starts at hydration, which can come after the jump: the fake clock then
+  // stands still, so move it on a second at a time until the timer has ticked.
+  await expect(async () => {
+    await page.clock.runFor(1_000);
+    await expect(dialog).toBeVisible({ timeout: 200 });
+  }).toPass({ timeout: 10_000 });
   await expect(dialog).toContainText("You’re about to be signed out");
   await expectNoAxeViolations(page);
   await dialog.getByRole("button", { name: "Stay signed in" }).click();
