@@ -51,7 +51,7 @@ const EXPECTED_GLOBAL: Record<Role, GlobalAction[]> = {
     "retention.manage",
     "settings.manage",
   ],
-  ADMIN: ["settings.manage", "users.manage"],
+  ADMIN: ["settings.manage", "users.manage", "organisation.manage", "teams.manage"],
 };
 
 // role -> action -> scopes allowed
@@ -168,7 +168,7 @@ describe("homePathFor", () => {
     ["PRACTITIONER", "/decisions"],
     ["SUPERVISOR", "/review"],
     ["IG_LEAD", "/audit"],
-    ["ADMIN", "/admin/users"],
+    ["ADMIN", "/admin"],
   ] as const)("%s lands on %s", (role, path) => {
     expect(homePathFor(role)).toBe(path);
   });

@@ -46,6 +46,8 @@ export const GLOBAL_ACTIONS = [
   "retention.manage",
   "settings.manage",
   "users.manage",
+  "organisation.manage",
+  "teams.manage",
 ] as const;
 
 /** Actions on one record, decided by where the record sits relative to the actor. */
@@ -78,7 +80,10 @@ const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   "dashboard.view": ["IG_LEAD"],
   "retention.manage": ["IG_LEAD"],
   "settings.manage": ["IG_LEAD", "ADMIN"],
+  // People (role, team, deactivation), the organisation's profile and its teams: the admin's.
   "users.manage": ["ADMIN"],
+  "organisation.manage": ["ADMIN"],
+  "teams.manage": ["ADMIN"],
 };
 
 /** Where a record sits relative to the actor, from nearest to furthest. */
@@ -153,6 +158,6 @@ export function homePathFor(role: Role): string {
     case "IG_LEAD":
       return "/audit";
     case "ADMIN":
-      return "/admin/users";
+      return "/admin";
   }
 }
