@@ -16,7 +16,7 @@ const SECTIONS: { href: string; label: string; permission: GlobalAction }[] = [
   { href: "/review", label: "Review queue", permission: "review.queue" },
   { href: "/audit", label: "Audit log", permission: "audit.view" },
   { href: "/dashboard", label: "Dashboard", permission: "dashboard.view" },
-  { href: "/admin/users", label: "Users", permission: "users.manage" },
+  { href: "/admin", label: "Administration", permission: "users.manage" },
   { href: "/escalations", label: "Escalations", permission: "escalation.list" },
   { href: "/decisions", label: "Your decisions", permission: "decision.list-own" },
   { href: "/decisions/new", label: "Record a decision", permission: "decision.record" },

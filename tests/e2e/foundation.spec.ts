@@ -30,7 +30,7 @@ const ROLE_HOMES = [
   },
   { role: "supervisor", email: USERS.supervisor, path: "/review", heading: "Review queue", nav: "Review queue" },
   { role: "IG lead", email: USERS.igLead, path: "/audit", heading: "Audit log", nav: "Audit log" },
-  { role: "admin", email: USERS.admin, path: "/admin/users", heading: "Users", nav: "Users" },
+  { role: "admin", email: USERS.admin, path: "/admin", heading: "Administration", nav: "Administration" },
 ] as const;
 
 for (const home of ROLE_HOMES) {
@@ -83,8 +83,11 @@ test("a disabled user's existing session is refused on its next request", async 
   const admin = await browser.newContext();
   const adminPage = await admin.newPage();
   await signIn(adminPage, USERS.admin);
-  await adminPage.getByRole("button", { name: "Disable Jo Williams" }).click();
-  await expect(adminPage.getByTestId("access-message")).toContainText("Jo Williams has been disabled");
+  await adminPage.goto("/admin/users");
+  await adminPage.getByRole("link", { name: "Jo Williams" }).click();
+  await adminPage.getByRole("button", { name: "Deactivate account" }).click();
+  await adminPage.getByRole("button", { name: "Yes, deactivate account" }).click();
+  await expect(adminPage.getByTestId("person-notice")).toContainText("Their sessions have ended");
   await expectNoAxeViolations(adminPage);
 
   await practitionerPage.goto("/decisions");
@@ -99,8 +102,8 @@ test("a disabled user's existing session is refused on its next request", async 
   await expect(practitionerPage.getByTestId("error-summary")).toContainText("Your account has been disabled");
 
   // Re-enable so other tests can use the account.
-  await adminPage.getByRole("button", { name: "Enable Jo Williams" }).click();
-  await expect(adminPage.getByTestId("access-message")).toContainText("Jo Williams has been enabled");
+  await adminPage.getByRole("button", { name: "Reactivate account" }).click();
+  await expect(adminPage.getByTestId("person-notice")).toContainText("Account reactivated");
   await practitioner.close();
   await admin.close();
 });
