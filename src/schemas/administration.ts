@@ -68,4 +68,7 @@ export const peopleFilterSchema = z.object({
   status: z.enum(PERSON_STATUSES).optional().catch(undefined),
 });
 
-export type PeopleFilter = z.infer<typeof peopleFilterSchema>;
+/** Every filter is optional: none lists everyone. */
+export type PeopleFilter = {
+  [Key in keyof z.infer<typeof peopleFilterSchema>]?: z.infer<typeof peopleFilterSchema>[Key];
+};
