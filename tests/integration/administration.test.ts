@@ -2,6 +2,7 @@
 // through the use cases on the real database as the app's role, and the actions through the
 // pipeline. Every change is audited with before and after; another organisation's team or person
 // is "not found" and a refusal; the last active admin cannot deactivate or demote themselves.
+import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { LAST_ADMIN_MESSAGE } from "@/domain/administration";
 import { INITIAL_FORM_STATE } from "@/domain/errors";
@@ -19,6 +20,7 @@ import { updateOrganisationProfileAction } from "@/app/admin/organisation/action
 import { createTeamAction, renameTeamAction, setTeamArchivedAction } from "@/app/admin/teams/actions";
 import { changePersonAssignmentAction, setUserAccessAction } from "@/app/admin/users/actions";
 import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
+import { hostileFormInput, hostileString, isClearMessage } from "../property/hostile";
 import { TEST_META, actorFor, seedDemo, withSuperuser } from "./support";
 
 const session = vi.hoisted(() => ({ current: { status: "signed-out" } as SessionState }));
@@ -423,5 +425,38 @@ describe("through the pipeline", () => {
     const clash = await createTeamAction(state, form({ name: "pipeline team" }));
     expect(clash.errors).toEqual([{ field: "name", message: expect.stringContaining("already a team") }]);
     expect(clash.values).toEqual({ name: "pipeline team" });
+  });
+});
+
+describe("hostile input", () => {
+  /** Done, or refused with a clear message: never an exception, whatever is posted. */
+  const doneOrClearlyRefused = (result: { ok: boolean; errors?: { message: string }[] }) => {
+    if (result.ok) return;
+    expect(result.errors?.length).toBeGreaterThan(0);
+    for (const error of result.errors ?? []) expect(isClearMessage(error.message), error.message).toBe(true);
+  };
+
+  it("to every administration use case is done or refused clearly", async () => {
+    const admin = await actorFor(RIVERSIDE_ADMIN);
+    const teamId = await teamIdOf(RIVERSIDE_ADMIN, "Safeguarding Team");
+    const tom = await userId("tom.baker@riverside.example");
+    await fc.assert(
+      fc.asyncProperty(
+        hostileFormInput(["name", "kind"]),
+        hostileFormInput(["teamId", "name", "archived"]),
+        hostileFormInput(["userId", "role", "teamId", "access"]),
+        hostileString,
+        async (profile, team, person, name) => {
+          doneOrClearlyRefused(await updateOrganisationProfile(admin, profile, TEST_META));
+          doneOrClearlyRefused(await createTeam(admin, team, TEST_META));
+          doneOrClearlyRefused(await renameTeam(admin, { teamId, name }, TEST_META));
+          doneOrClearlyRefused(await setTeamArchived(admin, team, TEST_META));
+          doneOrClearlyRefused(await changePersonAssignment(admin, person, TEST_META));
+          doneOrClearlyRefused(await changePersonAssignment(admin, { userId: tom, role: name, teamId }, TEST_META));
+          doneOrClearlyRefused(await setUserAccess(admin, person, TEST_META));
+        },
+      ),
+      { numRuns: 20 },
+    );
   });
 });
