@@ -104,7 +104,17 @@ export function DecisionRecordView({
           { key: "Purpose of sharing", value: record.purpose },
           { key: "Recipient", value: person(record.recipient) },
           { key: "Date of decision", value: formatDate(record.decisionDate) },
-          { key: "Case reference", value: record.caseReference },
+          {
+            key: "Case reference",
+            value: (
+              <>
+                {record.caseReference}{" "}
+                <Link href={`/cases/${encodeURIComponent(record.caseReference)}`} className="no-print">
+                  All records for this case
+                </Link>
+              </>
+            ),
+          },
           {
             key: "Urgency",
             value: record.urgency === "EMERGENCY" ? "Emergency: a child was at immediate risk" : "Not an emergency",

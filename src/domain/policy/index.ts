@@ -46,6 +46,7 @@ export const GLOBAL_ACTIONS = [
   "retention.manage",
   "settings.manage",
   "users.manage",
+  "case.search",
 ] as const;
 
 /** Actions on one record, decided by where the record sits relative to the actor. */
@@ -79,6 +80,8 @@ const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   "retention.manage": ["IG_LEAD"],
   "settings.manage": ["IG_LEAD", "ADMIN"],
   "users.manage": ["ADMIN"],
+  // Finding a case opens its page, where the case policy (./case.ts) decides what each reader learns.
+  "case.search": ["PRACTITIONER", "SUPERVISOR", "IG_LEAD"],
 };
 
 /** Where a record sits relative to the actor, from nearest to furthest. */
@@ -156,3 +159,5 @@ export function homePathFor(role: Role): string {
       return "/admin/users";
   }
 }
+
+export * from "./case";
