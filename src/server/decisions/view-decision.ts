@@ -46,7 +46,7 @@ export async function viewDecision(
   user: SignedInUser,
   rawReference: string,
   meta: RequestMeta,
-  purpose: { action: Extract<RecordAction, "decision.view" | "decision.export">; channel: "page" | "json" | "print" },
+  purpose: { action: Extract<RecordAction, "decision.view" | "decision.export">; channel: "page" | "json" | "pdf" | "print" },
 ): Promise<ViewDecisionResult> {
   const reference = normaliseDecisionReference(rawReference);
   if (!reference) return fail.notFound(DECISION_NOT_FOUND);
