@@ -20,6 +20,7 @@ const SECTIONS: { href: string; label: string; permission: GlobalAction }[] = [
   { href: "/escalations", label: "Escalations", permission: "escalation.list" },
   { href: "/decisions", label: "Your decisions", permission: "decision.list-own" },
   { href: "/decisions/new", label: "Record a decision", permission: "decision.record" },
+  { href: "/cases", label: "Cases", permission: "case.search" },
   { href: "/retention", label: "Retention", permission: "retention.manage" },
   { href: "/subject-access", label: "Subject access", permission: "subject-access.export" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },

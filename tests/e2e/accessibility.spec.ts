@@ -103,6 +103,10 @@ const PAGES: PageType[] = [
   { role: "admin", name: "users", path: () => "/admin/users" },
   { role: "admin", name: "settings", path: () => "/settings" },
   ...ADMINISTRATION_PAGES,
+  // The case's history (issue 13): the chronology for its team, only that records exist for others.
+  { role: "practitioner", name: "find a case", path: () => "/cases" },
+  { role: "practitioner", name: "a case's history", path: (f) => `/cases/${f.caseReference}` },
+  { role: "admin", name: "a case held by other teams", path: (f) => `/cases/${f.caseReference}` },
 ];
 
 /** The header's navigation is the same on every page of a role: it is checked once per role and width. */

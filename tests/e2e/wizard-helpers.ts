@@ -275,6 +275,21 @@ export async function answerSharingQuestions(
   await answer(page, "informing", fills.informing ?? fillInforming());
 }
 
+/** A typical share: consent given, public task, shared in full with a named early help worker. */
+export async function answerConsentGivenShare(page: Page, caseReference: string, rationale: string): Promise<void> {
+  const recipient = { name: "Dee Khan", role: "Early help worker", organisation: "Northshire Council" };
+  await answerRoutineOpening(page, caseReference, recipient);
+  await answer(page, "significant-harm", chooseOnly("No"));
+  await answer(page, "purpose", chooseOnly("Yes"));
+  await answer(page, "identifiable", chooseOnly("Yes"));
+  await answer(page, "confidential", chooseOnly("Yes"));
+  await answer(page, "consent", chooseOnly("Yes, consent has been given"));
+  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
+  await answerSharingQuestions(page);
+  const outcome = "Share the information";
+  await answer(page, "decision", fillDecision({ outcome, rationale, purpose: "Early help assessment", recipient }));
+}
+
 // ------------------------------------------------------------------------------ check answers → record
 
 export async function expectCheckAnswersPage(page: Page): Promise<void> {

@@ -38,6 +38,15 @@ export default async function YourDecisionsPage({
         </button>
         {query ? <Link href="/decisions">Clear search</Link> : null}
       </form>
+      {query ? (
+        <p className="govuk-body" data-testid="case-search-link">
+          Only your own records are listed here.{" "}
+          <Link href={`/cases/${encodeURIComponent(query)}`}>
+            See every record your organisation holds for case {query}
+          </Link>
+          .
+        </p>
+      ) : null}
 
       <h2 className="govuk-heading-m">Drafts</h2>
       {drafts.length === 0 ? (

@@ -38,9 +38,10 @@ function resourceAt(scope: Scope): ScopedResource {
 
 // The whole policy as a readable table: role -> action -> allowed.
 const EXPECTED_GLOBAL: Record<Role, GlobalAction[]> = {
-  PRACTITIONER: ["decision.record", "decision.list-own"],
-  SUPERVISOR: ["decision.record", "decision.list-own", "review.queue", "escalation.list"],
+  PRACTITIONER: ["decision.record", "decision.list-own", "case.search"],
+  SUPERVISOR: ["decision.record", "decision.list-own", "review.queue", "escalation.list", "case.search"],
   IG_LEAD: [
+    "case.search",
     "escalation.list",
     "audit.view",
     "audit.verify",

@@ -48,6 +48,7 @@ export const GLOBAL_ACTIONS = [
   "users.manage",
   "organisation.manage",
   "teams.manage",
+  "case.search",
 ] as const;
 
 /** Actions on one record, decided by where the record sits relative to the actor. */
@@ -84,6 +85,8 @@ const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   "users.manage": ["ADMIN"],
   "organisation.manage": ["ADMIN"],
   "teams.manage": ["ADMIN"],
+  // Finding a case opens its page, where the case policy (./case.ts) decides what each reader learns.
+  "case.search": ["PRACTITIONER", "SUPERVISOR", "IG_LEAD"],
 };
 
 /** Where a record sits relative to the actor, from nearest to furthest. */
@@ -161,3 +164,5 @@ export function homePathFor(role: Role): string {
       return "/admin";
   }
 }
+
+export * from "./case";

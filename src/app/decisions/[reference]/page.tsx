@@ -22,7 +22,13 @@ export default async function DecisionRecordPage({
   const decision = await decisionForPage(user, reference);
   const reviews = await listDecisionReviews(decision.id, decision.followUps.length > 0);
   return (
-    <DecisionRecordView decision={decision} recordHref={(r) => `/decisions/${r}`} followUpAction={startDraftAction}>
+    <DecisionRecordView
+      decision={decision}
+      viewerName={user.name}
+      printedAt={new Date()}
+      recordHref={(r) => `/decisions/${r}`}
+      followUpAction={startDraftAction}
+    >
       <ReviewsSection
         user={user}
         decision={decision}

@@ -69,7 +69,13 @@ export default async function ReviewDecisionPage({
   return (
     <>
       <BackLink href="/review">Back to the review queue</BackLink>
-      <DecisionRecordView decision={decision} recordHref={(r) => `/review/${r}`} followUpAction={startDraftAction}>
+      <DecisionRecordView
+        decision={decision}
+        viewerName={user.name}
+        printedAt={new Date()}
+        recordHref={(r) => `/review/${r}`}
+        followUpAction={startDraftAction}
+      >
         <section aria-labelledby="rules-heading" className="mb-8">
           <h2 id="rules-heading" className="govuk-heading-m">
             Golden rules this decision touched
