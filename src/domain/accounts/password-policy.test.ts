@@ -9,7 +9,14 @@ describe("password policy", () => {
   });
 
   it("refuses common and breached passwords and near variants, however long", () => {
-    for (const common of ["password1234", "123456789012", "qwertyuiop123", "iloveyou1234", "aaaaaaaaaaaa", "Password1234!"]) {
+    for (const common of [
+      "password1234",
+      "123456789012",
+      "qwertyuiop123",
+      "iloveyou1234",
+      "aaaaaaaaaaaa",
+      "Password1234!",
+    ]) {
       expect(passwordProblem(common), common).toBe("common");
     }
   });

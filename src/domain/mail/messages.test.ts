@@ -10,12 +10,16 @@ describe("email messages", () => {
       expect(text.split("\n").length).toBeLessThanOrEqual(7);
       expect(subject.length).toBeLessThan(70);
       // The only variable part is the link: removing it leaves the same text for any link.
-      expect(text.replace(link, "")).toBe(renderEmail(template, "https://x.example/").text.replace("https://x.example/", ""));
+      expect(text.replace(link, "")).toBe(
+        renderEmail(template, "https://x.example/").text.replace("https://x.example/", ""),
+      );
     }
   });
 
   it("say a decision needs review in the words the brief gives", () => {
-    expect(renderEmail("REVIEW_REQUESTED", "http://a/review/R").text).toMatch(/^A decision needs your review:\n\nhttp:\/\/a\/review\/R/);
+    expect(renderEmail("REVIEW_REQUESTED", "http://a/review/R").text).toMatch(
+      /^A decision needs your review:\n\nhttp:\/\/a\/review\/R/,
+    );
   });
 
   it("build links on the base URL whether or not it ends in a slash", () => {

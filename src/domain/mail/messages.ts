@@ -32,7 +32,11 @@ interface TemplateText {
 const SIGN_IN_NOTE = "You will be asked to sign in.";
 
 const TEMPLATES: Record<EmailTemplate, TemplateText> = {
-  REVIEW_REQUESTED: { subject: "A decision needs your review", lead: "A decision needs your review:", after: SIGN_IN_NOTE },
+  REVIEW_REQUESTED: {
+    subject: "A decision needs your review",
+    lead: "A decision needs your review:",
+    after: SIGN_IN_NOTE,
+  },
   DECISION_CHALLENGED: {
     subject: "A decision of yours has been challenged",
     lead: "Your supervisor has challenged a decision you recorded:",
@@ -43,9 +47,21 @@ const TEMPLATES: Record<EmailTemplate, TemplateText> = {
     lead: "Your supervisor has endorsed a decision you recorded:",
     after: SIGN_IN_NOTE,
   },
-  REPLY_RECEIVED: { subject: "A reply to your challenge", lead: "The practitioner has replied to your challenge:", after: SIGN_IN_NOTE },
-  ESCALATION_RAISED: { subject: "A decision has been escalated", lead: "A decision has been escalated:", after: SIGN_IN_NOTE },
-  ESCALATION_RESOLVED: { subject: "An escalation has been resolved", lead: "An escalation has been resolved:", after: SIGN_IN_NOTE },
+  REPLY_RECEIVED: {
+    subject: "A reply to your challenge",
+    lead: "The practitioner has replied to your challenge:",
+    after: SIGN_IN_NOTE,
+  },
+  ESCALATION_RAISED: {
+    subject: "A decision has been escalated",
+    lead: "A decision has been escalated:",
+    after: SIGN_IN_NOTE,
+  },
+  ESCALATION_RESOLVED: {
+    subject: "An escalation has been resolved",
+    lead: "An escalation has been resolved:",
+    after: SIGN_IN_NOTE,
+  },
   INVITATION: {
     subject: "You have been invited to InfoShare",
     lead: "You have been invited to use InfoShare. Open this link to set your password:",
