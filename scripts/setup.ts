@@ -8,7 +8,8 @@ import { openDatabase, stopOnSignals } from "./lib/database";
 import { applyMigrations } from "./lib/migrations";
 import { organisationKindFrom, setUpFromCommandLine } from "./lib/first-run-setup";
 
-const USAGE = `Usage: npm run setup -- --organisation "<name>" --kind <kind> --email <admin email> [--name "<admin name>"]
+const USAGE = `Usage: npm run setup -- --organisation "<name>" --kind <kind> --email <admin email>
+                     [--name "<admin name>"]
   kinds: ${ORGANISATION_KINDS.map((k) => k.toLowerCase().replace(/_/g, "-")).join(", ")}`;
 
 const { values } = parseArgs({

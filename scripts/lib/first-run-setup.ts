@@ -93,8 +93,8 @@ export async function setUpFromCommandLine(url: string, input: CommandLineSetup)
       );
       await client.query(
         `SELECT append_audit_event($1::uuid, NULL::uuid, NULL::"Role", 'setup.complete', 'organisation', $1::text,
-                NULL, NULL, NULL, 'SUCCESS'::"AuditOutcome", jsonb_build_object('via', 'command-line', 'adminId', $2::text,
-                'kind', $3::text))`,
+                NULL, NULL, NULL, 'SUCCESS'::"AuditOutcome",
+                jsonb_build_object('via', 'command-line', 'adminId', $2::text, 'kind', $3::text))`,
         [organisationId, adminId, input.kind],
       );
       await client.query("COMMIT");
