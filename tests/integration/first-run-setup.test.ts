@@ -110,7 +110,8 @@ describe("npm run setup", () => {
       expect(result.setPasswordPath).toMatch(/^\/password-reset\/[A-Za-z0-9_-]{43}$/);
       const rows = await withClient(url, (c) =>
         c.query(
-          "SELECT email, role::text, password_hash FROM app_user UNION ALL SELECT name, kind::text, '' FROM organisation",
+          `SELECT email, role::text, password_hash FROM app_user
+           UNION ALL SELECT name, kind::text, '' FROM organisation`,
         ),
       );
       expect(rows.rows).toEqual([

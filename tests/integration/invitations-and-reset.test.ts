@@ -92,7 +92,7 @@ describe("invitations", () => {
     });
   });
 
-  it("resends with a new link (the old one dies) and revokes; another organisation's is not found and audited", async () => {
+  it("resends with a new link (the old one dies), revokes; another organisation's is not found, audited", async () => {
     const admin = await actorFor("admin@northshire.example");
     const email = unique("resend");
     const invited = await inviteUser(admin, { name: "Re Send", email, role: "PRACTITIONER" }, TEST_META);
@@ -148,7 +148,7 @@ describe("invitations", () => {
     });
   });
 
-  it("imports a CSV: a preview with an error per row writes nothing; the import invites the valid rows at once", async () => {
+  it("imports a CSV: a preview with an error per row writes nothing; the import invites the valid rows", async () => {
     const admin = await actorFor("admin@northshire.example");
     const team = await db().team.findFirstOrThrow({ where: { organisationId: admin.organisationId } });
     const [a, b] = [unique("csv.a"), unique("csv.b")];
