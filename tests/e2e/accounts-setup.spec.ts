@@ -150,6 +150,32 @@ test("set-up → invitations by email → sign-in → a decision → the supervi
   expect(pathOf(endorsed)).toBe(`/decisions/${reference}`);
 });
 
+test("CSV import: a preview with each row's problems, nothing sent; then the valid rows invited", async ({ page }) => {
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto("/admin/invitations/import");
+  await expectAccessible(page);
+  await page
+    .getByLabel("Or paste the rows")
+    .fill(
+      [
+        "name,email,role,team",
+        `Ana Lopez,ana.lopez@eastshire.example,practitioner,${TEAM}`,
+        `Nia Again,${SUPERVISOR.email},supervisor`,
+        "Bo Li,bo.li@eastshire.example,wizard",
+      ].join("\n"),
+    );
+  await page.getByRole("button", { name: "Check the rows" }).click();
+  await expect(page.getByTestId("import-summary")).toContainText("1 person can be invited; 2 rows have problems.");
+  const rows = page.getByTestId("import-rows");
+  await expect(rows).toContainText("Row 3: Nia Again");
+  await expect(rows).toContainText("This email already has an account or a pending invitation");
+  await expect(rows).toContainText("Role must be practitioner, supervisor, IG lead or admin");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Invite 1 person" }).click();
+  await expect(page.getByText("Invitations sent to 1 people.")).toBeVisible();
+  await mailTo("ana.lopez@eastshire.example", "You have been invited to InfoShare");
+});
+
 test("password reset by email: the same answer for any address, a one-time link, a new password", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgotten your password?" }).click();

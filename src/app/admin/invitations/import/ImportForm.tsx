@@ -27,7 +27,7 @@ export function ImportForm({ roleLabels }: { roleLabels: Record<string, string> 
           <label className="govuk-label" htmlFor="file">
             Choose a CSV file
           </label>
-          <input id="file" name="file" type="file" accept=".csv,text/csv" className="block py-1" />
+          <input id="file" name="file" type="file" accept=".csv,text/csv" className="block w-full max-w-full py-1" />
         </div>
         <Textarea
           name="csv"
