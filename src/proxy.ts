@@ -30,6 +30,10 @@ const PUBLIC_PREFIXES = [
   "/sign-in",
   "/signed-out",
   "/accessibility",
+  // One-time links (decision 019): first-run set-up, accepting an invitation, password reset.
+  "/setup",
+  "/invitation",
+  "/password-reset",
   "/api/auth",
   "/api/health",
   "/api/session/end",

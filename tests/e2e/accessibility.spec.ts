@@ -74,6 +74,21 @@ const ADMINISTRATION_PAGES: PageType[] = [
   ]),
 ];
 // --- End of administration pages. ---
+// --- Decision 019 (wt-mail): invitations, password reset, one-time links. The pages a live link
+// opens (set-up, accept an invitation, choose a new password) are scanned in accounts-setup.spec.ts.
+const SPENT_TOKEN = "A".repeat(43);
+const ACCOUNT_PAGES: PageType[] = [
+  { role: "admin", name: "invitations", path: () => "/admin/invitations" },
+  withErrors("admin", "invitations with errors", "/admin/invitations", ["Send invitation"]),
+  { role: "admin", name: "import people from a CSV file", path: () => "/admin/invitations/import" },
+  { role: "signed out", name: "reset your password", path: () => "/password-reset" },
+  withErrors("signed out", "reset your password with errors", "/password-reset", ["Send the link"]),
+  { role: "signed out", name: "password reset sent", path: () => "/password-reset?sent=1" },
+  { role: "signed out", name: "a spent password reset link", path: () => `/password-reset/${SPENT_TOKEN}` },
+  { role: "signed out", name: "a spent invitation link", path: () => `/invitation/${SPENT_TOKEN}` },
+  { role: "signed out", name: "set-up once set up", path: () => `/setup/${SPENT_TOKEN}` },
+];
+// --- end of decision 019's pages
 
 const PAGES: PageType[] = [
   { role: "signed out", name: "sign in", path: () => "/sign-in" },
@@ -107,6 +122,7 @@ const PAGES: PageType[] = [
   { role: "practitioner", name: "find a case", path: () => "/cases" },
   { role: "practitioner", name: "a case's history", path: (f) => `/cases/${f.caseReference}` },
   { role: "admin", name: "a case held by other teams", path: (f) => `/cases/${f.caseReference}` },
+  ...ACCOUNT_PAGES,
 ];
 
 /** The header's navigation is the same on every page of a role: it is checked once per role and width. */

@@ -18,6 +18,11 @@ const SECTIONS: { href: string; title: string; description: string }[] = [
     title: "People",
     description: "Find people, change their role and team, and deactivate or reactivate their accounts.",
   },
+  {
+    href: "/admin/invitations",
+    title: "Invitations",
+    description: "Invite people by email, one at a time or from a CSV file; resend or withdraw an invitation.",
+  },
   { href: "/settings", title: "Review and retention settings", description: "Review-by days and retention period." },
 ];
 

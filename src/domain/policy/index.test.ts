@@ -52,7 +52,7 @@ const EXPECTED_GLOBAL: Record<Role, GlobalAction[]> = {
     "retention.manage",
     "settings.manage",
   ],
-  ADMIN: ["settings.manage", "users.manage", "organisation.manage", "teams.manage"],
+  ADMIN: ["settings.manage", "users.manage", "organisation.manage", "teams.manage", "users.invite"],
 };
 
 // role -> action -> scopes allowed

@@ -49,6 +49,7 @@ export const GLOBAL_ACTIONS = [
   "organisation.manage",
   "teams.manage",
   "case.search",
+  "users.invite",
 ] as const;
 
 /** Actions on one record, decided by where the record sits relative to the actor. */
@@ -87,6 +88,8 @@ const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   "teams.manage": ["ADMIN"],
   // Finding a case opens its page, where the case policy (./case.ts) decides what each reader learns.
   "case.search": ["PRACTITIONER", "SUPERVISOR", "IG_LEAD"],
+  // Invitations and CSV import (decision 019).
+  "users.invite": ["ADMIN"],
 };
 
 /** Where a record sits relative to the actor, from nearest to furthest. */
