@@ -46,7 +46,9 @@ export default async function DashboardPage() {
         </div>
         <div className={`p-4 ${d.openEscalations > 0 ? "bg-[#fcd6c3]" : "bg-govuk-light-grey"}`}>
           <dt>
-            <Link href="/escalations">Open escalations</Link>
+            <Link href="/escalations" className="text-govuk-link-hover!">
+              Open escalations
+            </Link>
           </dt>
           <dd className="text-[2.25rem] font-bold" data-testid="open-escalations">
             {d.openEscalations}

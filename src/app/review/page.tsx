@@ -3,7 +3,7 @@ import Link from "next/link";
 import { REVIEW_FLAGS } from "@/domain/decision";
 import { requirePermission } from "@/server/auth/current-actor";
 import { QUEUE_COUNT_LIMIT, listReviewQueue } from "@/server/reviews/list-review-queue";
-import { NotificationBanner, PageHeading, Tag, TableHead } from "@/components/layout-bits";
+import { NotificationBanner, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { FLAG_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
 import { FilterInput, FilterSelect } from "@/components/filter-fields";
@@ -126,39 +126,41 @@ export default async function ReviewQueuePage({
           There are no decisions waiting for your review{filterQuery.size > 0 ? " that match these filters" : ""}.
         </p>
       ) : (
-        <table className="govuk-table" data-testid="review-queue">
-          <caption className="sr-only">Decisions waiting for review, flagged first then oldest first</caption>
-          <TableHead columns={["Reference", "Practitioner", "Decision", "Flags", "Recorded", "Review by"]} />
-          <tbody>
-            {queue.rows.map((row) => (
-              <tr key={row.decisionId} data-testid="queue-row">
-                <td>
-                  <Link href={`/review/${row.reference}`}>{row.reference}</Link>
-                  <span className="block text-govuk-secondary">Case {row.caseReference}</span>
-                </td>
-                <td>{row.practitionerName}</td>
-                <td>{OUTCOME_LABELS[row.outcome]}</td>
-                <td>
-                  {row.flags.length === 0 ? (
-                    "None"
-                  ) : (
-                    <ul className="space-y-1">
-                      {row.flags.map((f) => (
-                        <li key={f}>
-                          <Tag colour="orange">{FLAG_LABELS[f] ?? f}</Tag>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td>{formatDateTime(row.recordedAt)}</td>
-                <td>
-                  {row.overdue ? <Tag colour="red">Overdue</Tag> : null} {formatDate(row.reviewDueAt)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label="Decisions waiting for review">
+          <table className="govuk-table" data-testid="review-queue">
+            <caption className="sr-only">Decisions waiting for review, flagged first then oldest first</caption>
+            <TableHead columns={["Reference", "Practitioner", "Decision", "Flags", "Recorded", "Review by"]} />
+            <tbody>
+              {queue.rows.map((row) => (
+                <tr key={row.decisionId} data-testid="queue-row">
+                  <td>
+                    <Link href={`/review/${row.reference}`}>{row.reference}</Link>
+                    <span className="block text-govuk-secondary">Case {row.caseReference}</span>
+                  </td>
+                  <td>{row.practitionerName}</td>
+                  <td>{OUTCOME_LABELS[row.outcome]}</td>
+                  <td>
+                    {row.flags.length === 0 ? (
+                      "None"
+                    ) : (
+                      <ul className="space-y-1">
+                        {row.flags.map((f) => (
+                          <li key={f}>
+                            <Tag colour="orange">{FLAG_LABELS[f] ?? f}</Tag>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>{formatDateTime(row.recordedAt)}</td>
+                  <td>
+                    {row.overdue ? <Tag colour="red">Overdue</Tag> : null} {formatDate(row.reviewDueAt)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       {nextHref ? (
         <nav aria-label="Queue pages" className="mb-8">

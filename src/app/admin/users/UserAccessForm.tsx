@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
 import { setUserAccessAction } from "./actions";
-import { TableHead } from "@/components/layout-bits";
+import { TableHead, TableRegion } from "@/components/layout-bits";
 
 export interface ManagedUser {
   id: string;
@@ -30,36 +30,38 @@ export function UserAccessTable({ users }: { users: ManagedUser[] }) {
           </p>
         ))}
       </div>
-      <table className="govuk-table">
-        <caption className="govuk-heading-s text-left">Users in your organisation</caption>
-        <TableHead columns={["Name", "Role", "Team", "Status"]} action />
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <td>
-                {user.name}
-                <br />
-                <span className="text-govuk-secondary">{user.email}</span>
-              </td>
-              <td>{user.roleLabel}</td>
-              <td>{user.teamName ?? "None"}</td>
-              <td>{user.disabled ? "Disabled" : "Active"}</td>
-              <td>
-                {user.isSelf ? null : (
-                  <form action={formAction}>
-                    <input type="hidden" name="userId" value={user.id} />
-                    <input type="hidden" name="access" value={user.disabled ? "enable" : "disable"} />
-                    <button type="submit" className="govuk-link-button">
-                      {user.disabled ? "Enable" : "Disable"}
-                      <span className="sr-only"> {user.name}</span>
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableRegion label="Users in your organisation">
+        <table className="govuk-table">
+          <caption className="govuk-heading-s text-left">Users in your organisation</caption>
+          <TableHead columns={["Name", "Role", "Team", "Status"]} action />
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <td>
+                  {user.name}
+                  <br />
+                  <span className="text-govuk-secondary">{user.email}</span>
+                </td>
+                <td>{user.roleLabel}</td>
+                <td>{user.teamName ?? "None"}</td>
+                <td>{user.disabled ? "Disabled" : "Active"}</td>
+                <td>
+                  {user.isSelf ? null : (
+                    <form action={formAction}>
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input type="hidden" name="access" value={user.disabled ? "enable" : "disable"} />
+                      <button type="submit" className="govuk-link-button">
+                        {user.disabled ? "Enable" : "Disable"}
+                        <span className="sr-only"> {user.name}</span>
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
     </>
   );
 }
