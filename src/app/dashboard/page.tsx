@@ -6,6 +6,7 @@ import { PageHeading, TableHead } from "@/components/layout-bits";
 import { HorizontalBarChart, StackedBarChart } from "@/components/charts";
 import { CONSENT_LABELS, OUTCOME_LABELS, lawfulBasisLabel } from "@/components/decision-labels";
 import { formatUkMonth } from "@/domain/calendar";
+import { formatDuration } from "@/components/format";
 
 export const metadata: Metadata = { title: "Information governance dashboard" };
 
@@ -20,7 +21,8 @@ function monthName(month: string): string {
 export default async function DashboardPage() {
   const user = await requirePermission("dashboard.view");
   const d = await getIgDashboard(user);
-  const timing = d.timeToDecisionHours;
+  const timing = d.timeToDecisionSeconds;
+  const empty = d.totalDecisions === 0;
   return (
     <>
       <PageHeading caption={user.organisationName}>Information governance dashboard</PageHeading>
@@ -57,7 +59,7 @@ export default async function DashboardPage() {
         <div className="bg-govuk-light-grey p-4">
           <dt>Median time to decide</dt>
           <dd className="text-[2.25rem] font-bold">
-            {d.timeToDecisionHours.median === null ? "–" : `${d.timeToDecisionHours.median} h`}
+            {timing.median === null ? "None yet" : formatDuration(timing.median)}
           </dd>
         </div>
       </dl>
@@ -66,41 +68,50 @@ export default async function DashboardPage() {
         <h2 id="outcomes-heading" className="govuk-heading-m">
           Decisions by outcome, by month
         </h2>
-        <StackedBarChart
-          id="chart-outcomes"
-          title="Decisions by outcome, by month"
-          categories={d.months}
-          series={(["SHARE", "SHARE_PART", "NO_SHARE"] as const).map((o) => ({
-            name: OUTCOME_LABELS[o],
-            values: d.outcomesByMonth.map((m) => m[o]),
-          }))}
-        />
-        <table className="govuk-table" data-testid="table-outcomes">
-          <caption className="sr-only">Decisions by outcome, by month</caption>
-          <TableHead
-            columns={[
-              "Month",
-              OUTCOME_LABELS.SHARE,
-              OUTCOME_LABELS.SHARE_PART,
-              OUTCOME_LABELS.NO_SHARE,
-              "Departures from the flowchart",
-            ]}
-          />
-          <tbody>
-            {d.outcomesByMonth.map((m, i) => (
-              <tr key={m.month}>
-                <th scope="row">{monthName(m.month)}</th>
-                <td>{m.SHARE}</td>
-                <td>{m.SHARE_PART}</td>
-                <td>{m.NO_SHARE}</td>
-                <td>
-                  {d.departuresByMonth[i]?.departures ?? 0} (
-                  {percent(d.departuresByMonth[i]?.departures ?? 0, d.departuresByMonth[i]?.total ?? 0)})
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {empty ? (
+          <p className="govuk-body" data-testid="dashboard-empty">
+            No decisions were recorded in the last 12 months, so there is nothing to chart. Decisions appear here as
+            soon as they are recorded.
+          </p>
+        ) : (
+          <>
+            <StackedBarChart
+              id="chart-outcomes"
+              title="Decisions by outcome, by month"
+              categories={d.months}
+              series={(["SHARE", "SHARE_PART", "NO_SHARE"] as const).map((o) => ({
+                name: OUTCOME_LABELS[o],
+                values: d.outcomesByMonth.map((m) => m[o]),
+              }))}
+            />
+            <table className="govuk-table" data-testid="table-outcomes">
+              <caption className="sr-only">Decisions by outcome, by month</caption>
+              <TableHead
+                columns={[
+                  "Month",
+                  OUTCOME_LABELS.SHARE,
+                  OUTCOME_LABELS.SHARE_PART,
+                  OUTCOME_LABELS.NO_SHARE,
+                  "Departures from the flowchart",
+                ]}
+              />
+              <tbody>
+                {d.outcomesByMonth.map((m, i) => (
+                  <tr key={m.month}>
+                    <th scope="row">{monthName(m.month)}</th>
+                    <td>{m.SHARE}</td>
+                    <td>{m.SHARE_PART}</td>
+                    <td>{m.NO_SHARE}</td>
+                    <td>
+                      {d.departuresByMonth[i]?.departures ?? 0} (
+                      {percent(d.departuresByMonth[i]?.departures ?? 0, d.departuresByMonth[i]?.total ?? 0)})
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="bases-heading" className="mb-12">
@@ -194,10 +205,15 @@ export default async function DashboardPage() {
         <h2 id="timing-heading" className="govuk-heading-m">
           Time from concern to decision
         </h2>
-        <p className="govuk-body">
-          From starting the wizard to recording the decision, over {timing.decisions} decisions: median{" "}
-          {timing.median ?? "–"} hours, 90th percentile {timing.p90 ?? "–"} hours.
-        </p>
+        {timing.median === null || timing.p90 === null ? (
+          <p className="govuk-body">No decisions recorded in the last 12 months to time.</p>
+        ) : (
+          <p className="govuk-body" data-testid="time-to-decide">
+            From starting the wizard to recording the decision, over {timing.decisions}{" "}
+            {timing.decisions === 1 ? "decision" : "decisions"}: half took {formatDuration(timing.median)} or less, and
+            9 in 10 took {formatDuration(timing.p90)} or less.
+          </p>
+        )}
       </section>
     </>
   );
