@@ -90,13 +90,14 @@ const DETAIL_LABELS: Record<string, string> = {
   intact: "Intact",
   eventsChecked: "Events checked",
   caseReference: "Case reference",
-  draftStep: "Last question",
+  draftStep: "Next question",
 };
 
 /** Codes the app writes as detail values, in words, by the key they are written under. */
 const DETAIL_VALUE_WORDS: Record<string, (value: string) => string | undefined> = {
   step: (value) => (isStepId(value) && value !== "check-answers" ? stepDefinition(value).title : undefined),
-  draftStep: (value) => (isStepId(value) && value !== "check-answers" ? stepDefinition(value).title : undefined),
+  draftStep: (value) =>
+    value === "check-answers" ? "Every question answered" : isStepId(value) ? stepDefinition(value).title : undefined,
   kind: (value) =>
     (KIND_LABELS as Record<string, string>)[value] ?? (REVIEW_KIND_LABELS as Record<string, string>)[value],
   outcome: (value) => (OUTCOME_LABELS as Record<string, string>)[value],

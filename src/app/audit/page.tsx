@@ -9,7 +9,8 @@ import { PageHeading } from "@/components/layout-bits";
 import { verifyIntegrityAction } from "./actions";
 import { VerificationResult } from "./VerificationResult";
 import { AuditTable } from "./AuditTable";
-import { FilterInput, FilterSelect } from "@/components/filter-fields";
+import { FilterDate, FilterInput, FilterSelect } from "@/components/filter-fields";
+import { joinDateParts } from "@/domain/calendar";
 import { AUDIT_OUTCOME_LABELS, auditActionLabel } from "@/components/audit-labels";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -24,7 +25,7 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePermission("audit.view");
-  const params = await searchParams;
+  const params = joinDateParts(await searchParams, ["from", "to"]);
   const verification =
     typeof params.verification === "string" ? await getAuditVerification(user, params.verification) : null;
   const [result, people] = await Promise.all([searchAuditEvents(user, params), organisationPeople(user)]);
@@ -118,13 +119,11 @@ export default async function AuditPage({
             ))}
           </FilterSelect>
         </div>
-        <div className="govuk-form-group flex gap-4">
-          <div>
-            <FilterInput name="from" label="From" type="date" defaultValue={filter.from} />
-          </div>
-          <div>
-            <FilterInput name="to" label="To" type="date" defaultValue={filter.to} />
-          </div>
+        <div className="govuk-form-group">
+          <FilterDate name="from" label="From" value={filter.from} />
+        </div>
+        <div className="govuk-form-group">
+          <FilterDate name="to" label="To" value={filter.to} />
         </div>
         <div className="govuk-form-group">
           <label htmlFor="order" className="govuk-label-bold">

@@ -6,7 +6,8 @@ import { QUEUE_COUNT_LIMIT, listReviewQueue } from "@/server/reviews/list-review
 import { NotificationBanner, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { FLAG_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
-import { FilterInput, FilterSelect } from "@/components/filter-fields";
+import { FilterDate, FilterSelect } from "@/components/filter-fields";
+import { joinDateParts } from "@/domain/calendar";
 
 export const metadata: Metadata = { title: "Review queue" };
 
@@ -25,7 +26,7 @@ export default async function ReviewQueuePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePermission("review.queue");
-  const params = await searchParams;
+  const params = joinDateParts(await searchParams, ["from", "to"]);
   const queue = await listReviewQueue(user, params);
   const done = typeof params.done === "string" ? DONE[params.done] : undefined;
   const doneReference = typeof params.reference === "string" ? params.reference.slice(0, 20) : "";
@@ -104,14 +105,8 @@ export default async function ReviewQueuePage({
               ))}
             </FilterSelect>
           </div>
-          <div className="flex gap-4">
-            <div>
-              <FilterInput name="from" label="Recorded from" type="date" defaultValue={queue.filter.from} />
-            </div>
-            <div>
-              <FilterInput name="to" label="to" type="date" defaultValue={queue.filter.to} />
-            </div>
-          </div>
+          <FilterDate name="from" label="Recorded from" value={queue.filter.from} />
+          <FilterDate name="to" label="Recorded up to" value={queue.filter.to} />
           <div className="flex items-center gap-6 sm:col-span-2">
             <button type="submit" className="govuk-button govuk-button-secondary mb-0!">
               Apply filters
