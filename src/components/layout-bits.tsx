@@ -159,7 +159,9 @@ export function TableRegion({ label, children }: { label: string; children: Reac
       role="region"
       aria-label={label}
       tabIndex={0}
-      className="mb-8 max-w-full overflow-x-auto focus:outline-[3px] focus:outline-govuk-focus [&>table]:mb-0"
+      // Relative, so that the visually hidden text in the table's cells (absolutely positioned) is clipped
+      // by this box too, rather than stretching the page past the window.
+      className="relative mb-8 max-w-full overflow-x-auto focus:outline-[3px] focus:outline-govuk-focus [&>table]:mb-0"
     >
       {children}
     </div>

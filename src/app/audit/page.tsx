@@ -62,7 +62,7 @@ export default async function AuditPage({
         action="/audit"
         role="search"
         aria-label="Filter the audit log"
-        className="mb-8 grid gap-x-6 bg-govuk-light-grey p-4 sm:grid-cols-2"
+        className="mb-8 grid grid-cols-1 gap-x-6 bg-govuk-light-grey p-4 sm:grid-cols-2"
       >
         <h2 className="govuk-heading-s sm:col-span-2">Filter the log</h2>
         {result.filterErrors.length > 0 ? (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { getIgDashboard } from "@/server/dashboard/get-ig-dashboard";
-import { PageHeading, TableHead } from "@/components/layout-bits";
+import { PageHeading, TableHead, TableRegion } from "@/components/layout-bits";
 import { HorizontalBarChart, StackedBarChart } from "@/components/charts";
 import { CONSENT_LABELS, OUTCOME_LABELS, lawfulBasisLabel } from "@/components/decision-labels";
 import { formatUkMonth } from "@/domain/calendar";
@@ -84,32 +84,34 @@ export default async function DashboardPage() {
                 values: d.outcomesByMonth.map((m) => m[o]),
               }))}
             />
-            <table className="govuk-table" data-testid="table-outcomes">
-              <caption className="sr-only">Decisions by outcome, by month</caption>
-              <TableHead
-                columns={[
-                  "Month",
-                  OUTCOME_LABELS.SHARE,
-                  OUTCOME_LABELS.SHARE_PART,
-                  OUTCOME_LABELS.NO_SHARE,
-                  "Departures from the flowchart",
-                ]}
-              />
-              <tbody>
-                {d.outcomesByMonth.map((m, i) => (
-                  <tr key={m.month}>
-                    <th scope="row">{monthName(m.month)}</th>
-                    <td>{m.SHARE}</td>
-                    <td>{m.SHARE_PART}</td>
-                    <td>{m.NO_SHARE}</td>
-                    <td>
-                      {d.departuresByMonth[i]?.departures ?? 0} (
-                      {percent(d.departuresByMonth[i]?.departures ?? 0, d.departuresByMonth[i]?.total ?? 0)})
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TableRegion label="Decisions by outcome, by month">
+              <table className="govuk-table" data-testid="table-outcomes">
+                <caption className="sr-only">Decisions by outcome, by month</caption>
+                <TableHead
+                  columns={[
+                    "Month",
+                    OUTCOME_LABELS.SHARE,
+                    OUTCOME_LABELS.SHARE_PART,
+                    OUTCOME_LABELS.NO_SHARE,
+                    "Departures from the flowchart",
+                  ]}
+                />
+                <tbody>
+                  {d.outcomesByMonth.map((m, i) => (
+                    <tr key={m.month}>
+                      <th scope="row">{monthName(m.month)}</th>
+                      <td>{m.SHARE}</td>
+                      <td>{m.SHARE_PART}</td>
+                      <td>{m.NO_SHARE}</td>
+                      <td>
+                        {d.departuresByMonth[i]?.departures ?? 0} (
+                        {percent(d.departuresByMonth[i]?.departures ?? 0, d.departuresByMonth[i]?.total ?? 0)})
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
           </>
         )}
       </section>
@@ -127,18 +129,20 @@ export default async function DashboardPage() {
               title="Lawful bases used"
               data={d.lawfulBases.map((b) => ({ label: lawfulBasisLabel(b.id).split(":")[0] ?? b.id, value: b.count }))}
             />
-            <table className="govuk-table">
-              <caption className="sr-only">Lawful bases used</caption>
-              <TableHead columns={["Lawful basis", "Decisions"]} />
-              <tbody>
-                {d.lawfulBases.map((b) => (
-                  <tr key={b.id}>
-                    <td>{lawfulBasisLabel(b.id)}</td>
-                    <td>{b.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TableRegion label="Lawful bases used">
+              <table className="govuk-table">
+                <caption className="sr-only">Lawful bases used</caption>
+                <TableHead columns={["Lawful basis", "Decisions"]} />
+                <tbody>
+                  {d.lawfulBases.map((b) => (
+                    <tr key={b.id}>
+                      <td>{lawfulBasisLabel(b.id)}</td>
+                      <td>{b.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
           </>
         )}
       </section>
@@ -155,18 +159,20 @@ export default async function DashboardPage() {
               title="Consent status"
               data={d.consent.map((c) => ({ label: CONSENT_LABELS[c.status] ?? c.status, value: c.count }))}
             />
-            <table className="govuk-table">
-              <caption className="sr-only">Consent status</caption>
-              <TableHead columns={["Consent", "Decisions"]} />
-              <tbody>
-                {d.consent.map((c) => (
-                  <tr key={c.status}>
-                    <td>{CONSENT_LABELS[c.status] ?? c.status}</td>
-                    <td>{c.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TableRegion label="Consent status">
+              <table className="govuk-table">
+                <caption className="sr-only">Consent status</caption>
+                <TableHead columns={["Consent", "Decisions"]} />
+                <tbody>
+                  {d.consent.map((c) => (
+                    <tr key={c.status}>
+                      <td>{CONSENT_LABELS[c.status] ?? c.status}</td>
+                      <td>{c.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
           </>
         )}
       </section>
@@ -183,20 +189,22 @@ export default async function DashboardPage() {
               title="Decisions not to share, by team"
               data={d.noShareByTeam.map((t) => ({ label: t.team, value: t.noShare }))}
             />
-            <table className="govuk-table">
-              <caption className="sr-only">Decisions not to share, by team</caption>
-              <TableHead columns={["Team", "Not shared", "All decisions", "Rate"]} />
-              <tbody>
-                {d.noShareByTeam.map((t) => (
-                  <tr key={t.team}>
-                    <td>{t.team}</td>
-                    <td>{t.noShare}</td>
-                    <td>{t.total}</td>
-                    <td>{percent(t.noShare, t.total)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TableRegion label="Decisions not to share, by team">
+              <table className="govuk-table">
+                <caption className="sr-only">Decisions not to share, by team</caption>
+                <TableHead columns={["Team", "Not shared", "All decisions", "Rate"]} />
+                <tbody>
+                  {d.noShareByTeam.map((t) => (
+                    <tr key={t.team}>
+                      <td>{t.team}</td>
+                      <td>{t.noShare}</td>
+                      <td>{t.total}</td>
+                      <td>{percent(t.noShare, t.total)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
           </>
         )}
       </section>

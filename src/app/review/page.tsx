@@ -76,7 +76,11 @@ export default async function ReviewQueuePage({
 
       <details className="mb-8" open={filterQuery.size > 0}>
         <summary className="cursor-pointer text-govuk-link underline">Filter the queue</summary>
-        <form method="get" action="/review" className="mt-4 grid gap-4 bg-govuk-light-grey p-4 sm:grid-cols-2">
+        <form
+          method="get"
+          action="/review"
+          className="mt-4 grid grid-cols-1 gap-4 bg-govuk-light-grey p-4 sm:grid-cols-2"
+        >
           {queue.filterError ? <p className="govuk-error-message sm:col-span-2">{queue.filterError}</p> : null}
           <div>
             <FilterSelect name="flag" label="Flag" value={queue.filter.flag} anyLabel="Any">
