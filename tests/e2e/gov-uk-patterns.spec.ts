@@ -37,10 +37,6 @@ test("a practitioner's draft shows how far it got, and can be discarded", async 
   await expect(page.getByTestId("progress")).toContainText(/Section 1 of \d+: Urgency/);
   await answerRoutineOpening(page, caseReference);
 
-  // A conditional question stays closed until its option is chosen.
-  const riskOfHarm = page.getByRole("group", { name: /risk of harm/i });
-  if ((await riskOfHarm.count()) > 0) await expect(riskOfHarm.first()).toBeHidden();
-
   await page.goto("/decisions");
   const row = page.getByTestId("drafts-table").getByRole("row").filter({ hasText: caseReference });
   await expect(row.getByTestId("draft-progress")).toContainText(/Section \d+ of \d+/);
@@ -55,17 +51,18 @@ test("a practitioner's draft shows how far it got, and can be discarded", async 
   expect(events.rows[0]).toEqual({ action: "draft.discard" });
 });
 
-test("the reason for a decision has a character count before any error", async ({ page }) => {
-  await signIn(page, USERS.practitioner);
-  await page.goto("/review");
+test("a review's comments have a character count, and its follow-up question opens only for a challenge", async ({
+  page,
+}) => {
   await signIn(page, USERS.supervisor);
   await page.goto("/review");
   const first = page.getByTestId("queue-row").first().getByRole("link").first();
   await first.click();
   const comments = page.getByLabel("Your comments");
-  await expect(page.getByTestId("character-count").first()).toHaveText("You can enter up to 5,000 characters");
+  const count = page.locator("#comment-info");
+  await expect(count).toHaveText("You can enter up to 5,000 characters");
   await comments.fill("Checked.");
-  await expect(page.getByTestId("character-count").first()).toHaveText("You have 4,992 characters remaining");
+  await expect(count).toHaveText("You have 4,992 characters remaining");
   // "What should the practitioner do?" opens only with "Challenge the decision".
   const action = page.getByLabel("What should the practitioner do?");
   await expect(action).toBeHidden();
