@@ -88,9 +88,10 @@ export default function AccessibilityPage() {
       <ul className="govuk-list-bullet">
         <li>
           Without JavaScript, the title of a page whose form has errors does not begin with “Error:”, so a screen reader
-          user may not hear at once that the form was not accepted (the error summary is still announced and linked to
-          each field). This fails WCAG 2.2 success criterion 3.3.1 (error identification) in spirit, though not in
-          letter. We plan to fix this by the next review of this statement.
+          user may not hear at once, from the title, that the form was not accepted. The error summary is still shown,
+          announced and linked to each field, so we do not believe this fails WCAG 2.2 success criterion 3.3.1 (error
+          identification), but it falls short of the GOV.UK pattern. We plan to fix this by the next review of this
+          statement.
         </li>
         <li>
           The service has not been tested with assistive technologies in use (JAWS, NVDA, VoiceOver, TalkBack, Dragon),
