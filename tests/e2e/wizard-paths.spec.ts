@@ -679,7 +679,8 @@ test("a draft survives sign-out: 'Your decisions' lists it, Continue resumes at 
 
   await drafts.getByRole("link", { name: `Continue draft for ${caseReference}` }).click();
   await expectQuestionPage(page, "significant-harm-advice");
-  expect((await progressOf(page)).position).toBe(5);
+  // Section 3, "Seeking advice", comes before "Can you share?" on this path.
+  expect((await progressOf(page)).position).toBe(3);
   expect(page.url()).toContain(draftId);
 
   // Earlier answers are kept.

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listEscalations } from "@/server/escalations/list-escalations";
-import { NotificationBanner, PageHeading, Tag, TableHead } from "@/components/layout-bits";
+import { NotificationBanner, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 
 export const metadata: Metadata = { title: "Escalations" };
@@ -52,35 +52,37 @@ export default async function EscalationsPage({
           There are no {view === "ALL" ? "" : VIEWS[view].toLowerCase()} escalations.
         </p>
       ) : (
-        <table className="govuk-table" data-testid="escalations-table">
-          <caption className="sr-only">{VIEWS[view]} escalations, newest first</caption>
-          <TableHead columns={["Decision", "Reason", "Raised", "Status"]} />
-          <tbody>
-            {escalations.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <Link href={`${recordBase}/${e.decisionReference}`}>{e.decisionReference}</Link>
-                </td>
-                <td className="whitespace-pre-wrap">{e.reason}</td>
-                <td>
-                  {e.raisedBy}
-                  <span className="block text-govuk-secondary">{formatDateTime(e.raisedAt)}</span>
-                </td>
-                <td>
-                  <Tag colour={e.status === "OPEN" ? "orange" : "green"}>
-                    {e.status === "OPEN" ? "Open" : "Resolved"}
-                  </Tag>
-                  {e.resolution ? <span className="block">{e.resolution}</span> : null}
-                  {e.canResolve ? (
-                    <Link href={`/escalations/${e.id}`} className="mt-2 block">
-                      Resolve<span className="sr-only"> escalation about {e.decisionReference}</span>
-                    </Link>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label="Escalations">
+          <table className="govuk-table" data-testid="escalations-table">
+            <caption className="sr-only">{VIEWS[view]} escalations, newest first</caption>
+            <TableHead columns={["Decision", "Reason", "Raised", "Status"]} />
+            <tbody>
+              {escalations.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <Link href={`${recordBase}/${e.decisionReference}`}>{e.decisionReference}</Link>
+                  </td>
+                  <td className="whitespace-pre-wrap">{e.reason}</td>
+                  <td>
+                    {e.raisedBy}
+                    <span className="block text-govuk-secondary">{formatDateTime(e.raisedAt)}</span>
+                  </td>
+                  <td>
+                    <Tag colour={e.status === "OPEN" ? "orange" : "green"}>
+                      {e.status === "OPEN" ? "Open" : "Resolved"}
+                    </Tag>
+                    {e.resolution ? <span className="block">{e.resolution}</span> : null}
+                    {e.canResolve ? (
+                      <Link href={`/escalations/${e.id}`} className="mt-2 block">
+                        Resolve<span className="sr-only"> escalation about {e.decisionReference}</span>
+                      </Link>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </>
   );
