@@ -34,6 +34,21 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "subject-access.search": "Searched for records for a subject access request",
   "retention.extend": "Kept a record longer",
   "retention.dispose": "Disposed of a record",
+  "user.update": "Changed a person’s role or team",
+  "organisation.update": "Changed the organisation’s profile",
+  "team.create": "Created a team",
+  "team.rename": "Renamed a team",
+  "team.archive": "Archived a team",
+  "team.unarchive": "Brought back an archived team",
+  "setup.complete": "Set up the organisation and its first administrator",
+  "invitation.create": "Invited a person",
+  "invitation.resend": "Sent an invitation again",
+  "invitation.revoke": "Withdrew an invitation",
+  "invitation.import": "Invited people from a CSV file",
+  "invitation.accept": "Accepted an invitation",
+  "password-reset.request": "Asked to reset a password",
+  "password-reset.complete": "Reset a password",
+  "case.view": "Viewed a case’s history",
 };
 
 /** What happened, for an action; an action with no label (it fails a test) shows as recorded. */

@@ -85,4 +85,13 @@ export const AUDITED_ACTIONS = [
   "subject-access.search",
   "retention.extend",
   "retention.dispose",
+  "setup.complete",
+  "invitation.create",
+  "invitation.resend",
+  "invitation.revoke",
+  "invitation.import",
+  "invitation.accept",
+  "password-reset.request",
+  "password-reset.complete",
+  "case.view",
 ] as const;
