@@ -6,6 +6,7 @@ import {
   describeAppliedRetention,
   describeRetentionRule,
   retentionRulesFormSchema,
+  retentionForDecision,
   retentionRulesWith,
 } from "./index";
 
@@ -94,5 +95,18 @@ describe("retentionRulesFormSchema", () => {
       "untilAge-SHARE",
       "years-AGGREGATE",
     ]);
+  });
+});
+
+describe("retentionForDecision", () => {
+  const base = { decidedAt: MADE, outcome: "SHARE" as const, childAtRiskOfSignificantHarm: false, answers: {} };
+  it("applies the rule for the decision's type", () => {
+    const rules = retentionRulesWith([{ recordType: "AGGREGATE", years: 2, untilAge: null }]);
+    expect(retentionForDecision(base, rules).applied.recordType).toBe("SHARE");
+    const aggregate = retentionForDecision({ ...base, answers: { identifiable: { identifiable: "no" } } }, rules);
+    expect(aggregate.applied).toMatchObject({ recordType: "AGGREGATE", years: 2 });
+    expect(aggregate.retainUntil.toISOString()).toBe("2028-11-29T10:00:00.000Z");
+    const atRisk = retentionForDecision({ ...base, childAtRiskOfSignificantHarm: true }, rules);
+    expect(atRisk.retainUntil.toISOString()).toBe("2051-11-29T10:00:00.000Z");
   });
 });

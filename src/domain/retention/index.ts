@@ -176,3 +176,28 @@ export function retentionRulesFormSchema() {
     })),
   );
 }
+
+/** What of a decision record its retention depends on. */
+export interface DecisionForRetention {
+  decidedAt: Date;
+  outcome: RecordTypeInput["outcome"];
+  childAtRiskOfSignificantHarm: boolean;
+  /** The wizard's answers: a request that identifies no one answers "identifiable" with "no". */
+  answers: { identifiable?: { identifiable?: string } };
+}
+
+/**
+ * A decision's retention under the organisation's rules. The wizard records no date of birth
+ * (data minimisation, decision 003), so the years from the record apply.
+ */
+export function retentionForDecision(
+  record: DecisionForRetention,
+  rules: Record<RetentionRecordType, RetentionRule>,
+): { retainUntil: Date; applied: AppliedRetention } {
+  const recordType = decisionRecordType({
+    aggregate: record.answers.identifiable?.identifiable === "no",
+    childAtRiskOfSignificantHarm: record.childAtRiskOfSignificantHarm,
+    outcome: record.outcome,
+  });
+  return applyRetention(rules[recordType], record.decidedAt);
+}
