@@ -30,6 +30,8 @@ const PUBLIC_PREFIXES = [
   "/sign-in",
   "/signed-out",
   "/accessibility",
+  // The guidance sources and version history (decision 024): public reference, like the statement.
+  "/guidance",
   "/api/auth",
   "/api/health",
   "/api/session/end",

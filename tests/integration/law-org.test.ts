@@ -59,7 +59,7 @@ describe("anonymous consultations", () => {
     expect(stored.retentionRule).toMatchObject({ recordType: "CONSULTATION", years: 6 });
   });
 
-  it("is seen by its author, their supervisor and the IG lead; not by a colleague or another organisation", async () => {
+  it("is seen by its author, their supervisor and the IG lead; not a colleague or another organisation", async () => {
     const recorded = await recordConsultation(await actorFor(SAM), CONSULTATION, TEST_META);
     if (!recorded.ok) throw new Error("not recorded");
     for (const email of [SAM, ALEX, PRIYA]) {

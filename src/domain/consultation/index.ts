@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CASE_REFERENCE_PATTERN } from "../wizard/fields";
 
 /**
  * Anonymous consultations (decision 024): advice sought without naming the child, from the DSL, a
@@ -140,7 +141,13 @@ export const consultationLinkSchema = z
   .strictObject({
     linkTo: z.enum(["decision", "case"], { error: "Select what to link the consultation to" }),
     decisionReference: z.string().trim().max(40).optional(),
-    caseReference: z.string().trim().max(100).optional(),
+    caseReference: z
+      .string()
+      .trim()
+      .refine((value) => value === "" || CASE_REFERENCE_PATTERN.test(value), {
+        error: "Enter a case reference of letters, numbers, hyphens and slashes (up to 40)",
+      })
+      .optional(),
   })
   .transform((fields, context) => {
     if (fields.linkTo === "decision") {
