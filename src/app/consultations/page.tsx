@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listOwnConsultations } from "@/server/consultations/list-own-consultations";
-import { PageHeading, TableHead } from "@/components/layout-bits";
+import { PageHeading } from "@/components/layout-bits";
 import { formatDate } from "@/components/format";
 import { ADVISER_KIND_LABELS } from "@/domain/consultation";
 
@@ -18,7 +18,7 @@ export default async function YourConsultationsPage() {
         Advice you sought without naming the child: from your designated safeguarding lead, a MASH consultation line,
         your information governance lead or someone else. Link a consultation to a decision once you record one.
       </p>
-      <Link href="/consultations/new" className="govuk-button" role="button" draggable={false}>
+      <Link href="/consultations/new" className="govuk-button">
         Record a consultation
       </Link>
       {consultations.length === 0 ? (
@@ -26,29 +26,22 @@ export default async function YourConsultationsPage() {
           You have not recorded any consultations.
         </p>
       ) : (
-        <div className="overflow-x-auto" role="region" aria-label="Your consultations" tabIndex={0}>
-          <table className="govuk-table" data-testid="consultations-table">
-            <caption className="sr-only">Consultations you have recorded, newest first</caption>
-            <TableHead columns={["Consulted", "Who", "Linked to"]} action />
-            <tbody>
-              {consultations.map((c) => (
-                <tr key={c.id}>
-                  <td>{formatDate(c.consultedAt)}</td>
-                  <td>
-                    {c.adviser}
-                    <span className="block text-govuk-secondary-text">{ADVISER_KIND_LABELS[c.adviserKind]}</span>
-                  </td>
-                  <td>{c.linkedDecisionReference ?? c.linkedCaseReference ?? "Not linked"}</td>
-                  <td>
-                    <Link href={`/consultations/${c.id}`}>
-                      View<span className="sr-only"> consultation of {formatDate(c.consultedAt)}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // A list rather than a table, so it reflows at 320 px (WCAG 1.4.10).
+        <ul className="govuk-list" data-testid="consultations-table">
+          {consultations.map((c) => (
+            <li key={c.id} className="border-b border-govuk-border pb-3">
+              <p className="mb-1 font-bold">
+                <Link href={`/consultations/${c.id}`}>Consultation of {formatDate(c.consultedAt)}</Link>
+              </p>
+              <p className="mb-1">
+                {c.adviser} ({ADVISER_KIND_LABELS[c.adviserKind].toLowerCase()})
+              </p>
+              <p className="mb-0 text-govuk-secondary-text">
+                Linked to: {c.linkedDecisionReference ?? c.linkedCaseReference ?? "not linked yet"}
+              </p>
+            </li>
+          ))}
+        </ul>
       )}
     </>
   );
