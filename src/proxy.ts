@@ -34,6 +34,8 @@ const PUBLIC_PREFIXES = [
   "/setup",
   "/invitation",
   "/password-reset",
+  // The guidance sources and version history (decision 024): public reference, like the statement.
+  "/guidance",
   "/api/auth",
   "/api/health",
   "/api/session/end",

@@ -22,9 +22,11 @@ const SECTIONS: { href: string; label: string; permission: GlobalAction }[] = [
   { href: "/decisions", label: "Your decisions", permission: "decision.list-own" },
   { href: "/decisions/new", label: "Record a decision", permission: "decision.record" },
   { href: "/cases", label: "Cases", permission: "case.search" },
+  { href: "/consultations", label: "Your consultations", permission: "consultation.list-own" },
   { href: "/retention", label: "Retention", permission: "retention.manage" },
   { href: "/subject-access", label: "Subject access", permission: "subject-access.export" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },
+  { href: "/admin/local-arrangements", label: "Local arrangements", permission: "arrangements.manage" },
 ];
 
 export function navigationFor(role: Role): { href: string; label: string }[] {
@@ -108,7 +110,7 @@ export function Footer() {
             </Link>
           </li>
           <li>
-            <Link href="/accessibility#sources" className="text-govuk-text!">
+            <Link href="/guidance/sources" className="text-govuk-text!">
               Guidance sources
             </Link>
           </li>

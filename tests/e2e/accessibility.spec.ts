@@ -129,6 +129,31 @@ const PAGES: PageType[] = [
   // --- End of the UI work's block. ---
 ];
 
+// ---- law-org (decision 024): consultations, local arrangements, retention rules, guidance sources ----
+/** Records a consultation through its form, landing on the consultation's page. */
+async function recordAConsultation(page: Page): Promise<void> {
+  await page.getByRole("radio", { name: "Designated safeguarding lead" }).check();
+  await page.getByLabel("Their role or name").fill("Designated safeguarding lead");
+  await page.getByLabel("What did you ask?").fill("Whether a disclosure of bruising needs consent to refer.");
+  await page.getByLabel("What advice were you given?").fill("Refer without consent: risk of significant harm.");
+  const date = page.getByRole("group", { name: "When did you consult them?" });
+  await date.getByLabel("Day").fill("1");
+  await date.getByLabel("Month").fill("11");
+  await date.getByLabel("Year").fill("2026");
+  await page.getByRole("button", { name: "Record the consultation" }).click();
+  await expect(page.getByRole("button", { name: "Link the consultation" })).toBeVisible();
+}
+PAGES.push(
+  { role: "signed out", name: "guidance sources", path: () => "/guidance/sources" },
+  { role: "practitioner", name: "your consultations", path: () => "/consultations" },
+  { role: "practitioner", name: "record a consultation", path: () => "/consultations/new" },
+  withErrors("practitioner", "record a consultation with errors", "/consultations/new", ["Record the consultation"]),
+  { role: "practitioner", name: "a consultation", path: () => "/consultations/new", act: recordAConsultation },
+  { role: "admin", name: "local arrangements", path: () => "/admin/local-arrangements" },
+  { role: "IG lead", name: "retention rules", path: () => "/retention/rules" },
+);
+// ---- end law-org ----
+
 /** The header's navigation is the same on every page of a role: it is checked once per role and width. */
 const NAVIGATION = 'header nav[aria-label="Main"]';
 

@@ -23,6 +23,11 @@ const SECTIONS: { href: string; title: string; description: string }[] = [
     title: "Invitations",
     description: "Invite people by email, one at a time or from a CSV file; resend or withdraw an invitation.",
   },
+  {
+    href: "/admin/local-arrangements",
+    title: "Local arrangements",
+    description: "Information sharing agreements, the local escalation route and advice contacts.",
+  },
   { href: "/settings", title: "Review and retention settings", description: "Review-by days and retention period." },
 ];
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
+import { EscalationRoute } from "./EscalationRoute";
 import { listEscalations } from "@/server/escalations/list-escalations";
 import { NotificationBanner, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
@@ -34,6 +35,7 @@ export default async function EscalationsPage({
         Disagreements about decisions: a refusal to share that the requester disputes, or a challenge the practitioner
         stands by. Resolve them at pace, and escalate to the lead safeguarding partners if you cannot agree.
       </p>
+      <EscalationRoute organisationId={user.organisationId} />
       <nav aria-label="Escalation status" className="mb-6">
         <ul className="flex gap-6">
           {Object.entries(VIEWS).map(([value, label]) => (

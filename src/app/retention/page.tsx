@@ -30,9 +30,10 @@ export default async function RetentionPage({
       ) : null}
       <PageHeading caption={user.organisationName}>Records due for retention review</PageHeading>
       <p className="govuk-body">
-        Records are kept for {settings.retentionYears} years (<Link href="/settings">change</Link>). These records’
-        retention ends within {RETENTION_LOOKAHEAD_DAYS} days or has ended. Keep a record longer only for a reason you
-        can record; otherwise dispose of it.
+        Records are kept by type (<Link href="/retention/rules">retention rules</Link>); records made before the rules
+        were kept {settings.retentionYears} years (<Link href="/settings">settings</Link>). These records’ retention
+        ends within {RETENTION_LOOKAHEAD_DAYS} days or has ended. Keep a record longer only for a reason you can record;
+        otherwise dispose of it.
       </p>
       {rows.length === 0 ? (
         <p className="govuk-body" data-testid="retention-empty">

@@ -50,6 +50,11 @@ export const GLOBAL_ACTIONS = [
   "teams.manage",
   "case.search",
   "users.invite",
+  // Decision 024: anonymous consultations, local arrangements, retention rules by record type.
+  "consultation.record",
+  "consultation.list-own",
+  "arrangements.manage",
+  "retention-rules.manage",
 ] as const;
 
 /** Actions on one record, decided by where the record sits relative to the actor. */
@@ -61,6 +66,8 @@ export const RECORD_ACTIONS = [
   "decision.escalate",
   "decision.export",
   "escalation.resolve",
+  "consultation.view",
+  "consultation.link",
 ] as const;
 
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
@@ -90,6 +97,13 @@ const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   "case.search": ["PRACTITIONER", "SUPERVISOR", "IG_LEAD"],
   // Invitations and CSV import (decision 019).
   "users.invite": ["ADMIN"],
+  // Advice sought without naming the child: whoever makes decisions may record it.
+  "consultation.record": ["PRACTITIONER", "SUPERVISOR"],
+  "consultation.list-own": ["PRACTITIONER", "SUPERVISOR"],
+  // The organisation's agreements, escalation route and advice contacts: its admin's to set.
+  "arrangements.manage": ["ADMIN"],
+  // How long each type of record is kept: the IG lead's call, like retention itself.
+  "retention-rules.manage": ["IG_LEAD"],
 };
 
 /** Where a record sits relative to the actor, from nearest to furthest. */
@@ -126,6 +140,14 @@ const RECORD_GRANTS: Record<RecordAction, Partial<Record<Role, readonly Scope[]>
   // Resolving needs distance from the dispute: the team's supervisor or the organisation's IG lead,
   // and never a party to it (partiesMayNotResolve below).
   "escalation.resolve": { SUPERVISOR: ["team"], IG_LEAD: ["own", "team", "organisation"] },
+  // A consultation is read like a decision: its author, their team's supervisor, the IG lead.
+  "consultation.view": {
+    PRACTITIONER: ["own"],
+    SUPERVISOR: ["own", "team"],
+    IG_LEAD: ["own", "team", "organisation"],
+  },
+  // Only its author knows which child it was about, so only they link it to a record.
+  "consultation.link": { PRACTITIONER: ["own"], SUPERVISOR: ["own"] },
 };
 
 /** A party to a dispute cannot be its judge; a dispute whose parties are not known cannot be resolved. */

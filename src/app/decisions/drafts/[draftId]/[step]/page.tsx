@@ -16,6 +16,7 @@ import { StepForm } from "../../StepForm";
 import { saveStepAction } from "../../../actions";
 import { Guidance } from "../../Guidance";
 import { IndicationSummary } from "../../IndicationSummary";
+import { WizardLocalArrangements } from "../../WizardLocalArrangements";
 
 type Props = {
   params: Promise<{ draftId: string; step: string }>;
@@ -98,6 +99,7 @@ export default async function StepPage({ params, searchParams }: Props) {
         </div>
         <div>
           <Guidance ruleIds={definition.ruleIds} noteIds={definition.noteIds} />
+          <WizardLocalArrangements organisationId={user.organisationId} stepId={step} />
         </div>
       </div>
     </>
