@@ -17,6 +17,7 @@ const SECTIONS: { href: string; label: string; permission: GlobalAction }[] = [
   { href: "/audit", label: "Audit log", permission: "audit.view" },
   { href: "/dashboard", label: "Dashboard", permission: "dashboard.view" },
   { href: "/admin/users", label: "Users", permission: "users.manage" },
+  { href: "/admin/single-sign-on", label: "Single sign-on", permission: "sso.manage" },
   { href: "/escalations", label: "Escalations", permission: "escalation.list" },
   { href: "/decisions", label: "Your decisions", permission: "decision.list-own" },
   { href: "/decisions/new", label: "Record a decision", permission: "decision.record" },

@@ -65,6 +65,8 @@ export const AUDITED_ACTIONS = [
   "escalation.raise",
   "escalation.resolve",
   "settings.change",
+  "sso.configure",
+  "sso.test-connection",
   "user.disable",
   "user.enable",
   "audit.verify",

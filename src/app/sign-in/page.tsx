@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { homePathFor } from "@/domain/policy";
 import { safeCallbackPath } from "@/schemas/sign-in";
@@ -30,6 +31,14 @@ export default async function SignInPage({
     <div className="max-w-[640px]">
       {reason ? <NotificationBanner>{reason}</NotificationBanner> : null}
       <SignInForm callbackUrl={callbackUrl} />
+      <p className="govuk-body">
+        <Link
+          href={callbackUrl ? `/sign-in/organisation?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in/organisation"}
+          className="govuk-link"
+        >
+          Sign in with your organisation’s account
+        </Link>
+      </p>
       <h2 className="govuk-heading-m">Problems signing in</h2>
       <p className="govuk-body">
         Contact your organisation’s InfoShare administrator. If a child is at immediate risk, do not wait: contact

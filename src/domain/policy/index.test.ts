@@ -51,7 +51,7 @@ const EXPECTED_GLOBAL: Record<Role, GlobalAction[]> = {
     "retention.manage",
     "settings.manage",
   ],
-  ADMIN: ["settings.manage", "users.manage"],
+  ADMIN: ["settings.manage", "users.manage", "sso.manage"],
 };
 
 // role -> action -> scopes allowed

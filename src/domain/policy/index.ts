@@ -46,6 +46,7 @@ export const GLOBAL_ACTIONS = [
   "retention.manage",
   "settings.manage",
   "users.manage",
+  "sso.manage",
 ] as const;
 
 /** Actions on one record, decided by where the record sits relative to the actor. */
@@ -79,6 +80,8 @@ const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   "retention.manage": ["IG_LEAD"],
   "settings.manage": ["IG_LEAD", "ADMIN"],
   "users.manage": ["ADMIN"],
+  // Who signs in through which identity provider: the admin's, like the accounts themselves.
+  "sso.manage": ["ADMIN"],
 };
 
 /** Where a record sits relative to the actor, from nearest to furthest. */
