@@ -2,7 +2,8 @@ import { z } from "zod";
 import { JOINABLE_ROLES, issuerProblem, parseDomainList } from "@/domain/sso";
 
 const checkbox = z
-  .union([z.literal("yes"), z.undefined()])
+  .literal("yes", { error: "Select the box or leave it empty" })
+  .optional()
   .transform((value) => value === "yes");
 
 /** The admin's single sign-on form (decision 022). A blank client secret keeps the stored one. */

@@ -33,7 +33,11 @@ export default async function SignInPage({
       <SignInForm callbackUrl={callbackUrl} />
       <p className="govuk-body">
         <Link
-          href={callbackUrl ? `/sign-in/organisation?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in/organisation"}
+          href={
+            callbackUrl
+              ? `/sign-in/organisation?callbackUrl=${encodeURIComponent(callbackUrl)}`
+              : "/sign-in/organisation"
+          }
           className="govuk-link"
         >
           Sign in with your organisation’s account

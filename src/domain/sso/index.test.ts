@@ -13,7 +13,9 @@ describe("single sign-on rules", () => {
   });
 
   it("parses the admin's domain list and reports what is not a domain", () => {
-    expect(parseDomainList(" @Northshire.example,\nschools.northshire.example  northshire.example; bad_domain")).toEqual({
+    expect(
+      parseDomainList(" @Northshire.example,\nschools.northshire.example  northshire.example; bad_domain"),
+    ).toEqual({
       domains: ["northshire.example", "schools.northshire.example"],
       invalid: ["bad_domain"],
     });

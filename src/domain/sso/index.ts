@@ -77,12 +77,7 @@ export interface KnownUser {
 }
 
 export type SsoRefusal =
-  | "no-email"
-  | "email-not-verified"
-  | "domain-not-allowed"
-  | "other-organisation"
-  | "account-disabled"
-  | "not-invited";
+  "no-email" | "email-not-verified" | "domain-not-allowed" | "other-organisation" | "account-disabled" | "not-invited";
 
 export type SsoVerdict =
   | { kind: "sign-in"; email: string }
@@ -108,7 +103,8 @@ export function ssoVerdict(
   // Only a provider's explicit true counts: a missing claim is not verification.
   if (identity.emailVerified !== true) return { kind: "refuse", reason: "email-not-verified", email };
   const domain = emailDomain(email);
-  if (!domain || !policy.allowedDomains.includes(domain)) return { kind: "refuse", reason: "domain-not-allowed", email };
+  if (!domain || !policy.allowedDomains.includes(domain))
+    return { kind: "refuse", reason: "domain-not-allowed", email };
   if (user) {
     if (user.organisationId !== policy.organisationId) return { kind: "refuse", reason: "other-organisation", email };
     if (user.disabled) return { kind: "refuse", reason: "account-disabled", email };

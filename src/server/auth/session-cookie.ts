@@ -12,7 +12,11 @@ export async function issueSessionCookie(user: SessionUser, via: "password" | "s
   const { NEXTAUTH_SECRET, SESSION_IDLE_MINUTES } = env();
   const maxAge = SESSION_IDLE_MINUTES * 60;
   const { id: sub, name, email, role, sessionVersion: sv, sessionId: sid } = user;
-  const token = await encodeSessionToken({ sub, name, email, role, sv, sid, via, authAt: nowSeconds() }, NEXTAUTH_SECRET, maxAge);
+  const token = await encodeSessionToken(
+    { sub, name, email, role, sv, sid, via, authAt: nowSeconds() },
+    NEXTAUTH_SECRET,
+    maxAge,
+  );
   const secure = usesSecureCookies();
   (await cookies()).set(sessionCookieName(secure), token, sessionCookieOptions(secure, maxAge));
 }

@@ -110,7 +110,11 @@ export async function finishSsoSignIn(
   const invited = !user && claimedEmail ? await hasPendingInvitation(flow.organisation_id, claimedEmail) : false;
   const verdict = ssoVerdict(
     { email: claims.email, emailVerified: claims.emailVerified },
-    { organisationId: flow.organisation_id, allowedDomains: settings.domains, allowJoinByDomain: settings.allowJoinByDomain },
+    {
+      organisationId: flow.organisation_id,
+      allowedDomains: settings.domains,
+      allowJoinByDomain: settings.allowJoinByDomain,
+    },
     user ? { organisationId: user.organisationId, disabled: user.disabledAt !== null } : null,
     invited,
   );
@@ -167,6 +171,12 @@ export async function finishSsoSignIn(
 }
 
 function displayName(claimed: unknown, email: string): string {
-  const name = typeof claimed === "string" ? claimed.replace(/\p{Cc}/gu, "").trim().slice(0, 200) : "";
+  const name =
+    typeof claimed === "string"
+      ? claimed
+          .replace(/\p{Cc}/gu, "")
+          .trim()
+          .slice(0, 200)
+      : "";
   return name || email.slice(0, email.indexOf("@"));
 }

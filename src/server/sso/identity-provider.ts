@@ -82,5 +82,10 @@ export async function redeemAuthorizationCode(
   });
   const claims = tokens.claims();
   if (!claims) throw new Error("The provider returned no ID token");
-  return { subject: claims.sub, email: claims.email, emailVerified: claims.email_verified, name: claims.name };
+  if (claims.email !== undefined) {
+    return { subject: claims.sub, email: claims.email, emailVerified: claims.email_verified, name: claims.name };
+  }
+  // Conformant providers may put scope claims only in UserInfo; openid-client checks its subject.
+  const info = await oidc.fetchUserInfo(provider, tokens.access_token, claims.sub);
+  return { subject: claims.sub, email: info.email, emailVerified: info.email_verified, name: info.name };
 }

@@ -18,7 +18,11 @@ export const SSO_KEY_MISSING =
  * sso.manage. The client secret is sealed before it is stored and never logged or audited; the
  * audit event holds the settings before and after, and whether the secret changed.
  */
-export async function saveSsoConfiguration(user: SignedInUser, raw: unknown, meta: RequestMeta): Promise<UseCaseResult> {
+export async function saveSsoConfiguration(
+  user: SignedInUser,
+  raw: unknown,
+  meta: RequestMeta,
+): Promise<UseCaseResult> {
   const key = ssoEncryptionKey();
   if (!key) return fail.conflict(SSO_KEY_MISSING);
   const parsed = ssoConfigurationSchema.safeParse(raw);

@@ -16,7 +16,9 @@ export function sealSecret(plaintext: string, key: string, boundTo: string): str
   const cipher = createCipheriv("aes-256-gcm", keyBytes(key), iv);
   cipher.setAAD(Buffer.from(boundTo, "utf8"));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".");
+  return [VERSION, iv, cipher.getAuthTag(), ciphertext]
+    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+    .join(".");
 }
 
 /** Throws when the key is wrong, the value was altered or it belongs to another organisation. */

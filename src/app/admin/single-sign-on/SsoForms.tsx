@@ -34,7 +34,10 @@ export function SsoConfigurationForm({ current, redirectUri }: { current: SsoFor
         <TextInput
           name="issuer"
           label="Issuer URL"
-          hint="From your identity provider, for example https://login.microsoftonline.com/<tenant ID>/v2.0 or https://accounts.google.com"
+          hint={
+            "From your identity provider, for example " +
+            "https://login.microsoftonline.com/<tenant ID>/v2.0 or https://accounts.google.com"
+          }
           defaultValue={posted("issuer") ?? current.issuer}
           error={errorFor("issuer")}
           spellCheck={false}
@@ -138,7 +141,12 @@ export function TestConnectionForm() {
       ) : null}
       <ErrorSummary errors={state.errors} />
       <form action={formAction}>
-        <button type="submit" className="govuk-button govuk-button-secondary" disabled={pending} aria-disabled={pending}>
+        <button
+          type="submit"
+          className="govuk-button govuk-button-secondary"
+          disabled={pending}
+          aria-disabled={pending}
+        >
           Test connection
         </button>
       </form>

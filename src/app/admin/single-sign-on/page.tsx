@@ -49,7 +49,9 @@ export default async function SingleSignOnPage({
       {config ? (
         <>
           <h2 className="govuk-heading-m">Check the connection</h2>
-          <p className="govuk-body">InfoShare fetches your identity provider’s published settings for the saved issuer.</p>
+          <p className="govuk-body">
+            InfoShare fetches your identity provider’s published settings for the saved issuer.
+          </p>
           <TestConnectionForm />
         </>
       ) : null}
