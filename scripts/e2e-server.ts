@@ -9,6 +9,12 @@ import { createDatabase, dropDatabase, stopChildProcess, stopOnSignals, uniqueDa
 import { applyMigrations } from "./lib/migrations";
 import { seedDemoData } from "./lib/seed";
 import { enableAppRoleLogin } from "./lib/app-role";
+import { randomBytes } from "node:crypto";
+import {
+  type TestIdentityProvider,
+  configureOrganisationSso,
+  startIdentityProvider,
+} from "./lib/harness/identity-provider";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -29,10 +35,20 @@ if (process.env.DATABASE_URL) {
 }
 
 let app: ChildProcess | null = null;
-stopOnSignals([() => stopChildProcess(app), cleanup]);
+let identityProvider: TestIdentityProvider | null = null;
+stopOnSignals([() => stopChildProcess(app), async () => identityProvider?.close(), cleanup]);
 
 await applyMigrations(url);
 await seedDemoData(url);
+// Single sign-on (decision 022): a real OpenID provider on a free loopback port, and Riverside
+// Primary School signing in through it; tests/e2e/sso.spec.ts reads where it is.
+const ssoEncryptionKey = randomBytes(32).toString("base64");
+identityProvider = await startIdentityProvider({ redirectUris: [`http://127.0.0.1:${port}/sso/callback`] });
+await configureOrganisationSso(url, "Riverside Primary School", identityProvider, ssoEncryptionKey, [
+  "riverside.example",
+]);
+mkdirSync(join(root, ".data"), { recursive: true });
+writeFileSync(join(root, ".data", `e2e-identity-provider-${port}`), identityProvider.issuer);
 // The app connects as its restricted role, as `npm start` does; the tests keep the owner's URL.
 const appUrl = await enableAppRoleLogin(url);
 // Tests read the database directly to check what was stored.
@@ -51,6 +67,7 @@ app = spawn(
       DATABASE_URL: appUrl,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      SSO_ENCRYPTION_KEY: ssoEncryptionKey,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -68,6 +68,12 @@ const PAGES: PageType[] = [
   { role: "IG lead", name: "settings", path: () => "/settings" },
   { role: "admin", name: "users", path: () => "/admin/users" },
   { role: "admin", name: "settings", path: () => "/settings" },
+  // --- Single sign-on (decision 022) ---
+  { role: "signed out", name: "sign in with your organisation's account", path: () => "/sign-in/organisation" },
+  withErrors("signed out", "organisation sign-in with errors", "/sign-in/organisation", ["Continue"]),
+  { role: "admin", name: "single sign-on", path: () => "/admin/single-sign-on" },
+  withErrors("admin", "single sign-on with errors", "/admin/single-sign-on", ["Save single sign-on settings"]),
+  // --- end of single sign-on ---
 ];
 
 /** The header's navigation is the same on every page of a role: it is checked once per role and width. */

@@ -4,6 +4,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
+import { sealSecret } from "../../../src/server/sso/secret-box";
+import { withClient } from "./database";
 
 export interface TestIdentityProvider {
   issuer: string;
@@ -115,4 +117,42 @@ export async function signInAtProvider(authorizationUrl: string, login: string):
     body = new URLSearchParams(prompt === "login" ? { prompt, login, password: "any" } : { prompt });
   }
   throw new Error("identity provider: too many steps");
+}
+
+/**
+ * Points an organisation's single sign-on at `provider` (as its admin's page would save it), for
+ * the browser tests and the demo: the client secret sealed with `encryptionKey`, as the app seals it.
+ */
+export async function configureOrganisationSso(
+  ownerUrl: string,
+  organisationName: string,
+  provider: Pick<TestIdentityProvider, "issuer" | "clientId" | "clientSecret">,
+  encryptionKey: string,
+  domains: string[],
+): Promise<void> {
+  await withClient(ownerUrl, async (client) => {
+    const { rows } = await client.query<{ id: string }>("SELECT id FROM organisation WHERE name = $1", [
+      organisationName,
+    ]);
+    const organisationId = rows[0]?.id;
+    if (!organisationId) throw new Error(`no organisation ${organisationName}`);
+    await client.query(
+      `INSERT INTO organisation_sso (organisation_id, issuer, client_id, client_secret_encrypted)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (organisation_id) DO UPDATE SET issuer = $2, client_id = $3, client_secret_encrypted = $4`,
+      [
+        organisationId,
+        provider.issuer,
+        provider.clientId,
+        sealSecret(provider.clientSecret, encryptionKey, organisationId),
+      ],
+    );
+    for (const domain of domains) {
+      await client.query(
+        `INSERT INTO sso_email_domain (domain, organisation_id) VALUES ($1, $2)
+         ON CONFLICT (domain) DO UPDATE SET organisation_id = $2`,
+        [domain, organisationId],
+      );
+    }
+  });
 }
