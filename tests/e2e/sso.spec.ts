@@ -49,6 +49,22 @@ test.describe("single sign-on", () => {
     await expect(page).toHaveURL(/\/signed-out$/);
   });
 
+  test("it works without JavaScript: the provider's address is a link to follow", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/sign-in/organisation");
+    await page.getByLabel("Email address").fill(USERS.schoolPractitioner2);
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("link", { name: "Continue" }).click();
+    await page.waitForURL((url) => url.href.startsWith(issuer()));
+    await page.locator('input[name="login"]').fill(USERS.schoolPractitioner2);
+    await page.locator('input[name="password"]').fill("any password");
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page).toHaveURL(/\/decisions$/);
+    await context.close();
+  });
+
   test("someone the organisation has not invited is sent back with the reason", async ({ page }) => {
     await signInThroughProvider(page, "stranger@riverside.example");
     await expect(page).toHaveURL(/\/sign-in\/organisation\?problem=not-invited$/);

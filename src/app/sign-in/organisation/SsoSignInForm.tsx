@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { TextInput } from "@/components/form-fields";
 import { type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
@@ -9,6 +9,22 @@ export function SsoSignInForm({ callbackUrl, problem }: { callbackUrl: string | 
   const [state, formAction, pending] = useActionState<FormState, FormData>(startSsoSignInAction, INITIAL_FORM_STATE);
   const errors = state.errors.length > 0 || !problem ? state.errors : [{ field: "email", message: problem }];
   const email = typeof state.values?.email === "string" ? state.values.email : "";
+  const continueTo = typeof state.values?.continueTo === "string" ? state.values.continueTo : null;
+  useEffect(() => {
+    if (continueTo) window.location.assign(continueTo);
+  }, [continueTo]);
+  if (continueTo) {
+    return (
+      <>
+        <h1 className="govuk-heading-l">Continue to your organisation’s sign-in page</h1>
+        <p className="govuk-body">
+          <a href={continueTo} className="govuk-button">
+            Continue
+          </a>
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <ErrorSummary errors={errors} />
