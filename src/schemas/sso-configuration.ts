@@ -9,6 +9,8 @@ const checkbox = z
 /** The admin's single sign-on form (decision 022). A blank client secret keeps the stored one. */
 export const ssoConfigurationSchema = z
   .strictObject({
+    // Kept exactly as entered: discovery requires the provider to name itself with this very string
+    // (some issuers end in "/", most do not).
     issuer: z
       .string({ error: "Enter the issuer URL" })
       .trim()
@@ -17,9 +19,7 @@ export const ssoConfigurationSchema = z
       .superRefine((value, context) => {
         const problem = issuerProblem(value);
         if (problem) context.addIssue({ code: "custom", message: problem });
-      })
-      // The issuer as the provider names itself: no trailing slash unless it is the whole path.
-      .transform((value) => value.replace(/(?<=[^/])\/+$/, "")),
+      }),
     clientId: z
       .string({ error: "Enter the client ID" })
       .trim()
