@@ -16,7 +16,8 @@ export default async function SingleSignOnPage({
   const config = await loadSsoConfiguration(admin.organisationId);
   const saved = (await searchParams).done === "saved";
   return (
-    <div className="max-w-[640px]">
+    // Long URLs (the hint's examples, the redirect URI) wrap rather than widen a 320 px window.
+    <div className="max-w-[640px] [overflow-wrap:anywhere]">
       {saved ? (
         <NotificationBanner kind="success" title="Success">
           <p className="font-bold">Single sign-on settings saved.</p>
