@@ -120,6 +120,9 @@ export async function finishSsoSignIn(
   );
   if (verdict.kind === "refuse") return refuse(verdict.reason, verdict.email);
 
+  // No password: this person signs in through the provider. A random one nobody knows keeps the
+  // column's meaning (a bcrypt hash). Hashed before the transaction: bcrypt is slow on a busy machine.
+  const placeholderPasswordHash = user ? "" : await bcrypt.hash(randomBytes(32).toString("base64url"), 12);
   const opened = await db().$transaction(async (tx) => {
     let account = user;
     if (!account) {
@@ -128,9 +131,7 @@ export async function finishSsoSignIn(
         data: {
           email: verdict.email,
           name: displayName(claims.name, verdict.email),
-          // No password: this person signs in through the provider. A random one nobody knows keeps
-          // the column's meaning (a bcrypt hash) and can only be replaced by a password reset.
-          passwordHash: await bcrypt.hash(randomBytes(32).toString("base64url"), 12),
+          passwordHash: placeholderPasswordHash,
           role: invitation?.role ?? settings.joinRole,
           teamId: invitation?.teamId ?? null,
           organisationId: flow.organisation_id,
