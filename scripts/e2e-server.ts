@@ -14,6 +14,12 @@ import { seedDemoData } from "./lib/seed";
 import { enableAppRoleLogin } from "./lib/app-role";
 import { issueSetupLinkIfNeeded } from "./lib/first-run-setup";
 import { startLocalMailServer } from "./lib/mail-server";
+import { randomBytes } from "node:crypto";
+import {
+  type TestIdentityProvider,
+  configureOrganisationSso,
+  startIdentityProvider,
+} from "./lib/harness/identity-provider";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -39,11 +45,22 @@ rmSync(mailFolder, { recursive: true, force: true });
 const mail = await startLocalMailServer({ folder: mailFolder });
 
 let app: ChildProcess | null = null;
-stopOnSignals([() => stopChildProcess(app), mail.stop, cleanup]);
+let identityProvider: TestIdentityProvider | null = null;
+stopOnSignals([() => stopChildProcess(app), mail.stop, async () => identityProvider?.close(), cleanup]);
 
 await applyMigrations(url);
-if (demo) await seedDemoData(url);
-else writeFileSync(join(root, ".data", `e2e-setup-path-${port}`), (await issueSetupLinkIfNeeded(url)) ?? "");
+const ssoEncryptionKey = randomBytes(32).toString("base64");
+if (demo) {
+  await seedDemoData(url);
+  // Single sign-on (decision 022): a real OpenID provider on a free loopback port, and Riverside
+  // Primary School signing in through it; tests/e2e/sso.spec.ts reads where it is.
+  identityProvider = await startIdentityProvider({ redirectUris: [`http://127.0.0.1:${port}/sso/callback`] });
+  await configureOrganisationSso(url, "Riverside Primary School", identityProvider, ssoEncryptionKey, [
+    "riverside.example",
+  ]);
+  mkdirSync(join(root, ".data"), { recursive: true });
+  writeFileSync(join(root, ".data", `e2e-identity-provider-${port}`), identityProvider.issuer);
+} else writeFileSync(join(root, ".data", `e2e-setup-path-${port}`), (await issueSetupLinkIfNeeded(url)) ?? "");
 // The app connects as its restricted role, as `npm start` does; the tests keep the owner's URL.
 const appUrl = await enableAppRoleLogin(url);
 // Tests read the database directly to check what was stored.
@@ -62,6 +79,7 @@ app = spawn(
       DATABASE_URL: appUrl,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-e2e",
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      SSO_ENCRYPTION_KEY: ssoEncryptionKey,
       NEXT_TELEMETRY_DISABLED: "1",
       SMTP_URL: mail.url,
       // The outbox sender's pace: email arrives within a second, as the tests wait for it.

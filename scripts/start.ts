@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { openDatabase, stopChildProcess, stopOnSignals } from "./lib/database";
 import { demoSeedingFor, prepareDatabase } from "./lib/prepare-database";
 import { demoSignInTable } from "./lib/demo-data";
-import { resolveAppSecret } from "./lib/app-secret";
+import { resolveAppSecret, resolveSsoEncryptionKey } from "./lib/app-secret";
 import { applyAuditCheckpointDefaults } from "./lib/audit-signing-key";
 import { buildIsFresh } from "./lib/build-freshness";
 import { APP_ROLE, enableAppRoleLogin } from "./lib/app-role";
@@ -70,6 +70,8 @@ const env = {
   ...(mailServer ? { SMTP_URL: mailServer.url } : {}),
   DATABASE_URL: appDatabaseUrl,
   NEXTAUTH_SECRET: resolveAppSecret(join(root, ".data", "nextauth-secret")),
+  // Seals organisations' single sign-on client secrets (decision 022).
+  SSO_ENCRYPTION_KEY: resolveSsoEncryptionKey(join(root, ".data", "sso-encryption-key")),
   // The key that signs audit checkpoints and the file they are appended to (decision 014).
   ...applyAuditCheckpointDefaults(root),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,

@@ -39,6 +39,8 @@ const PUBLIC_PREFIXES = [
   "/api/auth",
   "/api/health",
   "/api/session/end",
+  // The identity provider's redirect back to finish single sign-on (decision 022).
+  "/sso/callback",
   // The audit checkpoint keys are published so exports can be checked offline (decision 014).
   "/api/audit/public-keys",
 ];

@@ -49,6 +49,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "password-reset.request": "Asked to reset a password",
   "password-reset.complete": "Reset a password",
   "case.view": "Viewed a case’s history",
+  "consultation.record": "Recorded advice sought without naming the child",
+  "consultation.view": "Viewed a consultation",
+  "consultation.link": "Linked a consultation to a record",
+  "arrangement.add": "Added a local arrangement",
+  "arrangement.change": "Changed a local arrangement",
+  "arrangement.remove": "Removed a local arrangement",
+  "retention.rules.change": "Changed how long each type of record is kept",
+  "sso.configure": "Changed single sign-on",
+  "sso.test-connection": "Tested the single sign-on connection",
 };
 
 /** What happened, for an action; an action with no label (it fails a test) shows as recorded. */

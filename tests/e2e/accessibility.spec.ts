@@ -127,6 +127,12 @@ const PAGES: PageType[] = [
   { role: "IG lead", name: "audit log, oldest first", path: () => "/audit?order=oldest" },
   { role: "IG lead", name: "subject access, no records found", path: () => "/subject-access?notFound=NO-SUCH-CASE" },
   // --- End of the UI work's block. ---
+  // --- Single sign-on (decision 022) ---
+  { role: "signed out", name: "sign in with your organisation's account", path: () => "/sign-in/organisation" },
+  withErrors("signed out", "organisation sign-in with errors", "/sign-in/organisation", ["Continue"]),
+  { role: "admin", name: "single sign-on", path: () => "/admin/single-sign-on" },
+  withErrors("admin", "single sign-on with errors", "/admin/single-sign-on", ["Save single sign-on settings"]),
+  // --- end of single sign-on ---
 ];
 
 // ---- law-org (decision 024): consultations, local arrangements, retention rules, guidance sources ----

@@ -28,6 +28,11 @@ const SECTIONS: { href: string; title: string; description: string }[] = [
     title: "Local arrangements",
     description: "Information sharing agreements, the local escalation route and advice contacts.",
   },
+  {
+    href: "/admin/single-sign-on",
+    title: "Single sign-on",
+    description: "Sign in through your organisation's OpenID Connect provider, such as Entra ID or Google Workspace.",
+  },
   { href: "/settings", title: "Review and retention settings", description: "Review-by days and retention period." },
 ];
 

@@ -38,6 +38,18 @@ export default async function SignInPage({
       <p className="govuk-body">
         <Link href="/password-reset">Forgotten your password?</Link>
       </p>
+      <p className="govuk-body">
+        <Link
+          href={
+            callbackUrl
+              ? `/sign-in/organisation?callbackUrl=${encodeURIComponent(callbackUrl)}`
+              : "/sign-in/organisation"
+          }
+          className="govuk-link"
+        >
+          Sign in with your organisation’s account
+        </Link>
+      </p>
       <h2 className="govuk-heading-m">Problems signing in</h2>
       <p className="govuk-body">
         Contact your organisation’s InfoShare administrator. If a child is at immediate risk, do not wait: contact

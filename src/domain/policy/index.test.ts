@@ -68,6 +68,7 @@ const EXPECTED_GLOBAL: Record<Role, GlobalAction[]> = {
     "teams.manage",
     "users.invite",
     "arrangements.manage",
+    "sso.manage",
   ],
 };
 

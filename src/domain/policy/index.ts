@@ -55,6 +55,7 @@ export const GLOBAL_ACTIONS = [
   "consultation.list-own",
   "arrangements.manage",
   "retention-rules.manage",
+  "sso.manage",
 ] as const;
 
 /** Actions on one record, decided by where the record sits relative to the actor. */
@@ -104,6 +105,8 @@ const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   "arrangements.manage": ["ADMIN"],
   // How long each type of record is kept: the IG lead's call, like retention itself.
   "retention-rules.manage": ["IG_LEAD"],
+  // Who signs in through which identity provider: the admin's, like the accounts themselves.
+  "sso.manage": ["ADMIN"],
 };
 
 /** Where a record sits relative to the actor, from nearest to furthest. */
