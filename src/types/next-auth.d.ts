@@ -13,6 +13,8 @@ declare module "next-auth" {
     teamId: string | null;
     sessionVersion: number;
     sessionId: string;
+    /** The password was right; the second factor is still to come (decision 021). */
+    secondFactorPending: boolean;
   }
 }
 
@@ -27,5 +29,7 @@ declare module "next-auth/jwt" {
     sid?: string;
     /** When the user signed in (seconds since epoch): bounds the session's whole life. */
     authAt?: number;
+    /** Second factor pending (decision 021): proxy.ts sends such a session to /second-factor. */
+    sfp?: boolean;
   }
 }

@@ -21,6 +21,11 @@ const envSchema = z.object({
     .default(30),
   SESSION_WARNING_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // The key TOTP secrets are encrypted with (decision 021): 32 bytes, base64 or hex. Unset, it is
+  // derived from NEXTAUTH_SECRET (local and test runs); a deployment sets its own.
+  MFA_ENCRYPTION_KEY: z.string().min(1).optional(),
+  // The public URL passkeys are bound to (WebAuthn's relying party); NEXTAUTH_URL when unset.
+  APP_URL: z.url({ error: "APP_URL must be a full URL such as https://infoshare.example.gov.uk" }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
