@@ -78,7 +78,11 @@ export async function signInUser(raw: unknown, meta: RequestMeta): Promise<SignI
   }
 
   await settleSuccessfulSignIn(keys);
-  const factors = await loadSecondFactorState({ userId: user.id, role: user.role, organisationId: user.organisationId });
+  const factors = await loadSecondFactorState({
+    userId: user.id,
+    role: user.role,
+    organisationId: user.organisationId,
+  });
   const secondFactor = secondFactorStepAfterPassword(hasSecondFactor(factors), factors.required);
   const secondFactorPending = secondFactor !== "none";
   const sessionId = await db().$transaction(async (tx) => {

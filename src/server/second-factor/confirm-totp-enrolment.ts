@@ -9,6 +9,7 @@ import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { completePendingSession } from "./complete-second-factor";
 import { secondFactorKeys } from "./keys";
+import { mayAddSecondFactor } from "./second-factor-state";
 import { replaceRecoveryCodes } from "./replace-recovery-codes";
 import { THROTTLED_CODE } from "./verify-totp-code";
 
@@ -29,6 +30,7 @@ export async function confirmTotpEnrolment(
 ): Promise<UseCaseResult<{ recoveryCodes: string[] }>> {
   const { code } = schema.parse(raw ?? {});
   if (!code.trim()) return fail.invalid([{ field: "code", message: "Enter the code from your authenticator app" }]);
+  if (!(await mayAddSecondFactor(user, sessionId))) return fail.forbidden("Finish signing in first");
   if ((await reserveSecondFactorAttempt(user.userId)) === "throttled") {
     return fail.invalid([{ field: "code", message: THROTTLED_CODE }]);
   }

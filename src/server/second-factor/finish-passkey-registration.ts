@@ -11,6 +11,7 @@ import { completePendingSession } from "./complete-second-factor";
 import { relyingParty } from "./relying-party";
 import { replaceRecoveryCodes } from "./replace-recovery-codes";
 import { consumeChallenge } from "./webauthn-challenges";
+import { mayAddSecondFactor } from "./second-factor-state";
 
 const schema = z.object({
   name: z
@@ -36,6 +37,7 @@ export async function finishPasskeyRegistration(
   if (!parsed.success) {
     return fail.invalid(parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? "name"), message: i.message })));
   }
+  if (!(await mayAddSecondFactor(user, sessionId))) return fail.forbidden("Finish signing in first");
   const { rpID, origin } = relyingParty();
   const refuse = async (reason: string) => {
     await recordAuditEvent(
@@ -86,7 +88,12 @@ export async function finishPasskeyRegistration(
         objectType: "user",
         objectId: user.userId,
         outcome: "SUCCESS",
-        detail: { method: "passkey", name: parsed.data.name, recoveryCodes: codes?.length ?? 0, duringSignIn: completed },
+        detail: {
+          method: "passkey",
+          name: parsed.data.name,
+          recoveryCodes: codes?.length ?? 0,
+          duringSignIn: completed,
+        },
       }),
     );
     return codes;

@@ -48,3 +48,22 @@ export async function loadSecondFactorState(
     required: mustUseSecondFactor(user.role, organisationRequires),
   };
 }
+
+/**
+ * Whether this session may add a factor: a complete session may; a session still waiting for its
+ * second factor only when the person has none yet (the set-up step of signing in). A password
+ * alone must never add a factor beside an existing one.
+ */
+export async function mayAddSecondFactor(
+  user: { userId: string; role: Role; organisationId: string },
+  sessionId: string | null,
+  tx?: Tx,
+): Promise<boolean> {
+  if (!sessionId) return false;
+  const session = await (tx ?? db()).userSession.findFirst({
+    where: { id: sessionId, userId: user.userId, endedAt: null },
+    select: { secondFactorPending: true },
+  });
+  if (!session) return false;
+  return !session.secondFactorPending || !hasSecondFactor(await loadSecondFactorState(user, tx));
+}

@@ -5,11 +5,15 @@ import type { SignedInUser } from "@/server/auth/current-actor";
 import { db } from "@/server/infra/db";
 import { relyingParty } from "./relying-party";
 import { storeChallenge } from "./webauthn-challenges";
+import { mayAddSecondFactor } from "./second-factor-state";
+import { type UseCaseResult, fail } from "@/domain/errors";
 
 /** The browser's options for creating a passkey for InfoShare; the challenge kept in PostgreSQL. */
 export async function startPasskeyRegistration(
   user: SignedInUser,
-): Promise<{ ok: true; options: PublicKeyCredentialCreationOptionsJSON }> {
+  sessionId: string | null,
+): Promise<UseCaseResult<{ options: PublicKeyCredentialCreationOptionsJSON }>> {
+  if (!(await mayAddSecondFactor(user, sessionId))) return fail.forbidden("Finish signing in first");
   const { rpID, rpName } = relyingParty();
   const existing = await db().passkey.findMany({
     where: { userId: user.userId },

@@ -1,13 +1,14 @@
 import "server-only";
 import QRCode from "qrcode";
-import { newTotpSecret, openSecret, sealSecret, totpUri } from "@/domain/second-factor";
-import { CURRENT_KEY_ID } from "@/domain/second-factor";
+import { CURRENT_KEY_ID, newTotpSecret, openSecret, sealSecret, totpUri } from "@/domain/second-factor";
 import type { SignedInUser } from "@/server/auth/current-actor";
 import { db } from "@/server/infra/db";
 import { secondFactorKeys } from "./keys";
+import { mayAddSecondFactor } from "./second-factor-state";
 
 export type TotpEnrolment =
   | { status: "enrolled" }
+  | { status: "verify-first" }
   | { status: "pending"; secret: string; uri: string; qrSvg: string };
 
 /**
@@ -16,7 +17,8 @@ export type TotpEnrolment =
  * without JavaScript) and the secret as text for those who cannot scan. Reloading the page shows
  * the same secret; an app already confirmed is left alone.
  */
-export async function startTotpEnrolment(user: SignedInUser): Promise<TotpEnrolment> {
+export async function startTotpEnrolment(user: SignedInUser, sessionId: string | null): Promise<TotpEnrolment> {
+  if (!(await mayAddSecondFactor(user, sessionId))) return { status: "verify-first" };
   const keys = secondFactorKeys();
   const existing = await db().totpFactor.findUnique({ where: { userId: user.userId } });
   if (existing?.confirmedAt) return { status: "enrolled" };
