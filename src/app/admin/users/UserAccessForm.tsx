@@ -46,6 +46,12 @@ export function UserAccessTable({ users }: { users: ManagedUser[] }) {
               <td>{user.disabled ? "Disabled" : "Active"}</td>
               <td>
                 {user.isSelf ? null : (
+                  // Second factor (decision 021): reset from its own confirmation page.
+                  <a href={`/admin/second-factor/${user.id}`} className="govuk-link mb-2 block">
+                    Reset second factor<span className="sr-only"> of {user.name}</span>
+                  </a>
+                )}
+                {user.isSelf ? null : (
                   <form action={formAction}>
                     <input type="hidden" name="userId" value={user.id} />
                     <input type="hidden" name="access" value={user.disabled ? "enable" : "disable"} />
