@@ -112,7 +112,7 @@ describe("signing in with a second factor", () => {
 });
 
 describe("enrolment, recovery codes and an admin's reset", () => {
-  it("an admin's reset removes the factor and ends sessions; the next sign-in must enrol; codes work once", async () => {
+  it("an admin's reset removes the factor, ends sessions; next sign-in must enrol; codes work once", async () => {
     const admin = await actorFor(NORTH_ADMIN);
     const lee = await actorFor(LEE);
     const open = await signInWithPassword(LEE);
