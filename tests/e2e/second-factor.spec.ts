@@ -5,7 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { totpCodeAt } from "../../src/domain/second-factor/totp";
 import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
-import { completeSecondFactor, expectNoAxeViolations, signInThroughForm, signOut, withDatabase } from "./support";
+import { completeSecondFactor, expectNoAxeViolations, signOut, withDatabase } from "./support";
 
 const LEE = "lee.jones@northshire.example";
 const DAN = "dan.hughes@riverside.example";
@@ -93,7 +93,11 @@ test("an IG lead adds a passkey and signs in with it (Chromium's virtual authent
   });
 
   await page.goto(`${origin}/sign-in`);
-  await signInThroughForm(page, DAN);
+  await page.getByLabel("Email address").fill(DAN);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/second-factor$/);
+  await completeSecondFactor(page, DAN);
   await page.goto(`${origin}/second-factor/manage`);
   await page.getByLabel("Passkey name").fill("Office laptop");
   await page.getByRole("button", { name: "Add a passkey" }).click();

@@ -1,4 +1,7 @@
-/** Recovery codes, shown once: the page says so and asks the person to keep them safe. */
+/**
+ * Recovery codes, shown once: the page says so and asks the person to keep them safe. "Continue"
+ * goes through the route that re-issues the session cookie once the second factor is given.
+ */
 export function RecoveryCodesList({ codes, next }: { codes: string[]; next: string }) {
   return (
     <div data-testid="recovery-codes">
@@ -14,7 +17,7 @@ export function RecoveryCodesList({ codes, next }: { codes: string[]; next: stri
           <li key={code}>{code}</li>
         ))}
       </ul>
-      <a href={next} className="govuk-button">
+      <a href={`/api/second-factor/continue?next=${encodeURIComponent(next)}`} className="govuk-button">
         Continue
       </a>
     </div>

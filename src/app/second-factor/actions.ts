@@ -1,5 +1,4 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { INITIAL_FORM_STATE } from "@/domain/errors";
 import { homePathFor } from "@/domain/policy";
 import { safeCallbackPath } from "@/schemas/sign-in";
@@ -49,9 +48,9 @@ export const confirmTotpAction = formAction(
   { access: "password-verified" },
   async ({ user, fields, meta }) => confirmTotpEnrolment(user, await currentSessionId(), fields, meta),
   {
-    // Shown once, on the page the form is on; never stored in the clear.
+    // Shown once, on the page the form is on; never stored in the clear. The cookie is re-issued by
+    // the codes' "Continue" (/api/second-factor/continue): setting it here would re-render the page.
     done: async ({ recoveryCodes }, { user, fields }) => {
-      await reissueSessionCookieWithSecondFactor();
       return { ...INITIAL_FORM_STATE, values: { recoveryCodes, next: nextPath(fields, user.role) } };
     },
     refill: NOTHING_TO_REFILL,
@@ -63,7 +62,6 @@ export const regenerateRecoveryCodesAction = formAction(
   ({ user, meta }) => regenerateRecoveryCodes(user, meta),
   {
     done: ({ recoveryCodes }) => {
-      revalidatePath("/second-factor/manage");
       return { ...INITIAL_FORM_STATE, values: { recoveryCodes, next: "/second-factor/manage" } };
     },
     refill: NOTHING_TO_REFILL,
