@@ -17,6 +17,7 @@ export function CodeForm({
   callbackUrl,
   autoComplete = "one-time-code",
   width = "short",
+  doneHref,
 }: {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   label: string;
@@ -25,12 +26,21 @@ export function CodeForm({
   callbackUrl?: string | null;
   autoComplete?: string;
   width?: "short" | "half";
+  /** Already done (the app is set up): only a way on, unless this form is showing its codes. */
+  doneHref?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
   const codes = state.values?.recoveryCodes;
   if (Array.isArray(codes)) {
     const next = typeof state.values?.next === "string" ? state.values.next : "/";
     return <RecoveryCodesList codes={codes} next={next} />;
+  }
+  if (doneHref) {
+    return (
+      <a href={`/api/second-factor/continue?next=${encodeURIComponent(doneHref)}`} className="govuk-button">
+        Continue
+      </a>
+    );
   }
   const error = state.errors.find((e) => e.field === "code" || e.field === "_form")?.message;
   return (
