@@ -17,6 +17,7 @@ import {
 // Only redirects and session housekeeping: pages, actions and handlers authorise themselves.
 // 1. Stamps a request id for the audit trail.
 // 2. Sends visitors without a session to sign in.
+// 2b. Sends a session still waiting for its second factor to /second-factor (decision 021).
 // 3. Slides the idle timeout: every request re-issues the session cookie with a fresh expiry, so
 //    the session ends after SESSION_IDLE_MINUTES without activity, with or without JavaScript.
 // 4. While the database is unreachable, answers 503 "Sorry, the service is unavailable" at once
@@ -45,8 +46,15 @@ const PUBLIC_PREFIXES = [
   "/api/audit/public-keys",
 ];
 
+// What a session waiting for its second factor may reach (decision 021), besides the public paths.
+const SECOND_FACTOR_PREFIXES = ["/second-factor", "/api/second-factor", "/api/session"];
+
+function underAny(prefixes: readonly string[], pathname: string): boolean {
+  return prefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
 function isPublic(pathname: string): boolean {
-  return PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+  return underAny(PUBLIC_PREFIXES, pathname);
 }
 
 export async function proxy(request: NextRequest) {
@@ -88,6 +96,18 @@ async function route(request: NextRequest, contentSecurityPolicy: string): Promi
     const response = NextResponse.redirect(signIn);
     response.cookies.delete(cookieName);
     return response;
+  }
+
+  // The claim spares pages a query; currentSession checks the session record itself either way.
+  const pathname = request.nextUrl.pathname;
+  if (token?.sfp && allowance > 0 && !isPublic(pathname) && !underAny(SECOND_FACTOR_PREFIXES, pathname)) {
+    if (pathname.startsWith("/api/")) {
+      return NextResponse.json({ error: "Finish signing in with your second factor" }, { status: 401 });
+    }
+    // A server action posted from a page is left to the pipeline (sign-out must work from anywhere).
+    if (!(request.method === "POST" && request.headers.has("next-action"))) {
+      return NextResponse.redirect(new URL("/second-factor", request.url));
+    }
   }
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });

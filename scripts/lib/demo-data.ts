@@ -1,5 +1,10 @@
 // Demo organisations and users for trying InfoShare. Emails use the reserved .example domain.
 export const DEMO_PASSWORD = "InfoShare-demo-2026";
+/**
+ * Every demo account's authenticator-app secret (decision 021), published like the password so the
+ * demo needs no phone: add it to an app, or print the current code with `npm run demo:code`.
+ */
+export const DEMO_TOTP_SECRET = "INFOSHAREDEMOKEYINFOSHAREDEMOKEY";
 
 export interface DemoUser {
   email: string;
@@ -131,5 +136,9 @@ export function demoSignInTable(): string {
       lines.push(`    ${user.role.padEnd(12)} ${user.email.padEnd(34)} ${user.name}, ${user.jobTitle}${team}`);
     }
   }
+  lines.push(
+    "Second factor for all (decision 021): the code from an authenticator app given the key",
+    `  ${DEMO_TOTP_SECRET}, or run \`npm run demo:code\` for the current code.`,
+  );
   return lines.join("\n");
 }

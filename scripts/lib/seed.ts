@@ -1,7 +1,8 @@
 import bcrypt from "bcryptjs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../src/generated/prisma/client";
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD } from "./demo-data";
+import { DEMO_KEY, DEMO_KEY_ID, sealSecret } from "../../src/domain/second-factor/secret-box";
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./demo-data";
 
 export interface SeedResult {
   organisationsCreated: number;
@@ -35,9 +36,12 @@ export async function seedDemoData(databaseUrl: string): Promise<SeedResult> {
       }
       for (const user of demo.users) {
         const existing = await prisma.user.findUnique({ where: { email: user.email } });
-        if (existing) continue;
+        if (existing) {
+          await addDemoSecondFactor(prisma, existing.id);
+          continue;
+        }
         passwordHash ??= await bcrypt.hash(DEMO_PASSWORD, 12);
-        await prisma.user.create({
+        const created = await prisma.user.create({
           data: {
             email: user.email,
             name: user.name,
@@ -48,6 +52,7 @@ export async function seedDemoData(databaseUrl: string): Promise<SeedResult> {
             teamId: user.inTeam ? (teamIds.get(user.team ?? demo.team) ?? null) : null,
           },
         });
+        await addDemoSecondFactor(prisma, created.id);
         usersCreated += 1;
       }
     }
@@ -55,4 +60,17 @@ export async function seedDemoData(databaseUrl: string): Promise<SeedResult> {
     await prisma.$disconnect();
   }
   return { organisationsCreated, usersCreated };
+}
+
+/**
+ * The demo's published authenticator-app secret for a demo user who has no second factor (also
+ * demo users created before second factors existed). Sealed under the demo key id: the secret is
+ * public, and real secrets are never written with it (decision 021).
+ */
+async function addDemoSecondFactor(prisma: PrismaClient, userId: string): Promise<void> {
+  const has = await prisma.totpFactor.findUnique({ where: { userId } });
+  if (has || (await prisma.passkey.count({ where: { userId } })) > 0) return;
+  await prisma.totpFactor.create({
+    data: { userId, secret: sealSecret(DEMO_TOTP_SECRET, DEMO_KEY, DEMO_KEY_ID), confirmedAt: new Date() },
+  });
 }

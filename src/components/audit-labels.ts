@@ -56,6 +56,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "arrangement.change": "Changed a local arrangement",
   "arrangement.remove": "Removed a local arrangement",
   "retention.rules.change": "Changed how long each type of record is kept",
+  "auth.second-factor": "Gave their second factor",
+  "second-factor.enrol": "Set up a second factor",
+  "second-factor.recovery-codes": "Made new recovery codes",
+  "second-factor.remove": "Removed a second factor",
+  "second-factor.reset": "Reset a person’s second factor",
   "sso.configure": "Changed single sign-on",
   "sso.test-connection": "Tested the single sign-on connection",
 };

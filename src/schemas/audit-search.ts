@@ -103,4 +103,9 @@ export const AUDITED_ACTIONS = [
   "arrangement.change",
   "arrangement.remove",
   "retention.rules.change",
+  "auth.second-factor",
+  "second-factor.enrol",
+  "second-factor.recovery-codes",
+  "second-factor.remove",
+  "second-factor.reset",
 ] as const;

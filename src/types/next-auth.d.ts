@@ -13,6 +13,8 @@ declare module "next-auth" {
     teamId: string | null;
     sessionVersion: number;
     sessionId: string;
+    /** The password was right; the second factor is still to come (decision 021). */
+    secondFactorPending: boolean;
   }
 }
 
@@ -29,5 +31,7 @@ declare module "next-auth/jwt" {
     authAt?: number;
     /** How the person signed in: "sso" when their organisation's identity provider vouched (decision 022). */
     via?: "password" | "sso";
+    /** Second factor pending (decision 021): proxy.ts sends such a session to /second-factor. */
+    sfp?: boolean;
   }
 }

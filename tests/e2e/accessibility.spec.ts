@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import type { PageFixtures } from "./page-fixtures.setup";
-import { USERS, expectNoAxeViolations, pageFixturesPath, signIn } from "./support";
+import { USERS, expectNoAxeViolations, pageFixturesPath, signIn, withDatabase } from "./support";
+import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
 
 const WIDTHS = [1280, 320] as const;
 
@@ -236,5 +237,65 @@ for (const width of WIDTHS) {
       }
       await page.context().close();
     });
+  });
+}
+
+// ---- Second factor (issue 10, decision 021): its pages, in a block of their own. ----
+// The signed-in ones as the roles that reach them; the sign-in step's own pages with a session that
+// has only given its password. The set-up page (which needs someone without a factor) and the
+// manage page with a passkey are scanned at both widths in second-factor.spec.ts.
+const SECOND_FACTOR_PAGES: { role: Exclude<Role, "signed out">; name: string; path: () => Promise<string> }[] = [
+  { role: "practitioner", name: "your second factor", path: async () => "/second-factor/manage" },
+  { role: "admin", name: "second factor settings", path: async () => "/settings/second-factor" },
+  {
+    role: "admin",
+    name: "reset a person's second factor",
+    path: async () => {
+      const { rows } = await withDatabase((db) =>
+        db.query<{ id: string }>("SELECT id::text FROM app_user WHERE email = $1", [USERS.practitioner2]),
+      );
+      return `/admin/second-factor/${rows[0]!.id}`;
+    },
+  },
+];
+const PASSWORD_ONLY_PAGES: { name: string; path: string; act?: (page: Page) => Promise<void> }[] = [
+  { name: "check it's you", path: "/second-factor" },
+  {
+    name: "check it's you, with errors",
+    path: "/second-factor",
+    act: async (page) => {
+      await page.getByRole("button", { name: "Continue" }).click();
+      await expect(page.getByTestId("error-summary")).toBeVisible();
+    },
+  },
+  { name: "use a recovery code", path: "/second-factor/recovery-code" },
+];
+
+for (const width of WIDTHS) {
+  test.describe(`second factor at ${width} px`, () => {
+    for (const type of SECOND_FACTOR_PAGES) {
+      const label = `${type.role}: ${type.name}`;
+      test(`${label}: no axe violations, no wider than the window`, async ({ browser }) => {
+        const page = await newPageFor(browser, type.role, width);
+        await page.goto(await type.path());
+        await checkPage(page, label, width);
+        await page.context().close();
+      });
+    }
+    for (const type of PASSWORD_ONLY_PAGES) {
+      const label = `password given, second factor to come: ${type.name}`;
+      test(`${label}: no axe violations, no wider than the window`, async ({ browser }) => {
+        const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+        await page.goto("/sign-in");
+        await page.getByLabel("Email address").fill(USERS.schoolPractitioner2);
+        await page.getByLabel("Password").fill(DEMO_PASSWORD);
+        await page.getByRole("button", { name: "Sign in" }).click();
+        await expect(page).toHaveURL(/\/second-factor$/);
+        await page.goto(type.path);
+        await type.act?.(page);
+        await checkPage(page, label, width);
+        await page.context().close();
+      });
+    }
   });
 }

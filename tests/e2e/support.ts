@@ -4,7 +4,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { type BrowserContext, type Page, expect } from "@playwright/test";
 import type pg from "pg";
 import { withClient } from "../../scripts/lib/harness/database";
-import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../scripts/lib/demo-data";
+import { TOTP_PERIOD_SECONDS, totpCodeAt, totpStepAt } from "../../src/domain/second-factor/totp";
 
 export const USERS = {
   practitioner: "sam.patel@northshire.example",
@@ -85,6 +86,30 @@ export async function signInThroughForm(page: Page, email: string, password = DE
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  await completeSecondFactor(page, email);
+}
+
+/**
+ * The second step of signing in (decision 021), as a person with the demo's authenticator app
+ * would: the code for now, or, when this account already used now's code (a code works once), the
+ * next step's, waiting for it to come into the window if need be.
+ */
+export async function completeSecondFactor(page: Page, email: string, secret = DEMO_TOTP_SECRET): Promise<void> {
+  if (new URL(page.url()).pathname !== "/second-factor") return;
+  const used = await withDatabase((db) =>
+    db.query<{ step: string | null }>(
+      `SELECT t.last_used_step::text AS step FROM totp_factor t JOIN app_user u ON u.id = t.user_id WHERE u.email = $1`,
+      [email],
+    ),
+  );
+  const lastUsed = used.rows[0]?.step == null ? null : Number(used.rows[0].step);
+  const step = Math.max(totpStepAt(Date.now()), lastUsed === null ? 0 : lastUsed + 1);
+  // A step is accepted from one period before it starts (the window allows a clock one step behind).
+  const acceptedFrom = (step - 1) * TOTP_PERIOD_SECONDS * 1000 + 1000;
+  if (Date.now() < acceptedFrom) await page.waitForTimeout(acceptedFrom - Date.now());
+  await page.getByLabel("Enter the code from your authenticator app").fill(totpCodeAt(secret, step * 30_000));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/second-factor"));
 }
 
 export async function signOut(page: Page): Promise<void> {

@@ -17,10 +17,15 @@ export interface HarnessUser {
   sessionId?: string;
 }
 
-/** Opens a session record for `userId`, as signing in would. */
+/**
+ * Opens a session record for `userId`, as signing in with password and second factor would: the
+ * second factor given (second_factor_pending false, decision 021), so the harness's cookie reaches
+ * every page. Tests of the second-factor step itself sign in through the form.
+ */
 export async function openSession(client: pg.ClientBase, userId: string): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
-    "INSERT INTO user_session (id, user_id, ip) VALUES (gen_random_uuid(), $1, '127.0.0.1') RETURNING id::text",
+    `INSERT INTO user_session (id, user_id, ip, second_factor_pending)
+     VALUES (gen_random_uuid(), $1, '127.0.0.1', false) RETURNING id::text`,
     [userId],
   );
   return rows[0]!.id;

@@ -29,6 +29,12 @@ export default async function SessionsPage({
         These are the browsers signed in to your account. If you do not recognise one, end it and tell your service
         administrator.
       </p>
+      <p className="govuk-body">
+        <a href="/second-factor/manage" className="govuk-link">
+          Your second factor
+        </a>{" "}
+        (authenticator app, passkeys and recovery codes)
+      </p>
       <dl className="mb-8 sm:table sm:w-full sm:table-fixed" data-testid="sessions">
         {sessions.map((session) => (
           <div key={session.id} className="border-b border-govuk-border py-2.5 sm:table-row">

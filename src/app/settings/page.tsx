@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { recordKeepingSettings } from "@/server/organisation-settings";
 import { NotificationBanner, PageHeading } from "@/components/layout-bits";
@@ -25,6 +26,12 @@ export default async function SettingsPage({
       <p className="govuk-body">
         Each decision gets a review-by date from these settings when it is recorded. Changes are recorded in the audit
         log.
+      </p>
+      {/* Second factor (decision 021): its own page, so this form stays as it is. */}
+      <p className="govuk-body">
+        <Link href="/settings/second-factor" className="govuk-link">
+          Second factor settings
+        </Link>
       </p>
       <SettingsForm
         current={{

@@ -12,11 +12,26 @@ export const signInAction = formAction({ access: "public" }, ({ fields, meta }) 
     const { NEXTAUTH_SECRET, SESSION_IDLE_MINUTES } = env();
     const maxAge = SESSION_IDLE_MINUTES * 60;
     const { id: sub, name, email, role, sessionVersion: sv, sessionId: sid } = user;
-    const claims = { sub, name, email, role, sv, sid, authAt: nowSeconds() };
+    const claims = {
+      sub,
+      name,
+      email,
+      role,
+      sv,
+      sid,
+      authAt: nowSeconds(),
+      ...(user.secondFactorPending ? { sfp: true } : {}),
+    };
     const token = await encodeSessionToken(claims, NEXTAUTH_SECRET, maxAge);
     const secure = usesSecureCookies();
     (await cookies()).set(sessionCookieName(secure), token, sessionCookieOptions(secure, maxAge));
-    return goTo(safeCallbackPath(callbackUrl) ?? homePathFor(user.role));
+    const next = safeCallbackPath(callbackUrl);
+    // The second factor comes next (decision 021): a code or passkey, or setting one up first.
+    if (user.secondFactor !== "none") {
+      const step = user.secondFactor === "enrol" ? "/second-factor/set-up" : "/second-factor";
+      return goTo(next ? `${step}?callbackUrl=${encodeURIComponent(next)}` : step);
+    }
+    return goTo(next ?? homePathFor(user.role));
   },
   // Never the password; the email only as far as a valid address can be long.
   refill: (fields) => ({ email: typeof fields.email === "string" ? fields.email.slice(0, 254) : "" }),

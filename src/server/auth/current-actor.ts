@@ -20,6 +20,11 @@ export interface SignedInUser extends Actor {
 
 export type SessionState =
   | { status: "signed-in"; user: SignedInUser; unreadNotifications: number }
+  /**
+   * The password was right but the second factor is still to come (decision 021): only the
+   * second-factor pages and signing out accept such a session; everything else refuses it.
+   */
+  | { status: "second-factor-pending"; user: SignedInUser; sessionId: string }
   | { status: "signed-out" }
   /** A token that was valid once but whose user was disabled or whose session was ended or went idle. */
   | { status: "revoked" };
@@ -66,6 +71,7 @@ interface SessionUserRow {
   team_name: string | null;
   unread_notifications: number;
   session_live: boolean;
+  second_factor_pending: boolean | null;
 }
 
 /**
@@ -92,12 +98,13 @@ export async function sessionStateFor(session: SessionClaims | null): Promise<Se
       UPDATE user_session SET last_seen_at = now()
        WHERE id = ${session.sessionId}::uuid AND user_id = ${session.userId}::uuid AND ended_at IS NULL
          AND last_seen_at > now() - make_interval(secs => ${idleSeconds}::int)
-      RETURNING id)
+      RETURNING id, second_factor_pending)
     SELECT u.id::text, u.role::text AS role, u.organisation_id::text, u.team_id::text, u.name, u.email, u.job_title,
            u.disabled_at IS NOT NULL AS disabled, u.session_version, o.name AS organisation_name, t.name AS team_name,
            (SELECT count(*)::int FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL)
              AS unread_notifications,
-           EXISTS (SELECT 1 FROM live) AS session_live
+           EXISTS (SELECT 1 FROM live) AS session_live,
+           (SELECT second_factor_pending FROM live) AS second_factor_pending
       FROM app_user u
       JOIN organisation o ON o.id = u.organisation_id
       LEFT JOIN team t ON t.id = u.team_id
@@ -106,29 +113,46 @@ export async function sessionStateFor(session: SessionClaims | null): Promise<Se
   if (!user || user.disabled || user.session_version !== session.sessionVersion || !user.session_live) {
     return { status: "revoked" };
   }
-  return {
-    status: "signed-in",
-    user: {
-      userId: user.id,
-      role: user.role,
-      organisationId: user.organisation_id,
-      teamId: user.team_id,
-      name: user.name,
-      email: user.email,
-      jobTitle: user.job_title,
-      organisationName: user.organisation_name,
-      teamName: user.team_name,
-    },
-    unreadNotifications: user.unread_notifications,
+  const signedInUser: SignedInUser = {
+    userId: user.id,
+    role: user.role,
+    organisationId: user.organisation_id,
+    teamId: user.team_id,
+    name: user.name,
+    email: user.email,
+    jobTitle: user.job_title,
+    organisationName: user.organisation_name,
+    teamName: user.team_name,
   };
+  if (user.second_factor_pending) {
+    return { status: "second-factor-pending", user: signedInUser, sessionId: session.sessionId };
+  }
+  return { status: "signed-in", user: signedInUser, unreadNotifications: user.unread_notifications };
+}
+
+/** Where a session that is not (fully) signed in goes: the second-factor step, or sign-in again. */
+export function pathToSignInAgain(state: Exclude<SessionState, { status: "signed-in" }>): string {
+  if (state.status === "second-factor-pending") return "/second-factor";
+  // Revoked sessions go through a route handler, the only place allowed to clear the cookie.
+  return state.status === "revoked" ? "/api/session/end?reason=revoked" : "/sign-in";
 }
 
 /** For pages and server actions: the signed-in user, or a redirect to sign in. */
 export async function requireUser(): Promise<SignedInUser> {
   const state = await currentSession();
   if (state.status === "signed-in") return state.user;
-  // Revoked sessions go through a route handler, the only place allowed to clear the cookie.
-  redirect(state.status === "revoked" ? "/api/session/end?reason=revoked" : "/sign-in");
+  redirect(pathToSignInAgain(state));
+}
+
+/**
+ * For the second-factor pages: a session whose password was checked, whether or not its second
+ * factor has been given yet (enrolling and managing factors work in both), else sign in again.
+ */
+export async function requirePasswordVerifiedUser(): Promise<{ user: SignedInUser; pending: boolean }> {
+  const state = await currentSession();
+  if (state.status === "signed-in") return { user: state.user, pending: false };
+  if (state.status === "second-factor-pending") return { user: state.user, pending: true };
+  redirect(pathToSignInAgain(state));
 }
 
 /** For pages and server actions: the user if the policy allows the action, else the 403 page. */

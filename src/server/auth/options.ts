@@ -38,6 +38,7 @@ export function authOptions(): NextAuthOptions {
         // enabled, version current). Throwing makes NextAuth answer {} and clear the cookie.
         if (!user) {
           const state = await sessionStateFor(claimsOf(token));
+          // A session still waiting for its second factor is not a session to API clients either.
           if (state.status !== "signed-in") throw new Error("Session ended");
           return token;
         }
@@ -47,6 +48,7 @@ export function authOptions(): NextAuthOptions {
         token.role = user.role;
         token.sv = user.sessionVersion;
         token.sid = user.sessionId;
+        if (user.secondFactorPending) token.sfp = true;
         token.authAt = nowSeconds();
         return token;
       },

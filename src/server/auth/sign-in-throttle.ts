@@ -73,3 +73,20 @@ export async function settleSuccessfulSignIn(keys: ThrottleKeys): Promise<void> 
       UPDATE sign_in_throttle SET attempts = greatest(attempts - 1, 0) WHERE key = ${keys.address}`;
   }
 }
+
+/**
+ * Second-factor attempts (decision 021) are throttled like passwords, per account: a six-digit code
+ * would otherwise fall to guessing. Key "second-factor:<user id>"; a right code starts it again.
+ */
+export function secondFactorThrottleKey(userId: string): string {
+  return `second-factor:${userId}`;
+}
+
+export async function reserveSecondFactorAttempt(userId: string): Promise<"allowed" | "throttled"> {
+  return (await reserve(secondFactorThrottleKey(userId), ACCOUNT_RULE)) ? "allowed" : "throttled";
+}
+
+export async function settleSuccessfulSecondFactor(userId: string): Promise<void> {
+  await db().$executeRaw`
+    UPDATE sign_in_throttle SET attempts = 0, next_attempt_at = NULL WHERE key = ${secondFactorThrottleKey(userId)}`;
+}

@@ -11,6 +11,9 @@ import { fieldErrorsFrom } from "../field-errors";
 import { reserveSignInAttempt, settleSuccessfulSignIn, throttleKeys } from "./sign-in-throttle";
 import { passwordRefusedBySso } from "@/domain/sso";
 import { ssoEnforcement } from "../sso/sso-configuration";
+import { type SecondFactorStep, secondFactorStepAfterPassword } from "@/domain/second-factor";
+import { hasSecondFactor, loadSecondFactorState } from "../second-factor/second-factor-state";
+import { openUserSession } from "./open-user-session";
 
 export interface SessionUser {
   id: string;
@@ -22,6 +25,9 @@ export interface SessionUser {
   sessionVersion: number;
   /** The server-side session record opened by this sign-in (user_session.id), carried in the token. */
   sessionId: string;
+  /** What must happen before the session is complete (decision 021): nothing, a code, or enrolment. */
+  secondFactor: SecondFactorStep;
+  secondFactorPending: boolean;
 }
 
 export type SignInResult = UseCaseResult<{ user: SessionUser; callbackUrl: string | undefined }>;
@@ -78,8 +84,15 @@ export async function signInUser(raw: unknown, meta: RequestMeta): Promise<SignI
   }
 
   await settleSuccessfulSignIn(keys);
+  const factors = await loadSecondFactorState({
+    userId: user.id,
+    role: user.role,
+    organisationId: user.organisationId,
+  });
+  const secondFactor = secondFactorStepAfterPassword(hasSecondFactor(factors), factors.required);
+  const secondFactorPending = secondFactor !== "none";
   const sessionId = await db().$transaction(async (tx) => {
-    const session = await tx.userSession.create({ data: { userId: user.id, ip: meta.ip }, select: { id: true } });
+    const session = { id: await openUserSession(tx, { userId: user.id, ip: meta.ip, secondFactorPending }) };
     await appendAuditEvent(tx, {
       actorId: user.id,
       actorRole: user.role,
@@ -91,7 +104,7 @@ export async function signInUser(raw: unknown, meta: RequestMeta): Promise<SignI
       requestId: meta.requestId,
       ip: meta.ip,
       outcome: "SUCCESS",
-      detail: { sessionId: session.id },
+      detail: { sessionId: session.id, secondFactor },
     });
     return session.id;
   });
@@ -107,6 +120,8 @@ export async function signInUser(raw: unknown, meta: RequestMeta): Promise<SignI
       teamId: user.teamId,
       sessionVersion: user.sessionVersion,
       sessionId,
+      secondFactor,
+      secondFactorPending,
     },
   };
 }

@@ -35,6 +35,11 @@ const envSchema = z.object({
       error: "SSO_ENCRYPTION_KEY must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)",
     })
     .optional(),
+  // The key TOTP secrets are encrypted with (decision 021): 32 bytes, base64 or hex. Unset, it is
+  // derived from NEXTAUTH_SECRET (local and test runs); a deployment sets its own.
+  MFA_ENCRYPTION_KEY: z.string().min(1).optional(),
+  // The public URL passkeys are bound to (WebAuthn's relying party); NEXTAUTH_URL when unset.
+  APP_URL: z.url({ error: "APP_URL must be a full URL such as https://infoshare.example.gov.uk" }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { type FieldError, type FormState, type UseCaseFailure, type UseCaseResult, fail } from "@/domain/errors";
 import { type GlobalAction, can } from "@/domain/policy";
-import { type SessionState, type SignedInUser, currentSession } from "@/server/auth/current-actor";
+import { type SignedInUser, currentSession, pathToSignInAgain } from "@/server/auth/current-actor";
 import { recordRefusal } from "@/server/auth/refusal";
 import { ServiceBusyError, submissions } from "@/server/infra/admission";
 import { type RequestMeta, requestMeta } from "@/server/infra/request-context";
@@ -11,9 +11,11 @@ import { formFields } from "./form-fields";
 
 /**
  * Who may run an action: anyone ("public": signing in), any signed-in user ("signed-in": the
- * record-scoped check is then the use case's), or a role the policy grants a global action.
+ * record-scoped check is then the use case's), a role the policy grants a global action, or a
+ * session whose password was checked, second factor given or not ("password-verified": the
+ * second-factor steps of signing in, decision 021).
  */
-export type Access = GlobalAction | "signed-in" | "public";
+export type Access = GlobalAction | "signed-in" | "password-verified" | "public";
 
 export interface ActionContext<A extends Access> {
   /** The signed-in user; null only for public actions. */
@@ -57,19 +59,16 @@ interface ActionSpec<A extends Access, Bound extends unknown[], Result extends U
 
 const BUSY_MESSAGE = "The service is busy. Wait a moment and try again.";
 
-/** Signed out: sign in. Revoked: the route handler that may clear the cookie (as requireUser). */
-function signInAgain(state: Exclude<SessionState, { status: "signed-in" }>): never {
-  redirect(state.status === "revoked" ? "/api/session/end?reason=revoked" : "/sign-in");
-}
-
 async function authorised<A extends Access>(access: A, meta: RequestMeta): Promise<SignedInUser | null> {
   const session = await currentSession();
+  if (session.status === "second-factor-pending" && access === "password-verified") return session.user;
   if (session.status !== "signed-in") {
     if (access === "public") return null;
-    signInAgain(session);
+    // Signed out: sign in. Revoked: the route handler that may clear the cookie. Pending: the second factor.
+    redirect(pathToSignInAgain(session));
   }
   const { user } = session;
-  if (access !== "public" && access !== "signed-in" && !can(user, access)) {
+  if (access !== "public" && access !== "signed-in" && access !== "password-verified" && !can(user, access)) {
     await recordRefusal(user, meta, access);
     forbidden();
   }

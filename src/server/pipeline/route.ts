@@ -48,9 +48,13 @@ export function routeHandler<A extends Access, Params = Record<string, never>>(
     let user: SignedInUser | null = null;
     if (access !== "public") {
       const session = await currentSession();
-      if (session.status !== "signed-in") return Response.json({ error: "Sign in to use this API" }, { status: 401 });
+      // A session waiting for its second factor reaches only the second-factor routes (decision 021).
+      const accepted =
+        session.status === "signed-in" ||
+        (session.status === "second-factor-pending" && access === "password-verified");
+      if (!accepted) return Response.json({ error: "Sign in to use this API" }, { status: 401 });
       user = session.user;
-      if (access !== "signed-in" && !can(user, access)) {
+      if (access !== "signed-in" && access !== "password-verified" && !can(user, access)) {
         await recordRefusal(user, meta, access);
         return Response.json({ error: options.refusal ?? "You do not have permission to do this" }, { status: 403 });
       }

@@ -1,4 +1,5 @@
 import "server-only";
+import { openUserSession } from "../auth/open-user-session";
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { type UseCaseFailure, type UseCaseResult, fail } from "@/domain/errors";
@@ -138,7 +139,8 @@ export async function finishSsoSignIn(
         },
       });
     }
-    const session = await tx.userSession.create({ data: { userId: account.id, ip: meta.ip }, select: { id: true } });
+    // The identity provider did the second factor (decision 021): the session opens complete.
+    const session = { id: await openUserSession(tx, { userId: account.id, ip: meta.ip, secondFactorPending: false }) };
     await appendAuditEvent(tx, {
       actorId: account.id,
       actorRole: account.role,
@@ -167,6 +169,8 @@ export async function finishSsoSignIn(
       teamId: account.teamId,
       sessionVersion: account.sessionVersion,
       sessionId,
+      secondFactor: "none",
+      secondFactorPending: false,
     },
   };
 }

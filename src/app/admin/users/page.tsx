@@ -6,7 +6,7 @@ import { listPeople } from "@/server/admin/list-people";
 import { listTeams } from "@/server/admin/list-teams";
 import { requirePermission } from "@/server/auth/current-actor";
 import { FilterInput, FilterSelect } from "@/components/filter-fields";
-import { BackLink, PageHeading, TableHead, Tag } from "@/components/layout-bits";
+import { BackLink, NotificationBanner, PageHeading, TableHead, Tag } from "@/components/layout-bits";
 import { ScrollRegion } from "../ScrollRegion";
 
 export const metadata: Metadata = { title: "People" };
@@ -20,9 +20,18 @@ export default async function PeoplePage({
   const filter = peopleFilterSchema.parse(await searchParams);
   const [{ people, more }, teams] = await Promise.all([listPeople(admin, filter), listTeams(admin)]);
   const filtered = Boolean(filter.q || filter.role || filter.team || filter.status);
+  // After a second-factor reset (decision 021), whose it was.
+  const reset = (await searchParams).reset;
   return (
     <>
       <BackLink href="/admin">Administration</BackLink>
+      {typeof reset === "string" ? (
+        <NotificationBanner kind="success" title="Success">
+          <p className="font-bold">
+            {reset}’s second factor has been reset and their sessions ended. They will set one up at their next sign-in.
+          </p>
+        </NotificationBanner>
+      ) : null}
       <PageHeading caption={admin.organisationName}>People</PageHeading>
       <p className="govuk-body max-w-[760px]">
         Open a person to change their role or team, or to deactivate their account. Deactivating someone ends their

@@ -106,7 +106,20 @@ export default async function PersonPage({
         submitLabel="Save role and team"
       />
 
-      {/* The second factor (issue 10, wt-mfa): its "reset second factor" action goes in a section here. */}
+      <h2 className="govuk-heading-m">Second factor</h2>
+      <p className="govuk-body">
+        If {person.name} has lost their authenticator app, passkeys and recovery codes, reset their second factor. Their
+        sessions end and they set up a new one at their next sign-in.
+      </p>
+      {isSelf ? (
+        <p className="govuk-body">You cannot reset your own second factor: ask another administrator.</p>
+      ) : (
+        <p className="govuk-body">
+          <Link href={`/admin/second-factor/${person.id}`}>
+            Reset second factor<span className="sr-only"> for {person.name}</span>
+          </Link>
+        </p>
+      )}
 
       <h2 className="govuk-heading-m">Account access</h2>
       {person.active ? (

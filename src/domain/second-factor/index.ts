@@ -1,0 +1,4 @@
+export * from "./totp";
+export * from "./recovery-codes";
+export * from "./secret-box";
+export * from "./requirement";
