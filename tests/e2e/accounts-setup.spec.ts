@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { type ReceivedEmail, waitForEmail } from "../../scripts/lib/mailbox";
-import { withClient } from "../../scripts/lib/harness/database";
+import { TOTP_PERIOD_SECONDS, totpCodeAt, totpStepAt } from "../../src/domain/second-factor/totp";
 import { expectNoAxeViolations } from "./support";
 import { recordDecisionWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
 
@@ -52,11 +52,41 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
+/** Each person's authenticator-app secret and the last time step they used (a code works once). */
+const authenticators = new Map<string, { secret: string; lastStep: number }>();
+
+/** A code from the person's app for a step they have not used, waiting for it to be accepted. */
+async function freshCode(page: Page, email: string): Promise<string> {
+  const app = authenticators.get(email)!;
+  const step = Math.max(totpStepAt(Date.now()), app.lastStep + 1);
+  const acceptedFrom = (step - 1) * TOTP_PERIOD_SECONDS * 1000 + 1000;
+  if (Date.now() < acceptedFrom) await page.waitForTimeout(acceptedFrom - Date.now());
+  app.lastStep = step;
+  return totpCodeAt(app.secret, step * TOTP_PERIOD_SECONDS * 1000);
+}
+
 /**
- * After the first sign-in. wt-mfa's merge inserts TOTP enrolment here (the person must enrol a
- * second factor before anything else): scan the secret, enter a code, keep the recovery codes.
+ * After a password (decision 021): a person who must have a second factor and has none sets up an
+ * authenticator app from the secret shown, confirms a code, and keeps the recovery codes; one who
+ * has it enters a code.
  */
-async function completeSecondFactorIfAsked(_page: Page, _person: { email: string }): Promise<void> {}
+async function completeSecondFactorIfAsked(page: Page, person: { email: string }): Promise<void> {
+  const path = new URL(page.url()).pathname;
+  if (path === "/second-factor/set-up") {
+    await page.getByText("I cannot scan the QR code").click();
+    const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s/g, "");
+    authenticators.set(person.email, { secret, lastStep: -1 });
+    await page.getByLabel("Enter the 6-digit code your app now shows").fill(await freshCode(page, person.email));
+    await page.getByRole("button", { name: "Check code and continue" }).click();
+    const codes = page.getByTestId("recovery-codes");
+    await expect(codes.getByRole("listitem")).toHaveCount(10);
+    await codes.getByRole("link", { name: "Continue" }).click();
+  } else if (path === "/second-factor") {
+    await page.getByLabel("Enter the code from your authenticator app").fill(await freshCode(page, person.email));
+    await page.getByRole("button", { name: "Continue" }).click();
+  } else return;
+  await page.waitForURL((url) => !url.pathname.startsWith("/second-factor"));
+}
 
 async function invite(page: Page, person: { name: string; email: string }, role: string): Promise<void> {
   await page.goto("/admin/invitations");
@@ -116,10 +146,11 @@ test("set-up → invitations by email → sign-in → a decision → the supervi
 
   await signIn(page, ADMIN.email, ADMIN.password);
   await completeSecondFactorIfAsked(page, ADMIN);
-  // wt-admin's team screens replace this step after merge: the admin creates the team there.
-  await withClient(readFileSync(dataFile("e2e-database-url"), "utf8").trim(), (db) =>
-    db.query("INSERT INTO team (id, organisation_id, name) SELECT gen_random_uuid(), id, $1 FROM organisation", [TEAM]),
-  );
+  // The admin creates the team the two invited people will join.
+  await page.goto("/admin/teams/new");
+  await page.getByLabel("Team name").fill(TEAM);
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page.getByTestId("team-notice")).toHaveText("Team created.");
 
   await invite(page, SUPERVISOR, "Supervisor / designated safeguarding lead");
   await expectNoAxeViolations(page);
@@ -152,6 +183,7 @@ test("set-up → invitations by email → sign-in → a decision → the supervi
 
 test("CSV import: a preview with each row's problems, nothing sent; then the valid rows invited", async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
+  await completeSecondFactorIfAsked(page, ADMIN);
   await page.goto("/admin/invitations/import");
   await expectAccessible(page);
   await page
@@ -201,6 +233,7 @@ test("password reset by email: the same answer for any address, a one-time link,
   await page.getByRole("button", { name: "Save the new password" }).click();
   await expect(page).toHaveURL(/\/sign-in\?reason=password-changed/);
   await signIn(page, ADMIN.email, next);
+  await completeSecondFactorIfAsked(page, ADMIN);
   await page.goto(link);
   await expect(page.getByRole("heading", { name: "This link cannot be used" })).toBeVisible();
 });
