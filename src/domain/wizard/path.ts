@@ -208,7 +208,9 @@ function applicability(answers: WizardAnswers): (stepId: StepId) => boolean {
         // Significant harm answers it: protecting someone from it is itself a legitimate purpose.
         return !atRiskOfSignificantHarm(answers);
       case "confidential":
-        return notRuledOut("identifiable", "no");
+        // Identifiable is asked before purpose (so a request that identifies no one skips the case
+        // reference), but the flowchart still stops at "no legitimate purpose".
+        return (atRiskOfSignificantHarm(answers) || notRuledOut("purpose", "no")) && notRuledOut("identifiable", "no");
       case "consent-from":
         return applies("consent");
       case "consent":
