@@ -352,7 +352,9 @@ function assemble(answers: WizardAnswers, context: DecisionContext): DecisionRec
 }
 
 /** The fields guidance version 2026-11-wizard-order-v3 added (decision 023). */
-function newerFields(answers: WizardAnswers): Pick<
+function newerFields(
+  answers: WizardAnswers,
+): Pick<
   DecisionRecordData,
   | "identifiesSomeone"
   | "emergencyAction"

@@ -88,7 +88,13 @@ export const ADULT_REFUSAL_OVERRIDE_REASONS = [
   "coercion-or-undue-influence",
 ] as const;
 /** What was done at once when someone was at immediate risk (Working Together to Safeguard Children 2023). */
-export const EMERGENCY_ACTIONS = ["called-999", "police", "childrens-social-care", "adult-social-care", "other"] as const;
+export const EMERGENCY_ACTIONS = [
+  "called-999",
+  "police",
+  "childrens-social-care",
+  "adult-social-care",
+  "other",
+] as const;
 /** Whom the information is about: more than the child, often (issue 11). */
 export const INFORMATION_SUBJECTS = [
   "child",

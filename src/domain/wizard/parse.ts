@@ -15,13 +15,7 @@ import {
   type WizardAnswers,
 } from "./answers";
 import { FORM_ERROR_FIELD, type FieldDefinition } from "./fields";
-import {
-  atRiskOfSignificantHarm,
-  canVisitStep,
-  effectiveAnswer,
-  isAboutAnAdultAtRisk,
-  isStepApplicable,
-} from "./path";
+import { atRiskOfSignificantHarm, canVisitStep, effectiveAnswer, isAboutAnAdultAtRisk, isStepApplicable } from "./path";
 import { STEPS } from "./steps";
 
 export interface FieldError {
@@ -155,7 +149,9 @@ export function crossStepErrors(
   }
   if (stepId === "emergency-action" && today) {
     const { actionDate } = value as StepValues["emergency-action"];
-    if (actionDate > today) return [{ field: "actionDate", message: "Date action was taken must be today or in the past" }];
+    if (actionDate > today) {
+      return [{ field: "actionDate", message: "Date action was taken must be today or in the past" }];
+    }
   }
   if (stepId === "not-sharing") {
     const { requesterTold, revisitDate } = value as StepValues["not-sharing"];

@@ -31,7 +31,10 @@ export function suggestLawfulBases(answers: WizardAnswers, kind: OrganisationKin
   const reasons = answers["other-lawful-reason"]?.reasonKinds ?? [];
 
   if (kind === "POLICE") {
-    suggest("dpa-s35", "Police sharing for law enforcement is made lawful by section 35 of the Data Protection Act 2018.");
+    suggest(
+      "dpa-s35",
+      "Police sharing for law enforcement is lawful under section 35 of the Data Protection Act 2018.",
+    );
     suggest("dpa-sch8-para-1", "For sensitive information shared for law enforcement under a power in law.");
   } else if (isPublicAuthority(kind)) {
     suggest("art6-1-e", "Safeguarding children is part of your organisation's tasks set out in law.");
@@ -49,13 +52,13 @@ export function suggestLawfulBases(answers: WizardAnswers, kind: OrganisationKin
   }
   if (withoutConsent && kind !== "POLICE") {
     suggest("art9-2-g", "For health or other special category information shared without consent.");
-    suggest("dpa-sch1-para-18", "Safeguarding without consent: the Schedule 1 condition that goes with Article 9(2)(g).");
+    suggest("dpa-sch1-para-18", "Safeguarding without consent: the Schedule 1 condition for Article 9(2)(g).");
   }
   if (aboutSomeoneWhoMayPoseARisk(answers) && withoutConsent && kind !== "POLICE") {
     suggest("dpa-sch1-para-18", "Allegations about someone who may pose a risk are criminal offence data.");
   }
   if (treatedAsConfidential(answers) && withoutConsent) {
-    suggest("common-law-public-interest", "The information is confidential and protecting someone is in the public interest.");
+    suggest("common-law-public-interest", "It is confidential, and protecting someone is in the public interest.");
   }
   if (childAtRiskOfSignificantHarm(answers)) {
     suggest("ca1989-s47", "A child may be suffering significant harm: section 47 enquiries.");

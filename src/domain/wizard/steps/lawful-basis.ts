@@ -18,7 +18,8 @@ import { YES_NO, defineStep } from "./shared";
 export const CONSENT_BASIS_IDS: readonly LawfulBasisId[] = ["art6-1-a", "art9-2-a", "common-law-consent"];
 
 function lawfulBasisOptions(ids: readonly LawfulBasisId[]): FieldOption[] {
-  const consentLast = [...ids.filter((id) => !CONSENT_BASIS_IDS.includes(id)), ...ids.filter((id) => CONSENT_BASIS_IDS.includes(id))];
+  const isConsent = (id: LawfulBasisId) => CONSENT_BASIS_IDS.includes(id);
+  const consentLast = [...ids.filter((id) => !isConsent(id)), ...ids.filter(isConsent)];
   return consentLast.map((id) => {
     const basis = lawfulBasis(id);
     const availableTo = ORGANISATION_KINDS.filter((kind) => isAvailableTo(basis, kind));
