@@ -5,6 +5,7 @@ import { SummaryList, Tag } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { answerRows } from "@/components/AnswerRows";
 import { PrintButton } from "@/components/PrintButton";
+import { recordContextRows } from "@/components/record-context-rows";
 import {
   CONSENT_LABELS,
   FLAG_LABELS,
@@ -118,6 +119,13 @@ export function DecisionRecordView({
           },
         ]}
       />
+
+      {recordContextRows(record).length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">People, action and follow-up</h2>
+          <SummaryList rows={recordContextRows(record)} />
+        </>
+      ) : null}
 
       <h2 className="govuk-heading-m">The flowchart</h2>
       <SummaryList
@@ -248,13 +256,10 @@ export function DecisionRecordView({
                 Record a correction
               </button>
             </form>
-            <form action={followUpAction}>
-              <input type="hidden" name="kind" value="RECONSIDERATION" />
-              <input type="hidden" name="supersedesReference" value={decision.reference} />
-              <button type="submit" className="govuk-button govuk-button-secondary">
-                Reconsider this decision
-              </button>
-            </form>
+            {/* Reconsidering asks first what is new and which answer it changes (issue 11). */}
+            <a href={`/decisions/${decision.reference}/reconsider`} className="govuk-button govuk-button-secondary">
+              Reconsider this decision
+            </a>
           </div>
         </section>
       ) : null}

@@ -17,6 +17,19 @@ export const startDraftAction = postAction(
   },
 );
 
+/** Reconsider a decision: what is new, and which answer it changes; the wizard starts again there. */
+export const reconsiderAction = formAction(
+  { access: "decision.record", admission: true },
+  ({ user, formData, meta }, reference: string) =>
+    startDraft(
+      user,
+      { kind: "RECONSIDERATION", supersedesReference: reference },
+      meta,
+      collectFormInput("reconsideration", formEntries(formData)),
+    ),
+  { done: (result) => goTo(`/decisions/drafts/${result.draftId}/${result.startStepId}`) },
+);
+
 export const saveStepAction = formAction(
   { access: "decision.record", admission: true },
   ({ user, formData, meta }, draftId: string, stepId: string, _returnToCheckAnswers: boolean) => {
