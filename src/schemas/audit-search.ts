@@ -62,6 +62,7 @@ export const AUDITED_ACTIONS = [
   "decision.export",
   "decision.review",
   "decision.reply",
+  "decision.confirm-share",
   "escalation.raise",
   "escalation.resolve",
   "settings.change",

@@ -3,6 +3,7 @@ import { collectFormInput, isStepId } from "@/domain/wizard";
 import { startDraft } from "@/server/decisions/start-draft";
 import { saveDraftAnswer } from "@/server/decisions/save-draft-answer";
 import { recordDecision } from "@/server/decisions/record-decision";
+import { confirmShare } from "@/server/decisions/confirm-share";
 import { formAction, goTo, postAction } from "@/server/pipeline/action";
 import { formEntries } from "@/server/pipeline/form-fields";
 
@@ -28,6 +29,20 @@ export const reconsiderAction = formAction(
       collectFormInput("reconsideration", formEntries(formData)),
     ),
   { done: (result) => goTo(`/decisions/drafts/${result.draftId}/${result.startStepId}`) },
+);
+
+/** A share confirmed as done, separately from the decision: when, and by what means. */
+export const confirmShareAction = formAction(
+  // Record-scoped: the use case checks "decision.confirm-share" against this decision.
+  { access: "signed-in" },
+  ({ user, fields, meta }, reference: string) => {
+    const { "sharedOn-day": day, "sharedOn-month": month, "sharedOn-year": year, ...rest } = fields;
+    const part = (value: unknown, width: number) =>
+      typeof value === "string" ? value.trim().padStart(width, "0") : "";
+    const sharedOn = day || month || year ? `${part(year, 4)}-${part(month, 2)}-${part(day, 2)}` : "";
+    return confirmShare(user, reference, { ...rest, sharedOn }, meta);
+  },
+  { done: (result) => goTo(`/decisions/${result.reference}?done=share-confirmed`) },
 );
 
 export const saveStepAction = formAction(

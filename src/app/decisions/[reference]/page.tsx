@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { requireUser } from "@/server/auth/current-actor";
 import { decisionForPage } from "@/app/decisions/decision-for-page";
 import { listDecisionReviews } from "@/server/reviews/list-decision-reviews";
-import { startDraftAction } from "@/app/decisions/actions";
+import { confirmShareAction, startDraftAction } from "@/app/decisions/actions";
 import { escalateAction, replyAction } from "@/app/review/actions";
 import { DecisionRecordView } from "@/components/DecisionRecordView";
 import { ReviewsSection } from "@/components/ReviewsSection";
+import { ShareConfirmationSection } from "@/components/ShareConfirmationSection";
 
 export const metadata: Metadata = { title: "Decision record" };
 
@@ -23,6 +24,7 @@ export default async function DecisionRecordPage({
   const reviews = await listDecisionReviews(decision.id, decision.followUps.length > 0);
   return (
     <DecisionRecordView decision={decision} recordHref={(r) => `/decisions/${r}`} followUpAction={startDraftAction}>
+      <ShareConfirmationSection decision={decision} confirmAction={confirmShareAction.bind(null, decision.reference)} />
       <ReviewsSection
         user={user}
         decision={decision}
