@@ -68,6 +68,9 @@ const PAGES: PageType[] = [
   { role: "IG lead", name: "settings", path: () => "/settings" },
   { role: "admin", name: "users", path: () => "/admin/users" },
   { role: "admin", name: "settings", path: () => "/settings" },
+  // --- law-wizard branch (issue 11, decision 023): new pages ---
+  { role: "practitioner", name: "reconsider a decision", path: (f) => `/decisions/${f.reference}/reconsider` },
+  // --- end law-wizard ---
 ];
 
 /** The header's navigation is the same on every page of a role: it is checked once per role and width. */

@@ -491,12 +491,14 @@ export async function walkToCheckAnswersWithoutPurpose(
   await answerRoutineOpening(page, caseReference, { role: "Housing officer", organisation: "Northshire Homes" });
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("No"));
-  await answer(page, "safety", fillSafety());
+  // The decision comes as soon as the flowchart has indicated; not sharing then asks its follow-up.
   await answer(
     page,
     "decision",
     fillDecision({ outcome: "Do not share", rationale, purpose: "Background for a housing application" }),
   );
+  await answer(page, "not-sharing", fillNotSharing);
+  await answer(page, "safety", fillSafety());
   await expectCheckAnswersPage(page);
   return draftId;
 }
