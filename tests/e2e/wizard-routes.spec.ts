@@ -78,18 +78,18 @@ test("an adult at risk has their own questions, and no child's wishes page", asy
   await answer(page, "decision", fillDecision(SHARE));
   await expectQuestionPage(page, "lawful-basis");
   await expect(page.getByText("Likely to apply:").first()).toBeVisible();
-  await answer(
-    page,
-    "lawful-basis",
-    fillLawfulBasis({
+  await answer(page, "lawful-basis", async (p) => {
+    await fillLawfulBasis({
       article6: "Public task",
       specialCategory: {
         article9: ["Substantial public interest"],
         schedule1: ["Safeguarding of children and individuals at risk"],
       },
       commonLaw: ["Public interest outweighs confidentiality"],
-    }),
-  );
+    })(p);
+    // The concern is about someone who may pose a risk: the criminal offence data question must be answered.
+    await choose(p, "Yes", "Does the information include criminal offence data? (optional)");
+  });
   await answerSharingQuestions(page, { informing: fillInforming("Telling them could put them at greater risk.") });
   const reference = await recordDecision(page);
   const row = await decisionByReference(reference);
