@@ -158,13 +158,10 @@ export function DecisionRecordView({
                 Record a correction
               </button>
             </form>
-            <form action={followUpAction}>
-              <input type="hidden" name="kind" value="RECONSIDERATION" />
-              <input type="hidden" name="supersedesReference" value={decision.reference} />
-              <button type="submit" className="govuk-button govuk-button-secondary">
-                Reconsider this decision
-              </button>
-            </form>
+            {/* Reconsidering asks first what is new and which answer it changes (issue 11). */}
+            <a href={`/decisions/${decision.reference}/reconsider`} className="govuk-button govuk-button-secondary">
+              Reconsider this decision
+            </a>
           </div>
         </section>
       ) : null}

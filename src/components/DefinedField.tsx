@@ -61,16 +61,21 @@ export function DefinedField({
     case "date":
       return <DateInput {...common} defaultValue={dateValue(values, field.name)} />;
     case "radios":
-    case "checkboxes":
+    case "checkboxes": {
+      // Options marked likely to apply come first, with their reason; the rest sit behind "Show all".
+      const all = field.options ?? [];
+      const likely = all.filter((option) => option.likely);
+      const ordered = likely.length > 0 ? [...likely, ...all.filter((option) => !option.likely)] : all;
       return (
         <ChoiceGroup
           {...common}
           type={field.kind === "radios" ? "radio" : "checkbox"}
           defaultValue={field.kind === "radios" ? stringValue(values, field.name) : listValue(values, field.name)}
-          options={(field.options ?? []).map((option) => ({
+          moreOptions={likely.length > 0 ? { after: likely.length, summary: "Show all other bases" } : undefined}
+          options={ordered.map((option) => ({
             value: option.value,
             label: option.label,
-            hint: option.hint,
+            hint: option.likely ? `Likely to apply: ${option.likely} ${option.hint ?? ""}`.trim() : option.hint,
             conditional:
               option.revealsFields && option.revealsFields.length > 0 ? (
                 <>
@@ -85,6 +90,7 @@ export function DefinedField({
           }))}
         />
       );
+    }
   }
 }
 

@@ -56,6 +56,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "arrangement.change": "Changed a local arrangement",
   "arrangement.remove": "Removed a local arrangement",
   "retention.rules.change": "Changed how long each type of record is kept",
+  "decision.confirm-share": "Confirmed a share was done",
   "auth.second-factor": "Gave their second factor",
   "second-factor.enrol": "Set up a second factor",
   "second-factor.recovery-codes": "Made new recovery codes",

@@ -171,13 +171,33 @@ export function ChoiceGroup({
   type,
   defaultValue,
   inline,
+  moreOptions,
 }: FieldBase & {
   options: ChoiceOption[];
   type: "radio" | "checkbox";
   defaultValue?: string | string[];
   inline?: boolean;
+  /** Options from index `after` on go behind a disclosure, open when one of them is chosen (works without JS). */
+  moreOptions?: { after: number; summary: string };
 }) {
   const selected = new Set(Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : []);
+  const split = moreOptions && moreOptions.after > 0 && moreOptions.after < options.length ? moreOptions.after : 0;
+  const withMoreOptions = (items: ReactNode[]) =>
+    split ? (
+      <>
+        {items.slice(0, split)}
+        <details
+          className="mb-3"
+          open={options.slice(split).some((option) => selected.has(option.value))}
+          data-testid={`${name}-more-options`}
+        >
+          <summary className="mb-3 cursor-pointer text-govuk-link underline">{moreOptions?.summary}</summary>
+          {items.slice(split)}
+        </details>
+      </>
+    ) : (
+      items
+    );
   return (
     <FormGroup error={error}>
       <fieldset className="min-w-0 border-0 p-0" aria-describedby={describedBy(name, hint, error)}>
@@ -187,40 +207,42 @@ export function ChoiceGroup({
         <Hint name={name} hint={hint} />
         <ErrorMessage name={name} error={error} />
         <div className={inline ? "flex flex-wrap gap-x-6" : ""}>
-          {options.map((option, index) => {
-            // The first option carries the field's id so error summary links land on it.
-            const id = index === 0 ? name : `${name}-${index + 1}`;
-            return (
-              <div key={option.value} className="govuk-choice mb-3">
-                <div className="relative flex items-start">
-                  <input
-                    id={id}
-                    name={name}
-                    type={type}
-                    value={option.value}
-                    defaultChecked={selected.has(option.value)}
-                    aria-describedby={option.hint ? `${id}-item-hint` : undefined}
-                    className={`${CHOICE_INPUT_CLASSES} ${type === "radio" ? RADIO_CLASSES : CHECKBOX_CLASSES}`}
-                  />
-                  <div className="pl-3 pt-2">
-                    <label htmlFor={id} className="cursor-pointer">
-                      {option.label}
-                    </label>
-                    {option.hint ? (
-                      <div id={`${id}-item-hint`} className="govuk-hint mb-0!">
-                        {option.hint}
-                      </div>
-                    ) : null}
+          {withMoreOptions(
+            options.map((option, index) => {
+              // The first option carries the field's id so error summary links land on it.
+              const id = index === 0 ? name : `${name}-${index + 1}`;
+              return (
+                <div key={option.value} className="govuk-choice mb-3">
+                  <div className="relative flex items-start">
+                    <input
+                      id={id}
+                      name={name}
+                      type={type}
+                      value={option.value}
+                      defaultChecked={selected.has(option.value)}
+                      aria-describedby={option.hint ? `${id}-item-hint` : undefined}
+                      className={`${CHOICE_INPUT_CLASSES} ${type === "radio" ? RADIO_CLASSES : CHECKBOX_CLASSES}`}
+                    />
+                    <div className="pl-3 pt-2">
+                      <label htmlFor={id} className="cursor-pointer">
+                        {option.label}
+                      </label>
+                      {option.hint ? (
+                        <div id={`${id}-item-hint`} className="govuk-hint mb-0!">
+                          {option.hint}
+                        </div>
+                      ) : null}
+                    </div>
                   </div>
+                  {option.conditional ? (
+                    <div className="govuk-conditional ml-[18px] mt-2 border-l-4 border-govuk-border pl-8 pt-2">
+                      {option.conditional}
+                    </div>
+                  ) : null}
                 </div>
-                {option.conditional ? (
-                  <div className="govuk-conditional ml-[18px] mt-2 border-l-4 border-govuk-border pl-8 pt-2">
-                    {option.conditional}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
+              );
+            }),
+          )}
         </div>
       </fieldset>
     </FormGroup>

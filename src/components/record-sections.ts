@@ -4,6 +4,7 @@
 import type { DecisionView } from "@/server/decisions/view-decision";
 import { GUIDANCE_VERSIONS, guidanceChangesBetween } from "@/domain/guidance";
 import { formatDate, formatDateTime } from "@/components/format";
+import { recordContextRows } from "@/components/record-context-rows";
 import {
   CONSENT_LABELS,
   FLAG_LABELS,
@@ -81,7 +82,9 @@ export function recordSections(decision: DecisionView): RecordSection[] {
   const adviceSought = record.adviceSought.map(
     (a) => `${a.adviserRoleOther ?? optionLabel("purpose-advice", "adviceFrom", a.adviserRole)}: ${a.advice}`,
   );
+  const context = recordContextRows(record);
   return [
+    ...(context.length > 0 ? [{ id: "context", heading: "People, action and follow-up", rows: context }] : []),
     {
       id: "reasons",
       heading: "Why, and for whom",

@@ -65,6 +65,7 @@ export const AUDITED_ACTIONS = [
   "decision.export",
   "decision.review",
   "decision.reply",
+  "decision.confirm-share",
   "escalation.raise",
   "escalation.resolve",
   "settings.change",

@@ -134,6 +134,9 @@ const PAGES: PageType[] = [
   { role: "admin", name: "single sign-on", path: () => "/admin/single-sign-on" },
   withErrors("admin", "single sign-on with errors", "/admin/single-sign-on", ["Save single sign-on settings"]),
   // --- end of single sign-on ---
+  // --- law-wizard branch (issue 11, decision 023): new pages ---
+  { role: "practitioner", name: "reconsider a decision", path: (f) => `/decisions/${f.reference}/reconsider` },
+  // --- end law-wizard ---
 ];
 
 // ---- law-org (decision 024): consultations, local arrangements, retention rules, guidance sources ----

@@ -7,6 +7,7 @@ import {
   answer,
   expectCheckAnswersPage,
   fillDecision,
+  fillNotSharing,
   recordDecision,
   signInAndRecordWithoutPurpose,
   uniqueCaseReference,
@@ -68,7 +69,17 @@ test("flagged decision → first in the queue → challenged → reconsidered �
   await page.getByRole("link", { name: original }).click();
   await expect(page.getByTestId("review-timeline")).toContainText("Speak to the housing officer, then reconsider.");
   await expectNoAxeViolations(page);
-  await page.getByRole("button", { name: "Reconsider this decision" }).click();
+  // Reconsidering asks what is new and which answer it changes, then starts again there (issue 11).
+  await page.getByRole("link", { name: "Reconsider this decision" }).click();
+  await page
+    .getByLabel("What new information do you have?", { exact: true })
+    .fill("I spoke to the housing officer: the request is only for a housing application form.");
+  await page
+    .getByRole("group", { name: "Which earlier answer does it change?" })
+    .getByRole("radio", { name: "Whether there is a clear and legitimate purpose", exact: true })
+    .check();
+  await page.getByRole("button", { name: "Continue" }).click();
+  await answer(page, "purpose", () => Promise.resolve());
   await answer(
     page,
     "decision",
@@ -80,6 +91,9 @@ test("flagged decision → first in the queue → challenged → reconsidered �
       purpose: "Background for a housing application",
     }),
   );
+  await answer(page, "not-sharing", fillNotSharing);
+  // Safety was carried over from the original: it is shown filled in and saved again.
+  await answer(page, "safety", () => Promise.resolve());
   await expectCheckAnswersPage(page);
   const reconsideration = await recordDecision(page);
   expect(reconsideration).not.toBe(original);

@@ -22,6 +22,7 @@ import {
   tick,
   type,
   uniqueCaseReference,
+  fillConsentFrom,
 } from "./wizard-helpers";
 
 // A whole path through the wizard takes a while on a shared machine.
@@ -38,11 +39,9 @@ test("Change links return to check answers, and an answer that makes questions i
   await answerRoutineOpening(page, caseReference);
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("Yes"));
-  await answer(page, "identifiable", chooseOnly("Yes"));
   await answer(page, "confidential", chooseOnly("Yes"));
+  await answer(page, "consent-from", fillConsentFrom());
   await answer(page, "consent", chooseOnly("Yes, consent has been given"));
-  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
-  await answerSharingQuestions(page);
   await answer(
     page,
     "decision",
@@ -53,6 +52,8 @@ test("Change links return to check answers, and an answer that makes questions i
       recipient: { name: "Early help hub", role: "Coordinator", organisation: "Northshire Council" },
     }),
   );
+  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
+  await answerSharingQuestions(page);
   await expectCheckAnswersPage(page);
   const main = page.getByRole("main");
   for (const question of [

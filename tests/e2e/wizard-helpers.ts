@@ -156,9 +156,18 @@ export interface LawfulBasisChoice {
   statutoryGateways?: string[];
 }
 
+/** The lawful-basis page shows likely bases first; the rest are behind "Show all other bases". */
+async function showAllBases(page: Page): Promise<void> {
+  for (const summary of await page.getByText("Show all other bases", { exact: true }).all()) {
+    const details = summary.locator("xpath=..");
+    if ((await details.getAttribute("open")) === null) await summary.click();
+  }
+}
+
 export const fillLawfulBasis =
   (basis: LawfulBasisChoice): Fill =>
   async (page) => {
+    await showAllBases(page);
     await choose(page, basis.article6, "UK GDPR Article 6 lawful basis");
     if (basis.specialCategory) {
       await choose(page, "Yes", "Does the information include special category data?");
@@ -253,7 +262,50 @@ export const fillDepartureReason =
 
 // ------------------------------------------------------------------------------ runs of questions
 
-/** The opening questions of a routine (not emergency) request: no immediate risk, who asked, the concern. */
+export const fillAboutInformation =
+  (about: string[] = ["The child or young person"], sourceAgency?: string): Fill =>
+  async (page) => {
+    await tick(page, about, "Who is the information about?");
+    if (!sourceAgency) return choose(page, "No", "Did any of the information come from another agency?");
+    await choose(page, "Yes", "Did any of the information come from another agency?");
+    await type(page, "Which agency?", sourceAgency);
+  };
+
+export const CHILD_VIEWS_TEXT = "She said she wants her teacher to help and is worried about her younger brother.";
+
+export const fillChildViews: Fill = (page) => type(page, "What are the child's wishes and feelings?", CHILD_VIEWS_TEXT);
+
+export const fillConsentFrom =
+  (whose: "child" | "parent" | "adult" = "parent"): Fill =>
+  async (page) => {
+    const labels = {
+      child: "The child or young person's own",
+      parent: "A parent, or someone else with parental responsibility",
+      adult: "The adult the information is about",
+    };
+    await choose(page, labels[whose], "Whose consent would you need?");
+    if (whose === "child") {
+      await choose(
+        page,
+        "Yes, they can decide for themselves",
+        "Can the child understand what sharing means, and decide for themselves?",
+      );
+    }
+  };
+
+export const fillNotSharing: Fill = async (page) => {
+  await choose(page, "Yes", "Have you told the person who asked that you will not share?");
+  const group = page.getByRole("group", { name: "When will you look at this decision again?", exact: true });
+  const nextYear = String(new Date().getUTCFullYear() + 1);
+  await group.getByLabel("Day", { exact: true }).fill("15");
+  await group.getByLabel("Month", { exact: true }).fill("1");
+  await group.getByLabel("Year", { exact: true }).fill(nextYear);
+};
+
+/**
+ * The opening questions of a routine (not emergency) request: no immediate risk, who asked,
+ * whether it identifies anyone (yes), the concern, who the information is about, the child's views.
+ */
 export async function answerRoutineOpening(
   page: Page,
   caseReference: string,
@@ -261,18 +313,21 @@ export async function answerRoutineOpening(
 ): Promise<void> {
   await answer(page, "urgency", fillUrgency("No"));
   await answer(page, "request", fillRequest(requester));
+  await answer(page, "identifiable", chooseOnly("Yes"));
   await answer(page, "concern", fillConcern(caseReference));
+  await answer(page, "about-the-information", fillAboutInformation());
+  await answer(page, "child-views", fillChildViews);
 }
 
-/** The questions every path towards sharing asks: safety, what to share, how, and telling the person. */
+/** After a decision to share: what to share, how, telling the person, then safety (issue 11 order). */
 export async function answerSharingQuestions(
   page: Page,
   fills: { safety?: Fill; informing?: Fill } = {},
 ): Promise<void> {
-  await answer(page, "safety", fills.safety ?? fillSafety());
   await answer(page, "information-to-share", fillInformation);
   await answer(page, "sharing-method", fillSharingMethod);
   await answer(page, "informing", fills.informing ?? fillInforming());
+  await answer(page, "safety", fills.safety ?? fillSafety());
 }
 
 /** A typical share: consent given, public task, shared in full with a named early help worker. */
@@ -451,12 +506,14 @@ export async function walkToCheckAnswersWithoutPurpose(
   await answerRoutineOpening(page, caseReference, { role: "Housing officer", organisation: "Northshire Homes" });
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("No"));
-  await answer(page, "safety", fillSafety());
+  // The decision comes as soon as the flowchart has indicated; not sharing then asks its follow-up.
   await answer(
     page,
     "decision",
     fillDecision({ outcome: "Do not share", rationale, purpose: "Background for a housing application" }),
   );
+  await answer(page, "not-sharing", fillNotSharing);
+  await answer(page, "safety", fillSafety());
   await expectCheckAnswersPage(page);
   return draftId;
 }

@@ -33,6 +33,8 @@ import {
   type,
   uniqueCaseReference,
   yesterday,
+  fillConsentFrom,
+  fillNotSharing,
 } from "./wizard-helpers";
 
 // A whole path through the wizard takes a while on a shared machine.
@@ -54,14 +56,10 @@ test("consent given: the practitioner shares in full and the record says so", as
   });
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("Yes"));
-  await answer(page, "identifiable", chooseOnly("Yes"));
   await answer(page, "confidential", chooseOnly("Yes"));
+  await answer(page, "consent-from", fillConsentFrom());
   await answer(page, "consent", chooseOnly("Yes, consent has been given"));
   // Consent given ends the flowchart at "you can share": there is no "other lawful reason" question.
-  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
-  await answerSharingQuestions(page);
-  await expectQuestionPage(page, "decision");
-  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
   await answer(
     page,
     "decision",
@@ -72,6 +70,10 @@ test("consent given: the practitioner shares in full and the record says so", as
       recipient: { name: "Dee Khan", role: "Early help worker", organisation: "Northshire Council" },
     }),
   );
+  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
+  await answerSharingQuestions(page);
+  await expectQuestionPage(page, "decision");
+  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
 
   await expectCheckAnswersPage(page);
   await expect(page.getByText("Your decision departs from what the flowchart indicates")).toHaveCount(0);
@@ -160,8 +162,8 @@ test("consent refused but a child at risk of significant harm: shared on a recor
   await answerRoutineOpening(page, caseReference, { role: "Detective constable", organisation: "Northshire Police" });
   await answer(page, "significant-harm", chooseOnly("Yes"));
   // Significant harm answers "is there a legitimate purpose?" itself (decision 016).
-  await answer(page, "identifiable", chooseOnly("Yes"));
   await answer(page, "confidential", chooseOnly("Yes"));
+  await answer(page, "consent-from", fillConsentFrom());
   await answer(page, "consent", chooseOnly("No, consent was refused"));
 
   // A child at risk of significant harm answers "is there another lawful reason?" on its own:
@@ -177,6 +179,16 @@ test("consent refused but a child at risk of significant harm: shared on a recor
     "Select the Data Protection Act 2018 Schedule 1 condition that goes with",
     "Select why sharing this confidential information is justified",
   ]);
+  await answer(
+    page,
+    "decision",
+    fillDecision({
+      outcome: "Share the information",
+      rationale,
+      purpose: "Joint section 47 enquiry",
+      recipient: { name: "DC Lee", role: "Detective constable", organisation: "Northshire Police" },
+    }),
+  );
   await answer(
     page,
     "lawful-basis",
@@ -200,16 +212,6 @@ test("consent refused but a child at risk of significant harm: shared on a recor
   await expectQuestionPage(page, "decision");
   await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
   await expect(page.getByTestId("indication")).toContainText("A child is at risk of significant harm");
-  await answer(
-    page,
-    "decision",
-    fillDecision({
-      outcome: "Share the information",
-      rationale,
-      purpose: "Joint section 47 enquiry",
-      recipient: { name: "DC Lee", role: "Detective constable", organisation: "Northshire Police" },
-    }),
-  );
 
   const reference = await recordDecision(page);
   await expect(page.getByTestId("flagged")).toContainText("shared without consent");
@@ -309,6 +311,7 @@ test("no legitimate purpose: do not share, with no departure and no sharing ques
     "decision",
     fillDecision({ outcome: "Do not share", rationale, purpose: "Background for a housing application" }),
   );
+  await answer(page, "not-sharing", fillNotSharing);
 
   await expectCheckAnswersPage(page);
   await expect(page.getByTestId("indication")).toContainText("do not share");
@@ -374,7 +377,6 @@ test("not sure: the practitioner seeks advice, records it, and continues; the ad
   await answerRoutineOpening(page, caseReference);
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("Yes"));
-  await answer(page, "identifiable", chooseOnly("Yes"));
   await expectQuestionPage(page, "confidential");
   const before = await progressOf(page);
   await answer(page, "confidential", chooseOnly("I'm not sure"));
@@ -399,9 +401,8 @@ test("not sure: the practitioner seeks advice, records it, and continues; the ad
   });
 
   // The informed "yes" carries on down the flowchart to consent.
+  await answer(page, "consent-from", fillConsentFrom());
   await answer(page, "consent", chooseOnly("Yes, consent has been given"));
-  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
-  await answerSharingQuestions(page);
   await answer(
     page,
     "decision",
@@ -412,6 +413,8 @@ test("not sure: the practitioner seeks advice, records it, and continues; the ad
       recipient: { name: "Early help hub", role: "Early help coordinator", organisation: "Northshire Council" },
     }),
   );
+  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
+  await answerSharingQuestions(page);
 
   await expectCheckAnswersPage(page);
   await expect(page.getByRole("main")).toContainText(advice);
@@ -465,20 +468,12 @@ test("emergency: a warning to act now, then the decision is recorded straight af
   await expect(page.getByText(warning)).toBeVisible();
   await answer(page, "identifiable", chooseOnly("Yes"));
   await answer(page, "confidential", chooseOnly("Yes"));
+  await answer(page, "consent-from", fillConsentFrom());
   await answer(page, "consent", async () => {
     await choose(page, "No, I have not asked for consent", "Do you have consent to share?");
     await choose(page, "Asking would cause a delay that could harm the child", "Why have you not asked for consent?");
   });
   // …and "another lawful reason?" too.
-  await answer(
-    page,
-    "lawful-basis",
-    fillLawfulBasis({ article6: "Vital interests", commonLaw: ["Public interest outweighs confidentiality"] }),
-  );
-  await answerSharingQuestions(page);
-  await expectQuestionPage(page, "decision");
-  await expect(page.getByText(warning)).toBeVisible();
-  await expect(page.getByTestId("indication")).toContainText("Emergency: act now, record straight afterwards");
   await answer(
     page,
     "decision",
@@ -489,6 +484,15 @@ test("emergency: a warning to act now, then the decision is recorded straight af
       recipient: { name: "Duty team", role: "Duty social worker", organisation: "Northshire children's social care" },
     }),
   );
+  await answer(
+    page,
+    "lawful-basis",
+    fillLawfulBasis({ article6: "Vital interests", commonLaw: ["Public interest outweighs confidentiality"] }),
+  );
+  await answerSharingQuestions(page);
+  await expectQuestionPage(page, "decision");
+  await expect(page.getByText(warning)).toBeVisible();
+  await expect(page.getByTestId("indication")).toContainText("Emergency: act now, record straight afterwards");
 
   const reference = await recordDecision(page);
   await expect(page.getByTestId("flagged")).toContainText("emergency");
@@ -530,12 +534,12 @@ test("departure: not sharing where the flowchart says share and a child is at ri
   await answerRoutineOpening(page, caseReference, { role: "Detective sergeant", organisation: "Northshire Police" });
   await answer(page, "significant-harm", chooseOnly("Yes"));
   // Significant harm answers "is there a legitimate purpose?" itself (decision 016).
-  await answer(page, "identifiable", chooseOnly("Yes"));
   await answer(page, "confidential", chooseOnly("No"));
   // Not confidential: the flowchart says "you can share" without asking about consent.
+  await answer(page, "decision", fillDecision({ outcome: "Do not share", rationale, purpose: "Police enquiry" }));
+  await answer(page, "not-sharing", fillNotSharing);
   await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task" }));
   await answerSharingQuestions(page);
-  await answer(page, "decision", fillDecision({ outcome: "Do not share", rationale, purpose: "Police enquiry" }));
 
   await expectQuestionPage(page, "departure-reason");
   await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
@@ -589,14 +593,11 @@ test("departure: sharing where the flowchart says do not: sharing questions, the
   await answerRoutineOpening(page, caseReference, { role: "School nurse", organisation: "Northshire NHS Trust" });
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("Yes"));
-  await answer(page, "identifiable", chooseOnly("Yes"));
   await answer(page, "confidential", chooseOnly("Yes"));
+  await answer(page, "consent-from", fillConsentFrom());
   await answer(page, "consent", chooseOnly("No, consent was refused"));
   await answer(page, "other-lawful-reason", chooseOnly("No"));
   // "Do not share": the sharing pages are skipped.
-  await answer(page, "safety", fillSafety());
-  await expectQuestionPage(page, "decision");
-  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: do not share");
   await answer(
     page,
     "decision",
@@ -607,6 +608,9 @@ test("departure: sharing where the flowchart says do not: sharing questions, the
       recipient: { name: "Pat Jones", role: "School nurse", organisation: "Northshire NHS Trust" },
     }),
   );
+  await answer(page, "safety", fillSafety());
+  await expectQuestionPage(page, "decision");
+  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: do not share");
   // Deciding to share brings the sharing questions back.
   await answer(
     page,

@@ -28,6 +28,7 @@ import {
   uniqueCaseReference,
   walkToCheckAnswersWithoutPurpose,
   yesterday,
+  fillNotSharing,
 } from "./wizard-helpers";
 
 // A whole path through the wizard takes a while on a shared machine.
@@ -70,8 +71,6 @@ test("reconsidering and correcting add new records linked to the original, which
   await backLink(page).click();
   await expectQuestionPage(page, "safety");
   await expect(page.getByRole("checkbox", { name: "No one's identity needs protecting" })).toBeChecked();
-  await answer(page, "safety", async () => {});
-
   const newRationale =
     "The housing officer has now explained the safeguarding concern, but it is already known to social care.";
   await answer(
@@ -79,6 +78,9 @@ test("reconsidering and correcting add new records linked to the original, which
     "decision",
     fillDecision({ outcome: "Do not share", rationale: newRationale, purpose: "Housing application, reconsidered" }),
   );
+  await answer(page, "not-sharing", fillNotSharing);
+  await answer(page, "safety", async () => {});
+
   await expectCheckAnswersPage(page);
   await expect(page.getByText(`Follow-up to ${original}`)).toBeVisible();
   const reconsideration = await recordDecision(page);
@@ -109,6 +111,7 @@ test("reconsidering and correcting add new records linked to the original, which
       purpose: "School admission",
     }),
   );
+  await answer(page, "not-sharing", fillNotSharing);
   const correction = await recordDecision(page);
   await expect(page.getByRole("heading", { name: "Correction recorded" })).toBeVisible();
 
@@ -177,16 +180,6 @@ test("the record page shows every answer in plain English, not the stored codes"
   });
   await answer(
     page,
-    "safety",
-    fillSafety({
-      who: ["The child", "Someone who made a referral anonymously"],
-      steps: "Only anonymised attendance figures are shared.",
-    }),
-  );
-  await answer(page, "information-to-share", fillInformation);
-  await answer(page, "sharing-method", fillSharingMethod);
-  await answer(
-    page,
     "decision",
     fillDecision({
       outcome: "Share the information",
@@ -195,6 +188,16 @@ test("the record page shows every answer in plain English, not the stored codes"
       recipient: { name: "Attendance team", role: "Analyst", organisation: "Northshire Council" },
     }),
   );
+  await answer(
+    page,
+    "safety",
+    fillSafety({
+      who: ["The child", "Someone who made a referral anonymously"],
+      steps: "Only anonymised attendance figures are shared.",
+    }),
+  );
+  await answer(page, "information-to-share", fillInformation);
+  await answer(page, "sharing-method", fillSharingMethod);
   const reference = await recordDecision(page);
   const record = await openRecordFromConfirmation(page, reference);
 

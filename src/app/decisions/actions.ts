@@ -4,6 +4,7 @@ import { startDraft } from "@/server/decisions/start-draft";
 import { saveDraftAnswer } from "@/server/decisions/save-draft-answer";
 import { recordDecision } from "@/server/decisions/record-decision";
 import { discardDraft } from "@/server/decisions/discard-draft";
+import { confirmShare } from "@/server/decisions/confirm-share";
 import { formAction, goTo, postAction } from "@/server/pipeline/action";
 import { formEntries } from "@/server/pipeline/form-fields";
 
@@ -16,6 +17,33 @@ export const startDraftAction = postAction(
   {
     done: (result) => goTo(`/decisions/drafts/${result.draftId}`),
   },
+);
+
+/** Reconsider a decision: what is new, and which answer it changes; the wizard starts again there. */
+export const reconsiderAction = formAction(
+  { access: "decision.record", admission: true },
+  ({ user, formData, meta }, reference: string) =>
+    startDraft(
+      user,
+      { kind: "RECONSIDERATION", supersedesReference: reference },
+      meta,
+      collectFormInput("reconsideration", formEntries(formData)),
+    ),
+  { done: (result) => goTo(`/decisions/drafts/${result.draftId}/${result.startStepId}`) },
+);
+
+/** A share confirmed as done, separately from the decision: when, and by what means. */
+export const confirmShareAction = formAction(
+  // Record-scoped: the use case checks "decision.confirm-share" against this decision.
+  { access: "signed-in" },
+  ({ user, fields, meta }, reference: string) => {
+    const { "sharedOn-day": day, "sharedOn-month": month, "sharedOn-year": year, ...rest } = fields;
+    const part = (value: unknown, width: number) =>
+      typeof value === "string" ? value.trim().padStart(width, "0") : "";
+    const sharedOn = day || month || year ? `${part(year, 4)}-${part(month, 2)}-${part(day, 2)}` : "";
+    return confirmShare(user, reference, { ...rest, sharedOn }, meta);
+  },
+  { done: (result) => goTo(`/decisions/${result.reference}?done=share-confirmed`) },
 );
 
 export const saveStepAction = formAction(

@@ -22,3 +22,9 @@ export {
   type PersonInRole,
   type RecordProblem,
 } from "./record";
+export {
+  shareConfirmationProblems,
+  shareConfirmationSchema,
+  type ShareConfirmationInput,
+  type ShareConfirmationProblem,
+} from "./share-confirmation";

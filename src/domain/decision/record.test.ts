@@ -23,7 +23,14 @@ function problems(answers: unknown, context: Partial<DecisionContext> = {}) {
   return result.ok ? [] : result.problems;
 }
 
-const START: WizardAnswers = { urgency: VALID.urgency, request: VALID.request, concern: VALID.concern };
+const START: WizardAnswers = {
+  urgency: VALID.urgency,
+  request: VALID.request,
+  identifiable: VALID.identifiable,
+  concern: VALID.concern,
+  "about-the-information": VALID["about-the-information"],
+  "child-views": VALID["child-views"],
+};
 const NO_SHARE_DECISION = {
   outcome: "NO_SHARE" as const,
   rationale: "There is no safeguarding purpose; the request was for a housing application.",
@@ -41,12 +48,22 @@ const refusedButAtRisk: WizardAnswers = {
 
 const emergency: WizardAnswers = {
   urgency: { immediateRisk: "yes" },
+  "emergency-action": VALID["emergency-action"],
   request: { origin: "own-initiative" },
   concern: { ...VALID.concern, concernCategories: ["person-may-pose-risk"] },
+  "about-the-information": VALID["about-the-information"],
+  "child-views": VALID["child-views"],
   identifiable: VALID.identifiable,
   confidential: VALID.confidential,
+  "consent-from": VALID["consent-from"],
   consent: { consent: "not-sought", notSoughtReason: "harmful-delay" },
-  "lawful-basis": { ...VALID["lawful-basis"], article6: "art6-1-d", article9: ["art9-2-c"], schedule1: [] },
+  "lawful-basis": {
+    ...VALID["lawful-basis"],
+    article6: "art6-1-d",
+    article9: ["art9-2-c"],
+    schedule1: [],
+    criminalOffenceData: "no",
+  },
   safety: VALID.safety,
   "information-to-share": VALID["information-to-share"],
   "sharing-method": { method: "phone", securityMeasures: "Called the police control room on 999." },
@@ -113,6 +130,13 @@ describe("buildDecisionRecord: the acceptance paths", () => {
       reviewDueAt: new Date("2025-04-24T13:00:00Z"),
       retainUntil: new Date("2031-03-27T14:00:00Z"),
       answers: consentGivenShareAnswers(),
+      identifiesSomeone: true,
+      emergencyAction: null,
+      informationAbout: { subjects: ["child"], fromAnotherAgency: false },
+      childWishesAndFeelings: VALID["child-views"].wishesAndFeelings,
+      consentFrom: { from: "parent" },
+      notSharing: null,
+      reconsideration: null,
     });
   });
 
@@ -139,8 +163,18 @@ describe("buildDecisionRecord: the acceptance paths", () => {
       purpose: { legitimatePurpose: "no" },
       safety: VALID.safety,
       decision: NO_SHARE_DECISION,
+      "not-sharing": {
+        requesterTold: "no",
+        reasonNotTold: "Waiting for advice from our IG lead.",
+        revisitDate: "2025-04-10",
+      },
     });
     expect(record).toMatchObject({
+      notSharing: {
+        requesterTold: "no",
+        reasonNotTold: "Waiting for advice from our IG lead.",
+        revisitDate: "2025-04-10",
+      },
       indication: "DO_NOT_SHARE",
       indicationReasonCodes: ["NO_IMMEDIATE_RISK", "NO_LEGITIMATE_PURPOSE"],
       outcome: "NO_SHARE",
@@ -202,6 +236,11 @@ describe("buildDecisionRecord: the acceptance paths", () => {
       reviewDueAt: new Date("2025-03-29T14:00:00Z"),
     });
     expect(record.indicationExplanation).toContain("straight afterwards");
+    expect(record.emergencyAction).toEqual({
+      takenAt: { date: "2025-03-27", time: "14:30" },
+      actions: ["called-999", "childrens-social-care"],
+      whatWasDone: VALID["emergency-action"].whatWasDone,
+    });
   });
 
   it("a departure with its reason", () => {
@@ -225,7 +264,12 @@ describe("buildDecisionRecord: the acceptance paths", () => {
 
   it("not sharing in an emergency is a departure", () => {
     const { "lawful-basis": _l, "information-to-share": _i, "sharing-method": _m, informing: _f, ...rest } = emergency;
-    const record = build({ ...rest, decision: NO_SHARE_DECISION, "departure-reason": VALID["departure-reason"] });
+    const record = build({
+      ...rest,
+      decision: NO_SHARE_DECISION,
+      "departure-reason": VALID["departure-reason"],
+      "not-sharing": { requesterTold: "no-requester", revisitDate: "2025-03-28" },
+    });
     expect(record.departure?.code).toBe("NO_SHARE_IN_EMERGENCY");
     expect(record.reviewFlags).toEqual(["DEPARTURE", "EMERGENCY", "NO_SHARE"]);
   });
@@ -246,7 +290,14 @@ describe("buildDecisionRecord: the acceptance paths", () => {
       personInformed: null,
       consent: { status: "NOT_NEEDED" },
       reviewFlags: [],
+      // A request that identifies no one needs no case reference and no harm question (issue 11).
+      identifiesSomeone: false,
+      caseReference: "",
+      personAtRisk: null,
+      concernCategories: [],
     });
+    expect(record.answers.concern).toBeUndefined();
+    expect(record.answers["significant-harm"]).toBeUndefined();
   });
 });
 
@@ -254,8 +305,8 @@ describe("buildDecisionRecord: what it refuses", () => {
   it("lists each unanswered step, in order", () => {
     expect(problems(START).map((problem) => problem.stepId)).toEqual(
       steps(`
-    significant-harm purpose identifiable confidential consent other-lawful-reason lawful-basis
-    safety information-to-share sharing-method informing decision
+    significant-harm purpose confidential consent-from consent other-lawful-reason decision lawful-basis
+    information-to-share sharing-method informing safety
       `),
     );
     expect(problems(START)[0]).toEqual({
@@ -272,7 +323,7 @@ describe("buildDecisionRecord: what it refuses", () => {
   });
 
   it("needs a reason for a departure", () => {
-    const departing = { ...refusedButAtRisk, decision: NO_SHARE_DECISION };
+    const departing = { ...refusedButAtRisk, decision: NO_SHARE_DECISION, "not-sharing": VALID["not-sharing"] };
     expect(problems(departing).map((problem) => problem.stepId)).toEqual(["departure-reason"]);
   });
 

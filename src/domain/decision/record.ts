@@ -24,8 +24,14 @@ import {
   lawfulBasisSelectionFrom,
   parseAnswers,
   pruneAnswers,
+  identifiesSomeone,
   type AdviserRole,
   type ConcernCategory,
+  type ConsentFrom,
+  type EmergencyAction,
+  type InformationSubject,
+  type ReconsiderableStepId,
+  type RequesterTold,
   type FactAndOpinion,
   type HistoricalInformation,
   type IdentityToProtect,
@@ -87,9 +93,13 @@ export interface DecisionRecordData {
   urgency: Urgency;
   origin: "REQUEST" | "OWN_INITIATIVE";
   requester: PersonInRole | null;
-  /** The only identifier of the child or family: no names or dates of birth are kept. */
+  /**
+   * The only identifier of the child or family: no names or dates of birth are kept. Empty for a
+   * request that identifies no one (numbers, trends), which needs none.
+   */
   caseReference: string;
-  personAtRisk: "CHILD" | "ADULT_AT_RISK";
+  /** Null when the information identifies no one. */
+  personAtRisk: "CHILD" | "ADULT_AT_RISK" | null;
   concernCategories: ConcernCategory[];
   childAtRiskOfSignificantHarm: boolean;
   indication: ResolvedIndication;
@@ -123,6 +133,25 @@ export interface DecisionRecordData {
   retainUntil: Date;
   /** Every answer on the path taken, exactly as the wizard stored it. */
   answers: WizardAnswers;
+  // Added in guidance version 2026-11-wizard-order-v3; absent from records made before it.
+  /** False for a request that identifies no one (numbers, trends). */
+  identifiesSomeone?: boolean;
+  /** In an emergency: when action was taken (UK date and 24-hour time) and what was done. */
+  emergencyAction?: {
+    takenAt: { date: string; time: string };
+    actions: EmergencyAction[];
+    actionOther?: string;
+    whatWasDone: string;
+  } | null;
+  informationAbout?: { subjects: InformationSubject[]; fromAnotherAgency: boolean; sourceAgency?: string } | null;
+  /** Recorded for every child. */
+  childWishesAndFeelings?: string | null;
+  /** Whose consent was in question; for the child's own, whether they could decide (Gillick). */
+  consentFrom?: { from: ConsentFrom; childCompetent?: boolean } | null;
+  /** A decision not to share: whether the person who asked was told, and when to look again. */
+  notSharing?: { requesterTold: RequesterTold; reasonNotTold?: string; revisitDate: string } | null;
+  /** A reconsideration: the new information and the question it changed. */
+  reconsideration?: { newInformation: string; changesStep: ReconsiderableStepId } | null;
 }
 
 export interface RecordProblem {
@@ -224,7 +253,8 @@ function completenessProblems(answers: WizardAnswers, context: DecisionContext):
 }
 
 function assemble(answers: WizardAnswers, context: DecisionContext): DecisionRecordData {
-  const { urgency, request, concern, safety, decision } = requireAnswers(answers);
+  const { urgency, request, safety, decision } = requireAnswers(answers);
+  const concern = answers.concern;
   const evaluation = evaluateAnswers(answers);
   if (!isResolvedIndication(evaluation.indication)) throw new Error("Indication is not resolved");
 
@@ -262,9 +292,9 @@ function assemble(answers: WizardAnswers, context: DecisionContext): DecisionRec
       request.origin === "request"
         ? person(request.requesterName, request.requesterRole, request.requesterOrganisation)
         : null,
-    caseReference: concern.caseReference,
-    personAtRisk: concern.personAtRisk === "child" ? "CHILD" : "ADULT_AT_RISK",
-    concernCategories: concern.concernCategories,
+    caseReference: concern?.caseReference ?? "",
+    personAtRisk: concern ? (concern.personAtRisk === "child" ? "CHILD" : "ADULT_AT_RISK") : null,
+    concernCategories: concern?.concernCategories ?? [],
     childAtRiskOfSignificantHarm: childAtRiskOfSignificantHarm(answers),
     indication: evaluation.indication,
     indicationReasonCodes: evaluation.reasonCodes,
@@ -317,15 +347,71 @@ function assemble(answers: WizardAnswers, context: DecisionContext): DecisionRec
     reviewDueAt: reviewDueAt(context.decidedAt, recordUrgency, flags, settings),
     retainUntil: retainUntil(context.decidedAt, settings),
     answers,
+    ...newerFields(answers),
+  };
+}
+
+/** The fields guidance version 2026-11-wizard-order-v3 added (decision 023). */
+function newerFields(
+  answers: WizardAnswers,
+): Pick<
+  DecisionRecordData,
+  | "identifiesSomeone"
+  | "emergencyAction"
+  | "informationAbout"
+  | "childWishesAndFeelings"
+  | "consentFrom"
+  | "notSharing"
+  | "reconsideration"
+> {
+  const emergency = answers["emergency-action"];
+  const about = answers["about-the-information"];
+  const consentFrom = answers["consent-from"];
+  const notSharing = answers["not-sharing"];
+  const reconsideration = answers.reconsideration;
+  return {
+    identifiesSomeone: identifiesSomeone(answers),
+    emergencyAction: emergency
+      ? withoutUndefinedFields({
+          takenAt: { date: emergency.actionDate, time: emergency.actionTime },
+          actions: emergency.actionsTaken,
+          actionOther: emergency.actionOther,
+          whatWasDone: emergency.whatWasDone,
+        })
+      : null,
+    informationAbout: about
+      ? withoutUndefinedFields({
+          subjects: about.informationAbout,
+          fromAnotherAgency: about.fromAnotherAgency === "yes",
+          sourceAgency: about.sourceAgency,
+        })
+      : null,
+    childWishesAndFeelings: answers["child-views"]?.wishesAndFeelings ?? null,
+    consentFrom: consentFrom
+      ? withoutUndefinedFields({
+          from: consentFrom.consentFrom,
+          childCompetent: consentFrom.childCompetent === undefined ? undefined : consentFrom.childCompetent === "yes",
+        })
+      : null,
+    notSharing: notSharing
+      ? withoutUndefinedFields({
+          requesterTold: notSharing.requesterTold,
+          reasonNotTold: notSharing.reasonNotTold,
+          revisitDate: notSharing.revisitDate,
+        })
+      : null,
+    reconsideration: reconsideration
+      ? { newInformation: reconsideration.newInformation, changesStep: reconsideration.changesStep }
+      : null,
   };
 }
 
 function requireAnswers(answers: WizardAnswers) {
-  const { urgency, request, concern, safety, decision } = answers;
-  if (!urgency || !request || !concern || !safety || !decision) {
+  const { urgency, request, safety, decision } = answers;
+  if (!urgency || !request || !safety || !decision) {
     throw new Error("Completeness was checked before assembling the record");
   }
-  return { urgency, request, concern, safety, decision };
+  return { urgency, request, safety, decision };
 }
 
 function notSoughtReason(answers: WizardAnswers): { notSoughtReason?: NotSoughtReason } {

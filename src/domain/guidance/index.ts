@@ -19,7 +19,7 @@ export { GUIDANCE_NOTES, GUIDANCE_NOTE_IDS, type GuidanceNote, type GuidanceNote
  * Stored on every decision so a record can always be read against the advice that was on screen
  * when it was made. Change it whenever the wording or the rules change.
  */
-export const GUIDANCE_VERSION = "2026-11-law-update-v2";
+export const GUIDANCE_VERSION = "2026-11-wizard-order-v3";
 
 export function isGoldenRuleId(value: string): value is GoldenRuleId {
   return (GOLDEN_RULE_IDS as readonly string[]).includes(value);

@@ -39,6 +39,27 @@ export const GUIDANCE_VERSIONS: readonly GuidanceVersion[] = [
       "National documents are cited by title; local protocols are cited as examples of local arrangements.",
     ],
   },
+  {
+    id: "2026-11-wizard-order-v3",
+    from: "2026-11-29",
+    changes: [
+      "Whose consent is recorded (the child, a parent or someone with parental responsibility, or the adult), " +
+        "and for the child's own consent whether they can decide for themselves (Gillick competence).",
+      "The child's wishes and feelings are recorded for every child.",
+      "Who the information is about (the child, a sibling, a parent or carer, someone who may pose a risk, an " +
+        "unborn child) and whether it came from another agency, with a prompt to check with that agency.",
+      "Information about someone who may pose a risk needs an answer on criminal offence data.",
+      "The decision is asked as soon as the questions have given an indication; only a share goes on to what, " +
+        "how and whether to tell the person; not sharing records whether the person who asked was told and " +
+        "when to look at the decision again.",
+      "In an emergency, the time action was taken and what was done are recorded first.",
+      "Reconsidering a decision records the new information and starts again from the question it changes.",
+      "A request that identifies no one (numbers, trends) needs no case reference and no harm question: " +
+        "whether the information identifies anyone is now asked before the case reference.",
+      "Guidance beside each question is the note for that question; each golden rule is shown once.",
+      "The lawful-basis page suggests the likely bases first, with the reason, and lists consent last.",
+    ],
+  },
 ];
 
 export const GUIDANCE_VERSION_IDS = GUIDANCE_VERSIONS.map((version) => version.id);

@@ -138,7 +138,7 @@ describe("guidance versions and sources", () => {
     expect(GUIDANCE_VERSION).not.toBe("2024-11-dfe-2024-v1");
     expect(GUIDANCE_VERSION_IDS.at(-1)).toBe(GUIDANCE_VERSION);
     const changes = guidanceChangesBetween("2024-11-dfe-2024-v1", GUIDANCE_VERSION);
-    expect(changes?.map((change) => change.version)).toEqual([GUIDANCE_VERSION]);
+    expect(changes?.map((change) => change.version)).toEqual(["2026-11-law-update-v2", GUIDANCE_VERSION]);
     expect(changes?.[0]?.changes.join(" ")).toMatch(/6\(1\)\(ea\)/);
     expect(guidanceChangesBetween(GUIDANCE_VERSION, GUIDANCE_VERSION)).toEqual([]);
     expect(guidanceChangesBetween("no-such-version", GUIDANCE_VERSION)).toBeUndefined();

@@ -64,6 +64,7 @@ export const RECORD_ACTIONS = [
   "decision.review",
   "decision.reply",
   "decision.reconsider",
+  "decision.confirm-share",
   "decision.escalate",
   "decision.export",
   "escalation.resolve",
@@ -131,6 +132,8 @@ const RECORD_GRANTS: Record<RecordAction, Partial<Record<Role, readonly Scope[]>
   // The practitioner answers a challenge on their own decision.
   "decision.reply": { PRACTITIONER: ["own"], SUPERVISOR: ["own"] },
   "decision.reconsider": { PRACTITIONER: ["own"], SUPERVISOR: ["own"] },
+  // A share is confirmed as done by whoever did it: the author, or their supervisor (issue 11).
+  "decision.confirm-share": { PRACTITIONER: ["own"], SUPERVISOR: ["own", "team"] },
   // A dispute (a refusal the requester contests, or a challenge the practitioner stands by) can
   // be raised by the practitioner or by their supervisor.
   "decision.escalate": { PRACTITIONER: ["own"], SUPERVISOR: ["own", "team"] },

@@ -13,29 +13,39 @@ import type { DecisionOutcome } from "../decision/departure";
 
 /** Every wizard page, in the order a practitioner meets them. */
 export const STEP_IDS = [
+  // Only on a reconsideration: what is new, and which earlier answer it changes (set when it starts).
+  "reconsideration",
   "urgency",
+  // In an emergency, what was done and when comes first; the rest of the record follows.
+  "emergency-action",
   "request",
+  // Asked before the case reference: a request that identifies no one needs neither it nor the harm question.
+  "identifiable",
+  "identifiable-advice",
   "concern",
+  "about-the-information",
+  "child-views",
   "significant-harm",
   "significant-harm-advice",
   "adult-at-risk",
   "purpose",
   "purpose-advice",
-  "identifiable",
-  "identifiable-advice",
   "confidential",
   "confidential-advice",
+  "consent-from",
   "consent",
   "consent-advice",
   "other-lawful-reason",
   "other-lawful-reason-advice",
+  // The decision comes as soon as the flowchart has indicated; what follows depends on it.
+  "decision",
+  "departure-reason",
+  "not-sharing",
   "lawful-basis",
-  "safety",
   "information-to-share",
   "sharing-method",
   "informing",
-  "decision",
-  "departure-reason",
+  "safety",
   "check-answers",
 ] as const;
 
@@ -48,6 +58,21 @@ export const ANSWER_STEP_IDS = STEP_IDS.filter((id): id is AnswerStepId => id !=
 export function isStepId(value: string): value is StepId {
   return (STEP_IDS as readonly string[]).includes(value);
 }
+
+/** The questions a reconsideration can start again from: the ones new information can change. */
+export const RECONSIDERABLE_STEP_IDS = [
+  "urgency",
+  "identifiable",
+  "concern",
+  "about-the-information",
+  "significant-harm",
+  "purpose",
+  "confidential",
+  "consent-from",
+  "consent",
+  "other-lawful-reason",
+] as const satisfies readonly StepId[];
+export type ReconsiderableStepId = (typeof RECONSIDERABLE_STEP_IDS)[number];
 
 export const REQUEST_ORIGINS = ["request", "own-initiative"] as const;
 export const CONCERN_CATEGORIES = [
@@ -62,6 +87,26 @@ export const ADULT_REFUSAL_OVERRIDE_REASONS = [
   "serious-crime",
   "coercion-or-undue-influence",
 ] as const;
+/** What was done at once when someone was at immediate risk (Working Together to Safeguard Children 2023). */
+export const EMERGENCY_ACTIONS = [
+  "called-999",
+  "police",
+  "childrens-social-care",
+  "adult-social-care",
+  "other",
+] as const;
+/** Whom the information is about: more than the child, often (issue 11). */
+export const INFORMATION_SUBJECTS = [
+  "child",
+  "sibling",
+  "parent-or-carer",
+  "person-may-pose-risk",
+  "unborn-child",
+  "adult-at-risk",
+] as const;
+/** Whose consent is in question: a competent child's own, a parent's, or the adult's the information is about. */
+export const CONSENT_FROM = ["child", "parent", "adult"] as const;
+export const REQUESTER_TOLD = ["yes", "no", "no-requester"] as const;
 export const MENTAL_CAPACITY = ["has-capacity", "lacks-capacity"] as const;
 export const NOT_SOUGHT_REASONS = ["unsafe", "inappropriate", "harmful-delay"] as const;
 export { OTHER_LAWFUL_REASON_KINDS } from "../lawful-basis";
@@ -98,6 +143,10 @@ export type RequestOrigin = (typeof REQUEST_ORIGINS)[number];
 export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
 export type PersonAtRisk = (typeof PERSON_AT_RISK)[number];
 export type AdultRefusalOverrideReason = (typeof ADULT_REFUSAL_OVERRIDE_REASONS)[number];
+export type EmergencyAction = (typeof EMERGENCY_ACTIONS)[number];
+export type InformationSubject = (typeof INFORMATION_SUBJECTS)[number];
+export type ConsentFrom = (typeof CONSENT_FROM)[number];
+export type RequesterTold = (typeof REQUESTER_TOLD)[number];
 export type MentalCapacity = (typeof MENTAL_CAPACITY)[number];
 export type NotSoughtReason = (typeof NOT_SOUGHT_REASONS)[number];
 export type OtherLawfulReasonKind = LawfulBasisReasonKind;
@@ -113,6 +162,22 @@ export interface UrgencyAnswer {
   immediateRisk: YesNo;
 }
 
+export interface ReconsiderationAnswer {
+  newInformation: string;
+  /** The question the new information changes; the wizard walks on again from there. */
+  changesStep: ReconsiderableStepId;
+}
+
+export interface EmergencyActionAnswer {
+  /** YYYY-MM-DD and HH:MM, UK time, when action was taken. */
+  actionDate: string;
+  actionTime: string;
+  actionsTaken: EmergencyAction[];
+  /** Present only when "other" is among the actions. */
+  actionOther?: string;
+  whatWasDone: string;
+}
+
 export interface RequestAnswer {
   origin: RequestOrigin;
   /** Present only for requests. */
@@ -126,6 +191,32 @@ export interface ConcernAnswer {
   personAtRisk: PersonAtRisk;
   /** The organisation's own reference: the only way a record identifies the child. */
   caseReference: string;
+}
+
+export interface AboutTheInformationAnswer {
+  informationAbout: InformationSubject[];
+  fromAnotherAgency: YesNo;
+  /** Present only when it came from another agency. */
+  sourceAgency?: string;
+}
+
+/** Always recorded for a child (Children Act 1989 s.53; Working Together 2023: a child-centred approach). */
+export interface ChildViewsAnswer {
+  wishesAndFeelings: string;
+}
+
+export interface ConsentFromAnswer {
+  consentFrom: ConsentFrom;
+  /** Present only when it is the child's own consent: can they decide for themselves (Gillick)? */
+  childCompetent?: YesNo;
+}
+
+export interface NotSharingAnswer {
+  requesterTold: RequesterTold;
+  /** Present only when the requester was not told. */
+  reasonNotTold?: string;
+  /** YYYY-MM-DD: when to look at the decision again. */
+  revisitDate: string;
 }
 
 export interface SignificantHarmAnswer {
@@ -233,9 +324,13 @@ export interface DepartureReasonAnswer {
 }
 
 export interface StepValues {
+  reconsideration: ReconsiderationAnswer;
   urgency: UrgencyAnswer;
+  "emergency-action": EmergencyActionAnswer;
   request: RequestAnswer;
   concern: ConcernAnswer;
+  "about-the-information": AboutTheInformationAnswer;
+  "child-views": ChildViewsAnswer;
   "significant-harm": SignificantHarmAnswer;
   "significant-harm-advice": AdviceAnswer;
   "adult-at-risk": AdultAtRiskAnswer;
@@ -245,6 +340,7 @@ export interface StepValues {
   "identifiable-advice": AdviceAnswer;
   confidential: ConfidentialAnswer;
   "confidential-advice": AdviceAnswer;
+  "consent-from": ConsentFromAnswer;
   consent: ConsentStepAnswer;
   "consent-advice": ConsentAdviceAnswer;
   "other-lawful-reason": OtherLawfulReasonAnswer;
@@ -256,6 +352,7 @@ export interface StepValues {
   informing: InformingAnswer;
   decision: DecisionAnswer;
   "departure-reason": DepartureReasonAnswer;
+  "not-sharing": NotSharingAnswer;
   "check-answers": Record<string, never>;
 }
 

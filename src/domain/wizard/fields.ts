@@ -11,6 +11,8 @@ export interface FieldOption {
   revealsFields?: readonly string[];
   /** Offer the option only to these kinds of organisation. */
   onlyFor?: readonly OrganisationKind[];
+  /** Set per draft: why the option is likely to apply. Likely options come first; the rest are behind a disclosure. */
+  likely?: string;
 }
 
 export interface FieldDefinition {

@@ -15,7 +15,9 @@ export {
 } from "./fields";
 export {
   ADVICE_STEP_FOR_QUESTION,
+  RECONSIDERED_QUESTION_LABELS,
   STEPS,
+  TIME_PATTERN,
   stepDefinition,
   type AdviceStepId,
   type StepCaption,
@@ -31,6 +33,7 @@ export {
   effectiveAnswer,
   effectiveSignificantHarm,
   isAboutAnAdultAtRisk,
+  identifiesSomeone,
   evaluateAnswers,
   firstIncompleteStepId,
   flowchartAnswersFrom,
@@ -45,7 +48,9 @@ export {
   sharingMayHappen,
   withAnswer,
 } from "./path";
+export { CONSENT_BASIS_IDS, suggestLawfulBases, type LawfulBasisSuggestion } from "./suggest-bases";
 export {
+  aboutSomeoneWhoMayPoseARisk,
   collectFormInput,
   consentGiven,
   crossStepErrors,

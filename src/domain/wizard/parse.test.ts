@@ -18,7 +18,6 @@ const UP_TO_LAWFUL_BASIS: WizardAnswers = (() => {
     "information-to-share": _i,
     "sharing-method": _m,
     informing: _f,
-    decision: _d,
     ...rest
   } = consentGivenShareAnswers();
   return rest;

@@ -15,7 +15,7 @@ import {
   type WizardAnswers,
 } from "./answers";
 import { FORM_ERROR_FIELD, type FieldDefinition } from "./fields";
-import { atRiskOfSignificantHarm, canVisitStep, effectiveAnswer, isStepApplicable } from "./path";
+import { atRiskOfSignificantHarm, canVisitStep, effectiveAnswer, isAboutAnAdultAtRisk, isStepApplicable } from "./path";
 import { STEPS } from "./steps";
 
 export interface FieldError {
@@ -128,14 +128,18 @@ export function crossStepErrors(
   value: StepValues[StepId],
   { answers, organisationKind, today }: ParseContext,
 ): FieldError[] {
-  if (stepId === "lawful-basis" && answers && organisationKind) {
-    const selection = lawfulBasisSelectionFrom(value as LawfulBasisAnswer);
-    return uniqueByField(
-      validateLawfulBases(selection, lawfulBasisContextFrom(answers, organisationKind)).map(({ field, message }) => ({
-        field,
-        message,
-      })),
-    );
+  if (stepId === "lawful-basis" && answers) {
+    const answer = value as LawfulBasisAnswer;
+    const errors: FieldError[] = [];
+    if (aboutSomeoneWhoMayPoseARisk(answers) && answer.criminalOffenceData === undefined) {
+      errors.push({ field: "criminalOffenceData", message: CRIMINAL_OFFENCE_DATA_UNANSWERED });
+    }
+    if (organisationKind) {
+      const selection = lawfulBasisSelectionFrom(answer);
+      const context = lawfulBasisContextFrom(answers, organisationKind);
+      errors.push(...validateLawfulBases(selection, context).map(({ field, message }) => ({ field, message })));
+    }
+    return uniqueByField(errors);
   }
   if (stepId === "decision" && today) {
     const { decisionDate } = value as StepValues["decision"];
@@ -143,7 +147,44 @@ export function crossStepErrors(
       return [{ field: "decisionDate", message: "Date of the decision must be today or in the past" }];
     }
   }
+  if (stepId === "emergency-action" && today) {
+    const { actionDate } = value as StepValues["emergency-action"];
+    if (actionDate > today) {
+      return [{ field: "actionDate", message: "Date action was taken must be today or in the past" }];
+    }
+  }
+  if (stepId === "not-sharing") {
+    const { requesterTold, revisitDate } = value as StepValues["not-sharing"];
+    const errors: FieldError[] = [];
+    if (requesterTold === "no-requester" && answers?.request?.origin === "request") {
+      errors.push({ field: "requesterTold", message: REQUESTER_WAS_THERE });
+    }
+    if (today && revisitDate < today) {
+      errors.push({ field: "revisitDate", message: "The date to look at this decision again must be today or later" });
+    }
+    return errors;
+  }
+  if (stepId === "consent-from" && answers && isAboutAnAdultAtRisk(answers)) {
+    const { consentFrom } = value as StepValues["consent-from"];
+    if (consentFrom !== "adult") return [{ field: "consentFrom", message: ADULT_DECIDES_FOR_THEMSELVES }];
+  }
   return [];
+}
+
+export const CRIMINAL_OFFENCE_DATA_UNANSWERED =
+  "Select whether the information includes criminal offence data: you said it is about someone who may pose a risk";
+export const REQUESTER_WAS_THERE = "Someone asked for this information: select whether you have told them";
+export const ADULT_DECIDES_FOR_THEMSELVES =
+  "The information is about an adult at risk: select the adult, whose consent it is (or who lacks capacity)";
+
+/** "Someone who may pose a risk": allegations about them are criminal offence data (UK GDPR Art 10). */
+export function aboutSomeoneWhoMayPoseARisk(answers: WizardAnswers): boolean {
+  const about = isStepApplicable(answers, "about-the-information") ? answers["about-the-information"] : undefined;
+  const concern = isStepApplicable(answers, "concern") ? answers.concern : undefined;
+  return (
+    (about?.informationAbout.includes("person-may-pose-risk") ?? false) ||
+    (concern?.concernCategories.includes("person-may-pose-risk") ?? false)
+  );
 }
 
 function uniqueByField(errors: FieldError[]): FieldError[] {

@@ -12,12 +12,20 @@ import {
   pruneAnswers,
   sharingMayHappen,
   withAnswer,
+  STEP_IDS,
   type StepId,
   type WizardAnswers,
 } from "./index";
 import { VALID, steps, consentGivenShareAnswers } from "./test-fixtures";
 
-const START: WizardAnswers = { urgency: VALID.urgency, request: VALID.request, concern: VALID.concern };
+const START: WizardAnswers = {
+  urgency: VALID.urgency,
+  request: VALID.request,
+  identifiable: VALID.identifiable,
+  concern: VALID.concern,
+  "about-the-information": VALID["about-the-information"],
+  "child-views": VALID["child-views"],
+};
 const EMERGENCY: WizardAnswers = { ...START, urgency: { immediateRisk: "yes" } };
 
 const harm = (significantHarm: "yes" | "no" | "not-sure"): WizardAnswers => ({
@@ -43,6 +51,7 @@ const ROUTINE_TO_CONSENT: WizardAnswers = {
   ...purpose("yes"),
   ...identifiable("yes"),
   ...confidential("yes"),
+  "consent-from": VALID["consent-from"],
 };
 /** Not sharing although the child is at risk of significant harm: a departure from the flowchart. */
 const HARMED_REFUSED_NOT_SHARED: WizardAnswers = {
@@ -53,10 +62,13 @@ const HARMED_REFUSED_NOT_SHARED: WizardAnswers = {
   ...decide("NO_SHARE"),
 };
 
-const HEAD: StepId[] = ["urgency", "request", "concern"];
-const QUESTIONS: StepId[] = [...HEAD, "significant-harm", "purpose", "identifiable", "confidential", "consent"];
-const SHARING_TAIL = steps("lawful-basis safety information-to-share sharing-method informing decision check-answers");
-const NO_SHARE_TAIL: StepId[] = ["safety", "decision", "check-answers"];
+const HEAD = steps("urgency request identifiable concern about-the-information child-views");
+const QUESTIONS: StepId[] = [...HEAD, "significant-harm", "purpose", "confidential", "consent-from", "consent"];
+// The decision comes first; only a share goes on to what, how and whether to inform (issue 11).
+const SHARING_TAIL = steps("decision lawful-basis information-to-share sharing-method informing safety check-answers");
+const NO_SHARE_TAIL: StepId[] = ["decision", "safety", "check-answers"];
+/** Steps named as a set, in the wizard's order: applicableSteps always follows STEP_IDS. */
+const inOrder = (list: StepId[]): StepId[] => STEP_IDS.filter((id) => list.includes(id));
 
 describe("applicableSteps: the path each set of answers takes", () => {
   it.each<[string, WizardAnswers, StepId[]]>([
@@ -69,21 +81,26 @@ describe("applicableSteps: the path each set of answers takes", () => {
         "purpose",
         "identifiable",
         "confidential",
+        "consent-from",
         "consent",
         "other-lawful-reason",
         ...SHARING_TAIL,
       ],
     ],
-    ["emergency", EMERGENCY, [...HEAD, "identifiable", "confidential", "consent", ...SHARING_TAIL]],
+    [
+      "emergency: what was done and when comes first",
+      EMERGENCY,
+      [...HEAD, "emergency-action", "confidential", "consent-from", "consent", ...SHARING_TAIL],
+    ],
     [
       "emergency, information not confidential",
       { ...EMERGENCY, ...identifiable("yes"), ...confidential("no") },
-      [...HEAD, "identifiable", "confidential", ...SHARING_TAIL],
+      [...HEAD, "emergency-action", "confidential", ...SHARING_TAIL],
     ],
     [
       "emergency, consent not sure",
       { ...EMERGENCY, ...identifiable("yes"), ...confidential("yes"), ...consent("not-sure") },
-      [...HEAD, "identifiable", "confidential", "consent", "consent-advice", ...SHARING_TAIL],
+      [...HEAD, "emergency-action", "confidential", "consent-from", "consent", "consent-advice", ...SHARING_TAIL],
     ],
     [
       "no legitimate purpose",
@@ -91,24 +108,14 @@ describe("applicableSteps: the path each set of answers takes", () => {
       [...HEAD, "significant-harm", "purpose", ...NO_SHARE_TAIL],
     ],
     [
-      "not identifiable: no lawful basis or informing needed",
+      "not identifiable (numbers, trends): no case reference, harm question, lawful basis or informing",
       { ...START, ...harm("no"), ...purpose("yes"), ...identifiable("no") },
-      [
-        ...HEAD,
-        "significant-harm",
-        "purpose",
-        "identifiable",
-        "safety",
-        "information-to-share",
-        "sharing-method",
-        "decision",
-        "check-answers",
-      ],
+      steps("urgency request identifiable purpose decision information-to-share sharing-method safety check-answers"),
     ],
     [
       "not confidential",
       { ...START, ...harm("no"), ...purpose("yes"), ...identifiable("yes"), ...confidential("no") },
-      [...HEAD, "significant-harm", "purpose", "identifiable", "confidential", ...SHARING_TAIL],
+      [...HEAD, "significant-harm", "purpose", "confidential", ...SHARING_TAIL],
     ],
     ["consent given", { ...ROUTINE_TO_CONSENT, ...consent("given") }, [...QUESTIONS, ...SHARING_TAIL]],
     ...(["refused", "withdrawn", "not-sought"] as const).flatMap(
@@ -152,8 +159,8 @@ describe("applicableSteps: the path each set of answers takes", () => {
         "significant-harm",
         "purpose",
         "purpose-advice",
-        "identifiable",
         "confidential",
+        "consent-from",
         "consent",
         "other-lawful-reason",
         ...SHARING_TAIL,
@@ -178,18 +185,10 @@ describe("applicableSteps: the path each set of answers takes", () => {
         ...identifiable("not-sure"),
         "identifiable-advice": { ...VALID["identifiable-advice"], informedAnswer: "no" },
       },
-      [
-        ...HEAD,
-        "significant-harm",
-        "purpose",
-        "identifiable",
-        "identifiable-advice",
-        "safety",
-        "information-to-share",
-        "sharing-method",
-        "decision",
-        "check-answers",
-      ],
+      steps(
+        "urgency request identifiable identifiable-advice purpose decision information-to-share sharing-method " +
+          "safety check-answers",
+      ),
     ],
     [
       "confidential not sure, advice says yes, consent given",
@@ -209,6 +208,7 @@ describe("applicableSteps: the path each set of answers takes", () => {
         "identifiable",
         "confidential",
         "confidential-advice",
+        "consent-from",
         "consent",
         ...SHARING_TAIL,
       ],
@@ -250,20 +250,38 @@ describe("applicableSteps: the path each set of answers takes", () => {
     [
       "not sharing although a child is at risk of significant harm (departure)",
       { ...ROUTINE_TO_CONSENT, ...harm("yes"), ...consent("refused"), ...decide("NO_SHARE") },
-      [...QUESTIONS.filter((step) => step !== "purpose"), "safety", "decision", "departure-reason", "check-answers"],
+      [
+        ...QUESTIONS.filter((step) => step !== "purpose"),
+        "safety",
+        "decision",
+        "departure-reason",
+        "not-sharing",
+        "check-answers",
+      ],
     ],
     [
       "not sharing when the flowchart allows it and no significant harm (no departure)",
       { ...ROUTINE_TO_CONSENT, ...consent("given"), ...decide("NO_SHARE") },
-      [...QUESTIONS, ...NO_SHARE_TAIL],
+      [...QUESTIONS, ...NO_SHARE_TAIL, "not-sharing"],
     ],
     [
       "not sharing in an emergency (departure)",
       { ...EMERGENCY, ...identifiable("yes"), ...confidential("yes"), ...consent("not-sought"), ...decide("NO_SHARE") },
-      [...HEAD, "identifiable", "confidential", "consent", "safety", "decision", "departure-reason", "check-answers"],
+      [
+        ...HEAD,
+        "emergency-action",
+        "confidential",
+        "consent-from",
+        "consent",
+        "safety",
+        "decision",
+        "departure-reason",
+        "not-sharing",
+        "check-answers",
+      ],
     ],
   ])("%s", (_, answers, expected) => {
-    expect(applicableSteps(answers)).toEqual(expected);
+    expect(applicableSteps(answers)).toEqual(inOrder(expected));
   });
 });
 
@@ -288,28 +306,45 @@ describe("navigation", () => {
   it("goes to the advice step straight after a 'not sure'", () => {
     const answers = { ...START, ...harm("no"), ...purpose("not-sure") };
     expect(nextStepId(answers, "purpose")).toBe("purpose-advice");
-    expect(previousStepId(answers, "identifiable")).toBe("purpose-advice");
+    expect(previousStepId(answers, "confidential")).toBe("purpose-advice");
   });
 
-  it("skips to the decision once the flowchart says do not share", () => {
+  it("asks for the decision as soon as the flowchart has indicated", () => {
     const answers = { ...START, ...harm("no"), ...purpose("no") };
-    expect(nextStepId(answers, "purpose")).toBe("safety");
-    expect(nextStepId({ ...answers, safety: VALID.safety }, "safety")).toBe("decision");
+    expect(nextStepId(answers, "purpose")).toBe("decision");
+    expect(nextStepId({ ...answers, ...decide("NO_SHARE") }, "decision")).toBe("not-sharing");
+    expect(nextStepId({ ...answers, ...decide("NO_SHARE") }, "not-sharing")).toBe("safety");
   });
 
-  it("sends the practitioner back to steps their decision has just made relevant", () => {
-    const answers = { ...START, ...harm("no"), ...purpose("no"), safety: VALID.safety, ...decide("SHARE") };
-    expect(nextStepId(answers, "decision")).toBe("lawful-basis");
-    expect(firstIncompleteStepId(answers)).toBe("lawful-basis");
+  it("asks only a share what, how and whether to inform, after the decision", () => {
+    const shared = { ...ROUTINE_TO_CONSENT, ...consent("given"), ...decide("SHARE") };
+    expect(nextStepId(shared, "decision")).toBe("lawful-basis");
+    const notShared = { ...ROUTINE_TO_CONSENT, ...consent("given"), ...decide("NO_SHARE") };
+    expect(nextStepId(notShared, "decision")).toBe("not-sharing");
+    expect(applicableSteps(notShared)).not.toContain("information-to-share");
+  });
+
+  it("sends the practitioner to the reason when sharing departs from a 'do not share'", () => {
+    const answers = { ...START, ...harm("no"), ...purpose("no"), ...decide("SHARE") };
+    expect(nextStepId(answers, "decision")).toBe("departure-reason");
+    expect(firstIncompleteStepId(answers)).toBe("departure-reason");
   });
 
   it("goes to the departure reason after a departing decision", () => {
     expect(nextStepId(HARMED_REFUSED_NOT_SHARED, "decision")).toBe("departure-reason");
   });
 
-  it("emergency goes from the concern straight to identifiable", () => {
-    expect(nextStepId(EMERGENCY, "concern")).toBe("identifiable");
-    expect(previousStepId(EMERGENCY, "identifiable")).toBe("concern");
+  it("emergency records what was done first, then skips the questions the emergency answers", () => {
+    expect(nextStepId(EMERGENCY, "urgency")).toBe("emergency-action");
+    const actedOn = { ...EMERGENCY, "emergency-action": VALID["emergency-action"] };
+    expect(nextStepId(actedOn, "child-views")).toBe("confidential");
+    expect(previousStepId(actedOn, "confidential")).toBe("child-views");
+  });
+
+  it("starts a reconsideration with its new information, only when there is some", () => {
+    expect(applicableSteps({})).not.toContain("reconsideration");
+    const reconsidering = { ...consentGivenShareAnswers(), reconsideration: VALID.reconsideration };
+    expect(applicableSteps(reconsidering)[0]).toBe("reconsideration");
   });
 });
 
@@ -348,15 +383,15 @@ describe("firstIncompleteStepId, isStepComplete and canVisitStep", () => {
 describe("progress", () => {
   it("counts the question pages on the current path", () => {
     const answers = consentGivenShareAnswers();
-    expect(progress(answers, "urgency")).toEqual({ position: 1, total: 14 });
-    expect(progress(answers, "consent")).toEqual({ position: 8, total: 14 });
-    expect(progress(answers, "decision")).toEqual({ position: 14, total: 14 });
-    expect(progress(answers, "check-answers")).toEqual({ position: 14, total: 14 });
+    expect(progress(answers, "urgency")).toEqual({ position: 1, total: 17 });
+    expect(progress(answers, "consent")).toEqual({ position: 11, total: 17 });
+    expect(progress(answers, "decision")).toEqual({ position: 12, total: 17 });
+    expect(progress(answers, "check-answers")).toEqual({ position: 17, total: 17 });
   });
 
   it("shrinks as answers rule steps out", () => {
-    expect(progress({}, "urgency").total).toBe(15);
-    expect(progress({ ...START, ...harm("no"), ...purpose("no") }, "purpose")).toEqual({ position: 5, total: 7 });
+    expect(progress({}, "urgency").total).toBe(18);
+    expect(progress({ ...START, ...harm("no"), ...purpose("no") }, "purpose")).toEqual({ position: 8, total: 10 });
   });
 });
 
@@ -370,17 +405,15 @@ describe("pruneAnswers", () => {
 
   it("drops the later flowchart and sharing answers when the purpose changes to no", () => {
     const answers = { ...consentGivenShareAnswers(), decision: undefined, ...purpose("no") };
-    expect(stored(answers)).toEqual(["urgency", "request", "concern", "significant-harm", "purpose", "safety"]);
+    expect(stored(answers)).toEqual([...HEAD, "significant-harm", "purpose", "safety"]);
   });
 
   it("keeps the sharing answers if the practitioner has already decided to share (a departure)", () => {
     const answers = { ...consentGivenShareAnswers(), ...purpose("no") };
-    expect(stored(answers)).toEqual(
-      steps(
-        "urgency request concern significant-harm purpose " +
-          "lawful-basis safety information-to-share sharing-method informing decision",
-      ),
-    );
+    expect(stored(answers)).toEqual([
+      ...HEAD,
+      ...steps("significant-harm purpose decision lawful-basis information-to-share sharing-method informing safety"),
+    ]);
     expect(departureFor(answers)?.code).toBe("SHARE_WHEN_INDICATED_NOT_TO");
   });
 
@@ -407,7 +440,7 @@ describe("pruneAnswers", () => {
 
   it("drops what would have been shared when the decision becomes do not share", () => {
     const kept = stored({ ...consentGivenShareAnswers(), ...decide("NO_SHARE") });
-    expect(kept).toEqual([...QUESTIONS, "safety", "decision"]);
+    expect(kept).toEqual([...QUESTIONS, "decision", "safety"]);
   });
 
   it("drops the departure reason when the decision no longer departs", () => {
@@ -431,7 +464,7 @@ describe("pruneAnswers", () => {
 
   it("drops keys that are not answer steps", () => {
     const answers = { ...START, "check-answers": {}, surname: { value: "Smith" } } as unknown as WizardAnswers;
-    expect(stored(answers)).toEqual(["urgency", "request", "concern"]);
+    expect(stored(answers)).toEqual(HEAD);
   });
 
   it("is idempotent and does not change its input", () => {

@@ -60,6 +60,15 @@ export function effectiveSignificantHarm(answers: WizardAnswers): "yes" | "no" |
   return given;
 }
 
+/**
+ * Whether the information identifies anyone. A request that identifies no one (numbers, trends)
+ * needs no case reference and no harm question. Unknown counts as identifying, and an emergency
+ * always concerns someone.
+ */
+export function identifiesSomeone(answers: WizardAnswers): boolean {
+  return isEmergency(answers) || effectiveAnswer(answers, "identifiable") !== "no";
+}
+
 export function isAboutAnAdultAtRisk(answers: WizardAnswers): boolean {
   return answers.concern?.personAtRisk === "adult-at-risk";
 }
@@ -178,8 +187,19 @@ function applicability(answers: WizardAnswers): (stepId: StepId) => boolean {
     const adviceFor = ADVICE_STEP_QUESTION[stepId];
     if (adviceFor) return applies(adviceFor) && givenAnswer(answers, adviceFor) === "not-sure";
     switch (stepId) {
+      case "reconsideration":
+        // Only a reconsideration has it: it is answered when the reconsideration starts.
+        return answers.reconsideration !== undefined;
+      case "emergency-action":
+        return emergency;
+      case "concern":
+      case "about-the-information":
+        return identifiesSomeone(answers);
+      case "child-views":
+        // Always for a child; an adult at risk's wishes are part of their own questions.
+        return identifiesSomeone(answers) && !isAboutAnAdultAtRisk(answers);
       case "significant-harm":
-        return !emergency;
+        return !emergency && identifiesSomeone(answers);
       case "significant-harm-advice":
         return applies("significant-harm") && answers["significant-harm"]?.significantHarm === "not-sure";
       case "adult-at-risk":
@@ -187,10 +207,12 @@ function applicability(answers: WizardAnswers): (stepId: StepId) => boolean {
       case "purpose":
         // Significant harm answers it: protecting someone from it is itself a legitimate purpose.
         return !atRiskOfSignificantHarm(answers);
-      case "identifiable":
-        return atRiskOfSignificantHarm(answers) || notRuledOut("purpose", "no");
       case "confidential":
-        return notRuledOut("identifiable", "no");
+        // Identifiable is asked before purpose (so a request that identifies no one skips the case
+        // reference), but the flowchart still stops at "no legitimate purpose".
+        return (atRiskOfSignificantHarm(answers) || notRuledOut("purpose", "no")) && notRuledOut("identifiable", "no");
+      case "consent-from":
+        return applies("consent");
       case "consent":
         return notRuledOut("confidential", "no");
       case "other-lawful-reason":
@@ -208,6 +230,8 @@ function applicability(answers: WizardAnswers): (stepId: StepId) => boolean {
         return mayShare();
       case "departure-reason":
         return departureFor(answers) !== null;
+      case "not-sharing":
+        return answers.decision?.outcome === "NO_SHARE";
       default:
         return true;
     }

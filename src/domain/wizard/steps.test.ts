@@ -19,7 +19,13 @@ const errorFor = (result: StepParseResult, field: string) =>
 
 /** Fields that must always be answered, whatever else is chosen on the page. */
 const ALWAYS_REQUIRED: Record<AnswerStepId, string[]> = {
+  reconsideration: ["newInformation", "changesStep"],
   urgency: ["immediateRisk"],
+  "emergency-action": ["actionDate", "actionTime", "actionsTaken", "whatWasDone"],
+  "about-the-information": ["informationAbout", "fromAnotherAgency"],
+  "child-views": ["wishesAndFeelings"],
+  "consent-from": ["consentFrom"],
+  "not-sharing": ["requesterTold", "revisitDate"],
   request: ["origin"],
   concern: ["concernCategories", "personAtRisk", "caseReference"],
   "significant-harm": ["significantHarm"],
@@ -50,10 +56,11 @@ describe("step definitions", () => {
   it("list every step in order, ending with check-answers", () => {
     expect(STEP_IDS).toEqual(
       steps(`
-    urgency request concern significant-harm significant-harm-advice adult-at-risk purpose
-    purpose-advice identifiable identifiable-advice confidential confidential-advice consent
-    consent-advice other-lawful-reason other-lawful-reason-advice lawful-basis safety
-    information-to-share sharing-method informing decision departure-reason check-answers
+    reconsideration urgency emergency-action request identifiable identifiable-advice concern
+    about-the-information child-views significant-harm significant-harm-advice adult-at-risk purpose
+    purpose-advice confidential confidential-advice consent-from consent consent-advice
+    other-lawful-reason other-lawful-reason-advice decision departure-reason not-sharing lawful-basis
+    information-to-share sharing-method informing safety check-answers
       `),
     );
     expect(Object.keys(STEPS)).toEqual([...STEP_IDS]);
@@ -65,7 +72,7 @@ describe("step definitions", () => {
     expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
     expect(step.title.length).toBeGreaterThan(10);
     expect(step.caption.length).toBeGreaterThan(3);
-    expect(step.ruleIds.length).toBeGreaterThan(0);
+    if (id !== "check-answers") expect(step.ruleIds.length + (step.noteIds?.length ?? 0)).toBeGreaterThan(0);
     for (const ruleId of step.ruleIds) expect(GOLDEN_RULE_IDS).toContain(ruleId);
     for (const noteId of step.noteIds ?? []) expect(GUIDANCE_NOTE_IDS).toContain(noteId);
 
@@ -118,7 +125,15 @@ describe("step definitions", () => {
   it("offers the lawful-basis options from the catalogue, limited by organisation where the law says so", () => {
     const fields = STEPS["lawful-basis"].fields;
     const article6 = fields.find((field) => field.name === "article6")?.options ?? [];
-    expect(article6.map((option) => option.value)).toEqual([...ARTICLE_6_IDS]);
+    // Consent is never listed first (issue 11): it comes after every other basis.
+    expect(article6.map((option) => option.value)).toEqual([
+      ...ARTICLE_6_IDS.filter((id) => id !== "art6-1-a"),
+      "art6-1-a",
+    ]);
+    for (const name of ["article9", "commonLaw"]) {
+      const values = fields.find((field) => field.name === name)?.options?.map((option) => option.value) ?? [];
+      expect(values.at(-1)).toMatch(/^(art9-2-a|common-law-consent)$/);
+    }
     expect(article6.find((option) => option.value === "art6-1-f")?.onlyFor).toEqual(["EARLY_YEARS", "VOLUNTARY"]);
     expect(fields.find((field) => field.name === "schedule8")?.options?.[0]?.onlyFor).toEqual(["POLICE"]);
     expect(article6.find((option) => option.value === "art6-1-e")?.onlyFor).toBeUndefined();
@@ -188,7 +203,8 @@ describe("every step schema", () => {
       const limit = field.maxLength ?? 0;
       const tooLong = parseStep(id, { ...VALID[id], [field.name]: "a".repeat(limit + 1) });
       expect(errorFor(tooLong, field.name)).toMatch(/must be \d+ characters or less$/);
-      if (field.name !== "caseReference") {
+      // Fields with a pattern (a reference, a time) cannot be filled to their limit with letters.
+      if (field.name !== "caseReference" && field.name !== "actionTime") {
         const atLimit = parseStep(id, { ...VALID[id], [field.name]: `A${"a".repeat(limit - 1)}` });
         expect(errorFor(atLimit, field.name)).toBeUndefined();
       }
@@ -559,5 +575,34 @@ describe("departure reason", () => {
     expect(errorsOf(parseStep("departure-reason", { departureReason: "Because." }))).toEqual([
       { field: "departureReason", message: "Reason your decision differs must be 40 characters or more" },
     ]);
+  });
+});
+
+describe("guidance beside each question (issue 11)", () => {
+  const pages = STEP_IDS.filter((id) => !id.endsWith("-advice"));
+
+  it("shows each golden rule on one question page only, not page after page", () => {
+    for (const ruleId of GOLDEN_RULE_IDS) {
+      const shownOn = pages.filter((id) => STEPS[id].ruleIds.includes(ruleId));
+      expect({ ruleId, shownOn: shownOn.length <= 1 }).toEqual({ ruleId, shownOn: true });
+    }
+  });
+
+  it("shows every golden rule somewhere, rule 4 on the advice pages", () => {
+    const shown = new Set(STEP_IDS.flatMap((id) => STEPS[id].ruleIds));
+    expect([...shown].sort()).toEqual([...GOLDEN_RULE_IDS].sort());
+    expect(STEPS["consent-advice"].ruleIds).toEqual(["seek-advice-promptly"]);
+  });
+
+  it("gives each question page a note of its own, not one shared with another page", () => {
+    for (const id of pages.filter((page) => page !== "check-answers")) {
+      const notes = STEPS[id].noteIds ?? [];
+      const ownRule = STEPS[id].ruleIds.length > 0;
+      expect({ id, guided: notes.length > 0 || ownRule }).toEqual({ id, guided: true });
+      for (const noteId of notes) {
+        const sharedWith = pages.filter((other) => other !== id && (STEPS[other].noteIds ?? []).includes(noteId));
+        expect({ id, noteId, sharedWith }).toEqual({ id, noteId, sharedWith: [] });
+      }
+    }
   });
 });

@@ -9,7 +9,17 @@ const advised = <Answer extends string>(adviceFrom: AdviserRole, adviceGiven: st
 
 /** Valid answers for every step, for tests that need a realistic draft. */
 export const VALID: { [Id in Exclude<keyof StepValues, "check-answers">]: StepValues[Id] } = {
+  reconsideration: {
+    newInformation: "The school has since reported two more unexplained absences and a new injury.",
+    changesStep: "significant-harm",
+  },
   urgency: { immediateRisk: "no" },
+  "emergency-action": {
+    actionDate: "2025-03-27",
+    actionTime: "14:30",
+    actionsTaken: ["called-999", "childrens-social-care"],
+    whatWasDone: "Police attended within ten minutes; the duty social worker was told by phone.",
+  },
   request: {
     origin: "request",
     requesterName: "A. Worker",
@@ -21,6 +31,8 @@ export const VALID: { [Id in Exclude<keyof StepValues, "check-answers">]: StepVa
     personAtRisk: "child",
     caseReference: "CS-2024/0173",
   },
+  "about-the-information": { informationAbout: ["child"], fromAnotherAgency: "no" },
+  "child-views": { wishesAndFeelings: "She said she wants her teacher to help and is worried about her brother." },
   "significant-harm": { significantHarm: "no" },
   "significant-harm-advice": advised(
     "designated-safeguarding-lead",
@@ -39,6 +51,7 @@ export const VALID: { [Id in Exclude<keyof StepValues, "check-answers">]: StepVa
   "identifiable-advice": advised("information-governance-lead", "The details together identify the family.", "yes"),
   confidential: { confidential: "yes" },
   "confidential-advice": advised("caldicott-guardian", "It was given in confidence at a health appointment.", "yes"),
+  "consent-from": { consentFrom: "parent" },
   consent: { consent: "given" },
   "consent-advice": advised(
     "manager-or-supervisor",
@@ -81,6 +94,8 @@ export const VALID: { [Id in Exclude<keyof StepValues, "check-answers">]: StepVa
   "departure-reason": {
     departureReason: "The police have already been told and a second referral would add nothing.",
   },
+  // Far enough ahead to pass "today or later" whenever the tests run.
+  "not-sharing": { requesterTold: "yes", revisitDate: "2035-01-31" },
 };
 
 /** A complete routine path: no immediate risk, consent given, shared. */
@@ -89,10 +104,13 @@ export function consentGivenShareAnswers(): WizardAnswers {
     urgency: VALID.urgency,
     request: VALID.request,
     concern: VALID.concern,
+    "about-the-information": VALID["about-the-information"],
+    "child-views": VALID["child-views"],
     "significant-harm": VALID["significant-harm"],
     purpose: VALID.purpose,
     identifiable: VALID.identifiable,
     confidential: VALID.confidential,
+    "consent-from": VALID["consent-from"],
     consent: VALID.consent,
     "lawful-basis": VALID["lawful-basis"],
     safety: VALID.safety,

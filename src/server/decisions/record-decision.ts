@@ -239,7 +239,8 @@ export async function recordDecision(
       action: "decision.record",
       objectType: "decision",
       objectId: record.reference,
-      caseReference: record.caseReference,
+      // A request that identifies no one has no case reference (issue 11).
+      caseReference: record.caseReference || null,
       outcome: "SUCCESS",
       detail: {
         kind: draft.kind,

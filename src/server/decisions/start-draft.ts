@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { can } from "@/domain/policy";
-import { type WizardAnswers, parseAnswers, pruneAnswers } from "@/domain/wizard";
+import { type StepId, type WizardAnswers, parseAnswers, parseStep, pruneAnswers } from "@/domain/wizard";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { recordRefusal } from "../auth/refusal";
@@ -22,19 +22,28 @@ export const startDraftSchema = z
     path: ["supersedesReference"],
   });
 
-export type StartDraftResult = UseCaseResult<{ draftId: string }>;
+export type StartDraftResult = UseCaseResult<{ draftId: string; startStepId: StepId }>;
 
-// Steps whose answers a follow-up must give afresh: the decision itself and why it departs.
-const ANSWERS_NOT_CARRIED_OVER = ["decision", "departure-reason"] as const;
+// Steps whose answers a follow-up must give afresh: the decision itself, why it departs, what
+// followed from not sharing, and an earlier reconsideration's new information.
+const ANSWERS_NOT_CARRIED_OVER = ["decision", "departure-reason", "not-sharing", "reconsideration"] as const;
 
 /**
  * Starts a wizard. A correction or reconsideration starts from the original's answers (so the
  * practitioner changes only what is new) but must give its decision and rationale again. The
  * pipeline has checked the permission (decision.record); following up a decision is record-scoped.
  */
-export async function startDraft(user: SignedInUser, raw: unknown, meta: RequestMeta): Promise<StartDraftResult> {
+export async function startDraft(
+  user: SignedInUser,
+  raw: unknown,
+  meta: RequestMeta,
+  /** A reconsideration's new information and the answer it changes (the "reconsideration" step's form). */
+  newInformation?: Record<string, unknown>,
+): Promise<StartDraftResult> {
   const parsed = startDraftSchema.safeParse(raw);
   if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
+  const reconsideration = newInformation === undefined ? undefined : parseStep("reconsideration", newInformation);
+  if (reconsideration && !reconsideration.ok) return fail.invalid(reconsideration.errors);
 
   let answers: WizardAnswers = {};
   let supersedesId: string | null = null;
@@ -56,6 +65,13 @@ export async function startDraft(user: SignedInUser, raw: unknown, meta: Request
       for (const stepId of ANSWERS_NOT_CARRIED_OVER) delete carried[stepId];
       answers = pruneAnswers(carried);
     }
+  }
+  // The earlier answers stay filled in; the practitioner walks on again from the question the new
+  // information changes (issue 11).
+  let startStepId: StepId = "urgency";
+  if (reconsideration?.ok && parsed.data.kind === "RECONSIDERATION") {
+    answers = pruneAnswers({ ...answers, reconsideration: reconsideration.value });
+    startStepId = reconsideration.value.changesStep;
   }
 
   return db().$transaction(async (tx): Promise<StartDraftResult> => {
@@ -80,9 +96,10 @@ export async function startDraft(user: SignedInUser, raw: unknown, meta: Request
         detail: {
           kind: parsed.data.kind,
           ...(parsed.data.supersedesReference ? { supersedes: parsed.data.supersedesReference } : {}),
+          ...(answers.reconsideration ? { changesStep: answers.reconsideration.changesStep } : {}),
         },
       }),
     );
-    return { ok: true, draftId: draft.id };
+    return { ok: true, draftId: draft.id, startStepId };
   });
 }

@@ -33,6 +33,9 @@ export interface DecisionView {
   /** Disposed of at the end of its retention period: only the tombstone is left. */
   disposed: boolean;
   canFollowUp: boolean;
+  /** A share confirmed as done after the decision (issue 11), and whether this user may confirm one. */
+  shareConfirmation: { sharedOn: string; method: string; confirmedBy: string; recordedAt: string } | null;
+  canConfirmShare: boolean;
 }
 
 /** Where a record was shown or sent: its page, or a download (JSON, PDF). */
@@ -61,6 +64,9 @@ export async function viewDecision(
       team: { select: { name: true } },
       supersedes: { select: { reference: true, kind: true } },
       followUps: { select: { reference: true, kind: true, recordedAt: true }, orderBy: { recordedAt: "asc" } },
+      shareConfirmation: {
+        select: { sharedOn: true, method: true, recordedAt: true, confirmedBy: { select: { name: true } } },
+      },
     },
   });
   if (!decision) return decisionNotFound(user, reference, purpose.action, meta);
@@ -96,6 +102,19 @@ export async function viewDecision(
       disposed: (decision.record as { disposed?: unknown }).disposed === true,
       canFollowUp:
         (decision.record as { disposed?: unknown }).disposed !== true && can(user, "decision.reconsider", decision),
+      shareConfirmation: decision.shareConfirmation
+        ? {
+            sharedOn: decision.shareConfirmation.sharedOn.toISOString().slice(0, 10),
+            method: decision.shareConfirmation.method,
+            confirmedBy: decision.shareConfirmation.confirmedBy.name,
+            recordedAt: decision.shareConfirmation.recordedAt.toISOString(),
+          }
+        : null,
+      canConfirmShare:
+        (decision.record as { disposed?: unknown }).disposed !== true &&
+        decision.outcome !== "NO_SHARE" &&
+        !decision.shareConfirmation &&
+        can(user, "decision.confirm-share", decision),
     },
   };
 }

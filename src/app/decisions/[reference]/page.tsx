@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import { requireUser } from "@/server/auth/current-actor";
 import { decisionForPage } from "@/app/decisions/decision-for-page";
 import { listDecisionReviews } from "@/server/reviews/list-decision-reviews";
-import { startDraftAction } from "@/app/decisions/actions";
+import { confirmShareAction, startDraftAction } from "@/app/decisions/actions";
 import { escalateAction, replyAction } from "@/app/review/actions";
 import { DecisionRecordView } from "@/components/DecisionRecordView";
 import { ReviewsSection } from "@/components/ReviewsSection";
 import { loadRecordStamps } from "@/server/decisions/load-record-stamps";
 import { LinkedConsultations, LocalArrangementsStamp, RetentionRuleNote } from "@/components/RecordStamps";
+import { ShareConfirmationSection } from "@/components/ShareConfirmationSection";
 
 export const metadata: Metadata = { title: "Decision record" };
 
@@ -40,6 +41,7 @@ export default async function DecisionRecordPage({
           <RetentionRuleNote rule={stamps.retentionRule} />
         </>
       )}
+      <ShareConfirmationSection decision={decision} confirmAction={confirmShareAction.bind(null, decision.reference)} />
       <ReviewsSection
         user={user}
         decision={decision}

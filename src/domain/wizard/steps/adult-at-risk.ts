@@ -12,7 +12,8 @@ import { YES_NO, defineStep } from "./shared";
 export const adultAtRisk = defineStep("adult-at-risk", "About the concern", {
   title: "About the adult at risk",
   hint: "If you are not sure how to answer, ask your safeguarding adults lead before you go on.",
-  ruleIds: ["protection-comes-first", "engage-the-child-and-carers"],
+  ruleIds: [],
+  noteIds: ["adults-at-risk-have-their-own-test"],
   fields: [
     radiosField(
       "careAndSupportNeeds",

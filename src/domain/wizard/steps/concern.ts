@@ -5,7 +5,7 @@ import { defineStep } from "./shared";
 
 export const concern = defineStep("concern", "About the concern", {
   title: "What is the concern about?",
-  ruleIds: ["protection-comes-first"],
+  ruleIds: [],
   noteIds: ["do-not-name-the-child"],
   fields: [
     {

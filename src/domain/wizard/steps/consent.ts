@@ -13,6 +13,7 @@ export const NOT_SOUGHT_REASON_MISSING = "Select why you have not asked for cons
 
 export const consent = flowchartQuestionStep("consent", {
   fieldName: "consent",
+  ruleIds: ["consent-is-not-required-when-at-risk"],
   noteIds: ["consent-must-be-a-real-choice", "never-promise-secrecy"],
   reveals: {
     option: "not-sought",

@@ -19,7 +19,7 @@ import { requireWhen, tooLong, defineStep } from "./shared";
 export const decision = defineStep("decision", "Your decision", {
   title: "What have you decided?",
   hint: "Record your decision and your reasons whether or not you share.",
-  ruleIds: ["record-your-reasons", "protection-comes-first"],
+  ruleIds: ["record-your-reasons"],
   noteIds: ["escalate-refusals-at-pace"],
   fields: [
     radiosField("outcome", "Your decision", [

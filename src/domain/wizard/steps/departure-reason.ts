@@ -5,7 +5,8 @@ import { tooLong, defineStep } from "./shared";
 export const departureReason = defineStep("departure-reason", "Your decision", {
   title: "Why does your decision differ from what the flowchart indicates?",
   hint: "Your decision will be sent to your supervisor for review.",
-  ruleIds: ["record-your-reasons", "seek-advice-promptly"],
+  ruleIds: [],
+  noteIds: ["departing-from-the-indication"],
   fields: [
     {
       ...textareaField(

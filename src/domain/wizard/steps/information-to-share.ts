@@ -20,8 +20,7 @@ const PRINCIPLES_MISSING = "Confirm that the information meets every principle, 
 export const informationToShare = defineStep("information-to-share", "Sharing safely", {
   title: "What information will you share?",
   hint: "Share only what the person receiving it needs. You will rarely need to send a whole record.",
-  ruleIds: ["share-only-what-is-needed", "protect-identities"],
-  noteIds: ["do-not-name-the-child"],
+  ruleIds: ["share-only-what-is-needed"],
   fields: [
     textareaField(
       "informationDescription",

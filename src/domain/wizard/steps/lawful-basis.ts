@@ -14,8 +14,13 @@ import {
 import { choice, optionalCheckboxList, withoutUndefined, type FieldOption } from "../fields";
 import { YES_NO, defineStep } from "./shared";
 
+/** Consent is one basis among several and often not the right one, so it is never listed first (rule 3). */
+export const CONSENT_BASIS_IDS: readonly LawfulBasisId[] = ["art6-1-a", "art9-2-a", "common-law-consent"];
+
 function lawfulBasisOptions(ids: readonly LawfulBasisId[]): FieldOption[] {
-  return ids.map((id) => {
+  const isConsent = (id: LawfulBasisId) => CONSENT_BASIS_IDS.includes(id);
+  const consentLast = [...ids.filter((id) => !isConsent(id)), ...ids.filter(isConsent)];
+  return consentLast.map((id) => {
     const basis = lawfulBasis(id);
     const availableTo = ORGANISATION_KINDS.filter((kind) => isAvailableTo(basis, kind));
     return {
@@ -35,12 +40,8 @@ export const lawfulBasisStep = defineStep("lawful-basis", "Lawful basis", {
     "You always need one main basis: UK GDPR Article 6, or for police law enforcement, section 35 of the " +
     "Data Protection Act 2018. Sensitive information needs more. Consent is only one option, and is often not " +
     "the right one when you are protecting someone.",
-  ruleIds: ["consent-is-not-required-when-at-risk"],
-  noteIds: [
-    "data-protection-is-not-a-barrier",
-    "consent-must-be-a-real-choice",
-    "proportionate-interference-with-private-life",
-  ],
+  ruleIds: [],
+  noteIds: ["proportionate-interference-with-private-life"],
   fields: [
     {
       name: "article6",

@@ -6,6 +6,7 @@ import { YES_NO_NOT_SURE, dropWhen, flowchartQuestionStep, requireWhen } from ".
 const REASON_KINDS_MISSING = "Select the lawful reason to share without consent";
 
 export const otherLawfulReason = flowchartQuestionStep("other-lawful-reason", {
+  noteIds: ["lawful-reasons-without-consent"],
   fieldName: "otherLawfulReason",
   reveals: {
     option: "yes",

@@ -5,7 +5,8 @@ import { dropWhen, requireWhen, defineStep } from "./shared";
 
 export const request = defineStep("request", "About the concern", {
   title: "Has someone asked you to share information, or do you want to share it?",
-  ruleIds: ["record-your-reasons"],
+  ruleIds: [],
+  noteIds: ["check-who-is-asking"],
   fields: [
     radiosField("origin", "Has someone asked you to share information, or do you want to share it?", [
       {

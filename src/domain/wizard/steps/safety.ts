@@ -17,7 +17,7 @@ const PROTECTION_STEPS_MISSING = "Enter how you will protect their identities";
 export const safety = defineStep("safety", "Sharing safely", {
   title: "How will your decision affect the safety and well-being of the child and others?",
   hint: "Think about the child, their family, and anyone else who could be affected by sharing or by not sharing.",
-  ruleIds: ["protect-identities", "protection-comes-first"],
+  ruleIds: ["protect-identities"],
   fields: [
     textareaField("safetyConsiderations", "Effect on safety and well-being", NO_NAMES_HINT),
     {

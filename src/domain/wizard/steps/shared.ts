@@ -75,6 +75,8 @@ export function flowchartQuestionStep<Id extends AdvisableQuestionId>(
   page: {
     fieldName: string;
     schema: z.ZodType<StepValues[Id]>;
+    /** The golden rule shown here, if this is the one page it belongs on (each is shown once). */
+    ruleIds?: readonly GoldenRuleId[];
     noteIds?: readonly GuidanceNoteId[];
     reveals?: { option: string; fields: readonly FieldDefinition[] };
   },
@@ -91,7 +93,7 @@ export function flowchartQuestionStep<Id extends AdvisableQuestionId>(
     title: question.question,
     caption: "Can you share?",
     hint: question.hint,
-    ruleIds: question.ruleIds,
+    ruleIds: page.ruleIds ?? [],
     ...(page.noteIds ? { noteIds: page.noteIds } : {}),
     fields: [{ name: page.fieldName, kind: "radios", label: question.question, options }, ...(reveals?.fields ?? [])],
     schema: page.schema,

@@ -14,7 +14,8 @@ import { dropWhen, requireWhen, tooLong, defineStep } from "./shared";
 
 export const sharingMethod = defineStep("sharing-method", "Sharing safely", {
   title: "How will you share the information securely?",
-  ruleIds: ["share-only-what-is-needed"],
+  ruleIds: [],
+  noteIds: ["share-securely"],
   fields: [
     radiosField(
       "method",

@@ -5,7 +5,8 @@ import { YES_NO, YES_NO_NOT_SURE, dropWhen, defineStep } from "./shared";
 export const significantHarm = defineStep("significant-harm", "About the concern", {
   title: "Is the child suffering, or likely to suffer, significant harm?",
   hint: "For an adult at risk, think about whether they are at risk of serious harm.",
-  ruleIds: ["consent-is-not-required-when-at-risk", "protection-comes-first"],
+  ruleIds: [],
+  noteIds: ["significant-harm-threshold"],
   fields: [
     radiosField("significantHarm", "Is the child suffering, or likely to suffer, significant harm?", [
       {

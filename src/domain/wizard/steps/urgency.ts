@@ -7,7 +7,7 @@ export const urgency = defineStep("urgency", "Urgency", {
   title: FLOWCHART["immediate-risk"].question,
   hint: "For example, a child is in danger now, or will be if you do not act today.",
   ruleIds: ["protection-comes-first"],
-  noteIds: ["emergency-act-now", "data-protection-is-not-a-barrier"],
+  noteIds: ["emergency-act-now"],
   fields: [
     {
       name: "immediateRisk",

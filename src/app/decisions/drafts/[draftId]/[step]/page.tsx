@@ -7,6 +7,7 @@ import {
   isStepId,
   previousStepId,
   stepDefinition,
+  suggestLawfulBases,
 } from "@/domain/wizard";
 import { sectionProgress } from "@/domain/wizard/sections";
 import { requirePermission } from "@/server/auth/current-actor";
@@ -57,11 +58,19 @@ export default async function StepPage({ params, searchParams }: Props) {
   const evaluation = evaluateAnswers(draft.answers);
   const showIndication = step === "decision" || step === "departure-reason";
   const emergency = draft.answers.urgency?.immediateRisk === "yes";
+  // The lawful bases likely to apply, from the answers and the organisation's kind, come first.
+  const likely = new Map<string, string>(
+    step === "lawful-basis"
+      ? suggestLawfulBases(draft.answers, draft.organisationKind).map((s) => [s.id, s.reason])
+      : [],
+  );
   // Options only some kinds of organisation may use are hidden; a group left with none goes too.
   const fields = definition.fields
     .map((field) => ({
       ...field,
-      options: field.options?.filter((option) => !option.onlyFor || option.onlyFor.includes(draft.organisationKind)),
+      options: field.options
+        ?.filter((option) => !option.onlyFor || option.onlyFor.includes(draft.organisationKind))
+        .map((option) => (likely.has(option.value) ? { ...option, likely: likely.get(option.value) } : option)),
     }))
     .filter((field) => !field.options || field.options.length > 0);
 
