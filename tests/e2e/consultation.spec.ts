@@ -122,5 +122,6 @@ test("the admin's local arrangements show in the wizard and are stamped on a new
   const stamp = page.getByTestId("local-arrangements-stamp");
   await expect(stamp).toContainText(agreement);
   await expect(stamp).toContainText(contact);
-  await expect(page.getByTestId("guidance-version-note")).toContainText("Made under the guidance of");
+  // The guidance it was made under, as a date (decision 026), in the record's keeping section.
+  await expect(page.getByTestId("decision-record")).toContainText("InfoShare's guidance of");
 });
