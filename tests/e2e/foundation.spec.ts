@@ -130,10 +130,10 @@ test("the idle timeout warns before signing out", async ({ page }) => {
   // left falls inside the warning period.
   await page.clock.install();
   await page.reload();
-  await page.clock.fastForward("28:30");
   const dialog = page.getByTestId("timeout-warning");
-  // The dialog's timer starts at hydration, which can come after the jump: the fake clock then
-  // stands still, so move it on a second at a time until the timer has ticked.
+  // The dialog's deadline is set at hydration: jump only once its timer runs, or the jump is lost.
+  await expect(dialog).toHaveAttribute("data-armed", "true");
+  await page.clock.fastForward("28:30");
   await expect(async () => {
     await page.clock.runFor(1_000);
     await expect(dialog).toBeVisible({ timeout: 200 });
