@@ -1,8 +1,10 @@
 // Progress by section (issue 13): "Section 2 of 6: About the concern" rather than a question count,
-// which jumped as answers added or removed questions ("4 of 15", then "5 of 14").
+// which jumped as answers added or removed questions ("4 of 15", then "5 of 14"). The sections are
+// numbered in their fixed order (STEP_CAPTIONS), counting only those on this draft's path; since the
+// steps never go back to an earlier section, the number only counts up along any path.
 import type { WizardAnswers } from "./answers";
 import { applicableSteps, firstIncompleteStepId } from "./path";
-import { type StepCaption, stepDefinition } from "./steps";
+import { STEP_CAPTIONS, type StepCaption, stepDefinition } from "./steps";
 import type { StepId } from "./answers";
 
 export interface SectionProgress {
@@ -15,13 +17,12 @@ export interface SectionProgress {
 
 /** The sections the draft's path passes through, in the order it reaches them (check answers is not one). */
 export function sectionsOnPath(answers: WizardAnswers): StepCaption[] {
-  const sections: StepCaption[] = [];
-  for (const stepId of applicableSteps(answers)) {
-    if (stepId === "check-answers") continue;
-    const caption = stepDefinition(stepId).caption;
-    if (!sections.includes(caption)) sections.push(caption);
-  }
-  return sections;
+  const onPath = new Set(
+    applicableSteps(answers)
+      .filter((stepId) => stepId !== "check-answers")
+      .map((stepId) => stepDefinition(stepId).caption),
+  );
+  return STEP_CAPTIONS.filter((caption) => onPath.has(caption));
 }
 
 /** Where a question sits among the sections of the draft's path. */

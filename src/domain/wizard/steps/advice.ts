@@ -28,6 +28,7 @@ import {
   flowchartOptions,
   requireWhen,
   tooLong,
+  type StepCaption,
   type StepDefinition,
 } from "./shared";
 
@@ -170,6 +171,19 @@ export const ADVICE_STEP_FOR_QUESTION = {
 
 export type AdviceStepId = (typeof ADVICE_STEP_FOR_QUESTION)[AdvisableQuestionId];
 
+/**
+ * Advice is part of the section of the question it is about: a separate "Seeking advice" section
+ * met after one question and again after a later one would make the section count go down.
+ */
+const ADVICE_SECTION: Record<AdviceQuestionId, StepCaption> = {
+  "significant-harm": "About the concern",
+  identifiable: "About the concern",
+  purpose: "Can you share?",
+  confidential: "Can you share?",
+  consent: "Can you share?",
+  "other-lawful-reason": "Can you share?",
+};
+
 function adviceStep<Id extends AdviceStepId | "significant-harm-advice">(
   id: Id,
   questionId: AdviceQuestionId,
@@ -178,7 +192,7 @@ function adviceStep<Id extends AdviceStepId | "significant-harm-advice">(
   return {
     id,
     title: `Record the advice you were given about ${ADVICE_TOPICS[questionId]}`,
-    caption: "Seeking advice",
+    caption: ADVICE_SECTION[questionId],
     hint:
       `You were not sure ${questionFor(questionId).notSurePhrase}. Ask for advice before you go on, then answer ` +
       `the question again.`,

@@ -36,6 +36,7 @@ import { urgency } from "./urgency";
 export { ADVICE_STEP_FOR_QUESTION, type AdviceStepId } from "./advice";
 export { RECONSIDERED_QUESTION_LABELS } from "./reconsideration";
 export { TIME_PATTERN } from "./emergency-action";
+export { STEP_CAPTIONS } from "./shared";
 export type { StepCaption, StepDefinition } from "./shared";
 
 /** Every page's definition, keyed by step id; the order of pages is STEP_IDS in ../answers. */

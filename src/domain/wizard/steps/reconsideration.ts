@@ -21,7 +21,7 @@ export const RECONSIDERED_QUESTION_LABELS: Record<ReconsiderableStepId, string> 
  * wizard starts again from that question with the earlier answers filled in (2024 advice, rule 7:
  * keep decisions under review as new information comes to light).
  */
-export const reconsideration = defineStep("reconsideration", "About the concern", {
+export const reconsideration = defineStep("reconsideration", "New information", {
   title: "What new information do you have?",
   hint: "Your earlier answers are filled in. You will go through the questions again from the one it changes.",
   ruleIds: [],

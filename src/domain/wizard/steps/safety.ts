@@ -14,7 +14,7 @@ import { missingIssue, tooLong, defineStep } from "./shared";
 
 const PROTECTION_STEPS_MISSING = "Enter how you will protect their identities";
 
-export const safety = defineStep("safety", "Sharing safely", {
+export const safety = defineStep("safety", "Safety and well-being", {
   title: "How will your decision affect the safety and well-being of the child and others?",
   hint: "Think about the child, their family, and anyone else who could be affected by sharing or by not sharing.",
   ruleIds: ["protect-identities"],

@@ -4,14 +4,23 @@ import type { GoldenRuleId, GuidanceNoteId } from "../../guidance";
 import type { StepId, StepValues } from "../answers";
 import { TEXT_MAX_LENGTH, withoutUndefined, type FieldDefinition, type FieldOption } from "../fields";
 
-export type StepCaption =
-  | "Urgency"
-  | "About the concern"
-  | "Can you share?"
-  | "Seeking advice"
-  | "Lawful basis"
-  | "Sharing safely"
-  | "Your decision";
+/**
+ * The wizard's sections, in the order every path meets them: progress ("Section 2 of 6") counts up
+ * and never down only because `STEP_IDS` never goes back to an earlier one (tested). Advice on a
+ * question belongs to that question's section; safety and well-being comes last, after a share or not.
+ */
+export const STEP_CAPTIONS = [
+  "New information",
+  "Urgency",
+  "About the concern",
+  "Can you share?",
+  "Your decision",
+  "Lawful basis",
+  "Sharing safely",
+  "Safety and well-being",
+] as const;
+
+export type StepCaption = (typeof STEP_CAPTIONS)[number];
 
 /** Everything one generic page needs to render, validate and explain a step. */
 export interface StepDefinition<Id extends StepId = StepId> {
@@ -79,6 +88,8 @@ export function flowchartQuestionStep<Id extends AdvisableQuestionId>(
     ruleIds?: readonly GoldenRuleId[];
     noteIds?: readonly GuidanceNoteId[];
     reveals?: { option: string; fields: readonly FieldDefinition[] };
+    /** "Can you share?" unless the question is asked earlier, among those about the concern. */
+    caption?: StepCaption;
   },
 ): StepDefinition<Id> {
   const question = FLOWCHART[id];
@@ -91,7 +102,7 @@ export function flowchartQuestionStep<Id extends AdvisableQuestionId>(
   return {
     id,
     title: question.question,
-    caption: "Can you share?",
+    caption: page.caption ?? "Can you share?",
     hint: question.hint,
     ruleIds: page.ruleIds ?? [],
     ...(page.noteIds ? { noteIds: page.noteIds } : {}),
