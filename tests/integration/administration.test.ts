@@ -5,9 +5,11 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { LAST_ADMIN_MESSAGE } from "@/domain/administration";
+import { totpCodeAt } from "@/domain/second-factor";
 import { INITIAL_FORM_STATE } from "@/domain/errors";
 import { type SessionState, sessionStateFor } from "@/server/auth/current-actor";
 import { signInUser } from "@/server/auth/sign-in-user";
+import { verifyTotpCode } from "@/server/second-factor/verify-totp-code";
 import { changePersonAssignment } from "@/server/admin/change-person-assignment";
 import { createTeam } from "@/server/admin/create-team";
 import { listPeople } from "@/server/admin/list-people";
@@ -19,7 +21,7 @@ import { db } from "@/server/infra/db";
 import { updateOrganisationProfileAction } from "@/app/admin/organisation/actions";
 import { createTeamAction, renameTeamAction, setTeamArchivedAction } from "@/app/admin/teams/actions";
 import { changePersonAssignmentAction, setUserAccessAction } from "@/app/admin/users/actions";
-import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../scripts/lib/demo-data";
 import { hostileFormInput, hostileString, isClearMessage } from "../property/hostile";
 import { TEST_META, actorFor, seedDemo, withSuperuser } from "./support";
 
@@ -282,6 +284,12 @@ describe("people: deactivation", () => {
     if (!signedIn.ok) throw new Error(JSON.stringify(signedIn.errors));
     const { user } = signedIn;
     const claims = { userId: user.id, sessionVersion: user.sessionVersion, sessionId: user.sessionId };
+    // The demo account has an authenticator app (decision 021): the password alone leaves the
+    // session pending; the app's code completes it.
+    expect((await sessionStateFor(claims)).status).toBe("second-factor-pending");
+    const now = Date.now();
+    const code = totpCodeAt(DEMO_TOTP_SECRET, now);
+    expect(await verifyTotpCode(await actorFor(KIM), user.sessionId, { code }, TEST_META, now)).toEqual({ ok: true });
     expect((await sessionStateFor(claims)).status).toBe("signed-in");
 
     const result = await setUserAccess(admin, { userId: user.id, access: "disable" }, TEST_META);

@@ -19,6 +19,8 @@ async function draftWithOpening(email: string, caseReference: string): Promise<s
   for (const [step, answer] of [
     ["urgency", VALID.urgency],
     ["request", VALID.request],
+    // Identifiable comes before the case reference (decision 023).
+    ["identifiable", VALID.identifiable],
     ["concern", { ...VALID.concern, caseReference }],
   ] as const) {
     const saved = await saveDraftAnswer(user, draftId, step, answer as Record<string, unknown>, TEST_META);
@@ -45,7 +47,7 @@ describe("discarding a draft", () => {
       objectType: "draft",
       caseReference: "DISCARD-1",
       outcome: "SUCCESS",
-      detail: { kind: "ORIGINAL", draftStep: "significant-harm" },
+      detail: { kind: "ORIGINAL", draftStep: "about-the-information" },
     });
   });
 
