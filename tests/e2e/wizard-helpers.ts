@@ -330,19 +330,23 @@ export async function answerSharingQuestions(
   await answer(page, "safety", fills.safety ?? fillSafety());
 }
 
-/** A typical share: consent given, public task, shared in full with a named early help worker. */
+/**
+ * A typical share: consent given by a parent, public task, shared in full with a named early help
+ * worker. Issue 11's order: identifiable in the opening, whose consent before consent, the decision
+ * as soon as the flowchart has indicated, then the lawful basis and the sharing questions.
+ */
 export async function answerConsentGivenShare(page: Page, caseReference: string, rationale: string): Promise<void> {
   const recipient = { name: "Dee Khan", role: "Early help worker", organisation: "Northshire Council" };
   await answerRoutineOpening(page, caseReference, recipient);
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("Yes"));
-  await answer(page, "identifiable", chooseOnly("Yes"));
   await answer(page, "confidential", chooseOnly("Yes"));
+  await answer(page, "consent-from", fillConsentFrom("parent"));
   await answer(page, "consent", chooseOnly("Yes, consent has been given"));
-  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
-  await answerSharingQuestions(page);
   const outcome = "Share the information";
   await answer(page, "decision", fillDecision({ outcome, rationale, purpose: "Early help assessment", recipient }));
+  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
+  await answerSharingQuestions(page);
 }
 
 // ------------------------------------------------------------------------------ check answers → record

@@ -683,8 +683,9 @@ test("a draft survives sign-out: 'Your decisions' lists it, Continue resumes at 
 
   await drafts.getByRole("link", { name: `Continue draft for ${caseReference}` }).click();
   await expectQuestionPage(page, "significant-harm-advice");
-  // Section 3, "Seeking advice", comes before "Can you share?" on this path.
-  expect((await progressOf(page)).position).toBe(3);
+  // Advice is part of its question's section (decision 023): section 2, "About the concern".
+  expect((await progressOf(page)).position).toBe(2);
+  await expect(page.getByTestId("progress")).toContainText("About the concern");
   expect(page.url()).toContain(draftId);
 
   // Earlier answers are kept.
