@@ -7,6 +7,7 @@ import {
   signInAtProvider,
   startIdentityProvider,
 } from "../../scripts/lib/harness/identity-provider";
+import { inviteUser } from "@/server/accounts/invite-user";
 import { signInUser } from "@/server/auth/sign-in-user";
 import { db } from "@/server/infra/db";
 import { finishSsoSignIn } from "@/server/sso/finish-sso-sign-in";
@@ -152,6 +153,65 @@ describe("signing in through the organisation's provider", () => {
     expect(joined).toMatchObject({ ok: true, user: { email, role: "SUPERVISOR" } });
     expect(await lastSignInEvent()).toMatchObject({ outcome: "SUCCESS", detail: { method: "sso", joined: true } });
     await configure();
+  });
+
+  it("accepts a pending invitation at the first sign-on: its role and team, the invitation used, audited", async () => {
+    const email = "new.supervisor@riverside.example";
+    const admin = await actorFor(ADMIN);
+    const team = await db().team.findFirstOrThrow({ where: { organisationId: admin.organisationId } });
+    const invited = await inviteUser(
+      admin,
+      { name: "Noor Invited", email, role: "SUPERVISOR", teamId: team.id },
+      TEST_META,
+    );
+    if (!invited.ok) throw new Error(JSON.stringify(invited));
+
+    const { result } = await ssoSignIn(email);
+    expect(result).toMatchObject({ ok: true, user: { email, role: "SUPERVISOR", teamId: team.id } });
+    if (!result.ok) return;
+    const invitation = await db().invitation.findUniqueOrThrow({ where: { id: invited.invitationId } });
+    expect(invitation.acceptedAt).not.toBeNull();
+    expect(invitation.acceptedUserId).toBe(result.user.id);
+    const accepted = await db().auditEvent.findFirstOrThrow({
+      where: { action: "invitation.accept", objectId: invited.invitationId },
+    });
+    expect(accepted).toMatchObject({
+      outcome: "SUCCESS",
+      actorId: result.user.id,
+      organisationId: admin.organisationId,
+      detail: { userId: result.user.id, role: "SUPERVISOR", teamId: team.id, via: "sso" },
+    });
+    expect(await lastSignInEvent()).toMatchObject({ outcome: "SUCCESS", detail: { method: "sso", joined: true } });
+    // The next sign-on is an existing account's; the used invitation changes nothing.
+    expect((await ssoSignIn(email)).result).toMatchObject({ ok: true, user: { id: result.user.id } });
+    expect(await db().user.count({ where: { email } })).toBe(1);
+  });
+
+  it("does not let in an expired or revoked invitation, nor another organisation's", async () => {
+    const riverside = await actorFor(ADMIN);
+    const northshire = await actorFor("admin@northshire.example");
+    const cases = [
+      {
+        email: "expired.invite@riverside.example",
+        admin: riverside,
+        change: "expires_at = now() - interval '1 minute'",
+      },
+      { email: "revoked.invite@riverside.example", admin: riverside, change: "revoked_at = now()" },
+      { email: "elsewhere.invite@riverside.example", admin: northshire, change: null },
+    ];
+    for (const { email, admin, change } of cases) {
+      const invited = await inviteUser(admin, { name: "Not Yet", email, role: "ADMIN", teamId: "" }, TEST_META);
+      if (!invited.ok) throw new Error(JSON.stringify(invited));
+      if (change) {
+        await withSuperuser((client) =>
+          client.query(`UPDATE invitation SET ${change} WHERE id = $1`, [invited.invitationId]),
+        );
+      }
+      expect((await ssoSignIn(email)).result, email).toMatchObject({ ok: false, reason: "not-invited" });
+      expect(await db().user.findUnique({ where: { email } })).toBeNull();
+      const invitation = await db().invitation.findUniqueOrThrow({ where: { id: invited.invitationId } });
+      expect(invitation.acceptedAt).toBeNull();
+    }
   });
 
   it("refuses a disabled account", async () => {

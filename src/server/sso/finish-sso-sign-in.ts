@@ -10,7 +10,7 @@ import { db } from "@/server/infra/db";
 import { logger } from "@/server/infra/logger";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { discoverProvider, redeemAuthorizationCode } from "./identity-provider";
-import { hasPendingInvitation, takePendingInvitation } from "./pending-invitation";
+import { acceptInvitationBySignOn, hasPendingInvitation, takePendingInvitation } from "./pending-invitation";
 import { ssoSettingsFor } from "./sso-configuration";
 
 /** A flow must be finished within this; the provider's own sign-in page may take a while. */
@@ -127,17 +127,21 @@ export async function finishSsoSignIn(
   const opened = await db().$transaction(async (tx) => {
     let account = user;
     if (!account) {
+      // A pending invitation is accepted by this first sign-on: its role and team, not the join role.
       const invitation = await takePendingInvitation(tx, flow.organisation_id, verdict.email);
+      // Revoked, accepted or expired since the verdict, where only an invitation let them in.
+      if (!invitation && !settings.allowJoinByDomain) return null;
       account = await tx.user.create({
         data: {
           email: verdict.email,
-          name: displayName(claims.name, verdict.email),
+          name: displayName(claims.name, invitation?.name ?? "", verdict.email),
           passwordHash: placeholderPasswordHash,
           role: invitation?.role ?? settings.joinRole,
           teamId: invitation?.teamId ?? null,
           organisationId: flow.organisation_id,
         },
       });
+      if (invitation) await acceptInvitationBySignOn(tx, invitation, account, meta);
     }
     // The identity provider did the second factor (decision 021): the session opens complete.
     const session = { id: await openUserSession(tx, { userId: account.id, ip: meta.ip, secondFactorPending: false }) };
@@ -156,6 +160,7 @@ export async function finishSsoSignIn(
     });
     return { account, sessionId: session.id };
   });
+  if (!opened) return refuse("not-invited", verdict.email);
   const { account, sessionId } = opened;
   return {
     ok: true,
@@ -175,7 +180,8 @@ export async function finishSsoSignIn(
   };
 }
 
-function displayName(claimed: unknown, email: string): string {
+/** The provider's name for the person, else the name their invitation gave, else the email's local part. */
+function displayName(claimed: unknown, invitedName: string, email: string): string {
   const name =
     typeof claimed === "string"
       ? claimed
@@ -183,5 +189,5 @@ function displayName(claimed: unknown, email: string): string {
           .trim()
           .slice(0, 200)
       : "";
-  return name || email.slice(0, email.indexOf("@"));
+  return name || invitedName || email.slice(0, email.indexOf("@"));
 }
