@@ -157,7 +157,7 @@ export interface LawfulBasisChoice {
 }
 
 /** The lawful-basis page shows likely bases first; the rest are behind "Show all other bases". */
-async function showAllBases(page: Page): Promise<void> {
+export async function showAllBases(page: Page): Promise<void> {
   for (const summary of await page.getByText("Show all other bases", { exact: true }).all()) {
     const details = summary.locator("xpath=..");
     if ((await details.getAttribute("open")) === null) await summary.click();
@@ -253,6 +253,19 @@ export const fillDecision =
     await group.getByLabel("Day", { exact: true }).fill(date.day);
     await group.getByLabel("Month", { exact: true }).fill(date.month);
     await group.getByLabel("Year", { exact: true }).fill(date.year);
+  };
+
+/** What was done at once, and when (24-hour clock), in an emergency: the first page after urgency. */
+export const fillEmergencyAction =
+  (when: { day: string; month: string; year: string }): Fill =>
+  async (page) => {
+    const group = page.getByRole("group", { name: "Date action was taken", exact: true });
+    await group.getByLabel("Day", { exact: true }).fill(when.day);
+    await group.getByLabel("Month", { exact: true }).fill(when.month);
+    await group.getByLabel("Year", { exact: true }).fill(when.year);
+    await type(page, "Time action was taken", "14:30");
+    await tick(page, ["Called 999", "Contacted children's social care"], "What did you do?");
+    await type(page, "What happened?", "Police attended within ten minutes; the duty social worker was told by phone.");
   };
 
 export const fillDepartureReason =

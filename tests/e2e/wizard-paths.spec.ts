@@ -35,6 +35,11 @@ import {
   yesterday,
   fillConsentFrom,
   fillNotSharing,
+  fillAboutInformation,
+  fillChildViews,
+  fillEmergencyAction,
+  showAllBases,
+  CHILD_VIEWS_TEXT,
 } from "./wizard-helpers";
 
 // A whole path through the wizard takes a while on a shared machine.
@@ -59,7 +64,10 @@ test("consent given: the practitioner shares in full and the record says so", as
   await answer(page, "confidential", chooseOnly("Yes"));
   await answer(page, "consent-from", fillConsentFrom());
   await answer(page, "consent", chooseOnly("Yes, consent has been given"));
-  // Consent given ends the flowchart at "you can share": there is no "other lawful reason" question.
+  // Consent given ends the flowchart at "you can share": there is no "other lawful reason" question,
+  // and the decision is asked at once (decision 023).
+  await expectQuestionPage(page, "decision");
+  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
   await answer(
     page,
     "decision",
@@ -72,8 +80,6 @@ test("consent given: the practitioner shares in full and the record says so", as
   );
   await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
   await answerSharingQuestions(page);
-  await expectQuestionPage(page, "decision");
-  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
 
   await expectCheckAnswersPage(page);
   await expect(page.getByText("Your decision departs from what the flowchart indicates")).toHaveCount(0);
@@ -167,18 +173,10 @@ test("consent refused but a child at risk of significant harm: shared on a recor
   await answer(page, "consent", chooseOnly("No, consent was refused"));
 
   // A child at risk of significant harm answers "is there another lawful reason?" on its own:
-  // the wizard goes straight to the lawful basis.
-  await expectQuestionPage(page, "lawful-basis");
-  // Consent cannot be the basis when it was refused; Article 9(2)(g) needs its Schedule 1
-  // condition; confidential information needs a common-law justification.
-  await choose(page, "Consent", "UK GDPR Article 6 lawful basis");
-  await choose(page, "Yes", "Does the information include special category data?");
-  await tick(page, ["Substantial public interest"], "UK GDPR Article 9 condition");
-  await submitExpectingErrors(page, [
-    "You cannot rely on consent",
-    "Select the Data Protection Act 2018 Schedule 1 condition that goes with",
-    "Select why sharing this confidential information is justified",
-  ]);
+  // the wizard goes straight to the decision.
+  await expectQuestionPage(page, "decision");
+  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
+  await expect(page.getByTestId("indication")).toContainText("A child is at risk of significant harm");
   await answer(
     page,
     "decision",
@@ -189,6 +187,18 @@ test("consent refused but a child at risk of significant harm: shared on a recor
       recipient: { name: "DC Lee", role: "Detective constable", organisation: "Northshire Police" },
     }),
   );
+  await expectQuestionPage(page, "lawful-basis");
+  // Consent cannot be the basis when it was refused; Article 9(2)(g) needs its Schedule 1
+  // condition; confidential information needs a common-law justification.
+  await showAllBases(page);
+  await choose(page, "Consent", "UK GDPR Article 6 lawful basis");
+  await choose(page, "Yes", "Does the information include special category data?");
+  await tick(page, ["Substantial public interest"], "UK GDPR Article 9 condition");
+  await submitExpectingErrors(page, [
+    "You cannot rely on consent",
+    "Select the Data Protection Act 2018 Schedule 1 condition that goes with",
+    "Select why sharing this confidential information is justified",
+  ]);
   await answer(
     page,
     "lawful-basis",
@@ -209,9 +219,6 @@ test("consent refused but a child at risk of significant harm: shared on a recor
     }),
     informing: fillInforming(notTelling),
   });
-  await expectQuestionPage(page, "decision");
-  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
-  await expect(page.getByTestId("indication")).toContainText("A child is at risk of significant harm");
 
   const reference = await recordDecision(page);
   await expect(page.getByTestId("flagged")).toContainText("shared without consent");
@@ -270,25 +277,25 @@ test("no legitimate purpose: do not share, with no departure and no sharing ques
 
   await answer(page, "urgency", fillUrgency("No"));
   await answer(page, "request", fillRequest({ role: "Housing officer", organisation: "Northshire Homes" }));
+  await answer(page, "identifiable", chooseOnly("Yes"));
   // The child is identified only by a case reference: one that looks like a date of birth is refused.
   await expectQuestionPage(page, "concern");
   await fillConcern("12/03/2015")(page);
   await submitExpectingErrors(page, ["Case reference looks like a date"]);
   await answer(page, "concern", fillConcern(caseReference));
+  await answer(page, "about-the-information", fillAboutInformation());
+  await answer(page, "child-views", fillChildViews);
   await answer(page, "significant-harm", chooseOnly("No"));
   await expectQuestionPage(page, "purpose");
   const before = await progressOf(page);
   await answer(page, "purpose", chooseOnly("No"));
 
-  // "No purpose" ends the flowchart: identifiable, confidential, consent and every sharing page drop out.
-  await expectQuestionPage(page, "safety");
+  // "No purpose" ends the flowchart: confidential, consent and every sharing page drop out, and the
+  // decision is asked at once (decision 023).
+  await expectQuestionPage(page, "decision");
   const after = await progressOf(page);
   expect(after.position).toBe(before.position + 1);
   expect(after.total).toBeLessThan(before.total);
-  await answer(page, "safety", fillSafety());
-
-  await expectQuestionPage(page, "decision");
-  expect((await progressOf(page)).total).toBe(after.total);
   await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: do not share");
   // The rationale needs substance, and the purpose is required even when not sharing.
   await choose(page, "Do not share", "Your decision");
@@ -312,6 +319,10 @@ test("no legitimate purpose: do not share, with no departure and no sharing ques
     fillDecision({ outcome: "Do not share", rationale, purpose: "Background for a housing application" }),
   );
   await answer(page, "not-sharing", fillNotSharing);
+  // Safety and well-being is asked last, after a share or not: the section after the decision's.
+  await expectQuestionPage(page, "safety");
+  expect(await progressOf(page)).toEqual({ position: after.position + 1, total: after.total });
+  await answer(page, "safety", fillSafety());
 
   await expectCheckAnswersPage(page);
   await expect(page.getByTestId("indication")).toContainText("do not share");
@@ -355,8 +366,12 @@ test("no legitimate purpose: do not share, with no departure and no sharing ques
   });
   expect(row.record.indicationReasonCodes).toEqual(["NO_IMMEDIATE_RISK", "NO_LEGITIMATE_PURPOSE"]);
   expect(Object.keys(row.record.answers).sort()).toEqual([
+    "about-the-information",
+    "child-views",
     "concern",
     "decision",
+    "identifiable",
+    "not-sharing",
     "purpose",
     "request",
     "safety",
@@ -381,10 +396,11 @@ test("not sure: the practitioner seeks advice, records it, and continues; the ad
   const before = await progressOf(page);
   await answer(page, "confidential", chooseOnly("I'm not sure"));
 
-  // "Not sure" adds an advice page straight after the question.
+  // "Not sure" adds an advice page straight after the question, in the question's own section: the
+  // section count neither jumps nor grows (decision 023).
   await expectQuestionPage(page, "confidential-advice");
-  const after = await progressOf(page);
-  expect(after).toEqual({ position: before.position + 1, total: before.total + 1 });
+  expect(await progressOf(page)).toEqual(before);
+  await expect(page.getByTestId("progress")).toContainText("Can you share?");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Record the advice you were given about whether the information is confidential",
   );
@@ -459,14 +475,20 @@ test("emergency: a warning to act now, then the decision is recorded straight af
   await startDecision(page);
 
   await answer(page, "urgency", fillUrgency("Yes"));
+  // What was done, and when, comes first (decision 023).
+  await expectQuestionPage(page, "emergency-action");
+  await expect(page.getByText(warning)).toBeVisible();
+  await answer(page, "emergency-action", fillEmergencyAction(yesterday()));
   await expectQuestionPage(page, "request");
   await expect(page.getByText(warning)).toBeVisible();
   await answer(page, "request", fillRequest());
-  await answer(page, "concern", fillConcern(caseReference));
-  // Immediate risk answers "significant harm?" and "purpose?" itself.
   await expectQuestionPage(page, "identifiable");
   await expect(page.getByText(warning)).toBeVisible();
   await answer(page, "identifiable", chooseOnly("Yes"));
+  await answer(page, "concern", fillConcern(caseReference));
+  await answer(page, "about-the-information", fillAboutInformation());
+  await answer(page, "child-views", fillChildViews);
+  // Immediate risk answers "significant harm?" and "purpose?" itself.
   await answer(page, "confidential", chooseOnly("Yes"));
   await answer(page, "consent-from", fillConsentFrom());
   await answer(page, "consent", async () => {
@@ -474,6 +496,9 @@ test("emergency: a warning to act now, then the decision is recorded straight af
     await choose(page, "Asking would cause a delay that could harm the child", "Why have you not asked for consent?");
   });
   // …and "another lawful reason?" too.
+  await expectQuestionPage(page, "decision");
+  await expect(page.getByText(warning)).toBeVisible();
+  await expect(page.getByTestId("indication")).toContainText("Emergency: act now, record straight afterwards");
   await answer(
     page,
     "decision",
@@ -490,9 +515,6 @@ test("emergency: a warning to act now, then the decision is recorded straight af
     fillLawfulBasis({ article6: "Vital interests", commonLaw: ["Public interest outweighs confidentiality"] }),
   );
   await answerSharingQuestions(page);
-  await expectQuestionPage(page, "decision");
-  await expect(page.getByText(warning)).toBeVisible();
-  await expect(page.getByTestId("indication")).toContainText("Emergency: act now, record straight afterwards");
 
   const reference = await recordDecision(page);
   await expect(page.getByTestId("flagged")).toContainText("emergency");
@@ -536,16 +558,19 @@ test("departure: not sharing where the flowchart says share and a child is at ri
   // Significant harm answers "is there a legitimate purpose?" itself (decision 016).
   await answer(page, "confidential", chooseOnly("No"));
   // Not confidential: the flowchart says "you can share" without asking about consent.
+  await expectQuestionPage(page, "decision");
+  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
   await answer(page, "decision", fillDecision({ outcome: "Do not share", rationale, purpose: "Police enquiry" }));
-  await answer(page, "not-sharing", fillNotSharing);
-  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task" }));
-  await answerSharingQuestions(page);
 
+  // Departing from the indication asks why straight after the decision.
   await expectQuestionPage(page, "departure-reason");
   await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
   await type(page, "Why does your decision differ from what the flowchart indicates?", "Police know.");
   await submitExpectingErrors(page, ["Reason your decision differs must be 40 characters or more"]);
   await answer(page, "departure-reason", fillDepartureReason(reason));
+  // Not sharing: whether the person who asked was told, and when to look again; no sharing pages.
+  await answer(page, "not-sharing", fillNotSharing);
+  await answer(page, "safety", fillSafety());
 
   await expectCheckAnswersPage(page);
   await expect(
@@ -554,7 +579,7 @@ test("departure: not sharing where the flowchart says share and a child is at ri
     ),
   ).toBeVisible();
   await expect(page.getByRole("main")).toContainText(reason);
-  // Deciding not to share made the sharing pages irrelevant: their answers are gone.
+  // Deciding not to share leaves the sharing pages out: none of their answers are there.
   await expect(page.getByRole("main")).not.toContainText("What is your lawful basis for sharing?");
   const reference = await recordDecision(page);
   await expect(page.getByTestId("flagged")).toContainText("departs from the flowchart");
@@ -584,7 +609,9 @@ test("departure: not sharing where the flowchart says share and a child is at ri
     expect(Object.keys(row.record.answers)).not.toContain(pruned);
 });
 
-test("departure: sharing where the flowchart says do not: sharing questions, then why? flagged", async ({ page }) => {
+test("departure: sharing where the flowchart says do not: why?, then the sharing questions; flagged", async ({
+  page,
+}) => {
   const caseReference = uniqueCaseReference("SHAREANYWAY");
   const reason = "The designated safeguarding lead judged the pattern of injuries serious enough to share part of it.";
   await signIn(page, AMY);
@@ -597,7 +624,9 @@ test("departure: sharing where the flowchart says do not: sharing questions, the
   await answer(page, "consent-from", fillConsentFrom());
   await answer(page, "consent", chooseOnly("No, consent was refused"));
   await answer(page, "other-lawful-reason", chooseOnly("No"));
-  // "Do not share": the sharing pages are skipped.
+  // "Do not share" is indicated; the practitioner decides to share part of it.
+  await expectQuestionPage(page, "decision");
+  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: do not share");
   await answer(
     page,
     "decision",
@@ -608,27 +637,23 @@ test("departure: sharing where the flowchart says do not: sharing questions, the
       recipient: { name: "Pat Jones", role: "School nurse", organisation: "Northshire NHS Trust" },
     }),
   );
-  await answer(page, "safety", fillSafety());
-  await expectQuestionPage(page, "decision");
-  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: do not share");
-  // Deciding to share brings the sharing questions back.
-  await answer(
-    page,
-    "lawful-basis",
-    fillLawfulBasis({ article6: "Public task", commonLaw: ["Public interest outweighs confidentiality"] }),
-  );
-  // From there the wizard walks on through the pages after it, keeping what was already answered.
-  await expectQuestionPage(page, "safety");
-  await expect(page.getByRole("checkbox", { name: "No one's identity needs protecting" })).toBeChecked();
-  await answerSharingQuestions(page, { safety: async () => {} });
+  await expectQuestionPage(page, "departure-reason");
+  await expect(page.getByTestId("indication")).toContainText("do not share");
+  // Going back keeps the decision as given.
+  await backLink(page).click();
   await expectQuestionPage(page, "decision");
   await expect(
     page.getByRole("group", { name: "Your decision" }).getByRole("radio", { name: "Share some of the information" }),
   ).toBeChecked();
   await answer(page, "decision", async () => {});
-  await expectQuestionPage(page, "departure-reason");
-  await expect(page.getByTestId("indication")).toContainText("do not share");
   await answer(page, "departure-reason", fillDepartureReason(reason));
+  // Deciding to share brings in the sharing questions, against the "do not share" indication.
+  await answer(
+    page,
+    "lawful-basis",
+    fillLawfulBasis({ article6: "Public task", commonLaw: ["Public interest outweighs confidentiality"] }),
+  );
+  await answerSharingQuestions(page);
 
   await expectCheckAnswersPage(page);
   await expect(page.getByText("Your decision departs from what the flowchart indicates")).toBeVisible();
@@ -693,11 +718,19 @@ test("a draft survives sign-out: 'Your decisions' lists it, Continue resumes at 
   await expectQuestionPage(page, "significant-harm");
   await expect(page.getByRole("radio", { name: "I'm not sure" })).toBeChecked();
   await backLink(page).click();
+  await expectQuestionPage(page, "child-views");
+  await expect(page.getByLabel("What are the child's wishes and feelings?")).toHaveValue(CHILD_VIEWS_TEXT);
+  await backLink(page).click();
+  await expectQuestionPage(page, "about-the-information");
+  await backLink(page).click();
   await expectQuestionPage(page, "concern");
   await expect(page.getByLabel("Your organisation's case reference")).toHaveValue(caseReference);
   await expect(
     page.getByRole("checkbox", { name: "The child's health or development, or their exposure to possible harm" }),
   ).toBeChecked();
+  await backLink(page).click();
+  await expectQuestionPage(page, "identifiable");
+  await expect(page.getByRole("radio", { name: "Yes" })).toBeChecked();
   await backLink(page).click();
   await expectQuestionPage(page, "request");
   await expect(page.getByLabel("Their role", { exact: true })).toHaveValue("Health visitor");
@@ -705,7 +738,10 @@ test("a draft survives sign-out: 'Your decisions' lists it, Continue resumes at 
   expect(await draftAnswers(draftId)).toEqual({
     urgency: { immediateRisk: "no" },
     request: { origin: "request", requesterRole: "Health visitor", requesterOrganisation: "Northshire NHS Trust" },
+    identifiable: { identifiable: "yes" },
     concern: { concernCategories: ["child-health-or-development"], personAtRisk: "child", caseReference },
+    "about-the-information": { informationAbout: ["child"], fromAnotherAgency: "no" },
+    "child-views": { wishesAndFeelings: CHILD_VIEWS_TEXT },
     "significant-harm": { significantHarm: "not-sure" },
   });
 });

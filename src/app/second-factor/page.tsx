@@ -19,7 +19,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function SecondFactorPage({ searchParams }: { searchParams: SearchParams }) {
   const { user, pending } = await requirePasswordVerifiedUser();
   const callbackUrl = callbackFrom(await searchParams);
-  if (!pending) redirect(callbackUrl ?? homePathFor(user.role));
+  // Already complete: through the handler that re-issues the cookie without its "pending" claim, as a
+  // stale claim would otherwise send the proxy back here from every page (a redirect loop).
+  if (!pending) {
+    redirect(`/api/second-factor/continue?next=${encodeURIComponent(callbackUrl ?? homePathFor(user.role))}`);
+  }
   const state = await loadSecondFactorState(user);
   const query = callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : "";
   if (!hasSecondFactor(state)) redirect(`/second-factor/set-up${query}`);
