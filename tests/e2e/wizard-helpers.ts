@@ -158,9 +158,10 @@ export interface LawfulBasisChoice {
 
 /** The lawful-basis page shows likely bases first; the rest are behind "Show all other bases". */
 export async function showAllBases(page: Page): Promise<void> {
+  // Groups inside a conditional reveal (Article 9, Schedule 1) show theirs only once revealed.
   for (const summary of await page.getByText("Show all other bases", { exact: true }).all()) {
     const details = summary.locator("xpath=..");
-    if ((await details.getAttribute("open")) === null) await summary.click();
+    if ((await summary.isVisible()) && (await details.getAttribute("open")) === null) await summary.click();
   }
 }
 
@@ -171,6 +172,7 @@ export const fillLawfulBasis =
     await choose(page, basis.article6, "UK GDPR Article 6 lawful basis");
     if (basis.specialCategory) {
       await choose(page, "Yes", "Does the information include special category data?");
+      await showAllBases(page);
       await tick(page, basis.specialCategory.article9, "UK GDPR Article 9 condition");
       await tick(page, basis.specialCategory.schedule1, "Data Protection Act 2018 Schedule 1 condition");
     } else {
