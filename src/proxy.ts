@@ -111,7 +111,9 @@ async function route(request: NextRequest, contentSecurityPolicy: string): Promi
   }
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  if (token && allowance > 0 && !request.nextUrl.pathname.startsWith("/api/auth")) {
+  // A pending session's cookie is not slid: the response that completes the second factor sets the
+  // cookie without the claim, and a copy of the old one set here could win and loop (decision 021).
+  if (token && allowance > 0 && !token.sfp && !request.nextUrl.pathname.startsWith("/api/auth")) {
     response.cookies.set(
       cookieName,
       await encodeSessionToken(token, secret, allowance),
