@@ -118,7 +118,8 @@ test("Change links return to check answers, and an answer that makes questions i
   await expect(main).toContainText("Is there another lawful reason to share without consent?");
 
   // 4. "The information does not identify anyone" makes confidentiality, consent, the other lawful
-  // reason, the lawful basis and telling the person irrelevant: gone from the page and the draft.
+  // reason, the lawful basis and telling the person irrelevant: gone from the page and the draft; so
+  // are the concern (its case reference) and the harm question (decision 023).
   await page.getByRole("link", { name: "Change does the information let someone identify a living person?" }).click();
   await expectQuestionPage(page, "identifiable");
   await page.getByRole("radio", { name: "No", exact: true }).check();
@@ -136,7 +137,6 @@ test("Change links return to check answers, and an answer that makes questions i
   const answers = (await draftAnswers(draftId)) ?? {};
   expect(Object.keys(answers).sort()).toEqual(
     [
-      "concern",
       "decision",
       "identifiable",
       "information-to-share",
@@ -144,7 +144,6 @@ test("Change links return to check answers, and an answer that makes questions i
       "request",
       "safety",
       "sharing-method",
-      "significant-harm",
       "urgency",
     ].sort(),
   );
