@@ -94,6 +94,10 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await typeInto(page, page.getByLabel("Their organisation", { exact: true }), "Riverside Youth Club");
   await press(page, saveAndContinue(page));
 
+  await expectQuestionPage(page, "identifiable");
+  await selectRadio(page, page.getByRole("main"), "Yes");
+  await press(page, saveAndContinue(page));
+
   await expectQuestionPage(page, "concern");
   await tickBox(
     page,
@@ -105,6 +109,22 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await typeInto(page, page.getByLabel("Your organisation's case reference"), caseReference);
   await press(page, saveAndContinue(page));
 
+  await expectQuestionPage(page, "about-the-information");
+  await tickBox(
+    page,
+    group(page, "Who is the information about?").getByRole("checkbox", { name: "The child or young person" }),
+  );
+  await selectRadio(page, group(page, "Did any of the information come from another agency?"), "No");
+  await press(page, saveAndContinue(page));
+
+  await expectQuestionPage(page, "child-views");
+  await typeInto(
+    page,
+    page.getByLabel("What are the child's wishes and feelings?"),
+    "He wants to keep going to the club.",
+  );
+  await press(page, saveAndContinue(page));
+
   await expectQuestionPage(page, "significant-harm");
   await selectRadio(page, page.getByRole("main"), "No");
   await press(page, saveAndContinue(page));
@@ -113,20 +133,6 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await selectRadio(page, page.getByRole("main"), "No");
   // Space submits a focused button as well as Enter does.
   await press(page, saveAndContinue(page), "Space");
-
-  await expectQuestionPage(page, "safety");
-  await typeInto(
-    page,
-    page.getByLabel("Effect on safety and well-being"),
-    "Not sharing keeps the family's private details private.",
-  );
-  await tickBox(
-    page,
-    group(page, "Whose identity needs protecting?").getByRole("checkbox", {
-      name: "No one's identity needs protecting",
-    }),
-  );
-  await press(page, saveAndContinue(page));
 
   await expectQuestionPage(page, "decision");
   // A mistake first: the error summary takes focus, and the keyboard user carries on from there.
@@ -143,6 +149,29 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await typeInto(page, dateGroup.getByLabel("Day"), date.day);
   await typeInto(page, dateGroup.getByLabel("Month"), date.month);
   await typeInto(page, dateGroup.getByLabel("Year"), date.year);
+  await press(page, saveAndContinue(page));
+
+  // Not sharing (decision 023): whether the person who asked was told, and when to look again.
+  await expectQuestionPage(page, "not-sharing");
+  await selectRadio(page, group(page, "Have you told the person who asked that you will not share?"), "Yes");
+  const revisit = group(page, "When will you look at this decision again?");
+  await typeInto(page, revisit.getByLabel("Day"), "15");
+  await typeInto(page, revisit.getByLabel("Month"), "1");
+  await typeInto(page, revisit.getByLabel("Year"), String(new Date().getUTCFullYear() + 1));
+  await press(page, saveAndContinue(page));
+
+  await expectQuestionPage(page, "safety");
+  await typeInto(
+    page,
+    page.getByLabel("Effect on safety and well-being"),
+    "Not sharing keeps the family's private details private.",
+  );
+  await tickBox(
+    page,
+    group(page, "Whose identity needs protecting?").getByRole("checkbox", {
+      name: "No one's identity needs protecting",
+    }),
+  );
   await press(page, saveAndContinue(page));
 
   await expectCheckAnswersPage(page);
