@@ -13,9 +13,11 @@ import {
   decisionCount,
   draftRow,
   expectQuestionPage,
+  fillAboutInformation,
+  fillChildViews,
   fillConcern,
+  fillDecision,
   fillRequest,
-  fillSafety,
   fillUrgency,
   startDecision,
   stepUrl,
@@ -138,6 +140,7 @@ test("values of the wrong type or outside the options are refused and nothing is
   await page.reload();
   await answer(page, "urgency", fillUrgency("No"));
   await answer(page, "request", fillRequest());
+  await answer(page, "identifiable", chooseOnly("Yes"));
   await expectQuestionPage(page, "concern");
   before = await snapshot(draftId);
 
@@ -188,13 +191,21 @@ test("no skipping questions: later addresses go to the first unanswered one, lat
   // consent never arises.
   await page.reload();
   await answer(page, "request", fillRequest());
+  await answer(page, "identifiable", chooseOnly("Yes"));
   await answer(page, "concern", fillConcern(caseReference));
+  await answer(page, "about-the-information", fillAboutInformation());
+  await answer(page, "child-views", fillChildViews);
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("No"));
-  await expectQuestionPage(page, "safety");
+  // The decision comes as soon as the flowchart has indicated (decision 023).
+  await expectQuestionPage(page, "decision");
   before = await snapshot(draftId);
-  await rewriteNextAction(page, (body) => body.replaceAll(`"${draftId}","safety"`, `"${draftId}","consent"`));
-  await fillSafety()(page);
+  await rewriteNextAction(page, (body) => body.replaceAll(`"${draftId}","decision"`, `"${draftId}","consent"`));
+  await fillDecision({
+    outcome: "Do not share",
+    rationale: "The request was for general background with no safeguarding purpose behind it.",
+    purpose: "Background",
+  })(page);
   await page.getByRole("button", { name: SAVE }).click();
   await expect(page.getByTestId("error-summary")).toContainText(
     "This question does not apply to the answers you have given",
@@ -211,7 +222,8 @@ test("someone else's draft is not found, by address or by a rewritten post, and 
   await signIn(page, USERS.schoolPractitioner);
   const tomsDraft = await startDecision(page);
   await answer(page, "urgency", fillUrgency("Yes"));
-  await expectQuestionPage(page, "request");
+  // In an emergency, what was done comes first (decision 023).
+  await expectQuestionPage(page, "emergency-action");
   const tomsBefore = await snapshot(tomsDraft);
 
   // A colleague in the same school, and a practitioner in another organisation, get "not found".
