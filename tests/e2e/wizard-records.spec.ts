@@ -7,7 +7,8 @@ import { USERS, signIn, withDatabase } from "./support";
 import {
   SECURITY_TEXT,
   answer,
-  answerRoutineOpening,
+  fillRequest,
+  fillUrgency,
   auditEvents,
   backLink,
   choose,
@@ -161,13 +162,13 @@ test("the record page shows every answer in plain English, not the stored codes"
   // Fails today: the summary rows of the record page print stored values ("secure-email",
   // "information-governance-lead", "child, anonymous-referrer") and the decision date as
   // "2026-11-20", where the rest of the service shows labels and "20 November 2026".
-  const caseReference = uniqueCaseReference("LABELS");
   const advice = "Put together, the school, year group and dates would identify the family.";
   await signIn(page, USERS.schoolPractitioner);
   await startDecision(page);
-  await answerRoutineOpening(page, caseReference);
-  await answer(page, "significant-harm", chooseOnly("No"));
-  await answer(page, "purpose", chooseOnly("Yes"));
+  // Identifiable is asked before the case reference (decision 023); "no" after advice skips the
+  // concern, the child's views and the harm question.
+  await answer(page, "urgency", fillUrgency("No"));
+  await answer(page, "request", fillRequest());
   await answer(page, "identifiable", chooseOnly("I'm not sure"));
   await answer(page, "identifiable-advice", async () => {
     await choose(page, "The information governance lead or data protection officer", "Who did you ask for advice?");
@@ -178,6 +179,7 @@ test("the record page shows every answer in plain English, not the stored codes"
       "Now that you have taken advice: does the information let someone identify a living person?",
     );
   });
+  await answer(page, "purpose", chooseOnly("Yes"));
   await answer(
     page,
     "decision",
@@ -188,6 +190,8 @@ test("the record page shows every answer in plain English, not the stored codes"
       recipient: { name: "Attendance team", role: "Analyst", organisation: "Northshire Council" },
     }),
   );
+  await answer(page, "information-to-share", fillInformation);
+  await answer(page, "sharing-method", fillSharingMethod);
   await answer(
     page,
     "safety",
@@ -196,8 +200,6 @@ test("the record page shows every answer in plain English, not the stored codes"
       steps: "Only anonymised attendance figures are shared.",
     }),
   );
-  await answer(page, "information-to-share", fillInformation);
-  await answer(page, "sharing-method", fillSharingMethod);
   const reference = await recordDecision(page);
   const record = await openRecordFromConfirmation(page, reference);
 
