@@ -16,6 +16,8 @@ const MESSAGES: Record<NotificationKind, string> = {
   REPLY_RECEIVED: "The practitioner has replied to your challenge",
   ESCALATION_RAISED: "A decision has been escalated",
   ESCALATION_RESOLVED: "An escalation has been resolved",
+  REQUEST_RECEIVED: "A partner has asked your team for information",
+  REQUEST_ANSWERED: "Your request for information has been answered",
 };
 
 export default async function NotificationsPage() {
@@ -50,6 +52,8 @@ export default async function NotificationsPage() {
                   <Link href={linkFor(n.kind, n.decisionReference)} className={n.read ? "" : "font-bold"}>
                     {MESSAGES[n.kind]}: {n.decisionReference}
                   </Link>
+                ) : n.kind === "REQUEST_RECEIVED" || n.kind === "REQUEST_ANSWERED" ? (
+                  <Link href={n.kind === "REQUEST_RECEIVED" ? "/requests/inbox" : "/requests"}>{MESSAGES[n.kind]}</Link>
                 ) : (
                   MESSAGES[n.kind]
                 )}

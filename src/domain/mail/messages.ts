@@ -11,6 +11,8 @@ export const EMAIL_TEMPLATES = [
   "REPLY_RECEIVED",
   "ESCALATION_RAISED",
   "ESCALATION_RESOLVED",
+  "REQUEST_RECEIVED",
+  "REQUEST_ANSWERED",
   "INVITATION",
   "PASSWORD_RESET",
   "PASSWORD_CHANGED",
@@ -60,6 +62,16 @@ const TEMPLATES: Record<EmailTemplate, TemplateText> = {
   ESCALATION_RESOLVED: {
     subject: "An escalation has been resolved",
     lead: "An escalation has been resolved:",
+    after: SIGN_IN_NOTE,
+  },
+  REQUEST_RECEIVED: {
+    subject: "A partner has asked your team for information",
+    lead: "A partner organisation has asked your team for information:",
+    after: SIGN_IN_NOTE,
+  },
+  REQUEST_ANSWERED: {
+    subject: "Your request for information has been answered",
+    lead: "A partner organisation has answered your request for information:",
     after: SIGN_IN_NOTE,
   },
   INVITATION: {

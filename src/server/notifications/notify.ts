@@ -8,6 +8,9 @@ export const NOTIFICATION_KINDS = [
   "REPLY_RECEIVED",
   "ESCALATION_RAISED",
   "ESCALATION_RESOLVED",
+  // Issue 14: a partner's request reached the contact team; the contact team answered it.
+  "REQUEST_RECEIVED",
+  "REQUEST_ANSWERED",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
