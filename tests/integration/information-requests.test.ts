@@ -298,6 +298,8 @@ describe("the app's role", () => {
       "DELETE FROM information_request_event",
       "DELETE FROM information_request",
       "UPDATE partnership_member SET contact_team_id = contact_team_id",
+      "UPDATE request_timer SET due_at = now()",
+      "DELETE FROM request_timer",
     ])
       await expect(withAppRole((client) => client.query(statement))).rejects.toThrow(/permission denied/);
   });

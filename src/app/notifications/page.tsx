@@ -18,6 +18,8 @@ const MESSAGES: Record<NotificationKind, string> = {
   ESCALATION_RESOLVED: "An escalation has been resolved",
   REQUEST_RECEIVED: "A partner has asked your team for information",
   REQUEST_ANSWERED: "Your request for information has been answered",
+  REQUEST_DUE_SOON: "A partner’s request is nearly due",
+  REQUEST_OVERDUE: "A partner’s request to your team is overdue",
 };
 
 export default async function NotificationsPage() {
@@ -52,8 +54,8 @@ export default async function NotificationsPage() {
                   <Link href={linkFor(n.kind, n.decisionReference)} className={n.read ? "" : "font-bold"}>
                     {MESSAGES[n.kind]}: {n.decisionReference}
                   </Link>
-                ) : n.kind === "REQUEST_RECEIVED" || n.kind === "REQUEST_ANSWERED" ? (
-                  <Link href={n.kind === "REQUEST_RECEIVED" ? "/requests/inbox" : "/requests"}>{MESSAGES[n.kind]}</Link>
+                ) : n.kind.startsWith("REQUEST_") ? (
+                  <Link href={n.kind === "REQUEST_ANSWERED" ? "/requests" : "/requests/inbox"}>{MESSAGES[n.kind]}</Link>
                 ) : (
                   MESSAGES[n.kind]
                 )}

@@ -13,6 +13,8 @@ export const EMAIL_TEMPLATES = [
   "ESCALATION_RESOLVED",
   "REQUEST_RECEIVED",
   "REQUEST_ANSWERED",
+  "REQUEST_DUE_SOON",
+  "REQUEST_OVERDUE",
   "INVITATION",
   "PASSWORD_RESET",
   "PASSWORD_CHANGED",
@@ -72,6 +74,16 @@ const TEMPLATES: Record<EmailTemplate, TemplateText> = {
   REQUEST_ANSWERED: {
     subject: "Your request for information has been answered",
     lead: "A partner organisation has answered your request for information:",
+    after: SIGN_IN_NOTE,
+  },
+  REQUEST_DUE_SOON: {
+    subject: "A partner's request is nearly due",
+    lead: "A request for information from a partner organisation is nearly due:",
+    after: SIGN_IN_NOTE,
+  },
+  REQUEST_OVERDUE: {
+    subject: "A partner's request is overdue",
+    lead: "A request for information to your team is overdue and has been escalated to you:",
     after: SIGN_IN_NOTE,
   },
   INVITATION: {

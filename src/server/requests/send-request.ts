@@ -1,6 +1,6 @@
 import "server-only";
 import { type UseCaseResult, fail } from "@/domain/errors";
-import { dueAt, responseHours, sendRequestInputSchema } from "@/domain/requests";
+import { dueAt, reminderAt, responseHours, sendRequestInputSchema } from "@/domain/requests";
 import type { SignedInUser } from "../auth/current-actor";
 import { recordRefusal } from "../auth/refusal";
 import { db } from "@/server/infra/db";
@@ -63,7 +63,8 @@ export async function sendRequest(
     input.priority,
     Object.fromEntries(member.partnership.responseTimes.map((t) => [t.priority, t.workingHours])),
   );
-  const due = dueAt(now, hours, await loadWorkingCalendar(now));
+  const calendar = await loadWorkingCalendar(now);
+  const due = dueAt(now, hours, calendar);
   const reference = newRequestReference();
 
   return db().$transaction(async (tx): Promise<SendRequestResult> => {
@@ -91,6 +92,13 @@ export async function sendRequest(
       select: { id: true, reference: true, requestingOrganisationId: true, respondingOrganisationId: true },
     });
     await recordRequestEvent(tx, user, request.id, "SENT", { priority: input.priority });
+    // The request's clocks, run by the timer runner (fire-request-timers.ts), not by this web request.
+    await tx.requestTimer.createMany({
+      data: [
+        { requestId: request.id, kind: "REMIND", dueAt: reminderAt(now, hours, calendar) },
+        { requestId: request.id, kind: "ESCALATE", dueAt: due },
+      ],
+    });
     await notify(tx, { recipientIds: await contactTeamMemberIds(tx, member.contactTeamId), kind: "REQUEST_RECEIVED" });
     await auditRequestStep(
       tx,

@@ -105,6 +105,17 @@ CREATE TABLE "information_request_answer" (
     CONSTRAINT "information_request_answer_pkey" PRIMARY KEY ("request_id")
 );
 
+-- CreateTable
+CREATE TABLE "request_timer" (
+    "id" BIGSERIAL NOT NULL,
+    "request_id" UUID NOT NULL,
+    "kind" TEXT NOT NULL,
+    "due_at" TIMESTAMPTZ(3) NOT NULL,
+    "fired_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "request_timer_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "partnership_name_key" ON "partnership"("name");
 
@@ -125,6 +136,12 @@ CREATE INDEX "information_request_requesting_organisation_id_received_at_idx" ON
 
 -- CreateIndex
 CREATE INDEX "information_request_event_request_id_id_idx" ON "information_request_event"("request_id", "id");
+
+-- CreateIndex
+CREATE INDEX "request_timer_fired_at_due_at_idx" ON "request_timer"("fired_at", "due_at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "request_timer_request_id_kind_key" ON "request_timer"("request_id", "kind");
 
 -- AddForeignKey
 ALTER TABLE "partnership_member" ADD CONSTRAINT "partnership_member_partnership_id_fkey" FOREIGN KEY ("partnership_id") REFERENCES "partnership"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -168,6 +185,9 @@ ALTER TABLE "information_request_event" ADD CONSTRAINT "information_request_even
 -- AddForeignKey
 ALTER TABLE "information_request_answer" ADD CONSTRAINT "information_request_answer_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "information_request"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+-- AddForeignKey
+ALTER TABLE "request_timer" ADD CONSTRAINT "request_timer_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "information_request"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
 -- The app's role (decision 005, database hardening): explicit grants, append-only where a record
 -- must not change. Partnerships and their people are set up by the seed and, later, an admin page.
 REVOKE ALL ON "partnership" FROM infoshare_app;
@@ -190,6 +210,11 @@ GRANT SELECT, INSERT ON "information_request_event" TO infoshare_app;
 GRANT USAGE, SELECT ON SEQUENCE "information_request_event_id_seq" TO infoshare_app;
 REVOKE ALL ON "information_request_answer" FROM infoshare_app;
 GRANT SELECT, INSERT ON "information_request_answer" TO infoshare_app;
+-- A timer is written with its request and only ever marked fired.
+REVOKE ALL ON "request_timer" FROM infoshare_app;
+GRANT SELECT, INSERT ON "request_timer" TO infoshare_app;
+GRANT UPDATE ("fired_at") ON "request_timer" TO infoshare_app;
+GRANT USAGE, SELECT ON SEQUENCE "request_timer_id_seq" TO infoshare_app;
 
 -- Bank holidays in England and Wales, 2025 to 2027, as www.gov.uk/bank-holidays publishes them
 -- (substitute days included: Boxing Day 2026 and Christmas 2027 fall on a Saturday).
