@@ -24,6 +24,7 @@ const SECTIONS: { href: string; label: string; permission: GlobalAction }[] = [
   { href: "/decisions/new", label: "Record a decision", permission: "decision.record" },
   { href: "/cases", label: "Cases", permission: "case.search" },
   { href: "/consultations", label: "Your consultations", permission: "consultation.list-own" },
+  { href: "/requests", label: "Requests", permission: "request.list-own" },
   { href: "/retention", label: "Retention", permission: "retention.manage" },
   { href: "/subject-access", label: "Subject access", permission: "subject-access.export" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },

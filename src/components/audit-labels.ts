@@ -58,6 +58,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "retention.rules.change": "Changed how long each type of record is kept",
   "sso.configure": "Changed single sign-on",
   "sso.test-connection": "Tested the single sign-on connection",
+  // Issue 14: information requests between partner agencies, logged by both organisations.
+  "request.send": "Sent a request for information to a partner",
+  "request.view": "Viewed a request for information",
+  "request.assign": "Assigned a request for information",
+  "request.acknowledge": "Acknowledged a request for information",
+  "request.answer": "Answered a request for information",
+  "request.confirm-receipt": "Confirmed receipt of a partner’s answer",
+  "request.remind": "Reminded a contact team that a request is nearly due",
+  "request.escalate": "Escalated an overdue request to the contact team’s supervisor",
 };
 
 /** What happened, for an action; an action with no label (it fails a test) shows as recorded. */

@@ -103,4 +103,13 @@ export const AUDITED_ACTIONS = [
   "arrangement.change",
   "arrangement.remove",
   "retention.rules.change",
+  // Issue 14: information requests between partner agencies.
+  "request.send",
+  "request.view",
+  "request.assign",
+  "request.acknowledge",
+  "request.answer",
+  "request.confirm-receipt",
+  "request.remind",
+  "request.escalate",
 ] as const;

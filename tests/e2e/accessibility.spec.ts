@@ -160,6 +160,28 @@ PAGES.push(
 );
 // ---- end law-org ----
 
+// ---- partners (issue 14, decision 028): information requests between agencies ----
+/** Sends a request to a partner through the form, landing on the request's page. */
+async function sendARequest(page: Page): Promise<void> {
+  await page.getByLabel("Riverside Primary School").check();
+  await page.getByLabel("Green").check();
+  await page.getByLabel("Your case reference").fill("A11Y-REQUEST");
+  await page.getByLabel("Child’s full name").fill("Jamie Doe");
+  await page.getByLabel("Why do you need this information?").fill("To plan support for the family after a referral.");
+  await page.getByLabel("What information do you need?").fill("Attendance over the last term.");
+  await page.getByLabel("On what lawful basis are you asking?").fill("Children Act 1989 section 17");
+  await page.getByRole("button", { name: "Send the request" }).click();
+  await expect(page.getByText("Your request has been sent")).toBeVisible();
+}
+PAGES.push(
+  { role: "practitioner", name: "requests", path: () => "/requests" },
+  { role: "practitioner", name: "ask a partner for information", path: () => "/requests/new" },
+  withErrors("practitioner", "ask a partner with errors", "/requests/new", ["Send the request"]),
+  { role: "practitioner", name: "a request", path: () => "/requests/new", act: sendARequest },
+  { role: "practitioner", name: "requests your team has received", path: () => "/requests/inbox" },
+);
+// ---- end partners ----
+
 /** The header's navigation is the same on every page of a role: it is checked once per role and width. */
 const NAVIGATION = 'header nav[aria-label="Main"]';
 

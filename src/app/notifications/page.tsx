@@ -16,6 +16,10 @@ const MESSAGES: Record<NotificationKind, string> = {
   REPLY_RECEIVED: "The practitioner has replied to your challenge",
   ESCALATION_RAISED: "A decision has been escalated",
   ESCALATION_RESOLVED: "An escalation has been resolved",
+  REQUEST_RECEIVED: "A partner has asked your team for information",
+  REQUEST_ANSWERED: "Your request for information has been answered",
+  REQUEST_DUE_SOON: "A partner’s request is nearly due",
+  REQUEST_OVERDUE: "A partner’s request to your team is overdue",
 };
 
 export default async function NotificationsPage() {
@@ -50,6 +54,8 @@ export default async function NotificationsPage() {
                   <Link href={linkFor(n.kind, n.decisionReference)} className={n.read ? "" : "font-bold"}>
                     {MESSAGES[n.kind]}: {n.decisionReference}
                   </Link>
+                ) : n.kind.startsWith("REQUEST_") ? (
+                  <Link href={n.kind === "REQUEST_ANSWERED" ? "/requests" : "/requests/inbox"}>{MESSAGES[n.kind]}</Link>
                 ) : (
                   MESSAGES[n.kind]
                 )}
