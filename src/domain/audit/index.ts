@@ -153,29 +153,55 @@ export type ChainBreak =
  * Verifies one chain incrementally: feed events in chain order, then call finish() with the
  * recorded chain head. Incremental so that millions of events verify in constant memory.
  */
-export function createChainVerifier(chainKey: string) {
-  let expectedSeq = 1n;
-  let expectedPrev = GENESIS_HASH;
+/** What links an event into its chain: enough to check the chain once its content's hash is known. */
+export interface ChainLink {
+  id: bigint;
+  chainSeq: bigint;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * A point the chain is known to have passed, to verify only what came after it: a signed
+ * checkpoint's position and head hash, and the id of the event there.
+ */
+export interface ChainStart {
+  seq: bigint;
+  hash: string;
+  eventId: bigint;
+}
+
+export function createChainVerifier(chainKey: string, start?: ChainStart) {
+  let expectedSeq = start ? start.seq + 1n : 1n;
+  let expectedPrev = start ? start.hash : GENESIS_HASH;
   let firstBreak: ChainBreak | null = null;
   let checked = 0;
-  let lastEventId: bigint | null = null;
+  let lastEventId: bigint | null = start ? start.eventId : null;
+
+  /** recomputedHash: SHA-256 of the event's content as it is now (hashAuditEvent), possibly taken elsewhere. */
+  function addLink(event: ChainLink, recomputedHash: string): ChainBreak | null {
+    if (firstBreak) return firstBreak;
+    checked += 1;
+    if (event.chainSeq !== expectedSeq) {
+      firstBreak = { kind: "gap", chainKey, expectedSeq, foundSeq: event.chainSeq, eventId: event.id };
+    } else if (event.prevHash !== expectedPrev) {
+      firstBreak = { kind: "prev-hash-mismatch", chainKey, chainSeq: event.chainSeq, eventId: event.id };
+    } else if (recomputedHash !== event.hash) {
+      firstBreak = { kind: "hash-mismatch", chainKey, chainSeq: event.chainSeq, eventId: event.id };
+    }
+    expectedSeq = event.chainSeq + 1n;
+    expectedPrev = event.hash;
+    lastEventId = event.id;
+    return firstBreak;
+  }
 
   return {
     add(event: ChainedAuditEvent & { id: bigint }): ChainBreak | null {
       if (firstBreak) return firstBreak;
-      checked += 1;
-      if (event.chainSeq !== expectedSeq) {
-        firstBreak = { kind: "gap", chainKey, expectedSeq, foundSeq: event.chainSeq, eventId: event.id };
-      } else if (event.prevHash !== expectedPrev) {
-        firstBreak = { kind: "prev-hash-mismatch", chainKey, chainSeq: event.chainSeq, eventId: event.id };
-      } else if (hashAuditEvent(event) !== event.hash) {
-        firstBreak = { kind: "hash-mismatch", chainKey, chainSeq: event.chainSeq, eventId: event.id };
-      }
-      expectedSeq = event.chainSeq + 1n;
-      expectedPrev = event.hash;
-      lastEventId = event.id;
-      return firstBreak;
+      return addLink(event, hashAuditEvent(event));
     },
+    /** As add(), for an event whose content was hashed elsewhere (a worker thread: audit:verify). */
+    addLink,
     /**
      * A head that is ahead of the last event means events were removed from the end; events with
      * no head at all (null) mean the head itself was removed. No events and no head is an empty,
