@@ -1,7 +1,7 @@
 // Audit events and their hash chain. Each organisation has its own chain; an event's hash covers
 // its content and the previous event's hash, so altering, removing or re-ordering any event
 // breaks every link after it. Hashing needs SHA-256, which we take from Node's standard library.
-import { createHash, randomUUID } from "node:crypto";
+import { hash, randomUUID } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 export const SYSTEM_CHAIN = "system";
@@ -81,10 +81,30 @@ export function hashableContent(event: HashableEvent): JsonValue {
   };
 }
 
+/** Characters JSON.stringify escapes in a string: quote, backslash, control characters, lone surrogates. */
+const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
+const quoted = (value: string | null): string =>
+  value === null ? "null" : NEEDS_ESCAPING.test(value) ? JSON.stringify(value) : `"${value}"`;
+
+/**
+ * canonicalJson(hashableContent(event)), written out directly: the top-level keys are fixed, so
+ * their sorted order is too. About three times faster, which is what audit:verify spends its time
+ * on; unit-tested equal to the general form for any event.
+ */
+export function canonicalEventJson(event: HashableEvent): string {
+  return (
+    `{"action":${quoted(event.action)},"actorId":${quoted(event.actorId)},"actorRole":${quoted(event.actorRole)}` +
+    `,"at":${quoted(event.at.toISOString())},"caseReference":${quoted(event.caseReference)}` +
+    `,"chainKey":${quoted(event.chainKey)},"chainSeq":${quoted(event.chainSeq.toString())}` +
+    `,"detail":${canonicalJson(event.detail)},"ip":${quoted(event.ip)},"objectId":${quoted(event.objectId)}` +
+    `,"objectType":${quoted(event.objectType)},"organisationId":${quoted(event.organisationId)}` +
+    `,"outcome":${quoted(event.outcome)},"prevHash":${quoted(event.prevHash)},"requestId":${quoted(event.requestId)}}`
+  );
+}
+
 export function hashAuditEvent(event: HashableEvent): string {
-  return createHash("sha256")
-    .update(canonicalJson(hashableContent(event)), "utf8")
-    .digest("hex");
+  // The one-shot form: no Hash object per event (Node 20.12+), a third of verifying's time otherwise.
+  return hash("sha256", canonicalEventJson(event), "hex");
 }
 
 export function chainEvent(
