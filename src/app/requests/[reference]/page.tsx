@@ -133,7 +133,7 @@ export default async function RequestPage({
               },
             ]}
             submitLabel="Assign"
-            secondary
+            tone="secondary"
           />
         </>
       ) : null}
