@@ -49,7 +49,7 @@ export default async function ReviewQueuePage({
       ) : null}
       <PageHeading caption={user.teamName ?? user.organisationName}>Review queue</PageHeading>
       <p className="govuk-body">
-        Your team’s decisions that nobody has endorsed or challenged yet. Flagged decisions come first, then the oldest.
+        Your team’s decisions that nobody has endorsed or challenged yet. Urgent decisions come first, then the oldest.
       </p>
 
       <dl className="mb-8 grid grid-cols-3 gap-4" data-testid="queue-counts">
@@ -60,7 +60,7 @@ export default async function ReviewQueuePage({
           </dd>
         </div>
         <div className="bg-govuk-light-grey p-4">
-          <dt>Flagged</dt>
+          <dt>Urgent</dt>
           <dd className="text-[2.25rem] font-bold" data-testid="count-flagged">
             {countLabel(queue.counts.flagged)}
           </dd>
@@ -127,7 +127,7 @@ export default async function ReviewQueuePage({
         </p>
       ) : (
         <table className="govuk-table" data-testid="review-queue">
-          <caption className="sr-only">Decisions waiting for review, flagged first then oldest first</caption>
+          <caption className="sr-only">Decisions waiting for review, urgent first then oldest first</caption>
           <TableHead columns={["Reference", "Practitioner", "Decision", "Flags", "Recorded", "Review by"]} />
           <tbody>
             {queue.rows.map((row) => (
@@ -142,13 +142,14 @@ export default async function ReviewQueuePage({
                   {row.flags.length === 0 ? (
                     "None"
                   ) : (
-                    <ul className="space-y-1">
-                      {row.flags.map((f) => (
-                        <li key={f}>
-                          <Tag colour="orange">{FLAG_LABELS[f] ?? f}</Tag>
-                        </li>
-                      ))}
-                    </ul>
+                    <>
+                      <Tag colour={row.urgent ? "red" : "orange"}>{row.urgent ? "Urgent" : "Routine"}</Tag>
+                      <ul className="mt-1 space-y-1" data-testid="flag-reasons">
+                        {row.reasons.map((reason) => (
+                          <li key={reason}>{reason}</li>
+                        ))}
+                      </ul>
+                    </>
                   )}
                 </td>
                 <td>{formatDateTime(row.recordedAt)}</td>

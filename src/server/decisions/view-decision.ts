@@ -11,7 +11,12 @@ import type { RequestMeta } from "@/server/infra/request-context";
 import { normaliseDecisionReference } from "./reference";
 
 /** The record as stored: dates are ISO strings after the JSON round trip. */
-export type StoredDecisionRecord = Omit<DecisionRecordData, "decidedAt" | "reviewDueAt" | "retainUntil"> & {
+export type StoredDecisionRecord = Omit<
+  DecisionRecordData,
+  "decidedAt" | "reviewDueAt" | "retainUntil" | "reviewSeverity"
+> & {
+  /** Absent on records made before decision 027. */
+  reviewSeverity?: DecisionRecordData["reviewSeverity"];
   decidedAt: string;
   reviewDueAt: string;
   retainUntil: string;
@@ -46,7 +51,10 @@ export async function viewDecision(
   user: SignedInUser,
   rawReference: string,
   meta: RequestMeta,
-  purpose: { action: Extract<RecordAction, "decision.view" | "decision.export">; channel: "page" | "json" | "pdf" | "print" },
+  purpose: {
+    action: Extract<RecordAction, "decision.view" | "decision.export">;
+    channel: "page" | "json" | "pdf" | "print";
+  },
 ): Promise<ViewDecisionResult> {
   const reference = normaliseDecisionReference(rawReference);
   if (!reference) return fail.notFound(DECISION_NOT_FOUND);

@@ -8,6 +8,8 @@ import {
   encodeQueueCursor,
   queueFilterSchema,
 } from "@/domain/review";
+import { flagReasons } from "@/domain/review/flags";
+import type { ReviewFlag } from "@/domain/decision";
 import { Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
@@ -19,6 +21,10 @@ export interface QueueRow {
   practitionerName: string;
   outcome: "SHARE" | "SHARE_PART" | "NO_SHARE";
   flags: string[];
+  /** Why it is flagged, in words, one per flag (decision 027). */
+  reasons: string[];
+  /** Needs review in the short period: stored as the queue item's "flagged" since decision 027. */
+  urgent: boolean;
   recordedAt: string;
   reviewDueAt: string;
   overdue: boolean;
@@ -152,6 +158,8 @@ export async function listReviewQueue(user: SignedInUser, rawFilter: unknown): P
       practitionerName: r.practitioner_name,
       outcome: r.outcome,
       flags: r.flags,
+      reasons: flagReasons(r.flags as ReviewFlag[]),
+      urgent: r.flagged,
       recordedAt: r.recorded_at.toISOString(),
       reviewDueAt: r.review_due_at.toISOString(),
       overdue: r.review_due_at.getTime() < now,
