@@ -67,6 +67,19 @@ describe("the review queue", () => {
     expect(alexNotes.some((n) => n.kind === "REVIEW_REQUESTED" && n.decisionReference === urgent)).toBe(true);
   });
 
+  it("groups a case's decisions together, newest first, with the case's count in the queue (issue 13)", async () => {
+    const older = await recordThroughWizard(SAM, consentGivenShareAnswers(), "GRP-0001");
+    await recordThroughWizard(SAM, consentGivenShareAnswers(), "GRP-0002");
+    const newer = await recordThroughWizard(SAM, consentGivenShareAnswers(), "GRP-0001");
+    const queue = await listReviewQueue(await actorFor(ALEX), {});
+    const group = queue.groups.find((g) => g.caseReference === "GRP-0001")!;
+    expect(group.rows.map((r) => r.reference)).toEqual([newer, older]);
+    expect(group.waitingInQueue).toBe(2);
+    expect(queue.groups.filter((g) => g.caseReference === "GRP-0001")).toHaveLength(1);
+    // Every row of the page is in exactly one group.
+    expect(queue.groups.flatMap((g) => g.rows).length).toBe(queue.rows.length);
+  });
+
   it("shows another team's supervisor nothing of it, and another organisation's supervisor neither", async () => {
     const reference = await recordThroughWizard(SAM, consentGivenShareAnswers(), "SUP-0003");
     expect((await listReviewQueue(await actorFor(KIM), {})).rows.map((r) => r.reference)).not.toContain(reference);

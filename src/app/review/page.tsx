@@ -127,38 +127,51 @@ export default async function ReviewQueuePage({
         </p>
       ) : (
         <table className="govuk-table" data-testid="review-queue">
-          <caption className="sr-only">Decisions waiting for review, urgent first then oldest first</caption>
+          <caption className="sr-only">
+            Decisions waiting for review by case, the most urgent case first, each case newest first
+          </caption>
           <TableHead columns={["Reference", "Practitioner", "Decision", "Flags", "Recorded", "Review by"]} />
-          <tbody>
-            {queue.rows.map((row) => (
-              <tr key={row.decisionId} data-testid="queue-row">
-                <td>
-                  <Link href={`/review/${row.reference}`}>{row.reference}</Link>
-                  <span className="block text-govuk-secondary">Case {row.caseReference}</span>
-                </td>
-                <td>{row.practitionerName}</td>
-                <td>{OUTCOME_LABELS[row.outcome]}</td>
-                <td>
-                  {row.flags.length === 0 ? (
-                    "None"
-                  ) : (
-                    <>
-                      <Tag colour={row.urgent ? "red" : "orange"}>{row.urgent ? "Urgent" : "Routine"}</Tag>
-                      <ul className="mt-1 space-y-1" data-testid="flag-reasons">
-                        {row.reasons.map((reason) => (
-                          <li key={reason}>{reason}</li>
-                        ))}
-                      </ul>
-                    </>
-                  )}
-                </td>
-                <td>{formatDateTime(row.recordedAt)}</td>
-                <td>
-                  {row.overdue ? <Tag colour="red">Overdue</Tag> : null} {formatDate(row.reviewDueAt)}
-                </td>
+          {queue.groups.map((group) => (
+            <tbody key={group.caseReference} data-testid="case-group">
+              <tr>
+                <th colSpan={6} scope="rowgroup" className="bg-govuk-light-grey">
+                  <Link href={`/cases/${encodeURIComponent(group.caseReference)}`}>Case {group.caseReference}</Link>
+                  <span className="font-normal" data-testid="case-group-count">
+                    {" "}
+                    ({group.waitingInQueue} waiting
+                    {group.waitingInQueue > group.rows.length ? ", some on other pages" : ""})
+                  </span>
+                </th>
               </tr>
-            ))}
-          </tbody>
+              {group.rows.map((row) => (
+                <tr key={row.decisionId} data-testid="queue-row">
+                  <td>
+                    <Link href={`/review/${row.reference}`}>{row.reference}</Link>
+                  </td>
+                  <td>{row.practitionerName}</td>
+                  <td>{OUTCOME_LABELS[row.outcome]}</td>
+                  <td>
+                    {row.flags.length === 0 ? (
+                      "None"
+                    ) : (
+                      <>
+                        <Tag colour={row.urgent ? "red" : "orange"}>{row.urgent ? "Urgent" : "Routine"}</Tag>
+                        <ul className="mt-1 space-y-1" data-testid="flag-reasons">
+                          {row.reasons.map((reason) => (
+                            <li key={reason}>{reason}</li>
+                          ))}
+                        </ul>
+                      </>
+                    )}
+                  </td>
+                  <td>{formatDateTime(row.recordedAt)}</td>
+                  <td>
+                    {row.overdue ? <Tag colour="red">Overdue</Tag> : null} {formatDate(row.reviewDueAt)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
         </table>
       )}
       {nextHref ? (
