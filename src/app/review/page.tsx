@@ -49,8 +49,8 @@ export default async function ReviewQueuePage({
       ) : null}
       <PageHeading caption={user.teamName ?? user.organisationName}>Review queue</PageHeading>
       <p className="govuk-body">
-        Your team’s decisions that nobody has endorsed or challenged yet, grouped by case. Urgent decisions come
-        first, then the oldest.
+        Your team’s decisions that nobody has endorsed or challenged yet, grouped by case. Urgent decisions come first,
+        then the oldest.
       </p>
 
       <dl className="mb-8 grid grid-cols-3 gap-4" data-testid="queue-counts">
