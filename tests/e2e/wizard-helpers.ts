@@ -45,16 +45,16 @@ export async function startDecision(page: Page): Promise<string> {
  */
 export async function expectQuestionPage(page: Page, stepId: string): Promise<void> {
   await expect(page).toHaveURL(stepUrl(stepId));
-  await expect(page.getByTestId("progress")).toContainText(/Question \d+ of \d+/);
+  await expect(page.getByTestId("progress")).toContainText(/Section \d+ of \d+: \S/);
   await expect(page.getByTestId("guidance")).toBeVisible();
   await expect(backLink(page)).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
 
-/** "Question N of M" from the caption. */
+/** "Section N of M" from the caption: progress is shown by section (issue 13). */
 export async function progressOf(page: Page): Promise<{ position: number; total: number }> {
   const text = (await page.getByTestId("progress").textContent()) ?? "";
-  const match = /Question (\d+) of (\d+)/.exec(text);
+  const match = /Section (\d+) of (\d+)/.exec(text);
   if (!match) throw new Error(`No progress in "${text}"`);
   return { position: Number(match[1]), total: Number(match[2]) };
 }

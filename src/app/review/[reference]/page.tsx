@@ -32,7 +32,8 @@ const REVIEW_FIELDS: FieldDefinition[] = [
         value: "CHALLENGE",
         label: "Challenge the decision",
         hint: "The practitioner must respond: reply, or reconsider it.",
-        revealsFields: ["comment", "actionRequired"],
+        // Comments are asked of a note too, so they are not hidden under "Challenge".
+        revealsFields: ["actionRequired"],
       },
       { value: "NOTE", label: "Add a note", hint: "It stays in your queue." },
     ],
