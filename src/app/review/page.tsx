@@ -53,6 +53,9 @@ export default async function ReviewQueuePage({
         Your team’s decisions that nobody has endorsed or challenged yet, grouped by case. Urgent decisions come first,
         then the oldest.
       </p>
+      <p className="govuk-body">
+        <Link href="/review/team">See all your team’s decisions, reviewed or not</Link>
+      </p>
 
       <dl className="mb-8 grid grid-cols-3 gap-4" data-testid="queue-counts">
         <div className="bg-govuk-light-grey p-4">
