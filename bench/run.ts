@@ -412,6 +412,14 @@ async function listFigures(
     { name: "your decisions (5,000 recorded)", path: "/decisions", cookie: practitioner },
     { name: "your decisions: search a case", path: `/decisions?${q({ q: "CS-2025/0001" })}`, cookie: practitioner },
     { name: "retention review list", path: "/retention", cookie: igLead },
+    // Issue 13: one case's history among 1,000,000 decisions (4 of them), and the supervisor's team view.
+    {
+      name: "case page (one case of 250,000)",
+      path: `/cases/${encodeURIComponent(seeded.samples.caseReference)}`,
+      cookie: supervisor,
+    },
+    { name: "team view: first page", path: "/review/team", cookie: supervisor },
+    { name: "team view: one month", path: `/review/team?${q(month)}`, cookie: supervisor },
   ];
   const floor = await sequential(`${server.origin}/api/bench/floor`, supervisor, LIST_SAMPLES);
   const results = [];

@@ -49,6 +49,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "password-reset.request": "Asked to reset a password",
   "password-reset.complete": "Reset a password",
   "case.view": "Viewed a case’s history",
+  "review.team-view": "Viewed the team’s decisions",
   "consultation.record": "Recorded advice sought without naming the child",
   "consultation.view": "Viewed a consultation",
   "consultation.link": "Linked a consultation to a record",

@@ -96,6 +96,7 @@ export const AUDITED_ACTIONS = [
   "password-reset.request",
   "password-reset.complete",
   "case.view",
+  "review.team-view",
   "consultation.record",
   "consultation.view",
   "consultation.link",

@@ -122,6 +122,10 @@ const PAGES: PageType[] = [
   { role: "practitioner", name: "find a case", path: () => "/cases" },
   { role: "practitioner", name: "a case's history", path: (f) => `/cases/${f.caseReference}` },
   { role: "admin", name: "a case held by other teams", path: (f) => `/cases/${f.caseReference}` },
+  // --- Supervisors' team view (issue 13, decision 027) ---
+  { role: "supervisor", name: "your team's decisions", path: () => "/review/team" },
+  { role: "supervisor", name: "your team's decisions, filtered", path: () => "/review/team?status=AWAITING_REVIEW" },
+  // --- end of the team view ---
   ...ACCOUNT_PAGES,
   // --- Added by the UI work (issue 13): pages and states it made. ---
   { role: "IG lead", name: "audit log, oldest first", path: () => "/audit?order=oldest" },

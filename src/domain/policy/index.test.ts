@@ -53,6 +53,7 @@ const EXPECTED_GLOBAL: Record<Role, GlobalAction[]> = {
     "decision.record",
     "decision.list-own",
     "review.queue",
+    "review.team-view",
     "escalation.list",
     "case.search",
     "consultation.record",

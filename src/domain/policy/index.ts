@@ -37,6 +37,7 @@ export const GLOBAL_ACTIONS = [
   "decision.record",
   "decision.list-own",
   "review.queue",
+  "review.team-view",
   "escalation.list",
   "audit.view",
   "audit.verify",
@@ -86,6 +87,8 @@ const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   "decision.record": ["PRACTITIONER", "SUPERVISOR"],
   "decision.list-own": ["PRACTITIONER", "SUPERVISOR"],
   "review.queue": ["SUPERVISOR"],
+  // Every decision of the supervisor's own team, reviewed or not (issue 13): the team is the scope.
+  "review.team-view": ["SUPERVISOR"],
   "escalation.list": ["SUPERVISOR", "IG_LEAD"],
   "audit.view": ["IG_LEAD"],
   "audit.verify": ["IG_LEAD"],
