@@ -1,8 +1,6 @@
 import "server-only";
 import { type AuditEventExportFilter, auditEventExportFilterSchema } from "@/schemas/export-filters";
-import type { SignedInUser } from "../auth/current-actor";
-import type { RequestMeta } from "@/server/infra/request-context";
-import { type CsvExportOptions, type CsvExportResult, exportFilteredCsv } from "./start-csv-export";
+import { filteredCsvExport } from "./start-csv-export";
 import { ukDayRange } from "@/domain/calendar";
 import { Prisma } from "@/generated/prisma/client";
 import { type CursorQuery, cursorQuery } from "./stream-cursor-as-csv";
@@ -62,18 +60,11 @@ export function auditEventsExportQuery(organisationId: string, filter: AuditEven
  * The IG lead's CSV export of their organisation's audit log for a filter, streamed in constant memory
  * and audited as `audit.export` before the first row is sent.
  */
-export function exportAuditEvents(
-  user: SignedInUser,
-  input: unknown,
-  meta: RequestMeta,
-  options: CsvExportOptions = {},
-): Promise<CsvExportResult> {
-  return exportFilteredCsv(user, input, meta, options, {
-    action: "audit.export",
-    filterSchema: auditEventExportFilterSchema,
-    objectType: "audit_event",
-    query: auditEventsExportQuery,
-    header: AUDIT_EVENT_EXPORT_COLUMNS,
-    filenameStem: "audit-events",
-  });
-}
+export const exportAuditEvents = filteredCsvExport({
+  action: "audit.export",
+  filterSchema: auditEventExportFilterSchema,
+  objectType: "audit_event",
+  query: auditEventsExportQuery,
+  header: AUDIT_EVENT_EXPORT_COLUMNS,
+  filenameStem: "audit-events",
+});
