@@ -4,7 +4,7 @@ import { can } from "@/domain/policy";
 import { resolveEscalationInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
 import { recordRefusal } from "../auth/refusal";
-import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
+import { appendAuditEvent, decisionAuditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
 import { fieldErrorsFrom } from "../field-errors";
 import { notify } from "../notifications/notify";
@@ -70,14 +70,7 @@ export async function resolveEscalation(
     });
     await appendAuditEvent(
       tx,
-      auditEntry(user, meta, {
-        action: "escalation.resolve",
-        objectType: "decision",
-        objectId: escalation.decision.reference,
-        caseReference: escalation.decision.caseReference,
-        outcome: "SUCCESS",
-        detail: { escalationId: escalation.id },
-      }),
+      decisionAuditEntry(user, meta, "escalation.resolve", escalation.decision, { escalationId: escalation.id }),
     );
     return { ok: true };
   });

@@ -3,7 +3,7 @@ import { ukDayLastMoment } from "@/domain/calendar";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { extendRetentionSchema } from "@/schemas/retention";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
+import { appendAuditEvent, decisionAuditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
 import { fieldErrorsFrom } from "../field-errors";
 import { loadRetainedDecision } from "./load-retained-decision";
@@ -37,13 +37,9 @@ export async function extendRetention(user: SignedInUser, raw: unknown, meta: Re
     });
     await appendAuditEvent(
       tx,
-      auditEntry(user, meta, {
-        action: "retention.extend",
-        objectType: "decision",
-        objectId: decision.reference,
-        caseReference: decision.caseReference,
-        outcome: "SUCCESS",
-        detail: { from: current.toISOString(), to: retainUntil.toISOString() },
+      decisionAuditEntry(user, meta, "retention.extend", decision, {
+        from: current.toISOString(),
+        to: retainUntil.toISOString(),
       }),
     );
   });
