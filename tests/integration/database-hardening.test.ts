@@ -8,6 +8,7 @@ import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { db } from "@/server/infra/db";
 import {
   actorFor,
+  endRetentionOf,
   asAppRoleRolledBack,
   recordThroughWizard,
   seedDemo,
@@ -23,15 +24,6 @@ const DISPOSE = "SELECT dispose_decision($1::uuid, $2::uuid, 'test-request', NUL
 const DISPOSE_EARLY = "SELECT dispose_decision($1::uuid, $2::uuid, 'test-request', NULL, $3)";
 
 beforeAll(seedDemo);
-
-async function endRetentionOf(reference: string) {
-  await withSuperuser(async (client) => {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL session_replication_role = replica");
-    await client.query("UPDATE decision SET retain_until = now() - interval '1 day' WHERE reference = $1", [reference]);
-    await client.query("COMMIT");
-  });
-}
 
 /** The error a statement raises (null if it succeeds), inside a savepoint so the transaction goes on. */
 async function errorOf(client: pg.Client, sql: string, params: unknown[] = []): Promise<pg.DatabaseError | null> {

@@ -9,27 +9,17 @@ import { db } from "@/server/infra/db";
 import {
   TEST_META,
   actorFor,
+  endRetentionOf,
   expectRefusedAsAppendOnly,
   recordThroughWizard,
   seedDemo,
   verifyAuditChain,
-  withSuperuser,
 } from "./support";
 
 beforeAll(seedDemo);
 
 const TOM = "tom.baker@riverside.example";
 const DAN = "dan.hughes@riverside.example"; // Riverside IG lead
-
-/** Retention periods last years; tests move a record's end date into the past as a superuser. */
-async function endRetentionOf(reference: string) {
-  await withSuperuser(async (client) => {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL session_replication_role = replica");
-    await client.query("UPDATE decision SET retain_until = now() - interval '1 day' WHERE reference = $1", [reference]);
-    await client.query("COMMIT");
-  });
-}
 
 describe("retention", () => {
   it("lists records due, extends one with a reason, and refuses an earlier date", async () => {

@@ -63,6 +63,19 @@ export async function withSuperuser<T>(fn: (client: pg.Client) => Promise<T>): P
   return withClient(ownerDatabaseUrl(), fn);
 }
 
+/**
+ * Retention periods last years; this moves a record's end date into the past.
+ * Decisions are append-only for every role; a replica session skips that trigger, as only an owner can.
+ */
+export async function endRetentionOf(reference: string): Promise<void> {
+  await withSuperuser(async (client) => {
+    await client.query("BEGIN");
+    await client.query("SET LOCAL session_replication_role = replica");
+    await client.query("UPDATE decision SET retain_until = now() - interval '1 day' WHERE reference = $1", [reference]);
+    await client.query("COMMIT");
+  });
+}
+
 /** Runs `sql` as the database owner, expecting an append-only trigger to refuse it. */
 export async function expectRefusedAsAppendOnly(sql: string, params: unknown[] = []): Promise<void> {
   await withSuperuser((client) => expect(client.query(sql, params)).rejects.toThrow(/append-only/));
