@@ -8,8 +8,10 @@ const executablePath = existsSync(chromiumPath) ? chromiumPath : undefined;
 
 export default defineConfig({
   testDir: "tests/e2e",
-  fullyParallel: false,
-  workers: 1,
+  // Every test makes its own data (its own case reference, drafts, decisions), so tests run two at a
+  // time, one per core, in any order; the few that count rows filter to their own.
+  fullyParallel: true,
+  workers: 2,
   retries: 0,
   // A whole wizard journey is some twenty pages; axe runs once per page type, in accessibility.spec.ts.
   timeout: 120_000,
@@ -33,10 +35,13 @@ export default defineConfig({
   },
   projects: [
     // Signs each demo user in through the form once and stores the session (the specs' signIn()
-    // starts from it; tests of signing in itself still use the form), then makes the data the
-    // accessibility spec's pages need.
-    { name: "sign-in", testMatch: /\.setup\.ts$/ },
-    { name: "chromium", dependencies: ["sign-in"] },
+    // starts from it; tests of signing in itself still use the form).
+    { name: "sign-in", testMatch: /auth\.setup\.ts$/ },
+    // The data the accessibility spec's pages need, made through the app by the practitioner.
+    { name: "page data", testMatch: /page-fixtures\.setup\.ts$/, dependencies: ["sign-in"] },
+    { name: "pages", testMatch: /accessibility\.spec\.ts$/, dependencies: ["page data"] },
+    // A whole path through the wizard is some twenty pages: it takes a while on a shared machine.
+    { name: "journeys", testIgnore: /accessibility\.spec\.ts$/, dependencies: ["sign-in"], timeout: 180_000 },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

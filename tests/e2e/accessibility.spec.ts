@@ -4,9 +4,9 @@
 // step. Pages that need data (a draft, a decision, an escalation, a record due for disposal) get it
 // from page-fixtures.setup.ts, one short run through the app before the specs.
 import { readFileSync } from "node:fs";
-import { type Browser, type Page, expect, test } from "@playwright/test";
+import { type Page, test as base, expect } from "@playwright/test";
 import type { PageFixtures } from "./page-fixtures.setup";
-import { USERS, expectNoAxeViolations, pageFixturesPath, signIn } from "./support";
+import { USERS, expectNoAxeViolations, pageFixturesPath, storageStatePath } from "./support";
 
 const WIDTHS = [1280, 320] as const;
 
@@ -102,10 +102,36 @@ function markKnownFailure(width: number, label: string): void {
   test.fail(known !== undefined, known);
 }
 
-async function newPageFor(browser: Browser, role: Role, width = 1280): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-  if (role !== "signed out") await signIn(page, SIGNED_IN_AS[role]);
-  return page;
+/**
+ * One browser page per role and width, reused by every test of that role and width that the worker
+ * runs (a new context per test cost more than many of the scans). Signed-in pages start from the
+ * session the sign-in setup stored; each test checks it was not sent to sign in instead.
+ */
+const test = base.extend<object, { pageFor: (role: Role, width: number) => Promise<Page> }>({
+  pageFor: [
+    async ({ browser }, use) => {
+      const pages = new Map<string, Page>();
+      await use(async (role, width) => {
+        const key = `${role} ${width}`;
+        let page = pages.get(key);
+        if (!page) {
+          const storageState = role === "signed out" ? undefined : storageStatePath(SIGNED_IN_AS[role]);
+          const context = await browser.newContext({ viewport: { width, height: 900 }, storageState });
+          page = await context.newPage();
+          pages.set(key, page);
+        }
+        return page;
+      });
+      for (const page of pages.values()) await page.context().close();
+    },
+    { scope: "worker" },
+  ],
+});
+
+/** Opens `path` as `role`, failing if a signed-in role was sent to sign in (its stored session no longer works). */
+async function open(page: Page, role: Role, path: string): Promise<void> {
+  await page.goto(path);
+  if (role !== "signed out") expect(new URL(page.url()).pathname, `${role} is signed in`).not.toMatch(/^\/sign-in/);
 }
 
 // Made once per run by page-fixtures.setup.ts; read per test, since a worker that restarts after a
@@ -128,38 +154,35 @@ for (const width of WIDTHS) {
   test.describe(`at ${width} px`, () => {
     for (const type of PAGES) {
       const label = `${type.role}: ${type.name}`;
-      test(`${label}: no axe violations, no wider than the window`, async ({ browser }) => {
+      test(`${label}: no axe violations, no wider than the window`, async ({ pageFor }) => {
         markKnownFailure(width, label);
-        const page = await newPageFor(browser, type.role, width);
-        await page.goto(type.path(fixtures()));
+        const page = await pageFor(type.role, width);
+        await open(page, type.role, type.path(fixtures()));
         await type.act?.(page);
         await checkPage(page, label, width);
-        await page.context().close();
       });
     }
 
     for (const role of ["practitioner", "supervisor", "IG lead", "admin"] as const) {
-      test(`${role}: navigation: no axe violations`, async ({ browser }) => {
+      test(`${role}: navigation: no axe violations`, async ({ pageFor }) => {
         markKnownFailure(width, `${role}: navigation`);
-        const page = await newPageFor(browser, role, width);
-        await page.goto("/notifications");
+        const page = await pageFor(role, width);
+        await open(page, role, "/notifications");
         await expect(page.locator(NAVIGATION)).toBeVisible();
         await expectNoAxeViolations(page, { include: NAVIGATION });
-        await page.context().close();
       });
     }
 
     const questionPages = "practitioner: every question page of the wizard";
-    test(`${questionPages}: no axe violations, no wider than the window`, async ({ browser }) => {
-      const page = await newPageFor(browser, "practitioner", width);
+    test(`${questionPages}: no axe violations, no wider than the window`, async ({ pageFor }) => {
+      const page = await pageFor("practitioner", width);
       const { draftId, draftSteps } = fixtures();
       expect(draftSteps.length).toBeGreaterThan(0);
       for (const step of draftSteps) {
-        await page.goto(`/decisions/drafts/${draftId}/${step}`);
+        await open(page, "practitioner", `/decisions/drafts/${draftId}/${step}`);
         await expect(page.getByTestId("progress")).toBeVisible();
         await checkPage(page, `question ${step}`, width);
       }
-      await page.context().close();
     });
   });
 }

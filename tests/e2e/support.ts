@@ -53,10 +53,11 @@ export function pageFixturesPath(): string {
 const SIGNED_OUT_PATHS = ["/sign-in", "/signed-out", "/api/session/end"];
 
 /**
- * Starts the page signed in as `email` with the session the sign-in setup stored (sessions are
- * signed cookies, so a test signing out elsewhere does not end it); only when there is none, or it
- * no longer works (the user was disabled since), signs in through the form and stores the new one.
- * Tests of signing in itself use `signInThroughForm`.
+ * Starts the page signed in as `email` with the session the sign-in setup stored, or switches the
+ * page to that user (the previous user's session stays open); only when there is none, or it no
+ * longer works, signs in through the form and stores the new one. Tests of signing in itself use
+ * `signInThroughForm`. The stored session is shared by every test running at the same time, so a
+ * test never signs out of it (signOut ends the session on the server for all of them).
  */
 export async function signIn(page: Page, email: string): Promise<void> {
   const file = storageStatePath(email);
@@ -87,6 +88,7 @@ export async function signInThroughForm(page: Page, email: string, password = DE
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 
+/** Signs out through the header: only from a session of the test's own (signInThroughForm), see signIn. */
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL("**/signed-out");
