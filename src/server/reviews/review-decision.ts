@@ -1,5 +1,5 @@
 import "server-only";
-import { type UseCaseResult, fail } from "@/domain/errors";
+import type { UseCaseResult } from "@/domain/errors";
 import { reviewInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, decisionAuditEntry } from "../audit/append-audit-event";
