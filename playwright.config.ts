@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// The accounts journey's own server and database, with no demo data (decision 019).
+const accountsPort = Number(process.env.E2E_ACCOUNTS_PORT ?? port + 1);
 // Debian's Chromium on CI and these machines; Playwright's own browser on a laptop that has one.
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const executablePath = existsSync(chromiumPath) ? chromiumPath : undefined;
@@ -41,17 +43,40 @@ export default defineConfig({
     { name: "page data", testMatch: /page-fixtures\.setup\.ts$/, dependencies: ["sign-in"] },
     { name: "pages", testMatch: /accessibility\.spec\.ts$/, dependencies: ["page data"] },
     // A whole path through the wizard is some twenty pages: it takes a while on a shared machine.
-    { name: "journeys", testIgnore: /accessibility\.spec\.ts$/, dependencies: ["sign-in"], timeout: 180_000 },
+    {
+      name: "journeys",
+      testIgnore: /(accessibility|accounts-setup)\.spec\.ts$/,
+      dependencies: ["sign-in"],
+      timeout: 180_000,
+    },
+    // First-run set-up, invitations by email, sign-in and review, on a database with no demo data.
+    {
+      name: "accounts",
+      testMatch: /accounts-setup\.spec\.ts$/,
+      use: { baseURL: `http://127.0.0.1:${accountsPort}` },
+    },
   ],
-  webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    // The server's info lines (one per request and audit event) would bury the test results.
-    env: { E2E_PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
-  },
+  webServer: [
+    {
+      command: "npx tsx scripts/e2e-server.ts",
+      url: `http://127.0.0.1:${port}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      // The server's info lines (one per request and audit event) would bury the test results.
+      env: { E2E_PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+    },
+    {
+      command: "npx tsx scripts/e2e-server.ts --no-demo",
+      url: `http://127.0.0.1:${accountsPort}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: { E2E_PORT: String(accountsPort), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+    },
+  ],
 });

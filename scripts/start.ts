@@ -9,10 +9,11 @@ import { join } from "node:path";
 import { openDatabase, stopChildProcess, stopOnSignals } from "./lib/database";
 import { demoSeedingFor, prepareDatabase } from "./lib/prepare-database";
 import { demoSignInTable } from "./lib/demo-data";
-import { resolveAppSecret } from "./lib/app-secret";
+import { resolveAppSecret, resolveSsoEncryptionKey } from "./lib/app-secret";
 import { applyAuditCheckpointDefaults } from "./lib/audit-signing-key";
 import { buildIsFresh } from "./lib/build-freshness";
 import { APP_ROLE, enableAppRoleLogin } from "./lib/app-role";
+import { type LocalMailServer, startLocalMailServer } from "./lib/mail-server";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dev = process.argv.includes("--dev");
@@ -21,10 +22,11 @@ const log = (message: string) => console.log(`[infoshare] ${message}`);
 
 const database = await openDatabase({ log });
 let app: ChildProcess | null = null;
-stopOnSignals([() => stopChildProcess(app), database.close]);
+let mailServer: LocalMailServer | null = null;
+stopOnSignals([() => stopChildProcess(app), async () => mailServer?.stop(), database.close]);
 
 const seeding = demoSeedingFor(database, process.argv, process.env);
-const { applied, seeded } = await prepareDatabase(database.url, seeding, log);
+const { applied, seeded, setupPath } = await prepareDatabase(database.url, seeding, log);
 log(applied.length > 0 ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
 if (seeded) {
   const created = `Seeded ${seeded.organisationsCreated} organisations and ${seeded.usersCreated} demo users.`;
@@ -50,10 +52,26 @@ if (database.embedded) {
   );
 }
 
+// Email (decision 019): SMTP_URL when set; for the demo, a local SMTP server that keeps every
+// message in .mail/ as an .eml file and prints a "Mail:" line; otherwise email waits in the outbox.
+if (!process.env.SMTP_URL && seeded) {
+  mailServer = await startLocalMailServer({
+    folder: join(root, ".mail"),
+    port: Number(process.env.MAIL_PORT ?? 2525),
+    log: (line) => console.log(`[infoshare] ${line}`),
+  });
+  log(`Email goes to a local mailbox: .mail/ (SMTP on ${mailServer.url}); nothing leaves this machine.`);
+} else if (!process.env.SMTP_URL) {
+  log("WARNING: SMTP_URL is not set, so email (invitations, password resets, notifications) is queued, not sent.");
+}
+
 const env = {
   ...process.env,
+  ...(mailServer ? { SMTP_URL: mailServer.url } : {}),
   DATABASE_URL: appDatabaseUrl,
   NEXTAUTH_SECRET: resolveAppSecret(join(root, ".data", "nextauth-secret")),
+  // Seals organisations' single sign-on client secrets (decision 022).
+  SSO_ENCRYPTION_KEY: resolveSsoEncryptionKey(join(root, ".data", "sso-encryption-key")),
   // The key that signs audit checkpoints and the file they are appended to (decision 014).
   ...applyAuditCheckpointDefaults(root),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
@@ -87,6 +105,13 @@ app.stdout?.on("data", (chunk: Buffer) => {
   if (/Ready in|✓ Ready/.test(chunk.toString())) {
     console.log(`\nInfoShare is running at http://localhost:${port}\n`);
     if (seeded) console.log(demoSignInTable());
+    if (setupPath) {
+      console.log(
+        `\nFirst-run set-up: no organisation exists yet. Create the first organisation and its administrator at\n` +
+          `  ${new URL(setupPath, env.NEXTAUTH_URL)}\n` +
+          `(a one-time link, valid for 24 hours; \`npm run setup\` does the same from the command line).\n`,
+      );
+    }
     console.log(
       `\nDatabase: ${database.embedded ? "embedded PostgreSQL (data in .data/postgres)" : "DATABASE_URL"}. ` +
         "Press Ctrl-C to stop.\n",

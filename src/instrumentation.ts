@@ -24,9 +24,11 @@ export const onRequestError: Instrumentation.onRequestError = async (error, requ
 };
 
 // Runs once when a server instance starts (Next.js instrumentation). Starts the audit checkpoint
-// signer (decision 014) in the Node.js runtime only.
+// signer (decision 014) and the email outbox sender (decision 019) in the Node.js runtime only.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startAuditCheckpointTimer } = await import("./server/audit/checkpoint-timer");
   startAuditCheckpointTimer();
+  const { startEmailOutboxSender } = await import("./server/mail/outbox-timer");
+  startEmailOutboxSender();
 }

@@ -30,9 +30,17 @@ const PUBLIC_PREFIXES = [
   "/sign-in",
   "/signed-out",
   "/accessibility",
+  // One-time links (decision 019): first-run set-up, accepting an invitation, password reset.
+  "/setup",
+  "/invitation",
+  "/password-reset",
+  // The guidance sources and version history (decision 024): public reference, like the statement.
+  "/guidance",
   "/api/auth",
   "/api/health",
   "/api/session/end",
+  // The identity provider's redirect back to finish single sign-on (decision 022).
+  "/sso/callback",
   // The audit checkpoint keys are published so exports can be checked offline (decision 014).
   "/api/audit/public-keys",
 ];

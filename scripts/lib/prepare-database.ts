@@ -2,6 +2,7 @@
 // demo data only in demo mode (issue 10). The embedded database is the zero-setup demo; a
 // DATABASE_URL is someone's real database, where twelve demo accounts with a published password
 // must never appear unless asked for by name.
+import { issueSetupLinkIfNeeded } from "./first-run-setup";
 import { applyMigrations } from "./migrations";
 import { type SeedResult, seedDemoData } from "./seed";
 
@@ -21,6 +22,11 @@ export interface PreparedDatabase {
   applied: string[];
   /** null when no demo data was asked for. */
   seeded: SeedResult | null;
+  /**
+   * Without demo data and while no organisation exists: the path of a new one-time first-run
+   * set-up link (decision 019) for `npm start` to print; otherwise null.
+   */
+  setupPath: string | null;
 }
 
 export async function prepareDatabase(
@@ -30,5 +36,6 @@ export async function prepareDatabase(
 ): Promise<PreparedDatabase> {
   const { applied } = await applyMigrations(url, { log });
   const seeded = seeding === "demo" ? await seedDemoData(url) : null;
-  return { applied, seeded };
+  const setupPath = seeded ? null : await issueSetupLinkIfNeeded(url);
+  return { applied, seeded, setupPath };
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
-import { Footer, Header, PhaseBanner } from "@/components/Header";
+import { Footer, Header } from "@/components/Header";
 import { signOutAction } from "@/app/sign-out/actions";
 import { TimeoutWarning } from "@/components/TimeoutWarning";
+import { ERROR_SUMMARY_SLOT_ID } from "@/components/ErrorSummary";
 import { currentSession } from "@/server/auth/current-actor";
 import { env } from "@/server/infra/env";
 
@@ -28,9 +29,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to main content
         </a>
         <Header user={user} signOutAction={signOutAction} />
-        <PhaseBanner />
         <div className="govuk-width-container w-full flex-1">
           <main id="main-content" tabIndex={-1} className="pb-12 pt-8 focus:outline-none">
+            <div id={ERROR_SUMMARY_SLOT_ID} />
             {children}
           </main>
         </div>

@@ -17,6 +17,7 @@ export function ActionForm({
   submitLabel,
   secondary = false,
   heading,
+  initialValues,
 }: {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   fields: readonly FieldDefinition[];
@@ -24,6 +25,8 @@ export function ActionForm({
   submitLabel: string;
   secondary?: boolean;
   heading?: { title: string; hint?: string };
+  /** What the fields hold before anything is posted (changing a saved item). */
+  initialValues?: Record<string, string>;
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
   const errors = new Map(state.errors.map((e) => [e.field, e.message]));
@@ -46,7 +49,7 @@ export function ActionForm({
             key={field.name}
             field={field}
             fields={fields}
-            values={state.values ?? {}}
+            values={state.values ?? initialValues ?? {}}
             errors={errors}
             heading={heading && topLevel.length === 1 ? heading : undefined}
           />

@@ -2,46 +2,32 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { DecisionView } from "@/server/decisions/view-decision";
 import { SummaryList, Tag } from "@/components/layout-bits";
-import { formatDate, formatDateTime } from "@/components/format";
+import { formatDateTime } from "@/components/format";
 import { answerRows } from "@/components/AnswerRows";
 import { PrintButton } from "@/components/PrintButton";
-import {
-  CONSENT_LABELS,
-  FLAG_LABELS,
-  INDICATION_LABELS,
-  KIND_LABELS,
-  NOT_SOUGHT_LABELS,
-  OUTCOME_LABELS,
-  lawfulBasisLabel,
-  optionLabel,
-} from "@/components/decision-labels";
+import { KIND_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
+import { guidanceChangesSince, recordSections, summaryRows } from "@/components/record-sections";
 
-function person(p: { name?: string; role?: string; organisation?: string } | null): string {
-  if (!p) return "Not recorded";
-  return [p.name, p.role, p.organisation].filter(Boolean).join(", ") || "Not recorded";
-}
-
-function consentSummary(consent: { status: string; notSoughtReason?: string | null }): string {
-  const status = CONSENT_LABELS[consent.status] ?? consent.status;
-  if (!consent.notSoughtReason) return status;
-  return `${status}: ${NOT_SOUGHT_LABELS[consent.notSoughtReason] ?? consent.notSoughtReason}`;
-}
-
-function sharingMethodLabel(sharing: { method: string; methodOther?: string | null }): string {
-  return sharing.methodOther ?? optionLabel("sharing-method", "method", sharing.method);
-}
+/** The Government Security Classifications handling caveat for personal data about children at risk. */
+export const PROTECTIVE_MARKING = "OFFICIAL-SENSITIVE";
 
 /**
- * The whole record, print-friendly; `children` go after the record (reviews, actions). The page
+ * The whole record: what was decided, by whom, when and on what basis first, then each answer once;
+ * prints with its protective marking. `children` go after the record (reviews, actions). The page
  * passes the follow-up action in (components do not import from src/app).
  */
 export function DecisionRecordView({
   decision,
+  viewerName,
+  printedAt,
   recordHref,
   followUpAction,
   children,
 }: {
   decision: DecisionView;
+  /** Who is looking, for the "Printed by" line of the print. */
+  viewerName: string;
+  printedAt: Date;
   recordHref: (reference: string) => string;
   followUpAction: (formData: FormData) => Promise<void>;
   children?: ReactNode;
@@ -67,15 +53,38 @@ export function DecisionRecordView({
       </article>
     );
   }
+  const changesSince = guidanceChangesSince(record.guidanceVersion);
   return (
     <article className="max-w-[860px]" data-testid="decision-record">
+      <p className="print-only mb-4 text-center font-bold tracking-wide" data-testid="protective-marking">
+        {PROTECTIVE_MARKING}
+      </p>
       <span className="govuk-caption-l">
         {KIND_LABELS[decision.kind]} record · {decision.organisationName}
       </span>
       <h1 className="govuk-heading-l">
-        {decision.reference}{" "}
+        <span className="whitespace-nowrap">{decision.reference}</span>{" "}
         <Tag colour={record.outcome === "NO_SHARE" ? "grey" : "green"}>{OUTCOME_LABELS[record.outcome]}</Tag>
       </h1>
+
+      <div className="no-print mb-6 flex flex-wrap items-start gap-x-6 gap-y-2" data-testid="record-actions">
+        <PrintButton />
+        <a href={`/api/decisions/${decision.reference}/pdf`} className="govuk-button govuk-button-secondary" download>
+          Download PDF
+        </a>
+        <a href={`/api/decisions/${decision.reference}`} className="govuk-button govuk-button-secondary" download>
+          Download JSON
+        </a>
+        <Link href={`/cases/${encodeURIComponent(record.caseReference)}`} className="govuk-body mt-2">
+          All records for this case
+        </Link>
+        {decision.canFollowUp ? (
+          <a href="#follow-up-heading" className="govuk-body mt-2">
+            Correct or reconsider
+          </a>
+        ) : null}
+      </div>
+
       {decision.supersedes ? (
         <p className="govuk-body">
           This {KIND_LABELS[decision.kind].toLowerCase()} follows{" "}
@@ -96,140 +105,41 @@ export function DecisionRecordView({
         </div>
       ) : null}
 
-      <h2 className="govuk-heading-m">The decision</h2>
-      <SummaryList
-        rows={[
-          { key: "Decision", value: OUTCOME_LABELS[record.outcome] },
-          { key: "Reasons", value: record.rationale },
-          { key: "Purpose of sharing", value: record.purpose },
-          { key: "Recipient", value: person(record.recipient) },
-          { key: "Date of decision", value: formatDate(record.decisionDate) },
-          { key: "Case reference", value: record.caseReference },
-          {
-            key: "Urgency",
-            value: record.urgency === "EMERGENCY" ? "Emergency: a child was at immediate risk" : "Not an emergency",
-          },
-          {
-            key: "Request or own initiative",
-            value:
-              record.origin === "REQUEST"
-                ? `Request from ${person(record.requester)}`
-                : "Practitioner’s own initiative",
-          },
-        ]}
-      />
+      <section aria-labelledby="summary-heading" className="mb-8 border-l-[10px] border-govuk-blue pl-4">
+        <h2 id="summary-heading" className="govuk-heading-m">
+          Summary
+        </h2>
+        <SummaryList rows={summaryRows(decision)} />
+      </section>
 
-      <h2 className="govuk-heading-m">The flowchart</h2>
-      <SummaryList
-        rows={[
-          { key: "Indication", value: INDICATION_LABELS[record.indication] ?? record.indication },
-          { key: "Why", value: record.indicationExplanation },
-          {
-            key: "Departs from the indication",
-            value: record.departure ? `Yes. ${record.departure.explanation}` : "No",
-          },
-          ...(record.departure ? [{ key: "Reason for departing", value: record.departure.reason }] : []),
-        ]}
-      />
+      {recordSections(decision).map((section) => (
+        <section key={section.id} aria-labelledby={`${section.id}-heading`} className="break-inside-avoid-page">
+          <h2 id={`${section.id}-heading`} className="govuk-heading-m">
+            {section.heading}
+          </h2>
+          <SummaryList rows={section.rows} />
+        </section>
+      ))}
+      {changesSince.length > 0 ? (
+        <details className="govuk-details no-print" data-testid="guidance-changes">
+          <summary>What has changed in the guidance since this record was made</summary>
+          <ul className="list-disc pl-5">
+            {changesSince.map((change) => (
+              <li key={change}>{change}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
 
-      <h2 className="govuk-heading-m">Lawful basis and consent</h2>
-      <SummaryList
-        rows={[
-          {
-            key: "Lawful bases",
-            value: record.lawfulBases ? (
-              <ul className="list-disc pl-5">
-                {record.lawfulBases.ids.map((id) => (
-                  <li key={id}>{lawfulBasisLabel(id)}</li>
-                ))}
-              </ul>
-            ) : (
-              "None needed"
-            ),
-          },
-          { key: "Special category data", value: record.lawfulBases?.specialCategory ? "Yes" : "No" },
-          {
-            key: "Consent",
-            value: consentSummary(record.consent),
-          },
-          {
-            key: "Advice sought",
-            value:
-              record.adviceSought.length === 0
-                ? "None"
-                : record.adviceSought
-                    .map(
-                      (a) =>
-                        `${a.adviserRoleOther ?? optionLabel("purpose-advice", "adviceFrom", a.adviserRole)}: ` +
-                        a.advice,
-                    )
-                    .join("\n"),
-          },
-        ]}
-      />
+      <details className="govuk-details no-print">
+        <summary>Every answer given in the wizard</summary>
+        <SummaryList rows={answerRows(record.answers)} />
+      </details>
 
-      <h2 className="govuk-heading-m">What was shared and how</h2>
-      <SummaryList
-        rows={[
-          { key: "Information", value: record.informationShared?.description ?? "Nothing shared" },
-          ...(record.informationShared?.withheld
-            ? [{ key: "Withheld", value: record.informationShared.withheld }]
-            : []),
-          {
-            key: "Method and security",
-            value: record.sharingMethod
-              ? `${sharingMethodLabel(record.sharingMethod)}. ${record.sharingMethod.securityMeasures}`
-              : "Not applicable",
-          },
-          {
-            key: "Person told",
-            value: record.personInformed
-              ? record.personInformed.informed
-                ? "Yes"
-                : `No. ${record.personInformed.reasonNotInformed ?? ""}`
-              : "Not applicable",
-          },
-          { key: "Safety and well-being", value: record.safety.considerations },
-          {
-            key: "Identities protected",
-            value:
-              record.safety.identitiesToProtect
-                .map((id) => optionLabel("safety", "identitiesToProtect", id))
-                .join(", ") || "None",
-          },
-        ]}
-      />
-
-      <h2 className="govuk-heading-m">Record keeping</h2>
-      <SummaryList
-        rows={[
-          {
-            key: "Recorded by",
-            value:
-              decision.author.name +
-              (decision.author.jobTitle ? `, ${decision.author.jobTitle}` : "") +
-              (decision.teamName ? ` (${decision.teamName})` : ""),
-          },
-          { key: "Recorded at", value: formatDateTime(decision.recordedAt) },
-          {
-            key: "Flags for review",
-            value: record.reviewFlags.length ? record.reviewFlags.map((f) => FLAG_LABELS[f] ?? f).join(", ") : "None",
-          },
-          { key: "Review by", value: formatDate(record.reviewDueAt) },
-          { key: "Keep until", value: formatDate(record.retainUntil) },
-          { key: "Guidance version", value: record.guidanceVersion },
-        ]}
-      />
-
-      <h2 className="govuk-heading-m">Every answer given</h2>
-      <SummaryList rows={answerRows(record.answers)} />
-
-      <div className="no-print flex flex-wrap items-start gap-x-6">
-        <PrintButton />
-        <a href={`/api/decisions/${decision.reference}`} className="govuk-button govuk-button-secondary" download>
-          Download as JSON
-        </a>
-      </div>
+      <p className="print-only govuk-body-s" data-testid="printed-by">
+        Printed by {viewerName} on {formatDateTime(printedAt)}. {PROTECTIVE_MARKING}: handle and store securely; do not
+        copy or pass on without a lawful reason.
+      </p>
       {children}
       {decision.canFollowUp ? (
         <section className="no-print" aria-labelledby="follow-up-heading">

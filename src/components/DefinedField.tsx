@@ -50,7 +50,14 @@ export function DefinedField({
     case "text":
       return <TextInput {...common} defaultValue={stringValue(values, field.name)} maxLength={field.maxLength} />;
     case "textarea":
-      return <Textarea {...common} defaultValue={stringValue(values, field.name)} maxLength={field.maxLength} />;
+      return (
+        <Textarea
+          {...common}
+          defaultValue={stringValue(values, field.name)}
+          maxLength={field.maxLength}
+          minLength={field.minLength}
+        />
+      );
     case "date":
       return <DateInput {...common} defaultValue={dateValue(values, field.name)} />;
     case "radios":

@@ -1,19 +1,51 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
+import { createPortal } from "react-dom";
 
 export interface FormError {
   field: string;
   message: string;
 }
 
-/** GOV.UK error summary: takes focus when it appears so screen readers announce the problems. */
+/** The element at the top of `<main>` (in the root layout) that error summaries move into. */
+export const ERROR_SUMMARY_SLOT_ID = "error-summary-slot";
+
+export const ERROR_TITLE_PREFIX = "Error: ";
+
+/** The page's title while a form on it has errors (GOV.UK: "Error: " before the usual title). */
+export function errorTitle(title: string): string {
+  return title.startsWith(ERROR_TITLE_PREFIX) ? title : `${ERROR_TITLE_PREFIX}${title}`;
+}
+
+const noSubscription = () => () => {};
+
+/**
+ * GOV.UK error summary: first in main, with "Error: " in the page title, and takes focus when it appears
+ * so screen readers announce the problems. Rendered where the form is (so it shows without JavaScript);
+ * once the page runs, it moves to the top of main, above any warning or panel the page shows first.
+ */
 export function ErrorSummary({ errors, fieldIdPrefix = "" }: { errors: FormError[]; fieldIdPrefix?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  const slot = useSyncExternalStore(
+    noSubscription,
+    () => document.getElementById(ERROR_SUMMARY_SLOT_ID),
+    () => null,
+  );
+  const hasErrors = errors.length > 0;
+  useEffect(() => {
+    if (!hasErrors) return;
+    const title = document.title;
+    document.title = errorTitle(title);
+    return () => {
+      // Put back the title the page had, unless a navigation has set another since.
+      if (document.title === errorTitle(title)) document.title = title;
+    };
+  }, [hasErrors]);
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
-  }, [errors]);
-  if (errors.length === 0) return null;
-  return (
+  }, [errors, slot]);
+  if (!hasErrors) return null;
+  const summary = (
     <div
       ref={ref}
       tabIndex={-1}
@@ -36,4 +68,5 @@ export function ErrorSummary({ errors, fieldIdPrefix = "" }: { errors: FormError
       </ul>
     </div>
   );
+  return slot ? createPortal(summary, slot) : summary;
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { type GlobalAction, type Role, ROLE_LABELS, roleCan } from "@/domain/policy";
+import { NavigationLinks } from "./NavigationLinks";
 
 export interface HeaderUser {
   name: string;
@@ -16,13 +17,16 @@ const SECTIONS: { href: string; label: string; permission: GlobalAction }[] = [
   { href: "/review", label: "Review queue", permission: "review.queue" },
   { href: "/audit", label: "Audit log", permission: "audit.view" },
   { href: "/dashboard", label: "Dashboard", permission: "dashboard.view" },
-  { href: "/admin/users", label: "Users", permission: "users.manage" },
+  { href: "/admin", label: "Administration", permission: "users.manage" },
   { href: "/escalations", label: "Escalations", permission: "escalation.list" },
   { href: "/decisions", label: "Your decisions", permission: "decision.list-own" },
   { href: "/decisions/new", label: "Record a decision", permission: "decision.record" },
+  { href: "/cases", label: "Cases", permission: "case.search" },
+  { href: "/consultations", label: "Your consultations", permission: "consultation.list-own" },
   { href: "/retention", label: "Retention", permission: "retention.manage" },
   { href: "/subject-access", label: "Subject access", permission: "subject-access.export" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },
+  { href: "/admin/local-arrangements", label: "Local arrangements", permission: "arrangements.manage" },
 ];
 
 export function navigationFor(role: Role): { href: string; label: string }[] {
@@ -71,44 +75,26 @@ export function Header({
       </div>
       {user ? (
         <nav aria-label="Main" className="border-t border-white/30 bg-white">
-          <ul className="govuk-width-container flex flex-wrap gap-x-6 py-2 text-[1rem]">
-            {navigationFor(user.role).map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="font-bold">
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-            <li className="ml-auto">
-              <Link href="/notifications" className="font-bold" data-testid="notifications-link">
-                Notifications
-                {user.unreadNotifications > 0 ? (
-                  <span
-                    className="ml-2 inline-block min-w-6 rounded-full bg-govuk-red px-2 text-center text-white"
-                    data-testid="notification-badge"
-                  >
-                    {user.unreadNotifications}
-                    <span className="sr-only"> unread</span>
-                  </span>
-                ) : null}
-              </Link>
-            </li>
-          </ul>
+          <NavigationLinks items={navigationFor(user.role)} unreadNotifications={user.unreadNotifications} />
         </nav>
       ) : null}
+      <PhaseBanner />
     </header>
   );
 }
 
+/** Inside the header, so that it sits in a landmark (the banner) like the rest of the page. */
 export function PhaseBanner() {
   return (
-    <div className="no-print govuk-width-container border-b border-govuk-border py-2.5 text-[1rem]">
-      <p className="flex items-center gap-3">
-        <strong className="bg-govuk-blue px-2 py-0.5 font-bold uppercase tracking-wide text-white">Beta</strong>
-        <span>
-          This is a new service. Guidance follows the national information sharing advice (DfE 2018 and 2024).
-        </span>
-      </p>
+    <div className="no-print bg-white text-govuk-text">
+      <div className="govuk-width-container border-b border-govuk-border py-2.5 text-[1rem]">
+        <p className="flex items-center gap-3">
+          <strong className="bg-govuk-blue px-2 py-0.5 font-bold uppercase tracking-wide text-white">Beta</strong>
+          <span>
+            This is a new service. Guidance follows the national information sharing advice (DfE 2018 and 2024).
+          </span>
+        </p>
+      </div>
     </div>
   );
 }
@@ -124,7 +110,7 @@ export function Footer() {
             </Link>
           </li>
           <li>
-            <Link href="/accessibility#sources" className="text-govuk-text!">
+            <Link href="/guidance/sources" className="text-govuk-text!">
               Guidance sources
             </Link>
           </li>

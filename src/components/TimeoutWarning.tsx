@@ -16,8 +16,9 @@ export function TimeoutWarning({ idleSeconds, warningSeconds }: { idleSeconds: n
   const timeoutFormRef = useRef<HTMLFormElement>(null);
   const [deadline, setDeadline] = useState(() => Date.now() + idleSeconds * 1000);
   const [secondsLeft, setSecondsLeft] = useState(idleSeconds);
-
   useEffect(() => {
+    // Marks the dialog once its timer runs, so a browser test can tell the clock is being watched.
+    dialogRef.current?.setAttribute("data-armed", "true");
     const timer = window.setInterval(() => {
       const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
       setSecondsLeft(left);

@@ -1,7 +1,7 @@
 // Charts drawn as SVG on the server (no chart library, no JavaScript). Each is an image with a
 // text alternative, and every page that shows one also shows the same figures as a table.
 
-const PALETTE = ["#1d70b8", "#f47738", "#505a5f", "#00703c", "#d4351c", "#4c2c92"];
+import { CHART_BACKGROUND, CHART_PALETTE as PALETTE } from "./chart-palette";
 
 export interface Series {
   name: string;
@@ -62,7 +62,16 @@ export function StackedBarChart({
                 const h = scale(s.values[i] ?? 0);
                 y -= h;
                 return h > 0 ? (
-                  <rect key={s.name} x={x} y={y} width={barWidth} height={h} fill={PALETTE[si % PALETTE.length]} />
+                  <rect
+                    key={s.name}
+                    x={x}
+                    y={y}
+                    width={barWidth}
+                    height={h}
+                    fill={PALETTE[si % PALETTE.length]}
+                    stroke={CHART_BACKGROUND}
+                    strokeWidth={1.5}
+                  />
                 ) : null;
               })}
               <text

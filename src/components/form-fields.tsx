@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { CharacterCountTextarea } from "./CharacterCount";
 
 // GOV.UK form controls. Each links its hint and error to the control with aria-describedby,
 // and marks its group with the red error border.
@@ -120,13 +121,18 @@ export function Textarea({
   defaultValue,
   rows = 5,
   maxLength,
-}: FieldBase & { defaultValue?: string; rows?: number; maxLength?: number }) {
+  minLength,
+}: FieldBase & { defaultValue?: string; rows?: number; maxLength?: number; minLength?: number }) {
+  const { "aria-describedby": describedBy, ...attributes } = controlAttributes(name, hint, error);
   return (
     <LabelledField name={name} label={label} hint={hint} error={error} asHeading={asHeading}>
-      <textarea
-        {...controlAttributes(name, hint, error)}
+      {/* No maxLength on the control: GOV.UK's count lets people type past the limit and then says so. */}
+      <CharacterCountTextarea
+        {...attributes}
+        describedBy={describedBy}
         rows={rows}
         defaultValue={defaultValue}
+        minLength={minLength}
         maxLength={maxLength}
         className={`govuk-textarea ${error ? "govuk-input-error" : ""}`}
       />
@@ -185,7 +191,7 @@ export function ChoiceGroup({
             // The first option carries the field's id so error summary links land on it.
             const id = index === 0 ? name : `${name}-${index + 1}`;
             return (
-              <div key={option.value} className="mb-3">
+              <div key={option.value} className="govuk-choice mb-3">
                 <div className="relative flex items-start">
                   <input
                     id={id}
@@ -208,7 +214,9 @@ export function ChoiceGroup({
                   </div>
                 </div>
                 {option.conditional ? (
-                  <div className="ml-[18px] mt-2 border-l-4 border-govuk-border pl-8 pt-2">{option.conditional}</div>
+                  <div className="govuk-conditional ml-[18px] mt-2 border-l-4 border-govuk-border pl-8 pt-2">
+                    {option.conditional}
+                  </div>
                 ) : null}
               </div>
             );

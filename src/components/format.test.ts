@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime } from "./format";
+import { formatDate, formatDateTime, formatDuration } from "./format";
 
 describe("formatDateTime", () => {
   it("formats in UK time, GOV.UK style", () => {
@@ -11,5 +11,23 @@ describe("formatDateTime", () => {
 describe("formatDate", () => {
   it("formats a date", () => {
     expect(formatDate("2026-11-21T23:30:00Z")).toBe("21 November 2026");
+  });
+});
+
+describe("formatDuration", () => {
+  it("says less than a minute rather than nothing", () => {
+    expect(formatDuration(0)).toBe("less than a minute");
+    expect(formatDuration(59.9)).toBe("less than a minute");
+    expect(formatDuration(-5)).toBe("less than a minute");
+  });
+
+  it("gives the two largest units, in words, rounded down", () => {
+    expect(formatDuration(60)).toBe("1 minute");
+    expect(formatDuration(5 * 60 + 59)).toBe("5 minutes");
+    expect(formatDuration(3600)).toBe("1 hour");
+    expect(formatDuration(2 * 3600 + 5 * 60)).toBe("2 hours 5 minutes");
+    expect(formatDuration(24 * 3600)).toBe("1 day");
+    expect(formatDuration(3 * 86400 + 4 * 3600 + 59 * 60)).toBe("3 days 4 hours");
+    expect(formatDuration(2 * 86400 + 30 * 60)).toBe("2 days");
   });
 });

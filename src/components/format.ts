@@ -8,3 +8,20 @@ export function formatDateTime(iso: string | Date): string {
 export function formatDate(iso: string | Date): string {
   return formatUkDate(new Date(iso));
 }
+
+const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? "" : "s"}`;
+
+/**
+ * A length of time in words, to the two largest units that matter: "less than a minute", "5 minutes",
+ * "2 hours 5 minutes", "3 days 4 hours". Rounded down, so it never says more time passed than did.
+ */
+export function formatDuration(seconds: number): string {
+  const minutes = Math.floor(Math.max(0, seconds) / 60);
+  if (minutes < 1) return "less than a minute";
+  const days = Math.floor(minutes / (24 * 60));
+  const hours = Math.floor((minutes % (24 * 60)) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return hours > 0 ? `${plural(days, "day")} ${plural(hours, "hour")}` : plural(days, "day");
+  if (hours > 0) return mins > 0 ? `${plural(hours, "hour")} ${plural(mins, "minute")}` : plural(hours, "hour");
+  return plural(mins, "minute");
+}

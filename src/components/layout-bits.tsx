@@ -147,3 +147,23 @@ export function TableHead({ columns, action = false }: { columns: ReactNode[]; a
     </thead>
   );
 }
+
+/**
+ * A wide table's own scrolling box, so that at 320 px the table scrolls sideways and the page does not
+ * (WCAG 1.4.10 exempts data tables from reflow). The box takes keyboard focus, so it can be scrolled
+ * without a mouse, and is a labelled region, so a screen reader says what the focus is on.
+ */
+export function TableRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      // Relative, so that the visually hidden text in the table's cells (absolutely positioned) is clipped
+      // by this box too, rather than stretching the page past the window.
+      className="relative mb-8 max-w-full overflow-x-auto focus:outline-[3px] focus:outline-govuk-focus [&>table]:mb-0"
+    >
+      {children}
+    </div>
+  );
+}

@@ -10,6 +10,13 @@ const blank = (value: unknown) => {
   return text.trim() === "" ? undefined : text;
 };
 
+const eventCursor = z
+  .string()
+  .refine((value) => /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_EVENT_ID, {
+    error: "That page of the audit log does not exist",
+  })
+  .optional();
+
 /** Filters for the audit log search; every field optional, blank means "any". */
 export const auditSearchSchema = z.object({
   actor: z.preprocess(blank, z.uuid({ error: "Choose a person from the list" }).optional()),
@@ -35,16 +42,11 @@ export const auditSearchSchema = z.object({
   ),
   from: z.preprocess(blank, z.iso.date({ error: "Enter a real 'from' date" }).optional()),
   to: z.preprocess(blank, z.iso.date({ error: "Enter a real 'to' date" }).optional()),
-  // A page cursor: an event id, so no larger than PostgreSQL's bigint (a larger one failed the query).
-  before: z.preprocess(
-    blank,
-    z
-      .string()
-      .refine((value) => /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_EVENT_ID, {
-        error: "That page of the audit log does not exist",
-      })
-      .optional(),
-  ),
+  // Page cursors: an event id, so no larger than PostgreSQL's bigint (a larger one failed the query).
+  // "before" pages on from the newest, "after" from the oldest.
+  before: z.preprocess(blank, eventCursor),
+  after: z.preprocess(blank, eventCursor),
+  order: z.preprocess(blank, z.enum(["newest", "oldest"], { error: "Choose newest or oldest first" }).optional()),
 });
 
 export type AuditSearch = z.infer<typeof auditSearchSchema>;
@@ -57,6 +59,7 @@ export const AUDITED_ACTIONS = [
   "access.denied",
   "draft.create",
   "draft.save",
+  "draft.discard",
   "decision.record",
   "decision.view",
   "decision.export",
@@ -65,14 +68,39 @@ export const AUDITED_ACTIONS = [
   "escalation.raise",
   "escalation.resolve",
   "settings.change",
+  "sso.configure",
+  "sso.test-connection",
   "user.disable",
   "user.enable",
+  "user.update",
+  "organisation.update",
+  "team.create",
+  "team.rename",
+  "team.archive",
+  "team.unarchive",
   "audit.verify",
   "audit.export",
   "audit.checkpoint",
   "audit.checkpoints",
   "decisions.export",
   "subject-access.export",
+  "subject-access.search",
   "retention.extend",
   "retention.dispose",
+  "setup.complete",
+  "invitation.create",
+  "invitation.resend",
+  "invitation.revoke",
+  "invitation.import",
+  "invitation.accept",
+  "password-reset.request",
+  "password-reset.complete",
+  "case.view",
+  "consultation.record",
+  "consultation.view",
+  "consultation.link",
+  "arrangement.add",
+  "arrangement.change",
+  "arrangement.remove",
+  "retention.rules.change",
 ] as const;

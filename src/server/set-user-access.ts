@@ -1,12 +1,14 @@
 import "server-only";
 import { z } from "zod";
+import { LAST_ADMIN_MESSAGE, leavesNoActiveAdmin } from "@/domain/administration";
 import { type UseCaseResult, fail } from "@/domain/errors";
+import type { Role } from "@/domain/policy";
 import type { SignedInUser } from "./auth/current-actor";
-import { appendAuditEvent } from "./audit/append-audit-event";
-import { recordRefusal } from "./auth/refusal";
+import { appendAuditEvent, auditEntry } from "./audit/append-audit-event";
 import { fieldErrorsFrom } from "./field-errors";
-import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
+import { adminSeats } from "./admin/change-person-assignment";
+import { ELSEWHERE, changeInOrganisation, lockOrganisation, placeOf } from "./admin/in-organisation";
 
 export const setUserAccessSchema = z
   .object({
@@ -15,12 +17,20 @@ export const setUserAccessSchema = z
   })
   .strict();
 
-export type SetUserAccessResult = UseCaseResult<{ name: string; access: "disable" | "enable" }>;
+export type SetUserAccessResult = UseCaseResult<{
+  userId: string;
+  name: string;
+  access: "disable" | "enable";
+  /** The admin deactivated themselves: their own session has ended too. */
+  self: boolean;
+}>;
 
 /**
- * Disabling a user also bumps their session version, so every session they hold is refused at
- * its next request (the session check compares versions with the database). The pipeline has
- * checked the permission (users.manage); the user must be in the admin's organisation.
+ * Deactivates ("disable") or reactivates ("enable") a person in the admin's organisation.
+ * Deactivating ends every session they hold at once: their open session records are ended and
+ * their session version bumped, so every instance refuses their next request. Their records and
+ * audit history stay. Nobody may deactivate the organisation's last active admin (themselves, since
+ * the admin doing it is active). The pipeline has checked the permission (users.manage).
  */
 export async function setUserAccess(
   admin: SignedInUser,
@@ -30,55 +40,50 @@ export async function setUserAccess(
   const parsed = setUserAccessSchema.safeParse(raw);
   if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const { userId, access } = parsed.data;
-  if (userId === admin.userId) return fail.invalid([{ field: "userId", message: "You cannot change your own access" }]);
+  const target = { type: "user", id: userId, notFound: "User not found" };
 
-  const result = await db().$transaction(async (tx): Promise<SetUserAccessResult | "elsewhere"> => {
-    const target = await tx.user.findUnique({ where: { id: userId } });
-    if (!target) return fail.notFound("User not found");
-    if (target.organisationId !== admin.organisationId) return "elsewhere";
-    await tx.user.update({
-      where: { id: target.id },
-      data: access === "disable" ? { disabledAt: new Date(), sessionVersion: { increment: 1 } } : { disabledAt: null },
-    });
+  return changeInOrganisation(admin, meta, "users.manage", target, async (tx) => {
+    // Deactivations and role changes in one organisation queue here, so the admin count is exact.
+    await lockOrganisation(tx, admin.organisationId);
+    const person = placeOf(await tx.user.findUnique({ where: { id: userId } }), admin);
+    if (person === "missing") return fail.notFound(target.notFound);
+    if (person === ELSEWHERE) return ELSEWHERE;
+    const wasActive = person.disabledAt === null;
+    if (wasActive === (access === "enable")) {
+      return fail.conflict(`${person.name} is already ${wasActive ? "active" : "deactivated"}`);
+    }
+    let sessionsEnded = 0;
     if (access === "disable") {
-      await tx.userSession.updateMany({
-        where: { userId: target.id, endedAt: null },
+      const after = { userId, role: person.role as Role, active: false };
+      if (leavesNoActiveAdmin(await adminSeats(tx, admin.organisationId), after)) {
+        return fail.conflict(LAST_ADMIN_MESSAGE);
+      }
+      await tx.user.update({
+        where: { id: userId },
+        data: { disabledAt: new Date(), sessionVersion: { increment: 1 } },
+      });
+      const ended = await tx.userSession.updateMany({
+        where: { userId, endedAt: null },
         data: { endedAt: new Date(), endReason: "revoked" },
       });
+      sessionsEnded = ended.count;
+    } else {
+      await tx.user.update({ where: { id: userId }, data: { disabledAt: null } });
     }
-    await appendAuditEvent(tx, {
-      actorId: admin.userId,
-      actorRole: admin.role,
-      organisationId: admin.organisationId,
-      action: access === "disable" ? "user.disable" : "user.enable",
-      objectType: "user",
-      objectId: target.id,
-      caseReference: null,
-      requestId: meta.requestId,
-      ip: meta.ip,
-      outcome: "SUCCESS",
-      detail: {},
-    });
-    return { ok: true, name: target.name, access };
+    await appendAuditEvent(
+      tx,
+      auditEntry(admin, meta, {
+        action: access === "disable" ? "user.disable" : "user.enable",
+        objectType: "user",
+        objectId: userId,
+        outcome: "SUCCESS",
+        detail: {
+          before: { active: wasActive },
+          after: { active: !wasActive },
+          ...(access === "disable" ? { sessionsEnded } : {}),
+        },
+      }),
+    );
+    return { ok: true as const, userId, name: person.name, access, self: userId === admin.userId };
   });
-  if (result !== "elsewhere") return result;
-  // Another organisation's user is "not found" to the admin, and a refusal in the audit log.
-  await recordRefusal(admin, meta, "users.manage", { type: "user", id: userId }, "other-organisation");
-  return fail.notFound("User not found");
-}
-
-export async function listOrganisationUsers(admin: SignedInUser) {
-  const users = await db().user.findMany({
-    where: { organisationId: admin.organisationId },
-    orderBy: [{ role: "asc" }, { name: "asc" }],
-    include: { team: { select: { name: true } } },
-  });
-  return users.map((u) => ({
-    id: u.id,
-    name: u.name,
-    email: u.email,
-    role: u.role,
-    teamName: u.team?.name ?? null,
-    disabled: u.disabledAt !== null,
-  }));
 }

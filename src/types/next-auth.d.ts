@@ -27,5 +27,7 @@ declare module "next-auth/jwt" {
     sid?: string;
     /** When the user signed in (seconds since epoch): bounds the session's whole life. */
     authAt?: number;
+    /** How the person signed in: "sso" when their organisation's identity provider vouched (decision 022). */
+    via?: "password" | "sso";
   }
 }

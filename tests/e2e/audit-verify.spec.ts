@@ -14,7 +14,7 @@ test("the IG lead verifies their organisation's audit log and sees it is intact"
   await expectNoAxeViolations(page);
 
   // The verification itself is in the log.
-  await expect(page.getByTestId("audit-table")).toContainText("audit.verify");
+  await expect(page.getByTestId("audit-table")).toContainText("Verified the audit log");
   const verificationId = new URL(page.url()).searchParams.get("verification");
   const recorded = await withDatabase((db) =>
     db.query("SELECT action, outcome, detail FROM audit_event WHERE id = $1", [verificationId]),

@@ -30,7 +30,7 @@ const ROLE_HOMES = [
   },
   { role: "supervisor", email: USERS.supervisor, path: "/review", heading: "Review queue", nav: "Review queue" },
   { role: "IG lead", email: USERS.igLead, path: "/audit", heading: "Audit log", nav: "Audit log" },
-  { role: "admin", email: USERS.admin, path: "/admin/users", heading: "Users", nav: "Users" },
+  { role: "admin", email: USERS.admin, path: "/admin", heading: "Administration", nav: "Administration" },
 ] as const;
 
 for (const home of ROLE_HOMES) {
@@ -72,42 +72,9 @@ test("the IG lead's audit log shows sign-ins in their organisation", async ({ pa
   // Filtered to sign-ins: tests running alongside add other events faster than one page of the log holds.
   await page.goto("/audit?action=auth.sign-in");
   const table = page.getByTestId("audit-table");
-  await expect(table).toContainText("auth.sign-in");
+  // The log is in words (issue 13): "Signed in", not the stored action name.
+  await expect(table).toContainText("Signed in");
   await expect(table).toContainText("Priya Shah");
-});
-
-// Lee Jones is disabled here and in no other browser test, so tests running alongside keep their users.
-const LEE = { email: "lee.jones@northshire.example", name: "Lee Jones" };
-
-test("a disabled user's existing session is refused on its next request", async ({ browser }) => {
-  const practitioner = await browser.newContext();
-  const practitionerPage = await practitioner.newPage();
-  await signInThroughForm(practitionerPage, LEE.email);
-  await expect(practitionerPage).toHaveURL(/\/decisions$/);
-
-  const admin = await browser.newContext();
-  const adminPage = await admin.newPage();
-  await signIn(adminPage, USERS.admin);
-  await adminPage.getByRole("button", { name: `Disable ${LEE.name}` }).click();
-  await expect(adminPage.getByTestId("access-message")).toContainText(`${LEE.name} has been disabled`);
-  await expectNoAxeViolations(adminPage);
-
-  await practitionerPage.goto("/decisions");
-  await expect(practitionerPage).toHaveURL(/\/sign-in\?reason=revoked/);
-  await expect(practitionerPage.getByText("Your session has ended")).toBeVisible();
-  await expectNoAxeViolations(practitionerPage);
-
-  // Signing in again is refused while disabled.
-  await practitionerPage.getByLabel("Email address").fill(LEE.email);
-  await practitionerPage.getByLabel("Password").fill("InfoShare-demo-2026");
-  await practitionerPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(practitionerPage.getByTestId("error-summary")).toContainText("Your account has been disabled");
-
-  // Re-enable, so that a second run on the same database can do this again.
-  await adminPage.getByRole("button", { name: `Enable ${LEE.name}` }).click();
-  await expect(adminPage.getByTestId("access-message")).toContainText(`${LEE.name} has been enabled`);
-  await practitioner.close();
-  await admin.close();
 });
 
 test("the health endpoint reports the database", async ({ request }) => {
@@ -131,10 +98,10 @@ test("the idle timeout warns before signing out", async ({ page }) => {
   // left falls inside the warning period.
   await page.clock.install();
   await page.reload();
-  await page.clock.fastForward("28:30");
   const dialog = page.getByTestId("timeout-warning");
-  // The dialog's timer starts at hydration, which can come after the jump: the fake clock then
-  // stands still, so move it on a second at a time until the timer has ticked.
+  // The dialog's deadline is set at hydration: jump only once its timer runs, or the jump is lost.
+  await expect(dialog).toHaveAttribute("data-armed", "true");
+  await page.clock.fastForward("28:30");
   await expect(async () => {
     await page.clock.runFor(1_000);
     await expect(dialog).toBeVisible({ timeout: 200 });

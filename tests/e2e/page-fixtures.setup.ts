@@ -18,6 +18,8 @@ export interface PageFixtures {
   /** The questions answered in the draft: the wizard's page types. */
   draftSteps: string[];
   reference: string;
+  /** The case the decision is about, for the case page. */
+  caseReference: string;
   escalationId: string;
 }
 
@@ -26,7 +28,8 @@ setup("a decision with an escalation, due for disposal, and a draft at check ans
   await signIn(page, USERS.practitioner);
   const rationale = "There is no clear purpose: the request is for a general background check.";
 
-  await walkToCheckAnswersWithoutPurpose(page, uniqueCaseReference("A11Y"), rationale);
+  const caseReference = uniqueCaseReference("A11Y");
+  await walkToCheckAnswersWithoutPurpose(page, caseReference, rationale);
   const reference = await recordDecision(page);
   await openRecordFromConfirmation(page, reference);
   await page.getByText("Escalate a disagreement about this decision").click();
@@ -51,7 +54,7 @@ setup("a decision with an escalation, due for disposal, and a draft at check ans
     return rows[0]!.id;
   });
 
-  const fixtures: PageFixtures = { draftId, draftSteps, reference, escalationId };
+  const fixtures: PageFixtures = { draftId, draftSteps, reference, caseReference, escalationId };
   mkdirSync(dirname(pageFixturesPath()), { recursive: true });
   writeFileSync(pageFixturesPath(), JSON.stringify(fixtures));
 });

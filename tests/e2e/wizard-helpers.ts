@@ -45,16 +45,16 @@ export async function startDecision(page: Page): Promise<string> {
  */
 export async function expectQuestionPage(page: Page, stepId: string): Promise<void> {
   await expect(page).toHaveURL(stepUrl(stepId));
-  await expect(page.getByTestId("progress")).toContainText(/Question \d+ of \d+/);
+  await expect(page.getByTestId("progress")).toContainText(/Section \d+ of \d+: \S/);
   await expect(page.getByTestId("guidance")).toBeVisible();
   await expect(backLink(page)).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
 
-/** "Question N of M" from the caption. */
+/** "Section N of M" from the caption: progress is shown by section (issue 13). */
 export async function progressOf(page: Page): Promise<{ position: number; total: number }> {
   const text = (await page.getByTestId("progress").textContent()) ?? "";
-  const match = /Question (\d+) of (\d+)/.exec(text);
+  const match = /Section (\d+) of (\d+)/.exec(text);
   if (!match) throw new Error(`No progress in "${text}"`);
   return { position: Number(match[1]), total: Number(match[2]) };
 }
@@ -273,6 +273,21 @@ export async function answerSharingQuestions(
   await answer(page, "information-to-share", fillInformation);
   await answer(page, "sharing-method", fillSharingMethod);
   await answer(page, "informing", fills.informing ?? fillInforming());
+}
+
+/** A typical share: consent given, public task, shared in full with a named early help worker. */
+export async function answerConsentGivenShare(page: Page, caseReference: string, rationale: string): Promise<void> {
+  const recipient = { name: "Dee Khan", role: "Early help worker", organisation: "Northshire Council" };
+  await answerRoutineOpening(page, caseReference, recipient);
+  await answer(page, "significant-harm", chooseOnly("No"));
+  await answer(page, "purpose", chooseOnly("Yes"));
+  await answer(page, "identifiable", chooseOnly("Yes"));
+  await answer(page, "confidential", chooseOnly("Yes"));
+  await answer(page, "consent", chooseOnly("Yes, consent has been given"));
+  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
+  await answerSharingQuestions(page);
+  const outcome = "Share the information";
+  await answer(page, "decision", fillDecision({ outcome, rationale, purpose: "Early help assessment", recipient }));
 }
 
 // ------------------------------------------------------------------------------ check answers → record

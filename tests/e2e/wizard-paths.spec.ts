@@ -89,8 +89,8 @@ test("consent given: the practitioner shares in full and the record says so", as
   await expect(recordRow(record, "Indication")).toHaveText("You can share");
   await expect(recordRow(record, "Departs from the indication")).toHaveText("No");
   await expect(recordRow(record, "Consent")).toHaveText("Consent given");
-  await expect(recordRow(record, "Lawful bases")).toContainText("Public task");
-  await expect(recordRow(record, "Lawful bases")).toContainText("The person agreed");
+  await expect(recordRow(record, "Lawful basis")).toContainText("Public task");
+  await expect(recordRow(record, "Lawful basis")).toContainText("The person agreed");
   await expect(recordRow(record, "Special category data")).toHaveText("No");
   await expect(recordRow(record, "Advice sought")).toHaveText("None");
   await expect(recordRow(record, "Information")).toHaveText(INFORMATION_TEXT);
@@ -98,7 +98,7 @@ test("consent given: the practitioner shares in full and the record says so", as
   await expect(recordRow(record, "Person told")).toHaveText("Yes");
   await expect(recordRow(record, "Flags for review")).toHaveText("None");
   await expect(recordRow(record, "Recorded by")).toContainText("Tom Baker");
-  await expect(recordRow(record, "Guidance version")).not.toBeEmpty();
+  await expect(recordRow(record, "Made under")).not.toBeEmpty();
   await expect(recordRow(record, "Is the information confidential?")).toHaveText("Yes");
 
   const row = await decisionByReference(reference);
@@ -218,7 +218,7 @@ test("consent refused but a child at risk of significant harm: shared on a recor
   await expect(recordRow(record, "Departs from the indication")).toHaveText("No");
   await expect(recordRow(record, "Consent")).toHaveText("Consent refused, and overridden");
   await expect(recordRow(record, "Special category data")).toHaveText("Yes");
-  const bases = recordRow(record, "Lawful bases");
+  const bases = recordRow(record, "Lawful basis");
   for (const basis of [
     "Public task",
     "Substantial public interest",
@@ -320,7 +320,7 @@ test("no legitimate purpose: do not share, with no departure and no sharing ques
   await expect(recordRow(record, "Recipient")).toHaveText("Not recorded");
   await expect(recordRow(record, "Indication")).toHaveText("Do not share");
   await expect(recordRow(record, "Departs from the indication")).toHaveText("No");
-  await expect(recordRow(record, "Lawful bases")).toHaveText("None needed");
+  await expect(recordRow(record, "Lawful basis")).toHaveText("None needed");
   await expect(recordRow(record, "Consent")).toHaveText("Consent not needed");
   await expect(recordRow(record, "Information")).toHaveText("Nothing shared");
   await expect(recordRow(record, "Method and security")).toHaveText("Not applicable");
@@ -677,7 +677,8 @@ test("a draft survives sign-out: 'Your decisions' lists it, Continue resumes at 
 
   await drafts.getByRole("link", { name: `Continue draft for ${caseReference}` }).click();
   await expectQuestionPage(page, "significant-harm-advice");
-  expect((await progressOf(page)).position).toBe(5);
+  // Section 3, "Seeking advice", comes before "Can you share?" on this path.
+  expect((await progressOf(page)).position).toBe(3);
   expect(page.url()).toContain(draftId);
 
   // Earlier answers are kept.

@@ -135,12 +135,15 @@ test("reconsidering and correcting add new records linked to the original, which
   // The record prints cleanly: the record itself, without navigation or buttons.
   await page.emulateMedia({ media: "print" });
   await expect(page.getByTestId("decision-record")).toBeVisible();
-  await expect(page.getByTestId("decision-record")).toContainText("Every answer given");
+  await expect(page.getByTestId("decision-record")).toContainText("What was shared and how");
+  await expect(page.getByTestId("protective-marking")).toHaveText("OFFICIAL-SENSITIVE");
   for (const hidden of [
+    // Each answer once: the wizard's own list of answers is for the screen, not the print.
+    page.getByText("Every answer given in the wizard"),
     page.getByRole("banner"),
     page.getByRole("navigation", { name: "Main" }),
     page.getByRole("contentinfo"),
-    page.getByRole("link", { name: "Download as JSON" }),
+    page.getByRole("link", { name: "Download JSON" }),
     page.getByRole("button", { name: "Record a correction" }),
     page.getByRole("button", { name: "Reconsider this decision" }),
   ]) {
@@ -193,6 +196,7 @@ test("the record page shows every answer in plain English, not the stored codes"
   const record = await openRecordFromConfirmation(page, reference);
 
   await expect(recordRow(record, "Date of decision")).toHaveText(formatted(yesterday().iso));
+  await record.getByText("Every answer given in the wizard").click();
   const shown = async (key: string) => (await recordRow(record, key).innerText()).trim();
   expect
     .soft(await shown("Advice sought"))
@@ -224,7 +228,7 @@ test("the JSON download is the record, for its author only, and each download is
   expect(await auditEvents("decision.export", reference)).toHaveLength(0);
 
   const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Download as JSON" }).click();
+  await page.getByRole("link", { name: "Download JSON" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`${reference}.json`);
   const body = JSON.parse(readFileSync(await download.path(), "utf8"));

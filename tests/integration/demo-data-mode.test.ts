@@ -34,10 +34,13 @@ describe("demo data", () => {
       expect(prepared.applied.length).toBeGreaterThan(0);
       expect(prepared.seeded).toBeNull();
       expect(await countUsers(url)).toBe(0);
+      // Instead, a one-time first-run set-up link for `npm start` to print (decision 019).
+      expect(prepared.setupPath).toMatch(/^\/setup\/[A-Za-z0-9_-]{43}$/);
 
       // Asked for by name, the same database gets the demo.
       const demo = await prepareDatabase(url, demoSeedingFor({ embedded: false }, ["--demo"], {}));
       expect(demo.seeded?.usersCreated).toBeGreaterThan(0);
+      expect(demo.setupPath).toBeNull();
       expect(await countUsers(url)).toBeGreaterThan(0);
     } finally {
       await dropDatabase(server, name);

@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import type { SessionState, SignedInUser } from "@/server/auth/current-actor";
 import { db } from "@/server/infra/db";
-import { exportAuditEvents } from "@/server/exports/export-audit-events";
+import { exportAuditEvents, ukTimeWithOffset } from "@/server/exports/export-audit-events";
+import { Prisma } from "@/generated/prisma/client";
 import { exportDecisions } from "@/server/exports/export-decisions";
 import { exportSubjectAccess } from "@/server/exports/export-subject-access";
 import { closeExportPool, exportPool } from "@/server/exports/export-pool";
@@ -71,6 +72,27 @@ async function readCsv(
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
   const [header, ...records] = parseCsv(text);
   return { header: header!, rows: records.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!]))) };
+}
+
+/** An instant as UK wall-clock time with its offset, worked out here without the database. */
+function ukTimeInJavaScript(instant: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "longOffset",
+    })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  const offset = parts.timeZoneName === "GMT" ? "+00:00" : parts.timeZoneName!.replace("GMT", "");
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
 
 /** Priya's audit-event export, one row a batch, read as far as its first row. */
@@ -234,7 +256,7 @@ describe("audit events CSV export", () => {
     const { header, rows } = await readCsv(result.stream);
     expect(header.join(" ")).toBe(
       "id chain_seq at actor_id actor_name actor_role action object_type object_id case_reference outcome " +
-        "request_id ip detail prev_hash hash",
+        "request_id ip detail prev_hash hash uk_time what_happened role",
     );
     // The cursor's snapshot is taken before the export's own event is written.
     expect(rows.map((r) => r.id)).toEqual(expected);
@@ -352,7 +374,7 @@ describe("audit events CSV export", () => {
 describe("subject access", () => {
   it("returns the organisation's records for the case reference, with reviews and escalations, as JSON", async () => {
     const result = await exportSubjectAccess(priya, { caseReference: CASE_A }, TEST_META);
-    if (!result.ok) throw new Error(JSON.stringify(result));
+    if (!result.ok || !result.found) throw new Error(JSON.stringify(result));
     expect(result.filename).toMatch(new RegExp(`^subject-access-EXP-${RUN}-A-.*\\.json$`));
     const document = JSON.parse(result.body);
     expect(document.subjectAccess).toMatchObject({
@@ -377,7 +399,7 @@ describe("subject access", () => {
 
   it("returns the same records as CSV, one value per row, formulas neutralised", async () => {
     const result = await exportSubjectAccess(priya, { caseReference: CASE_A.toLowerCase(), format: "csv" }, TEST_META);
-    if (!result.ok) throw new Error(JSON.stringify(result));
+    if (!result.ok || !result.found) throw new Error(JSON.stringify(result));
     expect(result.contentType).toBe("text/csv; charset=utf-8");
     const records = parseCsv(result.body);
     expect(records[0]).toEqual(["decision_reference", "section", "item", "field", "value"]);
@@ -403,10 +425,19 @@ describe("subject access", () => {
 
   it("answers for a case with no records, and another organisation's IG lead sees only their own", async () => {
     const none = await exportSubjectAccess(priya, { caseReference: `EXP-${RUN}-NONE` }, TEST_META);
-    expect(none.ok && none.document.decisions).toEqual([]);
+    expect(none).toEqual({ ok: true, found: false, caseReference: `EXP-${RUN}-NONE` });
+    // The search is in the log, and is not a disclosure.
+    expect(await lastEvent(priya.userId)).toMatchObject({
+      action: "subject-access.search",
+      caseReference: `EXP-${RUN}-NONE`,
+      outcome: "SUCCESS",
+      detail: { decisions: 0 },
+    });
     const dan = await actorFor(DAN);
     const riverside = await exportSubjectAccess(dan, { caseReference: CASE_A }, TEST_META);
-    expect(riverside.ok && riverside.document.decisions.map((d) => d.reference)).toEqual([refs.tomA]);
+    expect(riverside.ok && riverside.found && riverside.document.decisions.map((d) => d.reference)).toEqual([
+      refs.tomA,
+    ]);
     expect(riversideId).not.toBe(northshireId);
   });
 
@@ -419,6 +450,23 @@ describe("subject access", () => {
       action: "access.denied",
       detail: { attempted: "subject-access.export" },
     });
+  });
+});
+
+describe("the audit export's UK time", () => {
+  it("is UK wall-clock time with the offset in force, either side of the clocks changing", async () => {
+    const cases: [string, string][] = [
+      ["2026-03-29T00:59:59Z", "2026-03-29T00:59:59+00:00"],
+      ["2026-03-29T01:30:00Z", "2026-03-29T02:30:00+01:00"],
+      ["2026-10-25T00:30:00Z", "2026-10-25T01:30:00+01:00"],
+      ["2026-10-25T01:30:00Z", "2026-10-25T01:30:00+00:00"],
+      ["2026-12-31T23:59:59Z", "2026-12-31T23:59:59+00:00"],
+    ];
+    for (const [instant, expected] of cases) {
+      const sql = Prisma.sql`SELECT ${ukTimeWithOffset(Prisma.sql`${instant}::timestamptz`)} AS uk`;
+      const rows = await db().$queryRaw<{ uk: string }[]>(sql);
+      expect(rows[0]!.uk).toBe(expected);
+    }
   });
 });
 
@@ -441,6 +489,15 @@ describe("the export routes", () => {
         expect(await response.json()).toEqual({ error: "Sign in to use this API" });
       }
     }
+  });
+
+  it("send the IG lead back to the form, downloading nothing, for a case with no records", async () => {
+    session.current = { status: "signed-in", user: priya, unreadNotifications: 0 };
+    const response = await getSubjectAccessRoute(url(`/api/exports/subject-access?caseReference=EXP-${RUN}-TYPO`));
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`/subject-access?notFound=EXP-${RUN}-TYPO`);
+    expect(response.headers.get("content-disposition")).toBeNull();
+    expect(await lastEvent(priya.userId)).toMatchObject({ action: "subject-access.search" });
   });
 
   it("answer 403 for a practitioner", async () => {
@@ -479,6 +536,10 @@ describe("the export routes", () => {
     const { rows } = await readCsv(response.body!);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.case_reference === CASE_B)).toBe(true);
+    // In words and in UK time with the offset, as the audit log page shows them.
+    const recorded = rows.find((r) => r.action === "decision.record")!;
+    expect(recorded).toMatchObject({ what_happened: "Recorded a decision", role: "Practitioner" });
+    expect(recorded.uk_time).toBe(ukTimeInJavaScript(new Date(recorded.at!)));
     expect(await lastEvent(priya.userId)).toMatchObject({
       action: "audit.export",
       requestId: "route-test",

@@ -10,6 +10,10 @@ import { createDatabase, dropDatabase, uniqueDatabaseName } from "../../scripts/
 import { startPostgres } from "../../scripts/lib/embedded-postgres";
 import { applyMigrations } from "../../scripts/lib/migrations";
 import { seedDemoData } from "../../scripts/lib/seed";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startLocalMailServer } from "../../scripts/lib/mail-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,6 +23,9 @@ declare module "vitest" {
     templateDatabase: string;
     /** The template as the app's restricted role (infoshare_app): same password for every clone. */
     templateAppDatabaseUrl: string;
+    /** The run's local SMTP server (decision 019) and the folder it stores messages in. */
+    smtpUrl: string;
+    mailFolder: string;
   }
 }
 
@@ -30,10 +37,12 @@ async function openServer(): Promise<{ url: string; close(): Promise<void> }> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await openServer();
+  const mail = await startLocalMailServer({ folder: mkdtempSync(join(tmpdir(), "infoshare-mail-")) });
   const templateDatabase = uniqueDatabaseName("infoshare_template");
   const close = async () => {
     await dropDatabase(server.url, templateDatabase).catch(() => undefined);
     await server.close();
+    await mail.stop();
   };
   let templateAppDatabaseUrl: string;
   try {
@@ -48,5 +57,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("serverUrl", server.url);
   project.provide("templateDatabase", templateDatabase);
   project.provide("templateAppDatabaseUrl", templateAppDatabaseUrl);
+  project.provide("smtpUrl", mail.url);
+  project.provide("mailFolder", mail.folder);
   return close;
 }

@@ -24,6 +24,8 @@ try {
 process.env.INTEGRATION_OWNER_DATABASE_URL = withDatabaseName(serverUrl, database);
 process.env.DATABASE_URL = withDatabaseName(inject("templateAppDatabaseUrl"), database);
 process.env.NEXTAUTH_SECRET ??= "integration-secret-integration-secret";
+// Email goes to the run's local SMTP server (decision 019); tests read it with scripts/lib/mailbox.ts.
+process.env.SMTP_URL = inject("smtpUrl");
 
 // Registered before the file's own hooks, so it runs after them; FORCE ends any pool left open.
 afterAll(() => dropDatabase(serverUrl, database), 60_000);

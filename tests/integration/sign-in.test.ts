@@ -84,7 +84,7 @@ describe("setUserAccess", () => {
     const target = await db().user.findUniqueOrThrow({ where: { email: "jo.williams@northshire.example" } });
 
     const disabled = await setUserAccess(admin, { userId: target.id, access: "disable" }, TEST_META);
-    expect(disabled).toEqual({ ok: true, name: "Jo Williams", access: "disable" });
+    expect(disabled).toEqual({ ok: true, userId: target.id, name: "Jo Williams", access: "disable", self: false });
     const after = await db().user.findUniqueOrThrow({ where: { id: target.id } });
     expect(after.disabledAt).not.toBeNull();
     expect(after.sessionVersion).toBe(target.sessionVersion + 1);

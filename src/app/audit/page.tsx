@@ -9,11 +9,15 @@ import { PageHeading } from "@/components/layout-bits";
 import { verifyIntegrityAction } from "./actions";
 import { VerificationResult } from "./VerificationResult";
 import { AuditTable } from "./AuditTable";
-import { FilterInput, FilterSelect } from "@/components/filter-fields";
+import { FilterDate, FilterInput, FilterSelect } from "@/components/filter-fields";
+import { joinDateParts } from "@/domain/calendar";
+import { AUDIT_OUTCOME_LABELS, auditActionLabel } from "@/components/audit-labels";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 const FILTER_KEYS = ["actor", "action", "reference", "caseReference", "outcome", "from", "to"] as const;
+
+const ORDER_LABELS = { newest: "Newest first", oldest: "Oldest first" } as const;
 
 export default async function AuditPage({
   searchParams,
@@ -21,7 +25,7 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePermission("audit.view");
-  const params = await searchParams;
+  const params = joinDateParts(await searchParams, ["from", "to"]);
   const verification =
     typeof params.verification === "string" ? await getAuditVerification(user, params.verification) : null;
   const [result, people] = await Promise.all([searchAuditEvents(user, params), organisationPeople(user)]);
@@ -30,9 +34,14 @@ export default async function AuditPage({
     FILTER_KEYS.flatMap((key) => (filter[key] ? [[key, filter[key]] as [string, string]] : [])),
   );
   const filtered = filterQuery.size > 0;
-  const nextHref = result.nextBefore
-    ? `/audit?${new URLSearchParams([...filterQuery, ["before", result.nextBefore]]).toString()}`
+  const oldestFirst = filter.order === "oldest";
+  const orderQuery = new URLSearchParams([...filterQuery, ...(oldestFirst ? [["order", "oldest"]] : [])]);
+  const nextCursor = oldestFirst ? result.nextAfter : result.nextBefore;
+  const nextHref = nextCursor
+    ? `/audit?${new URLSearchParams([...orderQuery, [oldestFirst ? "after" : "before", nextCursor]]).toString()}`
     : null;
+  const order = ORDER_LABELS[filter.order ?? "newest"].toLowerCase();
+  const caption = `${filtered ? "Matching events" : "Latest events"}, ${order}`;
   // The export names the record filter "objectReference"; everything else is the same.
   const exportQuery = new URLSearchParams(
     [...filterQuery].map(([key, value]) => [key === "reference" ? "objectReference" : key, value]),
@@ -53,7 +62,7 @@ export default async function AuditPage({
         action="/audit"
         role="search"
         aria-label="Filter the audit log"
-        className="mb-8 grid gap-x-6 bg-govuk-light-grey p-4 sm:grid-cols-2"
+        className="mb-8 grid grid-cols-1 gap-x-6 bg-govuk-light-grey p-4 sm:grid-cols-2"
       >
         <h2 className="govuk-heading-s sm:col-span-2">Filter the log</h2>
         {result.filterErrors.length > 0 ? (
@@ -78,7 +87,7 @@ export default async function AuditPage({
           <FilterSelect name="action" label="Action" value={filter.action} anyLabel="Any action">
             {AUDITED_ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {auditActionLabel(a)}
               </option>
             ))}
           </FilterSelect>
@@ -103,20 +112,32 @@ export default async function AuditPage({
         </div>
         <div className="govuk-form-group">
           <FilterSelect name="outcome" label="Outcome" value={filter.outcome} anyLabel="Any outcome">
-            <option value="SUCCESS">Success</option>
-            <option value="DENIED">Denied</option>
-            <option value="FAILURE">Failure</option>
+            {Object.entries(AUDIT_OUTCOME_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </FilterSelect>
         </div>
-        <div className="govuk-form-group flex gap-4">
-          <div>
-            <FilterInput name="from" label="From" type="date" defaultValue={filter.from} />
-          </div>
-          <div>
-            <FilterInput name="to" label="To" type="date" defaultValue={filter.to} />
-          </div>
+        <div className="govuk-form-group">
+          <FilterDate name="from" label="From" value={filter.from} />
         </div>
-        <div className="flex items-center gap-6 sm:col-span-2">
+        <div className="govuk-form-group">
+          <FilterDate name="to" label="To" value={filter.to} />
+        </div>
+        <div className="govuk-form-group">
+          <label htmlFor="order" className="govuk-label-bold">
+            Order
+          </label>
+          <select id="order" name="order" defaultValue={filter.order ?? "newest"} className="govuk-select">
+            {Object.entries(ORDER_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-wrap items-center gap-6 sm:col-span-2">
           <button type="submit" className="govuk-button govuk-button-secondary mb-0!">
             Apply filters
           </button>
@@ -142,12 +163,12 @@ export default async function AuditPage({
           No events match.
         </p>
       ) : (
-        <AuditTable rows={result.rows} caption={filtered ? "Matching events, newest first" : "Latest events"} />
+        <AuditTable rows={result.rows} caption={caption} />
       )}
       {nextHref ? (
         <nav aria-label="Audit log pages" className="mb-8">
           <Link href={nextHref} rel="next">
-            Older events
+            {oldestFirst ? "Later events" : "Older events"}
           </Link>
         </nav>
       ) : null}

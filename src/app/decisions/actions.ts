@@ -3,6 +3,7 @@ import { collectFormInput, isStepId } from "@/domain/wizard";
 import { startDraft } from "@/server/decisions/start-draft";
 import { saveDraftAnswer } from "@/server/decisions/save-draft-answer";
 import { recordDecision } from "@/server/decisions/record-decision";
+import { discardDraft } from "@/server/decisions/discard-draft";
 import { formAction, goTo, postAction } from "@/server/pipeline/action";
 import { formEntries } from "@/server/pipeline/form-fields";
 
@@ -41,4 +42,10 @@ export const recordDecisionAction = formAction(
         : `/decisions/drafts/${draftId}/${error.stepId}?return=check-answers`,
     refill: () => null,
   },
+);
+
+export const discardDraftAction = postAction(
+  { access: "decision.record" },
+  ({ user, fields, meta }) => discardDraft(user, fields.draftId, meta),
+  { done: () => goTo("/decisions?discarded=1") },
 );

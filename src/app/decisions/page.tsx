@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listOwnDecisions } from "@/server/decisions/list-own-decisions";
-import { PageHeading, Tag, TableHead } from "@/components/layout-bits";
+import { NotificationBanner, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { FLAG_LABELS, KIND_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
 import { REVIEW_STATUS_LABELS } from "@/components/review-labels";
@@ -16,8 +16,16 @@ export default async function YourDecisionsPage({
 }) {
   const user = await requirePermission("decision.list-own");
   const { drafts, decisions, query } = await listOwnDecisions(user, await searchParams);
+  const discarded = (await searchParams).discarded === "1";
   return (
     <>
+      {discarded ? (
+        <NotificationBanner kind="success" title="Success">
+          <p className="font-bold" data-testid="draft-discarded">
+            The draft has been discarded.
+          </p>
+        </NotificationBanner>
+      ) : null}
       <PageHeading caption={user.organisationName}>Your decisions</PageHeading>
       <Link href="/decisions/new" className="govuk-button govuk-button-start" role="button" draggable={false}>
         Record a decision
@@ -38,6 +46,15 @@ export default async function YourDecisionsPage({
         </button>
         {query ? <Link href="/decisions">Clear search</Link> : null}
       </form>
+      {query ? (
+        <p className="govuk-body" data-testid="case-search-link">
+          Only your own records are listed here.{" "}
+          <Link href={`/cases/${encodeURIComponent(query)}`}>
+            See every record your organisation holds for case {query}
+          </Link>
+          .
+        </p>
+      ) : null}
 
       <h2 className="govuk-heading-m">Drafts</h2>
       {drafts.length === 0 ? (
@@ -45,27 +62,49 @@ export default async function YourDecisionsPage({
           {query ? "No drafts match your search." : "You have no drafts."}
         </p>
       ) : (
-        <table className="govuk-table" data-testid="drafts-table">
-          <caption className="sr-only">Drafts you have not recorded yet</caption>
-          <TableHead columns={["Case reference", "Type", "Last saved"]} action />
-          <tbody>
-            {drafts.map((draft) => (
-              <tr key={draft.id}>
-                <td>{draft.caseReference ?? "Not given yet"}</td>
-                <td>
-                  {KIND_LABELS[draft.kind as keyof typeof KIND_LABELS]}
-                  {draft.supersedesReference ? ` of ${draft.supersedesReference}` : ""}
-                </td>
-                <td>{formatDateTime(draft.updatedAt)}</td>
-                <td>
-                  <Link href={`/decisions/drafts/${draft.id}`}>
-                    Continue<span className="sr-only"> draft for {draft.caseReference ?? "a new case"}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label="Drafts">
+          <table className="govuk-table" data-testid="drafts-table">
+            <caption className="sr-only">Drafts you have not recorded yet</caption>
+            <TableHead columns={["Case reference", "Type", "How far it got", "Last saved"]} action />
+            <tbody>
+              {drafts.map((draft) => (
+                <tr key={draft.id}>
+                  <td>{draft.caseReference ?? "Not given yet"}</td>
+                  <td>
+                    {KIND_LABELS[draft.kind as keyof typeof KIND_LABELS]}
+                    {draft.supersedesReference ? ` of ${draft.supersedesReference}` : ""}
+                  </td>
+                  <td data-testid="draft-progress">
+                    {draft.resumesAt ? (
+                      <>
+                        Section {draft.resumesAt.sectionNumber} of {draft.resumesAt.sectionTotal}:{" "}
+                        {draft.resumesAt.section}
+                        <span className="block text-govuk-secondary">Next: {draft.resumesAt.question}</span>
+                      </>
+                    ) : (
+                      "Every question answered: ready to check and record"
+                    )}
+                  </td>
+                  <td>{formatDateTime(draft.updatedAt)}</td>
+                  <td>
+                    <ul className="space-y-2">
+                      <li>
+                        <Link href={`/decisions/drafts/${draft.id}`}>
+                          Continue<span className="sr-only"> draft for {draft.caseReference ?? "a new case"}</span>
+                        </Link>
+                      </li>
+                      <li>
+                        <Link href={`/decisions/drafts/${draft.id}/discard`}>
+                          Discard<span className="sr-only"> draft for {draft.caseReference ?? "a new case"}</span>
+                        </Link>
+                      </li>
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
 
       <h2 className="govuk-heading-m">Recorded decisions</h2>
@@ -74,41 +113,43 @@ export default async function YourDecisionsPage({
           {query ? "No decisions match your search." : "You have not recorded any decisions yet."}
         </p>
       ) : (
-        <table className="govuk-table" data-testid="decisions-table">
-          <caption className="sr-only">Decisions you have recorded, newest first</caption>
-          <TableHead columns={["Reference", "Case reference", "Decision", "Status", "Recorded"]} />
-          <tbody>
-            {decisions.map((decision) => (
-              <tr key={decision.reference}>
-                <td>
-                  <Link href={`/decisions/${decision.reference}`}>{decision.reference}</Link>
-                  {decision.kind !== "ORIGINAL" ? (
-                    <span className="block text-govuk-secondary">
-                      {KIND_LABELS[decision.kind as keyof typeof KIND_LABELS]}
-                    </span>
-                  ) : null}
-                </td>
-                <td>{decision.caseReference}</td>
-                <td>{OUTCOME_LABELS[decision.outcome]}</td>
-                <td>
-                  <Tag colour={REVIEW_STATUS_LABELS[decision.reviewStatus].colour}>
-                    {REVIEW_STATUS_LABELS[decision.reviewStatus].text}
-                  </Tag>
-                  {decision.reviewFlags.length > 0 ? (
-                    <span className="mt-1 block text-[1rem] text-govuk-secondary">
-                      Flagged:{" "}
-                      {decision.reviewFlags
-                        .map((f) => FLAG_LABELS[f] ?? f)
-                        .join(", ")
-                        .toLowerCase()}
-                    </span>
-                  ) : null}
-                </td>
-                <td>{formatDateTime(decision.recordedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label="Recorded decisions">
+          <table className="govuk-table" data-testid="decisions-table">
+            <caption className="sr-only">Decisions you have recorded, newest first</caption>
+            <TableHead columns={["Reference", "Case reference", "Decision", "Status", "Recorded"]} />
+            <tbody>
+              {decisions.map((decision) => (
+                <tr key={decision.reference}>
+                  <td>
+                    <Link href={`/decisions/${decision.reference}`}>{decision.reference}</Link>
+                    {decision.kind !== "ORIGINAL" ? (
+                      <span className="block text-govuk-secondary">
+                        {KIND_LABELS[decision.kind as keyof typeof KIND_LABELS]}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>{decision.caseReference}</td>
+                  <td>{OUTCOME_LABELS[decision.outcome]}</td>
+                  <td>
+                    <Tag colour={REVIEW_STATUS_LABELS[decision.reviewStatus].colour}>
+                      {REVIEW_STATUS_LABELS[decision.reviewStatus].text}
+                    </Tag>
+                    {decision.reviewFlags.length > 0 ? (
+                      <span className="mt-1 block text-[1rem] text-govuk-secondary">
+                        Flagged:{" "}
+                        {decision.reviewFlags
+                          .map((f) => FLAG_LABELS[f] ?? f)
+                          .join(", ")
+                          .toLowerCase()}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>{formatDateTime(decision.recordedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </>
   );

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
+import { EscalationRoute } from "./EscalationRoute";
 import { listEscalations } from "@/server/escalations/list-escalations";
-import { NotificationBanner, PageHeading, Tag, TableHead } from "@/components/layout-bits";
+import { NotificationBanner, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 
 export const metadata: Metadata = { title: "Escalations" };
@@ -34,6 +35,7 @@ export default async function EscalationsPage({
         Disagreements about decisions: a refusal to share that the requester disputes, or a challenge the practitioner
         stands by. Resolve them at pace, and escalate to the lead safeguarding partners if you cannot agree.
       </p>
+      <EscalationRoute organisationId={user.organisationId} />
       <nav aria-label="Escalation status" className="mb-6">
         <ul className="flex gap-6">
           {Object.entries(VIEWS).map(([value, label]) => (
@@ -52,35 +54,37 @@ export default async function EscalationsPage({
           There are no {view === "ALL" ? "" : VIEWS[view].toLowerCase()} escalations.
         </p>
       ) : (
-        <table className="govuk-table" data-testid="escalations-table">
-          <caption className="sr-only">{VIEWS[view]} escalations, newest first</caption>
-          <TableHead columns={["Decision", "Reason", "Raised", "Status"]} />
-          <tbody>
-            {escalations.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <Link href={`${recordBase}/${e.decisionReference}`}>{e.decisionReference}</Link>
-                </td>
-                <td className="whitespace-pre-wrap">{e.reason}</td>
-                <td>
-                  {e.raisedBy}
-                  <span className="block text-govuk-secondary">{formatDateTime(e.raisedAt)}</span>
-                </td>
-                <td>
-                  <Tag colour={e.status === "OPEN" ? "orange" : "green"}>
-                    {e.status === "OPEN" ? "Open" : "Resolved"}
-                  </Tag>
-                  {e.resolution ? <span className="block">{e.resolution}</span> : null}
-                  {e.canResolve ? (
-                    <Link href={`/escalations/${e.id}`} className="mt-2 block">
-                      Resolve<span className="sr-only"> escalation about {e.decisionReference}</span>
-                    </Link>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label="Escalations">
+          <table className="govuk-table" data-testid="escalations-table">
+            <caption className="sr-only">{VIEWS[view]} escalations, newest first</caption>
+            <TableHead columns={["Decision", "Reason", "Raised", "Status"]} />
+            <tbody>
+              {escalations.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <Link href={`${recordBase}/${e.decisionReference}`}>{e.decisionReference}</Link>
+                  </td>
+                  <td className="whitespace-pre-wrap">{e.reason}</td>
+                  <td>
+                    {e.raisedBy}
+                    <span className="block text-govuk-secondary">{formatDateTime(e.raisedAt)}</span>
+                  </td>
+                  <td>
+                    <Tag colour={e.status === "OPEN" ? "orange" : "green"}>
+                      {e.status === "OPEN" ? "Open" : "Resolved"}
+                    </Tag>
+                    {e.resolution ? <span className="block">{e.resolution}</span> : null}
+                    {e.canResolve ? (
+                      <Link href={`/escalations/${e.id}`} className="mt-2 block">
+                        Resolve<span className="sr-only"> escalation about {e.decisionReference}</span>
+                      </Link>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </>
   );

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { RETENTION_LOOKAHEAD_DAYS, listRetentionDue } from "@/server/retention/list-retention-due";
 import { recordKeepingSettings } from "@/server/organisation-settings";
-import { NotificationBanner, PageHeading, Tag, TableHead } from "@/components/layout-bits";
+import { NotificationBanner, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
 import { formatDate } from "@/components/format";
 
 export const metadata: Metadata = { title: "Records due for retention review" };
@@ -30,38 +30,41 @@ export default async function RetentionPage({
       ) : null}
       <PageHeading caption={user.organisationName}>Records due for retention review</PageHeading>
       <p className="govuk-body">
-        Records are kept for {settings.retentionYears} years (<Link href="/settings">change</Link>). These records’
-        retention ends within {RETENTION_LOOKAHEAD_DAYS} days or has ended. Keep a record longer only for a reason you
-        can record; otherwise dispose of it.
+        Records are kept by type (<Link href="/retention/rules">retention rules</Link>); records made before the rules
+        were kept {settings.retentionYears} years (<Link href="/settings">settings</Link>). These records’ retention
+        ends within {RETENTION_LOOKAHEAD_DAYS} days or has ended. Keep a record longer only for a reason you can record;
+        otherwise dispose of it.
       </p>
       {rows.length === 0 ? (
         <p className="govuk-body" data-testid="retention-empty">
           No records are due for retention review.
         </p>
       ) : (
-        <table className="govuk-table" data-testid="retention-table">
-          <caption className="sr-only">Records due for retention review, soonest first</caption>
-          <TableHead columns={["Reference", "Case reference", "Recorded", "Keep until"]} action />
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.reference}>
-                <td>{r.reference}</td>
-                <td>{r.caseReference}</td>
-                <td>{formatDate(r.recordedAt)}</td>
-                <td>
-                  {r.due ? <Tag colour="red">Due</Tag> : <Tag colour="yellow">Due soon</Tag>}{" "}
-                  {formatDate(r.retainUntil)}
-                  {r.extended ? <span className="block text-govuk-secondary">Extended</span> : null}
-                </td>
-                <td>
-                  <Link href={`/retention/${r.reference}`}>
-                    Review<span className="sr-only"> retention of {r.reference}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label="Records due for retention review">
+          <table className="govuk-table" data-testid="retention-table">
+            <caption className="sr-only">Records due for retention review, soonest first</caption>
+            <TableHead columns={["Reference", "Case reference", "Recorded", "Keep until"]} action />
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.reference}>
+                  <td>{r.reference}</td>
+                  <td>{r.caseReference}</td>
+                  <td>{formatDate(r.recordedAt)}</td>
+                  <td>
+                    {r.due ? <Tag colour="red">Due</Tag> : <Tag colour="yellow">Due soon</Tag>}{" "}
+                    {formatDate(r.retainUntil)}
+                    {r.extended ? <span className="block text-govuk-secondary">Extended</span> : null}
+                  </td>
+                  <td>
+                    <Link href={`/retention/${r.reference}`}>
+                      Review<span className="sr-only"> retention of {r.reference}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
     </>
   );

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { REVIEW_FLAGS } from "@/domain/decision";
 import { requirePermission } from "@/server/auth/current-actor";
 import { QUEUE_COUNT_LIMIT, listReviewQueue } from "@/server/reviews/list-review-queue";
-import { NotificationBanner, PageHeading, Tag, TableHead } from "@/components/layout-bits";
+import { NotificationBanner, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { FLAG_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
-import { FilterInput, FilterSelect } from "@/components/filter-fields";
+import { FilterDate, FilterSelect } from "@/components/filter-fields";
+import { joinDateParts } from "@/domain/calendar";
 
 export const metadata: Metadata = { title: "Review queue" };
 
@@ -25,7 +26,7 @@ export default async function ReviewQueuePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePermission("review.queue");
-  const params = await searchParams;
+  const params = joinDateParts(await searchParams, ["from", "to"]);
   const queue = await listReviewQueue(user, params);
   const done = typeof params.done === "string" ? DONE[params.done] : undefined;
   const doneReference = typeof params.reference === "string" ? params.reference.slice(0, 20) : "";
@@ -75,7 +76,11 @@ export default async function ReviewQueuePage({
 
       <details className="mb-8" open={filterQuery.size > 0}>
         <summary className="cursor-pointer text-govuk-link underline">Filter the queue</summary>
-        <form method="get" action="/review" className="mt-4 grid gap-4 bg-govuk-light-grey p-4 sm:grid-cols-2">
+        <form
+          method="get"
+          action="/review"
+          className="mt-4 grid grid-cols-1 gap-4 bg-govuk-light-grey p-4 sm:grid-cols-2"
+        >
           {queue.filterError ? <p className="govuk-error-message sm:col-span-2">{queue.filterError}</p> : null}
           <div>
             <FilterSelect name="flag" label="Flag" value={queue.filter.flag} anyLabel="Any">
@@ -104,14 +109,8 @@ export default async function ReviewQueuePage({
               ))}
             </FilterSelect>
           </div>
-          <div className="flex gap-4">
-            <div>
-              <FilterInput name="from" label="Recorded from" type="date" defaultValue={queue.filter.from} />
-            </div>
-            <div>
-              <FilterInput name="to" label="to" type="date" defaultValue={queue.filter.to} />
-            </div>
-          </div>
+          <FilterDate name="from" label="Recorded from" value={queue.filter.from} />
+          <FilterDate name="to" label="Recorded up to" value={queue.filter.to} />
           <div className="flex items-center gap-6 sm:col-span-2">
             <button type="submit" className="govuk-button govuk-button-secondary mb-0!">
               Apply filters
@@ -126,39 +125,41 @@ export default async function ReviewQueuePage({
           There are no decisions waiting for your review{filterQuery.size > 0 ? " that match these filters" : ""}.
         </p>
       ) : (
-        <table className="govuk-table" data-testid="review-queue">
-          <caption className="sr-only">Decisions waiting for review, flagged first then oldest first</caption>
-          <TableHead columns={["Reference", "Practitioner", "Decision", "Flags", "Recorded", "Review by"]} />
-          <tbody>
-            {queue.rows.map((row) => (
-              <tr key={row.decisionId} data-testid="queue-row">
-                <td>
-                  <Link href={`/review/${row.reference}`}>{row.reference}</Link>
-                  <span className="block text-govuk-secondary">Case {row.caseReference}</span>
-                </td>
-                <td>{row.practitionerName}</td>
-                <td>{OUTCOME_LABELS[row.outcome]}</td>
-                <td>
-                  {row.flags.length === 0 ? (
-                    "None"
-                  ) : (
-                    <ul className="space-y-1">
-                      {row.flags.map((f) => (
-                        <li key={f}>
-                          <Tag colour="orange">{FLAG_LABELS[f] ?? f}</Tag>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td>{formatDateTime(row.recordedAt)}</td>
-                <td>
-                  {row.overdue ? <Tag colour="red">Overdue</Tag> : null} {formatDate(row.reviewDueAt)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion label="Decisions waiting for review">
+          <table className="govuk-table" data-testid="review-queue">
+            <caption className="sr-only">Decisions waiting for review, flagged first then oldest first</caption>
+            <TableHead columns={["Reference", "Practitioner", "Decision", "Flags", "Recorded", "Review by"]} />
+            <tbody>
+              {queue.rows.map((row) => (
+                <tr key={row.decisionId} data-testid="queue-row">
+                  <td>
+                    <Link href={`/review/${row.reference}`}>{row.reference}</Link>
+                    <span className="block text-govuk-secondary">Case {row.caseReference}</span>
+                  </td>
+                  <td>{row.practitionerName}</td>
+                  <td>{OUTCOME_LABELS[row.outcome]}</td>
+                  <td>
+                    {row.flags.length === 0 ? (
+                      "None"
+                    ) : (
+                      <ul className="space-y-1">
+                        {row.flags.map((f) => (
+                          <li key={f}>
+                            <Tag colour="orange">{FLAG_LABELS[f] ?? f}</Tag>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>{formatDateTime(row.recordedAt)}</td>
+                  <td>
+                    {row.overdue ? <Tag colour="red">Overdue</Tag> : null} {formatDate(row.reviewDueAt)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       )}
       {nextHref ? (
         <nav aria-label="Queue pages" className="mb-8">

@@ -16,8 +16,10 @@ const FIELDS = [
   { name: "reviewWithinDaysRoutine", label: "Days to review any other decision", suffix: "days" },
   {
     name: "retentionYears",
-    label: "Years to keep a record",
-    hint: "After this a record is due for a retention review. Follow your organisation’s retention schedule.",
+    label: "Years to keep a record made before retention rules",
+    hint:
+      "Records made from 29 November 2026 follow the retention rules by record type (Retention, Retention rules). " +
+      "This applies to records made before then.",
     suffix: "years",
   },
 ] as const;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { homePathFor } from "@/domain/policy";
 import { safeCallbackPath } from "@/schemas/sign-in";
@@ -14,6 +15,10 @@ const REASONS: Record<string, string> = {
     "Your session has ended because your account was changed or disabled. " +
     "Sign in again, or contact your service administrator.",
   "signed-out": "You have signed out.",
+  // After the one-time links of decision 019.
+  "set-up": "InfoShare is set up. Sign in as the administrator to invite your colleagues.",
+  "account-created": "Your account is ready. Sign in with your email address and new password.",
+  "password-changed": "Your password has been changed, and every other session ended. Sign in with the new one.",
 };
 
 export default async function SignInPage({
@@ -30,6 +35,21 @@ export default async function SignInPage({
     <div className="max-w-[640px]">
       {reason ? <NotificationBanner>{reason}</NotificationBanner> : null}
       <SignInForm callbackUrl={callbackUrl} />
+      <p className="govuk-body">
+        <Link href="/password-reset">Forgotten your password?</Link>
+      </p>
+      <p className="govuk-body">
+        <Link
+          href={
+            callbackUrl
+              ? `/sign-in/organisation?callbackUrl=${encodeURIComponent(callbackUrl)}`
+              : "/sign-in/organisation"
+          }
+          className="govuk-link"
+        >
+          Sign in with your organisation’s account
+        </Link>
+      </p>
       <h2 className="govuk-heading-m">Problems signing in</h2>
       <p className="govuk-body">
         Contact your organisation’s InfoShare administrator. If a child is at immediate risk, do not wait: contact

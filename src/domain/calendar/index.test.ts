@@ -5,6 +5,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addUkCalendarDays,
+  dayParts,
+  joinDateParts,
+  ukDayFromParts,
   addUkDays,
   addUkYears,
   formatUkDate,
@@ -155,5 +158,55 @@ describe("UK display", () => {
       }),
     );
     expect(parseUkDate("31 February 2026")).toBeNull();
+  });
+});
+
+describe("the GOV.UK date input's three boxes", () => {
+  it("give a real UK calendar day, as typed with or without leading zeros", () => {
+    expect(ukDayFromParts({ day: "9", month: "3", year: "2026" })).toBe("2026-03-09");
+    expect(ukDayFromParts({ day: " 09 ", month: "03", year: "2026" })).toBe("2026-03-09");
+    expect(ukDayFromParts({ day: "29", month: "2", year: "2028" })).toBe("2028-02-29");
+    // The day the clocks go forward is a whole day all the same.
+    expect(ukDayFromParts({ day: "29", month: "3", year: "2026" })).toBe("2026-03-29");
+  });
+
+  it("are not a day when the day does not exist or is not written as numbers", () => {
+    for (const parts of [
+      { day: "29", month: "2", year: "2026" },
+      { day: "31", month: "4", year: "2026" },
+      { day: "0", month: "1", year: "2026" },
+      { day: "1", month: "13", year: "2026" },
+      { day: "1", month: "1", year: "26" },
+      { day: "1st", month: "1", year: "2026" },
+      { day: "", month: "1", year: "2026" },
+      { day: "1", month: "Jan", year: "2026" },
+    ]) {
+      expect(ukDayFromParts(parts), JSON.stringify(parts)).toBeNull();
+    }
+  });
+
+  it("show a day back in its boxes", () => {
+    expect(dayParts("2026-03-09")).toEqual({ day: "9", month: "3", year: "2026" });
+    expect(dayParts(undefined)).toEqual({ day: "", month: "", year: "" });
+    expect(dayParts("nonsense")).toEqual({ day: "", month: "", year: "" });
+  });
+
+  it("join into the one parameter a search reads, leaving blank boxes as no filter", () => {
+    expect(
+      joinDateParts(
+        {
+          "from-day": "9",
+          "from-month": "3",
+          "from-year": "2026",
+          "to-day": "",
+          "to-month": "",
+          "to-year": "",
+          q: "x",
+        },
+        ["from", "to"],
+      ),
+    ).toEqual({ from: "2026-03-09", q: "x" });
+    expect(joinDateParts({ "to-day": "31", "to-month": "2", "to-year": "2026" }, ["to"])).toEqual({ to: "2026-2-31" });
+    expect(joinDateParts({ from: "2026-01-01", before: "10" }, ["from"])).toEqual({ from: "2026-01-01", before: "10" });
   });
 });

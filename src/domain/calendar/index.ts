@@ -128,3 +128,64 @@ export function parseUkDate(text: string): IsoDay | null {
   const parsed = parse(text, "d MMMM yyyy", startOfDay(new Date(0)));
   return isValid(parsed) && format(parsed, "d MMMM yyyy") === text ? format(parsed, "yyyy-MM-dd") : null;
 }
+
+/** A day as GOV.UK's date input shows it: three boxes, day, month and year, as typed. */
+export interface DayParts {
+  day: string;
+  month: string;
+  year: string;
+}
+
+/**
+ * The YYYY-MM-DD day typed into a GOV.UK date input, or null when it is not a real day ("31 2 2026",
+ * a two-digit year, letters). Leading zeros and spaces around the numbers are allowed, as people type them.
+ */
+export function ukDayFromParts(parts: DayParts): IsoDay | null {
+  const [day, month, year] = [parts.day.trim(), parts.month.trim(), parts.year.trim()];
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return null;
+  const iso = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+  try {
+    ukMidnight(iso);
+    return iso;
+  } catch {
+    return null;
+  }
+}
+
+/** A YYYY-MM-DD day as the three boxes show it ("2026-03-09" → 9, 3, 2026); anything else as blank boxes. */
+export function dayParts(day: IsoDay | undefined): DayParts {
+  const match = day ? ISO_DAY.exec(day) : null;
+  if (!match) return { day: "", month: "", year: "" };
+  return { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1]! };
+}
+
+/**
+ * Query parameters with each named date input's three boxes ("from-day", "from-month", "from-year")
+ * joined into the one YYYY-MM-DD parameter the searches read ("from"). All three blank leaves the
+ * filter off; a day that is not real is passed on as typed, for the search's validation to reject
+ * with its message. A plain "from=YYYY-MM-DD" (a link to the next page) is kept as it is.
+ */
+export function joinDateParts(
+  params: Record<string, string | string[] | undefined>,
+  names: readonly string[],
+): Record<string, string | string[] | undefined> {
+  const joined = { ...params };
+  const text = (value: string | string[] | undefined) => (typeof value === "string" ? value : "");
+  for (const name of names) {
+    const parts = {
+      day: text(params[`${name}-day`]),
+      month: text(params[`${name}-month`]),
+      year: text(params[`${name}-year`]),
+    };
+    delete joined[`${name}-day`];
+    delete joined[`${name}-month`];
+    delete joined[`${name}-year`];
+    if (!(`${name}-day` in params || `${name}-month` in params || `${name}-year` in params)) continue;
+    if (`${parts.day}${parts.month}${parts.year}`.trim() === "") {
+      delete joined[name];
+      continue;
+    }
+    joined[name] = ukDayFromParts(parts) ?? `${parts.year}-${parts.month}-${parts.day}`;
+  }
+  return joined;
+}

@@ -23,7 +23,13 @@ export const SOURCES = {
   berkshire: (section: string) => `Berkshire multi-agency information sharing protocol, ${section} (${LOCAL_EXAMPLE})`,
 } as const;
 
-export type GuidanceSourceKind = "NATIONAL_GUIDANCE" | "LEGISLATION" | "REGULATOR_GUIDANCE" | "LOCAL_EXAMPLE";
+export type GuidanceSourceKind =
+  | "NATIONAL_GUIDANCE"
+  | "LEGISLATION"
+  | "REGULATOR_GUIDANCE"
+  | "LOCAL_EXAMPLE"
+  // Retention schedules and records management codes (decision 024).
+  | "RECORDS_MANAGEMENT";
 
 /** One document the guidance draws on, as the sources page lists it. */
 export interface GuidanceSource {
@@ -173,5 +179,32 @@ export const GUIDANCE_SOURCES: readonly GuidanceSource[] = [
     date: "Undated (cites the May 2024 advice)",
     kind: "LOCAL_EXAMPLE",
     usedFor: "An example of local arrangements: legal gateways, escalation between agencies",
+  },
+  // Decision 024: the defaults for retention by record type.
+  {
+    id: "irms-schools-toolkit",
+    title: "Information Management Toolkit for Schools (retention guidelines)",
+    by: "Information and Records Management Society (IRMS)",
+    date: "Current edition at irms.org.uk (not dated in the copy we read)",
+    kind: "RECORDS_MANAGEMENT",
+    usedFor: "Retention of child protection information: the child's date of birth plus 25 years, then review",
+  },
+  {
+    id: "nhs-records-code-2023",
+    title: "Records Management Code of Practice: a guide to the management of health and care records",
+    by: "NHS England (first published by NHSX)",
+    date: "August 2021, updated August 2023",
+    kind: "RECORDS_MANAGEMENT",
+    usedFor: "Children's records kept to the 25th birthday (26th if 17 when care ended)",
+  },
+  {
+    id: "local-authority-retention-schedules",
+    title: "Children's services retention schedules (for example Blackpool, Devon, Derbyshire)",
+    by: "Local authorities",
+    date: "Various; checked November 2026",
+    kind: "LOCAL_EXAMPLE",
+    usedFor:
+      "An example of local arrangements: child protection records kept longer (e.g. 35 years after last " +
+      "contact); advice consultations 6 years from last contact",
   },
 ];

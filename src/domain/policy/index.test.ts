@@ -38,9 +38,18 @@ function resourceAt(scope: Scope): ScopedResource {
 
 // The whole policy as a readable table: role -> action -> allowed.
 const EXPECTED_GLOBAL: Record<Role, GlobalAction[]> = {
-  PRACTITIONER: ["decision.record", "decision.list-own"],
-  SUPERVISOR: ["decision.record", "decision.list-own", "review.queue", "escalation.list"],
+  PRACTITIONER: ["decision.record", "decision.list-own", "case.search", "consultation.record", "consultation.list-own"],
+  SUPERVISOR: [
+    "decision.record",
+    "decision.list-own",
+    "review.queue",
+    "escalation.list",
+    "case.search",
+    "consultation.record",
+    "consultation.list-own",
+  ],
   IG_LEAD: [
+    "case.search",
     "escalation.list",
     "audit.view",
     "audit.verify",
@@ -50,8 +59,17 @@ const EXPECTED_GLOBAL: Record<Role, GlobalAction[]> = {
     "dashboard.view",
     "retention.manage",
     "settings.manage",
+    "retention-rules.manage",
   ],
-  ADMIN: ["settings.manage", "users.manage"],
+  ADMIN: [
+    "settings.manage",
+    "users.manage",
+    "organisation.manage",
+    "teams.manage",
+    "users.invite",
+    "arrangements.manage",
+    "sso.manage",
+  ],
 };
 
 // role -> action -> scopes allowed
@@ -64,6 +82,8 @@ const EXPECTED_RECORD: Record<Role, Record<RecordAction, Scope[]>> = {
     "decision.escalate": ["own"],
     "decision.export": ["own"],
     "escalation.resolve": [],
+    "consultation.view": ["own"],
+    "consultation.link": ["own"],
   },
   SUPERVISOR: {
     "decision.view": ["own", "team"],
@@ -73,6 +93,8 @@ const EXPECTED_RECORD: Record<Role, Record<RecordAction, Scope[]>> = {
     "decision.escalate": ["own", "team"],
     "decision.export": ["own", "team"],
     "escalation.resolve": ["team"],
+    "consultation.view": ["own", "team"],
+    "consultation.link": ["own"],
   },
   IG_LEAD: {
     "decision.view": ["own", "team", "organisation"],
@@ -82,6 +104,8 @@ const EXPECTED_RECORD: Record<Role, Record<RecordAction, Scope[]>> = {
     "decision.escalate": [],
     "decision.export": ["own", "team", "organisation"],
     "escalation.resolve": ["own", "team", "organisation"],
+    "consultation.view": ["own", "team", "organisation"],
+    "consultation.link": [],
   },
   ADMIN: {
     "decision.view": [],
@@ -91,8 +115,21 @@ const EXPECTED_RECORD: Record<Role, Record<RecordAction, Scope[]>> = {
     "decision.escalate": [],
     "decision.export": [],
     "escalation.resolve": [],
+    "consultation.view": [],
+    "consultation.link": [],
   },
 };
+
+describe("the tables name every action the policy has, and no other", () => {
+  it("global", () => {
+    const named = new Set(Object.values(EXPECTED_GLOBAL).flat());
+    for (const action of named) expect(GLOBAL_ACTIONS).toContain(action);
+  });
+  it("record", () => {
+    for (const role of ROLES)
+      expect(Object.keys(EXPECTED_RECORD[role]).toSorted()).toEqual([...RECORD_ACTIONS].toSorted());
+  });
+});
 
 describe("global actions", () => {
   const cases = ROLES.flatMap((role) =>
@@ -168,7 +205,7 @@ describe("homePathFor", () => {
     ["PRACTITIONER", "/decisions"],
     ["SUPERVISOR", "/review"],
     ["IG_LEAD", "/audit"],
-    ["ADMIN", "/admin/users"],
+    ["ADMIN", "/admin"],
   ] as const)("%s lands on %s", (role, path) => {
     expect(homePathFor(role)).toBe(path);
   });

@@ -46,6 +46,16 @@ export const GLOBAL_ACTIONS = [
   "retention.manage",
   "settings.manage",
   "users.manage",
+  "organisation.manage",
+  "teams.manage",
+  "case.search",
+  "users.invite",
+  // Decision 024: anonymous consultations, local arrangements, retention rules by record type.
+  "consultation.record",
+  "consultation.list-own",
+  "arrangements.manage",
+  "retention-rules.manage",
+  "sso.manage",
 ] as const;
 
 /** Actions on one record, decided by where the record sits relative to the actor. */
@@ -57,6 +67,8 @@ export const RECORD_ACTIONS = [
   "decision.escalate",
   "decision.export",
   "escalation.resolve",
+  "consultation.view",
+  "consultation.link",
 ] as const;
 
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
@@ -78,7 +90,23 @@ const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   "dashboard.view": ["IG_LEAD"],
   "retention.manage": ["IG_LEAD"],
   "settings.manage": ["IG_LEAD", "ADMIN"],
+  // People (role, team, deactivation), the organisation's profile and its teams: the admin's.
   "users.manage": ["ADMIN"],
+  "organisation.manage": ["ADMIN"],
+  "teams.manage": ["ADMIN"],
+  // Finding a case opens its page, where the case policy (./case.ts) decides what each reader learns.
+  "case.search": ["PRACTITIONER", "SUPERVISOR", "IG_LEAD"],
+  // Invitations and CSV import (decision 019).
+  "users.invite": ["ADMIN"],
+  // Advice sought without naming the child: whoever makes decisions may record it.
+  "consultation.record": ["PRACTITIONER", "SUPERVISOR"],
+  "consultation.list-own": ["PRACTITIONER", "SUPERVISOR"],
+  // The organisation's agreements, escalation route and advice contacts: its admin's to set.
+  "arrangements.manage": ["ADMIN"],
+  // How long each type of record is kept: the IG lead's call, like retention itself.
+  "retention-rules.manage": ["IG_LEAD"],
+  // Who signs in through which identity provider: the admin's, like the accounts themselves.
+  "sso.manage": ["ADMIN"],
 };
 
 /** Where a record sits relative to the actor, from nearest to furthest. */
@@ -115,6 +143,14 @@ const RECORD_GRANTS: Record<RecordAction, Partial<Record<Role, readonly Scope[]>
   // Resolving needs distance from the dispute: the team's supervisor or the organisation's IG lead,
   // and never a party to it (partiesMayNotResolve below).
   "escalation.resolve": { SUPERVISOR: ["team"], IG_LEAD: ["own", "team", "organisation"] },
+  // A consultation is read like a decision: its author, their team's supervisor, the IG lead.
+  "consultation.view": {
+    PRACTITIONER: ["own"],
+    SUPERVISOR: ["own", "team"],
+    IG_LEAD: ["own", "team", "organisation"],
+  },
+  // Only its author knows which child it was about, so only they link it to a record.
+  "consultation.link": { PRACTITIONER: ["own"], SUPERVISOR: ["own"] },
 };
 
 /** A party to a dispute cannot be its judge; a dispute whose parties are not known cannot be resolved. */
@@ -153,6 +189,8 @@ export function homePathFor(role: Role): string {
     case "IG_LEAD":
       return "/audit";
     case "ADMIN":
-      return "/admin/users";
+      return "/admin";
   }
 }
+
+export * from "./case";

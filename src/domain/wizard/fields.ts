@@ -20,6 +20,8 @@ export interface FieldDefinition {
   hint?: string;
   options?: readonly FieldOption[];
   maxLength?: number;
+  /** The fewest characters an answer may have (shown by the character count before any error). */
+  minLength?: number;
   /** Shown as "(optional)"; a field that is only required in some cases is not marked optional. */
   optional?: boolean;
 }

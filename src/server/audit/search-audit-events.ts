@@ -20,6 +20,8 @@ export interface AuditRow {
   requestId: string | null;
   ip: string | null;
   detail: unknown;
+  /** The name of the user an event is about (objectType "user"), when it is one of the organisation's. */
+  objectName: string | null;
 }
 
 export interface AuditSearchResult {
@@ -27,6 +29,8 @@ export interface AuditSearchResult {
   filter: AuditSearch;
   filterErrors: { field: string; message: string }[];
   nextBefore: string | null;
+  /** The cursor of the next page when reading oldest first. */
+  nextAfter: string | null;
 }
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -53,14 +57,24 @@ function whereFor(user: SignedInUser, filter: AuditSearch): Prisma.AuditEventWhe
           },
         }
       : {}),
-    ...(filter.before ? { id: { lt: BigInt(filter.before) } } : {}),
+    ...(filter.order === "oldest"
+      ? filter.after
+        ? { id: { gt: BigInt(filter.after) } }
+        : {}
+      : filter.before
+        ? { id: { lt: BigInt(filter.before) } }
+        : {}),
   };
 }
 
 async function withActorNames(
   events: Awaited<ReturnType<ReturnType<typeof db>["auditEvent"]["findMany"]>>,
 ): Promise<AuditRow[]> {
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => id !== null))];
+  const userObjectIds = events.flatMap((e) => (e.objectType === "user" && e.objectId ? [e.objectId] : []));
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const actorIds = [
+    ...new Set([...events.map((e) => e.actorId), ...userObjectIds].filter((id): id is string => id !== null)),
+  ].filter((id) => uuid.test(id));
   const actors =
     actorIds.length > 0
       ? await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })
@@ -80,6 +94,7 @@ async function withActorNames(
     requestId: e.requestId,
     ip: e.ip,
     detail: e.detail,
+    objectName: e.objectType === "user" && e.objectId ? (names.get(e.objectId) ?? null) : null,
   }));
 }
 
@@ -96,7 +111,8 @@ const NEWER_EVENTS_PROBE = 10_000;
  */
 async function idsInPastDateRange(user: SignedInUser, filter: AuditSearch): Promise<bigint[] | null> {
   const end = filter.to ? dayEnd(filter.to) : null;
-  if (!end || filter.actor || filter.action || filter.reference || filter.caseReference) return null;
+  if (!end || filter.order === "oldest" || filter.actor || filter.action || filter.reference || filter.caseReference)
+    return null;
   const newer = await db().$queryRaw<{ n: bigint }[]>`
     SELECT count(*) AS n FROM (
       SELECT 1 FROM audit_event
@@ -117,8 +133,8 @@ async function idsInPastDateRange(user: SignedInUser, filter: AuditSearch): Prom
 }
 
 /**
- * The IG lead's organisation's audit events, newest first, filtered, a page at a time by keyset
- * (events older than the last one shown). Caller has checked audit.view.
+ * The IG lead's organisation's audit events, newest first (or oldest first), filtered, a page at a
+ * time by keyset (events older, or newer, than the last one shown). Caller has checked audit.view.
  */
 export async function searchAuditEvents(user: SignedInUser, raw: unknown): Promise<AuditSearchResult> {
   const parsed = auditSearchSchema.safeParse(raw);
@@ -131,7 +147,7 @@ export async function searchAuditEvents(user: SignedInUser, raw: unknown): Promi
     rangeIds === null
       ? await db().auditEvent.findMany({
           where: whereFor(user, filter),
-          orderBy: { id: "desc" },
+          orderBy: { id: filter.order === "oldest" ? "asc" : "desc" },
           take: AUDIT_PAGE_SIZE + 1,
         })
       : rangeIds.length === 0
@@ -142,7 +158,10 @@ export async function searchAuditEvents(user: SignedInUser, raw: unknown): Promi
     rows: await withActorNames(page),
     filter,
     filterErrors,
-    nextBefore: events.length > AUDIT_PAGE_SIZE ? (page.at(-1)?.id.toString() ?? null) : null,
+    nextBefore:
+      filter.order !== "oldest" && events.length > AUDIT_PAGE_SIZE ? (page.at(-1)?.id.toString() ?? null) : null,
+    nextAfter:
+      filter.order === "oldest" && events.length > AUDIT_PAGE_SIZE ? (page.at(-1)?.id.toString() ?? null) : null,
   };
 }
 

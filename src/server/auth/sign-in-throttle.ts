@@ -11,7 +11,7 @@ import { db } from "@/server/infra/db";
  * account can be slowed by an attacker, not shut. Keys are a hash of the email (known or not, so
  * the answer cannot tell which exist) and the source address.
  */
-interface ThrottleRule {
+export interface ThrottleRule {
   free: number;
   firstDelaySeconds: number;
   maxDelaySeconds: number;
@@ -32,8 +32,8 @@ export function throttleKeys(email: string, ip: string | null): ThrottleKeys {
   return { account: `account:${digest}`, address: ip ? `ip:${ip}` : null };
 }
 
-/** Counts one attempt against `key`; false when it must wait (then nothing was counted). */
-async function reserve(key: string, rule: ThrottleRule): Promise<boolean> {
+/** Counts one attempt against `key`; false when it must wait (then nothing was counted). Password reset uses it too. */
+export async function reserve(key: string, rule: ThrottleRule): Promise<boolean> {
   const rows = await db().$queryRaw<{ attempts: number }[]>`
     INSERT INTO sign_in_throttle AS t (key, attempts, last_attempt_at, next_attempt_at)
     VALUES (${key}, 1, now(), NULL)

@@ -9,6 +9,8 @@ import type { RequestMeta } from "@/server/infra/request-context";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { fieldErrorsFrom } from "../field-errors";
 import { reserveSignInAttempt, settleSuccessfulSignIn, throttleKeys } from "./sign-in-throttle";
+import { passwordRefusedBySso } from "@/domain/sso";
+import { ssoEnforcement } from "../sso/sso-configuration";
 
 export interface SessionUser {
   id: string;
@@ -69,6 +71,10 @@ export async function signInUser(raw: unknown, meta: RequestMeta): Promise<SignI
   if (!user || !passwordMatches) return refuse(user ? "wrong-password" : "unknown-email", WRONG_CREDENTIALS);
   if (user.disabledAt) {
     return refuse("account-disabled", "Your account has been disabled. Contact your service administrator");
+  }
+  // Decision 022: told only after the right password, so it reveals nothing to a guesser.
+  if (passwordRefusedBySso(await ssoEnforcement(user.organisationId), user.id)) {
+    return refuse("sso-enforced", "Your organisation signs in to InfoShare with its own account. Use that instead");
   }
 
   await settleSuccessfulSignIn(keys);

@@ -10,7 +10,7 @@ export interface IgDashboard {
   lawfulBases: { id: string; count: number }[];
   consent: { status: string; count: number }[];
   noShareByTeam: { team: string; noShare: number; total: number }[];
-  timeToDecisionHours: { median: number | null; p90: number | null; decisions: number };
+  timeToDecisionSeconds: { median: number | null; p90: number | null; decisions: number };
   overdueReviews: number;
   openEscalations: number;
   totalDecisions: number;
@@ -51,10 +51,10 @@ export async function getIgDashboard(user: SignedInUser): Promise<IgDashboard> {
       GROUP BY 1 ORDER BY 1`,
     // From starting the wizard (the draft's creation, in the audit log) to recording the decision.
     db().$queryRaw<{ median: number | null; p90: number | null; n: bigint }[]>`
-      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median,
-             percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90, count(*) AS n
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
+             percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90, count(*) AS n
       FROM (
-        SELECT extract(epoch FROM (d.recorded_at - e.at)) / 3600.0 AS hours
+        SELECT extract(epoch FROM (d.recorded_at - e.at))::float8 AS seconds
         FROM decision d
         JOIN audit_event e
           ON e.organisation_id = d.organisation_id AND e.object_id = d.draft_id::text AND e.action = 'draft.create'
@@ -77,7 +77,7 @@ export async function getIgDashboard(user: SignedInUser): Promise<IgDashboard> {
       total: rows.reduce((s, r) => s + Number(r.n), 0),
     };
   });
-  const round = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+  const round = (value: number | null) => (value === null ? null : Math.round(Number(value)));
   return {
     months,
     outcomesByMonth,
@@ -85,7 +85,7 @@ export async function getIgDashboard(user: SignedInUser): Promise<IgDashboard> {
     lawfulBases: bases.map((b) => ({ id: b.id, count: Number(b.n) })),
     consent: consent.map((c) => ({ status: c.status, count: Number(c.n) })),
     noShareByTeam: teams.map((t) => ({ team: t.team, noShare: Number(t.no_share), total: Number(t.n) })),
-    timeToDecisionHours: {
+    timeToDecisionSeconds: {
       median: round(timing[0]?.median ?? null),
       p90: round(timing[0]?.p90 ?? null),
       decisions: Number(timing[0]?.n ?? 0),

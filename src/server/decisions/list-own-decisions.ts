@@ -4,6 +4,8 @@ import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
 import { normaliseDecisionReference } from "./reference";
 import { type ReviewStatus, reviewStatus } from "@/domain/review";
+import { draftResumePoint } from "@/domain/wizard/sections";
+import { storedAnswers } from "./drafts";
 
 // Control characters are dropped: PostgreSQL refuses a NUL in a query parameter.
 export const decisionSearchSchema = z.object({
@@ -20,6 +22,8 @@ export interface OwnDraftRow {
   caseReference: string | null;
   supersedesReference: string | null;
   updatedAt: string;
+  /** How far it got: the section and question it resumes at, or null when it is ready to check and record. */
+  resumesAt: { sectionNumber: number; sectionTotal: number; section: string; question: string } | null;
 }
 
 export interface OwnDecisionRow {
@@ -40,6 +44,13 @@ export interface OwnDecisions {
 }
 
 const LIMIT = 100;
+
+function resumePointOf(stored: unknown): OwnDraftRow["resumesAt"] {
+  const point = draftResumePoint(storedAnswers(stored));
+  if (!point) return null;
+  const { section, question } = point;
+  return { sectionNumber: section.number, sectionTotal: section.total, section: section.name, question };
+}
 
 /**
  * The practitioner's drafts and recorded decisions, newest first. The search matches a decision
@@ -88,6 +99,7 @@ export async function listOwnDecisions(user: SignedInUser, raw: unknown): Promis
       caseReference: (d.answers as { concern?: { caseReference?: string } }).concern?.caseReference ?? null,
       supersedesReference: d.supersedes?.reference ?? null,
       updatedAt: d.updatedAt.toISOString(),
+      resumesAt: resumePointOf(d.answers),
     }))
     .filter((d) => !query || (d.caseReference?.toLowerCase().startsWith(query.toLowerCase()) ?? false));
 

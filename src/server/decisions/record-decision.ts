@@ -21,6 +21,14 @@ import type { RequestMeta } from "@/server/infra/request-context";
 import { draftIdSchema, storedAnswers } from "./drafts";
 import { newDecisionReference } from "./reference";
 import { recordKeepingSettingsFrom } from "../organisation-settings";
+import {
+  type AppliedRetention,
+  type RetentionRecordType,
+  type RetentionRule,
+  retentionForDecision,
+  retentionRulesWith,
+} from "@/domain/retention";
+import { rowsAsRules } from "../retention/retention-rules";
 
 export type RecordDecisionResult = UseCaseResult<{ reference: string; alreadyRecorded: boolean }>;
 
@@ -57,6 +65,8 @@ interface DraftToRecord {
   storedAnswers: unknown;
   organisationKind: OrganisationKind;
   settings: RecordKeepingSettings;
+  /** The organisation's retention rules by record type (decision 024). */
+  retentionRules: Record<RetentionRecordType, RetentionRule>;
 }
 
 /**
@@ -77,12 +87,16 @@ async function loadDraftToRecord(user: SignedInUser, draftId: string): Promise<D
       review_within_days_flagged: number | null;
       review_within_days_routine: number | null;
       retention_years: number | null;
+      retention_rules: { recordType: string; years: number; untilAge: number | null }[];
     }>
   >`
     SELECT d.id, d.kind, d.answers, s.id AS supersedes_id, s.reference AS supersedes_reference,
            o.kind AS organisation_kind,
            st.review_within_days_emergency, st.review_within_days_flagged, st.review_within_days_routine,
-           st.retention_years
+           st.retention_years,
+           (SELECT coalesce(jsonb_agg(jsonb_build_object('recordType', r.record_type, 'years', r.years,
+                                                         'untilAge', r.until_age)), '[]'::jsonb)
+              FROM retention_rule r WHERE r.organisation_id = d.organisation_id) AS retention_rules
       FROM decision_draft d
       JOIN organisation o ON o.id = d.organisation_id
       LEFT JOIN decision s ON s.id = d.supersedes_id
@@ -110,6 +124,7 @@ async function loadDraftToRecord(user: SignedInUser, draftId: string): Promise<D
             retentionYears: row.retention_years,
           },
     ),
+    retentionRules: retentionRulesWith(rowsAsRules(row.retention_rules)),
   };
 }
 
@@ -135,6 +150,7 @@ async function recordInOneCall(
   draft: DraftToRecord,
   record: DecisionRecordData,
   audit: AuditEventInput,
+  retentionRule: AppliedRetention,
 ): Promise<boolean> {
   const decision = {
     id: randomUUID(),
@@ -161,6 +177,8 @@ async function recordInOneCall(
     review_due_at: record.reviewDueAt.toISOString(),
     retain_until: record.retainUntil.toISOString(),
     record,
+    // local_arrangements is stamped by record_decision() itself, from what is in force as it commits.
+    retention_rule: retentionRule,
   };
   const at = new Date();
   const template = chainEventTemplate(audit, at);
@@ -214,7 +232,9 @@ export async function recordDecision(
     if (!built.ok && !parseAnswers(draft.storedAnswers).ok)
       built = buildDecisionRecord(storedAnswers(draft.storedAnswers), context);
     if (!built.ok) return invalidRecord(built.problems);
-    const { record } = built;
+    // Retention by record type (decision 024) replaces the flat period for new records.
+    const retention = retentionForDecision(built.record, draft.retentionRules);
+    const record: DecisionRecordData = { ...built.record, retainUntil: retention.retainUntil };
     const audit = auditEntry(user, meta, {
       action: "decision.record",
       objectType: "decision",
@@ -232,7 +252,7 @@ export async function recordDecision(
     });
 
     try {
-      if (await recordInOneCall(user, draft, record, audit)) {
+      if (await recordInOneCall(user, draft, record, audit, retention.applied)) {
         return { ok: true, reference: record.reference, alreadyRecorded: false };
       }
       // Removing the draft in the same statement serialises two racing submissions: the second

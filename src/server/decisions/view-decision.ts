@@ -35,6 +35,9 @@ export interface DecisionView {
   canFollowUp: boolean;
 }
 
+/** Where a record was shown or sent: its page, or a download (JSON, PDF). */
+export type DisclosureChannel = "page" | "json" | "pdf" | "print";
+
 export type ViewDecisionResult = UseCaseResult<{ decision: DecisionView }>;
 
 /**
@@ -46,7 +49,7 @@ export async function viewDecision(
   user: SignedInUser,
   rawReference: string,
   meta: RequestMeta,
-  purpose: { action: Extract<RecordAction, "decision.view" | "decision.export">; channel: "page" | "json" | "print" },
+  purpose: { action: Extract<RecordAction, "decision.view" | "decision.export">; channel: DisclosureChannel },
 ): Promise<ViewDecisionResult> {
   const reference = normaliseDecisionReference(rawReference);
   if (!reference) return fail.notFound(DECISION_NOT_FOUND);

@@ -1,6 +1,8 @@
 import "server-only";
 import { type DecisionExportFilter, decisionExportFilterSchema } from "@/schemas/export-filters";
-import { filteredCsvExport } from "./start-csv-export";
+import type { SignedInUser } from "../auth/current-actor";
+import type { RequestMeta } from "@/server/infra/request-context";
+import { type CsvExportOptions, type CsvExportResult, exportFilteredCsv } from "./start-csv-export";
 import { Prisma } from "@/generated/prisma/client";
 import { type CursorQuery, cursorQuery } from "./stream-cursor-as-csv";
 
@@ -76,11 +78,18 @@ export function decisionsExportQuery(organisationId: string, filter: DecisionExp
  * The IG lead's CSV export of their organisation's decisions for a filter, streamed in constant memory
  * and audited as `decisions.export` before the first row is sent.
  */
-export const exportDecisions = filteredCsvExport({
-  action: "decisions.export",
-  filterSchema: decisionExportFilterSchema,
-  objectType: "decision",
-  query: decisionsExportQuery,
-  header: DECISION_EXPORT_COLUMNS,
-  filenameStem: "decisions",
-});
+export function exportDecisions(
+  user: SignedInUser,
+  input: unknown,
+  meta: RequestMeta,
+  options: CsvExportOptions = {},
+): Promise<CsvExportResult> {
+  return exportFilteredCsv(user, input, meta, options, {
+    action: "decisions.export",
+    filterSchema: decisionExportFilterSchema,
+    objectType: "decision",
+    query: decisionsExportQuery,
+    header: DECISION_EXPORT_COLUMNS,
+    filenameStem: "decisions",
+  });
+}

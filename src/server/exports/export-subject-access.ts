@@ -44,8 +44,11 @@ export interface SubjectAccessDocument {
 }
 
 export type SubjectAccessResult =
+  /** Nothing is held for the case reference: nothing to download, and the search (not a disclosure) is audited. */
+  | { ok: true; found: false; caseReference: string }
   | {
       ok: true;
+      found: true;
       format: SubjectAccessFormat;
       filename: string;
       contentType: string;
@@ -65,7 +68,9 @@ export const SUBJECT_ACCESS_CSV_COLUMNS = ["decision_reference", "section", "ite
  * escalations. The case reference matches whatever its case (CS-1 and cs-1 are one case). The
  * read and its audit event (`subject-access.export`, a disclosure: case reference set, the
  * references disclosed in detail) are one transaction, so nothing is handed out unaudited.
- * A case with no records gives a document that says so, which is itself the answer to a request.
+ * A case with no records gives no document (an empty download, kept, could be taken for the answer to a
+ * request when the reference was mistyped): the result says nothing was found, and the search is audited
+ * as `subject-access.search`, not as a disclosure.
  * The route's pipeline has checked the permission (subject-access.export).
  */
 export async function exportSubjectAccess(
@@ -94,6 +99,19 @@ export async function exportSubjectAccess(
       },
     });
     const references = rows.map((row) => row.reference);
+    if (rows.length === 0) {
+      await appendAuditEvent(
+        tx,
+        auditEntry(user, meta, {
+          action: "subject-access.search",
+          objectType: "case",
+          caseReference,
+          outcome: "SUCCESS",
+          detail: { decisions: 0 },
+        }),
+      );
+      return rows;
+    }
     await appendAuditEvent(
       tx,
       auditEntry(user, meta, {
@@ -114,6 +132,7 @@ export async function exportSubjectAccess(
     return rows;
   });
 
+  if (decisions.length === 0) return { ok: true, found: false, caseReference };
   const exportedAt = new Date();
   const document: SubjectAccessDocument = {
     subjectAccess: {
@@ -156,6 +175,7 @@ export async function exportSubjectAccess(
   if (format === "json") {
     return {
       ok: true,
+      found: true,
       format,
       filename: `${stem}.json`,
       contentType: "application/json; charset=utf-8",
@@ -165,6 +185,7 @@ export async function exportSubjectAccess(
   }
   return {
     ok: true,
+    found: true,
     format,
     filename: `${stem}.csv`,
     contentType: "text/csv; charset=utf-8",

@@ -71,37 +71,31 @@ interface FilteredCsvExport<Filter extends { caseReference?: string }> {
   filenameStem: string;
 }
 
-/** A CSV export use case: the signed-in user, the raw query-string input, the request's meta. */
-export type CsvExportUseCase = (
-  user: SignedInUser,
-  input: unknown,
-  meta: RequestMeta,
-  options?: CsvExportOptions,
-) => Promise<CsvExportResult>;
-
 /**
  * An IG lead's CSV export of their organisation's rows for a filter (raw query-string input):
  * validates the filter, then startCsvExport. The route's pipeline has checked the export's
  * permission (each export is a permission of its own) and audited a refusal.
  */
-export function filteredCsvExport<Filter extends { caseReference?: string }>(
+export async function exportFilteredCsv<Filter extends { caseReference?: string }>(
+  user: SignedInUser,
+  input: unknown,
+  meta: RequestMeta,
+  options: CsvExportOptions,
   spec: FilteredCsvExport<Filter>,
-): CsvExportUseCase {
-  return async (user, input, meta, options = {}) => {
-    const parsed = spec.filterSchema.safeParse(input);
-    if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-    const filter = parsed.data;
-    return startCsvExport({
-      ...options,
-      actor: user,
-      meta,
-      action: spec.action,
-      objectType: spec.objectType,
-      filter: filter as Record<string, string | undefined>,
-      caseReference: filter.caseReference ?? null,
-      query: spec.query(user.organisationId, filter),
-      header: spec.header,
-      filenameStem: spec.filenameStem,
-    });
-  };
+): Promise<CsvExportResult> {
+  const parsed = spec.filterSchema.safeParse(input);
+  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
+  const filter = parsed.data;
+  return startCsvExport({
+    ...options,
+    actor: user,
+    meta,
+    action: spec.action,
+    objectType: spec.objectType,
+    filter: filter as Record<string, string | undefined>,
+    caseReference: filter.caseReference ?? null,
+    query: spec.query(user.organisationId, filter),
+    header: spec.header,
+    filenameStem: spec.filenameStem,
+  });
 }

@@ -21,6 +21,20 @@ const envSchema = z.object({
     .default(30),
   SESSION_WARNING_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // Email (decision 019): without SMTP_URL email stays queued in the outbox, unsent.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@smtp.example:465")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("InfoShare <no-reply@infoshare.invalid>"),
+  // Encrypts organisations' single sign-on client secrets (decision 022): 32 random bytes, base64.
+  // Optional: without it single sign-on cannot be set up or used; `npm start` generates one.
+  SSO_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length === 32, {
+      error: "SSO_ENCRYPTION_KEY must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)",
+    })
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
+import { type AppliedRetention, appliedRetentionSchema } from "@/domain/retention";
 
 export interface RetentionDueRow {
   reference: string;
@@ -9,6 +10,8 @@ export interface RetentionDueRow {
   retainUntil: string;
   extended: boolean;
   due: boolean;
+  /** The rule that gave the record its date (decision 024); null for records made before rules by type. */
+  rule: AppliedRetention | null;
 }
 
 /** Look this far ahead so the IG lead can plan reviews before records fall due. */
@@ -20,9 +23,16 @@ export async function listRetentionDue(user: SignedInUser, limit = 100): Promise
   // sequential scan: ~800 ms at a million decisions): records never reviewed, by their own date,
   // and records kept longer (few), by the extended date.
   const rows = await db().$queryRaw<
-    { reference: string; case_reference: string; recorded_at: Date; retain_until: Date; extended: boolean }[]
+    {
+      reference: string;
+      case_reference: string;
+      recorded_at: Date;
+      retain_until: Date;
+      extended: boolean;
+      retention_rule: unknown;
+    }[]
   >`
-    (SELECT d.reference, d.case_reference, d.recorded_at, d.retain_until, false AS extended
+    (SELECT d.reference, d.case_reference, d.recorded_at, d.retain_until, false AS extended, d.retention_rule
        FROM decision d
       WHERE d.organisation_id = ${user.organisationId}::uuid
         AND d.retain_until <= now() + make_interval(days => ${RETENTION_LOOKAHEAD_DAYS})
@@ -30,7 +40,7 @@ export async function listRetentionDue(user: SignedInUser, limit = 100): Promise
       ORDER BY d.retain_until, d.reference
       LIMIT ${limit})
     UNION ALL
-    (SELECT d.reference, d.case_reference, d.recorded_at, r.retain_until, true AS extended
+    (SELECT d.reference, d.case_reference, d.recorded_at, r.retain_until, true AS extended, d.retention_rule
        FROM retention_review r
        JOIN decision d ON d.id = r.decision_id
       WHERE d.organisation_id = ${user.organisationId}::uuid
@@ -48,5 +58,6 @@ export async function listRetentionDue(user: SignedInUser, limit = 100): Promise
     retainUntil: r.retain_until.toISOString(),
     extended: r.extended,
     due: r.retain_until.getTime() <= now,
+    rule: appliedRetentionSchema.safeParse(r.retention_rule).data ?? null,
   }));
 }

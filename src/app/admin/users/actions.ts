@@ -1,19 +1,27 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { INITIAL_FORM_STATE } from "@/domain/errors";
+import { changePersonAssignment } from "@/server/admin/change-person-assignment";
 import { setUserAccess } from "@/server/set-user-access";
-import { formAction } from "@/server/pipeline/action";
+import { formAction, goTo } from "@/server/pipeline/action";
 
+/** Deactivates (from the confirmation page) or reactivates a person. */
 export const setUserAccessAction = formAction(
   { access: "users.manage" },
   ({ user, fields, meta }) => setUserAccess(user, fields, meta),
   {
     done: (result) => {
-      revalidatePath("/admin/users");
-      const change = result.access === "disable" ? "disabled. Their sessions have ended" : "enabled";
-      return { ...INITIAL_FORM_STATE, notice: `${result.name} has been ${change}.` };
+      // Whoever deactivated themselves is signed out by the page's own session check.
+      const done = result.access === "disable" ? "deactivated" : "reactivated";
+      return goTo(`/admin/users/${result.userId}?done=${done}`);
     },
-    // The form is a row of buttons: nothing typed to give back.
+    // The form is a button: nothing typed to give back.
     refill: () => null,
+  },
+);
+
+export const changePersonAssignmentAction = formAction(
+  { access: "users.manage" },
+  ({ user, fields, meta }) => changePersonAssignment(user, fields, meta),
+  {
+    done: (result) => goTo(`/admin/users/${result.userId}?done=${result.changed ? "changed" : "unchanged"}`),
   },
 );

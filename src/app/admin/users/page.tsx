@@ -1,24 +1,107 @@
 import type { Metadata } from "next";
-import { ROLE_LABELS, type Role } from "@/domain/policy";
+import Link from "next/link";
+import { ROLES, ROLE_LABELS } from "@/domain/policy";
+import { NO_TEAM, peopleFilterSchema } from "@/schemas/administration";
+import { listPeople } from "@/server/admin/list-people";
+import { listTeams } from "@/server/admin/list-teams";
 import { requirePermission } from "@/server/auth/current-actor";
-import { listOrganisationUsers } from "@/server/set-user-access";
-import { PageHeading } from "@/components/layout-bits";
-import { UserAccessTable } from "./UserAccessForm";
+import { FilterInput, FilterSelect } from "@/components/filter-fields";
+import { BackLink, PageHeading, TableHead, Tag } from "@/components/layout-bits";
+import { ScrollRegion } from "../ScrollRegion";
 
-export const metadata: Metadata = { title: "Users" };
+export const metadata: Metadata = { title: "People" };
 
-export default async function UsersPage() {
+export default async function PeoplePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const admin = await requirePermission("users.manage");
-  const users = await listOrganisationUsers(admin);
+  const filter = peopleFilterSchema.parse(await searchParams);
+  const [{ people, more }, teams] = await Promise.all([listPeople(admin, filter), listTeams(admin)]);
+  const filtered = Boolean(filter.q || filter.role || filter.team || filter.status);
   return (
     <>
-      <PageHeading caption={admin.organisationName}>Users</PageHeading>
-      <p className="govuk-body">
-        Disabling a user ends their sessions straight away. Their records and audit history are kept.
+      <BackLink href="/admin">Administration</BackLink>
+      <PageHeading caption={admin.organisationName}>People</PageHeading>
+      <p className="govuk-body max-w-[760px]">
+        Open a person to change their role or team, or to deactivate their account. Deactivating someone ends their
+        sessions straight away; their records and audit history are kept.
       </p>
-      <UserAccessTable
-        users={users.map((u) => ({ ...u, roleLabel: ROLE_LABELS[u.role as Role], isSelf: u.id === admin.userId }))}
-      />
+
+      <form method="get" action="/admin/users" className="mb-8 bg-govuk-light-grey p-4" role="search">
+        <h2 className="govuk-heading-s">Find people</h2>
+        <div className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
+          <div>
+            <FilterInput name="q" label="Name or email" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
+          </div>
+          <div>
+            <FilterSelect name="role" label="Role" value={filter.role} anyLabel="Any role">
+              {ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {ROLE_LABELS[role]}
+                </option>
+              ))}
+            </FilterSelect>
+          </div>
+          <div>
+            <FilterSelect name="team" label="Team" value={filter.team} anyLabel="Any team">
+              <option value={NO_TEAM}>No team</option>
+              {teams.map((team) => (
+                <option key={team.id} value={team.id}>
+                  {team.name}
+                  {team.archived ? " (archived)" : ""}
+                </option>
+              ))}
+            </FilterSelect>
+          </div>
+          <div>
+            <FilterSelect name="status" label="Status" value={filter.status} anyLabel="Any status">
+              <option value="active">Active</option>
+              <option value="deactivated">Deactivated</option>
+            </FilterSelect>
+          </div>
+        </div>
+        <div className="mt-6 flex flex-wrap items-baseline gap-x-6">
+          <button type="submit" className="govuk-button govuk-button-secondary mb-0!">
+            Show people
+          </button>
+          {filtered ? (
+            <Link href="/admin/users" className="govuk-body">
+              Clear filters
+            </Link>
+          ) : null}
+        </div>
+      </form>
+
+      <p className="govuk-body" aria-live="polite" data-testid="people-count">
+        {people.length === 0
+          ? "Nobody matches."
+          : `${more ? `The first ${people.length}` : people.length} ${people.length === 1 ? "person" : "people"}` +
+            `${filtered ? " match" : ""}${more ? ": narrow your search to see the rest" : ""}.`}
+      </p>
+      {people.length > 0 ? (
+        <ScrollRegion label="People (scrolls sideways)">
+          <table className="govuk-table mb-0!" data-testid="people-table">
+            <caption className="sr-only">People in your organisation</caption>
+            <TableHead columns={["Name", "Role", "Team", "Status"]} />
+            <tbody>
+              {people.map((person) => (
+                <tr key={person.id}>
+                  <td>
+                    <Link href={`/admin/users/${person.id}`}>{person.name}</Link>
+                    <br />
+                    <span className="break-all text-govuk-secondary">{person.email}</span>
+                  </td>
+                  <td>{ROLE_LABELS[person.role]}</td>
+                  <td>{person.teamName ?? "No team"}</td>
+                  <td>{person.active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Deactivated</Tag>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      ) : null}
     </>
   );
 }

@@ -6,6 +6,8 @@ import { startDraftAction } from "@/app/decisions/actions";
 import { escalateAction, replyAction } from "@/app/review/actions";
 import { DecisionRecordView } from "@/components/DecisionRecordView";
 import { ReviewsSection } from "@/components/ReviewsSection";
+import { loadRecordStamps } from "@/server/decisions/load-record-stamps";
+import { LinkedConsultations, LocalArrangementsStamp, RetentionRuleNote } from "@/components/RecordStamps";
 
 export const metadata: Metadata = { title: "Decision record" };
 
@@ -21,8 +23,23 @@ export default async function DecisionRecordPage({
   const user = await requireUser();
   const decision = await decisionForPage(user, reference);
   const reviews = await listDecisionReviews(decision.id, decision.followUps.length > 0);
+  const stamps = await loadRecordStamps(decision.id, decision.organisationId);
   return (
-    <DecisionRecordView decision={decision} recordHref={(r) => `/decisions/${r}`} followUpAction={startDraftAction}>
+    <DecisionRecordView
+      decision={decision}
+      viewerName={user.name}
+      printedAt={new Date()}
+      recordHref={(r) => `/decisions/${r}`}
+      followUpAction={startDraftAction}
+    >
+      {/* Decision 024: the guidance version, local arrangements, retention rule and linked consultations. */}
+      {decision.disposed ? null : (
+        <>
+          <LocalArrangementsStamp stamp={stamps.localArrangements} />
+          <LinkedConsultations consultations={stamps.consultations} />
+          <RetentionRuleNote rule={stamps.retentionRule} />
+        </>
+      )}
       <ReviewsSection
         user={user}
         decision={decision}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/server/auth/current-actor";
+import { EscalationRoute } from "../EscalationRoute";
 import { listEscalations } from "@/server/escalations/list-escalations";
 import { ActionForm } from "@/components/ActionForm";
 import { BackLink, InsetText } from "@/components/layout-bits";
@@ -22,6 +23,7 @@ export default async function ResolveEscalationPage({ params }: { params: Promis
         <p className="mb-2">Raised by {escalation.raisedBy}:</p>
         <p className="whitespace-pre-wrap">{escalation.reason}</p>
       </InsetText>
+      <EscalationRoute organisationId={user.organisationId} />
       <ActionForm
         action={resolveEscalationAction}
         hidden={{ escalationId: escalation.id }}

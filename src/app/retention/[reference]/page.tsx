@@ -5,6 +5,7 @@ import { listRetentionDue } from "@/server/retention/list-retention-due";
 import { ActionForm } from "@/components/ActionForm";
 import { BackLink, WarningText } from "@/components/layout-bits";
 import { formatDate } from "@/components/format";
+import { describeAppliedRetention } from "@/domain/retention";
 import { disposeDecisionAction, extendRetentionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Review a record's retention" };
@@ -22,6 +23,9 @@ export default async function RetentionReviewPage({ params }: { params: Promise<
       <p className="govuk-body">
         Recorded {formatDate(row.recordedAt)}. Keep until {formatDate(row.retainUntil)}
         {row.due ? " (retention has ended)" : ""}.
+      </p>
+      <p className="govuk-body" data-testid="retention-rule-used">
+        Rule used: {describeAppliedRetention(row.rule)}.
       </p>
       <h2 className="govuk-heading-m">Keep it longer</h2>
       <ActionForm

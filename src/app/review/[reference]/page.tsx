@@ -32,7 +32,8 @@ const REVIEW_FIELDS: FieldDefinition[] = [
         value: "CHALLENGE",
         label: "Challenge the decision",
         hint: "The practitioner must respond: reply, or reconsider it.",
-        revealsFields: ["comment", "actionRequired"],
+        // Comments are asked of a note too, so they are not hidden under "Challenge".
+        revealsFields: ["actionRequired"],
       },
       { value: "NOTE", label: "Add a note", hint: "It stays in your queue." },
     ],
@@ -69,7 +70,13 @@ export default async function ReviewDecisionPage({
   return (
     <>
       <BackLink href="/review">Back to the review queue</BackLink>
-      <DecisionRecordView decision={decision} recordHref={(r) => `/review/${r}`} followUpAction={startDraftAction}>
+      <DecisionRecordView
+        decision={decision}
+        viewerName={user.name}
+        printedAt={new Date()}
+        recordHref={(r) => `/review/${r}`}
+        followUpAction={startDraftAction}
+      >
         <section aria-labelledby="rules-heading" className="mb-8">
           <h2 id="rules-heading" className="govuk-heading-m">
             Golden rules this decision touched

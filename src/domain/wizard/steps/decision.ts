@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DECISION_OUTCOMES } from "../../decision/departure";
 import {
   NO_NAMES_HINT,
+  REASON_MIN_LENGTH,
   TEXTAREA_MAX_LENGTH,
   textareaField,
   TEXT_MAX_LENGTH,
@@ -26,12 +27,15 @@ export const decision = defineStep("decision", "Your decision", {
       { value: "SHARE_PART", label: "Share some of the information" },
       { value: "NO_SHARE", label: "Do not share" },
     ]),
-    textareaField(
-      "rationale",
-      "Why have you made this decision?",
-      "Explain your reasons so that someone else could understand them. If you are not sharing, say what " +
-        `would make you think again. ${NO_NAMES_HINT}`,
-    ),
+    {
+      ...textareaField(
+        "rationale",
+        "Why have you made this decision?",
+        "Explain your reasons so that someone else could understand them. If you are not sharing, say what " +
+          `would make you think again. ${NO_NAMES_HINT}`,
+      ),
+      minLength: REASON_MIN_LENGTH,
+    },
     textareaField(
       "purpose",
       "What is the purpose of sharing?",

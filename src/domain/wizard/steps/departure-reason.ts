@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NO_NAMES_HINT, TEXTAREA_MAX_LENGTH, textareaField, reasonText } from "../fields";
+import { NO_NAMES_HINT, REASON_MIN_LENGTH, TEXTAREA_MAX_LENGTH, textareaField, reasonText } from "../fields";
 import { tooLong, defineStep } from "./shared";
 
 export const departureReason = defineStep("departure-reason", "Your decision", {
@@ -7,7 +7,14 @@ export const departureReason = defineStep("departure-reason", "Your decision", {
   hint: "Your decision will be sent to your supervisor for review.",
   ruleIds: ["record-your-reasons", "seek-advice-promptly"],
   fields: [
-    textareaField("departureReason", "Why does your decision differ from what the flowchart indicates?", NO_NAMES_HINT),
+    {
+      ...textareaField(
+        "departureReason",
+        "Why does your decision differ from what the flowchart indicates?",
+        NO_NAMES_HINT,
+      ),
+      minLength: REASON_MIN_LENGTH,
+    },
   ],
   schema: z.strictObject({
     departureReason: reasonText({

@@ -6,9 +6,9 @@ import {
   firstIncompleteStepId,
   isStepId,
   previousStepId,
-  progress,
   stepDefinition,
 } from "@/domain/wizard";
+import { sectionProgress } from "@/domain/wizard/sections";
 import { requirePermission } from "@/server/auth/current-actor";
 import { loadOwnDraft } from "@/server/decisions/drafts";
 import { BackLink, InsetText, WarningText } from "@/components/layout-bits";
@@ -16,6 +16,7 @@ import { StepForm } from "../../StepForm";
 import { saveStepAction } from "../../../actions";
 import { Guidance } from "../../Guidance";
 import { IndicationSummary } from "../../IndicationSummary";
+import { WizardLocalArrangements } from "../../WizardLocalArrangements";
 
 type Props = {
   params: Promise<{ draftId: string; step: string }>;
@@ -46,7 +47,7 @@ export default async function StepPage({ params, searchParams }: Props) {
     redirect(`/decisions/drafts/${draft.id}/${firstIncompleteStepId(draft.answers)}`);
 
   const definition = stepDefinition(step);
-  const { position, total } = progress(draft.answers, step);
+  const section = sectionProgress(draft.answers, step);
   const previous = previousStepId(draft.answers, step);
   const back = returnToCheckAnswers
     ? `/decisions/drafts/${draft.id}/check-answers`
@@ -71,8 +72,8 @@ export default async function StepPage({ params, searchParams }: Props) {
         <div className="md:col-span-2">
           <p className="govuk-caption-l" data-testid="progress">
             {KIND_CAPTION[draft.kind]}
-            {draft.supersedes ? ` ${draft.supersedes.reference}` : ""} · Question {position} of {total} ·{" "}
-            {definition.caption}
+            {draft.supersedes ? ` ${draft.supersedes.reference}` : ""} ·{" "}
+            {`Section ${section.number} of ${section.total}: ${section.name}`}
           </p>
           {emergency && step !== "urgency" ? (
             <WarningText>
@@ -98,6 +99,7 @@ export default async function StepPage({ params, searchParams }: Props) {
         </div>
         <div>
           <Guidance ruleIds={definition.ruleIds} noteIds={definition.noteIds} />
+          <WizardLocalArrangements organisationId={user.organisationId} stepId={step} />
         </div>
       </div>
     </>

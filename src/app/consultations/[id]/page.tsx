@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, forbidden } from "next/navigation";
+import { requireUser } from "@/server/auth/current-actor";
+import { requestMeta } from "@/server/infra/request-context";
+import { viewConsultation } from "@/server/consultations/view-consultation";
+import { ActionForm } from "@/components/ActionForm";
+import { BackLink, NotificationBanner, SummaryList } from "@/components/layout-bits";
+import { formatDate, formatDateTime } from "@/components/format";
+import { adviserLabel } from "@/components/consultation-labels";
+import { linkConsultationAction } from "../actions";
+
+export const metadata: Metadata = { title: "Consultation" };
+
+const DONE: Record<string, string> = {
+  recorded: "The consultation has been recorded.",
+  linked: "The consultation has been linked to the case reference.",
+};
+
+export default async function ConsultationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { id } = await params;
+  const done = (await searchParams).done;
+  const user = await requireUser();
+  const result = await viewConsultation(user, id, await requestMeta());
+  if (!result.ok) {
+    if (result.error === "forbidden") forbidden();
+    notFound();
+  }
+  const { consultation: c, canLink } = result;
+  const linkedTo = c.linkedDecisionReference ? (
+    <Link href={`/decisions/${c.linkedDecisionReference}`}>{c.linkedDecisionReference}</Link>
+  ) : (
+    (c.linkedCaseReference ?? "Not linked")
+  );
+  return (
+    <div className="max-w-[760px]">
+      {typeof done === "string" && DONE[done] ? (
+        <NotificationBanner kind="success" title="Success">
+          <p className="font-bold">{DONE[done]}</p>
+        </NotificationBanner>
+      ) : null}
+      <BackLink href="/consultations" />
+      <span className="govuk-caption-l">Consultation without naming the child</span>
+      <h1 className="govuk-heading-l">Consultation of {formatDate(c.consultedAt)}</h1>
+      <SummaryList
+        rows={[
+          { key: "Who was consulted", value: adviserLabel(c.adviserKind, c.adviser) },
+          { key: "The question", value: <span className="whitespace-pre-wrap">{c.question}</span> },
+          { key: "The advice", value: <span className="whitespace-pre-wrap">{c.advice}</span> },
+          { key: "Recorded by", value: `${c.authorName}, ${formatDateTime(c.createdAt)}` },
+          { key: "Linked to", value: linkedTo },
+        ]}
+      />
+      {canLink ? (
+        <>
+          <h2 className="govuk-heading-m">Link it to a decision</h2>
+          <p className="govuk-body">
+            Once you have recorded a decision about the child, link this consultation to it, so the record shows the
+            advice you took. You can link it only once.
+          </p>
+          <ActionForm
+            action={linkConsultationAction}
+            hidden={{ consultationId: c.id }}
+            fields={[
+              {
+                name: "linkTo",
+                kind: "radios",
+                label: "What do you want to link it to?",
+                options: [
+                  { value: "decision", label: "A decision you recorded", revealsFields: ["decisionReference"] },
+                  { value: "case", label: "A case reference", revealsFields: ["caseReference"] },
+                ],
+              },
+              {
+                name: "decisionReference",
+                kind: "text",
+                label: "Decision reference",
+                hint: "For example, DEC-7K4Q-M2XD",
+              },
+              { name: "caseReference", kind: "text", label: "Case reference", maxLength: 40 },
+            ]}
+            submitLabel="Link the consultation"
+            secondary
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}

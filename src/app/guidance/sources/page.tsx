@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { GUIDANCE_SOURCES, GUIDANCE_VERSION, GUIDANCE_VERSIONS, type GuidanceSourceKind } from "@/domain/guidance";
+import { formatDate } from "@/components/format";
+import { PageHeading } from "@/components/layout-bits";
+
+export const metadata: Metadata = { title: "Guidance sources" };
+
+const KIND_HEADINGS: Record<GuidanceSourceKind, string> = {
+  NATIONAL_GUIDANCE: "National guidance",
+  LEGISLATION: "Legislation",
+  REGULATOR_GUIDANCE: "Regulator guidance",
+  RECORDS_MANAGEMENT: "Records management and retention",
+  LOCAL_EXAMPLE: "Examples of local arrangements (not national rules)",
+};
+const KIND_ORDER: GuidanceSourceKind[] = [
+  "NATIONAL_GUIDANCE",
+  "LEGISLATION",
+  "REGULATOR_GUIDANCE",
+  "RECORDS_MANAGEMENT",
+  "LOCAL_EXAMPLE",
+];
+
+/** Every source the guidance draws on, and what changed in each version of the guidance. Public. */
+export default function GuidanceSourcesPage() {
+  return (
+    <div className="max-w-[860px]">
+      <PageHeading caption="InfoShare guidance">Guidance sources</PageHeading>
+      <p className="govuk-body">
+        InfoShare’s guidance is our own plain-English summary of these sources. Each record keeps the version of the
+        guidance it was made under; the current version is {GUIDANCE_VERSION}.
+      </p>
+      {KIND_ORDER.map((kind) => {
+        const sources = GUIDANCE_SOURCES.filter((source) => source.kind === kind);
+        if (sources.length === 0) return null;
+        return (
+          <section key={kind} aria-labelledby={`sources-${kind}`}>
+            <h2 className="govuk-heading-m" id={`sources-${kind}`}>
+              {KIND_HEADINGS[kind]}
+            </h2>
+            <ul className="govuk-list" data-testid={`sources-${kind}`}>
+              {sources.map((source) => (
+                <li key={source.id} id={source.id} className="mb-4">
+                  <p className="mb-1 font-bold">{source.title}</p>
+                  <p className="mb-1">
+                    {source.by}. {source.date}.
+                  </p>
+                  <p className="mb-0 text-govuk-secondary-text">Used for: {source.usedFor}.</p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      <h2 className="govuk-heading-m" id="versions">
+        Versions of the guidance
+      </h2>
+      {GUIDANCE_VERSIONS.toReversed().map((version) => (
+        <section key={version.id} aria-labelledby={`version-${version.id}`} data-testid="guidance-version">
+          <h3 className="govuk-heading-s" id={`version-${version.id}`}>
+            {formatDate(version.from)} <span className="font-normal">({version.id})</span>
+          </h3>
+          <ul className="govuk-list-bullet">
+            {version.changes.map((change) => (
+              <li key={change}>{change}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// Progress by section (issue 13): "Section 2 of 6: About the concern" rather than a question count,
+// which jumped as answers added or removed questions ("4 of 15", then "5 of 14").
+import type { WizardAnswers } from "./answers";
+import { applicableSteps, firstIncompleteStepId } from "./path";
+import { type StepCaption, stepDefinition } from "./steps";
+import type { StepId } from "./answers";
+
+export interface SectionProgress {
+  /** 1 for the first section on this draft's path. */
+  number: number;
+  /** How many sections this draft's path has now. */
+  total: number;
+  name: StepCaption;
+}
+
+/** The sections the draft's path passes through, in the order it reaches them (check answers is not one). */
+export function sectionsOnPath(answers: WizardAnswers): StepCaption[] {
+  const sections: StepCaption[] = [];
+  for (const stepId of applicableSteps(answers)) {
+    if (stepId === "check-answers") continue;
+    const caption = stepDefinition(stepId).caption;
+    if (!sections.includes(caption)) sections.push(caption);
+  }
+  return sections;
+}
+
+/** Where a question sits among the sections of the draft's path. */
+export function sectionProgress(answers: WizardAnswers, stepId: StepId): SectionProgress {
+  const sections = sectionsOnPath(answers);
+  const name = stepDefinition(stepId).caption;
+  const index = sections.indexOf(name);
+  return { number: index === -1 ? sections.length : index + 1, total: sections.length, name };
+}
+
+/** How far a draft has got: the section and question it resumes at, or null when every question is answered. */
+export function draftResumePoint(
+  answers: WizardAnswers,
+): { stepId: StepId; section: SectionProgress; question: string } | null {
+  const stepId = firstIncompleteStepId(answers);
+  if (stepId === "check-answers") return null;
+  return { stepId, section: sectionProgress(answers, stepId), question: stepDefinition(stepId).title };
+}
