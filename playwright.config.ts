@@ -46,6 +46,16 @@ export default defineConfig({
     {
       name: "journeys",
       testIgnore: /(accessibility|accounts-setup)\.spec\.ts$/,
+      grepInvert: /@long/,
+      dependencies: ["sign-in"],
+      timeout: 180_000,
+    },
+    // The longest journeys, whose steps faster tests also cover: `.ci/run` runs them after `npm test`
+    // (`npm test -- long-journeys`); `npm test` leaves them out. Tag a test `{ tag: "@long" }` to move it here.
+    {
+      name: "long journeys",
+      testIgnore: /(accessibility|accounts-setup)\.spec\.ts$/,
+      grep: /@long/,
       dependencies: ["sign-in"],
       timeout: 180_000,
     },

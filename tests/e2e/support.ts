@@ -20,11 +20,12 @@ export const USERS = {
 
 /**
  * Fails the test on any WCAG 2.2 A/AA violation on the page as it is now: the whole page, or only
- * the parts `include` selects, leaving out what `exclude` selects.
+ * the parts `include` selects, leaving out what `exclude` selects. `soft` lets the test go on (and
+ * fail at its end); `context` is added to the failure message (the window's width, say).
  */
 export async function expectNoAxeViolations(
   page: Page,
-  scope: { include?: string; exclude?: string } = {},
+  scope: { include?: string; exclude?: string; soft?: boolean; context?: string } = {},
 ): Promise<void> {
   // After a move between pages without a reload, Next sets the new title a commit after the page
   // appears; scanning in between reports a page with no title (a CI run did). A page that never
@@ -42,7 +43,8 @@ export async function expectNoAxeViolations(
   const summary = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
   );
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  const message = `axe violations on ${page.url()}${scope.context ? ` ${scope.context}` : ""}`;
+  (scope.soft ? expect.soft : expect)(summary, message).toEqual([]);
 }
 
 /** Where the sign-in setup (auth.setup.ts) keeps each user's signed-in browser state for this port. */
