@@ -113,9 +113,11 @@ function browserTests(name: string, args: string[]): void {
   if (fresh || check("production build", bin("next"), ["build"])) playwright(name, args);
   else outcomes.push({ name, passed: 0, failed: 1, skipped: 0, ok: false, seconds: 0 });
 }
-// The long journeys (tests tagged @long: whole wizard paths whose steps faster tests also cover) are
-// not part of `npm test`; `.ci/run` runs them (`npm test -- long-journeys`), as it does the scale tests.
-if (wanted("e2e")) browserTests("browser tests", ["--grep-invert", "@long"]);
+// Every browser project but the long journeys (whole wizard paths whose rules faster tests cover, listed
+// in playwright.config.ts); `.ci/run` runs those (`npm test -- long-journeys`), as it does the scale tests.
+// Playwright adds the projects these depend on (the stored sessions, the page data).
+const BROWSER_PROJECTS = ["accounts", "journeys", "pages"].flatMap((project) => ["--project", project]);
+if (wanted("e2e")) browserTests("browser tests", BROWSER_PROJECTS);
 if (only.includes("long-journeys")) browserTests("long journeys", ["--project", "long journeys"]);
 
 console.log("\n=== summary ===");
