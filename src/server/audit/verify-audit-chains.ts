@@ -52,15 +52,26 @@ export interface VerifyAuditChainsOptions {
   checkpointFile?: string | null;
 }
 
+/** A break as reported: where it is, as strings (bigints do not go into JSON), and what it means. */
+function breakReport(
+  broken: ChainBreak | CheckpointBreak,
+  message: string,
+  eventId: bigint | null | undefined,
+  chainSeq: bigint,
+): AuditChainBreakReport {
+  const at = { eventId: eventId?.toString() ?? null, chainSeq: chainSeq.toString() };
+  return { chainKey: broken.chainKey, kind: broken.kind, message, ...at };
+}
+
 export function toCheckpointBreakReport(broken: CheckpointBreak): AuditChainBreakReport {
-  const base = { chainKey: broken.chainKey, kind: broken.kind, message: describeCheckpointBreak(broken) };
+  const message = describeCheckpointBreak(broken);
   switch (broken.kind) {
     case "checkpoint-mismatch":
-      return { ...base, eventId: broken.eventId.toString(), chainSeq: broken.chainSeq.toString() };
+      return breakReport(broken, message, broken.eventId, broken.chainSeq);
     case "checkpoint-beyond-end":
-      return { ...base, eventId: broken.lastEventId?.toString() ?? null, chainSeq: broken.lastSeq.toString() };
+      return breakReport(broken, message, broken.lastEventId, broken.lastSeq);
     case "checkpoint-invalid":
-      return { ...base, eventId: null, chainSeq: broken.checkpointSeq.toString() };
+      return breakReport(broken, message, null, broken.checkpointSeq);
   }
 }
 
@@ -85,16 +96,16 @@ async function gatherCheckpoints(
 }
 
 export function toBreakReport(broken: ChainBreak): AuditChainBreakReport {
-  const base = { chainKey: broken.chainKey, kind: broken.kind, message: describeChainBreak(broken) };
+  const message = describeChainBreak(broken);
   switch (broken.kind) {
     case "gap":
-      return { ...base, eventId: broken.eventId.toString(), chainSeq: broken.foundSeq.toString() };
+      return breakReport(broken, message, broken.eventId, broken.foundSeq);
     case "prev-hash-mismatch":
     case "hash-mismatch":
-      return { ...base, eventId: broken.eventId.toString(), chainSeq: broken.chainSeq.toString() };
+      return breakReport(broken, message, broken.eventId, broken.chainSeq);
     case "head-mismatch":
     case "head-missing":
-      return { ...base, eventId: broken.lastEventId?.toString() ?? null, chainSeq: broken.lastSeq.toString() };
+      return breakReport(broken, message, broken.lastEventId, broken.lastSeq);
   }
 }
 
