@@ -8,10 +8,25 @@ const accountsPort = Number(process.env.E2E_ACCOUNTS_PORT ?? port + 1);
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const executablePath = existsSync(chromiumPath) ? chromiumPath : undefined;
 
+// The longest journeys, whole wizard paths whose rules faster tests cover (src/domain/wizard's unit
+// tests, record-decision's integration tests; the page fixtures and the supervision journey walk the
+// no-purpose path): `npm test` leaves them out and `.ci/run` runs them after it (decision 011). Listed
+// by title so the specs need no change; a test tagged `{ tag: "@long" }` joins them too.
+const LONG_JOURNEY_TITLES = [
+  "consent refused but a child at risk of significant harm: shared on a recorded lawful basis",
+  "no legitimate purpose: do not share, with no departure and no sharing questions",
+  "departure: not sharing where the flowchart says share and a child is at risk: why? flagged",
+  "departure: sharing where the flowchart says do not: sharing questions, then why? flagged",
+];
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const longJourneys = new RegExp(["@long", ...LONG_JOURNEY_TITLES.map(escapeRegExp)].join("|"));
+
 export default defineConfig({
   testDir: "tests/e2e",
-  fullyParallel: false,
-  workers: 1,
+  // Every test makes its own data (its own case reference, drafts, decisions), so tests run two at a
+  // time, one per core, in any order; the few that count rows filter to their own.
+  fullyParallel: true,
+  workers: 2,
   retries: 0,
   // A whole wizard journey is some twenty pages; axe runs once per page type, in accessibility.spec.ts.
   timeout: 120_000,
@@ -33,18 +48,41 @@ export default defineConfig({
       ],
     },
   },
+  // Playwright runs projects in phases: a project starts once every project it depends on has finished,
+  // and the workers stop between phases, so the tail of each phase leaves a core idle. Two phases: the
+  // stored sessions and the page data, then everything else (longest first, the short page scans last).
   projects: [
     // Signs each demo user in through the form once and stores the session (the specs' signIn()
-    // starts from it; tests of signing in itself still use the form), then makes the data the
-    // accessibility spec's pages need.
-    { name: "sign-in", testMatch: /\.setup\.ts$/ },
-    { name: "chromium", dependencies: ["sign-in"], testIgnore: /accounts-setup\.spec\.ts$/ },
-    // First-run set-up, invitations by email, sign-in and review, on a database with no demo data.
+    // starts from it; tests of signing in itself still use the form).
+    { name: "sign-in", testMatch: /auth\.setup\.ts$/ },
+    // The data the accessibility spec's pages need, made through the app by the practitioner.
+    { name: "page data", testMatch: /page-fixtures\.setup\.ts$/ },
+    // First-run set-up, invitations by email, sign-in and review, on a database with no demo data, on a
+    // server of its own: it needs no stored session, but waits for them so as to run beside the journeys
+    // rather than hold the first phase open.
     {
       name: "accounts",
       testMatch: /accounts-setup\.spec\.ts$/,
+      dependencies: ["sign-in"],
       use: { baseURL: `http://127.0.0.1:${accountsPort}` },
     },
+    // A whole path through the wizard is some twenty pages: it takes a while on a shared machine.
+    {
+      name: "journeys",
+      testIgnore: /(accessibility|accounts-setup)\.spec\.ts$/,
+      grepInvert: longJourneys,
+      dependencies: ["sign-in"],
+      timeout: 180_000,
+    },
+    // The long journeys (above), for `.ci/run`: `npm test -- long-journeys`.
+    {
+      name: "long journeys",
+      testIgnore: /(accessibility|accounts-setup)\.spec\.ts$/,
+      grep: longJourneys,
+      dependencies: ["sign-in"],
+      timeout: 180_000,
+    },
+    { name: "pages", testMatch: /accessibility\.spec\.ts$/, dependencies: ["sign-in", "page data"] },
   ],
   webServer: [
     {

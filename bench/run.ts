@@ -5,8 +5,8 @@
 // each one. Options: --decisions N (default 1,000,000; audit events are five per decision),
 // --seconds S (each load run, default 8), --keep (leave the database in .data/bench-postgres).
 import { spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { createReadStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, freemem, loadavg, totalmem, release } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -38,6 +38,7 @@ import { sessionCookie } from "../scripts/lib/harness/session";
 import { bulkSeed } from "./lib/bulk-seed";
 import { runChild } from "./lib/children";
 import { recordVsRaw } from "./lib/record-vs-raw";
+import { sha256Loop } from "./lib/sha256-loop";
 import { type LatencySummary, ratio, round, summarise } from "./lib/stats";
 import { type BenchJson, type Budget, printTable, updateReadme } from "./lib/report";
 import type { LoadResult, LoadSpec, LoadUser } from "./load";
@@ -411,6 +412,14 @@ async function listFigures(
     { name: "your decisions (5,000 recorded)", path: "/decisions", cookie: practitioner },
     { name: "your decisions: search a case", path: `/decisions?${q({ q: "CS-2025/0001" })}`, cookie: practitioner },
     { name: "retention review list", path: "/retention", cookie: igLead },
+    // Issue 13: one case's history among 1,000,000 decisions (4 of them), and the supervisor's team view.
+    {
+      name: "case page (one case of 250,000)",
+      path: `/cases/${encodeURIComponent(seeded.samples.caseReference)}`,
+      cookie: supervisor,
+    },
+    { name: "team view: first page", path: "/review/team", cookie: supervisor },
+    { name: "team view: one month", path: `/review/team?${q(month)}`, cookie: supervisor },
   ];
   const floor = await sequential(`${server.origin}/api/bench/floor`, supervisor, LIST_SAMPLES);
   const results = [];
@@ -519,30 +528,8 @@ async function auditVerifyFigures(ownerUrl: string, hashedBytesFile: string, exp
   const reportedSeconds = Number(match[2]);
 
   // Baseline: SHA-256 of every event's hashed bytes, one after another, from the file the seed wrote.
-  const loopStarted = performance.now();
-  let hashSeconds = 0;
-  let hashed = 0;
-  let bytes = 0;
-  let last = "";
-  let carry = Buffer.alloc(0);
-  for await (const chunk of createReadStream(hashedBytesFile, {
-    highWaterMark: 8 * 1024 * 1024,
-  }) as AsyncIterable<Buffer>) {
-    const buffer = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    let start = 0;
-    const t = performance.now();
-    for (let i = buffer.indexOf(10); i !== -1; i = buffer.indexOf(10, start)) {
-      last = createHash("sha256").update(buffer.subarray(start, i)).digest("hex");
-      bytes += i - start;
-      hashed += 1;
-      start = i + 1;
-    }
-    hashSeconds += (performance.now() - t) / 1000;
-    carry = Buffer.from(buffer.subarray(start));
-  }
-  const loopSeconds = (performance.now() - loopStarted) / 1000;
-  if (last !== expectedLastHash)
-    throw new Error("the SHA-256 loop did not reproduce the chain's last hash: it did not hash the same bytes");
+  const loop = await sha256Loop(hashedBytesFile, expectedLastHash);
+  const [hashed, bytes, loopSeconds, hashSeconds] = [loop.events, loop.bytes, loop.seconds, loop.hashSeconds];
   return {
     events,
     seconds: round(wallSeconds),

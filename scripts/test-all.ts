@@ -69,11 +69,11 @@ function vitest(project: "unit" | "integration" | "scale"): void {
   outcomes.push({ name: `${project} tests`, passed, failed, skipped, ok: ok && failed === 0, seconds });
 }
 
-function playwright(): void {
-  console.log("\n=== browser tests ===");
+function playwright(name: string, args: string[]): void {
+  console.log(`\n=== ${name} ===`);
   const report = join(results, "e2e-results.json");
   rmSync(report, { force: true });
-  const { ok, seconds } = run(bin("playwright"), ["test"]);
+  const { ok, seconds } = run(bin("playwright"), ["test", ...args]);
   let passed = 0;
   let failed = ok ? 0 : 1;
   let skipped = 0;
@@ -88,7 +88,7 @@ function playwright(): void {
     failed = Math.max(stats.unexpected, ok ? 0 : 1);
   }
   if (passed === 0 && failed === 0) failed = 1;
-  outcomes.push({ name: "browser tests", passed, failed, skipped, ok: ok && failed === 0, seconds });
+  outcomes.push({ name, passed, failed, skipped, ok: ok && failed === 0, seconds });
 }
 
 const only = process.argv.slice(2);
@@ -104,14 +104,21 @@ if (wanted("unit")) vitest("unit");
 if (wanted("integration")) vitest("integration");
 // The scale project (tests/scale) is not part of `npm test`; `.ci/run` runs it (`npm test -- scale`).
 if (only.includes("scale")) vitest("scale");
-if (wanted("e2e")) {
+/** Runs browser tests on the production build, building it first unless it is current. */
+function browserTests(name: string, args: string[]): void {
   // The same freshness rule as `npm start` (scripts/lib/build-freshness.ts): no rebuild when no source
   // is newer than the last build.
   const fresh = buildIsFresh(root);
   if (fresh) console.log("\n=== production build ===\nProduction build is up to date.");
-  if (fresh || check("production build", bin("next"), ["build"])) playwright();
-  else outcomes.push({ name: "browser tests", passed: 0, failed: 1, skipped: 0, ok: false, seconds: 0 });
+  if (fresh || check("production build", bin("next"), ["build"])) playwright(name, args);
+  else outcomes.push({ name, passed: 0, failed: 1, skipped: 0, ok: false, seconds: 0 });
 }
+// Every browser project but the long journeys (whole wizard paths whose rules faster tests cover, listed
+// in playwright.config.ts); `.ci/run` runs those (`npm test -- long-journeys`), as it does the scale tests.
+// Playwright adds the projects these depend on (the stored sessions, the page data).
+const BROWSER_PROJECTS = ["accounts", "journeys", "pages"].flatMap((project) => ["--project", project]);
+if (wanted("e2e")) browserTests("browser tests", BROWSER_PROJECTS);
+if (only.includes("long-journeys")) browserTests("long journeys", ["--project", "long journeys"]);
 
 console.log("\n=== summary ===");
 for (const o of outcomes) {

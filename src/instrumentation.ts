@@ -31,4 +31,7 @@ export async function register(): Promise<void> {
   startAuditCheckpointTimer();
   const { startEmailOutboxSender } = await import("./server/mail/outbox-timer");
   startEmailOutboxSender();
+  // Information requests' reminders and escalations (decision 028).
+  const { startRequestTimerRunner } = await import("./server/requests/request-timer-runner");
+  startRequestTimerRunner();
 }

@@ -10,16 +10,21 @@ import { newNonce, securityHeaders } from "@/server/security-headers";
 import {
   encodeSessionToken,
   idleAllowanceSeconds,
+  renewalDue,
+  renewedCookieSeconds,
   sessionCookieName,
   sessionCookieOptions,
 } from "@/server/auth/session-token";
+import { VOUCHED_TOKEN_HEADER, vouchForToken } from "@/server/auth/vouched-token";
 
 // Only redirects and session housekeeping: pages, actions and handlers authorise themselves.
 // 1. Stamps a request id for the audit trail.
 // 2. Sends visitors without a session to sign in.
 // 2b. Sends a session still waiting for its second factor to /second-factor (decision 021).
-// 3. Slides the idle timeout: every request re-issues the session cookie with a fresh expiry, so
-//    the session ends after SESSION_IDLE_MINUTES without activity, with or without JavaScript.
+// 3. Slides the idle timeout: re-issues the session cookie when it has less than the idle limit
+//    left (at most once a minute: it lives a minute longer), so it always outlives
+//    SESSION_IDLE_MINUTES without activity; the session record ends the session at that limit.
+//    And hands the decoded token to the page (vouched-token.ts), which then need not decrypt it again.
 // 4. While the database is unreachable, answers 503 "Sorry, the service is unavailable" at once
 //    (src/server/infra/database-availability.ts); /api/health still reports for itself.
 // 5. Refuses, with a 400, a POST to a page whose server-action fields React could not decode
@@ -78,6 +83,7 @@ async function route(request: NextRequest, contentSecurityPolicy: string): Promi
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(REQUEST_ID_HEADER, crypto.randomUUID());
   requestHeaders.set("Content-Security-Policy", contentSecurityPolicy);
+  requestHeaders.delete(VOUCHED_TOKEN_HEADER);
 
   const { NEXTAUTH_SECRET: secret, SESSION_IDLE_MINUTES } = env();
   const secure = usesSecureCookies();
@@ -110,19 +116,26 @@ async function route(request: NextRequest, contentSecurityPolicy: string): Promi
     }
   }
 
+  const cookie = request.cookies.get(cookieName)?.value;
+  if (token && allowance > 0 && cookie) requestHeaders.set(VOUCHED_TOKEN_HEADER, vouchForToken(token, cookie));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const idleSeconds = SESSION_IDLE_MINUTES * 60;
   // A pending session's cookie is not slid: the response that completes the second factor sets the
   // cookie without the claim, and a copy of the old one set here could win and loop (decision 021).
-  if (token && allowance > 0 && !token.sfp && !request.nextUrl.pathname.startsWith("/api/auth")) {
+  const slides = token && allowance > 0 && !token.sfp && !pathname.startsWith("/api/auth");
+  if (slides && renewalDue(token, idleSeconds)) {
+    const lifetime = renewedCookieSeconds(token, idleSeconds);
     response.cookies.set(
       cookieName,
-      await encodeSessionToken(token, secret, allowance),
-      sessionCookieOptions(secure, allowance),
+      await encodeSessionToken(token, secret, lifetime),
+      sessionCookieOptions(secure, lifetime),
     );
   }
   return response;
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  // Static files never reach the proxy: no token work, no sign-in redirect, no database check.
+  // icon.svg is the app's icon (src/app/icon.svg), served with a content hash by Next.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };

@@ -18,7 +18,7 @@ export interface DemoUser {
 
 export interface DemoOrganisation {
   name: string;
-  kind: "LOCAL_AUTHORITY" | "SCHOOL";
+  kind: "LOCAL_AUTHORITY" | "SCHOOL" | "HEALTH" | "POLICE";
   team: string;
   users: DemoUser[];
 }
@@ -81,6 +81,14 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
         inTeam: true,
         team: "Assessment Team South",
       },
+      // A lead safeguarding partner of the partnership (issue 14).
+      {
+        email: "rachel.green@northshire.example",
+        name: "Rachel Green",
+        jobTitle: "Director of Children's Services",
+        role: "SUPERVISOR",
+        inTeam: false,
+      },
     ],
   },
   {
@@ -125,7 +133,82 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
       },
     ],
   },
+  // Issue 14: the partnership's health trust and police force, each with a single point of contact team.
+  {
+    name: "Northshire Health NHS Foundation Trust",
+    kind: "HEALTH",
+    team: "Safeguarding Children Team",
+    users: [
+      {
+        email: "nadia.rahman@northshire-health.example",
+        name: "Nadia Rahman",
+        jobTitle: "Safeguarding children nurse",
+        role: "PRACTITIONER",
+        inTeam: true,
+      },
+      {
+        email: "owen.price@northshire-health.example",
+        name: "Owen Price",
+        jobTitle: "Named nurse for safeguarding children",
+        role: "SUPERVISOR",
+        inTeam: true,
+      },
+      {
+        email: "grace.lee@northshire-health.example",
+        name: "Grace Lee",
+        jobTitle: "Caldicott guardian",
+        role: "IG_LEAD",
+        inTeam: false,
+      },
+    ],
+  },
+  {
+    name: "Northshire Police",
+    kind: "POLICE",
+    team: "Public Protection Unit",
+    users: [
+      {
+        email: "ellis.evans@northshire-police.example",
+        name: "Ellis Evans",
+        jobTitle: "Detective constable",
+        role: "PRACTITIONER",
+        inTeam: true,
+      },
+      {
+        email: "maya.singh@northshire-police.example",
+        name: "Maya Singh",
+        jobTitle: "Detective chief inspector",
+        role: "SUPERVISOR",
+        inTeam: true,
+      },
+    ],
+  },
 ];
+
+export interface DemoPartnership {
+  name: string;
+  /** Member organisations by name, each with the team that receives requests. */
+  members: { organisation: string; contactTeam: string }[];
+  /** Lead safeguarding partners by email: one of each statutory partner (council, health, police). */
+  leadPartners: string[];
+  responseHours: { RED: number; AMBER: number; GREEN: number };
+}
+
+export const DEMO_PARTNERSHIP: DemoPartnership = {
+  name: "Northshire Safeguarding Children Partnership",
+  members: [
+    { organisation: "Northshire Council Children's Services", contactTeam: "Assessment Team North" },
+    { organisation: "Riverside Primary School", contactTeam: "Safeguarding Team" },
+    { organisation: "Northshire Health NHS Foundation Trust", contactTeam: "Safeguarding Children Team" },
+    { organisation: "Northshire Police", contactTeam: "Public Protection Unit" },
+  ],
+  leadPartners: [
+    "rachel.green@northshire.example",
+    "owen.price@northshire-health.example",
+    "maya.singh@northshire-police.example",
+  ],
+  responseHours: { RED: 4, AMBER: 24, GREEN: 72 },
+};
 
 export function demoSignInTable(): string {
   const lines = [`Demo sign-ins (password for all: ${DEMO_PASSWORD})`];
@@ -133,12 +216,13 @@ export function demoSignInTable(): string {
     lines.push(`  ${org.name}`);
     for (const user of org.users) {
       const team = user.inTeam ? ` (${user.team ?? org.team})` : "";
-      lines.push(`    ${user.role.padEnd(12)} ${user.email.padEnd(34)} ${user.name}, ${user.jobTitle}${team}`);
+      lines.push(`    ${user.role.padEnd(12)} ${user.email.padEnd(38)} ${user.name}, ${user.jobTitle}${team}`);
     }
   }
   lines.push(
     "Second factor for all (decision 021): the code from an authenticator app given the key",
     `  ${DEMO_TOTP_SECRET}, or run \`npm run demo:code\` for the current code.`,
   );
+  lines.push(`  ${DEMO_PARTNERSHIP.name}: lead partners ${DEMO_PARTNERSHIP.leadPartners.join(", ")}`);
   return lines.join("\n");
 }

@@ -2,7 +2,7 @@ import bcrypt from "bcryptjs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../../src/generated/prisma/client";
 import { DEMO_KEY, DEMO_KEY_ID, sealSecret } from "../../src/domain/second-factor/secret-box";
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./demo-data";
+import { DEMO_ORGANISATIONS, DEMO_PARTNERSHIP, DEMO_PASSWORD, DEMO_TOTP_SECRET } from "./demo-data";
 
 export interface SeedResult {
   organisationsCreated: number;
@@ -56,6 +56,7 @@ export async function seedDemoData(databaseUrl: string): Promise<SeedResult> {
         usersCreated += 1;
       }
     }
+    await seedDemoPartnership(prisma);
   } finally {
     await prisma.$disconnect();
   }
@@ -73,4 +74,43 @@ async function addDemoSecondFactor(prisma: PrismaClient, userId: string): Promis
   await prisma.totpFactor.create({
     data: { userId, secret: sealSecret(DEMO_TOTP_SECRET, DEMO_KEY, DEMO_KEY_ID), confirmedAt: new Date() },
   });
+}
+
+/** The demo partnership, its members' contact teams, lead partners and response times (what is missing). */
+async function seedDemoPartnership(prisma: PrismaClient): Promise<void> {
+  const partnership = await prisma.partnership.upsert({
+    where: { name: DEMO_PARTNERSHIP.name },
+    create: { name: DEMO_PARTNERSHIP.name },
+    update: {},
+  });
+  for (const member of DEMO_PARTNERSHIP.members) {
+    const organisation = await prisma.organisation.findUnique({ where: { name: member.organisation } });
+    if (!organisation) continue;
+    const team = await prisma.team.findUnique({
+      where: { organisationId_name: { organisationId: organisation.id, name: member.contactTeam } },
+    });
+    if (!team) continue;
+    await prisma.partnershipMember.upsert({
+      where: { partnershipId_organisationId: { partnershipId: partnership.id, organisationId: organisation.id } },
+      create: { partnershipId: partnership.id, organisationId: organisation.id, contactTeamId: team.id },
+      update: {},
+    });
+  }
+  for (const email of DEMO_PARTNERSHIP.leadPartners) {
+    const user = await prisma.user.findUnique({ where: { email } });
+    if (!user) continue;
+    await prisma.leadSafeguardingPartner.upsert({
+      where: { partnershipId_userId: { partnershipId: partnership.id, userId: user.id } },
+      create: { partnershipId: partnership.id, userId: user.id },
+      update: {},
+    });
+  }
+  for (const priority of ["RED", "AMBER", "GREEN"] as const) {
+    const workingHours = DEMO_PARTNERSHIP.responseHours[priority];
+    await prisma.partnershipResponseTime.upsert({
+      where: { partnershipId_priority: { partnershipId: partnership.id, priority } },
+      create: { partnershipId: partnership.id, priority, workingHours },
+      update: {},
+    });
+  }
 }

@@ -4,7 +4,7 @@ import "./globals.css";
 import { Footer, Header } from "@/components/Header";
 import { signOutAction } from "@/app/sign-out/actions";
 import { TimeoutWarning } from "@/components/TimeoutWarning";
-import { ERROR_SUMMARY_SLOT_ID } from "@/components/ErrorSummary";
+import { ERROR_SUMMARY_SLOT_ID } from "@/components/error-summary-slot";
 import { currentSession } from "@/server/auth/current-actor";
 import { env } from "@/server/infra/env";
 

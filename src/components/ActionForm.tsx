@@ -4,18 +4,20 @@ import { FORM_ERROR_KEY, type FormState, INITIAL_FORM_STATE } from "@/domain/err
 import type { FieldDefinition } from "@/domain/wizard";
 import { ErrorSummary } from "./ErrorSummary";
 import { DefinedField, topLevelFields } from "./DefinedField";
+import { SubmitButton } from "./form-controls";
 
 /**
- * A form for one server action, its fields described as data. Works without JavaScript: the
- * action's state (errors and what was posted) comes back with the page. On success the action
- * redirects.
+ * A form for one server action, its fields described as data and filled with what was posted
+ * after an error, else `initialValues` (changing a saved item). Works without JavaScript: the
+ * action's state comes back with the page. On success the action redirects. A whole-form error
+ * links to the first field, or to the button when there is none.
  */
 export function ActionForm({
   action,
   fields,
   hidden = {},
   submitLabel,
-  secondary = false,
+  tone = "primary",
   heading,
   initialValues,
 }: {
@@ -23,7 +25,7 @@ export function ActionForm({
   fields: readonly FieldDefinition[];
   hidden?: Record<string, string>;
   submitLabel: string;
-  secondary?: boolean;
+  tone?: "primary" | "secondary" | "warning";
   heading?: { title: string; hint?: string };
   /** What the fields hold before anything is posted (changing a saved item). */
   initialValues?: Record<string, string>;
@@ -36,7 +38,7 @@ export function ActionForm({
     <>
       <ErrorSummary
         errors={state.errors.map((e) =>
-          e.field === FORM_ERROR_KEY ? { ...e, field: fields[0]?.name ?? FORM_ERROR_KEY } : e,
+          e.field === FORM_ERROR_KEY ? { ...e, field: fields[0]?.name ?? "submit" } : e,
         )}
       />
       <form action={formAction} noValidate>
@@ -46,7 +48,7 @@ export function ActionForm({
         {formError ? <p className="govuk-error-message">{formError}</p> : null}
         {topLevel.map((field) => (
           <DefinedField
-            key={field.name}
+            key={`${field.name}-${state.errors.length}`}
             field={field}
             fields={fields}
             values={state.values ?? initialValues ?? {}}
@@ -54,14 +56,9 @@ export function ActionForm({
             heading={heading && topLevel.length === 1 ? heading : undefined}
           />
         ))}
-        <button
-          type="submit"
-          className={`govuk-button ${secondary ? "govuk-button-secondary" : ""}`}
-          disabled={pending}
-          aria-disabled={pending}
-        >
+        <SubmitButton pending={pending} tone={tone} id="submit">
           {submitLabel}
-        </button>
+        </SubmitButton>
       </form>
     </>
   );

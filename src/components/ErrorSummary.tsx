@@ -1,14 +1,12 @@
 "use client";
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
+import { ERROR_SUMMARY_SLOT_ID } from "./error-summary-slot";
 
 export interface FormError {
   field: string;
   message: string;
 }
-
-/** The element at the top of `<main>` (in the root layout) that error summaries move into. */
-export const ERROR_SUMMARY_SLOT_ID = "error-summary-slot";
 
 export const ERROR_TITLE_PREFIX = "Error: ";
 

@@ -11,7 +11,8 @@ export interface HeaderUser {
 
 /**
  * Every section, in the order the navigation shows them, with the permission its page asks the
- * policy for: a role sees the sections the policy lets it use (each role's own work first).
+ * policy for: a role sees the sections the policy lets it use (each role's own work first). Pages
+ * only an admin uses are listed on the /admin hub instead, so the bar stays short on a phone.
  */
 const SECTIONS: { href: string; label: string; permission: GlobalAction }[] = [
   { href: "/review", label: "Review queue", permission: "review.queue" },
@@ -23,10 +24,10 @@ const SECTIONS: { href: string; label: string; permission: GlobalAction }[] = [
   { href: "/decisions/new", label: "Record a decision", permission: "decision.record" },
   { href: "/cases", label: "Cases", permission: "case.search" },
   { href: "/consultations", label: "Your consultations", permission: "consultation.list-own" },
+  { href: "/requests", label: "Requests", permission: "request.list-own" },
   { href: "/retention", label: "Retention", permission: "retention.manage" },
   { href: "/subject-access", label: "Subject access", permission: "subject-access.export" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },
-  { href: "/admin/local-arrangements", label: "Local arrangements", permission: "arrangements.manage" },
 ];
 
 export function navigationFor(role: Role): { href: string; label: string }[] {

@@ -1,30 +1,9 @@
-import Link from "next/link";
 import { ARRANGEMENT_KIND_LABELS, type ArrangementStamp } from "@/domain/local-arrangements";
-import { GUIDANCE_VERSION, GUIDANCE_VERSIONS, guidanceChangesBetween } from "@/domain/guidance";
 import { describeAppliedRetention, type AppliedRetention } from "@/domain/retention";
 import type { ConsultationView } from "@/server/consultations/consultation-view";
 import { formatDate } from "@/components/format";
 import { SummaryList } from "@/components/layout-bits";
 import { adviserLabel } from "@/components/consultation-labels";
-
-/** "Made under the guidance of <date>", with what changed since (decision 024). */
-export function GuidanceVersionNote({ version }: { version: string }) {
-  const made = GUIDANCE_VERSIONS.find((v) => v.id === version);
-  const since = guidanceChangesBetween(version, GUIDANCE_VERSION) ?? [];
-  const changes = since.reduce((count, v) => count + v.changes.length, 0);
-  return (
-    <p className="govuk-body" data-testid="guidance-version-note">
-      Made under the guidance of {made ? formatDate(made.from) : version}.{" "}
-      {changes > 0 ? (
-        <Link href={`/guidance/sources#versions`}>
-          {changes} {changes === 1 ? "change" : "changes"} since then
-        </Link>
-      ) : (
-        <Link href="/guidance/sources">Guidance sources</Link>
-      )}
-    </p>
-  );
-}
 
 /** The organisation's local arrangements that were in force when the record was made. */
 export function LocalArrangementsStamp({ stamp }: { stamp: ArrangementStamp[] | null }) {

@@ -88,7 +88,7 @@ export function ReviewsSection({
             action={replyAction.bind(null, decision.reference)}
             fields={[{ name: "comment", kind: "textarea", label: "Your reply", maxLength: 5000 }]}
             submitLabel="Send reply"
-            secondary
+            tone="secondary"
           />
         </div>
       ) : null}
@@ -132,7 +132,7 @@ export function ReviewsSection({
                   },
                 ]}
                 submitLabel="Escalate"
-                secondary
+                tone="secondary"
               />
             </div>
           </details>

@@ -48,7 +48,7 @@ export function ShareConfirmationSection({
       ) : (
         <>
           <p className="govuk-body">Once you have shared the information, record when and how.</p>
-          <ActionForm action={confirmAction} fields={FIELDS} submitLabel="Confirm the share" secondary />
+          <ActionForm action={confirmAction} fields={FIELDS} submitLabel="Confirm the share" tone="secondary" />
         </>
       )}
     </section>

@@ -49,6 +49,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "password-reset.request": "Asked to reset a password",
   "password-reset.complete": "Reset a password",
   "case.view": "Viewed a case’s history",
+  "review.team-view": "Viewed the team’s decisions",
   "consultation.record": "Recorded advice sought without naming the child",
   "consultation.view": "Viewed a consultation",
   "consultation.link": "Linked a consultation to a record",
@@ -64,6 +65,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "second-factor.reset": "Reset a person’s second factor",
   "sso.configure": "Changed single sign-on",
   "sso.test-connection": "Tested the single sign-on connection",
+  // Issue 14: information requests between partner agencies, logged by both organisations.
+  "request.send": "Sent a request for information to a partner",
+  "request.view": "Viewed a request for information",
+  "request.assign": "Assigned a request for information",
+  "request.acknowledge": "Acknowledged a request for information",
+  "request.answer": "Answered a request for information",
+  "request.confirm-receipt": "Confirmed receipt of a partner’s answer",
+  "request.remind": "Reminded a contact team that a request is nearly due",
+  "request.escalate": "Escalated an overdue request to the contact team’s supervisor",
 };
 
 /** What happened, for an action; an action with no label (it fails a test) shows as recorded. */

@@ -5,6 +5,7 @@ import type { DecisionView } from "@/server/decisions/view-decision";
 import { GUIDANCE_VERSIONS, guidanceChangesBetween } from "@/domain/guidance";
 import { formatDate, formatDateTime } from "@/components/format";
 import { recordContextRows } from "@/components/record-context-rows";
+import { flagReasons, severityLabel } from "@/domain/review/flags";
 import {
   CONSENT_LABELS,
   FLAG_LABELS,
@@ -162,6 +163,18 @@ export function recordSections(decision: DecisionView): RecordSection[] {
           key: "Flags for review",
           value: record.reviewFlags.length ? record.reviewFlags.map((f) => FLAG_LABELS[f] ?? f).join(", ") : "None",
         },
+        // Why, and how soon (decision 027); records made before it have no severity.
+        ...(record.reviewFlags.length && record.reviewSeverity
+          ? [
+              {
+                key: "Why it is flagged",
+                value: `${severityLabel(record.reviewSeverity)}: ${flagReasons(
+                  record.reviewFlags,
+                  record.departure?.code ?? null,
+                ).join("; ")}`,
+              },
+            ]
+          : []),
         { key: "Review by", value: formatDate(record.reviewDueAt) },
         { key: "Keep until", value: formatDate(record.retainUntil) },
         { key: "Made under", value: guidanceVersionText(record.guidanceVersion) },

@@ -97,6 +97,7 @@ export const AUDITED_ACTIONS = [
   "password-reset.request",
   "password-reset.complete",
   "case.view",
+  "review.team-view",
   "consultation.record",
   "consultation.view",
   "consultation.link",
@@ -109,4 +110,13 @@ export const AUDITED_ACTIONS = [
   "second-factor.recovery-codes",
   "second-factor.remove",
   "second-factor.reset",
+  // Issue 14: information requests between partner agencies.
+  "request.send",
+  "request.view",
+  "request.assign",
+  "request.acknowledge",
+  "request.answer",
+  "request.confirm-receipt",
+  "request.remind",
+  "request.escalate",
 ] as const;

@@ -2,9 +2,13 @@
 // deactivation with its confirmation page. Accessibility of each page is checked in
 // accessibility.spec.ts.
 import { type Browser, expect, test } from "@playwright/test";
-import { USERS, signIn, signInThroughForm, withDatabase } from "./support";
+import { USERS, expectNoAxeViolations, signIn, signInThroughForm, withDatabase } from "./support";
 
+// Lee Jones is the one demo user these tests deactivate, and no other browser test signs in as Lee:
+// deactivating ends every session of that user, including ones tests running alongside would be using.
+// The tests of this file run one after another, so each finds Lee active, in their own team and role.
 const LEE = "lee.jones@northshire.example";
+test.describe.configure({ mode: "default" });
 const SUPERVISOR_ROLE = "Supervisor / designated safeguarding lead";
 
 /** The admin's audit events of these actions since `since`, oldest first. */
@@ -124,8 +128,8 @@ test("deactivation and its confirmation work without JavaScript; the last admin 
   browser,
 }) => {
   const page = await adminPageIn(browser, false);
-  await page.goto("/admin/users?q=jo.williams");
-  await page.getByTestId("people-table").getByRole("link", { name: "Jo Williams" }).click();
+  await page.goto("/admin/users?q=lee.jones");
+  await page.getByTestId("people-table").getByRole("link", { name: "Lee Jones" }).click();
   await page.getByRole("button", { name: "Deactivate account" }).click();
   await page.getByRole("button", { name: "Yes, deactivate account" }).click();
   await expect(page.getByTestId("person-notice")).toHaveText("Account deactivated. Their sessions have ended.");
@@ -140,5 +144,38 @@ test("deactivation and its confirmation work without JavaScript; the last admin 
   await expect(page.getByTestId("error-summary")).toContainText("You are the only active admin");
   await page.goto("/admin");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Administration");
+  await page.context().close();
+});
+
+test("a deactivated user's existing session is refused on its next request, and so is signing in", async ({
+  browser,
+}) => {
+  const practitioner = await browser.newContext();
+  const practitionerPage = await practitioner.newPage();
+  await signInThroughForm(practitionerPage, LEE);
+  await expect(practitionerPage).toHaveURL(/\/decisions$/);
+
+  const page = await adminPageIn(browser);
+  await page.goto("/admin/users?q=lee.jones");
+  await page.getByTestId("people-table").getByRole("link", { name: "Lee Jones" }).click();
+  await page.getByRole("button", { name: "Deactivate account" }).click();
+  await page.getByRole("button", { name: "Yes, deactivate account" }).click();
+  await expect(page.getByTestId("person-notice")).toContainText("Their sessions have ended");
+  await expectNoAxeViolations(page);
+
+  await practitionerPage.goto("/decisions");
+  await expect(practitionerPage).toHaveURL(/\/sign-in\?reason=revoked/);
+  await expect(practitionerPage.getByText("Your session has ended")).toBeVisible();
+  await expectNoAxeViolations(practitionerPage);
+
+  // Signing in again is refused while deactivated.
+  await practitionerPage.getByLabel("Email address").fill(LEE);
+  await practitionerPage.getByLabel("Password").fill("InfoShare-demo-2026");
+  await practitionerPage.getByRole("button", { name: "Sign in" }).click();
+  await expect(practitionerPage.getByTestId("error-summary")).toContainText("Your account has been disabled");
+
+  await page.getByRole("button", { name: "Reactivate account" }).click();
+  await expect(page.getByTestId("person-notice")).toContainText("Account reactivated");
+  await practitioner.close();
   await page.context().close();
 });

@@ -2,7 +2,7 @@
 // and reads the dashboard (accessibility: accessibility.spec.ts).
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { USERS, signIn, signOut } from "./support";
+import { USERS, signIn } from "./support";
 import { signInAndRecordWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
 
 test("an IG lead follows a decision through the log, exports it, verifies, reads the dashboard", async ({ page }) => {
@@ -10,7 +10,6 @@ test("an IG lead follows a decision through the log, exports it, verifies, reads
   const caseReference = uniqueCaseReference("IG");
   const rationale = "There is no clear purpose: the request is for a general background check.";
   const reference = await signInAndRecordWithoutPurpose(page, USERS.practitioner, caseReference, rationale);
-  await signOut(page);
 
   await signIn(page, USERS.igLead);
   await expect(page).toHaveURL(/\/audit$/);

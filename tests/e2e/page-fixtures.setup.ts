@@ -1,10 +1,11 @@
-// Playwright setup (after auth.setup.ts): the data the pages in accessibility.spec.ts need, made once
-// per run through the app itself: a recorded decision with an escalation, due for disposal, and a
-// draft left at check answers. Written to pageFixturesPath() for the spec to read.
+// Playwright setup (beside auth.setup.ts, so it signs in through the form): the data the pages in
+// accessibility.spec.ts need, made once per run through the app itself: a recorded decision with an
+// escalation, due for disposal, and a draft left at check answers. Written to pageFixturesPath() for
+// the spec to read.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { expect, test as setup } from "@playwright/test";
-import { USERS, pageFixturesPath, signIn, withDatabase } from "./support";
+import { USERS, pageFixturesPath, signInThroughForm, withDatabase } from "./support";
 import {
   draftAnswers,
   openRecordFromConfirmation,
@@ -25,7 +26,7 @@ export interface PageFixtures {
 
 setup("a decision with an escalation, due for disposal, and a draft at check answers", async ({ page }) => {
   setup.setTimeout(180_000);
-  await signIn(page, USERS.practitioner);
+  await signInThroughForm(page, USERS.practitioner);
   const rationale = "There is no clear purpose: the request is for a general background check.";
 
   const caseReference = uniqueCaseReference("A11Y");

@@ -2,7 +2,7 @@
 // the practitioner, who reconsiders; the supervisor endorses the reconsideration. Every page is
 // scanned with axe.
 import { expect, test } from "@playwright/test";
-import { USERS, expectNoAxeViolations, signIn, signOut, withDatabase } from "./support";
+import { USERS, expectNoAxeViolations, signIn, withDatabase } from "./support";
 import {
   answer,
   expectCheckAnswersPage,
@@ -22,7 +22,6 @@ test("flagged decision → first in the queue → challenged → reconsidered �
   // The practitioner records a decision not to share: flagged for review.
   const rationale = "There is no clear purpose: the housing team only wants background for a form.";
   const original = await signInAndRecordWithoutPurpose(page, USERS.practitioner, caseReference, rationale);
-  await signOut(page);
 
   // The supervisor sees it in the queue, ahead of every unflagged decision.
   await signIn(page, USERS.supervisor);
@@ -54,7 +53,6 @@ test("flagged decision → first in the queue → challenged → reconsidered �
   await expect(page.getByText(`Decision ${original} challenged.`)).toBeVisible();
   await expect(page.getByTestId("review-queue").or(page.getByTestId("review-queue-empty"))).not.toContainText(original);
   await expectNoAxeViolations(page);
-  await signOut(page);
 
   // The practitioner sees the challenge and reconsiders.
   await signIn(page, USERS.practitioner);
@@ -97,7 +95,6 @@ test("flagged decision → first in the queue → challenged → reconsidered �
   await expectCheckAnswersPage(page);
   const reconsideration = await recordDecision(page);
   expect(reconsideration).not.toBe(original);
-  await signOut(page);
 
   // The supervisor endorses the reconsideration.
   await signIn(page, USERS.supervisor);

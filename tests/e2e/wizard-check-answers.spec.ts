@@ -25,9 +25,6 @@ import {
   fillConsentFrom,
 } from "./wizard-helpers";
 
-// A whole path through the wizard takes a while on a shared machine.
-test.describe.configure({ timeout: 180_000 });
-
 const SAVE_AND_RETURN = "Save and return to check your answers";
 
 test("Change links return to check answers, and an answer that makes questions irrelevant removes them", async ({

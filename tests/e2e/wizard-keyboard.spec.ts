@@ -10,9 +10,6 @@ import {
   yesterday,
 } from "./wizard-helpers";
 
-// A whole path through the wizard takes a while on a shared machine.
-test.describe.configure({ timeout: 180_000 });
-
 const MAX_TABS = 80;
 
 async function isFocused(target: Locator): Promise<boolean> {

@@ -42,9 +42,6 @@ import {
   CHILD_VIEWS_TEXT,
 } from "./wizard-helpers";
 
-// A whole path through the wizard takes a while on a shared machine.
-test.describe.configure({ timeout: 180_000 });
-
 const AMY = USERS.schoolPractitioner2;
 const JO = USERS.practitioner2;
 
@@ -682,7 +679,8 @@ test("departure: sharing where the flowchart says do not: why?, then the sharing
 
 test("a draft survives sign-out: 'Your decisions' lists it, Continue resumes at the first gap", async ({ page }) => {
   const caseReference = uniqueCaseReference("RESUME");
-  await signIn(page, JO);
+  // A session of its own: signing out ends it, and the stored one is shared with tests running alongside.
+  await signInThroughForm(page, JO);
   const draftId = await startDecision(page);
   await answerRoutineOpening(page, caseReference, { role: "Health visitor", organisation: "Northshire NHS Trust" });
   await answer(page, "significant-harm", chooseOnly("I'm not sure"));

@@ -32,10 +32,7 @@ import {
   fillNotSharing,
 } from "./wizard-helpers";
 
-// A whole path through the wizard takes a while on a shared machine.
-test.describe.configure({ timeout: 180_000 });
-
-const AMY = "amy.chen@riverside.example";
+const AMY = USERS.schoolPractitioner2;
 
 /** The whole stored row as JSON, to show it has not changed. */
 async function storedRow(reference: string): Promise<string> {

@@ -24,10 +24,7 @@ import {
   uniqueCaseReference,
 } from "./wizard-helpers";
 
-// A whole path through the wizard takes a while on a shared machine.
-test.describe.configure({ timeout: 180_000 });
-
-const AMY = "amy.chen@riverside.example";
+const AMY = USERS.schoolPractitioner2;
 const SAVE = "Save and continue";
 
 async function draftSaves(draftId: string): Promise<number> {

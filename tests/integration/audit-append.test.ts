@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { createChainVerifier } from "@/domain/audit";
 import { appendAuditEvent } from "@/server/audit/append-audit-event";
 import { db } from "@/server/infra/db";
-import { withSuperuser } from "./support";
+import { verifyAuditChain, withSuperuser } from "./support";
 
 function eventFor(organisationId: string, n: number) {
   return {
@@ -21,14 +20,6 @@ function eventFor(organisationId: string, n: number) {
   };
 }
 
-async function verifyChain(chainKey: string) {
-  const events = await db().auditEvent.findMany({ where: { chainKey }, orderBy: { chainSeq: "asc" } });
-  const head = await db().auditChainHead.findUnique({ where: { chainKey } });
-  const verifier = createChainVerifier(chainKey);
-  for (const e of events) verifier.add({ ...e, detail: e.detail as Record<string, never>, actorRole: e.actorRole });
-  return { broken: verifier.finish(head), count: events.length };
-}
-
 describe("appendAuditEvent", () => {
   it("keeps one unbroken chain under concurrent writers", async () => {
     const organisationId = randomUUID();
@@ -44,7 +35,7 @@ describe("appendAuditEvent", () => {
         }
       }),
     );
-    const { broken, count } = await verifyChain(organisationId);
+    const { broken, count } = await verifyAuditChain(organisationId);
     expect(count).toBe(writers * perWriter);
     expect(broken).toBeNull();
   });
@@ -72,7 +63,7 @@ describe("appendAuditEvent", () => {
       ]);
       await client.query("COMMIT");
     });
-    const { broken } = await verifyChain(organisationId);
+    const { broken } = await verifyAuditChain(organisationId);
     expect(broken).toMatchObject({ kind: "hash-mismatch", chainSeq: 2n });
   });
 });

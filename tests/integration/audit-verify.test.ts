@@ -173,7 +173,7 @@ describe("verifyAuditChains", () => {
     } finally {
       await client.end();
     }
-    expect(await verifyAuditChains(url, { chainKey: organisationId, batchSize: 3 })).toMatchObject({
+    expect(await verifyAuditChains(url, { chainKey: organisationId, batchBytes: 300 })).toMatchObject({
       chains: 1,
       eventsChecked: 10,
       breaks: [],
@@ -184,7 +184,7 @@ describe("verifyAuditChains", () => {
     const { url, organisationId, ids } = await databaseWithEvents("verify_batches");
     await tamper(url, `UPDATE audit_event SET ip = '10.0.0.1' WHERE id = ANY($1::bigint[])`, [[ids[6], ids[8]]]);
     await tamper(url, "DELETE FROM audit_event WHERE chain_key = 'system' AND chain_seq = 3", []);
-    const result = await verifyAuditChains(url, { batchSize: 4 });
+    const result = await verifyAuditChains(url, { batchBytes: 400 });
     expect(result.breaks).toEqual([
       expect.objectContaining({ chainKey: organisationId, eventId: ids[6], chainSeq: "7", kind: "hash-mismatch" }),
       expect.objectContaining({ chainKey: "system", chainSeq: "2", kind: "head-mismatch" }),

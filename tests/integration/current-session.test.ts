@@ -1,6 +1,7 @@
 // currentSession against the real database: who the session cookie names, checked on every request
 // (revocation), in one query with the header's unread count. Only the request's cookie jar is
 // stood in for; the token is NextAuth's own, made the way the sign-in action makes it.
+import { decode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { currentSession } from "@/server/auth/current-actor";
 import {
@@ -9,20 +10,23 @@ import {
   nowSeconds,
   sessionCookieName,
 } from "@/server/auth/session-token";
+import { VOUCHED_TOKEN_HEADER, vouchForToken } from "@/server/auth/vouched-token";
 import { db } from "@/server/infra/db";
 import { actorFor, seedDemo, withSuperuser } from "./support";
 
-const jar = vi.hoisted(() => ({ value: undefined as string | undefined }));
+const jar = vi.hoisted(() => ({ value: undefined as string | undefined, headers: {} as Record<string, string> }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({
     get: (name: string) =>
       name === "next-auth.session-token" && jar.value !== undefined ? { name, value: jar.value } : undefined,
   }),
+  headers: async () => new Headers(jar.headers),
 }));
 
 const SECRET = process.env.NEXTAUTH_SECRET!;
 const ALEX = "alex.morgan@northshire.example"; // supervisor, Assessment Team North
 const JO = "jo.williams@northshire.example";
+const KIM = "kim.ahmed@northshire.example";
 
 async function signedInAs(email: string, claims: { sv?: number; authAt?: number } = {}): Promise<void> {
   const user = await db().user.findUniqueOrThrow({ where: { email } });
@@ -81,5 +85,32 @@ describe("currentSession", () => {
   it("is signed out once the session has outlived its absolute lifetime, however active", async () => {
     await signedInAs(ALEX, { authAt: nowSeconds() - ABSOLUTE_SESSION_SECONDS - 1 });
     expect(await currentSession()).toEqual({ status: "signed-out" });
+  });
+});
+
+describe("currentSession with the token proxy.ts decoded (decision 029)", () => {
+  afterAll(() => {
+    jar.headers = {};
+  });
+
+  it("takes the claims the proxy vouched for this cookie, and ignores a header for another", async () => {
+    await signedInAs(KIM);
+    const kim = await actorFor(KIM);
+    const alex = await actorFor(ALEX);
+    const kimCookie = jar.value!;
+    const kimToken = (await decode({ token: kimCookie, secret: SECRET }))!;
+    jar.headers = { [VOUCHED_TOKEN_HEADER]: vouchForToken(kimToken, kimCookie) };
+    expect(await currentSession()).toMatchObject({ status: "signed-in", user: kim });
+
+    // Kim's cookie with a header vouching for Alex's claims (and Alex's cookie): the HMAC covers the
+    // cookie, so the page decodes the cookie itself and finds Kim.
+    await signedInAs(ALEX);
+    const alexToken = (await decode({ token: jar.value!, secret: SECRET }))!;
+    jar.headers = { [VOUCHED_TOKEN_HEADER]: vouchForToken(alexToken, jar.value!) };
+    jar.value = kimCookie;
+    expect(await currentSession()).toMatchObject({ status: "signed-in", user: kim });
+    jar.headers = { [VOUCHED_TOKEN_HEADER]: "forged.header" };
+    expect(await currentSession()).toMatchObject({ status: "signed-in", user: kim });
+    expect(alex.userId).not.toBe(kim.userId);
   });
 });

@@ -5,9 +5,17 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
-import { createChainVerifier } from "@/domain/audit";
 import { db } from "@/server/infra/db";
-import { actorFor, asAppRoleRolledBack, recordThroughWizard, seedDemo, withAppRole, withSuperuser } from "./support";
+import {
+  actorFor,
+  endRetentionOf,
+  asAppRoleRolledBack,
+  recordThroughWizard,
+  seedDemo,
+  verifyAuditChain,
+  withAppRole,
+  withSuperuser,
+} from "./support";
 
 const TOM = "tom.baker@riverside.example";
 const DAN = "dan.hughes@riverside.example"; // Riverside IG lead
@@ -16,15 +24,6 @@ const DISPOSE = "SELECT dispose_decision($1::uuid, $2::uuid, 'test-request', NUL
 const DISPOSE_EARLY = "SELECT dispose_decision($1::uuid, $2::uuid, 'test-request', NULL, $3)";
 
 beforeAll(seedDemo);
-
-async function endRetentionOf(reference: string) {
-  await withSuperuser(async (client) => {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL session_replication_role = replica");
-    await client.query("UPDATE decision SET retain_until = now() - interval '1 day' WHERE reference = $1", [reference]);
-    await client.query("COMMIT");
-  });
-}
 
 /** The error a statement raises (null if it succeeds), inside a savepoint so the transaction goes on. */
 async function errorOf(client: pg.Client, sql: string, params: unknown[] = []): Promise<pg.DatabaseError | null> {
@@ -134,11 +133,7 @@ describe("disposal only through the database function, which checks the date and
     expect(event).toMatchObject({ requestId: "direct-call", ip: "10.0.0.9" });
     expect((await db().decision.findUniqueOrThrow({ where: { reference } })).caseReference).toBe("DISPOSED");
 
-    const chainKey = decision.organisationId;
-    const events = await db().auditEvent.findMany({ where: { chainKey }, orderBy: { chainSeq: "asc" } });
-    const verifier = createChainVerifier(chainKey);
-    for (const e of events) verifier.add({ ...e, detail: e.detail as Record<string, never> });
-    expect(verifier.finish(await db().auditChainHead.findUnique({ where: { chainKey } }))).toBeNull();
+    expect((await verifyAuditChain(decision.organisationId)).broken).toBeNull();
   });
 
   it("an IG lead's override with a reason disposes early, and the reason is in the audit event", async () => {

@@ -119,7 +119,8 @@ describe("recordDecision's rows", () => {
       organisationId: author.organisationId,
       teamId,
       authorId: author.userId,
-      flagged: decision.reviewFlags.length > 0,
+      // What the domain decided: urgent flags only (decision 027).
+      flagged: record.reviewSeverity === "URGENT",
       flags: decision.reviewFlags,
       outcome: decision.outcome,
       recordedAt: decision.recordedAt,

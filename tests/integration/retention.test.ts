@@ -1,28 +1,25 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
-import { createChainVerifier } from "@/domain/audit";
 import { extendRetention } from "@/server/retention/extend-retention";
 import { disposeDecision } from "@/server/retention/dispose-decision";
 import { listRetentionDue } from "@/server/retention/list-retention-due";
 import { reviewDecision } from "@/server/reviews/review-decision";
 import { viewDecision } from "@/server/decisions/view-decision";
 import { db } from "@/server/infra/db";
-import { TEST_META, actorFor, recordThroughWizard, seedDemo, withSuperuser } from "./support";
+import {
+  TEST_META,
+  actorFor,
+  endRetentionOf,
+  expectRefusedAsAppendOnly,
+  recordThroughWizard,
+  seedDemo,
+  verifyAuditChain,
+} from "./support";
 
 beforeAll(seedDemo);
 
 const TOM = "tom.baker@riverside.example";
 const DAN = "dan.hughes@riverside.example"; // Riverside IG lead
-
-/** Retention periods last years; tests move a record's end date into the past as a superuser. */
-async function endRetentionOf(reference: string) {
-  await withSuperuser(async (client) => {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL session_replication_role = replica");
-    await client.query("UPDATE decision SET retain_until = now() - interval '1 day' WHERE reference = $1", [reference]);
-    await client.query("COMMIT");
-  });
-}
 
 describe("retention", () => {
   it("lists records due, extends one with a reason, and refuses an earlier date", async () => {
@@ -86,19 +83,11 @@ describe("retention", () => {
     const view = await viewDecision(dan, reference, TEST_META, { action: "decision.view", channel: "page" });
     expect(view.ok && view.decision.disposed).toBe(true);
 
-    const chainKey = row.organisationId;
-    const events = await db().auditEvent.findMany({ where: { chainKey }, orderBy: { chainSeq: "asc" } });
-    const verifier = createChainVerifier(chainKey);
-    for (const e of events) verifier.add({ ...e, detail: e.detail as Record<string, never> });
-    expect(verifier.finish(await db().auditChainHead.findUnique({ where: { chainKey } }))).toBeNull();
+    expect((await verifyAuditChain(row.organisationId)).broken).toBeNull();
   });
 
   it("still refuses a direct UPDATE of a decision outside the disposal function", async () => {
     const reference = await recordThroughWizard(TOM, consentGivenShareAnswers(), "RET-0003");
-    await withSuperuser(async (client) => {
-      await expect(
-        client.query("UPDATE decision SET case_reference = 'X' WHERE reference = $1", [reference]),
-      ).rejects.toThrow(/append-only/);
-    });
+    await expectRefusedAsAppendOnly("UPDATE decision SET case_reference = 'X' WHERE reference = $1", [reference]);
   });
 });

@@ -31,17 +31,54 @@ const noShareAnswers = () => ({
   "not-sharing": VALID["not-sharing"],
 });
 
+/** Shared over the person's refusal while a child is at risk of significant harm: urgent (decision 027). */
+const sharedOverRefusalWithChildAtRisk = () => ({
+  ...consentGivenShareAnswers(),
+  "significant-harm": { significantHarm: "yes" as const },
+  consent: { consent: "refused" as const },
+  "lawful-basis": { ...VALID["lawful-basis"], schedule1: ["dpa-sch1-para-18" as const] },
+  informing: { informPerson: "no" as const, reasonNotInforming: "The father may harm the child if he learns of it." },
+});
+
 describe("the review queue", () => {
-  it("receives a recorded decision, puts flagged ones first and notifies the team's supervisor", async () => {
+  it("receives a recorded decision, puts urgent ones first and notifies the team's supervisor", async () => {
     const plain = await recordThroughWizard(SAM, consentGivenShareAnswers(), "SUP-0001");
-    const flagged = await recordThroughWizard(SAM, noShareAnswers(), "SUP-0002");
+    const routineFlag = await recordThroughWizard(SAM, noShareAnswers(), "SUP-0002");
+    const urgent = await recordThroughWizard(SAM, sharedOverRefusalWithChildAtRisk(), "SUP-0002");
     const queue = await listReviewQueue(await actorFor(ALEX), {});
     const references = queue.rows.map((r) => r.reference);
     expect(references).toContain(plain);
-    expect(references.indexOf(flagged)).toBeLessThan(references.indexOf(plain));
-    expect(queue.rows.find((r) => r.reference === flagged)?.flags).toContain("NO_SHARE");
+    expect(references.indexOf(urgent)).toBeLessThan(references.indexOf(plain));
+    // Decision 027: a no-share with no child at risk of significant harm is flagged but routine, so it
+    // keeps its place by age (after the earlier plain one) and is due in the normal period.
+    expect(references.indexOf(routineFlag)).toBeGreaterThan(references.indexOf(plain));
+    const routineRow = queue.rows.find((r) => r.reference === routineFlag)!;
+    expect(routineRow.flags).toContain("NO_SHARE");
+    expect(routineRow.urgent).toBe(false);
+    expect(routineRow.reasons).toEqual(["Not shared"]);
+    const urgentRow = queue.rows.find((r) => r.reference === urgent)!;
+    expect(urgentRow.flags).toEqual(["SHARED_WITHOUT_CONSENT"]);
+    expect(urgentRow.urgent).toBe(true);
+    expect(urgentRow.reasons).toEqual(["Shared without consent"]);
+    const dueInDays = (row: { recordedAt: string; reviewDueAt: string }) =>
+      Math.round((Date.parse(row.reviewDueAt) - Date.parse(row.recordedAt)) / 86_400_000);
+    expect(dueInDays(urgentRow)).toBe(2);
+    expect(dueInDays(routineRow)).toBe(28);
     const alexNotes = await listNotifications(await actorFor(ALEX));
-    expect(alexNotes.some((n) => n.kind === "REVIEW_REQUESTED" && n.decisionReference === flagged)).toBe(true);
+    expect(alexNotes.some((n) => n.kind === "REVIEW_REQUESTED" && n.decisionReference === urgent)).toBe(true);
+  });
+
+  it("groups a case's decisions together, newest first, with the case's count in the queue (issue 13)", async () => {
+    const older = await recordThroughWizard(SAM, consentGivenShareAnswers(), "GRP-0001");
+    await recordThroughWizard(SAM, consentGivenShareAnswers(), "GRP-0002");
+    const newer = await recordThroughWizard(SAM, consentGivenShareAnswers(), "GRP-0001");
+    const queue = await listReviewQueue(await actorFor(ALEX), {});
+    const group = queue.groups.find((g) => g.caseReference === "GRP-0001")!;
+    expect(group.rows.map((r) => r.reference)).toEqual([newer, older]);
+    expect(group.waitingInQueue).toBe(2);
+    expect(queue.groups.filter((g) => g.caseReference === "GRP-0001")).toHaveLength(1);
+    // Every row of the page is in exactly one group.
+    expect(queue.groups.flatMap((g) => g.rows).length).toBe(queue.rows.length);
   });
 
   it("shows another team's supervisor nothing of it, and another organisation's supervisor neither", async () => {

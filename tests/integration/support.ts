@@ -1,4 +1,4 @@
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import type pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
@@ -7,6 +7,7 @@ import { seedDemoData } from "../../scripts/lib/seed";
 import { withClient } from "../../scripts/lib/harness/database";
 import { UTC_SESSION, db } from "@/server/infra/db";
 import type { Role } from "@/domain/policy";
+import { createChainVerifier } from "@/domain/audit";
 import type { StepId, WizardAnswers } from "@/domain/wizard";
 import { startDraft } from "@/server/decisions/start-draft";
 import { saveDraftAnswer } from "@/server/decisions/save-draft-answer";
@@ -60,6 +61,33 @@ export async function actorFor(email: string): Promise<SignedInUser> {
 /** A raw connection (as the database owner) for checks the app's own client should not make. */
 export async function withSuperuser<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   return withClient(ownerDatabaseUrl(), fn);
+}
+
+/**
+ * Retention periods last years; this moves a record's end date into the past.
+ * Decisions are append-only for every role; a replica session skips that trigger, as only an owner can.
+ */
+export async function endRetentionOf(reference: string): Promise<void> {
+  await withSuperuser(async (client) => {
+    await client.query("BEGIN");
+    await client.query("SET LOCAL session_replication_role = replica");
+    await client.query("UPDATE decision SET retain_until = now() - interval '1 day' WHERE reference = $1", [reference]);
+    await client.query("COMMIT");
+  });
+}
+
+/** Runs `sql` as the database owner, expecting an append-only trigger to refuse it. */
+export async function expectRefusedAsAppendOnly(sql: string, params: unknown[] = []): Promise<void> {
+  await withSuperuser((client) => expect(client.query(sql, params)).rejects.toThrow(/append-only/));
+}
+
+/** Checks the chain `chainKey` as read through the app's connection: `broken` is null when it holds together. */
+export async function verifyAuditChain(chainKey: string) {
+  const events = await db().auditEvent.findMany({ where: { chainKey }, orderBy: { chainSeq: "asc" } });
+  const head = await db().auditChainHead.findUnique({ where: { chainKey } });
+  const verifier = createChainVerifier(chainKey);
+  for (const e of events) verifier.add({ ...e, detail: e.detail as Record<string, never> });
+  return { broken: verifier.finish(head), count: events.length };
 }
 
 /**

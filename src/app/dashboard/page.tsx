@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { getIgDashboard } from "@/server/dashboard/get-ig-dashboard";
-import { PageHeading, TableHead, TableRegion } from "@/components/layout-bits";
+import { PageHeading } from "@/components/layout-bits";
+import { ChartSection, FiguresTable } from "@/components/ChartSection";
 import { HorizontalBarChart, StackedBarChart } from "@/components/charts";
 import { CONSENT_LABELS, OUTCOME_LABELS, lawfulBasisLabel } from "@/components/decision-labels";
 import { formatUkMonth } from "@/domain/calendar";
@@ -13,6 +14,8 @@ export const metadata: Metadata = { title: "Information governance dashboard" };
 function percent(part: number, whole: number): string {
   return whole === 0 ? "–" : `${Math.round((part / whole) * 100)}%`;
 }
+
+const OUTCOMES = ["SHARE", "SHARE_PART", "NO_SHARE"] as const;
 
 function monthName(month: string): string {
   return formatUkMonth(month, "short");
@@ -64,150 +67,101 @@ export default async function DashboardPage() {
         </div>
       </dl>
 
-      <section aria-labelledby="outcomes-heading" className="mb-12">
-        <h2 id="outcomes-heading" className="govuk-heading-m">
-          Decisions by outcome, by month
-        </h2>
-        {empty ? (
-          <p className="govuk-body" data-testid="dashboard-empty">
-            No decisions were recorded in the last 12 months, so there is nothing to chart. Decisions appear here as
-            soon as they are recorded.
-          </p>
-        ) : (
-          <>
-            <StackedBarChart
-              id="chart-outcomes"
-              title="Decisions by outcome, by month"
-              categories={d.months}
-              series={(["SHARE", "SHARE_PART", "NO_SHARE"] as const).map((o) => ({
-                name: OUTCOME_LABELS[o],
-                values: d.outcomesByMonth.map((m) => m[o]),
-              }))}
-            />
-            <TableRegion label="Decisions by outcome, by month">
-              <table className="govuk-table" data-testid="table-outcomes">
-                <caption className="sr-only">Decisions by outcome, by month</caption>
-                <TableHead
-                  columns={[
-                    "Month",
-                    OUTCOME_LABELS.SHARE,
-                    OUTCOME_LABELS.SHARE_PART,
-                    OUTCOME_LABELS.NO_SHARE,
-                    "Departures from the flowchart",
-                  ]}
-                />
-                <tbody>
-                  {d.outcomesByMonth.map((m, i) => (
-                    <tr key={m.month}>
-                      <th scope="row">{monthName(m.month)}</th>
-                      <td>{m.SHARE}</td>
-                      <td>{m.SHARE_PART}</td>
-                      <td>{m.NO_SHARE}</td>
-                      <td>
-                        {d.departuresByMonth[i]?.departures ?? 0} (
-                        {percent(d.departuresByMonth[i]?.departures ?? 0, d.departuresByMonth[i]?.total ?? 0)})
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-          </>
-        )}
-      </section>
+      <ChartSection
+        id="outcomes"
+        title="Decisions by outcome, by month"
+        empty={
+          empty ? (
+            <p className="govuk-body" data-testid="dashboard-empty">
+              No decisions were recorded in the last 12 months, so there is nothing to chart. Decisions appear here as
+              soon as they are recorded.
+            </p>
+          ) : null
+        }
+        chart={
+          <StackedBarChart
+            id="chart-outcomes"
+            title="Decisions by outcome, by month"
+            categories={d.months}
+            series={OUTCOMES.map((o) => ({ name: OUTCOME_LABELS[o], values: d.outcomesByMonth.map((m) => m[o]) }))}
+          />
+        }
+      >
+        <FiguresTable
+          label="Decisions by outcome, by month"
+          testId="table-outcomes"
+          rowHeaders
+          columns={["Month", ...OUTCOMES.map((o) => OUTCOME_LABELS[o]), "Departures from the flowchart"]}
+          rows={d.outcomesByMonth.map((m, i) => {
+            const departures = d.departuresByMonth[i];
+            return [
+              m.month,
+              [
+                monthName(m.month),
+                ...OUTCOMES.map((o) => m[o]),
+                `${departures?.departures ?? 0} (${percent(departures?.departures ?? 0, departures?.total ?? 0)})`,
+              ],
+            ];
+          })}
+        />
+      </ChartSection>
 
-      <section aria-labelledby="bases-heading" className="mb-12">
-        <h2 id="bases-heading" className="govuk-heading-m">
-          Lawful bases used
-        </h2>
-        {d.lawfulBases.length === 0 ? (
-          <p className="govuk-body">No lawful bases recorded yet.</p>
-        ) : (
-          <>
-            <HorizontalBarChart
-              id="chart-bases"
-              title="Lawful bases used"
-              data={d.lawfulBases.map((b) => ({ label: lawfulBasisLabel(b.id).split(":")[0] ?? b.id, value: b.count }))}
-            />
-            <TableRegion label="Lawful bases used">
-              <table className="govuk-table">
-                <caption className="sr-only">Lawful bases used</caption>
-                <TableHead columns={["Lawful basis", "Decisions"]} />
-                <tbody>
-                  {d.lawfulBases.map((b) => (
-                    <tr key={b.id}>
-                      <td>{lawfulBasisLabel(b.id)}</td>
-                      <td>{b.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-          </>
-        )}
-      </section>
+      <ChartSection
+        id="bases"
+        title="Lawful bases used"
+        empty={d.lawfulBases.length === 0 ? <p className="govuk-body">No lawful bases recorded yet.</p> : null}
+        chart={
+          <HorizontalBarChart
+            id="chart-bases"
+            title="Lawful bases used"
+            data={d.lawfulBases.map((b) => ({ label: lawfulBasisLabel(b.id).split(":")[0] ?? b.id, value: b.count }))}
+          />
+        }
+      >
+        <FiguresTable
+          label="Lawful bases used"
+          columns={["Lawful basis", "Decisions"]}
+          rows={d.lawfulBases.map((b) => [b.id, [lawfulBasisLabel(b.id), b.count]])}
+        />
+      </ChartSection>
 
-      <section aria-labelledby="consent-heading" className="mb-12">
-        <h2 id="consent-heading" className="govuk-heading-m">
-          Consent
-        </h2>
-        {d.consent.length === 0 ? <p className="govuk-body">No decisions recorded yet.</p> : null}
-        {d.consent.length === 0 ? null : (
-          <>
-            <HorizontalBarChart
-              id="chart-consent"
-              title="Consent status"
-              data={d.consent.map((c) => ({ label: CONSENT_LABELS[c.status] ?? c.status, value: c.count }))}
-            />
-            <TableRegion label="Consent status">
-              <table className="govuk-table">
-                <caption className="sr-only">Consent status</caption>
-                <TableHead columns={["Consent", "Decisions"]} />
-                <tbody>
-                  {d.consent.map((c) => (
-                    <tr key={c.status}>
-                      <td>{CONSENT_LABELS[c.status] ?? c.status}</td>
-                      <td>{c.count}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-          </>
-        )}
-      </section>
+      <ChartSection
+        id="consent"
+        title="Consent"
+        empty={d.consent.length === 0 ? <p className="govuk-body">No decisions recorded yet.</p> : null}
+        chart={
+          <HorizontalBarChart
+            id="chart-consent"
+            title="Consent status"
+            data={d.consent.map((c) => ({ label: CONSENT_LABELS[c.status] ?? c.status, value: c.count }))}
+          />
+        }
+      >
+        <FiguresTable
+          label="Consent status"
+          columns={["Consent", "Decisions"]}
+          rows={d.consent.map((c) => [c.status, [CONSENT_LABELS[c.status] ?? c.status, c.count]])}
+        />
+      </ChartSection>
 
-      <section aria-labelledby="teams-heading" className="mb-12">
-        <h2 id="teams-heading" className="govuk-heading-m">
-          Decisions not to share, by team
-        </h2>
-        {d.noShareByTeam.length === 0 ? <p className="govuk-body">No decisions recorded yet.</p> : null}
-        {d.noShareByTeam.length === 0 ? null : (
-          <>
-            <HorizontalBarChart
-              id="chart-teams"
-              title="Decisions not to share, by team"
-              data={d.noShareByTeam.map((t) => ({ label: t.team, value: t.noShare }))}
-            />
-            <TableRegion label="Decisions not to share, by team">
-              <table className="govuk-table">
-                <caption className="sr-only">Decisions not to share, by team</caption>
-                <TableHead columns={["Team", "Not shared", "All decisions", "Rate"]} />
-                <tbody>
-                  {d.noShareByTeam.map((t) => (
-                    <tr key={t.team}>
-                      <td>{t.team}</td>
-                      <td>{t.noShare}</td>
-                      <td>{t.total}</td>
-                      <td>{percent(t.noShare, t.total)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-          </>
-        )}
-      </section>
+      <ChartSection
+        id="teams"
+        title="Decisions not to share, by team"
+        empty={d.noShareByTeam.length === 0 ? <p className="govuk-body">No decisions recorded yet.</p> : null}
+        chart={
+          <HorizontalBarChart
+            id="chart-teams"
+            title="Decisions not to share, by team"
+            data={d.noShareByTeam.map((t) => ({ label: t.team, value: t.noShare }))}
+          />
+        }
+      >
+        <FiguresTable
+          label="Decisions not to share, by team"
+          columns={["Team", "Not shared", "All decisions", "Rate"]}
+          rows={d.noShareByTeam.map((t) => [t.team, [t.team, t.noShare, t.total, percent(t.noShare, t.total)]])}
+        />
+      </ChartSection>
 
       <section aria-labelledby="timing-heading" className="mb-12">
         <h2 id="timing-heading" className="govuk-heading-m">

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/server/auth/current-actor";
-import { listNotifications } from "@/server/notifications/list-notifications";
+import { type NotificationRow, listNotifications } from "@/server/notifications/list-notifications";
 import type { NotificationKind } from "@/server/notifications/notify";
 import { PageHeading, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
+import { reviewRequestText } from "@/domain/review/review-request-text";
 import { markNotificationsReadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -16,7 +17,24 @@ const MESSAGES: Record<NotificationKind, string> = {
   REPLY_RECEIVED: "The practitioner has replied to your challenge",
   ESCALATION_RAISED: "A decision has been escalated",
   ESCALATION_RESOLVED: "An escalation has been resolved",
+  REQUEST_RECEIVED: "A partner has asked your team for information",
+  REQUEST_ANSWERED: "Your request for information has been answered",
+  REQUEST_DUE_SOON: "A partner’s request is nearly due",
+  REQUEST_OVERDUE: "A partner’s request to your team is overdue",
 };
+
+/** A grouped review request names its case, its reason and its count (issue 13); others their decision. */
+function textOf(n: NotificationRow): string {
+  if (n.kind === "REVIEW_REQUESTED" && n.reason && n.caseReference && n.decisionReference)
+    return reviewRequestText({
+      caseReference: n.caseReference,
+      reason: n.reason,
+      count: n.decisionCount,
+      latestReference: n.decisionReference,
+    });
+  const inCase = n.caseReference ? ` (case ${n.caseReference})` : "";
+  return `${MESSAGES[n.kind]}: ${n.decisionReference}${inCase}`;
+}
 
 export default async function NotificationsPage() {
   const user = await requireUser();
@@ -48,8 +66,10 @@ export default async function NotificationsPage() {
                 {n.read ? null : <Tag colour="blue">New</Tag>}{" "}
                 {n.decisionReference ? (
                   <Link href={linkFor(n.kind, n.decisionReference)} className={n.read ? "" : "font-bold"}>
-                    {MESSAGES[n.kind]}: {n.decisionReference}
+                    {textOf(n)}
                   </Link>
+                ) : n.kind.startsWith("REQUEST_") ? (
+                  <Link href={n.kind === "REQUEST_ANSWERED" ? "/requests" : "/requests/inbox"}>{MESSAGES[n.kind]}</Link>
                 ) : (
                   MESSAGES[n.kind]
                 )}

@@ -1,16 +1,11 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { TextInput } from "@/components/form-fields";
-import { type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
+import { EmailInput, SubmitButton } from "@/components/form-controls";
+import { useActionForm } from "@/components/use-action-form";
 import { requestPasswordResetAction } from "./actions";
 
 export function RequestResetForm() {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(
-    requestPasswordResetAction,
-    INITIAL_FORM_STATE,
-  );
-  const email = typeof state.values?.email === "string" ? state.values.email : "";
+  const { state, formAction, pending, field, formKey } = useActionForm(requestPasswordResetAction);
   return (
     <>
       <ErrorSummary errors={state.errors} />
@@ -19,20 +14,9 @@ export function RequestResetForm() {
         Enter the email address of your InfoShare account. If there is an account, we will email it a link to choose a
         new password. The link works once, for 1 hour.
       </p>
-      <form action={formAction} noValidate>
-        <TextInput
-          name="email"
-          label="Email address"
-          type="email"
-          autoComplete="username"
-          spellCheck={false}
-          defaultValue={email}
-          error={state.errors.find((e) => e.field === "email")?.message}
-          key={`email-${state.errors.length}`}
-        />
-        <button type="submit" className="govuk-button" disabled={pending} aria-disabled={pending}>
-          Send the link
-        </button>
+      <form action={formAction} noValidate key={formKey}>
+        <EmailInput {...field("email")} />
+        <SubmitButton pending={pending}>Send the link</SubmitButton>
       </form>
     </>
   );

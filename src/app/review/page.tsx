@@ -50,7 +50,11 @@ export default async function ReviewQueuePage({
       ) : null}
       <PageHeading caption={user.teamName ?? user.organisationName}>Review queue</PageHeading>
       <p className="govuk-body">
-        Your team’s decisions that nobody has endorsed or challenged yet. Flagged decisions come first, then the oldest.
+        Your team’s decisions that nobody has endorsed or challenged yet, grouped by case. Urgent decisions come first,
+        then the oldest.
+      </p>
+      <p className="govuk-body">
+        <Link href="/review/team">See all your team’s decisions, reviewed or not</Link>
       </p>
 
       <dl className="mb-8 grid grid-cols-3 gap-4" data-testid="queue-counts">
@@ -61,7 +65,7 @@ export default async function ReviewQueuePage({
           </dd>
         </div>
         <div className="bg-govuk-light-grey p-4">
-          <dt>Flagged</dt>
+          <dt>Urgent</dt>
           <dd className="text-[2.25rem] font-bold" data-testid="count-flagged">
             {countLabel(queue.counts.flagged)}
           </dd>
@@ -127,37 +131,51 @@ export default async function ReviewQueuePage({
       ) : (
         <TableRegion label="Decisions waiting for review">
           <table className="govuk-table" data-testid="review-queue">
-            <caption className="sr-only">Decisions waiting for review, flagged first then oldest first</caption>
+            <caption className="sr-only">
+              Decisions waiting for review by case, the most urgent case first, each case newest first
+            </caption>
             <TableHead columns={["Reference", "Practitioner", "Decision", "Flags", "Recorded", "Review by"]} />
-            <tbody>
-              {queue.rows.map((row) => (
-                <tr key={row.decisionId} data-testid="queue-row">
-                  <td>
-                    <Link href={`/review/${row.reference}`}>{row.reference}</Link>
-                    <span className="block text-govuk-secondary">Case {row.caseReference}</span>
-                  </td>
-                  <td>{row.practitionerName}</td>
-                  <td>{OUTCOME_LABELS[row.outcome]}</td>
-                  <td>
-                    {row.flags.length === 0 ? (
-                      "None"
-                    ) : (
-                      <ul className="space-y-1">
-                        {row.flags.map((f) => (
-                          <li key={f}>
-                            <Tag colour="orange">{FLAG_LABELS[f] ?? f}</Tag>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td>{formatDateTime(row.recordedAt)}</td>
-                  <td>
-                    {row.overdue ? <Tag colour="red">Overdue</Tag> : null} {formatDate(row.reviewDueAt)}
-                  </td>
+            {queue.groups.map((group) => (
+              <tbody key={group.caseReference} data-testid="case-group">
+                <tr>
+                  <th colSpan={6} scope="rowgroup" className="bg-govuk-light-grey">
+                    <Link href={`/cases/${encodeURIComponent(group.caseReference)}`}>Case {group.caseReference}</Link>
+                    <span className="font-normal" data-testid="case-group-count">
+                      {" "}
+                      ({group.waitingInQueue} waiting
+                      {group.waitingInQueue > group.rows.length ? ", some on other pages" : ""})
+                    </span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
+                {group.rows.map((row) => (
+                  <tr key={row.decisionId} data-testid="queue-row">
+                    <td>
+                      <Link href={`/review/${row.reference}`}>{row.reference}</Link>
+                    </td>
+                    <td>{row.practitionerName}</td>
+                    <td>{OUTCOME_LABELS[row.outcome]}</td>
+                    <td>
+                      {row.flags.length === 0 ? (
+                        "None"
+                      ) : (
+                        <>
+                          <Tag colour={row.urgent ? "red" : "orange"}>{row.urgent ? "Urgent" : "Routine"}</Tag>
+                          <ul className="mt-1 space-y-1" data-testid="flag-reasons">
+                            {row.reasons.map((reason) => (
+                              <li key={reason}>{reason}</li>
+                            ))}
+                          </ul>
+                        </>
+                      )}
+                    </td>
+                    <td>{formatDateTime(row.recordedAt)}</td>
+                    <td>
+                      {row.overdue ? <Tag colour="red">Overdue</Tag> : null} {formatDate(row.reviewDueAt)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
           </table>
         </TableRegion>
       )}

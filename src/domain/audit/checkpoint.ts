@@ -125,6 +125,8 @@ export function createCheckpointComparer(
   chainKey: string,
   checkpoints: readonly SignedCheckpoint[],
   publicKeys: ReadonlyMap<string, KeyObject>,
+  /** Where the events fed in start (after this position), when not at the chain's beginning. */
+  start?: { seq: bigint; eventId: bigint },
 ) {
   const anchored = new Map<bigint, { hash: string; signedAt: string }>();
   let firstBreak: CheckpointBreak | null = null;
@@ -152,8 +154,8 @@ export function createCheckpointComparer(
       highestAt = checkpoint.at;
     }
   }
-  let lastSeq = 0n;
-  let lastEventId: bigint | null = null;
+  let lastSeq = start ? start.seq : 0n;
+  let lastEventId: bigint | null = start ? start.eventId : null;
   return {
     add(event: { id: bigint; chainSeq: bigint; hash: string }): CheckpointBreak | null {
       if (firstBreak) return firstBreak;
@@ -228,4 +230,19 @@ export function parseCheckpointLines(text: string): SignedCheckpoint[] {
     if (value && typeof value === "object" && Array.isArray(value.eventHashes)) checkpoints.push(value);
   }
   return checkpoints;
+}
+
+/**
+ * A chain's validly signed checkpoints that cover at least one event, latest first: where a
+ * verification may start instead of the chain's beginning (audit:verify --from-checkpoint).
+ */
+export function validCheckpointsLatestFirst(
+  chainKey: string,
+  checkpoints: readonly SignedCheckpoint[],
+  publicKeys: ReadonlyMap<string, KeyObject>,
+): SignedCheckpoint[] {
+  return checkpoints
+    .filter((checkpoint) => checkpoint.chainKey === chainKey && BigInt(checkpoint.seq) > 0n)
+    .filter((checkpoint) => checkCheckpoint(checkpoint, publicKeys) === null)
+    .sort((a, b) => (BigInt(b.seq) > BigInt(a.seq) ? 1 : BigInt(b.seq) < BigInt(a.seq) ? -1 : 0));
 }

@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   type AuditEventInput,
   type ChainedAuditEvent,
+  AUDIT_OUTCOMES,
   GENESIS_HASH,
+  type JsonValue,
+  canonicalEventJson,
   canonicalJson,
   chainEvent,
   chainEventTemplate,
@@ -11,6 +15,7 @@ import {
   createChainVerifier,
   describeChainBreak,
   hashAuditEvent,
+  hashableContent,
 } from "./index";
 
 function input(action: string, detail: AuditEventInput["detail"] = {}): AuditEventInput {
@@ -189,5 +194,44 @@ describe("createChainVerifier", () => {
     for (const event of tampered) verifier.add(event);
     expect(verifier.finish(null)).toMatchObject({ kind: "hash-mismatch", chainSeq: 3n });
     expect(verifier.checked).toBe(3);
+  });
+});
+
+describe("canonicalEventJson (the fast form audit:verify hashes)", () => {
+  const text = fc.option(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom('"', "\\", "\u2028")), {
+    nil: null,
+  });
+  const json: fc.Arbitrary<JsonValue> = fc.jsonValue() as fc.Arbitrary<JsonValue>;
+  it("is canonicalJson(hashableContent(event)) for any event", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          chainKey: fc.string({ unit: "binary" }),
+          chainSeq: fc.bigInt({ min: 0n, max: 2n ** 63n - 1n }),
+          at: fc.date({ min: new Date(0), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true }),
+          actorId: text,
+          actorRole: text,
+          organisationId: text,
+          action: fc.string({ unit: "binary" }),
+          objectType: text,
+          objectId: text,
+          caseReference: text,
+          requestId: text,
+          ip: text,
+          outcome: fc.constantFrom(...AUDIT_OUTCOMES),
+          detail: fc.dictionary(fc.string({ unit: "binary" }), json),
+          prevHash: fc.string(),
+        }),
+        (event) => {
+          expect(canonicalEventJson(event)).toBe(canonicalJson(hashableContent(event)));
+          expect(hashAuditEvent(event)).toBe(
+            createHash("sha256")
+              .update(canonicalJson(hashableContent(event)), "utf8")
+              .digest("hex"),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -189,3 +189,16 @@ export function joinDateParts(
   }
   return joined;
 }
+
+/** The instant a UK wall-clock time happens on a day ("2026-03-30", 9, 0 -> 08:00 UTC in summer). */
+export function ukMoment(day: IsoDay, hours: number, minutes = 0): Date {
+  const midnight = ukMidnight(day);
+  return new Date(
+    new TZDate(midnight.getFullYear(), midnight.getMonth(), midnight.getDate(), hours, minutes, UK_TIME_ZONE).getTime(),
+  );
+}
+
+/** The day of the week of a UK calendar day: 0 Sunday … 6 Saturday. */
+export function ukWeekday(day: IsoDay): number {
+  return ukMidnight(day).getDay();
+}

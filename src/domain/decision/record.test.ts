@@ -126,6 +126,7 @@ describe("buildDecisionRecord: the acceptance paths", () => {
       personInformed: { informed: true },
       safety: { considerations: VALID.safety.safetyConsiderations, identitiesToProtect: ["none"] },
       reviewFlags: [],
+      reviewSeverity: "ROUTINE",
       // 28 UK calendar days: the clocks went forward on 30 March, so 14:00 GMT becomes 14:00 BST.
       reviewDueAt: new Date("2025-04-24T13:00:00Z"),
       retainUntil: new Date("2031-03-27T14:00:00Z"),
@@ -152,6 +153,8 @@ describe("buildDecisionRecord: the acceptance paths", () => {
       reasonNotInformed: "The father may harm the child if he learns of the referral.",
     });
     expect(record.reviewFlags).toEqual(["SHARED_WITHOUT_CONSENT"]);
+    // Without consent while a child is at risk of significant harm: urgent, two days (decision 027).
+    expect(record.reviewSeverity).toBe("URGENT");
     expect(record.reviewDueAt).toEqual(new Date("2025-03-29T14:00:00Z"));
     expect(record.answers["other-lawful-reason"]).toBeUndefined();
   });
@@ -186,6 +189,9 @@ describe("buildDecisionRecord: the acceptance paths", () => {
       personInformed: null,
       consent: { status: "NOT_NEEDED" },
       reviewFlags: ["NO_SHARE"],
+      // Flagged, but no child is at risk of significant harm: the normal period (decision 027).
+      reviewSeverity: "ROUTINE",
+      reviewDueAt: new Date("2025-04-24T13:00:00Z"),
     });
   });
 

@@ -52,6 +52,7 @@ import {
   type ReviewFlag,
   type Urgency,
 } from "./review";
+import { reviewSeverity, type ReviewSeverity } from "../review/flags";
 
 export interface DecisionContext {
   /** The decision's own reference, assigned by the app before saving. */
@@ -129,6 +130,8 @@ export interface DecisionRecordData {
     protectionSteps?: string;
   };
   reviewFlags: ReviewFlag[];
+  /** How soon a supervisor must look (decision 027); records made before it have none. */
+  reviewSeverity: ReviewSeverity;
   reviewDueAt: Date;
   retainUntil: Date;
   /** Every answer on the path taken, exactly as the wizard stored it. */
@@ -272,6 +275,14 @@ function assemble(answers: WizardAnswers, context: DecisionContext): DecisionRec
     departsFromIndication,
     consent,
   });
+  const atRisk = childAtRiskOfSignificantHarm(answers);
+  const severity = reviewSeverity({
+    urgency: recordUrgency,
+    outcome: decision.outcome,
+    consent,
+    childAtRiskOfSignificantHarm: atRisk,
+    departureCode: departure?.code ?? null,
+  });
   const settings = context.settings ?? DEFAULT_RECORD_KEEPING_SETTINGS;
   const information = answers["information-to-share"];
   const method = answers["sharing-method"];
@@ -295,7 +306,7 @@ function assemble(answers: WizardAnswers, context: DecisionContext): DecisionRec
     caseReference: concern?.caseReference ?? "",
     personAtRisk: concern ? (concern.personAtRisk === "child" ? "CHILD" : "ADULT_AT_RISK") : null,
     concernCategories: concern?.concernCategories ?? [],
-    childAtRiskOfSignificantHarm: childAtRiskOfSignificantHarm(answers),
+    childAtRiskOfSignificantHarm: atRisk,
     indication: evaluation.indication,
     indicationReasonCodes: evaluation.reasonCodes,
     indicationExplanation: evaluation.explanation,
@@ -344,7 +355,8 @@ function assemble(answers: WizardAnswers, context: DecisionContext): DecisionRec
       protectionSteps: safety.protectionSteps,
     }),
     reviewFlags: flags,
-    reviewDueAt: reviewDueAt(context.decidedAt, recordUrgency, flags, settings),
+    reviewSeverity: severity,
+    reviewDueAt: reviewDueAt(context.decidedAt, recordUrgency, severity, settings),
     retainUntil: retainUntil(context.decidedAt, settings),
     answers,
     ...newerFields(answers),

@@ -53,12 +53,17 @@ describe("reviewFlags", () => {
 describe("reviewDueAt", () => {
   const decidedAt = new Date("2025-03-27T09:30:00Z");
 
-  it.each<[string, "EMERGENCY" | "ROUTINE", ReviewFlag[], string]>([
-    ["routine, unflagged: 28 days (09:30 BST after the clocks change)", "ROUTINE", [], "2025-04-24T08:30:00.000Z"],
-    ["routine, flagged: 2 days", "ROUTINE", ["NO_SHARE"], "2025-03-29T09:30:00.000Z"],
-    ["emergency: 2 days", "EMERGENCY", ["EMERGENCY"], "2025-03-29T09:30:00.000Z"],
-  ])("%s", (_, urgency, flags, expected) => {
-    expect(reviewDueAt(decidedAt, urgency, flags).toISOString()).toBe(expected);
+  it.each<[string, "EMERGENCY" | "ROUTINE", "URGENT" | "ROUTINE", string]>([
+    ["routine: 28 days (09:30 BST after the clocks change)", "ROUTINE", "ROUTINE", "2025-04-24T08:30:00.000Z"],
+    ["routine urgency, urgent flag: 2 days", "ROUTINE", "URGENT", "2025-03-29T09:30:00.000Z"],
+    ["emergency: 2 days", "EMERGENCY", "URGENT", "2025-03-29T09:30:00.000Z"],
+  ])("%s", (_, urgency, severity, expected) => {
+    expect(reviewDueAt(decidedAt, urgency, severity).toISOString()).toBe(expected);
+  });
+
+  it("gives a routine flag the normal review period, not the short one (decision 027)", () => {
+    // Before 027 every flag meant two days; a no-share with no child at risk is routine now.
+    expect(reviewDueAt(decidedAt, "ROUTINE", "ROUTINE").toISOString()).toBe("2025-04-24T08:30:00.000Z");
   });
 
   it("uses the soonest period an organisation sets", () => {
@@ -66,20 +71,18 @@ describe("reviewDueAt", () => {
       reviewWithinDays: { emergency: 1, flagged: 5, routine: 10 },
       retentionYears: 6,
     };
-    expect(reviewDueAt(decidedAt, "EMERGENCY", ["EMERGENCY", "DEPARTURE"], settings).toISOString()).toBe(
-      "2025-03-28T09:30:00.000Z",
-    );
+    expect(reviewDueAt(decidedAt, "EMERGENCY", "URGENT", settings).toISOString()).toBe("2025-03-28T09:30:00.000Z");
     // 09:30 BST
-    expect(reviewDueAt(decidedAt, "ROUTINE", ["DEPARTURE"], settings).toISOString()).toBe("2025-04-01T08:30:00.000Z");
+    expect(reviewDueAt(decidedAt, "ROUTINE", "URGENT", settings).toISOString()).toBe("2025-04-01T08:30:00.000Z");
     // 09:30 BST
-    expect(reviewDueAt(decidedAt, "ROUTINE", [], settings).toISOString()).toBe("2025-04-06T08:30:00.000Z");
+    expect(reviewDueAt(decidedAt, "ROUTINE", "ROUTINE", settings).toISOString()).toBe("2025-04-06T08:30:00.000Z");
   });
 
   it("refuses nonsense settings", () => {
     const bad = { reviewWithinDays: { emergency: 0, flagged: 2, routine: 28 }, retentionYears: 6 };
-    expect(() => reviewDueAt(decidedAt, "ROUTINE", [], bad)).toThrow();
+    expect(() => reviewDueAt(decidedAt, "ROUTINE", "ROUTINE", bad)).toThrow();
     expect(() =>
-      reviewDueAt(decidedAt, "ROUTINE", [], { ...DEFAULT_RECORD_KEEPING_SETTINGS, retentionYears: 1.5 }),
+      reviewDueAt(decidedAt, "ROUTINE", "ROUTINE", { ...DEFAULT_RECORD_KEEPING_SETTINGS, retentionYears: 1.5 }),
     ).toThrow();
   });
 });

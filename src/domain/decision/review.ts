@@ -53,17 +53,22 @@ export const recordKeepingSettingsSchema = z.strictObject({
 });
 
 /**
- * The soonest review period that applies: emergencies and flagged decisions are looked at first.
- * Periods are UK calendar days: the same time of day, N days on, across a clock change too.
+ * The soonest review period that applies: emergencies and urgent flags (decision 027) are looked at
+ * within the short period ("flagged" in the settings); routine flags and unflagged decisions within
+ * the normal one. Periods are UK calendar days: the same time of day, N days on, across a clock change too.
  */
 export function reviewDueAt(
   decidedAt: Date,
   urgency: Urgency,
-  flags: readonly ReviewFlag[],
+  severity: "URGENT" | "ROUTINE",
   settings: RecordKeepingSettings = DEFAULT_RECORD_KEEPING_SETTINGS,
 ): Date {
   const { emergency, flagged, routine } = recordKeepingSettingsSchema.parse(settings).reviewWithinDays;
-  const periods = [routine, ...(urgency === "EMERGENCY" ? [emergency] : []), ...(flags.length > 0 ? [flagged] : [])];
+  const periods = [
+    routine,
+    ...(urgency === "EMERGENCY" ? [emergency] : []),
+    ...(severity === "URGENT" ? [flagged] : []),
+  ];
   return addUkCalendarDays(decidedAt, Math.min(...periods));
 }
 

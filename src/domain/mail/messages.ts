@@ -11,6 +11,10 @@ export const EMAIL_TEMPLATES = [
   "REPLY_RECEIVED",
   "ESCALATION_RAISED",
   "ESCALATION_RESOLVED",
+  "REQUEST_RECEIVED",
+  "REQUEST_ANSWERED",
+  "REQUEST_DUE_SOON",
+  "REQUEST_OVERDUE",
   "INVITATION",
   "PASSWORD_RESET",
   "PASSWORD_CHANGED",
@@ -60,6 +64,26 @@ const TEMPLATES: Record<EmailTemplate, TemplateText> = {
   ESCALATION_RESOLVED: {
     subject: "An escalation has been resolved",
     lead: "An escalation has been resolved:",
+    after: SIGN_IN_NOTE,
+  },
+  REQUEST_RECEIVED: {
+    subject: "A partner has asked your team for information",
+    lead: "A partner organisation has asked your team for information:",
+    after: SIGN_IN_NOTE,
+  },
+  REQUEST_ANSWERED: {
+    subject: "Your request for information has been answered",
+    lead: "A partner organisation has answered your request for information:",
+    after: SIGN_IN_NOTE,
+  },
+  REQUEST_DUE_SOON: {
+    subject: "A partner's request is nearly due",
+    lead: "A request for information from a partner organisation is nearly due:",
+    after: SIGN_IN_NOTE,
+  },
+  REQUEST_OVERDUE: {
+    subject: "A partner's request is overdue",
+    lead: "A request for information to your team is overdue and has been escalated to you:",
     after: SIGN_IN_NOTE,
   },
   INVITATION: {

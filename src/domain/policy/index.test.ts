@@ -38,15 +38,30 @@ function resourceAt(scope: Scope): ScopedResource {
 
 // The whole policy as a readable table: role -> action -> allowed.
 const EXPECTED_GLOBAL: Record<Role, GlobalAction[]> = {
-  PRACTITIONER: ["decision.record", "decision.list-own", "case.search", "consultation.record", "consultation.list-own"],
+  PRACTITIONER: [
+    "decision.record",
+    "decision.list-own",
+    "case.search",
+    "consultation.record",
+    "consultation.list-own",
+    "request.send",
+    "request.inbox",
+    "request.list-own",
+    "partnership.view",
+  ],
   SUPERVISOR: [
     "decision.record",
     "decision.list-own",
     "review.queue",
+    "review.team-view",
     "escalation.list",
     "case.search",
     "consultation.record",
     "consultation.list-own",
+    "request.send",
+    "request.inbox",
+    "request.list-own",
+    "partnership.view",
   ],
   IG_LEAD: [
     "case.search",
@@ -60,6 +75,7 @@ const EXPECTED_GLOBAL: Record<Role, GlobalAction[]> = {
     "retention.manage",
     "settings.manage",
     "retention-rules.manage",
+    "partnership.view",
   ],
   ADMIN: [
     "settings.manage",
@@ -69,6 +85,7 @@ const EXPECTED_GLOBAL: Record<Role, GlobalAction[]> = {
     "users.invite",
     "arrangements.manage",
     "sso.manage",
+    "partnership.view",
   ],
 };
 

@@ -1,5 +1,6 @@
 // The authorisation policy: who may do what, to which records. Pure, so every page, server
 // action and route handler asks the same question and the table-driven tests cover it all.
+import { type RequestAction, type RequestResource, isRequestAction, requestCan } from "./request";
 
 export const ROLES = ["PRACTITIONER", "SUPERVISOR", "IG_LEAD", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
@@ -36,6 +37,7 @@ export const GLOBAL_ACTIONS = [
   "decision.record",
   "decision.list-own",
   "review.queue",
+  "review.team-view",
   "escalation.list",
   "audit.view",
   "audit.verify",
@@ -56,6 +58,11 @@ export const GLOBAL_ACTIONS = [
   "arrangements.manage",
   "retention-rules.manage",
   "sso.manage",
+  // Issue 14: information requests between the agencies of a partnership (decision 028).
+  "request.send",
+  "request.inbox",
+  "request.list-own",
+  "partnership.view",
 ] as const;
 
 /** Actions on one record, decided by where the record sits relative to the actor. */
@@ -74,13 +81,15 @@ export const RECORD_ACTIONS = [
 
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
-export type Action = GlobalAction | RecordAction;
+export type Action = GlobalAction | RecordAction | RequestAction;
 
 const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   // Designated safeguarding leads make decisions too, so supervisors may record them.
   "decision.record": ["PRACTITIONER", "SUPERVISOR"],
   "decision.list-own": ["PRACTITIONER", "SUPERVISOR"],
   "review.queue": ["SUPERVISOR"],
+  // Every decision of the supervisor's own team, reviewed or not (issue 13): the team is the scope.
+  "review.team-view": ["SUPERVISOR"],
   "escalation.list": ["SUPERVISOR", "IG_LEAD"],
   "audit.view": ["IG_LEAD"],
   "audit.verify": ["IG_LEAD"],
@@ -108,6 +117,12 @@ const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   "retention-rules.manage": ["IG_LEAD"],
   // Who signs in through which identity provider: the admin's, like the accounts themselves.
   "sso.manage": ["ADMIN"],
+  // Whoever makes decisions may ask a partner; the inbox shows what reaches their contact team.
+  "request.send": ["PRACTITIONER", "SUPERVISOR"],
+  "request.inbox": ["PRACTITIONER", "SUPERVISOR"],
+  "request.list-own": ["PRACTITIONER", "SUPERVISOR"],
+  // Who the partners are and how fast each priority must be answered: everyone in a member organisation.
+  "partnership.view": ["PRACTITIONER", "SUPERVISOR", "IG_LEAD", "ADMIN"],
 };
 
 /** Where a record sits relative to the actor, from nearest to furthest. */
@@ -172,9 +187,14 @@ export function roleCan(role: Role, action: GlobalAction): boolean {
 
 export function can(actor: Actor, action: GlobalAction): boolean;
 export function can(actor: Actor, action: RecordAction, resource: ScopedResource): boolean;
-export function can(actor: Actor, action: Action, resource?: ScopedResource): boolean {
+export function can(actor: Actor, action: RequestAction, resource: RequestResource): boolean;
+export function can(actor: Actor, action: Action, resource?: ScopedResource | RequestResource): boolean {
+  if (isRequestAction(action)) {
+    if (!resource || !("requesterId" in resource)) return false;
+    return requestCan(actor, action, resource);
+  }
   if (isRecordAction(action)) {
-    if (!resource) return false;
+    if (!resource || !("authorId" in resource)) return false;
     if (action === "escalation.resolve" && isPartyToDispute(actor, resource)) return false;
     const scopes = RECORD_GRANTS[action][actor.role] ?? [];
     return scopes.includes(scopeOf(actor, resource));
@@ -197,3 +217,4 @@ export function homePathFor(role: Role): string {
 }
 
 export * from "./case";
+export * from "./request";

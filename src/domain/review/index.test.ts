@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "../wizard/test-fixtures";
 import {
   compareQueueItems,
+  groupByCase,
   decodeQueueCursor,
   encodeQueueCursor,
   escalationInputSchema,
@@ -155,5 +156,33 @@ describe("rulesTouched", () => {
   });
   it("is empty for no answers", () => {
     expect(rulesTouched({})).toEqual([]);
+  });
+});
+
+describe("groupByCase", () => {
+  const row = (decisionId: string, caseReference: string, recordedAt: string) => ({
+    decisionId,
+    caseReference,
+    recordedAt,
+  });
+
+  it("gives each case one group, placed by its first (most urgent) row, its decisions newest first", () => {
+    const queueOrder = [
+      row("a", "CASE-2", "2025-03-01T10:00:00.000Z"), // urgent
+      row("b", "CASE-1", "2025-03-02T10:00:00.000Z"),
+      row("c", "CASE-2", "2025-03-03T10:00:00.000Z"),
+      row("d", "CASE-1", "2025-03-04T10:00:00.000Z"),
+      row("e", "CASE-2", "2025-03-05T10:00:00.000Z"),
+    ];
+    const groups = groupByCase(queueOrder);
+    expect(groups.map((g) => g.caseReference)).toEqual(["CASE-2", "CASE-1"]);
+    expect(groups[0]!.rows.map((r) => r.decisionId)).toEqual(["e", "c", "a"]);
+    expect(groups[1]!.rows.map((r) => r.decisionId)).toEqual(["d", "b"]);
+  });
+
+  it("keeps every row exactly once", () => {
+    const rows = [row("x", "A", "2025-01-01T00:00:00.000Z"), row("y", "A", "2025-01-01T00:00:00.000Z")];
+    expect(groupByCase(rows).flatMap((g) => g.rows.map((r) => r.decisionId))).toEqual(["y", "x"]);
+    expect(groupByCase([])).toEqual([]);
   });
 });

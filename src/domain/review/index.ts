@@ -162,3 +162,30 @@ export function rulesTouched(answers: WizardAnswers): GoldenRuleId[] {
   }
   return GOLDEN_RULE_IDS.filter((id) => touched.has(id));
 }
+
+// ------------------------------------------------------------------------------ grouped by case
+
+export interface CaseGroup<Row> {
+  caseReference: string;
+  /** The case's decisions on this page, newest first. */
+  rows: Row[];
+}
+
+/**
+ * One group per case reference (issue 13: the queue listed one case six times, apart). Rows arrive
+ * in queue order, so a group's place is that of its most urgent (then oldest) decision; within a
+ * group the newest comes first, as a chronology read backwards. Paging stays by decision.
+ */
+export function groupByCase<Row extends { caseReference: string; recordedAt: string; decisionId: string }>(
+  rows: readonly Row[],
+): CaseGroup<Row>[] {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const group = groups.get(row.caseReference);
+    if (group) group.push(row);
+    else groups.set(row.caseReference, [row]);
+  }
+  const newestFirst = (a: Row, b: Row) =>
+    a.recordedAt !== b.recordedAt ? (a.recordedAt > b.recordedAt ? -1 : 1) : a.decisionId > b.decisionId ? -1 : 1;
+  return [...groups].map(([caseReference, items]) => ({ caseReference, rows: [...items].sort(newestFirst) }));
+}

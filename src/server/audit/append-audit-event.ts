@@ -89,3 +89,21 @@ export function auditEntry(
     detail: event.detail ?? {},
   };
 }
+
+/** A signed-in user's successful action on a decision: the event names the decision and its case. */
+export function decisionAuditEntry(
+  actor: { userId: string; role: string; organisationId: string },
+  meta: RequestMeta,
+  action: string,
+  decision: { reference: string; caseReference: string },
+  detail?: AuditEventInput["detail"],
+): AuditEventInput {
+  return auditEntry(actor, meta, {
+    action,
+    outcome: "SUCCESS",
+    objectType: "decision",
+    objectId: decision.reference,
+    caseReference: decision.caseReference,
+    detail,
+  });
+}

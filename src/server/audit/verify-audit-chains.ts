@@ -1,23 +1,19 @@
 import "server-only";
 import { existsSync, readFileSync } from "node:fs";
 import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
 import {
   type CheckpointBreak,
   type SignedCheckpoint,
   createCheckpointComparer,
   describeCheckpointBreak,
   parseCheckpointLines,
+  validCheckpointsLatestFirst,
 } from "@/domain/audit/checkpoint";
+import { type ChainHasher, type HashedBatch, auditEventCopySql, inThreadHasher } from "./audit-event-copy";
 import { type AuditKeys, checkpointFilePath, loadAuditKeys } from "./signing-keys";
 import { readStoredCheckpoints } from "./write-audit-checkpoints";
-import {
-  type AuditOutcome,
-  type ChainBreak,
-  type ChainedAuditEvent,
-  type JsonValue,
-  createChainVerifier,
-  describeChainBreak,
-} from "@/domain/audit";
+import { type ChainBreak, type ChainStart, createChainVerifier, describeChainBreak } from "@/domain/audit";
 
 export interface AuditChainBreakReport {
   chainKey: string;
@@ -34,28 +30,48 @@ export interface AuditVerification {
   seconds: number;
   /** The first broken link of each broken chain; empty when every chain is intact. */
   breaks: AuditChainBreakReport[];
+  /** Chains verified from a signed checkpoint rather than their first event (fromCheckpoint). */
+  startedFromCheckpoints: { chainKey: string; seq: string }[];
 }
 
 export interface VerifyAuditChainsOptions {
   /** Only this chain (an organisation id, or "system"); every chain when absent. */
   chainKey?: string;
-  /** Rows per FETCH. Memory use is proportional to this (two batches), not to a chain's length. */
-  batchSize?: number;
+  /** Bytes of COPY output per batch hashed at once. Memory use is proportional to it, not to a chain's length. */
+  batchBytes?: number;
+  /** Where events are hashed: worker threads (chain-hash-pool.ts) or, when absent, this thread. */
+  hasher?: ChainHasher;
+  /**
+   * Start each chain after its latest validly signed checkpoint that still matches the chain,
+   * instead of its first event: what the checkpoint vouches for is not hashed again.
+   */
+  fromCheckpoint?: boolean;
   /** Keys that may have signed checkpoints; the configured ones (signing-keys.ts) when absent. */
   keys?: AuditKeys;
   /** The checkpoint file outside the database; AUDIT_CHECKPOINT_FILE when absent, none when null. */
   checkpointFile?: string | null;
 }
 
+/** A break as reported: where it is, as strings (bigints do not go into JSON), and what it means. */
+function breakReport(
+  broken: ChainBreak | CheckpointBreak,
+  message: string,
+  eventId: bigint | null | undefined,
+  chainSeq: bigint,
+): AuditChainBreakReport {
+  const at = { eventId: eventId?.toString() ?? null, chainSeq: chainSeq.toString() };
+  return { chainKey: broken.chainKey, kind: broken.kind, message, ...at };
+}
+
 export function toCheckpointBreakReport(broken: CheckpointBreak): AuditChainBreakReport {
-  const base = { chainKey: broken.chainKey, kind: broken.kind, message: describeCheckpointBreak(broken) };
+  const message = describeCheckpointBreak(broken);
   switch (broken.kind) {
     case "checkpoint-mismatch":
-      return { ...base, eventId: broken.eventId.toString(), chainSeq: broken.chainSeq.toString() };
+      return breakReport(broken, message, broken.eventId, broken.chainSeq);
     case "checkpoint-beyond-end":
-      return { ...base, eventId: broken.lastEventId?.toString() ?? null, chainSeq: broken.lastSeq.toString() };
+      return breakReport(broken, message, broken.lastEventId, broken.lastSeq);
     case "checkpoint-invalid":
-      return { ...base, eventId: null, chainSeq: broken.checkpointSeq.toString() };
+      return breakReport(broken, message, null, broken.checkpointSeq);
   }
 }
 
@@ -79,63 +95,18 @@ async function gatherCheckpoints(
   });
 }
 
-const DEFAULT_BATCH_SIZE = 2_000;
-
 export function toBreakReport(broken: ChainBreak): AuditChainBreakReport {
-  const base = { chainKey: broken.chainKey, kind: broken.kind, message: describeChainBreak(broken) };
+  const message = describeChainBreak(broken);
   switch (broken.kind) {
     case "gap":
-      return { ...base, eventId: broken.eventId.toString(), chainSeq: broken.foundSeq.toString() };
+      return breakReport(broken, message, broken.eventId, broken.foundSeq);
     case "prev-hash-mismatch":
     case "hash-mismatch":
-      return { ...base, eventId: broken.eventId.toString(), chainSeq: broken.chainSeq.toString() };
+      return breakReport(broken, message, broken.eventId, broken.chainSeq);
     case "head-mismatch":
     case "head-missing":
-      return { ...base, eventId: broken.lastEventId?.toString() ?? null, chainSeq: broken.lastSeq.toString() };
+      return breakReport(broken, message, broken.lastEventId, broken.lastSeq);
   }
-}
-
-/** An audit_event row as node-postgres returns it: bigint columns arrive as strings. */
-interface EventRow {
-  id: string;
-  chain_key: string;
-  chain_seq: string;
-  at: Date;
-  actor_id: string | null;
-  actor_role: string | null;
-  organisation_id: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  case_reference: string | null;
-  request_id: string | null;
-  ip: string | null;
-  outcome: AuditOutcome;
-  detail: { [key: string]: JsonValue };
-  prev_hash: string;
-  hash: string;
-}
-
-function toChained(row: EventRow): ChainedAuditEvent & { id: bigint } {
-  return {
-    id: BigInt(row.id),
-    chainKey: row.chain_key,
-    chainSeq: BigInt(row.chain_seq),
-    at: row.at,
-    actorId: row.actor_id,
-    actorRole: row.actor_role,
-    organisationId: row.organisation_id,
-    action: row.action,
-    objectType: row.object_type,
-    objectId: row.object_id,
-    caseReference: row.case_reference,
-    requestId: row.request_id,
-    ip: row.ip,
-    outcome: row.outcome,
-    detail: row.detail,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
 }
 
 /**
@@ -159,61 +130,118 @@ async function listChainKeys(client: pg.ClientBase): Promise<string[]> {
   return rows.map((row) => row.chain_key);
 }
 
-/** One chain, streamed in chain order through a server-side cursor, then its head. */
+/** Bytes of COPY output per batch handed to the hasher: a few thousand events. */
+const DEFAULT_BATCH_BYTES = 1 << 20;
+
+/**
+ * The latest validly signed checkpoint whose position still holds the event it signed: the chain
+ * is vouched for up to there, so verification can start after it. Null when there is none.
+ */
+async function lastGoodCheckpoint(
+  client: pg.ClientBase,
+  chainKey: string,
+  checkpoints: { list: readonly SignedCheckpoint[]; keys: AuditKeys },
+): Promise<ChainStart | null> {
+  for (const checkpoint of validCheckpointsLatestFirst(chainKey, checkpoints.list, checkpoints.keys.publicKeys)) {
+    const { rows } = await client.query<{ id: string; hash: string }>(
+      "SELECT id, hash FROM audit_event WHERE chain_key = $1 AND chain_seq = $2",
+      [chainKey, checkpoint.seq],
+    );
+    if (rows.length === 1 && rows[0]!.hash === checkpoint.headHash) {
+      return { seq: BigInt(checkpoint.seq), hash: checkpoint.headHash, eventId: BigInt(rows[0]!.id) };
+    }
+  }
+  return null;
+}
+
+/**
+ * One chain, streamed in chain order with COPY, hashed in batches by the hasher (possibly several
+ * batches at once, in other threads), then linked in chain order here, then its head.
+ */
 async function verifyChain(
   client: pg.ClientBase,
   chainKey: string,
-  batchSize: number,
   checkpoints: { list: readonly SignedCheckpoint[]; keys: AuditKeys },
-): Promise<{ checked: number; broken: AuditChainBreakReport | null }> {
-  const verifier = createChainVerifier(chainKey);
+  reading: { hasher: ChainHasher; batchBytes: number; fromCheckpoint: boolean },
+): Promise<{ checked: number; broken: AuditChainBreakReport | null; startedAt: ChainStart | null }> {
+  const { hasher, batchBytes } = reading;
+  const start = reading.fromCheckpoint ? await lastGoodCheckpoint(client, chainKey, checkpoints) : null;
+  const verifier = createChainVerifier(chainKey, start ?? undefined);
   // The chain must hold together AND agree with what was signed: a rebuilt chain holds together.
-  const comparer = createCheckpointComparer(chainKey, checkpoints.list, checkpoints.keys.publicKeys);
-  let anchoredBreak: CheckpointBreak | null = null;
-  await client.query(
-    `DECLARE audit_chain NO SCROLL CURSOR FOR
-       SELECT id, chain_key, chain_seq, at, actor_id, actor_role::text AS actor_role,
-              organisation_id::text AS organisation_id, action, object_type, object_id, case_reference,
-              request_id, ip, outcome::text AS outcome, detail, prev_hash, hash
-         FROM audit_event WHERE chain_key = $1 ORDER BY chain_seq`,
-    [chainKey],
+  const comparer = createCheckpointComparer(
+    chainKey,
+    checkpoints.list,
+    checkpoints.keys.publicKeys,
+    start ?? undefined,
   );
-  const fetchBatch = (): Promise<pg.QueryResult<EventRow>> =>
-    client.query<EventRow>(`FETCH ${batchSize} FROM audit_chain`);
-  try {
-    // The next batch is requested before this one is hashed, so the database and the hashing overlap.
-    let pending: Promise<pg.QueryResult<EventRow>> | null = fetchBatch();
-    while (pending) {
-      const rows: EventRow[] = (await pending).rows;
-      pending = rows.length === batchSize ? fetchBatch() : null;
-      for (const row of rows) {
-        const event = toChained(row);
-        anchoredBreak ??= comparer.add(event);
-        const broken = verifier.add(event);
-        if (broken) {
-          await pending; // let the queued FETCH finish before the cursor is closed
-          // Whichever came first in the chain names the first event that no longer matches.
-          const first = anchoredBreak && "eventId" in anchoredBreak && anchoredBreak.chainSeq <= event.chainSeq;
-          return {
-            checked: verifier.checked,
-            broken: first ? toCheckpointBreakReport(anchoredBreak!) : toBreakReport(broken),
-          };
-        }
-      }
+  // Set inside link(): typed by assertion so that TypeScript does not narrow them to null for good.
+  let anchoredBreak = null as CheckpointBreak | null;
+  let chainBreak = null as { broken: ChainBreak; seq: bigint } | null;
+
+  const link = (batch: HashedBatch): void => {
+    for (let i = 0; i < batch.ids.length && !chainBreak; i += 1) {
+      const event = {
+        id: BigInt(batch.ids[i]!),
+        chainSeq: BigInt(batch.seqs[i]!),
+        prevHash: batch.prevHashes[i]!,
+        hash: batch.hashes[i]!,
+      };
+      anchoredBreak ??= comparer.add(event);
+      const broken = verifier.addLink(event, batch.recomputed[i]!);
+      if (broken) chainBreak = { broken, seq: event.chainSeq };
     }
-  } finally {
-    // After a failed query the transaction is aborted and CLOSE would fail too, hiding the cause.
-    await client.query("CLOSE audit_chain").catch(() => undefined);
+  };
+
+  // Batches in flight, in chain order; linked as they come back, oldest first.
+  const inFlight: Promise<HashedBatch>[] = [];
+  const send = (bytes: Uint8Array) => {
+    const hashed = hasher.hash(bytes);
+    hashed.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+    inFlight.push(hashed);
+  };
+  const stream = client.query(copyTo(auditEventCopySql(client.escapeLiteral(chainKey), start?.seq)));
+  let parts: Buffer[] = [];
+  let size = 0;
+  let failure: unknown = null;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    // After the first break (or a failure) the rest is read and dropped: COPY cannot stop half way.
+    if (chainBreak || failure) continue;
+    parts.push(chunk);
+    size += chunk.length;
+    if (size < batchBytes) continue;
+    const bytes = Buffer.concat(parts, size);
+    const cut = bytes.lastIndexOf(10) + 1;
+    const rest = Buffer.from(bytes.subarray(cut));
+    parts = rest.length ? [rest] : [];
+    size = rest.length;
+    send(new Uint8Array(bytes.buffer, bytes.byteOffset, cut));
+    try {
+      while (inFlight.length >= hasher.capacity && !chainBreak) link(await inFlight.shift()!);
+    } catch (error) {
+      failure = error;
+    }
+  }
+  if (failure) throw failure;
+  if (size > 0 && !chainBreak) send(Buffer.concat(parts, size));
+  while (inFlight.length > 0 && !chainBreak) link(await inFlight.shift()!);
+  await Promise.allSettled(inFlight);
+
+  const done = (broken: AuditChainBreakReport | null) => ({ checked: verifier.checked, broken, startedAt: start });
+  if (chainBreak) {
+    // Whichever came first in the chain names the first event that no longer matches.
+    const signed: CheckpointBreak | null = anchoredBreak;
+    const first = signed && "eventId" in signed && signed.chainSeq <= chainBreak.seq;
+    return done(first ? toCheckpointBreakReport(signed) : toBreakReport(chainBreak.broken));
   }
   const head = await client.query<{ last_seq: string; last_hash: string }>(
     "SELECT last_seq, last_hash FROM audit_chain_head WHERE chain_key = $1",
     [chainKey],
   );
   const row = head.rows[0];
-  const chainBreak = verifier.finish(row ? { lastSeq: BigInt(row.last_seq), lastHash: row.last_hash } : null);
+  const headBreak = verifier.finish(row ? { lastSeq: BigInt(row.last_seq), lastHash: row.last_hash } : null);
   anchoredBreak ??= comparer.finish();
-  if (anchoredBreak) return { checked: verifier.checked, broken: toCheckpointBreakReport(anchoredBreak) };
-  return { checked: verifier.checked, broken: chainBreak ? toBreakReport(chainBreak) : null };
+  if (anchoredBreak) return done(toCheckpointBreakReport(anchoredBreak));
+  return done(headBreak ? toBreakReport(headBreak) : null);
 }
 
 /**
@@ -227,8 +255,9 @@ export async function verifyAuditChains(
   options: VerifyAuditChainsOptions = {},
 ): Promise<AuditVerification> {
   const started = performance.now();
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error("batchSize must be a positive integer");
+  const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
+  if (!Number.isInteger(batchBytes) || batchBytes < 1) throw new Error("batchBytes must be a positive integer");
+  const reading = { hasher: options.hasher ?? inThreadHasher, batchBytes, fromCheckpoint: !!options.fromCheckpoint };
   const client = new pg.Client({ connectionString: databaseUrl, application_name: "infoshare-audit-verify" });
   await client.connect();
   try {
@@ -243,13 +272,16 @@ export async function verifyAuditChains(
         : [options.chainKey];
     let eventsChecked = 0;
     const breaks: AuditChainBreakReport[] = [];
+    const startedFromCheckpoints: AuditVerification["startedFromCheckpoints"] = [];
     for (const chainKey of chainKeys) {
-      const { checked, broken } = await verifyChain(client, chainKey, batchSize, { list, keys });
+      const { checked, broken, startedAt } = await verifyChain(client, chainKey, { list, keys }, reading);
       eventsChecked += checked;
       if (broken) breaks.push(broken);
+      if (startedAt) startedFromCheckpoints.push({ chainKey, seq: startedAt.seq.toString() });
     }
     await client.query("COMMIT");
-    return { chains: chainKeys.length, eventsChecked, seconds: (performance.now() - started) / 1000, breaks };
+    const seconds = (performance.now() - started) / 1000;
+    return { chains: chainKeys.length, eventsChecked, seconds, breaks, startedFromCheckpoints };
   } finally {
     await client.end();
   }

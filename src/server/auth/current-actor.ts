@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { type JWT, decode } from "next-auth/jwt";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { type Actor, type GlobalAction, type Role, can } from "@/domain/policy";
 import { db } from "@/server/infra/db";
@@ -9,6 +9,7 @@ import { recordRefusal } from "./refusal";
 import { requestMeta } from "@/server/infra/request-context";
 import { env, usesSecureCookies } from "@/server/infra/env";
 import { idleAllowanceSeconds, sessionCookieName } from "./session-token";
+import { VOUCHED_TOKEN_HEADER, vouchedToken } from "./vouched-token";
 
 export interface SignedInUser extends Actor {
   name: string;
@@ -54,6 +55,9 @@ export function claimsOf(token: JWT | null): SessionClaims | null {
 async function sessionClaims(): Promise<SessionClaims | null> {
   const raw = (await cookies()).get(sessionCookieName(usesSecureCookies()))?.value;
   if (!raw) return null;
+  // proxy.ts has usually decoded this very cookie already (vouched-token.ts): no second decryption.
+  const vouched = vouchedToken((await headers()).get(VOUCHED_TOKEN_HEADER), raw);
+  if (vouched) return claimsOf(vouched);
   return claimsOf(await decode({ token: raw, secret: env().NEXTAUTH_SECRET }).catch(() => null));
 }
 

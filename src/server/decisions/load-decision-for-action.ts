@@ -1,8 +1,10 @@
 import "server-only";
+import type { z } from "zod";
 import { type UseCaseFailure, fail } from "@/domain/errors";
 import { type Action, type RecordAction, can } from "@/domain/policy";
 import type { SignedInUser } from "../auth/current-actor";
 import { recordRefusal } from "../auth/refusal";
+import { fieldErrorsFrom } from "../field-errors";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { normaliseDecisionReference } from "./reference";
@@ -69,4 +71,24 @@ export async function loadDecisionForAction(
     return fail.forbidden("You cannot do this to this decision");
   }
   return { ok: true, decision };
+}
+
+/**
+ * The opening of a form action on one decision: the decision, as loadDecisionForAction gives it
+ * (refusals first, so a refused user learns nothing from validation), then the form's input parsed
+ * from `raw` with `schema`.
+ */
+export async function loadDecisionWithInput<Input>(
+  user: SignedInUser,
+  rawReference: string,
+  action: RecordAction,
+  schema: z.ZodType<Input>,
+  raw: unknown,
+  meta: RequestMeta,
+): Promise<{ ok: true; decision: DecisionForAction; input: Input } | UseCaseFailure> {
+  const loaded = await loadDecisionForAction(user, rawReference, action, meta);
+  if (!loaded.ok) return loaded;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
+  return { ok: true, decision: loaded.decision, input: parsed.data };
 }

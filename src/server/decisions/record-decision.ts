@@ -169,6 +169,8 @@ async function recordInOneCall(
     outcome: record.outcome,
     departs_from_indication: record.departsFromIndication,
     review_flags: record.reviewFlags,
+    // Not a column: record_decision makes it the queue item's "flagged", urgent first (decision 027).
+    review_urgent: record.reviewSeverity === "URGENT",
     consent_status: record.consent.status,
     lawful_basis_ids: record.lawfulBases?.ids ?? [],
     guidance_version: record.guidanceVersion,

@@ -11,7 +11,12 @@ import type { RequestMeta } from "@/server/infra/request-context";
 import { normaliseDecisionReference } from "./reference";
 
 /** The record as stored: dates are ISO strings after the JSON round trip. */
-export type StoredDecisionRecord = Omit<DecisionRecordData, "decidedAt" | "reviewDueAt" | "retainUntil"> & {
+export type StoredDecisionRecord = Omit<
+  DecisionRecordData,
+  "decidedAt" | "reviewDueAt" | "retainUntil" | "reviewSeverity"
+> & {
+  /** Absent on records made before decision 027. */
+  reviewSeverity?: DecisionRecordData["reviewSeverity"];
   decidedAt: string;
   reviewDueAt: string;
   retainUntil: string;

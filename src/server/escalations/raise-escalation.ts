@@ -2,10 +2,9 @@ import "server-only";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { escalationInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
+import { appendAuditEvent, decisionAuditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
-import { fieldErrorsFrom } from "../field-errors";
-import { loadDecisionForAction } from "../decisions/load-decision-for-action";
+import { loadDecisionWithInput } from "../decisions/load-decision-for-action";
 import { notify, organisationIgLeadIds, teamSupervisorIds } from "../notifications/notify";
 import type { RequestMeta } from "@/server/infra/request-context";
 
@@ -22,11 +21,9 @@ export async function raiseEscalation(
   raw: unknown,
   meta: RequestMeta,
 ): Promise<RaiseEscalationResult> {
-  const loaded = await loadDecisionForAction(user, reference, "decision.escalate", meta);
+  const loaded = await loadDecisionWithInput(user, reference, "decision.escalate", escalationInputSchema, raw, meta);
   if (!loaded.ok) return loaded;
-  const parsed = escalationInputSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const { decision } = loaded;
+  const { decision, input } = loaded;
 
   return db().$transaction(async (tx): Promise<RaiseEscalationResult> => {
     const open = await tx.escalation.findFirst({
@@ -40,7 +37,7 @@ export async function raiseEscalation(
         organisationId: decision.organisationId,
         teamId: decision.teamId,
         raisedById: user.userId,
-        reason: parsed.data.reason,
+        reason: input.reason,
       },
       select: { id: true },
     });
@@ -57,14 +54,7 @@ export async function raiseEscalation(
     });
     await appendAuditEvent(
       tx,
-      auditEntry(user, meta, {
-        action: "escalation.raise",
-        objectType: "decision",
-        objectId: decision.reference,
-        caseReference: decision.caseReference,
-        outcome: "SUCCESS",
-        detail: { escalationId: escalation.id },
-      }),
+      decisionAuditEntry(user, meta, "escalation.raise", decision, { escalationId: escalation.id }),
     );
     return { ok: true, escalationId: escalation.id };
   });

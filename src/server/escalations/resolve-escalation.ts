@@ -1,54 +1,23 @@
 import "server-only";
 import { type UseCaseResult, fail } from "@/domain/errors";
-import { can } from "@/domain/policy";
-import { resolveEscalationInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
-import { recordRefusal } from "../auth/refusal";
-import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
+import { appendAuditEvent, decisionAuditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
-import { fieldErrorsFrom } from "../field-errors";
 import { notify } from "../notifications/notify";
 import type { RequestMeta } from "@/server/infra/request-context";
-import { disputeParties } from "./dispute-parties";
+import { loadEscalationToResolve } from "./load-escalation-to-resolve";
 
 export type ResolveEscalationResult = UseCaseResult;
 
-const ESCALATION_NOT_FOUND = "Escalation not found";
-
+/** Resolves an open escalation with a recorded resolution; whoever raised it and the decision's author are told. */
 export async function resolveEscalation(
   user: SignedInUser,
   raw: unknown,
   meta: RequestMeta,
 ): Promise<ResolveEscalationResult> {
-  const parsed = resolveEscalationInputSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const { escalationId } = parsed.data;
-  const escalation = await db().escalation.findUnique({
-    where: { id: escalationId },
-    include: { decision: { select: { reference: true, authorId: true, caseReference: true } } },
-  });
-  if (!escalation) return fail.notFound(ESCALATION_NOT_FOUND);
-  const object = { type: "escalation", id: escalation.id };
-  // Another organisation's escalation is "not found" to the user, and a refusal in the audit log.
-  if (escalation.organisationId !== user.organisationId) {
-    await recordRefusal(user, meta, "escalation.resolve", object, "other-organisation");
-    return fail.notFound(ESCALATION_NOT_FOUND);
-  }
-  const parties = await disputeParties([{ ...escalation, decisionAuthorId: escalation.decision.authorId }]);
-  const scope = {
-    organisationId: escalation.organisationId,
-    teamId: escalation.teamId,
-    authorId: escalation.raisedById,
-    partyIds: parties.get(escalation.id) ?? [],
-  };
-  if (!can(user, "escalation.resolve", scope)) {
-    // Refused attempts are evidence too, a party trying to settle their own dispute above all.
-    const party = scope.partyIds.includes(user.userId);
-    await recordRefusal(user, meta, "escalation.resolve", object, party ? "party-to-dispute" : "policy");
-    return fail.forbidden(
-      party ? "You cannot resolve a dispute you are part of" : "You cannot resolve this escalation",
-    );
-  }
+  const loaded = await loadEscalationToResolve(user, raw, meta);
+  if (!loaded.ok) return loaded;
+  const { escalation, input } = loaded;
 
   return db().$transaction(async (tx): Promise<ResolveEscalationResult> => {
     // Only an open escalation moves to resolved: two people resolving at once cannot both win.
@@ -56,7 +25,7 @@ export async function resolveEscalation(
       where: { id: escalation.id, status: "OPEN" },
       data: {
         status: "RESOLVED",
-        resolution: parsed.data.resolution,
+        resolution: input.resolution,
         resolvedById: user.userId,
         resolvedAt: new Date(),
       },
@@ -70,14 +39,7 @@ export async function resolveEscalation(
     });
     await appendAuditEvent(
       tx,
-      auditEntry(user, meta, {
-        action: "escalation.resolve",
-        objectType: "decision",
-        objectId: escalation.decision.reference,
-        caseReference: escalation.decision.caseReference,
-        outcome: "SUCCESS",
-        detail: { escalationId: escalation.id },
-      }),
+      decisionAuditEntry(user, meta, "escalation.resolve", escalation.decision, { escalationId: escalation.id }),
     );
     return { ok: true };
   });

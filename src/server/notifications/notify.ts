@@ -8,6 +8,12 @@ export const NOTIFICATION_KINDS = [
   "REPLY_RECEIVED",
   "ESCALATION_RAISED",
   "ESCALATION_RESOLVED",
+  // Issue 14: a partner's request reached the contact team; the contact team answered it.
+  "REQUEST_RECEIVED",
+  "REQUEST_ANSWERED",
+  // Its clocks: due soon (to whoever has it), overdue (to the contact team's supervisors).
+  "REQUEST_DUE_SOON",
+  "REQUEST_OVERDUE",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -3,7 +3,6 @@ import { fail } from "@/domain/errors";
 import { disposeDecisionSchema } from "@/schemas/retention";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
-import { fieldErrorsFrom } from "../field-errors";
 import { loadRetainedDecision } from "./load-retained-decision";
 import type { RequestMeta } from "@/server/infra/request-context";
 import type { RetentionResult } from "./extend-retention";
@@ -16,9 +15,7 @@ import type { RetentionResult } from "./extend-retention";
  * The checks here only give the IG lead a clear answer first.
  */
 export async function disposeDecision(user: SignedInUser, raw: unknown, meta: RequestMeta): Promise<RetentionResult> {
-  const parsed = disposeDecisionSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const loaded = await loadRetainedDecision(user, parsed.data.reference, meta);
+  const loaded = await loadRetainedDecision(user, disposeDecisionSchema, raw, meta);
   if (!loaded.ok) return loaded;
   const { decision } = loaded;
   const retainUntil = decision.retention?.retainUntil ?? decision.retainUntil;

@@ -3,9 +3,8 @@ import { ukDayLastMoment } from "@/domain/calendar";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { extendRetentionSchema } from "@/schemas/retention";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
+import { appendAuditEvent, decisionAuditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
-import { fieldErrorsFrom } from "../field-errors";
 import { loadRetainedDecision } from "./load-retained-decision";
 import type { RequestMeta } from "@/server/infra/request-context";
 
@@ -16,13 +15,11 @@ export type RetentionResult = UseCaseResult;
  * The pipeline has checked the permission (retention.manage); the record must be the organisation's.
  */
 export async function extendRetention(user: SignedInUser, raw: unknown, meta: RequestMeta): Promise<RetentionResult> {
-  const parsed = extendRetentionSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const loaded = await loadRetainedDecision(user, parsed.data.reference, meta);
+  const loaded = await loadRetainedDecision(user, extendRetentionSchema, raw, meta);
   if (!loaded.ok) return loaded;
-  const { decision } = loaded;
+  const { decision, input } = loaded;
   // Kept to the end of the UK day named (decision 013), not of the UTC one.
-  const retainUntil = ukDayLastMoment(parsed.data.retainUntil);
+  const retainUntil = ukDayLastMoment(input.retainUntil);
   const current = decision.retention?.retainUntil ?? decision.retainUntil;
   if (retainUntil <= current)
     return fail.invalid([
@@ -32,18 +29,14 @@ export async function extendRetention(user: SignedInUser, raw: unknown, meta: Re
   await db().$transaction(async (tx) => {
     await tx.retentionReview.upsert({
       where: { decisionId: decision.id },
-      create: { decisionId: decision.id, retainUntil, reason: parsed.data.reason, reviewedById: user.userId },
-      update: { retainUntil, reason: parsed.data.reason, reviewedById: user.userId, reviewedAt: new Date() },
+      create: { decisionId: decision.id, retainUntil, reason: input.reason, reviewedById: user.userId },
+      update: { retainUntil, reason: input.reason, reviewedById: user.userId, reviewedAt: new Date() },
     });
     await appendAuditEvent(
       tx,
-      auditEntry(user, meta, {
-        action: "retention.extend",
-        objectType: "decision",
-        objectId: decision.reference,
-        caseReference: decision.caseReference,
-        outcome: "SUCCESS",
-        detail: { from: current.toISOString(), to: retainUntil.toISOString() },
+      decisionAuditEntry(user, meta, "retention.extend", decision, {
+        from: current.toISOString(),
+        to: retainUntil.toISOString(),
       }),
     );
   });

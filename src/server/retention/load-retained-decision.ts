@@ -1,17 +1,28 @@
 import "server-only";
+import type { z } from "zod";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
+import { fieldErrorsFrom } from "../field-errors";
 import { normaliseDecisionReference } from "../decisions/reference";
 import { DECISION_NOT_FOUND, decisionNotFound } from "../decisions/load-decision-for-action";
 import type { RequestMeta } from "@/server/infra/request-context";
 
 /**
- * The organisation's decision (with its retention row) that a retention action names, or the
- * failure to give: not found (audited when it exists elsewhere) or already disposed of.
+ * The opening of a retention action: its form input parsed with `schema`, then the organisation's
+ * decision it names (with its retention row), or the failure to give: invalid, not found (audited
+ * when it exists elsewhere) or already disposed of.
  */
-export async function loadRetainedDecision(user: SignedInUser, rawReference: string, meta: RequestMeta) {
-  const reference = normaliseDecisionReference(rawReference);
+export async function loadRetainedDecision<Input extends { reference: string }>(
+  user: SignedInUser,
+  schema: z.ZodType<Input>,
+  raw: unknown,
+  meta: RequestMeta,
+) {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
+  const input = parsed.data;
+  const reference = normaliseDecisionReference(input.reference);
   const decision = reference
     ? await db().decision.findFirst({
         where: { reference, organisationId: user.organisationId },
@@ -22,5 +33,5 @@ export async function loadRetainedDecision(user: SignedInUser, rawReference: str
     return reference ? decisionNotFound(user, reference, "retention.manage", meta) : fail.notFound(DECISION_NOT_FOUND);
   }
   if (decision.retention?.disposedAt) return fail.conflict("This record has already been disposed of");
-  return { ok: true, decision } satisfies UseCaseResult<{ decision: typeof decision }>;
+  return { ok: true, decision, input } satisfies UseCaseResult<{ decision: typeof decision; input: Input }>;
 }

@@ -1,13 +1,17 @@
 import "server-only";
 import { ukDayRange } from "@/domain/calendar";
 import {
+  type CaseGroup,
   type QueueCursor,
   type QueueFilter,
   QUEUE_PAGE_SIZE,
   decodeQueueCursor,
   encodeQueueCursor,
+  groupByCase,
   queueFilterSchema,
 } from "@/domain/review";
+import { flagReasons } from "@/domain/review/flags";
+import type { ReviewFlag } from "@/domain/decision";
 import { Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
@@ -19,6 +23,10 @@ export interface QueueRow {
   practitionerName: string;
   outcome: "SHARE" | "SHARE_PART" | "NO_SHARE";
   flags: string[];
+  /** Why it is flagged, in words, one per flag (decision 027). */
+  reasons: string[];
+  /** Needs review in the short period: stored as the queue item's "flagged" since decision 027. */
+  urgent: boolean;
   recordedAt: string;
   reviewDueAt: string;
   overdue: boolean;
@@ -36,6 +44,8 @@ export interface ReviewQueue {
   nextCursor: string | null;
   /** Each at most QUEUE_COUNT_LIMIT + 1, which stands for "more than QUEUE_COUNT_LIMIT". */
   counts: { total: number; flagged: number; overdue: number };
+  /** This page's rows grouped by case (issue 13), with each case's count in the whole team queue. */
+  groups: (CaseGroup<QueueRow> & { waitingInQueue: number })[];
   filter: QueueFilter;
   filterError: string | null;
   practitioners: { id: string; name: string }[];
@@ -127,6 +137,7 @@ export async function listReviewQueue(user: SignedInUser, rawFilter: unknown): P
       rows: [],
       nextCursor: null,
       counts: { total: 0, flagged: 0, overdue: 0 },
+      groups: [],
       filter,
       filterError,
       practitioners,
@@ -144,17 +155,25 @@ export async function listReviewQueue(user: SignedInUser, rawFilter: unknown): P
   const last = page.at(-1);
   const now = Date.now();
   const counts = countRows[0];
+  const rows: QueueRow[] = page.map((r) => ({
+    decisionId: r.decision_id,
+    reference: r.reference,
+    caseReference: r.case_reference,
+    practitionerName: r.practitioner_name,
+    outcome: r.outcome,
+    flags: r.flags,
+    reasons: flagReasons(r.flags as ReviewFlag[]),
+    urgent: r.flagged,
+    recordedAt: r.recorded_at.toISOString(),
+    reviewDueAt: r.review_due_at.toISOString(),
+    overdue: r.review_due_at.getTime() < now,
+  }));
+  const waiting = await waitingPerCase(user, [...new Set(rows.map((r) => r.caseReference))]);
   return {
-    rows: page.map((r) => ({
-      decisionId: r.decision_id,
-      reference: r.reference,
-      caseReference: r.case_reference,
-      practitionerName: r.practitioner_name,
-      outcome: r.outcome,
-      flags: r.flags,
-      recordedAt: r.recorded_at.toISOString(),
-      reviewDueAt: r.review_due_at.toISOString(),
-      overdue: r.review_due_at.getTime() < now,
+    rows,
+    groups: groupByCase(rows).map((group) => ({
+      ...group,
+      waitingInQueue: waiting.get(group.caseReference) ?? group.rows.length,
     })),
     nextCursor:
       raw.length > QUEUE_PAGE_SIZE && last
@@ -173,4 +192,16 @@ export async function listReviewQueue(user: SignedInUser, rawFilter: unknown): P
     filterError,
     practitioners,
   };
+}
+
+/** How many of each case's decisions wait in the team's queue: at most a page of cases, by the case index. */
+async function waitingPerCase(user: SignedInUser, caseReferences: string[]): Promise<Map<string, number>> {
+  if (caseReferences.length === 0 || !user.teamId) return new Map();
+  const counted = await db().$queryRaw<{ case_reference: string; waiting: bigint }[]>`
+    SELECT d.case_reference, count(*) AS waiting
+      FROM decision d JOIN review_queue_item q ON q.decision_id = d.id
+     WHERE d.organisation_id = ${user.organisationId}::uuid AND d.case_reference = ANY(${caseReferences}::text[])
+       AND q.team_id = ${user.teamId}::uuid
+     GROUP BY d.case_reference`;
+  return new Map(counted.map((c) => [c.case_reference, Number(c.waiting)]));
 }

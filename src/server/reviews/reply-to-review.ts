@@ -1,11 +1,10 @@
 import "server-only";
-import { type UseCaseResult, fail } from "@/domain/errors";
+import type { UseCaseResult } from "@/domain/errors";
 import { replyInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
+import { appendAuditEvent, decisionAuditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
-import { fieldErrorsFrom } from "../field-errors";
-import { loadDecisionForAction } from "../decisions/load-decision-for-action";
+import { loadDecisionWithInput } from "../decisions/load-decision-for-action";
 import { notify } from "../notifications/notify";
 import type { RequestMeta } from "@/server/infra/request-context";
 
@@ -18,11 +17,9 @@ export async function replyToReview(
   raw: unknown,
   meta: RequestMeta,
 ): Promise<ReplyResult> {
-  const loaded = await loadDecisionForAction(user, reference, "decision.reply", meta);
+  const loaded = await loadDecisionWithInput(user, reference, "decision.reply", replyInputSchema, raw, meta);
   if (!loaded.ok) return loaded;
-  const parsed = replyInputSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const { decision } = loaded;
+  const { decision, input } = loaded;
 
   await db().$transaction(async (tx) => {
     const challengers = await tx.review.findMany({
@@ -30,23 +27,14 @@ export async function replyToReview(
       select: { authorId: true },
     });
     await tx.review.create({
-      data: { decisionId: decision.id, authorId: user.userId, kind: "REPLY", comment: parsed.data.comment },
+      data: { decisionId: decision.id, authorId: user.userId, kind: "REPLY", comment: input.comment },
     });
     await notify(tx, {
       recipientIds: challengers.map((c) => c.authorId).filter((id) => id !== user.userId),
       kind: "REPLY_RECEIVED",
       decisionReference: decision.reference,
     });
-    await appendAuditEvent(
-      tx,
-      auditEntry(user, meta, {
-        action: "decision.reply",
-        objectType: "decision",
-        objectId: decision.reference,
-        caseReference: decision.caseReference,
-        outcome: "SUCCESS",
-      }),
-    );
+    await appendAuditEvent(tx, decisionAuditEntry(user, meta, "decision.reply", decision));
   });
   return { ok: true };
 }

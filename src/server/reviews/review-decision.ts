@@ -1,11 +1,10 @@
 import "server-only";
-import { type UseCaseResult, fail } from "@/domain/errors";
+import type { UseCaseResult } from "@/domain/errors";
 import { reviewInputSchema } from "@/domain/review";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
+import { appendAuditEvent, decisionAuditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
-import { fieldErrorsFrom } from "../field-errors";
-import { loadDecisionForAction } from "../decisions/load-decision-for-action";
+import { loadDecisionWithInput } from "../decisions/load-decision-for-action";
 import { notify } from "../notifications/notify";
 import type { RequestMeta } from "@/server/infra/request-context";
 
@@ -21,12 +20,9 @@ export async function reviewDecision(
   raw: unknown,
   meta: RequestMeta,
 ): Promise<ReviewDecisionResult> {
-  const loaded = await loadDecisionForAction(user, reference, "decision.review", meta);
+  const loaded = await loadDecisionWithInput(user, reference, "decision.review", reviewInputSchema, raw, meta);
   if (!loaded.ok) return loaded;
-  const parsed = reviewInputSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const { decision } = loaded;
-  const input = parsed.data;
+  const { decision, input } = loaded;
 
   await db().$transaction(async (tx) => {
     await tx.review.create({
@@ -45,17 +41,7 @@ export async function reviewDecision(
         kind: input.kind === "CHALLENGE" ? "DECISION_CHALLENGED" : "DECISION_ENDORSED",
         decisionReference: decision.reference,
       });
-    await appendAuditEvent(
-      tx,
-      auditEntry(user, meta, {
-        action: "decision.review",
-        objectType: "decision",
-        objectId: decision.reference,
-        caseReference: decision.caseReference,
-        outcome: "SUCCESS",
-        detail: { kind: input.kind },
-      }),
-    );
+    await appendAuditEvent(tx, decisionAuditEntry(user, meta, "decision.review", decision, { kind: input.kind }));
   });
   return { ok: true, kind: input.kind };
 }

@@ -1,8 +1,8 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
+import { EmailInput, SubmitButton } from "@/components/form-controls";
 import { ChoiceGroup, TextInput } from "@/components/form-fields";
-import { type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
+import { useActionForm } from "@/components/use-action-form";
 import { inviteUserAction } from "./actions";
 
 export function InviteForm({
@@ -12,42 +12,22 @@ export function InviteForm({
   roles: { value: string; label: string }[];
   teams: { value: string; label: string }[];
 }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(inviteUserAction, INITIAL_FORM_STATE);
-  const value = (field: string) => (typeof state.values?.[field] === "string" ? (state.values[field] as string) : "");
-  const errorFor = (field: string) => state.errors.find((e) => e.field === field)?.message;
+  const { state, formAction, pending, field, formKey } = useActionForm(inviteUserAction);
   return (
     <>
       <ErrorSummary errors={state.errors} />
-      <form action={formAction} noValidate key={state.errors.length}>
-        <TextInput name="name" label="Full name" defaultValue={value("name")} error={errorFor("name")} />
-        <TextInput
-          name="email"
-          label="Email address"
-          type="email"
-          spellCheck={false}
-          defaultValue={value("email")}
-          error={errorFor("email")}
-        />
+      <form action={formAction} noValidate key={formKey}>
+        <TextInput label="Full name" {...field("name")} />
+        <EmailInput autoComplete="off" {...field("email")} />
+        <ChoiceGroup type="radio" label="Role" options={roles} {...field("role")} />
         <ChoiceGroup
-          name="role"
-          type="radio"
-          label="Role"
-          options={roles}
-          defaultValue={value("role")}
-          error={errorFor("role")}
-        />
-        <ChoiceGroup
-          name="teamId"
           type="radio"
           label="Team"
           hint="Supervisors review the decisions of their own team."
           options={[{ value: "", label: "No team" }, ...teams]}
-          defaultValue={value("teamId")}
-          error={errorFor("teamId")}
+          {...field("teamId")}
         />
-        <button type="submit" className="govuk-button" disabled={pending} aria-disabled={pending}>
-          Send invitation
-        </button>
+        <SubmitButton pending={pending}>Send invitation</SubmitButton>
       </form>
     </>
   );

@@ -5,7 +5,7 @@ import { ORGANISATION_NAME_MAX_LENGTH } from "@/schemas/administration";
 import { getOrganisationProfile } from "@/server/admin/get-organisation-profile";
 import { requirePermission } from "@/server/auth/current-actor";
 import { BackLink, NotificationBanner, PageHeading } from "@/components/layout-bits";
-import { AdminForm } from "../AdminForm";
+import { ActionForm } from "@/components/ActionForm";
 import { updateOrganisationProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Organisation profile" };
@@ -72,9 +72,9 @@ export default async function OrganisationProfilePage({
       </div>
 
       <h2 className="govuk-heading-m">Change the profile</h2>
-      <AdminForm
+      <ActionForm
         action={updateOrganisationProfileAction}
-        current={{ name: profile.name, kind: profile.kind }}
+        initialValues={{ name: profile.name, kind: profile.kind }}
         fields={[
           {
             name: "name",

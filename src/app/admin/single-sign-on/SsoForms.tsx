@@ -1,9 +1,9 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
+import { SubmitButton } from "@/components/form-controls";
 import { ChoiceGroup, Textarea, TextInput } from "@/components/form-fields";
 import { NotificationBanner } from "@/components/layout-bits";
-import { type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
+import { useActionForm } from "@/components/use-action-form";
 import { saveSsoConfigurationAction, testSsoConnectionAction } from "./actions";
 
 export interface SsoFormValues {
@@ -18,37 +18,23 @@ export interface SsoFormValues {
 }
 
 export function SsoConfigurationForm({ current, redirectUri }: { current: SsoFormValues; redirectUri: string | null }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(
-    saveSsoConfigurationAction,
-    INITIAL_FORM_STATE,
-  );
-  const errorFor = (name: string) => state.errors.find((e) => e.field === name)?.message;
-  const posted = (name: string) => (typeof state.values?.[name] === "string" ? (state.values[name] as string) : null);
+  const { state, formAction, pending, errorFor, posted, field, formKey } = useActionForm(saveSsoConfigurationAction);
   // After an error, the form shows what was posted (an unticked checkbox posts nothing).
   const ticked = (name: string, saved: boolean) => (state.values ? posted(name) === "yes" : saved);
-  const key = `sso-${state.errors.length}`;
   return (
     <>
       <ErrorSummary errors={state.errors} />
-      <form action={formAction} noValidate key={key}>
+      <form action={formAction} noValidate key={formKey}>
         <TextInput
-          name="issuer"
           label="Issuer URL"
           hint={
             "From your identity provider, for example " +
             "https://login.microsoftonline.com/<tenant ID>/v2.0 or https://accounts.google.com"
           }
-          defaultValue={posted("issuer") ?? current.issuer}
-          error={errorFor("issuer")}
+          {...field("issuer", current.issuer)}
           spellCheck={false}
         />
-        <TextInput
-          name="clientId"
-          label="Client ID"
-          defaultValue={posted("clientId") ?? current.clientId}
-          error={errorFor("clientId")}
-          spellCheck={false}
-        />
+        <TextInput label="Client ID" {...field("clientId", current.clientId)} spellCheck={false} />
         <TextInput
           name="clientSecret"
           label="Client secret"
@@ -67,11 +53,9 @@ export function SsoConfigurationForm({ current, redirectUri }: { current: SsoFor
           </p>
         ) : null}
         <Textarea
-          name="domains"
           label="Email domains"
           hint="People whose email address ends in one of these sign in through your identity provider. One per line."
-          defaultValue={posted("domains") ?? current.domains}
-          error={errorFor("domains")}
+          {...field("domains", current.domains)}
           rows={3}
         />
         <ChoiceGroup
@@ -89,11 +73,9 @@ export function SsoConfigurationForm({ current, redirectUri }: { current: SsoFor
           ]}
         />
         <ChoiceGroup
-          name="joinRole"
           label="Role for people who join by domain"
           type="radio"
-          error={errorFor("joinRole")}
-          defaultValue={posted("joinRole") ?? current.joinRole}
+          {...field("joinRole", current.joinRole)}
           options={[
             { value: "PRACTITIONER", label: "Practitioner" },
             { value: "SUPERVISOR", label: "Supervisor or designated safeguarding lead" },
@@ -114,24 +96,20 @@ export function SsoConfigurationForm({ current, redirectUri }: { current: SsoFor
           ]}
         />
         <TextInput
-          name="breakGlassEmail"
           label="Break-glass admin (optional unless single sign-on is required)"
           hint="An admin in your organisation who may still sign in with a password if the identity provider fails."
           type="email"
-          defaultValue={posted("breakGlassEmail") ?? current.breakGlassEmail}
-          error={errorFor("breakGlassEmail")}
+          {...field("breakGlassEmail", current.breakGlassEmail)}
           spellCheck={false}
         />
-        <button type="submit" className="govuk-button" disabled={pending} aria-disabled={pending}>
-          Save single sign-on settings
-        </button>
+        <SubmitButton pending={pending}>Save single sign-on settings</SubmitButton>
       </form>
     </>
   );
 }
 
 export function TestConnectionForm() {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(testSsoConnectionAction, INITIAL_FORM_STATE);
+  const { state, formAction, pending } = useActionForm(testSsoConnectionAction);
   return (
     <>
       {state.notice ? (
@@ -141,14 +119,9 @@ export function TestConnectionForm() {
       ) : null}
       <ErrorSummary errors={state.errors} />
       <form action={formAction}>
-        <button
-          type="submit"
-          className="govuk-button govuk-button-secondary"
-          disabled={pending}
-          aria-disabled={pending}
-        >
+        <SubmitButton pending={pending} tone="secondary">
           Test connection
-        </button>
+        </SubmitButton>
       </form>
     </>
   );

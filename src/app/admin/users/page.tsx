@@ -6,8 +6,7 @@ import { listPeople } from "@/server/admin/list-people";
 import { listTeams } from "@/server/admin/list-teams";
 import { requirePermission } from "@/server/auth/current-actor";
 import { FilterInput, FilterSelect } from "@/components/filter-fields";
-import { BackLink, NotificationBanner, PageHeading, TableHead, Tag } from "@/components/layout-bits";
-import { ScrollRegion } from "../ScrollRegion";
+import { BackLink, NotificationBanner, PageHeading, TableHead, TableRegion, Tag } from "@/components/layout-bits";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -90,7 +89,7 @@ export default async function PeoplePage({
             `${filtered ? " match" : ""}${more ? ": narrow your search to see the rest" : ""}.`}
       </p>
       {people.length > 0 ? (
-        <ScrollRegion label="People (scrolls sideways)">
+        <TableRegion label="People (scrolls sideways)">
           <table className="govuk-table mb-0!" data-testid="people-table">
             <caption className="sr-only">People in your organisation</caption>
             <TableHead columns={["Name", "Role", "Team", "Status"]} />
@@ -109,7 +108,7 @@ export default async function PeoplePage({
               ))}
             </tbody>
           </table>
-        </ScrollRegion>
+        </TableRegion>
       ) : null}
     </>
   );

@@ -86,7 +86,7 @@ export default async function ConsultationPage({
               { name: "caseReference", kind: "text", label: "Case reference", maxLength: 40 },
             ]}
             submitLabel="Link the consultation"
-            secondary
+            tone="secondary"
           />
         </>
       ) : null}

@@ -1,13 +1,12 @@
 "use client";
-import { useActionState } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
+import { SubmitButton } from "@/components/form-controls";
+import { useActionForm } from "@/components/use-action-form";
 import { NewPasswordFields } from "../NewPasswordFields";
 import { resetPasswordAction } from "../actions";
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(resetPasswordAction, INITIAL_FORM_STATE);
-  const errorFor = (field: string) => state.errors.find((e) => e.field === field)?.message;
+  const { state, formAction, pending, errorFor } = useActionForm(resetPasswordAction);
   return (
     <>
       <ErrorSummary errors={state.errors} />
@@ -16,9 +15,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <form action={formAction} noValidate>
         <input type="hidden" name="token" value={token} />
         <NewPasswordFields errorFor={errorFor} />
-        <button type="submit" className="govuk-button" disabled={pending} aria-disabled={pending}>
-          Save the new password
-        </button>
+        <SubmitButton pending={pending}>Save the new password</SubmitButton>
       </form>
     </>
   );

@@ -42,7 +42,7 @@ export default async function RetentionReviewPage({ params }: { params: Promise<
           },
         ]}
         submitLabel="Keep the record longer"
-        secondary
+        tone="secondary"
       />
       {row.due ? (
         <>

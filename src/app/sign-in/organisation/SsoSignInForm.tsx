@@ -1,15 +1,15 @@
 "use client";
-import { useActionState, useEffect } from "react";
+import { useEffect } from "react";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { TextInput } from "@/components/form-fields";
-import { type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
+import { EmailInput, SubmitButton } from "@/components/form-controls";
+import { useActionForm } from "@/components/use-action-form";
 import { startSsoSignInAction } from "./actions";
 
 export function SsoSignInForm({ callbackUrl, problem }: { callbackUrl: string | null; problem: string | null }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(startSsoSignInAction, INITIAL_FORM_STATE);
+  const { state, formAction, pending, field, posted, formKey } = useActionForm(startSsoSignInAction);
+  // A problem the callback sent back here (?problem=) shows until the form is posted again.
   const errors = state.errors.length > 0 || !problem ? state.errors : [{ field: "email", message: problem }];
-  const email = typeof state.values?.email === "string" ? state.values.email : "";
-  const continueTo = typeof state.values?.continueTo === "string" ? state.values.continueTo : null;
+  const continueTo = posted("continueTo");
   useEffect(() => {
     if (continueTo) window.location.assign(continueTo);
   }, [continueTo]);
@@ -32,21 +32,10 @@ export function SsoSignInForm({ callbackUrl, problem }: { callbackUrl: string | 
       <p className="govuk-body">
         Enter your work email address. If your organisation has set up single sign-on, you will go to its sign-in page.
       </p>
-      <form action={formAction} noValidate>
+      <form action={formAction} noValidate key={formKey}>
         {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-        <TextInput
-          name="email"
-          label="Email address"
-          type="email"
-          autoComplete="username"
-          spellCheck={false}
-          defaultValue={email}
-          error={errors.find((e) => e.field === "email")?.message}
-          key={`email-${errors.length}`}
-        />
-        <button type="submit" className="govuk-button" disabled={pending} aria-disabled={pending}>
-          Continue
-        </button>
+        <EmailInput {...field("email")} error={errors.find((e) => e.field === "email")?.message} />
+        <SubmitButton pending={pending}>Continue</SubmitButton>
       </form>
     </>
   );

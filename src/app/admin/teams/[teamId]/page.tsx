@@ -6,7 +6,7 @@ import { getTeam } from "@/server/admin/get-team";
 import { requirePermission } from "@/server/auth/current-actor";
 import { requestMeta } from "@/server/infra/request-context";
 import { BackLink, NotificationBanner, PageHeading, SummaryList, Tag } from "@/components/layout-bits";
-import { AdminForm } from "../../AdminForm";
+import { ActionForm } from "@/components/ActionForm";
 import { renameTeamAction, setTeamArchivedAction } from "../actions";
 
 export const metadata: Metadata = { title: "Team" };
@@ -69,10 +69,10 @@ export default async function TeamPage({
       <p className="govuk-body">To move someone into or out of the team, change their team on their page.</p>
 
       <h2 className="govuk-heading-m">Rename the team</h2>
-      <AdminForm
+      <ActionForm
         action={renameTeamAction}
         hidden={{ teamId: team.id }}
-        current={{ name: team.name }}
+        initialValues={{ name: team.name }}
         fields={[{ name: "name", kind: "text", label: "New team name", maxLength: TEAM_NAME_MAX_LENGTH }]}
         submitLabel="Rename team"
         tone="secondary"
@@ -85,7 +85,7 @@ export default async function TeamPage({
           : "Archiving keeps the team's records and its people, but nobody new can join it. " +
             "You can unarchive it later."}
       </p>
-      <AdminForm
+      <ActionForm
         action={setTeamArchivedAction}
         hidden={{ teamId: team.id, archived: team.archived ? "no" : "yes" }}
         fields={[]}

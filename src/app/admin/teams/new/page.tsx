@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { TEAM_NAME_MAX_LENGTH } from "@/schemas/administration";
 import { requirePermission } from "@/server/auth/current-actor";
 import { BackLink, PageHeading } from "@/components/layout-bits";
-import { AdminForm } from "../../AdminForm";
+import { ActionForm } from "@/components/ActionForm";
 import { createTeamAction } from "../actions";
 
 export const metadata: Metadata = { title: "Create a team" };
@@ -13,7 +13,7 @@ export default async function NewTeamPage() {
     <div className="max-w-[640px]">
       <BackLink href="/admin/teams">Teams</BackLink>
       <PageHeading caption="Teams">Create a team</PageHeading>
-      <AdminForm
+      <ActionForm
         action={createTeamAction}
         fields={[
           {

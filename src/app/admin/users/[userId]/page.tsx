@@ -9,7 +9,7 @@ import { requirePermission } from "@/server/auth/current-actor";
 import { requestMeta } from "@/server/infra/request-context";
 import { formatDateTime } from "@/components/format";
 import { BackLink, NotificationBanner, PageHeading, SummaryList, Tag } from "@/components/layout-bits";
-import { AdminForm } from "../../AdminForm";
+import { ActionForm } from "@/components/ActionForm";
 import { changePersonAssignmentAction, setUserAccessAction } from "../actions";
 
 export const metadata: Metadata = { title: "Person" };
@@ -78,10 +78,10 @@ export default async function PersonPage({
         A change applies from their next page. Decisions they have already recorded stay with the team they were made
         in.
       </p>
-      <AdminForm
+      <ActionForm
         action={changePersonAssignmentAction}
         hidden={{ userId: person.id }}
-        current={{ role: person.role, teamId: person.teamId ?? NO_TEAM }}
+        initialValues={{ role: person.role, teamId: person.teamId ?? NO_TEAM }}
         fields={[
           {
             name: "role",
@@ -142,7 +142,7 @@ export default async function PersonPage({
       ) : (
         <>
           <p className="govuk-body">Reactivating lets them sign in again with their existing password.</p>
-          <AdminForm
+          <ActionForm
             action={setUserAccessAction}
             hidden={{ userId: person.id, access: "enable" }}
             fields={[]}

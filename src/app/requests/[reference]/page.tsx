@@ -1,0 +1,180 @@
+import type { Metadata } from "next";
+import { forbidden, notFound } from "next/navigation";
+import { requireUser } from "@/server/auth/current-actor";
+import { requestMeta } from "@/server/infra/request-context";
+import { viewRequest } from "@/server/requests/view-request";
+import { formatUkDate, ukDayStart } from "@/domain/calendar";
+import { ActionForm } from "@/components/ActionForm";
+import { BackLink, NotificationBanner, SummaryList, Tag } from "@/components/layout-bits";
+import { formatDateTime } from "@/components/format";
+import {
+  acknowledgeRequestAction,
+  answerRequestAction,
+  assignRequestAction,
+  confirmRequestReceiptAction,
+} from "../actions";
+import { EVENT_LABELS, PRIORITY_COLOURS, priorityLabel, statusLabel } from "../labels";
+
+export const metadata: Metadata = { title: "Request for information" };
+
+const DONE: Record<string, string> = {
+  sent: "Your request has been sent. The partner’s contact team has been told.",
+  acknowledged: "The request has been acknowledged.",
+  assigned: "The request has been assigned.",
+  answered: "Your answer has been sent. The requester has been told.",
+  "receipt-confirmed": "You have confirmed that you received the answer.",
+};
+
+const text = (value: string) => <span className="whitespace-pre-wrap">{value}</span>;
+
+export default async function RequestPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ reference: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { reference } = await params;
+  const done = (await searchParams).done;
+  const user = await requireUser();
+  const result = await viewRequest(user, reference, await requestMeta());
+  if (!result.ok) {
+    if (result.error === "forbidden") forbidden();
+    notFound();
+  }
+  const r = result.request;
+  const dateOfBirth = r.childDateOfBirth ? formatUkDate(ukDayStart(r.childDateOfBirth)) : "Not given";
+  return (
+    <div className="max-w-[760px]">
+      {typeof done === "string" && DONE[done] ? (
+        <NotificationBanner kind="success" title="Success">
+          <p className="font-bold">{DONE[done]}</p>
+        </NotificationBanner>
+      ) : null}
+      <BackLink href={r.side === "requesting" ? "/requests" : "/requests/inbox"} />
+      <span className="govuk-caption-l">
+        {r.side === "requesting" ? `Asked of ${r.respondingOrganisation}` : `From ${r.requestingOrganisation}`}
+      </span>
+      <h1 className="govuk-heading-l">Request {r.reference}</h1>
+      <p className="govuk-body">
+        <Tag colour={PRIORITY_COLOURS[r.priority]}>{priorityLabel(r.priority)}</Tag> <Tag>{statusLabel(r.status)}</Tag>
+        {r.overdue ? (
+          <>
+            {" "}
+            <Tag colour="red">Overdue</Tag>
+          </>
+        ) : null}
+      </p>
+      <SummaryList
+        rows={[
+          { key: "Asked by", value: `${r.requester}, ${r.requestingOrganisation}` },
+          { key: "Asked of", value: `${r.contactTeam}, ${r.respondingOrganisation}` },
+          { key: "Received", value: formatDateTime(r.receivedAt) },
+          { key: "Answer due", value: `${formatDateTime(r.dueAt)} (${r.responseHours} working hours)` },
+          { key: "Assigned to", value: r.assignedTo ?? "Nobody yet" },
+          { key: "Requester’s case reference", value: r.caseReference },
+          { key: "Child", value: r.childName },
+          { key: "Date of birth", value: dateOfBirth },
+          { key: "NHS number", value: r.nhsNumber ?? "Not given" },
+          { key: "Why it is needed", value: text(r.purpose) },
+          { key: "Information needed", value: text(r.informationNeeded) },
+          { key: "Lawful basis for asking", value: text(r.lawfulBasis) },
+        ]}
+      />
+
+      {r.answer ? (
+        <section aria-labelledby="answer-heading" data-testid="request-answer">
+          <h2 className="govuk-heading-m" id="answer-heading">
+            {r.answer.kind === "SHARE" ? "Information shared" : "Not shared"}
+          </h2>
+          <SummaryList
+            rows={[
+              {
+                key: r.answer.kind === "SHARE" ? "The information" : "Reasons for not sharing",
+                value: text(r.answer.body),
+              },
+              { key: "Answered by", value: `${r.answer.answeredBy}, ${formatDateTime(r.answer.answeredAt)}` },
+            ]}
+          />
+        </section>
+      ) : null}
+
+      {r.may.confirmReceipt ? (
+        <>
+          <h2 className="govuk-heading-m">Confirm you received the answer</h2>
+          <p className="govuk-body">This tells the partner that their answer reached you.</p>
+          <ActionForm
+            action={confirmRequestReceiptAction.bind(null, r.reference)}
+            fields={[]}
+            submitLabel="Confirm receipt"
+          />
+        </>
+      ) : null}
+
+      {r.may.acknowledge ? (
+        <>
+          <h2 className="govuk-heading-m">Acknowledge the request</h2>
+          <p className="govuk-body">Tell the requester your team has the request and is working on it.</p>
+          <ActionForm action={acknowledgeRequestAction.bind(null, r.reference)} fields={[]} submitLabel="Acknowledge" />
+        </>
+      ) : null}
+
+      {r.may.assign && r.team.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Assign the request</h2>
+          <ActionForm
+            action={assignRequestAction.bind(null, r.reference)}
+            fields={[
+              {
+                name: "assigneeId",
+                kind: "radios",
+                label: "Who will answer it?",
+                options: r.team.map((person) => ({ value: person.id, label: person.name })),
+              },
+            ]}
+            submitLabel="Assign"
+            tone="secondary"
+          />
+        </>
+      ) : null}
+
+      {r.may.answer ? (
+        <>
+          <h2 className="govuk-heading-m">Answer the request</h2>
+          <p className="govuk-body">
+            Share what is necessary and proportionate. The requester sees your answer here, in InfoShare; it is never
+            sent by email.
+          </p>
+          <ActionForm
+            action={answerRequestAction.bind(null, r.reference)}
+            fields={[
+              {
+                name: "answer",
+                kind: "radios",
+                label: "Are you sharing the information?",
+                options: [
+                  { value: "SHARE", label: "Yes, share it", revealsFields: ["information"] },
+                  { value: "NO_SHARE", label: "No, do not share it", revealsFields: ["reasons"] },
+                ],
+              },
+              { name: "information", kind: "textarea", label: "The information you are sharing", maxLength: 10000 },
+              { name: "reasons", kind: "textarea", label: "Why you are not sharing it", maxLength: 5000 },
+            ]}
+            submitLabel="Send the answer"
+          />
+        </>
+      ) : null}
+
+      <h2 className="govuk-heading-m">History</h2>
+      <ol className="govuk-list" data-testid="request-history">
+        {r.events.map((event, i) => (
+          <li key={i}>
+            {EVENT_LABELS[event.kind] ?? event.kind}
+            {event.actor ? ` by ${event.actor}${event.organisation ? ` (${event.organisation})` : ""}` : ""},{" "}
+            {formatDateTime(event.at)}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

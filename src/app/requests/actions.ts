@@ -1,0 +1,42 @@
+"use server";
+import { sendRequest } from "@/server/requests/send-request";
+import { acknowledgeRequest } from "@/server/requests/acknowledge-request";
+import { assignRequest } from "@/server/requests/assign-request";
+import { answerRequest } from "@/server/requests/answer-request";
+import { confirmRequestReceipt } from "@/server/requests/confirm-request-receipt";
+import { formAction, goTo } from "@/server/pipeline/action";
+
+// Sending needs the global permission; the steps on one request are record-scoped: the pipeline
+// checks only that someone is signed in, and the use case asks the request policy and audits a refusal.
+
+export const sendRequestAction = formAction(
+  { access: "request.send" },
+  ({ user, fields, meta }) => sendRequest(user, fields, meta),
+  { done: ({ reference }) => goTo(`/requests/${reference}?done=sent`) },
+);
+
+const page = (reference: string, done: string) => goTo(`/requests/${encodeURIComponent(reference)}?done=${done}`);
+
+export const acknowledgeRequestAction = formAction(
+  { access: "signed-in" },
+  ({ user, meta }, reference: string) => acknowledgeRequest(user, reference, meta),
+  { done: (_result, _context, reference) => page(reference, "acknowledged") },
+);
+
+export const assignRequestAction = formAction(
+  { access: "signed-in" },
+  ({ user, fields, meta }, reference: string) => assignRequest(user, reference, fields, meta),
+  { done: (_result, _context, reference) => page(reference, "assigned") },
+);
+
+export const answerRequestAction = formAction(
+  { access: "signed-in" },
+  ({ user, fields, meta }, reference: string) => answerRequest(user, reference, fields, meta),
+  { done: (_result, _context, reference) => page(reference, "answered") },
+);
+
+export const confirmRequestReceiptAction = formAction(
+  { access: "signed-in" },
+  ({ user, meta }, reference: string) => confirmRequestReceipt(user, reference, meta),
+  { done: (_result, _context, reference) => page(reference, "receipt-confirmed") },
+);

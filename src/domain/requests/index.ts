@@ -1,0 +1,4 @@
+export * from "./priority";
+export * from "./working-hours";
+export * from "./request-input";
+export * from "./status";

@@ -1,0 +1,61 @@
+// Where a request stands, and which step may come next. The request's events (assigned,
+// acknowledged, answered, receipt confirmed, viewed) are the record; the status is their summary,
+// kept on the request so the inbox can be ordered and filtered by an index.
+export const REQUEST_STATUSES = ["RECEIVED", "ACKNOWLEDGED", "ANSWERED", "RECEIPT_CONFIRMED"] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+  RECEIVED: "Received",
+  ACKNOWLEDGED: "Acknowledged",
+  ANSWERED: "Answered",
+  RECEIPT_CONFIRMED: "Receipt confirmed",
+};
+
+export const REQUEST_EVENT_KINDS = [
+  "SENT",
+  "ASSIGNED",
+  "ACKNOWLEDGED",
+  "ANSWERED",
+  "RECEIPT_CONFIRMED",
+  "VIEWED",
+  "REMINDED",
+  "ESCALATED",
+] as const;
+export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
+
+/** Statuses the contact team still owes a response in: the inbox and the clocks watch these. */
+export const OPEN_STATUSES: readonly RequestStatus[] = ["RECEIVED", "ACKNOWLEDGED"];
+
+export type RequestStep = "assign" | "acknowledge" | "answer" | "confirm-receipt";
+
+const ALLOWED_FROM: Record<RequestStep, readonly RequestStatus[]> = {
+  assign: ["RECEIVED", "ACKNOWLEDGED"],
+  acknowledge: ["RECEIVED"],
+  // Answering at once acknowledges too: a fast answer is not held up by a formality.
+  answer: ["RECEIVED", "ACKNOWLEDGED"],
+  "confirm-receipt": ["ANSWERED"],
+};
+
+const NEXT_STATUS: Partial<Record<RequestStep, RequestStatus>> = {
+  acknowledge: "ACKNOWLEDGED",
+  answer: "ANSWERED",
+  "confirm-receipt": "RECEIPT_CONFIRMED",
+};
+
+/** The status after a step, or null when the step is not allowed from this status. */
+export function statusAfter(step: RequestStep, status: RequestStatus): RequestStatus | null {
+  if (!ALLOWED_FROM[step].includes(status)) return null;
+  return NEXT_STATUS[step] ?? status;
+}
+
+export const STEP_REFUSALS: Record<RequestStep, string> = {
+  assign: "This request has been answered: it can no longer be assigned",
+  acknowledge: "This request has already been acknowledged",
+  answer: "This request has already been answered",
+  "confirm-receipt": "There is no answer to confirm yet, or receipt is already confirmed",
+};
+
+/** Whether a still-open request is past its due time. */
+export function isOverdue(status: RequestStatus, dueAt: Date, now: Date): boolean {
+  return OPEN_STATUSES.includes(status) && now.getTime() > dueAt.getTime();
+}

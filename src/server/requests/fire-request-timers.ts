@@ -1,0 +1,87 @@
+import "server-only";
+import { OPEN_STATUSES, type RequestStatus } from "@/domain/requests";
+import { appendAuditEvent } from "../audit/append-audit-event";
+import { type Db, db } from "@/server/infra/db";
+import { notify, teamSupervisorIds } from "../notifications/notify";
+import { contactTeamMemberIds } from "./contact-team";
+
+export const TIMER_KINDS = ["REMIND", "ESCALATE"] as const;
+export type TimerKind = (typeof TIMER_KINDS)[number];
+
+export interface TimerReport {
+  /** Timers whose reminder or escalation was sent. */
+  fired: number;
+  /** Timers of requests answered in time: closed without a message. */
+  closed: number;
+}
+
+const BATCH = 50;
+
+/**
+ * Fires the request timers due at `now` (decision 028): a reminder to the contact team when three
+ * quarters of the response time has gone, and an escalation to the contact team's supervisors when
+ * the request is overdue. Each timer is claimed with FOR UPDATE SKIP LOCKED and marked fired in the
+ * same transaction as its notification and audit event, so it fires exactly once, whichever app
+ * instance takes it and whether or not one restarted in between; a crash before commit leaves it
+ * due for the next tick. A timer of a request already answered is closed without a message.
+ */
+export async function fireDueRequestTimers(now: Date = new Date(), client: Db = db()): Promise<TimerReport> {
+  const report: TimerReport = { fired: 0, closed: 0 };
+  for (let i = 0; i < BATCH; i += 1) {
+    const outcome = await client.$transaction(async (tx) => {
+      const [timer] = await tx.$queryRaw<
+        {
+          id: bigint;
+          kind: TimerKind;
+          request_id: string;
+          reference: string;
+          status: RequestStatus;
+          contact_team_id: string;
+          responding_organisation_id: string;
+          assigned_to_id: string | null;
+        }[]
+      >`
+        SELECT t.id, t.kind, t.request_id, r.reference, r.status::text AS status, r.contact_team_id,
+               r.responding_organisation_id, r.assigned_to_id
+          FROM request_timer t JOIN information_request r ON r.id = t.request_id
+         WHERE t.fired_at IS NULL AND t.due_at <= ${now}
+         ORDER BY t.due_at, t.id
+         LIMIT 1
+           FOR UPDATE OF t SKIP LOCKED`;
+      if (!timer) return "none" as const;
+      await tx.requestTimer.update({ where: { id: timer.id }, data: { firedAt: now } });
+      if (!OPEN_STATUSES.includes(timer.status)) return "closed" as const;
+      const recipients =
+        timer.kind === "REMIND"
+          ? timer.assigned_to_id
+            ? [timer.assigned_to_id]
+            : await contactTeamMemberIds(tx, timer.contact_team_id)
+          : await teamSupervisorIds(tx, timer.contact_team_id);
+      await notify(tx, {
+        recipientIds: recipients,
+        kind: timer.kind === "REMIND" ? "REQUEST_DUE_SOON" : "REQUEST_OVERDUE",
+      });
+      await tx.informationRequestEvent.create({
+        data: { requestId: timer.request_id, kind: timer.kind === "REMIND" ? "REMINDED" : "ESCALATED" },
+      });
+      // The system acts here, on the responding organisation's chain: no person, no request id.
+      await appendAuditEvent(tx, {
+        actorId: null,
+        actorRole: null,
+        organisationId: timer.responding_organisation_id,
+        action: timer.kind === "REMIND" ? "request.remind" : "request.escalate",
+        objectType: "information-request",
+        objectId: timer.reference,
+        caseReference: null,
+        requestId: null,
+        ip: null,
+        outcome: "SUCCESS",
+        detail: { recipients: String(recipients.length) },
+      });
+      return "fired" as const;
+    });
+    if (outcome === "none") break;
+    report[outcome] += 1;
+  }
+  return report;
+}

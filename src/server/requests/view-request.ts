@@ -1,0 +1,154 @@
+import "server-only";
+import { type UseCaseResult } from "@/domain/errors";
+import { can, requestRelationOf } from "@/domain/policy";
+import { type Priority, type RequestStatus, isOverdue, statusAfter } from "@/domain/requests";
+import type { SignedInUser } from "../auth/current-actor";
+import { db } from "@/server/infra/db";
+import type { RequestMeta } from "@/server/infra/request-context";
+import { loadRequestForAction } from "./load-request-for-action";
+import { auditRequestStep, recordRequestEvent } from "./request-audit";
+
+export interface RequestView {
+  reference: string;
+  side: "requesting" | "responding";
+  requestingOrganisation: string;
+  requester: string;
+  respondingOrganisation: string;
+  contactTeam: string;
+  caseReference: string;
+  childName: string;
+  childDateOfBirth: string | null;
+  nhsNumber: string | null;
+  purpose: string;
+  informationNeeded: string;
+  lawfulBasis: string;
+  priority: Priority;
+  responseHours: number;
+  receivedAt: Date;
+  dueAt: Date;
+  overdue: boolean;
+  status: RequestStatus;
+  assignedTo: string | null;
+  answer: { kind: "SHARE" | "NO_SHARE"; body: string; answeredBy: string; answeredAt: Date } | null;
+  events: { kind: string; at: Date; actor: string | null; organisation: string | null }[];
+  /** The steps this user may take now. */
+  may: { assign: boolean; acknowledge: boolean; answer: boolean; confirmReceipt: boolean };
+  /** The contact team, for assigning (only when the user may assign). */
+  team: { id: string; name: string }[];
+}
+
+export type ViewRequestResult = UseCaseResult<{ request: RequestView }>;
+
+/**
+ * A request as either party sees it. Every view is audited: by the requesting side in both
+ * organisations' logs (the responding organisation learns who read what it shared) and recorded
+ * in the request's own history; by the responding side in its own log.
+ */
+export async function viewRequest(
+  user: SignedInUser,
+  reference: string,
+  meta: RequestMeta,
+  now: Date = new Date(),
+): Promise<ViewRequestResult> {
+  const loaded = await loadRequestForAction(user, reference, "request.view", meta);
+  if (!loaded.ok) return loaded;
+  const { request } = loaded;
+  const side = user.organisationId === request.requestingOrganisationId ? "requesting" : "responding";
+  const row = await db().informationRequest.findUniqueOrThrow({
+    where: { id: request.id },
+    include: {
+      requestingOrganisation: { select: { name: true } },
+      respondingOrganisation: { select: { name: true } },
+      requester: { select: { name: true } },
+      contactTeam: { select: { name: true } },
+      assignedTo: { select: { name: true } },
+      answer: true,
+      events: { orderBy: { id: "asc" }, take: 200 },
+    },
+  });
+  const people = await db().user.findMany({
+    where: {
+      id: {
+        in: [
+          ...row.events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+          ...(row.answer ? [row.answer.answeredById] : []),
+        ],
+      },
+    },
+    select: { id: true, name: true, organisation: { select: { name: true } } },
+  });
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const may = {
+    assign: can(user, "request.assign", request) && statusAfter("assign", request.status) !== null,
+    acknowledge: can(user, "request.acknowledge", request) && statusAfter("acknowledge", request.status) !== null,
+    answer: can(user, "request.respond", request) && statusAfter("answer", request.status) !== null,
+    confirmReceipt:
+      can(user, "request.confirm-receipt", request) && statusAfter("confirm-receipt", request.status) !== null,
+  };
+  const team = may.assign
+    ? await db().user.findMany({
+        where: {
+          teamId: request.contactTeamId,
+          disabledAt: null,
+          role: { in: ["PRACTITIONER", "SUPERVISOR"] },
+        },
+        select: { id: true, name: true },
+        orderBy: { name: "asc" },
+      })
+    : [];
+
+  await db().$transaction(async (tx) => {
+    if (side === "requesting") await recordRequestEvent(tx, user, request.id, "VIEWED");
+    await auditRequestStep(
+      tx,
+      user,
+      meta,
+      request,
+      "request.view",
+      side === "requesting" ? ["requesting", "responding"] : ["responding"],
+      { relation: requestRelationOf(user, request) },
+    );
+  });
+
+  return {
+    ok: true,
+    request: {
+      reference: row.reference,
+      side,
+      requestingOrganisation: row.requestingOrganisation.name,
+      requester: row.requester.name,
+      respondingOrganisation: row.respondingOrganisation.name,
+      contactTeam: row.contactTeam.name,
+      caseReference: row.caseReference,
+      childName: row.childName,
+      childDateOfBirth: row.childDateOfBirth ? row.childDateOfBirth.toISOString().slice(0, 10) : null,
+      nhsNumber: row.nhsNumber,
+      purpose: row.purpose,
+      informationNeeded: row.informationNeeded,
+      lawfulBasis: row.lawfulBasis,
+      priority: row.priority,
+      responseHours: row.responseHours,
+      receivedAt: row.receivedAt,
+      dueAt: row.dueAt,
+      overdue: isOverdue(row.status, row.dueAt, now),
+      status: row.status,
+      assignedTo: row.assignedTo?.name ?? null,
+      answer: row.answer
+        ? {
+            kind: row.answer.kind,
+            body: row.answer.body,
+            answeredBy: byId.get(row.answer.answeredById)?.name ?? "",
+            answeredAt: row.answer.answeredAt,
+          }
+        : null,
+      events: row.events.map((e) => ({
+        kind: e.kind,
+        at: e.at,
+        actor: e.actorId ? (byId.get(e.actorId)?.name ?? null) : null,
+        organisation: e.actorId ? (byId.get(e.actorId)?.organisation.name ?? null) : null,
+      })),
+      may,
+      team,
+    },
+  };
+}

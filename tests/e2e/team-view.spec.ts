@@ -1,0 +1,83 @@
+// Issue 13: the supervisor's team view and grouped notifications. Two decisions about one case reach
+// the supervisor as one notification naming the case and the reason; the team view lists them,
+// reviewed or not, with links to each review page and to the case; filters find an endorsed one again.
+import { type Page, expect, test } from "@playwright/test";
+import { USERS, expectNoAxeViolations, signIn, signOut } from "./support";
+import { recordDecisionWithoutPurpose, signInAndRecordWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
+
+const RATIONALE = "There is no clear purpose: the housing team only wants background for a form.";
+
+async function expectFitsAt320(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 320, height: 900 });
+  const { scroll, inner } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
+  expect(scroll, "the page is no wider than a 320 px window").toBeLessThanOrEqual(inner);
+  await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test("a case's decisions: one grouped notification, then found again in the team view once endorsed", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const caseReference = uniqueCaseReference("TEAM");
+  const first = await signInAndRecordWithoutPurpose(page, USERS.practitioner, caseReference, RATIONALE);
+  const second = await recordDecisionWithoutPurpose(page, caseReference, RATIONALE);
+  await signOut(page);
+
+  // One notification for the case and its reason (a routine flag: not shared), naming the latest.
+  await signIn(page, USERS.supervisor);
+  await page.goto("/notifications");
+  const notifications = page.getByTestId("notifications").getByRole("listitem");
+  const forCase = notifications.filter({ hasText: `case ${caseReference}` });
+  await expect(forCase).toHaveCount(1);
+  await expect(forCase).toContainText(
+    `2 decisions about case ${caseReference} are waiting for review (flagged, routine): the latest ${second}`,
+  );
+
+  // The team view, from the queue: both decisions, awaiting review, with why they are flagged.
+  await page.goto("/review");
+  await page.getByRole("link", { name: "See all your team’s decisions, reviewed or not" }).click();
+  await expect(page).toHaveURL(/\/review\/team$/);
+  await expect(page).toHaveTitle(/Your team’s decisions/);
+  const rows = page.getByTestId("team-view-row");
+  for (const reference of [first, second]) {
+    const row = rows.filter({ hasText: reference });
+    await expect(row).toContainText("Awaiting review");
+    await expect(row).toContainText("Not shared");
+    await expect(row.getByRole("link", { name: reference })).toHaveAttribute("href", `/review/${reference}`);
+    await expect(row.getByRole("link", { name: caseReference })).toHaveAttribute("href", `/cases/${caseReference}`);
+  }
+  await expectNoAxeViolations(page);
+  await expectFitsAt320(page);
+
+  // Endorsed, it leaves the queue but not the team view.
+  await rows.filter({ hasText: second }).getByRole("link", { name: second }).click();
+  await page.getByRole("radio", { name: "Endorse the decision" }).check();
+  await page.getByRole("button", { name: "Save review" }).click();
+  await expect(page).toHaveURL(/\/review\?done=endorsement/);
+  await expect(page.getByTestId("review-queue").or(page.getByTestId("review-queue-empty"))).not.toContainText(second);
+
+  await page.goto("/review/team");
+  await page.getByText("Filter the decisions").click();
+  await page.getByLabel("Review status").selectOption({ label: "Endorsed" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/status=ENDORSED/);
+  await expect(rows.filter({ hasText: second })).toContainText("Endorsed");
+  await expect(page.getByTestId("team-view")).not.toContainText(first);
+  await expectNoAxeViolations(page);
+  await expectFitsAt320(page);
+
+  // The case link opens the case's history.
+  await rows.filter({ hasText: second }).getByRole("link", { name: caseReference }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${caseReference}$`));
+  await expect(page.getByText(first).first()).toBeVisible();
+});
+
+test("the team view is the supervisor's: a practitioner gets the forbidden page", async ({ page }) => {
+  await signIn(page, USERS.practitioner);
+  expect((await page.goto("/review/team"))?.status()).toBe(403);
+  await expect(page.getByTestId("forbidden")).toBeVisible();
+});
