@@ -10,7 +10,6 @@ import {
   fillRequest,
   fillUrgency,
   auditEvents,
-  backLink,
   choose,
   chooseOnly,
   decisionByReference,
@@ -50,14 +49,17 @@ test("reconsidering and correcting add new records linked to the original, which
   const originalRow = await decisionByReference(original);
   const originalStored = await storedRow(original);
 
-  // Reconsider: a draft prefilled with the original's answers, except the decision itself.
-  await page.getByRole("button", { name: "Reconsider this decision" }).click();
-  await expectQuestionPage(page, "decision");
+  // Reconsider: first what is new and which answer it changes (issue 11), then the wizard again from
+  // that answer, in a draft prefilled with the original's answers except the decision and what follows it.
+  await page.getByRole("link", { name: "Reconsider this decision" }).click();
+  await expect(page).toHaveURL(new RegExp(`/decisions/${original}/reconsider$`));
+  const newInformation = "The housing officer has now explained the safeguarding concern.";
+  await type(page, "What new information do you have?", newInformation);
+  await choose(page, "Whether there is a clear and legitimate purpose", "Which earlier answer does it change?");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expectQuestionPage(page, "purpose");
   await expect(page.getByTestId("progress")).toContainText(`Reconsider a decision ${original}`);
-  await expect(
-    page.getByText(`Give your decision and reasons afresh, including what has changed since ${original}.`),
-  ).toBeVisible();
-  await expect(page.getByLabel("Why have you made this decision?")).toHaveValue("");
+  await expect(page.getByRole("radio", { name: "No", exact: true })).toBeChecked();
   const reconsiderationDraft = /\/decisions\/drafts\/([^/]+)\//.exec(page.url())?.[1] ?? "";
   const draft = await withDatabase((db) =>
     db.query("SELECT kind, supersedes_id, answers FROM decision_draft WHERE id = $1", [reconsiderationDraft]),
@@ -65,10 +67,14 @@ test("reconsidering and correcting add new records linked to the original, which
   expect(draft.rows[0]).toMatchObject({ kind: "RECONSIDERATION", supersedes_id: originalRow.id });
   const carried = { ...originalRow.record.answers };
   delete carried.decision;
-  expect(draft.rows[0].answers).toEqual(carried);
-  await backLink(page).click();
-  await expectQuestionPage(page, "safety");
-  await expect(page.getByRole("checkbox", { name: "No one's identity needs protecting" })).toBeChecked();
+  delete carried["not-sharing"];
+  expect(draft.rows[0].answers).toEqual({ ...carried, reconsideration: { newInformation, changesStep: "purpose" } });
+  await answer(page, "purpose", async () => {});
+  await expectQuestionPage(page, "decision");
+  await expect(
+    page.getByText(`Give your decision and reasons afresh, including what has changed since ${original}.`),
+  ).toBeVisible();
+  await expect(page.getByLabel("Why have you made this decision?")).toHaveValue("");
   const newRationale =
     "The housing officer has now explained the safeguarding concern, but it is already known to social care.";
   await answer(
@@ -77,7 +83,9 @@ test("reconsidering and correcting add new records linked to the original, which
     fillDecision({ outcome: "Do not share", rationale: newRationale, purpose: "Housing application, reconsidered" }),
   );
   await answer(page, "not-sharing", fillNotSharing);
-  await answer(page, "safety", async () => {});
+  await answer(page, "safety", async (p) => {
+    await expect(p.getByRole("checkbox", { name: "No one's identity needs protecting" })).toBeChecked();
+  });
 
   await expectCheckAnswersPage(page);
   await expect(page.getByText(`Follow-up to ${original}`)).toBeVisible();
@@ -110,6 +118,10 @@ test("reconsidering and correcting add new records linked to the original, which
     }),
   );
   await answer(page, "not-sharing", fillNotSharing);
+  // Safety comes last (the new order) and was carried over: it shows filled in, and is saved as it is.
+  await answer(page, "safety", async (p) => {
+    await expect(p.getByRole("checkbox", { name: "No one's identity needs protecting" })).toBeChecked();
+  });
   const correction = await recordDecision(page);
   await expect(page.getByRole("heading", { name: "Correction recorded" })).toBeVisible();
 

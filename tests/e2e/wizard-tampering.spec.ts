@@ -155,7 +155,7 @@ test("values of the wrong type or outside the options are refused and nothing is
   await expect(summary).toContainText("Enter your organisation's case reference");
   await expect(page).toHaveURL(stepUrl("concern"));
   expect(await snapshot(draftId)).toEqual(before);
-  expect(Object.keys(before.answers ?? {}).sort()).toEqual(["request", "urgency"]);
+  expect(Object.keys(before.answers ?? {}).sort()).toEqual(["identifiable", "request", "urgency"]);
 });
 
 test("no skipping questions: later addresses go to the first unanswered one, later posts refused", async ({ page }) => {
