@@ -19,6 +19,7 @@ const noShareAnswers = () => ({
     outcome: "NO_SHARE" as const,
     rationale: "The school already holds this and sharing again adds nothing for the child.",
   },
+  "not-sharing": VALID["not-sharing"],
 });
 
 const sharedOverRefusalWithChildAtRisk = () => ({

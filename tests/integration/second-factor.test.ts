@@ -20,6 +20,8 @@ import { TEST_META, actorFor, seedDemo, withSuperuser } from "./support";
 
 const jar = vi.hoisted(() => ({ value: undefined as string | undefined }));
 vi.mock("next/headers", () => ({
+  // No vouched token from the proxy (decision 029): the session is read from the cookie.
+  headers: async () => new Headers(),
   cookies: async () => ({
     get: (name: string) =>
       name === "next-auth.session-token" && jar.value !== undefined ? { name, value: jar.value } : undefined,
