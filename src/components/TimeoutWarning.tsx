@@ -14,23 +14,30 @@ function endSession(form: HTMLFormElement | null) {
 export function TimeoutWarning({ idleSeconds, warningSeconds }: { idleSeconds: number; warningSeconds: number }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const timeoutFormRef = useRef<HTMLFormElement>(null);
-  const [deadline, setDeadline] = useState(() => Date.now() + idleSeconds * 1000);
+  // A ref, not state: "Stay signed in" moves the deadline and closes the dialog in one go, so no tick
+  // of the timer can come between them with the old deadline and open the dialog again.
+  const deadlineRef = useRef(0);
   const [secondsLeft, setSecondsLeft] = useState(idleSeconds);
+
   useEffect(() => {
+    deadlineRef.current = Date.now() + idleSeconds * 1000;
     // Marks the dialog once its timer runs, so a browser test can tell the clock is being watched.
     dialogRef.current?.setAttribute("data-armed", "true");
     const timer = window.setInterval(() => {
-      const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+      const left = Math.max(0, Math.round((deadlineRef.current - Date.now()) / 1000));
       setSecondsLeft(left);
       const dialog = dialogRef.current;
+      if (!dialog) return;
       if (left === 0) {
         endSession(timeoutFormRef.current);
-      } else if (left <= warningSeconds && dialog && !dialog.open) {
-        dialog.showModal();
+      } else if (left <= warningSeconds) {
+        if (!dialog.open) dialog.showModal();
+      } else if (dialog.open) {
+        dialog.close();
       }
     }, 1000);
     return () => window.clearInterval(timer);
-  }, [deadline, warningSeconds]);
+  }, [idleSeconds, warningSeconds]);
 
   const staySignedIn = useCallback(async () => {
     const response = await fetch("/api/session/keepalive", { method: "POST", cache: "no-store" });
@@ -39,7 +46,7 @@ export function TimeoutWarning({ idleSeconds, warningSeconds }: { idleSeconds: n
       return;
     }
     const { idleSeconds: renewed } = (await response.json()) as { idleSeconds: number };
-    setDeadline(Date.now() + renewed * 1000);
+    deadlineRef.current = Date.now() + renewed * 1000;
     dialogRef.current?.close();
   }, []);
 

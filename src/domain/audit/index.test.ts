@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   type AuditEventInput,
+  wellFormedAuditInput,
   type ChainedAuditEvent,
   AUDIT_OUTCOMES,
   GENESIS_HASH,
@@ -233,5 +234,28 @@ describe("canonicalEventJson (the fast form audit:verify hashes)", () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("wellFormedAuditInput", () => {
+  const input = {
+    actorId: null,
+    actorRole: null,
+    organisationId: null,
+    action: "team.rename",
+    objectType: "team",
+    objectId: "t\ud800",
+    caseReference: null,
+    requestId: null,
+    ip: null,
+    outcome: "SUCCESS" as const,
+    detail: { before: { name: "A\udc00B" }, after: ["x\ud83d"], emoji: "ok \ud83d\ude00" },
+  };
+
+  it("replaces lone surrogates with U+FFFD everywhere, keeping whole characters", () => {
+    const made = wellFormedAuditInput(input);
+    expect(made.objectId).toBe("t\uFFFD");
+    expect(made.detail).toEqual({ before: { name: "A\uFFFDB" }, after: ["x\uFFFD"], emoji: "ok \ud83d\ude00" });
+    expect(JSON.stringify(made.detail)).not.toMatch(/\\ud[89a-f]/i);
   });
 });

@@ -280,3 +280,34 @@ export function describeChainBreak(broken: ChainBreak): string {
       );
   }
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text as UTF-8 can carry it: a lone surrogate (half a character) becomes U+FFFD, as the database stores it. */
+export function wellFormedText(text: string): string {
+  return text.replace(LONE_SURROGATE, "\uFFFD");
+}
+
+function wellFormedJson(value: JsonValue): JsonValue {
+  if (typeof value === "string") return wellFormedText(value);
+  if (Array.isArray(value)) return value.map(wellFormedJson);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [wellFormedText(key), wellFormedJson(v)]));
+  }
+  return value;
+}
+
+/**
+ * The event with every text well formed. PostgreSQL refuses JSON holding an escaped lone surrogate
+ * ("\ud800"), so an event quoting text posted by anyone (a team's new name, say) is made storable
+ * before it is hashed; the text itself is stored with U+FFFD in its place anyway.
+ */
+export function wellFormedAuditInput(input: AuditEventInput): AuditEventInput {
+  const text = (value: string | null) => (value === null ? null : wellFormedText(value));
+  return {
+    ...input,
+    objectId: text(input.objectId),
+    caseReference: text(input.caseReference),
+    detail: wellFormedJson(input.detail) as AuditEventInput["detail"],
+  };
+}

@@ -1,5 +1,5 @@
 import "server-only";
-import { type AuditEventInput, chainEventTemplate, chainKeyFor } from "@/domain/audit";
+import { type AuditEventInput, chainEventTemplate, chainKeyFor, wellFormedAuditInput } from "@/domain/audit";
 import { Prisma } from "@/generated/prisma/client";
 import { type Tx, db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
@@ -14,7 +14,8 @@ import { logger } from "@/server/infra/logger";
  * fills in the head it locked and takes the SHA-256, which is exactly the domain's hash.
  * recordDecision appends through the same function (inside record_decision).
  */
-export async function appendAuditEvent(tx: Tx, input: AuditEventInput): Promise<{ id: bigint; hash: string }> {
+export async function appendAuditEvent(tx: Tx, posted: AuditEventInput): Promise<{ id: bigint; hash: string }> {
+  const input = wellFormedAuditInput(posted);
   const at = new Date();
   const rows = await tx.$queryRaw<{ id: bigint; hash: string }[]>`
     SELECT id, hash FROM append_audit_event(${auditEventArguments(input, at)})`;
