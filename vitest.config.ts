@@ -33,6 +33,9 @@ export default defineConfig({
           environment: "node",
           // Property tests run hundreds of cases; 5 s was too little on a loaded two-core machine.
           testTimeout: 30_000,
+          // Vitest's default is one worker fewer than the cores: one worker on a two-core machine, which
+          // left a core idle while each file's imports were loaded.
+          maxWorkers: 2,
           globalSetup: [fastCheckSeed.globalSetup],
           setupFiles: [fastCheckSeed.setupFile],
         },

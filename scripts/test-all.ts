@@ -1,7 +1,7 @@
 // `npm test`: type-check, lint, unit, integration (real PostgreSQL), production build and browser
 // tests. Runs every suite even when an earlier one fails (except e2e, which needs the build), then
 // prints one line totalling them all: "N passed, N failed".
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -94,12 +94,44 @@ function playwright(name: string, args: string[]): void {
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
-if (wanted("typecheck")) check("type-check", bin("tsc"), ["--noEmit"]);
-if (wanted("lint")) {
-  // Lint is ESLint (rules, layers, line length) and Prettier's check of the formatting.
-  check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
-  check("format", bin("prettier"), ["--check", "."]);
+/**
+ * Checks that each use one core (the type-check, ESLint, Prettier) run side by side; each one's output
+ * is held back and printed whole when it ends, so the three do not interleave.
+ */
+async function checksSideBySide(checks: { name: string; command: string; args: string[] }[]): Promise<void> {
+  const finished = await Promise.all(
+    checks.map(
+      ({ name, command, args }) =>
+        new Promise<{ name: string; ok: boolean; seconds: number; output: string }>((resolve) => {
+          const started = Date.now();
+          const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+          let output = "";
+          child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+          child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+          child.on("close", (code) =>
+            resolve({ name, ok: code === 0, seconds: (Date.now() - started) / 1000, output }),
+          );
+        }),
+    ),
+  );
+  for (const { name, ok, seconds, output } of finished) {
+    console.log(`\n=== ${name} ===`);
+    process.stdout.write(output);
+    outcomes.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ok, seconds });
+  }
 }
+
+const staticChecks = [
+  ...(wanted("typecheck") ? [{ name: "type-check", command: bin("tsc"), args: ["--noEmit"] }] : []),
+  // Lint is ESLint (rules, layers, line length) and Prettier's check of the formatting.
+  ...(wanted("lint")
+    ? [
+        { name: "lint", command: bin("eslint"), args: ["--max-warnings", "0", "."] },
+        { name: "format", command: bin("prettier"), args: ["--check", "."] },
+      ]
+    : []),
+];
+if (staticChecks.length > 0) await checksSideBySide(staticChecks);
 if (wanted("unit")) vitest("unit");
 if (wanted("integration")) vitest("integration");
 // The scale project (tests/scale) is not part of `npm test`; `.ci/run` runs it (`npm test -- scale`).
