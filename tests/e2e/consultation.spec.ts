@@ -101,6 +101,18 @@ test("the admin's local arrangements show in the wizard and are stamped on a new
   await page.getByRole("button", { name: "Add the arrangement" }).click();
   await expect(page.getByRole("region", { name: "Advice contacts" })).toContainText(contact);
 
+  const route = `Northshire escalation policy ${Date.now()}`;
+  await page.getByRole("radio", { name: "Escalation route" }).check();
+  await page.getByLabel("Title, or the contact's name and role").fill(route);
+  await page.getByLabel("Details (optional)").fill("Speak to the DSL, then the MASH manager within one working day");
+  await page.getByRole("button", { name: "Add the arrangement" }).click();
+  await expect(page.getByText("The arrangement has been added.")).toBeVisible();
+
+  // The escalation pages show the organisation's own route.
+  await signIn(page, USERS.supervisor);
+  await page.goto("/escalations");
+  await expect(page.getByRole("complementary", { name: "Your organisation’s escalation route" })).toContainText(route);
+
   // The wizard: advice steps show the advice contacts.
   await signIn(page, USERS.practitioner2);
   await startDecision(page);
