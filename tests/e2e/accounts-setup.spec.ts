@@ -117,7 +117,10 @@ async function acceptInvitation(browser: Browser, person: typeof SUPERVISOR): Pr
   await page.getByRole("button", { name: "Create your account" }).click();
   await expect(page).toHaveURL(/\/sign-in\?reason=account-created/);
   await signIn(page, person.email, person.password);
+  // A new organisation requires a second factor of everyone (on by default, decision 021): they enrol now.
+  await expect(page).toHaveURL(/\/second-factor\/set-up$/);
   await completeSecondFactorIfAsked(page, person);
+  expect(authenticators.has(person.email)).toBe(true);
   return page;
 }
 
@@ -145,6 +148,7 @@ test("set-up → invitations by email → sign-in → a decision → the supervi
   await expect(page.getByRole("heading", { name: "InfoShare is already set up" })).toBeVisible();
 
   await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page).toHaveURL(/\/second-factor\/set-up$/);
   await completeSecondFactorIfAsked(page, ADMIN);
   // The admin creates the team the two invited people will join.
   await page.goto("/admin/teams/new");

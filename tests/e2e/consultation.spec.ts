@@ -7,6 +7,8 @@ import {
   answerRoutineOpening,
   chooseOnly,
   expectQuestionPage,
+  fillConsentFrom,
+  fillDecision,
   signInAndRecordWithoutPurpose,
   startDecision,
   uniqueCaseReference,
@@ -101,6 +103,18 @@ test("the admin's local arrangements show in the wizard and are stamped on a new
   await page.getByRole("button", { name: "Add the arrangement" }).click();
   await expect(page.getByRole("region", { name: "Advice contacts" })).toContainText(contact);
 
+  const route = `Northshire escalation policy ${Date.now()}`;
+  await page.getByRole("radio", { name: "Escalation route" }).check();
+  await page.getByLabel("Title, or the contact's name and role").fill(route);
+  await page.getByLabel("Details (optional)").fill("Speak to the DSL, then the MASH manager within one working day");
+  await page.getByRole("button", { name: "Add the arrangement" }).click();
+  await expect(page.getByText("The arrangement has been added.")).toBeVisible();
+
+  // The escalation pages show the organisation's own route.
+  await signIn(page, USERS.supervisor);
+  await page.goto("/escalations");
+  await expect(page.getByRole("complementary", { name: "Your organisation’s escalation route" })).toContainText(route);
+
   // The wizard: advice steps show the advice contacts.
   await signIn(page, USERS.practitioner2);
   await startDecision(page);
@@ -111,6 +125,24 @@ test("the admin's local arrangements show in the wizard and are stamped on a new
   await answer(page, "significant-harm", chooseOnly("I'm not sure"));
   await expectQuestionPage(page, "significant-harm-advice");
   await expect(page.getByTestId("local-arrangements-inset")).toContainText(contact);
+
+  // …and the lawful-basis page shows the agreements, where a practitioner chooses what to rely on.
+  await startDecision(page);
+  await answerRoutineOpening(page, uniqueCaseReference("AGREE"), {
+    role: "Teacher",
+    organisation: "Northshire School",
+  });
+  await answer(page, "significant-harm", chooseOnly("No"));
+  await answer(page, "purpose", chooseOnly("Yes"));
+  await answer(page, "confidential", chooseOnly("Yes"));
+  await answer(page, "consent-from", fillConsentFrom("parent"));
+  await answer(page, "consent", chooseOnly("Yes, consent has been given"));
+  const recipient = { name: "Dee Khan", role: "Early help worker", organisation: "Northshire Council" };
+  const rationale = "The parent agreed and early help needs the attendance pattern to plan support.";
+  const purpose = "Early help assessment";
+  await answer(page, "decision", fillDecision({ outcome: "Share the information", rationale, purpose, recipient }));
+  await expectQuestionPage(page, "lawful-basis");
+  await expect(page.getByTestId("local-arrangements-inset")).toContainText(agreement);
 
   // A record made now is stamped with the arrangements in force.
   await signInAndRecordWithoutPurpose(

@@ -6,8 +6,11 @@ import { describe, expect, inject, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { db } from "@/server/infra/db";
 import { deliverDueEmail, queueEmail } from "@/server/mail/email-outbox";
+import { raiseEscalation } from "@/server/escalations/raise-escalation";
+import { replyToReview } from "@/server/reviews/reply-to-review";
+import { reviewDecision } from "@/server/reviews/review-decision";
 import { emailsTo } from "../../scripts/lib/mailbox";
-import { recordThroughWizard, withSuperuser } from "./support";
+import { CHALLENGE, TEST_META, actorFor, recordThroughWizard, withSuperuser } from "./support";
 
 const BASE = "http://infoshare.test";
 const mailFolder = () => inject("mailFolder");
@@ -53,6 +56,43 @@ describe("notification email", () => {
     const sent = await db().emailOutbox.findUniqueOrThrow({ where: { id: queued[0]!.id } });
     expect(sent.sentAt).not.toBeNull();
     expect(sent.linkPath).toBeNull();
+  });
+
+  it("tells the practitioner of a challenge, the supervisor of the reply, and the leads of an escalation", async () => {
+    const [sam, alex, priya] = ["sam.patel", "alex.morgan", "priya.shah"].map((name) => `${name}@northshire.example`);
+    const caseReference = `CASE-MAIL-CHALLENGE-${Date.now()}`;
+    const reference = await recordThroughWizard(sam!, consentGivenShareAnswers(), caseReference);
+    expect(await reviewDecision(await actorFor(alex!), reference, CHALLENGE, TEST_META)).toMatchObject({ ok: true });
+    const reply = { comment: "The requester's safeguarding purpose was checked with the DSL first." };
+    expect(await replyToReview(await actorFor(sam!), reference, reply, TEST_META)).toEqual({ ok: true });
+    const reason = { reason: "The police disagree with how little was shared and want the full records." };
+    expect((await raiseEscalation(await actorFor(sam!), reference, reason, TEST_META)).ok).toBe(true);
+
+    await deliverAll();
+    // This decision's messages to one person, by subject and link (other files share the mailbox).
+    const received = async (to: string) =>
+      (await emailsTo(mailFolder(), to))
+        .filter((m) => m.text.includes(reference) || m.links.some((link) => link.endsWith("/escalations")))
+        .map((m) => ({ subject: m.subject, links: m.links, text: m.text }));
+    expect((await received(sam!)).map((m) => [m.subject, m.links])).toContainEqual([
+      "InfoShare: A decision of yours has been challenged",
+      [`${BASE}/decisions/${reference}`],
+    ]);
+    expect((await received(alex!)).map((m) => [m.subject, m.links])).toEqual(
+      expect.arrayContaining([
+        ["InfoShare: A reply to your challenge", [`${BASE}/review/${reference}`]],
+        ["InfoShare: A decision has been escalated", [`${BASE}/escalations`]],
+      ]),
+    );
+    expect((await received(priya!)).map((m) => m.subject)).toContain("InfoShare: A decision has been escalated");
+    for (const to of [sam!, alex!, priya!]) {
+      for (const message of await received(to)) {
+        for (const text of [caseReference, CHALLENGE.comment, reply.comment, reason.reason, "Sam Patel"]) {
+          expect(message.text).not.toContain(text);
+          expect(message.subject).not.toContain(text);
+        }
+      }
+    }
   });
 
   it("is not queued when the change rolls back", async () => {

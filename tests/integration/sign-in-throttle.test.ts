@@ -51,6 +51,26 @@ describe("sign-in throttling", () => {
     expect(known.at(-1)).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining("Too many") }] });
   });
 
+  it("takes as long for an unknown email as for a known one: a password is compared either way", async () => {
+    // Timed side by side, alternating, so both see the same load; medians, so one slow run does not decide.
+    const elapsed = { known: [] as number[], unknown: [] as number[] };
+    for (let i = 0; i < ACCOUNT_RULE.free - 1; i += 1) {
+      for (const [kind, email] of [
+        ["known", "dan.hughes@riverside.example"],
+        ["unknown", "nobody.here@riverside.example"],
+      ] as const) {
+        const started = performance.now();
+        const result = await signInUser({ email, password: `wrong-${i}` }, meta(`192.0.2.5${i}`));
+        elapsed[kind].push(performance.now() - started);
+        expect(result).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining("Enter the email") }] });
+      }
+    }
+    const median = (times: number[]) => times.toSorted((a, b) => a - b)[Math.floor(times.length / 2)]!;
+    const ratio = median(elapsed.unknown) / median(elapsed.known);
+    expect(ratio, JSON.stringify(elapsed)).toBeGreaterThan(0.5);
+    expect(ratio, JSON.stringify(elapsed)).toBeLessThan(2);
+  });
+
   it("delays rather than locks: after the delay the right password signs in and the count restarts", async () => {
     const ip = "192.0.2.31";
     const email = "ruth.okafor@riverside.example";

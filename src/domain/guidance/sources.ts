@@ -29,7 +29,9 @@ export type GuidanceSourceKind =
   | "REGULATOR_GUIDANCE"
   | "LOCAL_EXAMPLE"
   // Retention schedules and records management codes (decision 024).
-  | "RECORDS_MANAGEMENT";
+  | "RECORDS_MANAGEMENT"
+  // Judgments the guidance relies on (Gillick, decision 023).
+  | "CASE_LAW";
 
 /** One document the guidance draws on, as the sources page lists it. */
 export interface GuidanceSource {
@@ -66,6 +68,26 @@ export const GUIDANCE_SOURCES: readonly GuidanceSource[] = [
     kind: "NATIONAL_GUIDANCE",
     usedFor: "The flowchart of when and how to share, which the wizard's questions follow",
   },
+  // Decision 023: cited by the notes beside the emergency, child's views and significant-harm questions.
+  {
+    id: "working-together-2023",
+    title:
+      "Working Together to Safeguard Children 2023: a guide to multi-agency working to help, protect and " +
+      "promote the welfare of children",
+    by: "HM Government (Department for Education)",
+    date: "December 2023",
+    kind: "NATIONAL_GUIDANCE",
+    usedFor: "Acting at once in an emergency, the child-centred approach, the significant harm threshold",
+  },
+  // Decision 023: cited beside the request, identifiable, about-the-information and sharing-method questions.
+  {
+    id: "ico-data-sharing-code",
+    title: "Data sharing: a code of practice",
+    by: "Information Commissioner's Office (a statutory code under the Data Protection Act 2018, s.121)",
+    date: "In force 5 October 2021",
+    kind: "REGULATOR_GUIDANCE",
+    usedFor: "Checking who is asking, data that identifies no one, another agency's information, sharing securely",
+  },
   {
     id: "uk-gdpr",
     title: "UK General Data Protection Regulation, Articles 6, 9 and 10 and Annex 1",
@@ -94,11 +116,11 @@ export const GUIDANCE_SOURCES: readonly GuidanceSource[] = [
   },
   {
     id: "children-act-1989",
-    title: "Children Act 1989, ss.17, 27 and 47",
+    title: "Children Act 1989, ss.17, 27, 31 and 47",
     by: "legislation.gov.uk",
     date: "Revised text, checked November 2026",
     kind: "LEGISLATION",
-    usedFor: "Children in need, co-operation between authorities, child protection enquiries",
+    usedFor: "Children in need, co-operation between authorities, significant harm, child protection enquiries",
   },
   {
     id: "children-act-2004",
@@ -147,6 +169,14 @@ export const GUIDANCE_SOURCES: readonly GuidanceSource[] = [
     date: "Revised text, checked November 2026",
     kind: "LEGISLATION",
     usedFor: "A power to share for crime and disorder purposes, which does not override confidence",
+  },
+  {
+    id: "gillick",
+    title: "Gillick v West Norfolk and Wisbech Area Health Authority [1986] AC 112",
+    by: "House of Lords",
+    date: "Decided 17 October 1985",
+    kind: "CASE_LAW",
+    usedFor: "Whether a child can consent for themselves: sufficient understanding and intelligence to decide",
   },
   {
     id: "dudley",

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { validateLawfulBases, type OrganisationKind } from "../lawful-basis";
 import {
+  ADULT_REFUSAL_OVERRIDE_REASONS,
   applicableSteps,
   departureFor,
   evaluateAnswers,
@@ -112,6 +113,20 @@ describe("adults at risk", () => {
       "adult-at-risk": { ...capacitous["adult-at-risk"], refusalOverrideReasons: ["others-at-risk" as const] },
     };
     expect(evaluateAnswers(othersAtRisk).reasonCodes.at(-1)).toBe("ADULT_AT_RISK_MAY_BE_PROTECTED_WITHOUT_CONSENT");
+  });
+
+  it.each(ADULT_REFUSAL_OVERRIDE_REASONS)("set aside a capacitous adult's refusal for %s alone", (reason) => {
+    const overridden = {
+      ...refused,
+      "adult-at-risk": {
+        ...VALID["adult-at-risk"],
+        capacity: "has-capacity" as const,
+        refusalOverrideReasons: [reason],
+      },
+    };
+    expect(applicableSteps(overridden)).not.toContain("other-lawful-reason");
+    expect(evaluateAnswers(overridden).reasonCodes.at(-1)).toBe("ADULT_AT_RISK_MAY_BE_PROTECTED_WITHOUT_CONSENT");
+    expect(evaluateAnswers(overridden).explanation).not.toMatch(/\bchild\b/i);
   });
 
   it("can be protected without consent when they lack capacity and meet the para 18(3) test", () => {

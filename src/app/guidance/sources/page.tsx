@@ -8,6 +8,7 @@ export const metadata: Metadata = { title: "Guidance sources" };
 const KIND_HEADINGS: Record<GuidanceSourceKind, string> = {
   NATIONAL_GUIDANCE: "National guidance",
   LEGISLATION: "Legislation",
+  CASE_LAW: "Case law",
   REGULATOR_GUIDANCE: "Regulator guidance",
   RECORDS_MANAGEMENT: "Records management and retention",
   LOCAL_EXAMPLE: "Examples of local arrangements (not national rules)",
@@ -15,6 +16,7 @@ const KIND_HEADINGS: Record<GuidanceSourceKind, string> = {
 const KIND_ORDER: GuidanceSourceKind[] = [
   "NATIONAL_GUIDANCE",
   "LEGISLATION",
+  "CASE_LAW",
   "REGULATOR_GUIDANCE",
   "RECORDS_MANAGEMENT",
   "LOCAL_EXAMPLE",
