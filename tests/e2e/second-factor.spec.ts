@@ -5,10 +5,12 @@
 import { expect, test } from "@playwright/test";
 import { totpCodeAt } from "../../src/domain/second-factor/totp";
 import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
-import { completeSecondFactor, expectNoAxeViolations, signOut, withDatabase } from "./support";
+import { completeSecondFactor, copyOfDemoUser, expectNoAxeViolations, signOut, withDatabase } from "./support";
 
-const LEE = "lee.jones@northshire.example";
-const DAN = "dan.hughes@riverside.example";
+// Copies of Lee Jones (a social worker) and Dan Hughes (a school's DPO), made by each test: other tests
+// sign in as the demo users themselves, and the admin tests deactivate Lee.
+const LEE_JONES = "lee.jones@northshire.example";
+const DAN_HUGHES = "dan.hughes@riverside.example";
 const port = Number(process.env.E2E_PORT ?? 3100);
 // The header's navigation is the accessibility spec's to scan (it has a known target-size failure).
 const NAVIGATION = { exclude: 'header nav[aria-label="Main"]' };
@@ -16,10 +18,10 @@ const NAVIGATION = { exclude: 'header nav[aria-label="Main"]' };
 test("someone with no second factor sets up an authenticator app after the password, then signs in with it", async ({
   page,
 }) => {
-  await withDatabase(async (db) => {
-    await db.query("DELETE FROM recovery_code WHERE user_id = (SELECT id FROM app_user WHERE email = $1)", [LEE]);
-    await db.query("DELETE FROM totp_factor WHERE user_id = (SELECT id FROM app_user WHERE email = $1)", [LEE]);
-  });
+  const LEE = await copyOfDemoUser(LEE_JONES, "lee");
+  await withDatabase((db) =>
+    db.query("DELETE FROM totp_factor WHERE user_id = (SELECT id FROM app_user WHERE email = $1)", [LEE]),
+  );
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill(LEE);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
@@ -81,6 +83,7 @@ test("someone with no second factor sets up an authenticator app after the passw
 test("an IG lead adds a passkey and signs in with it (Chromium's virtual authenticator)", async ({ page }) => {
   // Passkeys belong to a host name, never an IP address: this test uses localhost (decision 021).
   const origin = `http://localhost:${port}`;
+  const DAN = await copyOfDemoUser(DAN_HUGHES, "dan");
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   await cdp.send("WebAuthn.addVirtualAuthenticator", {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
@@ -126,6 +127,30 @@ export async function signOut(page: Page): Promise<void> {
   await page.waitForURL("**/signed-out");
   // After a client-side redirect Next sets the new page's title a moment after the URL changes.
   await expect(page).toHaveTitle(/You have signed out/);
+}
+
+/**
+ * A new person copied from a demo user (organisation, team, role, password and authenticator app), for a
+ * test that changes a person's second factor or account: no other test signs in as them, whatever runs
+ * alongside. Returns the new email address (a label and a random part, at the demo user's domain).
+ */
+export async function copyOfDemoUser(from: string, label: string): Promise<string> {
+  const email = `${label}-${randomUUID().slice(0, 8)}@${from.split("@")[1]}`;
+  await withDatabase(async (db) => {
+    await db.query(
+      `INSERT INTO app_user SELECT (jsonb_populate_record(NULL::app_user,
+         to_jsonb(u) || jsonb_build_object('id', gen_random_uuid(), 'email', $2::text, 'created_at', now()))).*
+       FROM app_user u WHERE u.email = $1`,
+      [from, email],
+    );
+    await db.query(
+      `INSERT INTO totp_factor SELECT (jsonb_populate_record(NULL::totp_factor, to_jsonb(t) || jsonb_build_object(
+         'user_id', (SELECT id FROM app_user WHERE email = $2), 'last_used_step', NULL, 'created_at', now()))).*
+       FROM totp_factor t JOIN app_user u ON u.id = t.user_id WHERE u.email = $1`,
+      [from, email],
+    );
+  });
+  return email;
 }
 
 /** The e2e server's database, to check what was stored. */
