@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { DecisionView } from "@/server/decisions/view-decision";
 import { SummaryList, Tag } from "@/components/layout-bits";
-import { formatDateTime } from "@/components/format";
+import { caseHref, formatDateTime } from "@/components/format";
 import { answerRows } from "@/components/AnswerRows";
 import { PrintButton } from "@/components/PrintButton";
 import { KIND_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
@@ -75,9 +75,11 @@ export function DecisionRecordView({
         <a href={`/api/decisions/${decision.reference}`} className="govuk-button govuk-button-secondary" download>
           Download JSON
         </a>
-        <Link href={`/cases/${encodeURIComponent(record.caseReference)}`} className="govuk-body mt-2">
-          All records for this case
-        </Link>
+        {caseHref(record.caseReference) ? (
+          <Link href={caseHref(record.caseReference)!} className="govuk-body mt-2">
+            All records for this case
+          </Link>
+        ) : null}
         {decision.canFollowUp ? (
           <a href="#follow-up-heading" className="govuk-body mt-2">
             Correct or reconsider

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatDuration } from "./format";
+import { NO_CASE_REFERENCE, caseHref, caseReferenceText, formatDate, formatDateTime, formatDuration } from "./format";
 
 describe("formatDateTime", () => {
   it("formats in UK time, GOV.UK style", () => {
@@ -29,5 +29,19 @@ describe("formatDuration", () => {
     expect(formatDuration(24 * 3600)).toBe("1 day");
     expect(formatDuration(3 * 86400 + 4 * 3600 + 59 * 60)).toBe("3 days 4 hours");
     expect(formatDuration(2 * 86400 + 30 * 60)).toBe("2 days");
+  });
+});
+
+describe("case references", () => {
+  it("link to the case page, encoded", () => {
+    expect(caseHref("CASE 1/2")).toBe("/cases/CASE%201%2F2");
+    expect(caseReferenceText("CASE-1")).toBe("CASE-1");
+  });
+
+  it("say there is none, and link nowhere, for a record that identifies no one", () => {
+    for (const none of ["", null, undefined]) {
+      expect(caseHref(none)).toBeNull();
+      expect(caseReferenceText(none)).toBe(NO_CASE_REFERENCE);
+    }
   });
 });

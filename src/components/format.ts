@@ -25,3 +25,15 @@ export function formatDuration(seconds: number): string {
   if (hours > 0) return mins > 0 ? `${plural(hours, "hour")} ${plural(mins, "minute")}` : plural(hours, "hour");
   return plural(mins, "minute");
 }
+
+/** Said where a record has no case reference: a request that identifies no one needs none (issue 11). */
+export const NO_CASE_REFERENCE = "None (the request identifies no one)";
+
+export function caseReferenceText(reference: string | null | undefined): string {
+  return reference || NO_CASE_REFERENCE;
+}
+
+/** The case page of a reference, or null for a record with none (there is no case to open). */
+export function caseHref(reference: string | null | undefined): string | null {
+  return reference ? `/cases/${encodeURIComponent(reference)}` : null;
+}

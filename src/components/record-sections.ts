@@ -3,7 +3,7 @@
 // PDF, so each answer appears once and all three say the same thing.
 import type { DecisionView } from "@/server/decisions/view-decision";
 import { GUIDANCE_VERSIONS, guidanceChangesBetween } from "@/domain/guidance";
-import { formatDate, formatDateTime } from "@/components/format";
+import { caseReferenceText, formatDate, formatDateTime } from "@/components/format";
 import { recordContextRows } from "@/components/record-context-rows";
 import { flagReasons, severityLabel } from "@/domain/review/flags";
 import {
@@ -74,7 +74,7 @@ export function summaryRows(decision: DecisionView): RecordRow[] {
     { key: "Recorded by", value: recordedBy(decision) },
     { key: "Recorded at", value: formatDateTime(decision.recordedAt) },
     { key: "Lawful basis", value: lawfulBasesText(record) },
-    { key: "Case reference", value: record.caseReference },
+    { key: "Case reference", value: caseReferenceText(record.caseReference) },
   ];
 }
 
