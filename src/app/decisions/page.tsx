@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listOwnDecisions } from "@/server/decisions/list-own-decisions";
 import { NotificationBanner, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
-import { formatDateTime } from "@/components/format";
+import { caseReferenceText, formatDateTime } from "@/components/format";
 import { FLAG_LABELS, KIND_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
 import { REVIEW_STATUS_LABELS } from "@/components/review-labels";
 
@@ -128,7 +128,7 @@ export default async function YourDecisionsPage({
                       </span>
                     ) : null}
                   </td>
-                  <td>{decision.caseReference}</td>
+                  <td>{caseReferenceText(decision.caseReference)}</td>
                   <td>{OUTCOME_LABELS[decision.outcome]}</td>
                   <td>
                     <Tag colour={REVIEW_STATUS_LABELS[decision.reviewStatus].colour}>

@@ -4,7 +4,7 @@ import { requirePermission } from "@/server/auth/current-actor";
 import { RETENTION_LOOKAHEAD_DAYS, listRetentionDue } from "@/server/retention/list-retention-due";
 import { recordKeepingSettings } from "@/server/organisation-settings";
 import { NotificationBanner, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
-import { formatDate } from "@/components/format";
+import { caseReferenceText, formatDate } from "@/components/format";
 
 export const metadata: Metadata = { title: "Records due for retention review" };
 
@@ -48,7 +48,7 @@ export default async function RetentionPage({
               {rows.map((r) => (
                 <tr key={r.reference}>
                   <td>{r.reference}</td>
-                  <td>{r.caseReference}</td>
+                  <td>{caseReferenceText(r.caseReference)}</td>
                   <td>{formatDate(r.recordedAt)}</td>
                   <td>
                     {r.due ? <Tag colour="red">Due</Tag> : <Tag colour="yellow">Due soon</Tag>}{" "}
