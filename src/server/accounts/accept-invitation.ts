@@ -2,11 +2,10 @@ import "server-only";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { newPasswordErrors } from "@/domain/accounts/password-policy";
 import { acceptInvitationSchema } from "@/schemas/accounts";
-import { appendAuditEvent } from "@/server/audit/append-audit-event";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
-import { fromRequest, hashPassword, tokenHashOf } from "./account-links";
-import { invitationStatus } from "./invitations";
+import { hashPassword, tokenHashOf } from "./account-links";
+import { invitationStatus, markInvitationAccepted } from "./invitations";
 import { withInput } from "@/server/use-case";
 
 const UNUSABLE =
@@ -66,21 +65,7 @@ export const acceptInvitation = withInput(
           teamId: invitation.teamId,
         },
       });
-      await tx.invitation.update({
-        where: { id: invitation.id },
-        data: { acceptedAt: new Date(), acceptedUserId: user.id },
-      });
-      await appendAuditEvent(tx, {
-        ...fromRequest(meta),
-        actorId: user.id,
-        actorRole: user.role,
-        organisationId: user.organisationId,
-        action: "invitation.accept",
-        objectType: "invitation",
-        objectId: invitation.id,
-        outcome: "SUCCESS",
-        detail: { userId: user.id, role: user.role, teamId: user.teamId },
-      });
+      await markInvitationAccepted(tx, invitation.id, user, meta);
       return { ok: true, email: user.email };
     });
   },

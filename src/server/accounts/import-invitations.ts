@@ -3,10 +3,9 @@ import { type InvitationRow, checkInvitationCsv } from "@/domain/accounts/invita
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { importCsvSchema } from "@/schemas/accounts";
 import type { SignedInUser } from "@/server/auth/current-actor";
-import { appendAuditEvent } from "@/server/audit/append-audit-event";
+import { appendAuditEvent, auditEntry } from "@/server/audit/append-audit-event";
 import { fieldErrorsFrom } from "@/server/field-errors";
 import { type Tx, db } from "@/server/infra/db";
-import { fromRequest } from "./account-links";
 import { createInvitation } from "./invitations";
 import { withUserInput } from "@/server/use-case";
 
@@ -61,17 +60,16 @@ export const importInvitations = withUserInput(
             "csv",
           );
         }
-        await appendAuditEvent(tx, {
-          ...fromRequest(meta),
-          actorId: admin.userId,
-          actorRole: admin.role,
-          organisationId: admin.organisationId,
-          action: "invitation.import",
-          objectType: "organisation",
-          objectId: admin.organisationId,
-          outcome: "SUCCESS",
-          detail: { invited: valid.length, skipped: rows.length - valid.length },
-        });
+        await appendAuditEvent(
+          tx,
+          auditEntry(admin, meta, {
+            action: "invitation.import",
+            objectType: "organisation",
+            objectId: admin.organisationId,
+            outcome: "SUCCESS",
+            detail: { invited: valid.length, skipped: rows.length - valid.length },
+          }),
+        );
         return { ok: true, invited: valid.length, skipped: rows.length - valid.length };
       },
       { timeout: 60_000 },

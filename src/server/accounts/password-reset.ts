@@ -4,7 +4,7 @@ import { PASSWORD_RESET_MINUTES, hoursFrom, newOneTimeToken } from "@/domain/acc
 import { newPasswordErrors } from "@/domain/accounts/password-policy";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { requestPasswordResetSchema, resetPasswordSchema } from "@/schemas/accounts";
-import { appendAuditEvent, recordAuditEvent } from "@/server/audit/append-audit-event";
+import { actorOf, appendAuditEvent, auditEntry, recordAuditEvent } from "@/server/audit/append-audit-event";
 import { emailTag } from "@/server/auth/sign-in-user";
 import { type ThrottleRule, reserve } from "@/server/auth/sign-in-throttle";
 import { db } from "@/server/infra/db";
@@ -114,17 +114,16 @@ export const resetPassword = withInput(
         data: { endedAt: new Date(), endReason: "password-reset" },
       });
       await queueEmail(tx, { template: "PASSWORD_CHANGED", to: user.email, linkPath: "/password-reset" });
-      await appendAuditEvent(tx, {
-        ...fromRequest(meta),
-        actorId: user.id,
-        actorRole: user.role,
-        organisationId: user.organisationId,
-        action: "password-reset.complete",
-        objectType: "user",
-        objectId: user.id,
-        outcome: "SUCCESS",
-        detail: { sessionsEnded: ended.count },
-      });
+      await appendAuditEvent(
+        tx,
+        auditEntry(actorOf(user), meta, {
+          action: "password-reset.complete",
+          objectType: "user",
+          objectId: user.id,
+          outcome: "SUCCESS",
+          detail: { sessionsEnded: ended.count },
+        }),
+      );
       return { ok: true, email: user.email };
     });
   },
