@@ -2,7 +2,7 @@ import "server-only";
 import { type SubjectAccessFormat, subjectAccessRequestSchema } from "@/schemas/export-filters";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
-import { type UseCaseFailure } from "@/domain/errors";
+import type { UseCaseFailure } from "@/domain/errors";
 import { exportTimestamp } from "./authorise-export";
 import { type CsvValue, csvDocument } from "./encode-csv";
 import { withUserInput } from "@/server/use-case";

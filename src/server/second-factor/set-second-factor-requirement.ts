@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { type UseCaseResult } from "@/domain/errors";
-import { appendAuditEvent, auditEntry } from "@/server/audit/append-audit-event";
+import type { UseCaseResult } from "@/domain/errors";
 import { db } from "@/server/infra/db";
+import { changeOrganisationSettings } from "@/server/organisation-settings";
 import { organisationRequiresSecondFactor } from "./second-factor-state";
 import { withUserInput } from "@/server/use-case";
 
@@ -20,20 +20,12 @@ export const setSecondFactorRequirement = withUserInput(
     const required = input.requireSecondFactor === "yes";
     await db().$transaction(async (tx) => {
       const before = await organisationRequiresSecondFactor(user.organisationId, tx);
-      await tx.organisationSettings.upsert({
-        where: { organisationId: user.organisationId },
-        create: { organisationId: user.organisationId, requireSecondFactor: required, updatedById: user.userId },
-        update: { requireSecondFactor: required, updatedById: user.userId },
-      });
-      await appendAuditEvent(
+      await changeOrganisationSettings(
         tx,
-        auditEntry(user, meta, {
-          action: "settings.change",
-          objectType: "organisation",
-          objectId: user.organisationId,
-          outcome: "SUCCESS",
-          detail: { before: { requireSecondFactor: before }, after: { requireSecondFactor: required } },
-        }),
+        user,
+        meta,
+        { requireSecondFactor: required },
+        { before: { requireSecondFactor: before }, after: { requireSecondFactor: required } },
       );
     });
     return { ok: true, required };
