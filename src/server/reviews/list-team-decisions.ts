@@ -18,22 +18,13 @@ import type { SignedInUser } from "../auth/current-actor";
 import { recordRefusal } from "../auth/refusal";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
+import type { ReviewListRow } from "./list-review-queue";
 import type { RequestMeta } from "@/server/infra/request-context";
 
-export interface TeamDecisionRow {
-  decisionId: string;
-  reference: string;
-  caseReference: string;
-  practitionerName: string;
-  outcome: "SHARE" | "SHARE_PART" | "NO_SHARE";
-  flags: string[];
-  /** Why it is flagged, in words (decision 027). */
-  reasons: string[];
+export interface TeamDecisionRow extends ReviewListRow {
   /** Null for records made before decision 027, and for unflagged ones. */
   severity: ReviewSeverity | null;
   reviewStatus: ReviewStatus;
-  recordedAt: string;
-  reviewDueAt: string;
 }
 
 export interface TeamDecisions {
