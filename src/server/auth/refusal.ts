@@ -1,6 +1,13 @@
 import "server-only";
 import { type UseCaseFailure, fail } from "@/domain/errors";
-import { type Actor, type Action, type RecordAction, type ScopedResource, can } from "@/domain/policy";
+import {
+  type Actor,
+  type Action,
+  type GlobalAction,
+  type RecordAction,
+  type ScopedResource,
+  can,
+} from "@/domain/policy";
 import { auditEntry, recordAuditEvent } from "../audit/append-audit-event";
 import type { RequestMeta } from "@/server/infra/request-context";
 
@@ -52,4 +59,16 @@ export async function recordRefusalFor(
     return fail.forbidden(answers.forbidden);
   }
   return null;
+}
+
+/** A permission a use case checks itself: null when the actor has it, else the audited refusal. */
+export async function refusalUnless(
+  actor: Actor,
+  meta: RequestMeta,
+  action: GlobalAction,
+  forbidden: string,
+): Promise<UseCaseFailure | null> {
+  if (can(actor, action)) return null;
+  await recordRefusal(actor, meta, action);
+  return fail.forbidden(forbidden);
 }

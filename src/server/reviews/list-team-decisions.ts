@@ -1,8 +1,7 @@
 import "server-only";
 import { ukDayRange } from "@/domain/calendar";
 import type { DepartureCode, ReviewFlag } from "@/domain/decision";
-import { type UseCaseResult, fail } from "@/domain/errors";
-import { can } from "@/domain/policy";
+import type { UseCaseResult } from "@/domain/errors";
 import { type ReviewKind, type ReviewStatus, reviewStatus } from "@/domain/review";
 import { type ReviewSeverity, flagReasons } from "@/domain/review/flags";
 import {
@@ -15,7 +14,7 @@ import {
 } from "@/domain/review/team-view";
 import { Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
-import { recordRefusal } from "../auth/refusal";
+import { refusalUnless } from "../auth/refusal";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
 import type { ReviewListRow } from "./list-review-queue";
@@ -99,10 +98,8 @@ export async function listTeamDecisions(
   rawFilter: unknown,
   meta: RequestMeta,
 ): Promise<ListTeamDecisionsResult> {
-  if (!can(user, "review.team-view")) {
-    await recordRefusal(user, meta, "review.team-view");
-    return fail.forbidden("You cannot see your team's decisions");
-  }
+  const refused = await refusalUnless(user, meta, "review.team-view", "You cannot see your team's decisions");
+  if (refused) return refused;
   const parsed = teamViewFilterSchema.safeParse(rawFilter);
   const filter: TeamViewFilter = parsed.success ? parsed.data : {};
   const filterError = parsed.success
