@@ -164,24 +164,16 @@ export const exportSubjectAccess = withUserInput(
     };
 
     const stem = `subject-access-${caseReference.replace(/[^A-Za-z0-9-]/g, "-")}-${exportTimestamp(exportedAt)}`;
-    if (format === "json") {
-      return {
-        ok: true,
-        found: true,
-        format,
-        filename: `${stem}.json`,
-        contentType: "application/json; charset=utf-8",
-        body: JSON.stringify(document, null, 2),
-        document,
-      };
-    }
+    const json = format === "json";
     return {
       ok: true,
       found: true,
       format,
-      filename: `${stem}.csv`,
-      contentType: "text/csv; charset=utf-8",
-      body: csvDocument(SUBJECT_ACCESS_CSV_COLUMNS, subjectAccessCsvRows(document)),
+      filename: `${stem}.${format}`,
+      contentType: json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+      body: json
+        ? JSON.stringify(document, null, 2)
+        : csvDocument(SUBJECT_ACCESS_CSV_COLUMNS, subjectAccessCsvRows(document)),
       document,
     };
   },
