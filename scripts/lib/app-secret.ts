@@ -3,29 +3,28 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 /**
- * NEXTAUTH_SECRET from the environment, or one generated on first start and kept (mode 600) in the
- * git-ignored data folder so sessions survive restarts of a local install.
+ * A secret from the environment variable, or 32 random bytes generated on first start and kept
+ * (mode 600) in the git-ignored data folder, so that it survives restarts of a local install.
  */
-export function resolveAppSecret(file: string): string {
-  const fromEnv = process.env.NEXTAUTH_SECRET;
+function resolveKeptSecret(variable: string, file: string, encoding: "base64" | "base64url"): string {
+  const fromEnv = process.env[variable];
   if (fromEnv) return fromEnv;
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
+  const secret = randomBytes(32).toString(encoding);
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
 
+/** NEXTAUTH_SECRET, or one kept in the data folder so sessions survive restarts. */
+export function resolveAppSecret(file: string): string {
+  return resolveKeptSecret("NEXTAUTH_SECRET", file, "base64url");
+}
+
 /**
- * SSO_ENCRYPTION_KEY (decision 022) from the environment, or 32 random bytes (base64) generated on
- * first start and kept beside the NextAuth secret: losing it means re-entering client secrets.
+ * SSO_ENCRYPTION_KEY (decision 022), or 32 random bytes (base64) kept beside the NextAuth secret:
+ * losing it means re-entering client secrets.
  */
 export function resolveSsoEncryptionKey(file: string): string {
-  const fromEnv = process.env.SSO_ENCRYPTION_KEY;
-  if (fromEnv) return fromEnv;
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dirname(file), { recursive: true });
-  const key = randomBytes(32).toString("base64");
-  writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  return key;
+  return resolveKeptSecret("SSO_ENCRYPTION_KEY", file, "base64");
 }

@@ -17,27 +17,38 @@ async function hasOrganisation(client: pg.Client): Promise<boolean> {
   return rows[0]!.n > 0;
 }
 
-/** A new set-up link's path while the database has no organisation; null once it has one. */
-export async function issueSetupLinkIfNeeded(url: string, now = new Date()): Promise<string | null> {
+/**
+ * Runs `work` in one transaction under the set-up lock while the database has no organisation;
+ * once it has one, nothing is written and `alreadySetUp` is the answer.
+ */
+async function whileNotSetUp<T>(url: string, alreadySetUp: T, work: (client: pg.Client) => Promise<T>): Promise<T> {
   return withClient(url, async (client) => {
     await client.query("BEGIN");
     try {
       await client.query("SELECT pg_advisory_xact_lock($1)", [SETUP_LOCK]);
       if (await hasOrganisation(client)) {
-        await client.query("COMMIT");
-        return null;
+        await client.query("ROLLBACK");
+        return alreadySetUp;
       }
-      const { token, tokenHash } = newOneTimeToken();
-      await client.query("INSERT INTO setup_token (id, token_hash, expires_at) VALUES (gen_random_uuid(), $1, $2)", [
-        tokenHash,
-        hoursFrom(now, SETUP_LINK_HOURS),
-      ]);
+      const result = await work(client);
       await client.query("COMMIT");
-      return `/setup/${token}`;
+      return result;
     } catch (error) {
       await client.query("ROLLBACK");
       throw error;
     }
+  });
+}
+
+/** A new set-up link's path while the database has no organisation; null once it has one. */
+export async function issueSetupLinkIfNeeded(url: string, now = new Date()): Promise<string | null> {
+  return whileNotSetUp(url, null, async (client) => {
+    const { token, tokenHash } = newOneTimeToken();
+    await client.query("INSERT INTO setup_token (id, token_hash, expires_at) VALUES (gen_random_uuid(), $1, $2)", [
+      tokenHash,
+      hoursFrom(now, SETUP_LINK_HOURS),
+    ]);
+    return `/setup/${token}`;
   });
 }
 
@@ -66,42 +77,31 @@ export type CommandLineSetupResult =
  * nothing matches it) and a one-time link to set the password, in one transaction, audited.
  */
 export async function setUpFromCommandLine(url: string, input: CommandLineSetup): Promise<CommandLineSetupResult> {
-  return withClient(url, async (client) => {
-    await client.query("BEGIN");
-    try {
-      await client.query("SELECT pg_advisory_xact_lock($1)", [SETUP_LOCK]);
-      if (await hasOrganisation(client)) {
-        await client.query("ROLLBACK");
-        return { ok: false, reason: "already-set-up" };
-      }
-      const organisation = await client.query<{ id: string }>(
-        `INSERT INTO organisation (id, name, kind) VALUES (gen_random_uuid(), $1, $2::"OrganisationKind") RETURNING id`,
-        [input.organisation.trim(), input.kind],
-      );
-      const organisationId = organisation.rows[0]!.id;
-      await client.query("INSERT INTO organisation_settings (organisation_id) VALUES ($1)", [organisationId]);
-      const admin = await client.query<{ id: string }>(
-        `INSERT INTO app_user (id, email, name, password_hash, role, organisation_id)
-         VALUES (gen_random_uuid(), $1, $2, '!', 'ADMIN', $3) RETURNING id`,
-        [input.email.trim().toLowerCase(), input.name.trim(), organisationId],
-      );
-      const adminId = admin.rows[0]!.id;
-      const { token, tokenHash } = newOneTimeToken();
-      await client.query(
-        "INSERT INTO password_reset (id, user_id, token_hash, expires_at) VALUES (gen_random_uuid(), $1, $2, $3)",
-        [adminId, tokenHash, hoursFrom(new Date(), SET_PASSWORD_HOURS)],
-      );
-      await client.query(
-        `SELECT append_audit_event($1::uuid, NULL::uuid, NULL::"Role", 'setup.complete', 'organisation', $1::text,
-                NULL, NULL, NULL, 'SUCCESS'::"AuditOutcome",
-                jsonb_build_object('via', 'command-line', 'adminId', $2::text, 'kind', $3::text))`,
-        [organisationId, adminId, input.kind],
-      );
-      await client.query("COMMIT");
-      return { ok: true, organisationId, adminId, setPasswordPath: `/password-reset/${token}` };
-    } catch (error) {
-      await client.query("ROLLBACK");
-      throw error;
-    }
+  const alreadySetUp: CommandLineSetupResult = { ok: false, reason: "already-set-up" };
+  return whileNotSetUp(url, alreadySetUp, async (client): Promise<CommandLineSetupResult> => {
+    const organisation = await client.query<{ id: string }>(
+      `INSERT INTO organisation (id, name, kind) VALUES (gen_random_uuid(), $1, $2::"OrganisationKind") RETURNING id`,
+      [input.organisation.trim(), input.kind],
+    );
+    const organisationId = organisation.rows[0]!.id;
+    await client.query("INSERT INTO organisation_settings (organisation_id) VALUES ($1)", [organisationId]);
+    const admin = await client.query<{ id: string }>(
+      `INSERT INTO app_user (id, email, name, password_hash, role, organisation_id)
+       VALUES (gen_random_uuid(), $1, $2, '!', 'ADMIN', $3) RETURNING id`,
+      [input.email.trim().toLowerCase(), input.name.trim(), organisationId],
+    );
+    const adminId = admin.rows[0]!.id;
+    const { token, tokenHash } = newOneTimeToken();
+    await client.query(
+      "INSERT INTO password_reset (id, user_id, token_hash, expires_at) VALUES (gen_random_uuid(), $1, $2, $3)",
+      [adminId, tokenHash, hoursFrom(new Date(), SET_PASSWORD_HOURS)],
+    );
+    await client.query(
+      `SELECT append_audit_event($1::uuid, NULL::uuid, NULL::"Role", 'setup.complete', 'organisation', $1::text,
+              NULL, NULL, NULL, 'SUCCESS'::"AuditOutcome",
+              jsonb_build_object('via', 'command-line', 'adminId', $2::text, 'kind', $3::text))`,
+      [organisationId, adminId, input.kind],
+    );
+    return { ok: true, organisationId, adminId, setPasswordPath: `/password-reset/${token}` };
   });
 }

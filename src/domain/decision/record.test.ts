@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GUIDANCE_VERSION } from "../guidance";
-import { VALID, steps, consentGivenShareAnswers } from "../wizard/test-fixtures";
+import { START, VALID, steps, consentGivenShareAnswers } from "../wizard/test-fixtures";
 import type { WizardAnswers } from "../wizard";
 import { buildDecisionRecord, ukDate, ukDayStart, type DecisionContext, type DecisionRecordData } from "./index";
 
@@ -23,14 +23,6 @@ function problems(answers: unknown, context: Partial<DecisionContext> = {}) {
   return result.ok ? [] : result.problems;
 }
 
-const START: WizardAnswers = {
-  urgency: VALID.urgency,
-  request: VALID.request,
-  identifiable: VALID.identifiable,
-  concern: VALID.concern,
-  "about-the-information": VALID["about-the-information"],
-  "child-views": VALID["child-views"],
-};
 const NO_SHARE_DECISION = {
   outcome: "NO_SHARE" as const,
   rationale: "There is no safeguarding purpose; the request was for a housing application.",

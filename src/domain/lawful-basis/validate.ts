@@ -2,6 +2,7 @@ import {
   findLawfulBasis,
   isInForce,
   lawfulBasis,
+  STATUTORY_GATEWAY_IDS,
   unavailableReason,
   type Article6Id,
   type Article9Id,
@@ -41,17 +42,8 @@ const BASES_FOR_REASON: Record<OtherLawfulReasonKind, { ids: readonly LawfulBasi
   "statutory-duty-or-power": {
     ids: [
       "art6-1-c",
-      "ca1989-s17",
-      "ca1989-s27",
-      "ca1989-s47",
-      "ca2004-s10",
-      "ca2004-s11",
-      "ca2004-s16h",
-      "ca2004-s16la",
-      "care-act-2014-s42",
-      "care-act-2014-s45",
-      "cda1998-s115",
-      "court-order",
+      // Every statutory gateway but s.16LC (a consistent child identifier), which is no duty or power to share.
+      ...STATUTORY_GATEWAY_IDS.filter((id) => id !== "ca2004-s16lc"),
       "common-law-legal-requirement",
     ],
     described: "a legal duty or power to share (legal obligation, or the statute under 'Legal duty or power to share')",

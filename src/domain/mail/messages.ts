@@ -4,21 +4,24 @@
  * because the renderer is never given any. Email leaves our control (forwarding, shared
  * mailboxes, phones), so it says only that there is something to look at, behind a sign-in.
  */
-export const EMAIL_TEMPLATES = [
+/** What a person is notified of in the app (src/server/notifications), each also sent as an email. */
+export const NOTIFICATION_KINDS = [
   "REVIEW_REQUESTED",
   "DECISION_CHALLENGED",
   "DECISION_ENDORSED",
   "REPLY_RECEIVED",
   "ESCALATION_RAISED",
   "ESCALATION_RESOLVED",
+  // Issue 14: a partner's request reached the contact team; the contact team answered it.
   "REQUEST_RECEIVED",
   "REQUEST_ANSWERED",
+  // Its clocks: due soon (to whoever has it), overdue (to the contact team's supervisors).
   "REQUEST_DUE_SOON",
   "REQUEST_OVERDUE",
-  "INVITATION",
-  "PASSWORD_RESET",
-  "PASSWORD_CHANGED",
 ] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const EMAIL_TEMPLATES = [...NOTIFICATION_KINDS, "INVITATION", "PASSWORD_RESET", "PASSWORD_CHANGED"] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 
 export function isEmailTemplate(value: string): value is EmailTemplate {

@@ -36,32 +36,27 @@ function resourceAt(scope: Scope): ScopedResource {
   }
 }
 
+// What practitioners and supervisors both may do, beside recording decisions.
+const CASEWORK: GlobalAction[] = [
+  "case.search",
+  "consultation.record",
+  "consultation.list-own",
+  "request.send",
+  "request.inbox",
+  "request.list-own",
+  "partnership.view",
+];
+
 // The whole policy as a readable table: role -> action -> allowed.
 const EXPECTED_GLOBAL: Record<Role, GlobalAction[]> = {
-  PRACTITIONER: [
-    "decision.record",
-    "decision.list-own",
-    "case.search",
-    "consultation.record",
-    "consultation.list-own",
-    "request.send",
-    "request.inbox",
-    "request.list-own",
-    "partnership.view",
-  ],
+  PRACTITIONER: ["decision.record", "decision.list-own", ...CASEWORK],
   SUPERVISOR: [
     "decision.record",
     "decision.list-own",
     "review.queue",
     "review.team-view",
     "escalation.list",
-    "case.search",
-    "consultation.record",
-    "consultation.list-own",
-    "request.send",
-    "request.inbox",
-    "request.list-own",
-    "partnership.view",
+    ...CASEWORK,
   ],
   IG_LEAD: [
     "case.search",

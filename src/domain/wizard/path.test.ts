@@ -16,16 +16,8 @@ import {
   type StepId,
   type WizardAnswers,
 } from "./index";
-import { VALID, steps, consentGivenShareAnswers } from "./test-fixtures";
+import { START, VALID, steps, consentGivenShareAnswers } from "./test-fixtures";
 
-const START: WizardAnswers = {
-  urgency: VALID.urgency,
-  request: VALID.request,
-  identifiable: VALID.identifiable,
-  concern: VALID.concern,
-  "about-the-information": VALID["about-the-information"],
-  "child-views": VALID["child-views"],
-};
 const EMERGENCY: WizardAnswers = { ...START, urgency: { immediateRisk: "yes" } };
 
 const harm = (significantHarm: "yes" | "no" | "not-sure"): WizardAnswers => ({

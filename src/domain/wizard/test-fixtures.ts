@@ -99,6 +99,16 @@ export const VALID: { [Id in Exclude<keyof StepValues, "check-answers">]: StepVa
 };
 
 /** A complete routine path: no immediate risk, consent given, shared. */
+/** The answers every path starts with: no immediate risk, a request, the concern and what it is about. */
+export const START: WizardAnswers = {
+  urgency: VALID.urgency,
+  request: VALID.request,
+  identifiable: VALID.identifiable,
+  concern: VALID.concern,
+  "about-the-information": VALID["about-the-information"],
+  "child-views": VALID["child-views"],
+};
+
 export function consentGivenShareAnswers(): WizardAnswers {
   return {
     urgency: VALID.urgency,

@@ -2,12 +2,11 @@ import "server-only";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { newPasswordErrors } from "@/domain/accounts/password-policy";
 import { acceptInvitationSchema } from "@/schemas/accounts";
-import { appendAuditEvent } from "@/server/audit/append-audit-event";
-import { fieldErrorsFrom } from "@/server/field-errors";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
-import { fromRequest, hashPassword, tokenHashOf } from "./account-links";
-import { invitationStatus } from "./invitations";
+import { hashPassword, tokenHashOf } from "./account-links";
+import { invitationStatus, markInvitationAccepted } from "./invitations";
+import { withInput } from "@/server/use-case";
 
 const UNUSABLE =
   "This invitation link has expired, been used or been withdrawn. Ask your administrator to send a new one";
@@ -35,55 +34,39 @@ export type AcceptInvitationResult = UseCaseResult<{ email: string }>;
  * team the admin chose, and the link is used up, in one transaction, audited. They then sign in
  * (a second factor, once required, is enrolled from there).
  */
-export async function acceptInvitation(raw: unknown, meta: RequestMeta): Promise<AcceptInvitationResult> {
-  const parsed = acceptInvitationSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const tokenHash = tokenHashOf(parsed.data.token);
-  if (!tokenHash) return fail.conflict(UNUSABLE);
-  const preview = await db().invitation.findUnique({ where: { tokenHash } });
-  if (!preview || invitationStatus(preview) !== "pending") return fail.conflict(UNUSABLE);
-  const passwordErrors = newPasswordErrors(parsed.data.password, parsed.data.confirmPassword, [
-    preview.name,
-    preview.email,
-  ]);
-  if (passwordErrors.length > 0) return fail.invalid(passwordErrors);
-  const passwordHash = await hashPassword(parsed.data.password);
+export const acceptInvitation = withInput(
+  acceptInvitationSchema,
+  async (input, meta: RequestMeta): Promise<AcceptInvitationResult> => {
+    const tokenHash = tokenHashOf(input.token);
+    if (!tokenHash) return fail.conflict(UNUSABLE);
+    const preview = await db().invitation.findUnique({ where: { tokenHash } });
+    if (!preview || invitationStatus(preview) !== "pending") return fail.conflict(UNUSABLE);
+    const passwordErrors = newPasswordErrors(input.password, input.confirmPassword, [preview.name, preview.email]);
+    if (passwordErrors.length > 0) return fail.invalid(passwordErrors);
+    const passwordHash = await hashPassword(input.password);
 
-  return db().$transaction(async (tx): Promise<AcceptInvitationResult> => {
-    // Locked and checked again: a resend, revocation or second acceptance may have happened since.
-    const locked = await tx.$queryRaw<{ id: string }[]>`
+    return db().$transaction(async (tx): Promise<AcceptInvitationResult> => {
+      // Locked and checked again: a resend, revocation or second acceptance may have happened since.
+      const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM invitation WHERE token_hash = ${tokenHash} FOR UPDATE`;
-    if (locked.length === 0) return fail.conflict(UNUSABLE);
-    const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: locked[0]!.id } });
-    if (invitationStatus(invitation) !== "pending") return fail.conflict(UNUSABLE);
-    if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
-      return fail.conflict("An account with this email address already exists. Sign in instead");
-    }
-    const user = await tx.user.create({
-      data: {
-        email: invitation.email,
-        name: invitation.name,
-        passwordHash,
-        role: invitation.role,
-        organisationId: invitation.organisationId,
-        teamId: invitation.teamId,
-      },
+      if (locked.length === 0) return fail.conflict(UNUSABLE);
+      const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: locked[0]!.id } });
+      if (invitationStatus(invitation) !== "pending") return fail.conflict(UNUSABLE);
+      if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
+        return fail.conflict("An account with this email address already exists. Sign in instead");
+      }
+      const user = await tx.user.create({
+        data: {
+          email: invitation.email,
+          name: invitation.name,
+          passwordHash,
+          role: invitation.role,
+          organisationId: invitation.organisationId,
+          teamId: invitation.teamId,
+        },
+      });
+      await markInvitationAccepted(tx, invitation.id, user, meta);
+      return { ok: true, email: user.email };
     });
-    await tx.invitation.update({
-      where: { id: invitation.id },
-      data: { acceptedAt: new Date(), acceptedUserId: user.id },
-    });
-    await appendAuditEvent(tx, {
-      ...fromRequest(meta),
-      actorId: user.id,
-      actorRole: user.role,
-      organisationId: user.organisationId,
-      action: "invitation.accept",
-      objectType: "invitation",
-      objectId: invitation.id,
-      outcome: "SUCCESS",
-      detail: { userId: user.id, role: user.role, teamId: user.teamId },
-    });
-    return { ok: true, email: user.email };
-  });
-}
+  },
+);

@@ -3,13 +3,13 @@ import { INVITATION_DAYS, hoursFrom, newOneTimeToken } from "@/domain/accounts/o
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { invitationIdSchema } from "@/schemas/accounts";
 import type { SignedInUser } from "@/server/auth/current-actor";
-import { appendAuditEvent } from "@/server/audit/append-audit-event";
+import { appendAuditEvent, auditEntry } from "@/server/audit/append-audit-event";
 import { recordRefusal } from "@/server/auth/refusal";
 import { fieldErrorsFrom } from "@/server/field-errors";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { queueEmail } from "@/server/mail/email-outbox";
-import { INVITATION_PATH, fromRequest } from "./account-links";
+import { INVITATION_PATH } from "./account-links";
 import { invitationStatus } from "./invitations";
 
 export type ChangeInvitationResult = UseCaseResult<{ email: string; change: "resend" | "revoke" }>;
@@ -48,17 +48,16 @@ export async function changeInvitation(
     } else {
       await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     }
-    await appendAuditEvent(tx, {
-      ...fromRequest(meta),
-      actorId: admin.userId,
-      actorRole: admin.role,
-      organisationId: admin.organisationId,
-      action: change === "resend" ? "invitation.resend" : "invitation.revoke",
-      objectType: "invitation",
-      objectId: invitation.id,
-      outcome: "SUCCESS",
-      detail: { email: invitation.email, statusBefore: status },
-    });
+    await appendAuditEvent(
+      tx,
+      auditEntry(admin, meta, {
+        action: change === "resend" ? "invitation.resend" : "invitation.revoke",
+        objectType: "invitation",
+        objectId: invitation.id,
+        outcome: "SUCCESS",
+        detail: { email: invitation.email, statusBefore: status },
+      }),
+    );
     return { ok: true, email: invitation.email, change };
   });
   if (result !== "elsewhere") return result;

@@ -3,10 +3,10 @@ import { type UseCaseResult, fail } from "@/domain/errors";
 import { newPasswordErrors } from "@/domain/accounts/password-policy";
 import { setupSchema } from "@/schemas/accounts";
 import { appendAuditEvent } from "@/server/audit/append-audit-event";
-import { fieldErrorsFrom } from "@/server/field-errors";
 import { type Tx, db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { fromRequest, hashPassword, tokenHashOf } from "./account-links";
+import { withInput } from "@/server/use-case";
 
 export type SetupLinkState = "usable" | "already-set-up" | "expired-or-used";
 
@@ -33,10 +33,7 @@ export type CompleteSetupResult = UseCaseResult<{ organisationName: string; emai
  * organisation and its first administrator, and uses up the link. Refused once any organisation
  * exists, whatever the link. Audited on the new organisation's chain, by the new admin.
  */
-export async function completeSetup(raw: unknown, meta: RequestMeta): Promise<CompleteSetupResult> {
-  const parsed = setupSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const input = parsed.data;
+export const completeSetup = withInput(setupSchema, async (input, meta: RequestMeta): Promise<CompleteSetupResult> => {
   const passwordErrors = newPasswordErrors(input.password, input.confirmPassword, [input.name, input.email]);
   if (passwordErrors.length > 0) return fail.invalid(passwordErrors);
   const passwordHash = await hashPassword(input.password);
@@ -67,4 +64,4 @@ export async function completeSetup(raw: unknown, meta: RequestMeta): Promise<Co
     });
     return { ok: true, organisationName: organisation.name, email: admin.email };
   });
-}
+});

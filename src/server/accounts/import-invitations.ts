@@ -3,12 +3,11 @@ import { type InvitationRow, checkInvitationCsv } from "@/domain/accounts/invita
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { importCsvSchema } from "@/schemas/accounts";
 import type { SignedInUser } from "@/server/auth/current-actor";
-import { appendAuditEvent } from "@/server/audit/append-audit-event";
+import { appendAuditEvent, auditEntry } from "@/server/audit/append-audit-event";
 import { fieldErrorsFrom } from "@/server/field-errors";
 import { type Tx, db } from "@/server/infra/db";
-import type { RequestMeta } from "@/server/infra/request-context";
-import { fromRequest } from "./account-links";
 import { createInvitation } from "./invitations";
+import { withUserInput } from "@/server/use-case";
 
 export type ImportPreviewResult = UseCaseResult<{ rows: InvitationRow[]; valid: number; invalid: number }>;
 export type ImportInvitationsResult = UseCaseResult<{ invited: number; skipped: number }>;
@@ -43,41 +42,37 @@ export async function previewInvitationImport(admin: SignedInUser, raw: unknown)
  * taken is skipped, not half-written. One invitation.create event per person, and one
  * invitation.import event for the whole file.
  */
-export async function importInvitations(
-  admin: SignedInUser,
-  raw: unknown,
-  meta: RequestMeta,
-): Promise<ImportInvitationsResult> {
-  const parsed = importCsvSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  return db().$transaction(
-    async (tx): Promise<ImportInvitationsResult> => {
-      const { rows, problem } = await checkAgainstDatabase(tx, admin, parsed.data.csv);
-      if (problem) return fail.invalid([{ field: "csv", message: problem }]);
-      const valid = rows.filter((row) => row.errors.length === 0 && row.role);
-      if (valid.length === 0) return fail.invalid([{ field: "csv", message: "No row of the file can be imported" }]);
-      for (const row of valid) {
-        await createInvitation(
+export const importInvitations = withUserInput(
+  importCsvSchema,
+  async (admin, input, meta): Promise<ImportInvitationsResult> => {
+    return db().$transaction(
+      async (tx): Promise<ImportInvitationsResult> => {
+        const { rows, problem } = await checkAgainstDatabase(tx, admin, input.csv);
+        if (problem) return fail.invalid([{ field: "csv", message: problem }]);
+        const valid = rows.filter((row) => row.errors.length === 0 && row.role);
+        if (valid.length === 0) return fail.invalid([{ field: "csv", message: "No row of the file can be imported" }]);
+        for (const row of valid) {
+          await createInvitation(
+            tx,
+            admin,
+            meta,
+            { name: row.name, email: row.email, role: row.role!, teamId: row.teamId },
+            "csv",
+          );
+        }
+        await appendAuditEvent(
           tx,
-          admin,
-          meta,
-          { name: row.name, email: row.email, role: row.role!, teamId: row.teamId },
-          "csv",
+          auditEntry(admin, meta, {
+            action: "invitation.import",
+            objectType: "organisation",
+            objectId: admin.organisationId,
+            outcome: "SUCCESS",
+            detail: { invited: valid.length, skipped: rows.length - valid.length },
+          }),
         );
-      }
-      await appendAuditEvent(tx, {
-        ...fromRequest(meta),
-        actorId: admin.userId,
-        actorRole: admin.role,
-        organisationId: admin.organisationId,
-        action: "invitation.import",
-        objectType: "organisation",
-        objectId: admin.organisationId,
-        outcome: "SUCCESS",
-        detail: { invited: valid.length, skipped: rows.length - valid.length },
-      });
-      return { ok: true, invited: valid.length, skipped: rows.length - valid.length };
-    },
-    { timeout: 60_000 },
-  );
-}
+        return { ok: true, invited: valid.length, skipped: rows.length - valid.length };
+      },
+      { timeout: 60_000 },
+    );
+  },
+);

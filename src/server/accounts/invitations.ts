@@ -2,11 +2,11 @@ import "server-only";
 import { INVITATION_DAYS, hoursFrom, newOneTimeToken } from "@/domain/accounts/one-time-token";
 import type { Role } from "@/domain/policy";
 import type { SignedInUser } from "@/server/auth/current-actor";
-import { appendAuditEvent } from "@/server/audit/append-audit-event";
+import { actorOf, appendAuditEvent, auditEntry } from "@/server/audit/append-audit-event";
 import { type Tx, db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { queueEmail } from "@/server/mail/email-outbox";
-import { INVITATION_PATH, fromRequest } from "./account-links";
+import { INVITATION_PATH } from "./account-links";
 
 // What inviting one person and importing many share (decision 019).
 
@@ -56,18 +56,44 @@ export async function createInvitation(
     select: { id: true },
   });
   await queueEmail(tx, { template: "INVITATION", to: invitation.email, linkPath: `${INVITATION_PATH}${token}` });
-  await appendAuditEvent(tx, {
-    ...fromRequest(meta),
-    actorId: admin.userId,
-    actorRole: admin.role,
-    organisationId: admin.organisationId,
-    action: "invitation.create",
-    objectType: "invitation",
-    objectId: created.id,
-    outcome: "SUCCESS",
-    detail: { email: invitation.email, role: invitation.role, teamId: invitation.teamId, via },
-  });
+  await appendAuditEvent(
+    tx,
+    auditEntry(admin, meta, {
+      action: "invitation.create",
+      objectType: "invitation",
+      objectId: created.id,
+      outcome: "SUCCESS",
+      detail: { email: invitation.email, role: invitation.role, teamId: invitation.teamId, via },
+    }),
+  );
   return created.id;
+}
+
+/**
+ * Marks an invitation accepted by the account made from it and audits `invitation.accept` by that
+ * account, in the caller's transaction: from the emailed link, or (`via: "sso"`) by single sign-on.
+ */
+export async function markInvitationAccepted(
+  tx: Tx,
+  invitationId: string,
+  user: { id: string; role: Role; organisationId: string; teamId: string | null },
+  meta: RequestMeta,
+  via?: "sso",
+): Promise<void> {
+  await tx.invitation.update({
+    where: { id: invitationId },
+    data: { acceptedAt: new Date(), acceptedUserId: user.id },
+  });
+  await appendAuditEvent(
+    tx,
+    auditEntry(actorOf(user), meta, {
+      action: "invitation.accept",
+      objectType: "invitation",
+      objectId: invitationId,
+      outcome: "SUCCESS",
+      detail: { userId: user.id, role: user.role, teamId: user.teamId, ...(via ? { via } : {}) },
+    }),
+  );
 }
 
 export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";

@@ -1,11 +1,9 @@
 import "server-only";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { inviteSchema } from "@/schemas/accounts";
-import type { SignedInUser } from "@/server/auth/current-actor";
-import { fieldErrorsFrom } from "@/server/field-errors";
 import { db } from "@/server/infra/db";
-import type { RequestMeta } from "@/server/infra/request-context";
 import { createInvitation, emailIsTaken } from "./invitations";
+import { withUserInput } from "@/server/use-case";
 
 export type InviteUserResult = UseCaseResult<{ invitationId: string; email: string }>;
 
@@ -14,19 +12,25 @@ export type InviteUserResult = UseCaseResult<{ invitationId: string; email: stri
  * sent through the outbox in the same transaction. The pipeline checked users.invite; the team
  * must be one of the admin's organisation's.
  */
-export async function inviteUser(admin: SignedInUser, raw: unknown, meta: RequestMeta): Promise<InviteUserResult> {
-  const parsed = inviteSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const { name, email, role, teamId } = parsed.data;
-  return db().$transaction(async (tx): Promise<InviteUserResult> => {
-    if (teamId) {
-      const team = await tx.team.findFirst({ where: { id: teamId, organisationId: admin.organisationId } });
-      if (!team) return fail.invalid([{ field: "teamId", message: "Choose a team from your organisation" }]);
-    }
-    if (await emailIsTaken(tx, email)) {
-      return fail.conflict("This email address already has an account or a pending invitation", "email");
-    }
-    const invitationId = await createInvitation(tx, admin, meta, { name, email, role, teamId: teamId || null }, "form");
-    return { ok: true, invitationId, email };
-  });
-}
+export const inviteUser = withUserInput(
+  inviteSchema,
+  async (admin, { name, email, role, teamId }, meta): Promise<InviteUserResult> => {
+    return db().$transaction(async (tx): Promise<InviteUserResult> => {
+      if (teamId) {
+        const team = await tx.team.findFirst({ where: { id: teamId, organisationId: admin.organisationId } });
+        if (!team) return fail.invalid([{ field: "teamId", message: "Choose a team from your organisation" }]);
+      }
+      if (await emailIsTaken(tx, email)) {
+        return fail.conflict("This email address already has an account or a pending invitation", "email");
+      }
+      const invitationId = await createInvitation(
+        tx,
+        admin,
+        meta,
+        { name, email, role, teamId: teamId || null },
+        "form",
+      );
+      return { ok: true, invitationId, email };
+    });
+  },
+);

@@ -4,14 +4,14 @@ import { PASSWORD_RESET_MINUTES, hoursFrom, newOneTimeToken } from "@/domain/acc
 import { newPasswordErrors } from "@/domain/accounts/password-policy";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { requestPasswordResetSchema, resetPasswordSchema } from "@/schemas/accounts";
-import { appendAuditEvent, recordAuditEvent } from "@/server/audit/append-audit-event";
+import { actorOf, appendAuditEvent, auditEntry, recordAuditEvent } from "@/server/audit/append-audit-event";
 import { emailTag } from "@/server/auth/sign-in-user";
 import { type ThrottleRule, reserve } from "@/server/auth/sign-in-throttle";
-import { fieldErrorsFrom } from "@/server/field-errors";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { queueEmail } from "@/server/mail/email-outbox";
 import { PASSWORD_RESET_PATH, fromRequest, hashPassword, tokenHashOf } from "./account-links";
+import { withInput } from "@/server/use-case";
 
 // Self-service password reset by email (decision 019).
 
@@ -27,47 +27,47 @@ export type RequestPasswordResetResult = UseCaseResult<{ email: string }>;
  * there is an account, we have sent a link". Only an active account with a password gets one (a
  * one-time link for an hour, hashed at rest), through the outbox; every request is audited.
  */
-export async function requestPasswordReset(raw: unknown, meta: RequestMeta): Promise<RequestPasswordResetResult> {
-  const parsed = requestPasswordResetSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const { email } = parsed.data;
-  const digest = createHash("sha256").update(email).digest("hex");
-  const allowed =
-    (!meta.ip || (await reserve(`reset-ip:${meta.ip}`, RESET_ADDRESS_RULE))) &&
-    (await reserve(`reset:${digest}`, RESET_ACCOUNT_RULE));
-  const user = await db().user.findUnique({ where: { email } });
-  const audit = { ...fromRequest(meta), action: "password-reset.request", objectType: "user" } as const;
-  if (!allowed || !user || user.disabledAt) {
-    const reason = !allowed ? "throttled" : !user ? "unknown-email" : "account-disabled";
-    await recordAuditEvent({
-      ...audit,
-      actorId: null,
-      actorRole: null,
-      organisationId: user?.organisationId ?? null,
-      objectId: user?.id ?? null,
-      outcome: "FAILURE",
-      detail: { reason, emailTag: emailTag(email) },
+export const requestPasswordReset = withInput(
+  requestPasswordResetSchema,
+  async ({ email }, meta: RequestMeta): Promise<RequestPasswordResetResult> => {
+    const digest = createHash("sha256").update(email).digest("hex");
+    const allowed =
+      (!meta.ip || (await reserve(`reset-ip:${meta.ip}`, RESET_ADDRESS_RULE))) &&
+      (await reserve(`reset:${digest}`, RESET_ACCOUNT_RULE));
+    const user = await db().user.findUnique({ where: { email } });
+    const audit = { ...fromRequest(meta), action: "password-reset.request", objectType: "user" } as const;
+    if (!allowed || !user || user.disabledAt) {
+      const reason = !allowed ? "throttled" : !user ? "unknown-email" : "account-disabled";
+      await recordAuditEvent({
+        ...audit,
+        actorId: null,
+        actorRole: null,
+        organisationId: user?.organisationId ?? null,
+        objectId: user?.id ?? null,
+        outcome: "FAILURE",
+        detail: { reason, emailTag: emailTag(email) },
+      });
+      return { ok: true, email };
+    }
+    await db().$transaction(async (tx) => {
+      const { token, tokenHash } = newOneTimeToken();
+      await tx.passwordReset.create({
+        data: { userId: user.id, tokenHash, expiresAt: hoursFrom(new Date(), PASSWORD_RESET_MINUTES / 60) },
+      });
+      await queueEmail(tx, { template: "PASSWORD_RESET", to: user.email, linkPath: `${PASSWORD_RESET_PATH}${token}` });
+      await appendAuditEvent(tx, {
+        ...audit,
+        actorId: null,
+        actorRole: null,
+        organisationId: user.organisationId,
+        objectId: user.id,
+        outcome: "SUCCESS",
+        detail: { emailTag: emailTag(email) },
+      });
     });
     return { ok: true, email };
-  }
-  await db().$transaction(async (tx) => {
-    const { token, tokenHash } = newOneTimeToken();
-    await tx.passwordReset.create({
-      data: { userId: user.id, tokenHash, expiresAt: hoursFrom(new Date(), PASSWORD_RESET_MINUTES / 60) },
-    });
-    await queueEmail(tx, { template: "PASSWORD_RESET", to: user.email, linkPath: `${PASSWORD_RESET_PATH}${token}` });
-    await appendAuditEvent(tx, {
-      ...audit,
-      actorId: null,
-      actorRole: null,
-      organisationId: user.organisationId,
-      objectId: user.id,
-      outcome: "SUCCESS",
-      detail: { emailTag: emailTag(email) },
-    });
-  });
-  return { ok: true, email };
-}
+  },
+);
 
 const UNUSABLE = "This link has expired or has already been used. Ask for a new one";
 
@@ -85,46 +85,46 @@ export type ResetPasswordResult = UseCaseResult<{ email: string }>;
  * Sets the new password from a reset (or the command line's set-password) link: uses the link up
  * (and any other open one of the person's), ends all their sessions, and tells them by email.
  */
-export async function resetPassword(raw: unknown, meta: RequestMeta): Promise<ResetPasswordResult> {
-  const parsed = resetPasswordSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const tokenHash = tokenHashOf(parsed.data.token);
-  if (!tokenHash) return fail.conflict(UNUSABLE);
-  const reset = await db().passwordReset.findUnique({ where: { tokenHash } });
-  if (!reset || reset.usedAt || reset.expiresAt <= new Date()) return fail.conflict(UNUSABLE);
-  const user = await db().user.findUniqueOrThrow({ where: { id: reset.userId } });
-  const errors = newPasswordErrors(parsed.data.password, parsed.data.confirmPassword, [user.name, user.email]);
-  if (errors.length > 0) return fail.invalid(errors);
-  const passwordHash = await hashPassword(parsed.data.password);
+export const resetPassword = withInput(
+  resetPasswordSchema,
+  async (input, meta: RequestMeta): Promise<ResetPasswordResult> => {
+    const tokenHash = tokenHashOf(input.token);
+    if (!tokenHash) return fail.conflict(UNUSABLE);
+    const reset = await db().passwordReset.findUnique({ where: { tokenHash } });
+    if (!reset || reset.usedAt || reset.expiresAt <= new Date()) return fail.conflict(UNUSABLE);
+    const user = await db().user.findUniqueOrThrow({ where: { id: reset.userId } });
+    const errors = newPasswordErrors(input.password, input.confirmPassword, [user.name, user.email]);
+    if (errors.length > 0) return fail.invalid(errors);
+    const passwordHash = await hashPassword(input.password);
 
-  return db().$transaction(async (tx): Promise<ResetPasswordResult> => {
-    // Used exactly once, however many tabs submit it.
-    const used = await tx.passwordReset.updateMany({
-      where: { tokenHash, usedAt: null, expiresAt: { gt: new Date() } },
-      data: { usedAt: new Date() },
+    return db().$transaction(async (tx): Promise<ResetPasswordResult> => {
+      // Used exactly once, however many tabs submit it.
+      const used = await tx.passwordReset.updateMany({
+        where: { tokenHash, usedAt: null, expiresAt: { gt: new Date() } },
+        data: { usedAt: new Date() },
+      });
+      if (used.count !== 1) return fail.conflict(UNUSABLE);
+      await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
+      await tx.user.update({
+        where: { id: user.id },
+        data: { passwordHash, sessionVersion: { increment: 1 } },
+      });
+      const ended = await tx.userSession.updateMany({
+        where: { userId: user.id, endedAt: null },
+        data: { endedAt: new Date(), endReason: "password-reset" },
+      });
+      await queueEmail(tx, { template: "PASSWORD_CHANGED", to: user.email, linkPath: "/password-reset" });
+      await appendAuditEvent(
+        tx,
+        auditEntry(actorOf(user), meta, {
+          action: "password-reset.complete",
+          objectType: "user",
+          objectId: user.id,
+          outcome: "SUCCESS",
+          detail: { sessionsEnded: ended.count },
+        }),
+      );
+      return { ok: true, email: user.email };
     });
-    if (used.count !== 1) return fail.conflict(UNUSABLE);
-    await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
-    await tx.user.update({
-      where: { id: user.id },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
-    });
-    const ended = await tx.userSession.updateMany({
-      where: { userId: user.id, endedAt: null },
-      data: { endedAt: new Date(), endReason: "password-reset" },
-    });
-    await queueEmail(tx, { template: "PASSWORD_CHANGED", to: user.email, linkPath: "/password-reset" });
-    await appendAuditEvent(tx, {
-      ...fromRequest(meta),
-      actorId: user.id,
-      actorRole: user.role,
-      organisationId: user.organisationId,
-      action: "password-reset.complete",
-      objectType: "user",
-      objectId: user.id,
-      outcome: "SUCCESS",
-      detail: { sessionsEnded: ended.count },
-    });
-    return { ok: true, email: user.email };
-  });
-}
+  },
+);

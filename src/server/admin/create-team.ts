@@ -1,12 +1,10 @@
 import "server-only";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { createTeamSchema } from "@/schemas/administration";
-import type { SignedInUser } from "@/server/auth/current-actor";
 import { appendAuditEvent, auditEntry } from "@/server/audit/append-audit-event";
-import { fieldErrorsFrom } from "@/server/field-errors";
 import { db } from "@/server/infra/db";
-import type { RequestMeta } from "@/server/infra/request-context";
 import { isUniqueViolation } from "./in-organisation";
+import { withUserInput } from "@/server/use-case";
 
 export type CreateTeamResult = UseCaseResult<{ teamId: string; name: string }>;
 
@@ -14,10 +12,7 @@ export const teamNameTaken = (name: string) =>
   fail.conflict(`There is already a team called ${name} (it may be archived). Choose a different name`, "name");
 
 /** Adds a team to the admin's organisation. The pipeline has checked the permission (teams.manage). */
-export async function createTeam(admin: SignedInUser, raw: unknown, meta: RequestMeta): Promise<CreateTeamResult> {
-  const parsed = createTeamSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const { name } = parsed.data;
+export const createTeam = withUserInput(createTeamSchema, async (admin, { name }, meta): Promise<CreateTeamResult> => {
   try {
     return await db().$transaction(async (tx) => {
       const team = await tx.team.create({ data: { organisationId: admin.organisationId, name } });
@@ -38,4 +33,4 @@ export async function createTeam(admin: SignedInUser, raw: unknown, meta: Reques
     if (isUniqueViolation(error)) return teamNameTaken(name);
     throw error;
   }
-}
+});

@@ -1,10 +1,9 @@
 import "server-only";
-import type { Role } from "@/domain/policy";
 import type { SignedInUser } from "@/server/auth/current-actor";
 import { recordRefusal } from "@/server/auth/refusal";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
-import type { PersonSummary } from "./list-people";
+import { type PersonSummary, personSummaryOf } from "./list-people";
 
 export interface PersonDetail extends PersonSummary {
   jobTitle: string | null;
@@ -28,15 +27,9 @@ export async function getPerson(admin: SignedInUser, userId: string, meta: Reque
     return null;
   }
   return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
+    ...personSummaryOf(user),
     jobTitle: user.jobTitle,
-    role: user.role as Role,
-    teamId: user.teamId,
-    teamName: user.team?.name ?? null,
     teamArchived: user.team?.archivedAt != null,
-    active: user.disabledAt === null,
     deactivatedAt: user.disabledAt,
     createdAt: user.createdAt,
   };

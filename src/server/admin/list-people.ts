@@ -15,6 +15,27 @@ export interface PersonSummary {
   active: boolean;
 }
 
+/** A person row (with their team) as the people pages show it. */
+export function personSummaryOf(user: {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  teamId: string | null;
+  disabledAt: Date | null;
+  team: { name: string } | null;
+}): PersonSummary {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role as Role,
+    teamId: user.teamId,
+    teamName: user.team?.name ?? null,
+    active: user.disabledAt === null,
+  };
+}
+
 /** At most this many people on one page: a search narrows a larger organisation. */
 export const PEOPLE_PAGE_LIMIT = 200;
 
@@ -40,15 +61,7 @@ export async function listPeople(
     select: { id: true, name: true, email: true, role: true, teamId: true, disabledAt: true, team: true },
   });
   return {
-    people: users.slice(0, PEOPLE_PAGE_LIMIT).map((u) => ({
-      id: u.id,
-      name: u.name,
-      email: u.email,
-      role: u.role as Role,
-      teamId: u.teamId,
-      teamName: u.team?.name ?? null,
-      active: u.disabledAt === null,
-    })),
+    people: users.slice(0, PEOPLE_PAGE_LIMIT).map(personSummaryOf),
     more: users.length > PEOPLE_PAGE_LIMIT,
   };
 }

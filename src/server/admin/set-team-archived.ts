@@ -1,10 +1,8 @@
 import "server-only";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { setTeamArchivedSchema } from "@/schemas/administration";
-import type { SignedInUser } from "@/server/auth/current-actor";
 import { appendAuditEvent, auditEntry } from "@/server/audit/append-audit-event";
-import { fieldErrorsFrom } from "@/server/field-errors";
-import type { RequestMeta } from "@/server/infra/request-context";
+import { withUserInput } from "@/server/use-case";
 import { ELSEWHERE, changeInOrganisation, placeOf } from "./in-organisation";
 
 export type SetTeamArchivedResult = UseCaseResult<{ teamId: string; name: string; archived: boolean }>;
@@ -13,34 +11,31 @@ export type SetTeamArchivedResult = UseCaseResult<{ teamId: string; name: string
  * Archives a team (it keeps its records and members, and takes no new members) or brings it back.
  * The pipeline has checked the permission (teams.manage).
  */
-export async function setTeamArchived(
-  admin: SignedInUser,
-  raw: unknown,
-  meta: RequestMeta,
-): Promise<SetTeamArchivedResult> {
-  const parsed = setTeamArchivedSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const { teamId } = parsed.data;
-  const archived = parsed.data.archived === "yes";
-  const target = { type: "team", id: teamId, notFound: "Team not found" };
-  return changeInOrganisation(admin, meta, "teams.manage", target, async (tx) => {
-    const team = placeOf(await tx.team.findUnique({ where: { id: teamId } }), admin);
-    if (team === "missing") return fail.notFound(target.notFound);
-    if (team === ELSEWHERE) return ELSEWHERE;
-    if ((team.archivedAt !== null) === archived) {
-      return fail.conflict(archived ? `${team.name} is already archived` : `${team.name} is not archived`);
-    }
-    await tx.team.update({ where: { id: teamId }, data: { archivedAt: archived ? new Date() : null } });
-    await appendAuditEvent(
-      tx,
-      auditEntry(admin, meta, {
-        action: archived ? "team.archive" : "team.unarchive",
-        objectType: "team",
-        objectId: teamId,
-        outcome: "SUCCESS",
-        detail: { name: team.name, before: { archived: !archived }, after: { archived } },
-      }),
-    );
-    return { ok: true as const, teamId, name: team.name, archived };
-  });
-}
+export const setTeamArchived = withUserInput(
+  setTeamArchivedSchema,
+  async (admin, input, meta): Promise<SetTeamArchivedResult> => {
+    const { teamId } = input;
+    const archived = input.archived === "yes";
+    const target = { type: "team", id: teamId, notFound: "Team not found" };
+    return changeInOrganisation(admin, meta, "teams.manage", target, async (tx) => {
+      const team = placeOf(await tx.team.findUnique({ where: { id: teamId } }), admin);
+      if (team === "missing") return fail.notFound(target.notFound);
+      if (team === ELSEWHERE) return ELSEWHERE;
+      if ((team.archivedAt !== null) === archived) {
+        return fail.conflict(archived ? `${team.name} is already archived` : `${team.name} is not archived`);
+      }
+      await tx.team.update({ where: { id: teamId }, data: { archivedAt: archived ? new Date() : null } });
+      await appendAuditEvent(
+        tx,
+        auditEntry(admin, meta, {
+          action: archived ? "team.archive" : "team.unarchive",
+          objectType: "team",
+          objectId: teamId,
+          outcome: "SUCCESS",
+          detail: { name: team.name, before: { archived: !archived }, after: { archived } },
+        }),
+      );
+      return { ok: true as const, teamId, name: team.name, archived };
+    });
+  },
+);

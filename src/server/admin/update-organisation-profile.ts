@@ -1,12 +1,10 @@
 import "server-only";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { organisationProfileSchema } from "@/schemas/administration";
-import type { SignedInUser } from "@/server/auth/current-actor";
 import { appendAuditEvent, auditEntry } from "@/server/audit/append-audit-event";
-import { fieldErrorsFrom } from "@/server/field-errors";
 import { db } from "@/server/infra/db";
-import type { RequestMeta } from "@/server/infra/request-context";
 import { isUniqueViolation, lockOrganisation } from "./in-organisation";
+import { withUserInput } from "@/server/use-case";
 
 export type UpdateOrganisationProfileResult = UseCaseResult<{ changed: boolean }>;
 
@@ -15,39 +13,38 @@ export type UpdateOrganisationProfileResult = UseCaseResult<{ changed: boolean }
  * wizard offers, from the next decision on; recorded decisions keep theirs). Audited with the
  * values before and after. The pipeline has checked the permission (organisation.manage).
  */
-export async function updateOrganisationProfile(
-  admin: SignedInUser,
-  raw: unknown,
-  meta: RequestMeta,
-): Promise<UpdateOrganisationProfileResult> {
-  const parsed = organisationProfileSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const next = parsed.data;
-  try {
-    return await db().$transaction(async (tx) => {
-      await lockOrganisation(tx, admin.organisationId);
-      const before = await tx.organisation.findUniqueOrThrow({
-        where: { id: admin.organisationId },
-        select: { name: true, kind: true },
+export const updateOrganisationProfile = withUserInput(
+  organisationProfileSchema,
+  async (admin, next, meta): Promise<UpdateOrganisationProfileResult> => {
+    try {
+      return await db().$transaction(async (tx) => {
+        await lockOrganisation(tx, admin.organisationId);
+        const before = await tx.organisation.findUniqueOrThrow({
+          where: { id: admin.organisationId },
+          select: { name: true, kind: true },
+        });
+        if (before.name === next.name && before.kind === next.kind) return { ok: true as const, changed: false };
+        await tx.organisation.update({ where: { id: admin.organisationId }, data: next });
+        await appendAuditEvent(
+          tx,
+          auditEntry(admin, meta, {
+            action: "organisation.update",
+            objectType: "organisation",
+            objectId: admin.organisationId,
+            outcome: "SUCCESS",
+            detail: { before, after: next },
+          }),
+        );
+        return { ok: true as const, changed: true };
       });
-      if (before.name === next.name && before.kind === next.kind) return { ok: true as const, changed: false };
-      await tx.organisation.update({ where: { id: admin.organisationId }, data: next });
-      await appendAuditEvent(
-        tx,
-        auditEntry(admin, meta, {
-          action: "organisation.update",
-          objectType: "organisation",
-          objectId: admin.organisationId,
-          outcome: "SUCCESS",
-          detail: { before, after: next },
-        }),
-      );
-      return { ok: true as const, changed: true };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      return fail.conflict("Another organisation already uses that name. Enter your organisation's full name", "name");
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        return fail.conflict(
+          "Another organisation already uses that name. Enter your organisation's full name",
+          "name",
+        );
+      }
+      throw error;
     }
-    throw error;
-  }
-}
+  },
+);

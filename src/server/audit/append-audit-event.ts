@@ -69,6 +69,11 @@ export async function recordAuditEvent(input: AuditEventInput): Promise<void> {
   await appendAuditEvent(db(), input);
 }
 
+/** A user row as the actor of an audit event (a person acting on their own account, not signed in yet). */
+export function actorOf(user: { id: string; role: string; organisationId: string }) {
+  return { userId: user.id, role: user.role, organisationId: user.organisationId };
+}
+
 /** An audit event done by a signed-in user in a request: who, from where, and what. */
 export function auditEntry(
   actor: { userId: string; role: string; organisationId: string },

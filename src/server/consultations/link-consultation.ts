@@ -5,7 +5,7 @@ import { can } from "@/domain/policy";
 import { z } from "zod";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
-import { recordRefusal } from "../auth/refusal";
+import { recordRefusalFor } from "../auth/refusal";
 import { normaliseDecisionReference } from "../decisions/reference";
 import { fieldErrorsFrom } from "../field-errors";
 import { db } from "@/server/infra/db";
@@ -63,14 +63,14 @@ export async function linkConsultation(
     const row = rows[0];
     if (!row) return fail.notFound(CONSULTATION_NOT_FOUND);
     const resource = { organisationId: row.organisation_id, teamId: row.team_id, authorId: row.author_id };
-    if (resource.organisationId !== user.organisationId) {
-      await recordRefusal(user, meta, "consultation.link", { type: "consultation", id: row.id }, "other-organisation");
-      return fail.notFound(CONSULTATION_NOT_FOUND);
-    }
-    if (!can(user, "consultation.link", resource)) {
-      await recordRefusal(user, meta, "consultation.link", { type: "consultation", id: row.id });
-      return fail.forbidden("Only the person who recorded a consultation can link it");
-    }
+    const refused = await recordRefusalFor(
+      user,
+      meta,
+      "consultation.link",
+      { type: "consultation", id: row.id, resource },
+      { notFound: CONSULTATION_NOT_FOUND, forbidden: "Only the person who recorded a consultation can link it" },
+    );
+    if (refused) return refused;
     if (row.linked_at !== null) return fail.conflict("This consultation is already linked");
 
     const caseReference = decision ? decision.caseReference : link.reference;

@@ -2,11 +2,10 @@ import "server-only";
 import { ukDate, ukDayStart } from "@/domain/calendar";
 import { consultationSchema } from "@/domain/consultation";
 import { type UseCaseResult, fail } from "@/domain/errors";
-import { can } from "@/domain/policy";
 import { applyRetention } from "@/domain/retention";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
-import { recordRefusal } from "../auth/refusal";
+import { refusalUnless } from "../auth/refusal";
 import { fieldErrorsFrom } from "../field-errors";
 import { retentionRules } from "../retention/retention-rules";
 import { db } from "@/server/infra/db";
@@ -25,10 +24,8 @@ export async function recordConsultation(
   meta: RequestMeta,
   now: Date = new Date(),
 ): Promise<RecordConsultationResult> {
-  if (!can(user, "consultation.record")) {
-    await recordRefusal(user, meta, "consultation.record");
-    return fail.forbidden("You cannot record consultations");
-  }
+  const refused = await refusalUnless(user, meta, "consultation.record", "You cannot record consultations");
+  if (refused) return refused;
   const parsed = consultationSchema(ukDate(now)).safeParse(raw);
   if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const input = parsed.data;

@@ -4,7 +4,7 @@ import { can } from "@/domain/policy";
 import { z } from "zod";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
-import { recordRefusal } from "../auth/refusal";
+import { recordRefusalFor } from "../auth/refusal";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { CONSULTATION_SELECT, type ConsultationView, consultationView } from "./consultation-view";
@@ -26,14 +26,14 @@ export async function viewConsultation(
   if (!idSchema.safeParse(rawId).success) return fail.notFound(CONSULTATION_NOT_FOUND);
   const row = await db().consultation.findUnique({ where: { id: rawId }, select: CONSULTATION_SELECT });
   if (!row) return fail.notFound(CONSULTATION_NOT_FOUND);
-  if (row.organisationId !== user.organisationId) {
-    await recordRefusal(user, meta, "consultation.view", { type: "consultation", id: row.id }, "other-organisation");
-    return fail.notFound(CONSULTATION_NOT_FOUND);
-  }
-  if (!can(user, "consultation.view", row)) {
-    await recordRefusal(user, meta, "consultation.view", { type: "consultation", id: row.id });
-    return fail.forbidden("You do not have permission to see this consultation");
-  }
+  const refused = await recordRefusalFor(
+    user,
+    meta,
+    "consultation.view",
+    { type: "consultation", id: row.id, resource: row },
+    { notFound: CONSULTATION_NOT_FOUND, forbidden: "You do not have permission to see this consultation" },
+  );
+  if (refused) return refused;
   await db().$transaction((tx) =>
     appendAuditEvent(
       tx,

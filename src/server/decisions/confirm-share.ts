@@ -1,12 +1,9 @@
 import "server-only";
 import { shareConfirmationProblems, shareConfirmationSchema, ukDate } from "@/domain/decision";
 import { type UseCaseResult, fail } from "@/domain/errors";
-import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
-import { fieldErrorsFrom } from "../field-errors";
 import { db } from "@/server/infra/db";
-import type { RequestMeta } from "@/server/infra/request-context";
-import { loadDecisionForAction } from "./load-decision-for-action";
+import { withDecisionInput } from "./load-decision-for-action";
 
 export type ConfirmShareResult = UseCaseResult<{ reference: string }>;
 
@@ -15,52 +12,45 @@ export type ConfirmShareResult = UseCaseResult<{ reference: string }>;
  * separate record beside the decision, which never changes; the author or their supervisor may
  * make it (policy "decision.confirm-share"), once.
  */
-export async function confirmShare(
-  user: SignedInUser,
-  reference: string,
-  raw: unknown,
-  meta: RequestMeta,
-): Promise<ConfirmShareResult> {
-  const loaded = await loadDecisionForAction(user, reference, "decision.confirm-share", meta);
-  if (!loaded.ok) return loaded;
-  const parsed = shareConfirmationSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const { decision } = loaded;
-
-  return db().$transaction(async (tx): Promise<ConfirmShareResult> => {
-    const row = await tx.decision.findUniqueOrThrow({
-      where: { id: decision.id },
-      select: { decisionDate: true, shareConfirmation: { select: { id: true } } },
+export const confirmShare = withDecisionInput(
+  "decision.confirm-share",
+  shareConfirmationSchema,
+  async (user, decision, input, meta): Promise<ConfirmShareResult> => {
+    return db().$transaction(async (tx): Promise<ConfirmShareResult> => {
+      const row = await tx.decision.findUniqueOrThrow({
+        where: { id: decision.id },
+        select: { decisionDate: true, shareConfirmation: { select: { id: true } } },
+      });
+      const problems = shareConfirmationProblems(
+        input,
+        {
+          outcome: decision.outcome,
+          decisionDate: row.decisionDate.toISOString().slice(0, 10),
+          alreadyConfirmed: row.shareConfirmation !== null,
+        },
+        ukDate(new Date()),
+      );
+      if (problems.length > 0) return fail.invalid(problems);
+      await tx.shareConfirmation.create({
+        data: {
+          decisionId: decision.id,
+          confirmedById: user.userId,
+          sharedOn: new Date(`${input.sharedOn}T00:00:00Z`),
+          method: input.method,
+        },
+      });
+      await appendAuditEvent(
+        tx,
+        auditEntry(user, meta, {
+          action: "decision.confirm-share",
+          objectType: "decision",
+          objectId: decision.reference,
+          caseReference: decision.caseReference || null,
+          outcome: "SUCCESS",
+          detail: { sharedOn: input.sharedOn, method: input.method },
+        }),
+      );
+      return { ok: true, reference: decision.reference };
     });
-    const problems = shareConfirmationProblems(
-      parsed.data,
-      {
-        outcome: decision.outcome,
-        decisionDate: row.decisionDate.toISOString().slice(0, 10),
-        alreadyConfirmed: row.shareConfirmation !== null,
-      },
-      ukDate(new Date()),
-    );
-    if (problems.length > 0) return fail.invalid(problems);
-    await tx.shareConfirmation.create({
-      data: {
-        decisionId: decision.id,
-        confirmedById: user.userId,
-        sharedOn: new Date(`${parsed.data.sharedOn}T00:00:00Z`),
-        method: parsed.data.method,
-      },
-    });
-    await appendAuditEvent(
-      tx,
-      auditEntry(user, meta, {
-        action: "decision.confirm-share",
-        objectType: "decision",
-        objectId: decision.reference,
-        caseReference: decision.caseReference || null,
-        outcome: "SUCCESS",
-        detail: { sharedOn: parsed.data.sharedOn, method: parsed.data.method },
-      }),
-    );
-    return { ok: true, reference: decision.reference };
-  });
-}
+  },
+);

@@ -74,21 +74,20 @@ export async function loadDecisionForAction(
 }
 
 /**
- * The opening of a form action on one decision: the decision, as loadDecisionForAction gives it
- * (refusals first, so a refused user learns nothing from validation), then the form's input parsed
- * from `raw` with `schema`.
+ * A use case of a form posted about one decision, `(user, reference, raw, meta)` (decision 031):
+ * the decision as loadDecisionForAction gives it (refusals first, so a refused user learns nothing
+ * from validation), then the form's input parsed from `raw` with `schema`; only then `run`.
  */
-export async function loadDecisionWithInput<Input>(
-  user: SignedInUser,
-  rawReference: string,
+export function withDecisionInput<Input, Result>(
   action: RecordAction,
   schema: z.ZodType<Input>,
-  raw: unknown,
-  meta: RequestMeta,
-): Promise<{ ok: true; decision: DecisionForAction; input: Input } | UseCaseFailure> {
-  const loaded = await loadDecisionForAction(user, rawReference, action, meta);
-  if (!loaded.ok) return loaded;
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  return { ok: true, decision: loaded.decision, input: parsed.data };
+  run: (user: SignedInUser, decision: DecisionForAction, input: Input, meta: RequestMeta) => Promise<Result>,
+): (user: SignedInUser, rawReference: string, raw: unknown, meta: RequestMeta) => Promise<Result | UseCaseFailure> {
+  return async (user, rawReference, raw, meta) => {
+    const loaded = await loadDecisionForAction(user, rawReference, action, meta);
+    if (!loaded.ok) return loaded;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
+    return run(user, loaded.decision, parsed.data, meta);
+  };
 }

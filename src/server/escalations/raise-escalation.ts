@@ -1,12 +1,10 @@
 import "server-only";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { escalationInputSchema } from "@/domain/review";
-import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, decisionAuditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
-import { loadDecisionWithInput } from "../decisions/load-decision-for-action";
+import { withDecisionInput } from "../decisions/load-decision-for-action";
 import { notify, organisationIgLeadIds, teamSupervisorIds } from "../notifications/notify";
-import type { RequestMeta } from "@/server/infra/request-context";
 
 export type RaiseEscalationResult = UseCaseResult<{ escalationId: string }>;
 
@@ -15,47 +13,42 @@ export type RaiseEscalationResult = UseCaseResult<{ escalationId: string }>;
  * s.6.4): the team's supervisors, the organisation's IG leads and the practitioner are told. One
  * open escalation per decision.
  */
-export async function raiseEscalation(
-  user: SignedInUser,
-  reference: string,
-  raw: unknown,
-  meta: RequestMeta,
-): Promise<RaiseEscalationResult> {
-  const loaded = await loadDecisionWithInput(user, reference, "decision.escalate", escalationInputSchema, raw, meta);
-  if (!loaded.ok) return loaded;
-  const { decision, input } = loaded;
-
-  return db().$transaction(async (tx): Promise<RaiseEscalationResult> => {
-    const open = await tx.escalation.findFirst({
-      where: { decisionId: decision.id, status: "OPEN" },
-      select: { id: true },
+export const raiseEscalation = withDecisionInput(
+  "decision.escalate",
+  escalationInputSchema,
+  async (user, decision, input, meta): Promise<RaiseEscalationResult> => {
+    return db().$transaction(async (tx): Promise<RaiseEscalationResult> => {
+      const open = await tx.escalation.findFirst({
+        where: { decisionId: decision.id, status: "OPEN" },
+        select: { id: true },
+      });
+      if (open) return fail.conflict("This decision already has an open escalation", "reason");
+      const escalation = await tx.escalation.create({
+        data: {
+          decisionId: decision.id,
+          organisationId: decision.organisationId,
+          teamId: decision.teamId,
+          raisedById: user.userId,
+          reason: input.reason,
+        },
+        select: { id: true },
+      });
+      const recipients = [
+        ...(await teamSupervisorIds(tx, decision.teamId, [user.userId])),
+        ...(await organisationIgLeadIds(tx, decision.organisationId, [user.userId])),
+        ...(decision.authorId !== user.userId ? [decision.authorId] : []),
+      ];
+      await notify(tx, {
+        recipientIds: recipients,
+        kind: "ESCALATION_RAISED",
+        decisionReference: decision.reference,
+        escalationId: escalation.id,
+      });
+      await appendAuditEvent(
+        tx,
+        decisionAuditEntry(user, meta, "escalation.raise", decision, { escalationId: escalation.id }),
+      );
+      return { ok: true, escalationId: escalation.id };
     });
-    if (open) return fail.conflict("This decision already has an open escalation", "reason");
-    const escalation = await tx.escalation.create({
-      data: {
-        decisionId: decision.id,
-        organisationId: decision.organisationId,
-        teamId: decision.teamId,
-        raisedById: user.userId,
-        reason: input.reason,
-      },
-      select: { id: true },
-    });
-    const recipients = [
-      ...(await teamSupervisorIds(tx, decision.teamId, [user.userId])),
-      ...(await organisationIgLeadIds(tx, decision.organisationId, [user.userId])),
-      ...(decision.authorId !== user.userId ? [decision.authorId] : []),
-    ];
-    await notify(tx, {
-      recipientIds: recipients,
-      kind: "ESCALATION_RAISED",
-      decisionReference: decision.reference,
-      escalationId: escalation.id,
-    });
-    await appendAuditEvent(
-      tx,
-      decisionAuditEntry(user, meta, "escalation.raise", decision, { escalationId: escalation.id }),
-    );
-    return { ok: true, escalationId: escalation.id };
-  });
-}
+  },
+);

@@ -1,13 +1,11 @@
 import "server-only";
 import { type SubjectAccessFormat, subjectAccessRequestSchema } from "@/schemas/export-filters";
-import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
-import { type UseCaseFailure, fail } from "@/domain/errors";
-import { fieldErrorsFrom } from "../field-errors";
-import type { RequestMeta } from "@/server/infra/request-context";
+import type { UseCaseFailure } from "@/domain/errors";
 import { exportTimestamp } from "./authorise-export";
 import { type CsvValue, csvDocument } from "./encode-csv";
+import { withUserInput } from "@/server/use-case";
 
 export interface SubjectAccessDecision {
   reference: string;
@@ -73,126 +71,113 @@ export const SUBJECT_ACCESS_CSV_COLUMNS = ["decision_reference", "section", "ite
  * as `subject-access.search`, not as a disclosure.
  * The route's pipeline has checked the permission (subject-access.export).
  */
-export async function exportSubjectAccess(
-  user: SignedInUser,
-  input: unknown,
-  meta: RequestMeta,
-): Promise<SubjectAccessResult> {
-  const parsed = subjectAccessRequestSchema.safeParse(input);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const { caseReference, format } = parsed.data;
-
-  const decisions = await db().$transaction(async (tx) => {
-    const rows = await tx.decision.findMany({
-      // The pattern allows no LIKE wildcards, so the case-insensitive match is an exact one.
-      where: { organisationId: user.organisationId, caseReference: { equals: caseReference, mode: "insensitive" } },
-      orderBy: [{ recordedAt: "asc" }, { id: "asc" }],
-      include: {
-        author: { select: { name: true, jobTitle: true } },
-        team: { select: { name: true } },
-        supersedes: { select: { reference: true } },
-        reviews: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: { select: { name: true } } } },
-        escalations: {
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          include: { raisedBy: { select: { name: true } }, resolvedBy: { select: { name: true } } },
+export const exportSubjectAccess = withUserInput(
+  subjectAccessRequestSchema,
+  async (user, { caseReference, format }, meta): Promise<SubjectAccessResult> => {
+    const decisions = await db().$transaction(async (tx) => {
+      const rows = await tx.decision.findMany({
+        // The pattern allows no LIKE wildcards, so the case-insensitive match is an exact one.
+        where: { organisationId: user.organisationId, caseReference: { equals: caseReference, mode: "insensitive" } },
+        orderBy: [{ recordedAt: "asc" }, { id: "asc" }],
+        include: {
+          author: { select: { name: true, jobTitle: true } },
+          team: { select: { name: true } },
+          supersedes: { select: { reference: true } },
+          reviews: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: { select: { name: true } } } },
+          escalations: {
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            include: { raisedBy: { select: { name: true } }, resolvedBy: { select: { name: true } } },
+          },
         },
-      },
-    });
-    const references = rows.map((row) => row.reference);
-    if (rows.length === 0) {
+      });
+      const references = rows.map((row) => row.reference);
+      if (rows.length === 0) {
+        await appendAuditEvent(
+          tx,
+          auditEntry(user, meta, {
+            action: "subject-access.search",
+            objectType: "case",
+            caseReference,
+            outcome: "SUCCESS",
+            detail: { decisions: 0 },
+          }),
+        );
+        return rows;
+      }
       await appendAuditEvent(
         tx,
         auditEntry(user, meta, {
-          action: "subject-access.search",
+          action: "subject-access.export",
           objectType: "case",
           caseReference,
           outcome: "SUCCESS",
-          detail: { decisions: 0 },
+          detail: {
+            format,
+            decisions: rows.length,
+            references: references.slice(0, MAX_REFERENCES_IN_AUDIT),
+            ...(references.length > MAX_REFERENCES_IN_AUDIT
+              ? { referencesOmitted: references.length - MAX_REFERENCES_IN_AUDIT }
+              : {}),
+          },
         }),
       );
       return rows;
-    }
-    await appendAuditEvent(
-      tx,
-      auditEntry(user, meta, {
-        action: "subject-access.export",
-        objectType: "case",
+    });
+
+    if (decisions.length === 0) return { ok: true, found: false, caseReference };
+    const exportedAt = new Date();
+    const document: SubjectAccessDocument = {
+      subjectAccess: {
         caseReference,
-        outcome: "SUCCESS",
-        detail: {
-          format,
-          decisions: rows.length,
-          references: references.slice(0, MAX_REFERENCES_IN_AUDIT),
-          ...(references.length > MAX_REFERENCES_IN_AUDIT
-            ? { referencesOmitted: references.length - MAX_REFERENCES_IN_AUDIT }
-            : {}),
-        },
-      }),
-    );
-    return rows;
-  });
-
-  if (decisions.length === 0) return { ok: true, found: false, caseReference };
-  const exportedAt = new Date();
-  const document: SubjectAccessDocument = {
-    subjectAccess: {
-      caseReference,
-      organisation: user.organisationName,
-      exportedAt: exportedAt.toISOString(),
-      exportedBy: user.name,
-      decisionCount: decisions.length,
-    },
-    decisions: decisions.map((d) => ({
-      reference: d.reference,
-      kind: d.kind,
-      supersedes: d.supersedes?.reference ?? null,
-      caseReference: d.caseReference,
-      outcome: d.outcome,
-      recordedAt: d.recordedAt.toISOString(),
-      recordedBy: { name: d.author.name, jobTitle: d.author.jobTitle },
-      team: d.team?.name ?? null,
-      record: d.record,
-      reviews: d.reviews.map((r) => ({
-        kind: r.kind,
-        by: r.author.name,
-        comment: r.comment,
-        actionRequired: r.actionRequired,
-        at: r.createdAt.toISOString(),
+        organisation: user.organisationName,
+        exportedAt: exportedAt.toISOString(),
+        exportedBy: user.name,
+        decisionCount: decisions.length,
+      },
+      decisions: decisions.map((d) => ({
+        reference: d.reference,
+        kind: d.kind,
+        supersedes: d.supersedes?.reference ?? null,
+        caseReference: d.caseReference,
+        outcome: d.outcome,
+        recordedAt: d.recordedAt.toISOString(),
+        recordedBy: { name: d.author.name, jobTitle: d.author.jobTitle },
+        team: d.team?.name ?? null,
+        record: d.record,
+        reviews: d.reviews.map((r) => ({
+          kind: r.kind,
+          by: r.author.name,
+          comment: r.comment,
+          actionRequired: r.actionRequired,
+          at: r.createdAt.toISOString(),
+        })),
+        escalations: d.escalations.map((e) => ({
+          status: e.status,
+          raisedBy: e.raisedBy.name,
+          reason: e.reason,
+          raisedAt: e.createdAt.toISOString(),
+          resolution: e.resolution,
+          resolvedBy: e.resolvedBy?.name ?? null,
+          resolvedAt: e.resolvedAt?.toISOString() ?? null,
+        })),
       })),
-      escalations: d.escalations.map((e) => ({
-        status: e.status,
-        raisedBy: e.raisedBy.name,
-        reason: e.reason,
-        raisedAt: e.createdAt.toISOString(),
-        resolution: e.resolution,
-        resolvedBy: e.resolvedBy?.name ?? null,
-        resolvedAt: e.resolvedAt?.toISOString() ?? null,
-      })),
-    })),
-  };
+    };
 
-  const stem = `subject-access-${caseReference.replace(/[^A-Za-z0-9-]/g, "-")}-${exportTimestamp(exportedAt)}`;
-  if (format === "json") {
+    const stem = `subject-access-${caseReference.replace(/[^A-Za-z0-9-]/g, "-")}-${exportTimestamp(exportedAt)}`;
+    const json = format === "json";
     return {
       ok: true,
       found: true,
       format,
-      filename: `${stem}.json`,
-      contentType: "application/json; charset=utf-8",
-      body: JSON.stringify(document, null, 2),
+      filename: `${stem}.${format}`,
+      contentType: json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+      body: json
+        ? JSON.stringify(document, null, 2)
+        : csvDocument(SUBJECT_ACCESS_CSV_COLUMNS, subjectAccessCsvRows(document)),
       document,
     };
-  }
-  return {
-    ok: true,
-    found: true,
-    format,
-    filename: `${stem}.csv`,
-    contentType: "text/csv; charset=utf-8",
-    body: csvDocument(SUBJECT_ACCESS_CSV_COLUMNS, subjectAccessCsvRows(document)),
-    document,
-  };
-}
+  },
+);
 
 /**
  * The document as one CSV table, one value per row (decision reference, section, item, field,

@@ -1,21 +1,8 @@
 import "server-only";
+import type { NotificationKind } from "@/domain/mail/messages";
 import type { Tx } from "@/server/infra/db";
 
-export const NOTIFICATION_KINDS = [
-  "REVIEW_REQUESTED",
-  "DECISION_CHALLENGED",
-  "DECISION_ENDORSED",
-  "REPLY_RECEIVED",
-  "ESCALATION_RAISED",
-  "ESCALATION_RESOLVED",
-  // Issue 14: a partner's request reached the contact team; the contact team answered it.
-  "REQUEST_RECEIVED",
-  "REQUEST_ANSWERED",
-  // Its clocks: due soon (to whoever has it), overdue (to the contact team's supervisors).
-  "REQUEST_DUE_SOON",
-  "REQUEST_OVERDUE",
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export { NOTIFICATION_KINDS, type NotificationKind } from "@/domain/mail/messages";
 
 export interface NotificationMessage {
   recipientIds: readonly string[];

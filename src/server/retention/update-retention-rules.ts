@@ -1,10 +1,9 @@
 import "server-only";
 import { type UseCaseResult, fail } from "@/domain/errors";
-import { can } from "@/domain/policy";
 import { retentionRulesFormSchema } from "@/domain/retention";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
-import { recordRefusal } from "../auth/refusal";
+import { refusalUnless } from "../auth/refusal";
 import { fieldErrorsFrom } from "../field-errors";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
@@ -19,10 +18,13 @@ export async function updateRetentionRules(
   raw: unknown,
   meta: RequestMeta,
 ): Promise<UseCaseResult> {
-  if (!can(user, "retention-rules.manage")) {
-    await recordRefusal(user, meta, "retention-rules.manage");
-    return fail.forbidden("Only an information governance lead can set retention rules");
-  }
+  const refused = await refusalUnless(
+    user,
+    meta,
+    "retention-rules.manage",
+    "Only an information governance lead can set retention rules",
+  );
+  if (refused) return refused;
   const parsed = retentionRulesFormSchema().safeParse(raw);
   if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
 

@@ -16,7 +16,8 @@ import { Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
 
-export interface QueueRow {
+/** A decision as a supervisor's lists show it (the review queue, the team view). */
+export interface ReviewListRow {
   decisionId: string;
   reference: string;
   caseReference: string;
@@ -25,10 +26,13 @@ export interface QueueRow {
   flags: string[];
   /** Why it is flagged, in words, one per flag (decision 027). */
   reasons: string[];
-  /** Needs review in the short period: stored as the queue item's "flagged" since decision 027. */
-  urgent: boolean;
   recordedAt: string;
   reviewDueAt: string;
+}
+
+export interface QueueRow extends ReviewListRow {
+  /** Needs review in the short period: stored as the queue item's "flagged" since decision 027. */
+  urgent: boolean;
   overdue: boolean;
 }
 

@@ -1,8 +1,7 @@
 import "server-only";
 import { ukDayRange } from "@/domain/calendar";
 import type { DepartureCode, ReviewFlag } from "@/domain/decision";
-import { type UseCaseResult, fail } from "@/domain/errors";
-import { can } from "@/domain/policy";
+import type { UseCaseResult } from "@/domain/errors";
 import { type ReviewKind, type ReviewStatus, reviewStatus } from "@/domain/review";
 import { type ReviewSeverity, flagReasons } from "@/domain/review/flags";
 import {
@@ -15,25 +14,16 @@ import {
 } from "@/domain/review/team-view";
 import { Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
-import { recordRefusal } from "../auth/refusal";
+import { refusalUnless } from "../auth/refusal";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { db } from "@/server/infra/db";
+import type { ReviewListRow } from "./list-review-queue";
 import type { RequestMeta } from "@/server/infra/request-context";
 
-export interface TeamDecisionRow {
-  decisionId: string;
-  reference: string;
-  caseReference: string;
-  practitionerName: string;
-  outcome: "SHARE" | "SHARE_PART" | "NO_SHARE";
-  flags: string[];
-  /** Why it is flagged, in words (decision 027). */
-  reasons: string[];
+export interface TeamDecisionRow extends ReviewListRow {
   /** Null for records made before decision 027, and for unflagged ones. */
   severity: ReviewSeverity | null;
   reviewStatus: ReviewStatus;
-  recordedAt: string;
-  reviewDueAt: string;
 }
 
 export interface TeamDecisions {
@@ -108,10 +98,8 @@ export async function listTeamDecisions(
   rawFilter: unknown,
   meta: RequestMeta,
 ): Promise<ListTeamDecisionsResult> {
-  if (!can(user, "review.team-view")) {
-    await recordRefusal(user, meta, "review.team-view");
-    return fail.forbidden("You cannot see your team's decisions");
-  }
+  const refused = await refusalUnless(user, meta, "review.team-view", "You cannot see your team's decisions");
+  if (refused) return refused;
   const parsed = teamViewFilterSchema.safeParse(rawFilter);
   const filter: TeamViewFilter = parsed.success ? parsed.data : {};
   const filterError = parsed.success

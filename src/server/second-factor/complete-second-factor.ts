@@ -20,6 +20,30 @@ export async function completePendingSession(tx: Tx, userId: string, sessionId: 
   return count === 1;
 }
 
+/**
+ * A new factor is set up (in the caller's transaction): a session waiting for its second factor is
+ * complete from now, and `second-factor.enrol` is audited, saying whether it was during sign-in.
+ */
+export async function recordEnrolment(
+  tx: Tx,
+  user: SignedInUser,
+  sessionId: string | null,
+  meta: RequestMeta,
+  detail: { method: SecondFactorMethod } & Record<string, unknown>,
+): Promise<void> {
+  const completed = await completePendingSession(tx, user.userId, sessionId);
+  await appendAuditEvent(
+    tx,
+    auditEntry(user, meta, {
+      action: "second-factor.enrol",
+      objectType: "user",
+      objectId: user.userId,
+      outcome: "SUCCESS",
+      detail: { ...detail, duringSignIn: completed },
+    }),
+  );
+}
+
 /** The audit event of a second-factor attempt (auth.second-factor), success or failure. */
 export function secondFactorEvent(
   user: SignedInUser,

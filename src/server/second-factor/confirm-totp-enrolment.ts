@@ -3,11 +3,11 @@ import { z } from "zod";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { checkTotpCode, openSecret } from "@/domain/second-factor";
 import type { SignedInUser } from "@/server/auth/current-actor";
-import { appendAuditEvent, auditEntry, recordAuditEvent } from "@/server/audit/append-audit-event";
+import { auditEntry, recordAuditEvent } from "@/server/audit/append-audit-event";
 import { reserveSecondFactorAttempt, settleSuccessfulSecondFactor } from "@/server/auth/sign-in-throttle";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
-import { completePendingSession } from "./complete-second-factor";
+import { recordEnrolment } from "./complete-second-factor";
 import { secondFactorKeys } from "./keys";
 import { mayAddSecondFactor } from "./second-factor-state";
 import { replaceRecoveryCodes } from "./replace-recovery-codes";
@@ -58,17 +58,7 @@ export async function confirmTotpEnrolment(
     });
     if (count !== 1) return null;
     const codes = await replaceRecoveryCodes(tx, user.userId);
-    const completed = await completePendingSession(tx, user.userId, sessionId);
-    await appendAuditEvent(
-      tx,
-      auditEntry(user, meta, {
-        action: "second-factor.enrol",
-        objectType: "user",
-        objectId: user.userId,
-        outcome: "SUCCESS",
-        detail: { method: "totp", recoveryCodes: codes.length, duringSignIn: completed },
-      }),
-    );
+    await recordEnrolment(tx, user, sessionId, meta, { method: "totp", recoveryCodes: codes.length });
     return codes;
   });
   if (!recoveryCodes) return fail.conflict("Your authenticator app is already set up", "code");

@@ -4,10 +4,10 @@ import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { z } from "zod";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import type { SignedInUser } from "@/server/auth/current-actor";
-import { appendAuditEvent, auditEntry, recordAuditEvent } from "@/server/audit/append-audit-event";
+import { auditEntry, recordAuditEvent } from "@/server/audit/append-audit-event";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
-import { completePendingSession } from "./complete-second-factor";
+import { recordEnrolment } from "./complete-second-factor";
 import { relyingParty } from "./relying-party";
 import { replaceRecoveryCodes } from "./replace-recovery-codes";
 import { consumeChallenge } from "./webauthn-challenges";
@@ -80,22 +80,11 @@ export async function finishPasskeyRegistration(
       },
     });
     const codes = hadFactor ? null : await replaceRecoveryCodes(tx, user.userId);
-    const completed = await completePendingSession(tx, user.userId, sessionId);
-    await appendAuditEvent(
-      tx,
-      auditEntry(user, meta, {
-        action: "second-factor.enrol",
-        objectType: "user",
-        objectId: user.userId,
-        outcome: "SUCCESS",
-        detail: {
-          method: "passkey",
-          name: parsed.data.name,
-          recoveryCodes: codes?.length ?? 0,
-          duringSignIn: completed,
-        },
-      }),
-    );
+    await recordEnrolment(tx, user, sessionId, meta, {
+      method: "passkey",
+      name: parsed.data.name,
+      recoveryCodes: codes?.length ?? 0,
+    });
     return codes;
   });
   return { ok: true, recoveryCodes };

@@ -1,12 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { type UseCaseResult, fail } from "@/domain/errors";
-import type { SignedInUser } from "@/server/auth/current-actor";
-import { appendAuditEvent, auditEntry } from "@/server/audit/append-audit-event";
-import { fieldErrorsFrom } from "@/server/field-errors";
+import type { UseCaseResult } from "@/domain/errors";
 import { db } from "@/server/infra/db";
-import type { RequestMeta } from "@/server/infra/request-context";
+import { changeOrganisationSettings } from "@/server/organisation-settings";
 import { organisationRequiresSecondFactor } from "./second-factor-state";
+import { withUserInput } from "@/server/use-case";
 
 const schema = z.object({
   requireSecondFactor: z.enum(["yes", "no"], { error: "Choose whether everyone must use a second factor" }),
@@ -16,31 +14,20 @@ const schema = z.object({
  * Whether everyone in the organisation must use a second factor (on by default). Admins and IG
  * leads must whatever this says. The pipeline has checked settings.manage. Audited before/after.
  */
-export async function setSecondFactorRequirement(
-  user: SignedInUser,
-  raw: unknown,
-  meta: RequestMeta,
-): Promise<UseCaseResult<{ required: boolean }>> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const required = parsed.data.requireSecondFactor === "yes";
-  await db().$transaction(async (tx) => {
-    const before = await organisationRequiresSecondFactor(user.organisationId, tx);
-    await tx.organisationSettings.upsert({
-      where: { organisationId: user.organisationId },
-      create: { organisationId: user.organisationId, requireSecondFactor: required, updatedById: user.userId },
-      update: { requireSecondFactor: required, updatedById: user.userId },
+export const setSecondFactorRequirement = withUserInput(
+  schema,
+  async (user, input, meta): Promise<UseCaseResult<{ required: boolean }>> => {
+    const required = input.requireSecondFactor === "yes";
+    await db().$transaction(async (tx) => {
+      const before = await organisationRequiresSecondFactor(user.organisationId, tx);
+      await changeOrganisationSettings(
+        tx,
+        user,
+        meta,
+        { requireSecondFactor: required },
+        { before: { requireSecondFactor: before }, after: { requireSecondFactor: required } },
+      );
     });
-    await appendAuditEvent(
-      tx,
-      auditEntry(user, meta, {
-        action: "settings.change",
-        objectType: "organisation",
-        objectId: user.organisationId,
-        outcome: "SUCCESS",
-        detail: { before: { requireSecondFactor: before }, after: { requireSecondFactor: required } },
-      }),
-    );
-  });
-  return { ok: true, required };
-}
+    return { ok: true, required };
+  },
+);

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Role } from "@/domain/policy";
-import { fromRequest } from "@/server/accounts/account-links";
-import { appendAuditEvent } from "@/server/audit/append-audit-event";
+import { markInvitationAccepted } from "@/server/accounts/invitations";
 import { type Tx, db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 
@@ -67,19 +66,5 @@ export async function acceptInvitationBySignOn(
   user: { id: string; role: Role; organisationId: string; teamId: string | null },
   meta: RequestMeta,
 ): Promise<void> {
-  await tx.invitation.update({
-    where: { id: invitation.id },
-    data: { acceptedAt: new Date(), acceptedUserId: user.id },
-  });
-  await appendAuditEvent(tx, {
-    ...fromRequest(meta),
-    actorId: user.id,
-    actorRole: user.role,
-    organisationId: user.organisationId,
-    action: "invitation.accept",
-    objectType: "invitation",
-    objectId: invitation.id,
-    outcome: "SUCCESS",
-    detail: { userId: user.id, role: user.role, teamId: user.teamId, via: "sso" },
-  });
+  await markInvitationAccepted(tx, invitation.id, user, meta, "sso");
 }
