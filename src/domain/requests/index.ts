@@ -2,3 +2,4 @@ export * from "./priority";
 export * from "./working-hours";
 export * from "./request-input";
 export * from "./status";
+export * from "./escalation";

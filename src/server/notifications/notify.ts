@@ -14,6 +14,9 @@ export const NOTIFICATION_KINDS = [
   // Its clocks: due soon (to whoever has it), overdue (to the contact team's supervisors).
   "REQUEST_DUE_SOON",
   "REQUEST_OVERDUE",
+  // Decision 030: a request reached the lead safeguarding partners; they decided (to both parties).
+  "REQUEST_ESCALATED",
+  "REQUEST_ESCALATION_DECIDED",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
