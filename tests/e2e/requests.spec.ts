@@ -109,9 +109,10 @@ async function sendToTheTrust(page: Page, priority: "Red" | "Amber", caseReferen
   await page.getByLabel("Northshire Health NHS Foundation Trust").check();
   await page.getByLabel(priority).check();
   await page.getByLabel("Your case reference").fill(caseReference);
-  await page.getByLabel("Child’s full name").fill("Jamie Doe");
+  // A name of its own: the other journey, beside it, finds its request by "Jamie Doe".
+  await page.getByLabel("Child’s full name").fill("Robin Roe");
   await page.getByLabel("NHS number").fill("943 476 5919");
-  await page.getByLabel("Why do you need this information?").fill("Jamie said this morning he is hurt at home.");
+  await page.getByLabel("Why do you need this information?").fill("Robin said this morning he is hurt at home.");
   await page.getByLabel("What information do you need?").fill("Any injuries seen at the trust this year.");
   await page.getByLabel("On what lawful basis are you asking?").fill("Children Act 1989 section 47");
   await page.getByRole("button", { name: "Send the request" }).click();
@@ -142,8 +143,8 @@ test("a Red request goes overdue and is refused; the lead partners decide; the r
 }) => {
   test.setTimeout(300_000);
   const refusal = "Our records for this child are held by the community trust; please ask them.";
-  const disagreement = "Jamie named this trust's clinic; the delay leaves him at risk of significant harm.";
-  const decision = "Necessary and proportionate to protect Jamie: share the clinic's records today.";
+  const disagreement = "Robin named this trust's clinic; the delay leaves him at risk of significant harm.";
+  const decision = "Necessary and proportionate to protect Robin: share the clinic's records today.";
 
   let page = await pageOf(browser, TEACHER);
   const reference = await sendToTheTrust(page, "Red", `RPS-${Date.now().toString(36).toUpperCase()}`);
@@ -172,10 +173,17 @@ test("a Red request goes overdue and is refused; the lead partners decide; the r
   await expect.poll(leadTimer, { timeout: 30_000 }).toBe(1);
   // ...whose time has passed too: the request goes to the lead partners.
   await timersOf(["ESCALATE_LEAD"]);
+  const escalations = () =>
+    withDatabase(async (db) => {
+      const rows = await db.query(
+        `SELECT 1 FROM request_escalation e JOIN information_request r ON r.id = e.request_id WHERE r.reference = $1`,
+        [reference],
+      );
+      return rows.rowCount;
+    });
+  await expect.poll(escalations, { timeout: 30_000 }).toBe(1);
   await page.reload();
-  await expect(page.getByTestId("request-history")).toContainText("Escalated to the lead safeguarding partners", {
-    timeout: 30_000,
-  });
+  await expect(page.getByTestId("request-history")).toContainText("Escalated to the lead safeguarding partners");
 
   // The trust's contact team refuses.
   page = await pageOf(browser, NURSE);
@@ -205,7 +213,7 @@ test("a Red request goes overdue and is refused; the lead partners decide; the r
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Escalated request ${reference}`);
   await expect(page.getByText(refusal)).toBeVisible();
   await expect(page.getByText(disagreement)).toBeVisible();
-  await expect(page.locator("main")).not.toContainText("Jamie Doe");
+  await expect(page.locator("main")).not.toContainText("Robin Roe");
   await expect(page.locator("main")).not.toContainText("943 476 5919");
   await expectAccessibleAtBothWidths(page, "an escalated request");
   await page.getByLabel("Ask the partner to share the information").check();
