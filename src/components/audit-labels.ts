@@ -78,6 +78,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "request.escalate-to-lead-partners": "Escalated an unanswered request to the lead safeguarding partners",
   "request.view-escalated": "Read an escalated request as a lead safeguarding partner",
   "request.decide-escalation": "Decided an escalated request as a lead safeguarding partner",
+  "partnership.oversight-export": "Exported the partnership’s response figures",
 };
 
 /** What happened, for an action; an action with no label (it fails a test) shows as recorded. */

@@ -123,4 +123,5 @@ export const AUDITED_ACTIONS = [
   "request.escalate-to-lead-partners",
   "request.view-escalated",
   "request.decide-escalation",
+  "partnership.oversight-export",
 ] as const;

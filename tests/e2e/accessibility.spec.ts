@@ -194,6 +194,8 @@ PAGES.push(
 PAGES.push(
   { role: "supervisor", name: "requests escalated to the lead partners", path: () => "/requests/escalated" },
   { role: "IG lead", name: "requests escalated to the lead partners", path: () => "/requests/escalated" },
+  { role: "IG lead", name: "partnership oversight", path: () => "/requests/oversight" },
+  { role: "practitioner", name: "partnership oversight (not overseeing)", path: () => "/requests/oversight" },
 );
 // ---- end partners2 ----
 

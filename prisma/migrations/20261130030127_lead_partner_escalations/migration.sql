@@ -37,6 +37,9 @@ CREATE UNIQUE INDEX "request_escalation_request_id_reason_key" ON "request_escal
 -- CreateIndex
 CREATE INDEX "information_request_partnership_id_received_at_idx" ON "information_request"("partnership_id", "received_at");
 
+-- CreateIndex
+CREATE INDEX "information_request_partnership_id_status_due_at_idx" ON "information_request"("partnership_id", "status", "due_at");
+
 -- AddForeignKey
 ALTER TABLE "request_escalation" ADD CONSTRAINT "request_escalation_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "information_request"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 

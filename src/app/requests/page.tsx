@@ -36,6 +36,11 @@ export default async function RequestsPage() {
             : ""}
         </p>
       ) : null}
+      {escalated.ok && escalated.partnerships.length > 0 ? (
+        <p className="govuk-body">
+          <Link href="/requests/oversight">Partnership oversight: response times, overdue requests, escalations</Link>
+        </p>
+      ) : null}
       <h2 className="govuk-heading-m">Requests you have sent</h2>
       {sent.length === 0 ? (
         <p className="govuk-body">You have not sent any requests.</p>

@@ -3,3 +3,4 @@ export * from "./working-hours";
 export * from "./request-input";
 export * from "./status";
 export * from "./escalation";
+export * from "./oversight";
