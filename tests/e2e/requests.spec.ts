@@ -247,4 +247,15 @@ test("a Red request goes overdue and is refused; the lead partners decide; the r
       await expect(log, `${igLead}: ${label}`).toContainText(label);
     await auditPage.context().close();
   }
+
+  // The partnership's oversight, with figures (an IG lead of a member): charts, table twins and the CSV.
+  page = await pageOf(browser, TRUST_IG);
+  await page.goto("/requests/oversight");
+  await expect(page.getByTestId("oversight-by-agency")).toContainText("Northshire Health NHS Foundation Trust");
+  await expect(page.getByTestId("oversight-escalations")).toContainText("The partner is asked to share");
+  await expectAccessibleAtBothWidths(page, "partnership oversight with figures");
+  const csv = await page.request.get("/requests/oversight/export");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toContain("Northshire Health NHS Foundation Trust,RED,4");
 });
