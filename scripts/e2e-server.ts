@@ -84,6 +84,8 @@ app = spawn(
       SMTP_URL: mail.url,
       // The outbox sender's pace: email arrives within a second, as the tests wait for it.
       EMAIL_OUTBOX_INTERVAL_MS: "300",
+      // The request clocks' pace (decision 030): a timer the test makes due fires within a second.
+      REQUEST_TIMER_INTERVAL_MS: "500",
     },
   },
 );

@@ -74,6 +74,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "request.confirm-receipt": "Confirmed receipt of a partner’s answer",
   "request.remind": "Reminded a contact team that a request is nearly due",
   "request.escalate": "Escalated an overdue request to the contact team’s supervisor",
+  "request.dispute-refusal": "Took a partner’s refusal to the lead safeguarding partners",
+  "request.escalate-to-lead-partners": "Escalated an unanswered request to the lead safeguarding partners",
+  "request.view-escalated": "Read an escalated request as a lead safeguarding partner",
+  "request.decide-escalation": "Decided an escalated request as a lead safeguarding partner",
+  "partnership.oversight-export": "Exported the partnership’s response figures",
 };
 
 /** What happened, for an action; an action with no label (it fails a test) shows as recorded. */

@@ -119,4 +119,9 @@ export const AUDITED_ACTIONS = [
   "request.confirm-receipt",
   "request.remind",
   "request.escalate",
+  "request.dispute-refusal",
+  "request.escalate-to-lead-partners",
+  "request.view-escalated",
+  "request.decide-escalation",
+  "partnership.oversight-export",
 ] as const;

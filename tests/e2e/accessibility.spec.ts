@@ -189,6 +189,15 @@ PAGES.push(
   { role: "practitioner", name: "requests your team has received", path: () => "/requests/inbox" },
 );
 // ---- end partners ----
+// ---- partners2 (decision 030): the lead partners' pages. Their escalated request page (with its
+// decision form) needs a lead partner, whom this spec's roles are not: requests.spec.ts scans it. ----
+PAGES.push(
+  { role: "supervisor", name: "requests escalated to the lead partners", path: () => "/requests/escalated" },
+  { role: "IG lead", name: "requests escalated to the lead partners", path: () => "/requests/escalated" },
+  { role: "IG lead", name: "partnership oversight", path: () => "/requests/oversight" },
+  { role: "practitioner", name: "partnership oversight (not overseeing)", path: () => "/requests/oversight" },
+);
+// ---- end partners2 ----
 
 /** The header's navigation is the same on every page of a role: it is checked once per role and width. */
 const NAVIGATION = 'header nav[aria-label="Main"]';

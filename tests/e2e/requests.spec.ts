@@ -5,12 +5,14 @@
 import { join } from "node:path";
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { waitForEmail } from "../../scripts/lib/mailbox";
-import { signIn } from "./support";
+import { expectNoAxeViolations, signIn, withDatabase } from "./support";
 
 const TEACHER = "tom.baker@riverside.example";
 const NURSE = "nadia.rahman@northshire-health.example";
 const SCHOOL_IG = "dan.hughes@riverside.example";
 const TRUST_IG = "grace.lee@northshire-health.example";
+// A lead safeguarding partner of the partnership who is party to neither side (decision 030).
+const DIRECTOR = "rachel.green@northshire.example";
 const mailFolder = join(process.cwd(), ".data", `e2e-mail-${process.env.E2E_PORT ?? 3100}`);
 
 /**
@@ -99,4 +101,161 @@ test("a school asks the health trust, the trust answers, the school confirms rec
       await expect(log, `${igLead}: ${label}`).toContainText(label);
     await auditPage.context().close();
   }
+});
+
+/** Sends a request to the trust through the form as the person signed in on `page`; its reference. */
+async function sendToTheTrust(page: Page, priority: "Red" | "Amber", caseReference: string): Promise<string> {
+  await page.goto("/requests/new");
+  await page.getByLabel("Northshire Health NHS Foundation Trust").check();
+  await page.getByLabel(priority).check();
+  await page.getByLabel("Your case reference").fill(caseReference);
+  // A name of its own: the other journey, beside it, finds its request by "Jamie Doe".
+  await page.getByLabel("Child’s full name").fill("Robin Roe");
+  await page.getByLabel("NHS number").fill("943 476 5919");
+  await page.getByLabel("Why do you need this information?").fill("Robin said this morning he is hurt at home.");
+  await page.getByLabel("What information do you need?").fill("Any injuries seen at the trust this year.");
+  await page.getByLabel("On what lawful basis are you asking?").fill("Children Act 1989 section 47");
+  await page.getByRole("button", { name: "Send the request" }).click();
+  await expect(page.getByText("Your request has been sent")).toBeVisible();
+  return (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Request ", "").trim();
+}
+
+/** Axe and reflow at 1280 and 320 px: these pages need a lead partner, whom accessibility.spec.ts has not. */
+async function expectAccessibleAtBothWidths(page: Page, label: string): Promise<void> {
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    const size = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      window: window.innerWidth,
+    }));
+    expect.soft(size.page, `${label} at ${width} px`).toBeLessThanOrEqual(size.window);
+    await expectNoAxeViolations(page, {
+      exclude: 'header nav[aria-label="Main"]',
+      soft: true,
+      context: `${label} ${width}`,
+    });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test("a Red request goes overdue and is refused; the lead partners decide; the requester sees it", async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const refusal = "Our records for this child are held by the community trust; please ask them.";
+  const disagreement = "Robin named this trust's clinic; the delay leaves him at risk of significant harm.";
+  const decision = "Necessary and proportionate to protect Robin: share the clinic's records today.";
+
+  let page = await pageOf(browser, TEACHER);
+  const reference = await sendToTheTrust(page, "Red", `RPS-${Date.now().toString(36).toUpperCase()}`);
+
+  // The clock, controlled through the test database: the request's reminder and due time have passed,
+  // so the runner escalates it to the trust's supervisors and schedules the lead partners' timer...
+  const timersOf = (kinds: string[]) =>
+    withDatabase((db) =>
+      db.query(
+        `UPDATE request_timer SET due_at = now() - interval '1 minute'
+          WHERE kind = ANY($2) AND fired_at IS NULL
+            AND request_id = (SELECT id FROM information_request WHERE reference = $1)`,
+        [reference, kinds],
+      ),
+    );
+  await timersOf(["REMIND", "ESCALATE"]);
+  const leadTimer = () =>
+    withDatabase(async (db) => {
+      const rows = await db.query(
+        `SELECT 1 FROM request_timer t JOIN information_request r ON r.id = t.request_id
+          WHERE r.reference = $1 AND t.kind = 'ESCALATE_LEAD'`,
+        [reference],
+      );
+      return rows.rowCount;
+    });
+  await expect.poll(leadTimer, { timeout: 30_000 }).toBe(1);
+  // ...whose time has passed too: the request goes to the lead partners.
+  await timersOf(["ESCALATE_LEAD"]);
+  const escalations = () =>
+    withDatabase(async (db) => {
+      const rows = await db.query(
+        `SELECT 1 FROM request_escalation e JOIN information_request r ON r.id = e.request_id WHERE r.reference = $1`,
+        [reference],
+      );
+      return rows.rowCount;
+    });
+  await expect.poll(escalations, { timeout: 30_000 }).toBe(1);
+  await page.reload();
+  await expect(page.getByTestId("request-history")).toContainText("Escalated to the lead safeguarding partners");
+
+  // The trust's contact team refuses.
+  page = await pageOf(browser, NURSE);
+  await page.goto(`/requests/${reference}`);
+  await page.getByLabel("No, do not share it").check();
+  await page.getByLabel("Why you are not sharing it").fill(refusal);
+  await page.getByRole("button", { name: "Send the answer" }).click();
+  await expect(page.getByText("Your answer has been sent.")).toBeVisible();
+
+  // The teacher disagrees and takes the refusal to the lead partners.
+  page = await pageOf(browser, TEACHER);
+  await page.goto(`/requests/${reference}`);
+  await expect(page.getByTestId("request-answer")).toContainText(refusal);
+  await page.getByLabel("Why do you disagree?").fill(disagreement);
+  await page.getByRole("button", { name: "Escalate to the lead partners" }).click();
+  await expect(page.getByText("The refusal has been taken to the lead safeguarding partners")).toBeVisible();
+  await expect(page.getByTestId("request-escalations")).toContainText("Waiting for a decision");
+
+  // A lead partner (the council's director, party to neither side) is told, reads it without the
+  // child's identifiers, and decides.
+  page = await pageOf(browser, DIRECTOR);
+  await page.goto("/notifications");
+  await expect(page.getByText("A request has been escalated to you as a lead partner").first()).toBeVisible();
+  await page.goto("/requests/escalated");
+  await expectAccessibleAtBothWidths(page, "escalated requests");
+  await page.getByTestId("escalated-requests").getByRole("link", { name: reference }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Escalated request ${reference}`);
+  await expect(page.getByText(refusal)).toBeVisible();
+  await expect(page.getByText(disagreement)).toBeVisible();
+  await expect(page.locator("main")).not.toContainText("Robin Roe");
+  await expect(page.locator("main")).not.toContainText("943 476 5919");
+  await expectAccessibleAtBothWidths(page, "an escalated request");
+  await page.getByLabel("Ask the partner to share the information").check();
+  await page.getByLabel("The reasons for your decision").fill(decision);
+  await page.getByRole("button", { name: "Record the decision" }).click();
+  await expect(page.getByText("Your decision has been recorded.")).toBeVisible();
+
+  // The requester sees the outcome, and so does the trust.
+  for (const email of [TEACHER, NURSE]) {
+    page = await pageOf(browser, email);
+    await page.goto("/notifications");
+    await expect(page.getByText("The lead partners have decided on a request").first()).toBeVisible();
+    await page.goto(`/requests/${reference}`);
+    const escalations = page.getByTestId("request-escalations");
+    await expect(escalations).toContainText("The partner is asked to share");
+    await expect(escalations).toContainText(decision);
+    await expect(escalations).toContainText("Rachel Green");
+    if (email === TEACHER) await expectAccessibleAtBothWidths(page, "a request with its escalation");
+  }
+
+  // Both parties' logs hold the decision.
+  for (const igLead of [SCHOOL_IG, TRUST_IG]) {
+    const auditPage = await pageOf(browser, igLead);
+    await auditPage.goto(`/audit?reference=${reference}`);
+    const log = auditPage.getByTestId("audit-table");
+    for (const label of [
+      "Escalated an unanswered request to the lead safeguarding partners",
+      "Took a partner’s refusal to the lead safeguarding partners",
+      "Decided an escalated request as a lead safeguarding partner",
+    ])
+      await expect(log, `${igLead}: ${label}`).toContainText(label);
+    await auditPage.context().close();
+  }
+
+  // The partnership's oversight, with figures (an IG lead of a member): charts, table twins and the CSV.
+  page = await pageOf(browser, TRUST_IG);
+  await page.goto("/requests/oversight");
+  await expect(page.getByTestId("oversight-by-agency")).toContainText("Northshire Health NHS Foundation Trust");
+  await expect(page.getByTestId("oversight-escalations")).toContainText("The partner is asked to share");
+  await expectAccessibleAtBothWidths(page, "partnership oversight with figures");
+  const csv = await page.request.get("/requests/oversight/export");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toContain("Northshire Health NHS Foundation Trust,RED,4");
 });

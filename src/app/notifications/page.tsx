@@ -21,6 +21,15 @@ const MESSAGES: Record<NotificationKind, string> = {
   REQUEST_ANSWERED: "Your request for information has been answered",
   REQUEST_DUE_SOON: "A partner’s request is nearly due",
   REQUEST_OVERDUE: "A partner’s request to your team is overdue",
+  REQUEST_ESCALATED: "A request has been escalated to you as a lead partner",
+  REQUEST_ESCALATION_DECIDED: "The lead partners have decided on a request",
+};
+
+// Where a request's notification leads (decision 030: escalations have their own pages).
+const REQUEST_LINKS: Partial<Record<NotificationKind, string>> = {
+  REQUEST_ANSWERED: "/requests",
+  REQUEST_ESCALATED: "/requests/escalated",
+  REQUEST_ESCALATION_DECIDED: "/requests",
 };
 
 /** A grouped review request names its case, its reason and its count (issue 13); others their decision. */
@@ -69,7 +78,7 @@ export default async function NotificationsPage() {
                     {textOf(n)}
                   </Link>
                 ) : n.kind.startsWith("REQUEST_") ? (
-                  <Link href={n.kind === "REQUEST_ANSWERED" ? "/requests" : "/requests/inbox"}>{MESSAGES[n.kind]}</Link>
+                  <Link href={REQUEST_LINKS[n.kind] ?? "/requests/inbox"}>{MESSAGES[n.kind]}</Link>
                 ) : (
                   MESSAGES[n.kind]
                 )}

@@ -4,6 +4,8 @@ import { acknowledgeRequest } from "@/server/requests/acknowledge-request";
 import { assignRequest } from "@/server/requests/assign-request";
 import { answerRequest } from "@/server/requests/answer-request";
 import { confirmRequestReceipt } from "@/server/requests/confirm-request-receipt";
+import { decideEscalation } from "@/server/requests/decide-escalation";
+import { disputeRefusal } from "@/server/requests/dispute-refusal";
 import { formAction, goTo } from "@/server/pipeline/action";
 
 // Sending needs the global permission; the steps on one request are record-scoped: the pipeline
@@ -39,4 +41,17 @@ export const confirmRequestReceiptAction = formAction(
   { access: "signed-in" },
   ({ user, meta }, reference: string) => confirmRequestReceipt(user, reference, meta),
   { done: (_result, _context, reference) => page(reference, "receipt-confirmed") },
+);
+
+// Decision 030: the requester takes a refusal to the lead partners; a lead partner decides.
+export const disputeRefusalAction = formAction(
+  { access: "signed-in" },
+  ({ user, fields, meta }, reference: string) => disputeRefusal(user, reference, fields, meta),
+  { done: (_result, _context, reference) => page(reference, "disputed") },
+);
+
+export const decideEscalationAction = formAction(
+  { access: "signed-in" },
+  ({ user, fields, meta }, reference: string) => decideEscalation(user, reference, fields, meta),
+  { done: (_result, _context, reference) => goTo(`/requests/escalated/${encodeURIComponent(reference)}?done=decided`) },
 );

@@ -22,5 +22,8 @@ export const EVENT_LABELS: Record<string, string> = {
   RECEIPT_CONFIRMED: "Receipt confirmed",
   VIEWED: "Viewed by the requesting side",
   REMINDED: "Reminder sent",
-  ESCALATED: "Escalated",
+  ESCALATED: "Escalated to the contact team’s supervisors",
+  DISPUTED: "Refusal taken to the lead safeguarding partners",
+  ESCALATED_TO_LEAD_PARTNERS: "Escalated to the lead safeguarding partners",
+  ESCALATION_DECIDED: "Decided by the lead safeguarding partners",
 };

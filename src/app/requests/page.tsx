@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listSentRequests } from "@/server/requests/list-sent-requests";
+import { listEscalatedRequests } from "@/server/requests/list-escalated-requests";
 import { PageHeading, TableHead, TableRegion, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { PRIORITY_COLOURS, priorityLabel, statusLabel } from "./labels";
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Requests for information" };
 export default async function RequestsPage() {
   const user = await requirePermission("request.list-own");
   const sent = await listSentRequests(user);
+  const escalated = await listEscalatedRequests(user, {});
   return (
     <>
       <PageHeading caption={user.organisationName}>Requests for information</PageHeading>
@@ -26,6 +28,19 @@ export default async function RequestsPage() {
       <p className="govuk-body">
         <Link href="/requests/inbox">Requests your team has received</Link>
       </p>
+      {escalated.ok && escalated.partnerships.length > 0 ? (
+        <p className="govuk-body">
+          <Link href="/requests/escalated">Requests escalated to you as a lead safeguarding partner</Link>
+          {escalated.rows.length > 0
+            ? ` (${escalated.rows.length}${escalated.next ? "+" : ""} waiting for a decision)`
+            : ""}
+        </p>
+      ) : null}
+      {escalated.ok && escalated.partnerships.length > 0 ? (
+        <p className="govuk-body">
+          <Link href="/requests/oversight">Partnership oversight: response times, overdue requests, escalations</Link>
+        </p>
+      ) : null}
       <h2 className="govuk-heading-m">Requests you have sent</h2>
       {sent.length === 0 ? (
         <p className="govuk-body">You have not sent any requests.</p>

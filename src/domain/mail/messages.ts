@@ -18,6 +18,9 @@ export const NOTIFICATION_KINDS = [
   // Its clocks: due soon (to whoever has it), overdue (to the contact team's supervisors).
   "REQUEST_DUE_SOON",
   "REQUEST_OVERDUE",
+  // Decision 030: a request reached the lead safeguarding partners; they decided (to both parties).
+  "REQUEST_ESCALATED",
+  "REQUEST_ESCALATION_DECIDED",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -87,6 +90,16 @@ const TEMPLATES: Record<EmailTemplate, TemplateText> = {
   REQUEST_OVERDUE: {
     subject: "A partner's request is overdue",
     lead: "A request for information to your team is overdue and has been escalated to you:",
+    after: SIGN_IN_NOTE,
+  },
+  REQUEST_ESCALATED: {
+    subject: "A request has been escalated to the lead partners",
+    lead: "A request for information between partners has been escalated to you as a lead safeguarding partner:",
+    after: SIGN_IN_NOTE,
+  },
+  REQUEST_ESCALATION_DECIDED: {
+    subject: "The lead partners have decided on a request",
+    lead: "The lead safeguarding partners have decided on a request for information you are party to:",
     after: SIGN_IN_NOTE,
   },
   INVITATION: {

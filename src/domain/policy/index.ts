@@ -1,5 +1,6 @@
 // The authorisation policy: who may do what, to which records. Pure, so every page, server
 // action and route handler asks the same question and the table-driven tests cover it all.
+import { type PartnershipAction, type PartnershipResource, isPartnershipAction, partnershipCan } from "./partnership";
 import { type RequestAction, type RequestResource, isRequestAction, requestCan } from "./request";
 
 export const ROLES = ["PRACTITIONER", "SUPERVISOR", "IG_LEAD", "ADMIN"] as const;
@@ -81,7 +82,7 @@ export const RECORD_ACTIONS = [
 
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
-export type Action = GlobalAction | RecordAction | RequestAction;
+export type Action = GlobalAction | RecordAction | RequestAction | PartnershipAction;
 
 const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   // Designated safeguarding leads make decisions too, so supervisors may record them.
@@ -188,7 +189,16 @@ export function roleCan(role: Role, action: GlobalAction): boolean {
 export function can(actor: Actor, action: GlobalAction): boolean;
 export function can(actor: Actor, action: RecordAction, resource: ScopedResource): boolean;
 export function can(actor: Actor, action: RequestAction, resource: RequestResource): boolean;
-export function can(actor: Actor, action: Action, resource?: ScopedResource | RequestResource): boolean {
+export function can(actor: Actor, action: PartnershipAction, resource: PartnershipResource): boolean;
+export function can(
+  actor: Actor,
+  action: Action,
+  resource?: ScopedResource | RequestResource | PartnershipResource,
+): boolean {
+  if (isPartnershipAction(action)) {
+    if (!resource || !("memberOrganisationIds" in resource)) return false;
+    return partnershipCan(actor, action, resource);
+  }
   if (isRequestAction(action)) {
     if (!resource || !("requesterId" in resource)) return false;
     return requestCan(actor, action, resource);
@@ -218,3 +228,4 @@ export function homePathFor(role: Role): string {
 
 export * from "./case";
 export * from "./request";
+export * from "./partnership";

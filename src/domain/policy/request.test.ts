@@ -21,6 +21,8 @@ const REQUEST: RequestResource = {
   respondingOrganisationId: TRUST,
   contactTeamId: "team-trust-contact",
   leadPartnerIds: ["lead"],
+  // Escalated, so the lead partners' actions are in play; NOT_ESCALATED below is the request before.
+  escalated: true,
 };
 
 /** An actor standing in each relation to REQUEST. */
@@ -52,6 +54,9 @@ const EXPECTED: Record<Role, Record<RequestAction, RequestRelation[]>> = {
     "request.acknowledge": ["contact-team"],
     "request.respond": ["contact-team"],
     "request.confirm-receipt": ["requester"],
+    "request.dispute-refusal": ["requester"],
+    "request.view-escalated": ["lead-partner"],
+    "request.decide-escalation": ["lead-partner"],
   },
   SUPERVISOR: {
     "request.view": ["requester", "requesting-team", "contact-team"],
@@ -59,6 +64,9 @@ const EXPECTED: Record<Role, Record<RequestAction, RequestRelation[]>> = {
     "request.acknowledge": ["contact-team"],
     "request.respond": ["contact-team"],
     "request.confirm-receipt": ["requester", "requesting-team"],
+    "request.dispute-refusal": ["requester", "requesting-team"],
+    "request.view-escalated": ["lead-partner"],
+    "request.decide-escalation": ["lead-partner"],
   },
   IG_LEAD: {
     "request.view": [
@@ -72,6 +80,9 @@ const EXPECTED: Record<Role, Record<RequestAction, RequestRelation[]>> = {
     "request.acknowledge": [],
     "request.respond": [],
     "request.confirm-receipt": [],
+    "request.dispute-refusal": [],
+    "request.view-escalated": ["lead-partner"],
+    "request.decide-escalation": ["lead-partner"],
   },
   ADMIN: {
     "request.view": [],
@@ -79,6 +90,9 @@ const EXPECTED: Record<Role, Record<RequestAction, RequestRelation[]>> = {
     "request.acknowledge": [],
     "request.respond": [],
     "request.confirm-receipt": [],
+    "request.dispute-refusal": [],
+    "request.view-escalated": [],
+    "request.decide-escalation": [],
   },
 };
 
@@ -95,6 +109,35 @@ describe("requestRelationOf", () => {
   it("puts a party's people before lead partners: a lead partner in the requesting organisation is on its side", () => {
     const lead: Actor = { userId: "lead", role: "SUPERVISOR", organisationId: SCHOOL, teamId: null };
     expect(requestRelationOf(lead, REQUEST)).toBe("requesting-organisation");
+  });
+});
+
+const NOT_ESCALATED: RequestResource = { ...REQUEST, escalated: undefined };
+
+describe("the lead partners' actions (decision 030)", () => {
+  const leadActions = ["request.view-escalated", "request.decide-escalation"] as const;
+  // Every actor of the table is a lead partner here: the appointment adds nothing for those in the dispute.
+  const everyoneLeads: RequestResource = {
+    ...REQUEST,
+    leadPartnerIds: ["teacher", "dsl", "head", "nurse", "midwife", "lead", "officer"],
+  };
+  const allowedAsLead: RequestRelation[] = ["requesting-organisation", "responding-organisation", "lead-partner"];
+  const cases = (["PRACTITIONER", "SUPERVISOR", "IG_LEAD"] as const).flatMap((role) =>
+    leadActions.flatMap((action) => REQUEST_RELATIONS.map((relation) => ({ role, action, relation }))),
+  );
+  it.each(cases)("a lead partner ($role) standing as $relation: $action", ({ role, action, relation }) => {
+    const actor = actorIn(relation, role);
+    const standsAs = requestRelationOf(actor, everyoneLeads);
+    expect(can(actor, action, everyoneLeads)).toBe(allowedAsLead.includes(standsAs));
+    // Before the escalation nobody reads or decides it as a lead partner.
+    expect(can(actor, action, { ...everyoneLeads, escalated: false })).toBe(false);
+  });
+  it("gives nothing to a lead partner who is an admin, or to someone who is not a lead partner", () => {
+    for (const action of leadActions) {
+      expect(can(actorIn("lead-partner", "ADMIN"), action, REQUEST)).toBe(false);
+      expect(can(actorIn("neither", "SUPERVISOR"), action, REQUEST)).toBe(false);
+      expect(can(actorIn("requesting-organisation", "IG_LEAD"), action, REQUEST)).toBe(false);
+    }
   });
 });
 
@@ -117,7 +160,7 @@ describe("request actions by role and relation", () => {
     for (const role of ROLES)
       for (const action of REQUEST_ACTIONS) {
         expect(can(actorIn("neither", role), action, REQUEST)).toBe(false);
-        expect(can(actorIn("lead-partner", role), action, REQUEST)).toBe(false);
+        expect(can(actorIn("lead-partner", role), action, NOT_ESCALATED)).toBe(false);
       }
   });
 

@@ -2,3 +2,5 @@ export * from "./priority";
 export * from "./working-hours";
 export * from "./request-input";
 export * from "./status";
+export * from "./escalation";
+export * from "./oversight";

@@ -20,6 +20,10 @@ export const REQUEST_EVENT_KINDS = [
   "VIEWED",
   "REMINDED",
   "ESCALATED",
+  // Decision 030: the lead safeguarding partners.
+  "DISPUTED",
+  "ESCALATED_TO_LEAD_PARTNERS",
+  "ESCALATION_DECIDED",
 ] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
 

@@ -1,11 +1,14 @@
 import "server-only";
-import { OPEN_STATUSES, type RequestStatus } from "@/domain/requests";
+import { OPEN_STATUSES, type RequestStatus, leadPartnerEscalationAt } from "@/domain/requests";
 import { appendAuditEvent } from "../audit/append-audit-event";
-import { type Db, db } from "@/server/infra/db";
+import { type Db, type Tx, db } from "@/server/infra/db";
 import { notify, teamSupervisorIds } from "../notifications/notify";
 import { contactTeamMemberIds } from "./contact-team";
+import { openLeadPartnerEscalation } from "./lead-partners";
+import { loadWorkingCalendar } from "./working-calendar";
 
-export const TIMER_KINDS = ["REMIND", "ESCALATE"] as const;
+// ESCALATE_LEAD (decision 030) is written when ESCALATE fires, so requests sent before it existed get it too.
+export const TIMER_KINDS = ["REMIND", "ESCALATE", "ESCALATE_LEAD"] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
 export interface TimerReport {
@@ -20,7 +23,8 @@ const BATCH = 50;
 /**
  * Fires the request timers due at `now` (decision 028): a reminder to the contact team when three
  * quarters of the response time has gone, and an escalation to the contact team's supervisors when
- * the request is overdue. Each timer is claimed with FOR UPDATE SKIP LOCKED and marked fired in the
+ * the request is overdue; then, still unanswered half the response time later, to the partnership's
+ * lead safeguarding partners (decision 030). Each timer is claimed with FOR UPDATE SKIP LOCKED and marked fired in the
  * same transaction as its notification and audit event, so it fires exactly once, whichever app
  * instance takes it and whether or not one restarted in between; a crash before commit leaves it
  * due for the next tick. A timer of a request already answered is closed without a message.
@@ -39,10 +43,18 @@ export async function fireDueRequestTimers(now: Date = new Date(), client: Db = 
           contact_team_id: string;
           responding_organisation_id: string;
           assigned_to_id: string | null;
+          partnership_id: string;
+          requesting_organisation_id: string;
+          requesting_team_id: string | null;
+          requester_id: string;
+          due_at: Date;
+          response_hours: number;
         }[]
       >`
-        SELECT t.id, t.kind, t.request_id, r.reference, r.status::text AS status, r.contact_team_id,
-               r.responding_organisation_id, r.assigned_to_id
+        SELECT t.id, t.kind, t.request_id, r.reference, r.status::text AS status, r.contact_team_id::text,
+               r.responding_organisation_id::text, r.assigned_to_id::text, r.partnership_id::text,
+               r.requesting_organisation_id::text, r.requesting_team_id::text, r.requester_id::text, r.due_at,
+               r.response_hours
           FROM request_timer t JOIN information_request r ON r.id = t.request_id
          WHERE t.fired_at IS NULL AND t.due_at <= ${now}
          ORDER BY t.due_at, t.id
@@ -51,6 +63,24 @@ export async function fireDueRequestTimers(now: Date = new Date(), client: Db = 
       if (!timer) return "none" as const;
       await tx.requestTimer.update({ where: { id: timer.id }, data: { firedAt: now } });
       if (!OPEN_STATUSES.includes(timer.status)) return "closed" as const;
+      if (timer.kind === "ESCALATE_LEAD") {
+        await escalateToLeadPartners(tx, timer, now);
+        return "fired" as const;
+      }
+      if (timer.kind === "ESCALATE") {
+        // The lead partners' clock starts from the due time, whenever this tick happens to run.
+        const calendar = await loadWorkingCalendar(timer.due_at, tx);
+        await tx.requestTimer.createMany({
+          data: [
+            {
+              requestId: timer.request_id,
+              kind: "ESCALATE_LEAD",
+              dueAt: leadPartnerEscalationAt(timer.due_at, timer.response_hours, calendar),
+            },
+          ],
+          skipDuplicates: true,
+        });
+      }
       const recipients =
         timer.kind === "REMIND"
           ? timer.assigned_to_id
@@ -84,4 +114,56 @@ export async function fireDueRequestTimers(now: Date = new Date(), client: Db = 
     report[outcome] += 1;
   }
   return report;
+}
+
+interface DueTimer {
+  request_id: string;
+  reference: string;
+  partnership_id: string;
+  requesting_organisation_id: string;
+  requesting_team_id: string | null;
+  requester_id: string;
+  responding_organisation_id: string;
+  contact_team_id: string;
+}
+
+/**
+ * Still unanswered well after it was due: the request goes to the lead safeguarding partners, who
+ * are told; the step is in the request's history and, with no person acting, in both parties' logs.
+ */
+async function escalateToLeadPartners(tx: Tx, timer: DueTimer, now: Date): Promise<void> {
+  const opened = await openLeadPartnerEscalation(
+    tx,
+    {
+      id: timer.request_id,
+      partnershipId: timer.partnership_id,
+      requestingOrganisationId: timer.requesting_organisation_id,
+      requestingTeamId: timer.requesting_team_id,
+      requesterId: timer.requester_id,
+      respondingOrganisationId: timer.responding_organisation_id,
+      contactTeamId: timer.contact_team_id,
+    },
+    "OVERDUE",
+    null,
+    null,
+    now,
+  );
+  if (!opened) return;
+  await tx.informationRequestEvent.create({
+    data: { requestId: timer.request_id, kind: "ESCALATED_TO_LEAD_PARTNERS" },
+  });
+  for (const organisationId of [timer.requesting_organisation_id, timer.responding_organisation_id])
+    await appendAuditEvent(tx, {
+      actorId: null,
+      actorRole: null,
+      organisationId,
+      action: "request.escalate-to-lead-partners",
+      objectType: "information-request",
+      objectId: timer.reference,
+      caseReference: null,
+      requestId: null,
+      ip: null,
+      outcome: "SUCCESS",
+      detail: { leadPartnersTold: String(opened.recipients) },
+    });
 }

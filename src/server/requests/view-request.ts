@@ -1,12 +1,13 @@
 import "server-only";
 import { type UseCaseResult } from "@/domain/errors";
 import { can, requestRelationOf } from "@/domain/policy";
-import { type Priority, type RequestStatus, isOverdue, statusAfter } from "@/domain/requests";
+import { type Priority, type RequestStatus, isOverdue, mayDisputeRefusal, statusAfter } from "@/domain/requests";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { loadRequestForAction } from "./load-request-for-action";
 import { auditRequestStep, recordRequestEvent } from "./request-audit";
+import { type EscalationView, escalationView, peopleNames } from "./view-escalated-request";
 
 export interface RequestView {
   reference: string;
@@ -31,8 +32,10 @@ export interface RequestView {
   assignedTo: string | null;
   answer: { kind: "SHARE" | "NO_SHARE"; body: string; answeredBy: string; answeredAt: Date } | null;
   events: { kind: string; at: Date; actor: string | null; organisation: string | null }[];
+  /** Escalations to the lead safeguarding partners and their decisions, returned to both sides (decision 030). */
+  escalations: EscalationView[];
   /** The steps this user may take now. */
-  may: { assign: boolean; acknowledge: boolean; answer: boolean; confirmReceipt: boolean };
+  may: { assign: boolean; acknowledge: boolean; answer: boolean; confirmReceipt: boolean; disputeRefusal: boolean };
   /** The contact team, for assigning (only when the user may assign). */
   team: { id: string; name: string }[];
 }
@@ -64,8 +67,12 @@ export async function viewRequest(
       assignedTo: { select: { name: true } },
       answer: true,
       events: { orderBy: { id: "asc" }, take: 200 },
+      escalations: { orderBy: [{ raisedAt: "asc" }, { id: "asc" }], include: { decision: true } },
     },
   });
+  const escalationPeople = await peopleNames(
+    row.escalations.flatMap((e) => [e.raisedById, e.decision?.decidedById ?? null]),
+  );
   const people = await db().user.findMany({
     where: {
       id: {
@@ -84,6 +91,10 @@ export async function viewRequest(
     answer: can(user, "request.respond", request) && statusAfter("answer", request.status) !== null,
     confirmReceipt:
       can(user, "request.confirm-receipt", request) && statusAfter("confirm-receipt", request.status) !== null,
+    disputeRefusal:
+      can(user, "request.dispute-refusal", request) &&
+      mayDisputeRefusal(request.status, row.answer?.kind ?? null) &&
+      !row.escalations.some((e) => e.reason === "REFUSAL_DISPUTED"),
   };
   const team = may.assign
     ? await db().user.findMany({
@@ -147,6 +158,7 @@ export async function viewRequest(
         actor: e.actorId ? (byId.get(e.actorId)?.name ?? null) : null,
         organisation: e.actorId ? (byId.get(e.actorId)?.organisation.name ?? null) : null,
       })),
+      escalations: row.escalations.map((e) => escalationView(e, escalationPeople)),
       may,
       team,
     },

@@ -12,7 +12,9 @@ import {
   answerRequestAction,
   assignRequestAction,
   confirmRequestReceiptAction,
+  disputeRefusalAction,
 } from "../actions";
+import { EscalationList } from "../escalations";
 import { EVENT_LABELS, PRIORITY_COLOURS, priorityLabel, statusLabel } from "../labels";
 
 export const metadata: Metadata = { title: "Request for information" };
@@ -23,6 +25,7 @@ const DONE: Record<string, string> = {
   assigned: "The request has been assigned.",
   answered: "Your answer has been sent. The requester has been told.",
   "receipt-confirmed": "You have confirmed that you received the answer.",
+  disputed: "The refusal has been taken to the lead safeguarding partners. They have been told.",
 };
 
 const text = (value: string) => <span className="whitespace-pre-wrap">{value}</span>;
@@ -97,6 +100,24 @@ export default async function RequestPage({
             ]}
           />
         </section>
+      ) : null}
+
+      <EscalationList escalations={r.escalations} />
+
+      {r.may.disputeRefusal ? (
+        <>
+          <h2 className="govuk-heading-m">Disagree with the refusal</h2>
+          <p className="govuk-body">
+            If you think the refusal leaves the child at risk, take it to the partnership’s lead safeguarding partners.
+            They see the request and both sides’ reasons, decide, and tell you and the partner.
+          </p>
+          <ActionForm
+            action={disputeRefusalAction.bind(null, r.reference)}
+            fields={[{ name: "reasons", kind: "textarea", label: "Why do you disagree?", maxLength: 5000 }]}
+            submitLabel="Escalate to the lead partners"
+            tone="secondary"
+          />
+        </>
       ) : null}
 
       {r.may.confirmReceipt ? (

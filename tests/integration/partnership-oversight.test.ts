@@ -1,0 +1,194 @@
+// The partnership's oversight (decision 030) on a real PostgreSQL: each agency's requests by priority
+// against the response times, those overdue, refusals and escalations; for the lead partners and the
+// members' IG leads only (another partnership's IG lead asking is refused and audited); the CSV export
+// is audited.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/infra/db";
+import { answerRequest } from "@/server/requests/answer-request";
+import { disputeRefusal } from "@/server/requests/dispute-refusal";
+import { exportPartnershipOversight } from "@/server/requests/export-partnership-oversight";
+import { partnershipOversight } from "@/server/requests/partnership-oversight";
+import { sendRequest } from "@/server/requests/send-request";
+import { TEST_META, actorFor, seedDemo, withSuperuser } from "./support";
+
+const TEACHER = "tom.baker@riverside.example";
+const NURSE = "nadia.rahman@northshire-health.example";
+const TRUST_IG = "grace.lee@northshire-health.example";
+const DIRECTOR = "rachel.green@northshire.example";
+const COUNCIL_ADMIN = "admin@northshire.example";
+const EASTSHIRE_IG = "ig@eastshire-oversight.example";
+const DAY = 86_400_000;
+
+let northshireId: string;
+
+async function send(organisation: string, priority: string, at: Date): Promise<string> {
+  const respondingOrganisationId = (await db().organisation.findUniqueOrThrow({ where: { name: organisation } })).id;
+  const result = await sendRequest(
+    await actorFor(TEACHER),
+    {
+      respondingOrganisationId,
+      priority,
+      caseReference: "RPS-OVERSIGHT",
+      childName: "Casey Oversight-Test",
+      purpose: "Concerns raised by the class teacher this week.",
+      informationNeeded: "Any contact with the family this year.",
+      lawfulBasis: "Children Act 1989 s.17",
+    },
+    TEST_META,
+    at,
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.reference;
+}
+
+beforeAll(async () => {
+  await seedDemo();
+  northshireId = (
+    await db().partnership.findUniqueOrThrow({ where: { name: "Northshire Safeguarding Children Partnership" } })
+  ).id;
+  const nurse = await actorFor(NURSE);
+  const weeksAgo = new Date(Date.now() - 20 * DAY);
+  // Red to the trust three weeks ago, refused today: late. Amber today, shared at once: in time.
+  const late = await send("Northshire Health NHS Foundation Trust", "RED", weeksAgo);
+  const refused = await answerRequest(
+    nurse,
+    late,
+    { answer: "NO_SHARE", reasons: "Held by another trust; ask them." },
+    TEST_META,
+  );
+  const inTime = await send("Northshire Health NHS Foundation Trust", "AMBER", new Date());
+  const shared = await answerRequest(
+    nurse,
+    inTime,
+    { answer: "SHARE", information: "One attendance in October." },
+    TEST_META,
+  );
+  // Green to the police three weeks ago, never answered: overdue.
+  await send("Northshire Police", "GREEN", weeksAgo);
+  if (!refused.ok || !shared.ok) throw new Error("answering failed");
+  const disputed = await disputeRefusal(
+    await actorFor(TEACHER),
+    late,
+    { reasons: "The child named the trust's clinic." },
+    TEST_META,
+  );
+  if (!disputed.ok) throw new Error(JSON.stringify(disputed.errors));
+  // Another partnership, with an IG lead of its own.
+  await withSuperuser(async (client) => {
+    const org = await client.query<{ id: string }>(
+      `INSERT INTO organisation (id, name, kind) VALUES (gen_random_uuid(), 'Eastshire Oversight Council',
+       'LOCAL_AUTHORITY') RETURNING id`,
+    );
+    const team = await client.query<{ id: string }>(
+      `INSERT INTO team (id, organisation_id, name) VALUES (gen_random_uuid(), $1, 'Front Door') RETURNING id`,
+      [org.rows[0]!.id],
+    );
+    await client.query(
+      `INSERT INTO app_user (id, email, name, password_hash, role, organisation_id)
+       VALUES (gen_random_uuid(), $1, 'Ida Eastshire', 'x', 'IG_LEAD', $2)`,
+      [EASTSHIRE_IG, org.rows[0]!.id],
+    );
+    const partnership = await client.query<{ id: string }>(
+      `INSERT INTO partnership (id, name) VALUES (gen_random_uuid(), 'Eastshire Oversight Partnership') RETURNING id`,
+    );
+    await client.query(
+      `INSERT INTO partnership_member (partnership_id, organisation_id, contact_team_id) VALUES ($1, $2, $3)`,
+      [partnership.rows[0]!.id, org.rows[0]!.id, team.rows[0]!.id],
+    );
+  });
+});
+
+describe("partnership oversight", () => {
+  it("gives a member's IG lead each agency's figures by priority against the response times", async () => {
+    const result = await partnershipOversight(await actorFor(TRUST_IG), {}, TEST_META);
+    if (!result.ok || !result.oversight) throw new Error("no oversight");
+    const o = result.oversight;
+    expect(o.partnership.name).toBe("Northshire Safeguarding Children Partnership");
+    expect(o.period).toBe(90);
+    expect(o.byAgency.map(({ medianHoursToAnswer: _median, ...figures }) => figures)).toEqual([
+      {
+        organisation: "Northshire Health NHS Foundation Trust",
+        priority: "RED",
+        targetHours: 4,
+        received: 1,
+        answered: 1,
+        answeredOnTime: 0,
+        open: 0,
+        openOverdue: 0,
+        refused: 1,
+      },
+      {
+        organisation: "Northshire Health NHS Foundation Trust",
+        priority: "AMBER",
+        targetHours: 24,
+        received: 1,
+        answered: 1,
+        answeredOnTime: 1,
+        open: 0,
+        openOverdue: 0,
+        refused: 0,
+      },
+      {
+        organisation: "Northshire Police",
+        priority: "GREEN",
+        targetHours: 72,
+        received: 1,
+        answered: 0,
+        answeredOnTime: 0,
+        open: 1,
+        openOverdue: 1,
+        refused: 0,
+      },
+    ]);
+    // Three weeks to answer the Red one; the Amber one at once; none for the police.
+    expect(o.byAgency[0]!.medianHoursToAnswer).toBeGreaterThan(20 * 24 - 1);
+    expect(o.byAgency[1]!.medianHoursToAnswer).toBeLessThan(1);
+    expect(o.byAgency[2]!.medianHoursToAnswer).toBeNull();
+    expect(o.overdue.map((r) => [r.respondingOrganisation, r.priority])).toEqual([["Northshire Police", "GREEN"]]);
+    expect(o.escalations).toEqual([{ reason: "REFUSAL_DISPUTED", outcome: null, count: 1 }]);
+    // The last 30 days still hold what was received three weeks ago.
+    const month = await partnershipOversight(await actorFor(TRUST_IG), { period: "30" }, TEST_META);
+    expect(month.ok && month.oversight?.byAgency.length).toBe(3);
+  });
+
+  it("gives the lead partners the same, others nothing; refuses and audits another partnership's IG lead", async () => {
+    const lead = await partnershipOversight(await actorFor(DIRECTOR), {}, TEST_META);
+    expect(lead.ok && lead.oversight?.byAgency.length).toBe(3);
+    for (const email of [TEACHER, NURSE, COUNCIL_ADMIN]) {
+      const none = await partnershipOversight(await actorFor(email), {}, TEST_META);
+      expect(none.ok && none.oversight).toBeNull();
+    }
+    const eastshire = await actorFor(EASTSHIRE_IG);
+    const own = await partnershipOversight(eastshire, {}, TEST_META);
+    expect(own.ok && own.oversight?.partnership.name).toBe("Eastshire Oversight Partnership");
+    expect(own.ok && own.oversight?.byAgency).toEqual([]);
+    const other = await partnershipOversight(eastshire, { partnership: northshireId }, TEST_META);
+    expect(other.ok || other.error).toBe("not-found");
+    const refusals = await db().auditEvent.findMany({
+      where: { actorId: eastshire.userId, action: "access.denied" },
+      select: { objectId: true, detail: true },
+    });
+    expect(refusals).toEqual([{ objectId: northshireId, detail: { attempted: "partnership.oversight" } }]);
+  });
+
+  it("exports the figures as CSV, audited; refuses someone who oversees nothing", async () => {
+    const ig = await actorFor(TRUST_IG);
+    const result = await exportPartnershipOversight(ig, { period: "90" }, TEST_META);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const lines = result.csv.replace("\uFEFF", "").trim().split("\r\n");
+    expect(lines[0]).toContain("Agency,Priority,Target (working hours)");
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 7).join(","))).toEqual([
+      "Northshire Health NHS Foundation Trust,RED,4,1,1,0,0%",
+      "Northshire Health NHS Foundation Trust,AMBER,24,1,1,1,100%",
+      "Northshire Police,GREEN,72,1,0,0,0%",
+    ]);
+    expect(result.csv).not.toContain("Casey");
+    const audit = await db().auditEvent.findMany({
+      where: { actorId: ig.userId, action: "partnership.oversight-export" },
+      select: { organisationId: true, objectId: true },
+    });
+    expect(audit).toEqual([{ organisationId: ig.organisationId, objectId: northshireId }]);
+    const teacher = await exportPartnershipOversight(await actorFor(TEACHER), {}, TEST_META);
+    expect(teacher.ok || teacher.error).toBe("forbidden");
+  });
+});

@@ -1,0 +1,349 @@
+// Escalation to the lead safeguarding partners (issue 14, decision 030) on a real PostgreSQL with a
+// controlled clock: an unanswered request reaches them half its response time after it was due (after
+// the contact team's supervisors), once, across a restart; a refusal the requester disputes reaches
+// them with its reasons; they read it without the child's identifiers and decide, and the decision is
+// audited in both parties' logs and returned to both sides. Isolation: a lead partner who is a party,
+// another partner and another partnership's lead partner learn nothing, and each attempt is audited.
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/infra/db";
+import { answerRequest } from "@/server/requests/answer-request";
+import { decideEscalation } from "@/server/requests/decide-escalation";
+import { disputeRefusal } from "@/server/requests/dispute-refusal";
+import { fireDueRequestTimers } from "@/server/requests/fire-request-timers";
+import { listEscalatedRequests } from "@/server/requests/list-escalated-requests";
+import { sendRequest } from "@/server/requests/send-request";
+import { viewEscalatedRequest } from "@/server/requests/view-escalated-request";
+import { viewRequest } from "@/server/requests/view-request";
+import { TEST_META, actorFor, appRolePrisma, seedDemo, withAppRole, withSuperuser } from "./support";
+
+const TEACHER = "tom.baker@riverside.example";
+const NURSE = "nadia.rahman@northshire-health.example";
+// Lead partners: the council's director and the police DCI may decide a school-trust dispute; the
+// trust's named nurse leads its contact team, so is a party to it.
+const DIRECTOR = "rachel.green@northshire.example";
+const DCI = "maya.singh@northshire-police.example";
+const NAMED_NURSE = "owen.price@northshire-health.example";
+const DETECTIVE = "ellis.evans@northshire-police.example";
+const EASTSHIRE_LEAD = "lead@eastshire-escalations.example";
+const CHILD = "Robin Escalation-Test";
+
+let trustId: string;
+let schoolId: string;
+
+async function send(at: Date): Promise<{ reference: string; dueAt: Date }> {
+  const result = await sendRequest(
+    await actorFor(TEACHER),
+    {
+      respondingOrganisationId: trustId,
+      priority: "RED",
+      caseReference: "RPS-ESC-001",
+      childName: CHILD,
+      nhsNumber: "943 476 5919",
+      purpose: "A disclosure this morning of harm at home.",
+      informationNeeded: "Any injuries seen in the last year.",
+      lawfulBasis: "Children Act 1989 s.47",
+    },
+    TEST_META,
+    at,
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result;
+}
+
+async function notificationsOf(email: string, kind: string): Promise<number> {
+  return db().notification.count({ where: { userId: (await actorFor(email)).userId, kind } });
+}
+
+async function lastAuditId(): Promise<bigint> {
+  const last = await db().auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  return last?.id ?? 0n;
+}
+
+async function auditOf(reference: string, action: string) {
+  return db().auditEvent.findMany({
+    where: { objectId: reference, action },
+    select: { organisationId: true, actorId: true, detail: true },
+    orderBy: { id: "asc" },
+  });
+}
+
+async function refusalsSince(email: string, since: bigint) {
+  return db().auditEvent.findMany({
+    where: { actorId: (await actorFor(email)).userId, action: "access.denied", id: { gt: since } },
+    select: { detail: true, objectId: true },
+    orderBy: { id: "asc" },
+  });
+}
+
+async function events(reference: string): Promise<string[]> {
+  const rows = await db().informationRequestEvent.findMany({
+    where: { request: { reference } },
+    orderBy: { id: "asc" },
+    select: { kind: true },
+  });
+  return rows.map((r) => r.kind);
+}
+
+beforeAll(async () => {
+  await seedDemo();
+  trustId = (await db().organisation.findUniqueOrThrow({ where: { name: "Northshire Health NHS Foundation Trust" } }))
+    .id;
+  schoolId = (await db().organisation.findUniqueOrThrow({ where: { name: "Riverside Primary School" } })).id;
+  // Another partnership with a lead partner of its own.
+  await withSuperuser(async (client) => {
+    const org = await client.query<{ id: string }>(
+      `INSERT INTO organisation (id, name, kind) VALUES (gen_random_uuid(), 'Eastshire Escalations Council',
+       'LOCAL_AUTHORITY') RETURNING id`,
+    );
+    const team = await client.query<{ id: string }>(
+      `INSERT INTO team (id, organisation_id, name) VALUES (gen_random_uuid(), $1, 'Front Door') RETURNING id`,
+      [org.rows[0]!.id],
+    );
+    const user = await client.query<{ id: string }>(
+      `INSERT INTO app_user (id, email, name, password_hash, role, organisation_id)
+       VALUES (gen_random_uuid(), $1, 'Lee Eastshire', 'x', 'SUPERVISOR', $2) RETURNING id`,
+      [EASTSHIRE_LEAD, org.rows[0]!.id],
+    );
+    const partnership = await client.query<{ id: string }>(
+      `INSERT INTO partnership (id, name) VALUES (gen_random_uuid(), 'Eastshire Escalations Partnership') RETURNING id`,
+    );
+    await client.query(
+      `INSERT INTO partnership_member (partnership_id, organisation_id, contact_team_id) VALUES ($1, $2, $3)`,
+      [partnership.rows[0]!.id, org.rows[0]!.id, team.rows[0]!.id],
+    );
+    await client.query(`INSERT INTO lead_safeguarding_partner (partnership_id, user_id) VALUES ($1, $2)`, [
+      partnership.rows[0]!.id,
+      user.rows[0]!.id,
+    ]);
+  });
+});
+
+describe("an unanswered Red request reaches the lead partners, then a disputed refusal, and they decide", () => {
+  // Monday 14 December 2026, 10:00 GMT, Red (4 working hours): due at 14:00; the contact team's
+  // supervisors are told then; the lead partners at 16:00 (half the response time again).
+  const sentAt = new Date("2026-12-14T10:00:00Z");
+  let reference: string;
+
+  beforeAll(async () => {
+    ({ reference } = await send(sentAt));
+  });
+
+  it("before it is escalated, a lead partner sees nothing of it (and the attempt is audited)", async () => {
+    const since = await lastAuditId();
+    const result = await viewEscalatedRequest(await actorFor(DIRECTOR), reference, TEST_META);
+    expect(result.ok || result.error).toBe("not-found");
+    expect(await refusalsSince(DIRECTOR, since)).toEqual([
+      { objectId: reference, detail: { attempted: "request.view-escalated", reason: "other-organisation" } },
+    ]);
+    const listed = await listEscalatedRequests(await actorFor(DIRECTOR), { show: "all" });
+    expect(listed.ok && listed.rows.map((r) => r.reference)).not.toContain(reference);
+  });
+
+  it("escalates to the lead partners once, two working hours after the due time, across a restart", async () => {
+    const before = { director: await notificationsOf(DIRECTOR, "REQUEST_ESCALATED") };
+    // The supervisors' escalation at the due time (and the reminder before it) schedules the lead partners'.
+    await fireDueRequestTimers(new Date("2026-12-14T14:01:00Z"));
+    expect(await events(reference)).toEqual(["SENT", "REMINDED", "ESCALATED"]);
+    const timer = await db().requestTimer.findFirstOrThrow({
+      where: { request: { reference }, kind: "ESCALATE_LEAD" },
+    });
+    expect(timer.dueAt).toEqual(new Date("2026-12-14T16:00:00Z"));
+    // A minute early: nothing.
+    expect(await fireDueRequestTimers(new Date("2026-12-14T15:59:00Z"))).toEqual({ fired: 0, closed: 0 });
+    const restarted = appRolePrisma(2);
+    try {
+      expect(await fireDueRequestTimers(new Date("2026-12-14T16:00:00Z"), restarted)).toEqual({ fired: 1, closed: 0 });
+      expect(await fireDueRequestTimers(new Date("2026-12-15T16:00:00Z"), restarted)).toEqual({ fired: 0, closed: 0 });
+    } finally {
+      await restarted.$disconnect();
+    }
+    expect(await events(reference)).toEqual(["SENT", "REMINDED", "ESCALATED", "ESCALATED_TO_LEAD_PARTNERS"]);
+    const escalations = await db().requestEscalation.findMany({ where: { request: { reference } } });
+    expect(escalations.map((e) => [e.reason, e.raisedById])).toEqual([["OVERDUE", null]]);
+    // The director and the DCI are told; the named nurse, whose team owes the answer, is not its judge.
+    expect(await notificationsOf(DIRECTOR, "REQUEST_ESCALATED")).toBe(before.director + 1);
+    expect(await notificationsOf(DCI, "REQUEST_ESCALATED")).toBeGreaterThan(0);
+    expect(await notificationsOf(NAMED_NURSE, "REQUEST_ESCALATED")).toBe(0);
+    // In both parties' logs, with no person acting.
+    const audit = await auditOf(reference, "request.escalate-to-lead-partners");
+    expect(audit.map((a) => a.organisationId).toSorted()).toEqual([schoolId, trustId].toSorted());
+    expect(audit.every((a) => a.actorId === null)).toBe(true);
+  });
+
+  it("lists it for the lead partners who may decide it, not for a party or anyone else", async () => {
+    for (const email of [DIRECTOR, DCI]) {
+      const listed = await listEscalatedRequests(await actorFor(email), {});
+      expect(listed.ok && listed.rows.find((r) => r.reference === reference)).toMatchObject({
+        reason: "OVERDUE",
+        outcome: null,
+        requestingOrganisation: "Riverside Primary School",
+      });
+    }
+    const named = await listEscalatedRequests(await actorFor(NAMED_NURSE), { show: "all" });
+    expect(named.ok && named.rows.map((r) => r.reference)).not.toContain(reference);
+    for (const email of [DETECTIVE, NURSE, TEACHER]) {
+      const listed = await listEscalatedRequests(await actorFor(email), { show: "all" });
+      expect(listed.ok && listed).toEqual({ ok: true, partnerships: [], rows: [], next: null });
+    }
+    const eastshire = await listEscalatedRequests(await actorFor(EASTSHIRE_LEAD), { show: "all" });
+    expect(eastshire.ok && eastshire.rows).toEqual([]);
+  });
+
+  it("the trust refuses; the teacher disputes it with reasons, once; the lead partners are told", async () => {
+    const refused = await answerRequest(
+      await actorFor(NURSE),
+      reference,
+      { answer: "NO_SHARE", reasons: "The records are held by another trust; ask them." },
+      TEST_META,
+    );
+    expect(refused.ok).toBe(true);
+    const told = await notificationsOf(DCI, "REQUEST_ESCALATED");
+    // Not the contact team, and not without reasons.
+    const byNurse = await disputeRefusal(await actorFor(NURSE), reference, { reasons: "x".repeat(20) }, TEST_META);
+    expect(byNurse.ok || byNurse.error).toBe("forbidden");
+    const noReasons = await disputeRefusal(await actorFor(TEACHER), reference, { reasons: "" }, TEST_META);
+    expect(noReasons.ok || noReasons.error).toBe("invalid");
+    const disputed = await disputeRefusal(
+      await actorFor(TEACHER),
+      reference,
+      { reasons: "The child named this trust's clinic; a delay leaves them at risk." },
+      TEST_META,
+      new Date("2026-12-15T09:30:00Z"),
+    );
+    expect(disputed.ok).toBe(true);
+    const again = await disputeRefusal(
+      await actorFor(TEACHER),
+      reference,
+      { reasons: "Still disagree with the refusal." },
+      TEST_META,
+    );
+    expect(again.ok || again.error).toBe("conflict");
+    expect(await notificationsOf(DCI, "REQUEST_ESCALATED")).toBe(told + 1);
+    const audit = await auditOf(reference, "request.dispute-refusal");
+    expect(audit.map((a) => a.organisationId).toSorted()).toEqual([schoolId, trustId].toSorted());
+    const teacherId = (await actorFor(TEACHER)).userId;
+    expect(audit.every((a) => a.actorId === teacherId)).toBe(true);
+  });
+
+  it("shows a lead partner the request and the refusal's reasons, not the child's identifiers; audited", async () => {
+    const result = await viewEscalatedRequest(await actorFor(DIRECTOR), reference, TEST_META);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const seen = result.request;
+    expect(seen.answer).toMatchObject({
+      kind: "NO_SHARE",
+      reasons: "The records are held by another trust; ask them.",
+    });
+    expect(seen.escalations.map((e) => e.reason)).toEqual(["OVERDUE", "REFUSAL_DISPUTED"]);
+    expect(seen.escalations[1]!.reasons).toContain("The child named this trust's clinic");
+    expect(seen.mayDecide).toBe(true);
+    const serialised = JSON.stringify(seen);
+    for (const identifier of [CHILD, "9434765919", "RPS-ESC-001"]) expect(serialised).not.toContain(identifier);
+    const audit = await auditOf(reference, "request.view-escalated");
+    expect(audit.map((a) => a.organisationId).toSorted()).toEqual([schoolId, trustId].toSorted());
+  });
+
+  it("refuses, and audits, the lead partner who is a party, another partner and another partnership", async () => {
+    const since = await lastAuditId();
+    for (const email of [NAMED_NURSE, DETECTIVE, EASTSHIRE_LEAD]) {
+      const viewed = await viewEscalatedRequest(await actorFor(email), reference, TEST_META);
+      expect(viewed.ok || viewed.error).toBe("not-found");
+      const decided = await decideEscalation(
+        await actorFor(email),
+        reference,
+        { outcome: "UPHOLD", reasons: "The refusal is reasonable." },
+        TEST_META,
+      );
+      expect(decided.ok || decided.error).toBe("not-found");
+      const refusals = await refusalsSince(email, since);
+      expect(refusals.map((r) => (r.detail as { attempted: string }).attempted)).toEqual([
+        "request.view-escalated",
+        "request.decide-escalation",
+      ]);
+      expect(refusals.map((r) => (r.detail as { reason?: string }).reason)).toEqual(
+        email === NAMED_NURSE ? [undefined, undefined] : ["other-organisation", "other-organisation"],
+      );
+    }
+  });
+
+  it("the DCI decides: recorded once, in both logs, returned to both sides", async () => {
+    const before = {
+      teacher: await notificationsOf(TEACHER, "REQUEST_ESCALATION_DECIDED"),
+      nurse: await notificationsOf(NURSE, "REQUEST_ESCALATION_DECIDED"),
+    };
+    const invalid = await decideEscalation(await actorFor(DCI), reference, { outcome: "ASK_TO_SHARE" }, TEST_META);
+    expect(invalid.ok || invalid.error).toBe("invalid");
+    const decided = await decideEscalation(
+      await actorFor(DCI),
+      reference,
+      { outcome: "ASK_TO_SHARE", reasons: "Necessary and proportionate: share the clinic's records today." },
+      TEST_META,
+      new Date("2026-12-15T11:00:00Z"),
+    );
+    expect(decided.ok).toBe(true);
+    const second = await decideEscalation(
+      await actorFor(DIRECTOR),
+      reference,
+      { outcome: "UPHOLD", reasons: "The refusal is reasonable." },
+      TEST_META,
+    );
+    expect(second.ok || second.error).toBe("conflict");
+    const decisions = await db().requestEscalationDecision.findMany({
+      where: { escalation: { request: { reference } } },
+    });
+    expect(decisions.map((d) => d.outcome)).toEqual(["ASK_TO_SHARE", "ASK_TO_SHARE"]);
+    expect(await notificationsOf(TEACHER, "REQUEST_ESCALATION_DECIDED")).toBe(before.teacher + 1);
+    expect(await notificationsOf(NURSE, "REQUEST_ESCALATION_DECIDED")).toBe(before.nurse + 1);
+    const dci = await actorFor(DCI);
+    const audit = await auditOf(reference, "request.decide-escalation");
+    expect(audit.map((a) => a.organisationId).toSorted()).toEqual([schoolId, trustId].toSorted());
+    expect(audit.every((a) => a.actorId === dci.userId)).toBe(true);
+    expect(audit[0]!.detail).toMatchObject({ outcome: "ASK_TO_SHARE" });
+
+    // Both sides read the decision on the request's page.
+    for (const email of [TEACHER, NURSE]) {
+      const viewed = await viewRequest(await actorFor(email), reference, TEST_META);
+      if (!viewed.ok) throw new Error(JSON.stringify(viewed.errors));
+      expect(viewed.request.escalations.map((e) => e.decision?.outcome)).toEqual(["ASK_TO_SHARE", "ASK_TO_SHARE"]);
+      expect(viewed.request.escalations[1]!.decision!.decidedBy).toBe("Maya Singh (Northshire Police)");
+      expect(viewed.request.may.disputeRefusal).toBe(false);
+    }
+    // Decided: off the lead partners' open list, still in "all".
+    const open = await listEscalatedRequests(await actorFor(DIRECTOR), {});
+    expect(open.ok && open.rows.map((r) => r.reference)).not.toContain(reference);
+    const all = await listEscalatedRequests(await actorFor(DIRECTOR), { show: "all" });
+    expect(all.ok && all.rows.filter((r) => r.reference === reference).map((r) => r.outcome)).toEqual([
+      "ASK_TO_SHARE",
+      "ASK_TO_SHARE",
+    ]);
+  });
+});
+
+describe("what cannot be escalated", () => {
+  it("a share cannot be disputed; a request answered in time never reaches the lead partners", async () => {
+    const { reference } = await send(new Date("2026-12-16T09:00:00Z"));
+    const shared = await answerRequest(
+      await actorFor(NURSE),
+      reference,
+      { answer: "SHARE", information: "One attendance, 2 December 2026." },
+      TEST_META,
+    );
+    expect(shared.ok).toBe(true);
+    const disputed = await disputeRefusal(await actorFor(TEACHER), reference, { reasons: "x".repeat(20) }, TEST_META);
+    expect(disputed.ok || disputed.error).toBe("conflict");
+    await fireDueRequestTimers(new Date("2026-12-18T09:00:00Z"));
+    expect(await db().requestEscalation.count({ where: { request: { reference } } })).toBe(0);
+    expect(await db().requestTimer.count({ where: { request: { reference }, kind: "ESCALATE_LEAD" } })).toBe(0);
+  });
+});
+
+describe("the app's role", () => {
+  it("cannot change or remove an escalation or a lead partner's decision", async () => {
+    for (const statement of [
+      "UPDATE request_escalation SET reasons = 'changed'",
+      "DELETE FROM request_escalation",
+      "UPDATE request_escalation_decision SET outcome = 'UPHOLD'",
+      "DELETE FROM request_escalation_decision",
+    ])
+      await expect(withAppRole((client) => client.query(statement))).rejects.toThrow(/permission denied/);
+  });
+});
