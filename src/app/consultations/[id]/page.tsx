@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, forbidden } from "next/navigation";
 import { requireUser } from "@/server/auth/current-actor";
 import { requestMeta } from "@/server/infra/request-context";
 import { viewConsultation } from "@/server/consultations/view-consultation";
 import { ActionForm } from "@/components/ActionForm";
-import { BackLink, NotificationBanner, SummaryList } from "@/components/layout-bits";
+import { BackLink, SuccessBanner, SummaryList } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { adviserLabel } from "@/components/consultation-labels";
+import { type PageProps, doneNotice, shownOrRefused } from "@/app/page-props";
 import { linkConsultationAction } from "../actions";
 
 export const metadata: Metadata = { title: "Consultation" };
@@ -17,22 +17,11 @@ const DONE: Record<string, string> = {
   linked: "The consultation has been linked to the case reference.",
 };
 
-export default async function ConsultationPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ConsultationPage({ params, searchParams }: PageProps<{ id: string }>) {
   const { id } = await params;
-  const done = (await searchParams).done;
+  const notice = doneNotice(await searchParams, DONE);
   const user = await requireUser();
-  const result = await viewConsultation(user, id, await requestMeta());
-  if (!result.ok) {
-    if (result.error === "forbidden") forbidden();
-    notFound();
-  }
-  const { consultation: c, canLink } = result;
+  const { consultation: c, canLink } = shownOrRefused(await viewConsultation(user, id, await requestMeta()));
   const linkedTo = c.linkedDecisionReference ? (
     <Link href={`/decisions/${c.linkedDecisionReference}`}>{c.linkedDecisionReference}</Link>
   ) : (
@@ -40,11 +29,7 @@ export default async function ConsultationPage({
   );
   return (
     <div className="max-w-[760px]">
-      {typeof done === "string" && DONE[done] ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">{DONE[done]}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={notice} />
       <BackLink href="/consultations" />
       <span className="govuk-caption-l">Consultation without naming the child</span>
       <h1 className="govuk-heading-l">Consultation of {formatDate(c.consultedAt)}</h1>

@@ -9,16 +9,11 @@ import { ReviewsSection } from "@/components/ReviewsSection";
 import { loadRecordStamps } from "@/server/decisions/load-record-stamps";
 import { LinkedConsultations, LocalArrangementsStamp, RetentionRuleNote } from "@/components/RecordStamps";
 import { ShareConfirmationSection } from "@/components/ShareConfirmationSection";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Decision record" };
 
-export default async function DecisionRecordPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ reference: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function DecisionRecordPage({ params, searchParams }: PageProps<{ reference: string }>) {
   const { reference } = await params;
   const done = (await searchParams).done;
   const user = await requireUser();

@@ -13,6 +13,7 @@ import { escalateAction, replyAction } from "@/app/review/actions";
 import { DecisionRecordView } from "@/components/DecisionRecordView";
 import { ReviewsSection } from "@/components/ReviewsSection";
 import { reviewDecisionAction } from "../actions";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Review a decision" };
 
@@ -48,13 +49,7 @@ const REVIEW_FIELDS: FieldDefinition[] = [
   { name: "actionRequired", kind: "textarea", label: "What should the practitioner do?", maxLength: 5000 },
 ];
 
-export default async function ReviewDecisionPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ reference: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ReviewDecisionPage({ params, searchParams }: PageProps<{ reference: string }>) {
   const { reference } = await params;
   const done = (await searchParams).done;
   const user = await requirePermission("review.queue");
