@@ -70,22 +70,27 @@ export function FilterSelect({
   );
 }
 
+/** A FilterSelect as data, for a FilterPanel. */
+export type FilterChoice = Omit<Parameters<typeof FilterSelect>[0], "children">;
+
 /**
- * A list's filters, folded away until used (open while any applies or one was refused): a GET form,
- * so it works without JavaScript. `children` are the filter fields.
+ * A list of decisions' filters, folded away until used (open while any applies or one was refused):
+ * a GET form, so it works without JavaScript. Its choices, then when the decisions were recorded.
  */
 export function FilterPanel({
   summary,
   path,
   filtered,
   error,
-  children,
+  choices,
+  recorded,
 }: {
   summary: string;
   path: string;
   filtered: boolean;
   error: string | null | undefined;
-  children: ReactNode;
+  choices: readonly FilterChoice[];
+  recorded: { from?: string; to?: string };
 }) {
   return (
     <details className="mb-8" open={filtered || Boolean(error)}>
@@ -96,7 +101,13 @@ export function FilterPanel({
             {error}
           </p>
         ) : null}
-        {children}
+        {choices.map((choice) => (
+          <div key={choice.name}>
+            <FilterSelect {...choice} />
+          </div>
+        ))}
+        <FilterDate name="from" label="Recorded from" value={recorded.from} />
+        <FilterDate name="to" label="Recorded up to" value={recorded.to} />
         <div className="flex items-center gap-6 sm:col-span-2">
           <button type="submit" className="govuk-button govuk-button-secondary mb-0!">
             Apply filters

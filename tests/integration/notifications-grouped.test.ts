@@ -5,21 +5,10 @@ import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { recordDecision } from "@/server/decisions/record-decision";
 import { listNotifications, markAllNotificationsRead } from "@/server/notifications/list-notifications";
 import { db } from "@/server/infra/db";
-import {
-  TEST_META,
-  actorFor,
-  answerAll,
-  newDraft,
-  recordThroughWizard,
-  seedDemo,
-  noShareAnswers,
-  sharedOverRefusalWithChildAtRisk,
-} from "./support";
+import { TEST_META, actorFor, answerAll, newDraft, recordThroughWizard, seedDemo } from "./support";
+import { SAM, ALEX, noShareAnswers, sharedOverRefusalWithChildAtRisk } from "./review-fixtures";
 
 beforeAll(seedDemo);
-
-const SAM = "sam.patel@northshire.example";
-const ALEX = "alex.morgan@northshire.example"; // Sam's supervisor
 
 async function alexRequestsFor(caseReference: string) {
   return (await listNotifications(await actorFor(ALEX))).filter(

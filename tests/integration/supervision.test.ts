@@ -11,23 +11,10 @@ import { listEscalations } from "@/server/escalations/list-escalations";
 import { listNotifications } from "@/server/notifications/list-notifications";
 import { viewDecision } from "@/server/decisions/view-decision";
 import { db } from "@/server/infra/db";
-import {
-  CHALLENGE,
-  TEST_META,
-  actorFor,
-  recordThroughWizard,
-  seedDemo,
-  noShareAnswers,
-  sharedOverRefusalWithChildAtRisk,
-} from "./support";
+import { CHALLENGE, TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
+import { SAM, ALEX, KIM, RUTH, PRIYA, noShareAnswers, sharedOverRefusalWithChildAtRisk } from "./review-fixtures";
 
 beforeAll(seedDemo);
-
-const SAM = "sam.patel@northshire.example";
-const ALEX = "alex.morgan@northshire.example"; // Sam's supervisor
-const KIM = "kim.ahmed@northshire.example"; // supervisor of another team, same organisation
-const RUTH = "ruth.okafor@riverside.example"; // supervisor in another organisation
-const PRIYA = "priya.shah@northshire.example"; // IG lead
 
 describe("the review queue", () => {
   it("receives a recorded decision, puts urgent ones first and notifies the team's supervisor", async () => {

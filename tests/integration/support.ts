@@ -9,7 +9,6 @@ import { UTC_SESSION, db } from "@/server/infra/db";
 import type { Role } from "@/domain/policy";
 import { createChainVerifier } from "@/domain/audit";
 import type { StepId, WizardAnswers } from "@/domain/wizard";
-import { VALID, consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { startDraft } from "@/server/decisions/start-draft";
 import { saveDraftAnswer } from "@/server/decisions/save-draft-answer";
 import { recordDecision } from "@/server/decisions/record-decision";
@@ -22,26 +21,6 @@ export const CHALLENGE = {
   comment: "The reasons do not weigh the risk to the child.",
   actionRequired: "Discuss with the DSL and reconsider.",
 };
-
-/** A consent-given share turned into a decision not to share: flagged "not shared", routine (decision 027). */
-export const noShareAnswers = () => ({
-  ...consentGivenShareAnswers(),
-  decision: {
-    ...VALID.decision,
-    outcome: "NO_SHARE" as const,
-    rationale: "The school already holds this and sharing again adds nothing for the child.",
-  },
-  "not-sharing": VALID["not-sharing"],
-});
-
-/** Shared over the person's refusal while a child is at risk of significant harm: urgent (decision 027). */
-export const sharedOverRefusalWithChildAtRisk = () => ({
-  ...consentGivenShareAnswers(),
-  "significant-harm": { significantHarm: "yes" as const },
-  consent: { consent: "refused" as const },
-  "lawful-basis": { ...VALID["lawful-basis"], schedule1: ["dpa-sch1-para-18" as const] },
-  informing: { informPerson: "no" as const, reasonNotInforming: "The father may harm the child if he learns of it." },
-});
 
 /**
  * This test file's own database (cloned from the run's template by setup-env.ts) as its owner:

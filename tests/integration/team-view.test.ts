@@ -6,22 +6,10 @@ import { listTeamDecisions } from "@/server/reviews/list-team-decisions";
 import { reviewDecision } from "@/server/reviews/review-decision";
 import { replyToReview } from "@/server/reviews/reply-to-review";
 import { db } from "@/server/infra/db";
-import {
-  CHALLENGE,
-  TEST_META,
-  actorFor,
-  recordThroughWizard,
-  seedDemo,
-  noShareAnswers,
-  sharedOverRefusalWithChildAtRisk,
-} from "./support";
+import { CHALLENGE, TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
+import { SAM, ALEX, KIM, PRIYA, noShareAnswers, sharedOverRefusalWithChildAtRisk } from "./review-fixtures";
 
 beforeAll(seedDemo);
-
-const SAM = "sam.patel@northshire.example";
-const ALEX = "alex.morgan@northshire.example"; // Sam's supervisor
-const KIM = "kim.ahmed@northshire.example"; // supervisor of another team, same organisation
-const PRIYA = "priya.shah@northshire.example"; // IG lead
 
 async function teamView(email: string, filter: Record<string, string> = {}) {
   const result = await listTeamDecisions(await actorFor(email), filter, TEST_META);

@@ -6,14 +6,7 @@ import { QUEUE_COUNT_LIMIT, listReviewQueue } from "@/server/reviews/list-review
 import { PageHeading, SuccessBanner, TableHead, TableRegion, Tag } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { FLAG_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
-import {
-  FilterDate,
-  FilterPanel,
-  FilterSelect,
-  filterQueryOf,
-  nextPageHref,
-  optionsOf,
-} from "@/components/filter-fields";
+import { FilterPanel, filterQueryOf, nextPageHref, optionsOf } from "@/components/filter-fields";
 import { FlagsCell, NextPageLink } from "@/components/decision-list";
 import { joinDateParts } from "@/domain/calendar";
 import { type PageProps, doneNotice } from "@/app/page-props";
@@ -21,6 +14,9 @@ import { type PageProps, doneNotice } from "@/app/page-props";
 export const metadata: Metadata = { title: "Review queue" };
 
 const DONE: Record<string, string> = { endorsement: "endorsed", challenge: "challenged", note: "noted" };
+
+const flagOptions = REVIEW_FLAGS.map((flag) => ({ value: flag, label: FLAG_LABELS[flag] }));
+const outcomeOptions = optionsOf(OUTCOME_LABELS);
 
 /** Counts stop at QUEUE_COUNT_LIMIT (see list-review-queue.ts). */
 function countLabel(count: number): string {
@@ -78,37 +74,24 @@ export default async function ReviewQueuePage({ searchParams }: PageProps) {
         </div>
       </dl>
 
-      <FilterPanel summary="Filter the queue" path="/review" filtered={filterQuery.size > 0} error={queue.filterError}>
-        <div>
-          <FilterSelect
-            name="flag"
-            label="Flag"
-            value={queue.filter.flag}
-            anyLabel="Any"
-            options={REVIEW_FLAGS.map((flag) => ({ value: flag, label: FLAG_LABELS[flag] }))}
-          />
-        </div>
-        <div>
-          <FilterSelect
-            name="outcome"
-            label="Decision"
-            value={queue.filter.outcome}
-            anyLabel="Any"
-            options={optionsOf(OUTCOME_LABELS)}
-          />
-        </div>
-        <div>
-          <FilterSelect
-            name="practitioner"
-            label="Practitioner"
-            value={queue.filter.practitioner}
-            anyLabel="Anyone"
-            options={queue.practitioners.map((p) => ({ value: p.id, label: p.name }))}
-          />
-        </div>
-        <FilterDate name="from" label="Recorded from" value={queue.filter.from} />
-        <FilterDate name="to" label="Recorded up to" value={queue.filter.to} />
-      </FilterPanel>
+      <FilterPanel
+        summary="Filter the queue"
+        path="/review"
+        filtered={filterQuery.size > 0}
+        error={queue.filterError}
+        choices={[
+          { name: "flag", label: "Flag", value: queue.filter.flag, anyLabel: "Any", options: flagOptions },
+          { name: "outcome", label: "Decision", value: queue.filter.outcome, anyLabel: "Any", options: outcomeOptions },
+          {
+            name: "practitioner",
+            label: "Practitioner",
+            value: queue.filter.practitioner,
+            anyLabel: "Anyone",
+            options: queue.practitioners.map((p) => ({ value: p.id, label: p.name })),
+          },
+        ]}
+        recorded={queue.filter}
+      />
 
       {queue.rows.length === 0 ? (
         <p className="govuk-body" data-testid="review-queue-empty">

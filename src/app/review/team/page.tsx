@@ -10,14 +10,7 @@ import { listTeamDecisions } from "@/server/reviews/list-team-decisions";
 import { BackLink, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { OUTCOME_LABELS } from "@/components/decision-labels";
-import {
-  FilterDate,
-  FilterPanel,
-  FilterSelect,
-  filterQueryOf,
-  nextPageHref,
-  optionsOf,
-} from "@/components/filter-fields";
+import { FilterPanel, filterQueryOf, nextPageHref, optionsOf } from "@/components/filter-fields";
 import { FlagsCell, NextPageLink } from "@/components/decision-list";
 import type { PageProps } from "@/app/page-props";
 
@@ -33,6 +26,9 @@ const STATUS_LABELS: Record<ReviewStatus, { text: string; colour: "blue" | "gree
 };
 
 const FLAGGED_LABELS = { flagged: "Flagged for review", urgent: "Flagged as urgent", none: "Not flagged" } as const;
+
+const statusOptions = TEAM_VIEW_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status].text }));
+const flaggedOptions = optionsOf(FLAGGED_LABELS);
 
 export default async function TeamDecisionsPage({ searchParams }: PageProps) {
   const user = await requirePermission("review.team-view");
@@ -56,28 +52,18 @@ export default async function TeamDecisionsPage({ searchParams }: PageProps) {
         path="/review/team"
         filtered={filterQuery.size > 0}
         error={view.filterError}
-      >
-        <div>
-          <FilterSelect
-            name="status"
-            label="Review status"
-            value={view.filter.status}
-            anyLabel="Any"
-            options={TEAM_VIEW_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status].text }))}
-          />
-        </div>
-        <div>
-          <FilterSelect
-            name="flagged"
-            label="Flags"
-            value={view.filter.flagged}
-            anyLabel="Any"
-            options={optionsOf(FLAGGED_LABELS)}
-          />
-        </div>
-        <FilterDate name="from" label="Recorded from" value={view.filter.from} />
-        <FilterDate name="to" label="Recorded up to" value={view.filter.to} />
-      </FilterPanel>
+        choices={[
+          {
+            name: "status",
+            label: "Review status",
+            value: view.filter.status,
+            anyLabel: "Any",
+            options: statusOptions,
+          },
+          { name: "flagged", label: "Flags", value: view.filter.flagged, anyLabel: "Any", options: flaggedOptions },
+        ]}
+        recorded={view.filter}
+      />
 
       {view.rows.length === 0 ? (
         <p className="govuk-body" data-testid="team-view-empty">
