@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { FieldDefinition } from "@/domain/wizard";
 import Link from "next/link";
 import { requireUser } from "@/server/auth/current-actor";
 import { requestMeta } from "@/server/infra/request-context";
@@ -16,6 +17,21 @@ const DONE: Record<string, string> = {
   recorded: "The consultation has been recorded.",
   linked: "The consultation has been linked to the case reference.",
 };
+
+/** Link to a decision by its reference, or to a case reference when no decision is recorded yet. */
+const LINK_FIELDS: FieldDefinition[] = [
+  {
+    name: "linkTo",
+    kind: "radios",
+    label: "What do you want to link it to?",
+    options: [
+      { value: "decision", label: "A decision you recorded", revealsFields: ["decisionReference"] },
+      { value: "case", label: "A case reference", revealsFields: ["caseReference"] },
+    ],
+  },
+  { name: "decisionReference", kind: "text", label: "Decision reference", hint: "For example, DEC-7K4Q-M2XD" },
+  { name: "caseReference", kind: "text", label: "Case reference", maxLength: 40 },
+];
 
 export default async function ConsultationPage({ params, searchParams }: PageProps<{ id: string }>) {
   const { id } = await params;
@@ -52,24 +68,7 @@ export default async function ConsultationPage({ params, searchParams }: PagePro
           <ActionForm
             action={linkConsultationAction}
             hidden={{ consultationId: c.id }}
-            fields={[
-              {
-                name: "linkTo",
-                kind: "radios",
-                label: "What do you want to link it to?",
-                options: [
-                  { value: "decision", label: "A decision you recorded", revealsFields: ["decisionReference"] },
-                  { value: "case", label: "A case reference", revealsFields: ["caseReference"] },
-                ],
-              },
-              {
-                name: "decisionReference",
-                kind: "text",
-                label: "Decision reference",
-                hint: "For example, DEC-7K4Q-M2XD",
-              },
-              { name: "caseReference", kind: "text", label: "Case reference", maxLength: 40 },
-            ]}
+            fields={LINK_FIELDS}
             submitLabel="Link the consultation"
             tone="secondary"
           />
