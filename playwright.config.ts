@@ -21,6 +21,21 @@ const LONG_JOURNEY_TITLES = [
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const longJourneys = new RegExp(["@long", ...LONG_JOURNEY_TITLES.map(escapeRegExp)].join("|"));
 
+/** One of the test servers (scripts/e2e-server.ts): its own database and a built app on `serverPort`. */
+function e2eServer(serverPort: number, flags = "") {
+  return {
+    command: `npx tsx scripts/e2e-server.ts ${flags}`.trim(),
+    url: `http://127.0.0.1:${serverPort}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 10_000 },
+    // The server's info lines (one per request and audit event) would bury the test results.
+    env: { E2E_PORT: String(serverPort), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+  };
+}
+
 export default defineConfig({
   testDir: "tests/e2e",
   // Every test makes its own data (its own case reference, drafts, decisions), so tests run two at a
@@ -84,27 +99,5 @@ export default defineConfig({
     },
     { name: "pages", testMatch: /accessibility\.spec\.ts$/, dependencies: ["sign-in", "page data"] },
   ],
-  webServer: [
-    {
-      command: "npx tsx scripts/e2e-server.ts",
-      url: `http://127.0.0.1:${port}/api/health`,
-      timeout: 120_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
-      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-      // The server's info lines (one per request and audit event) would bury the test results.
-      env: { E2E_PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
-    },
-    {
-      command: "npx tsx scripts/e2e-server.ts --no-demo",
-      url: `http://127.0.0.1:${accountsPort}/api/health`,
-      timeout: 120_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
-      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-      env: { E2E_PORT: String(accountsPort), LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
-    },
-  ],
+  webServer: [e2eServer(port), e2eServer(accountsPort, "--no-demo")],
 });

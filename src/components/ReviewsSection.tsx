@@ -3,7 +3,7 @@ import type { SignedInUser } from "@/server/auth/current-actor";
 import type { DecisionView } from "@/server/decisions/view-decision";
 import type { DecisionReviews } from "@/server/reviews/list-decision-reviews";
 import { ActionForm } from "@/components/ActionForm";
-import { NotificationBanner, Tag } from "@/components/layout-bits";
+import { SuccessBanner, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import type { FormState } from "@/domain/errors";
 import { REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS } from "@/components/review-labels";
@@ -48,11 +48,7 @@ export function ReviewsSection({
 
   return (
     <section id="reviews" aria-labelledby="reviews-heading" className="mb-8" data-testid="reviews">
-      {doneMessage ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">{doneMessage}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={doneMessage} />
       <h2 id="reviews-heading" className="govuk-heading-m">
         Review <Tag colour={status.colour}>{status.text}</Tag>
       </h2>

@@ -1,5 +1,30 @@
+import Link from "next/link";
 import { dayParts } from "@/domain/calendar";
 import type { ComponentProps, ReactNode } from "react";
+
+export interface FilterOption {
+  value: string;
+  label: ReactNode;
+}
+
+/** A label table as options, in its own order. */
+export function optionsOf(labels: Readonly<Record<string, ReactNode>>): FilterOption[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
+/** The filters a list is showing, as a query string (the cursor `after` left out: it is the page's, not a filter). */
+export function filterQueryOf(filter: Readonly<Record<string, unknown>>): URLSearchParams {
+  return new URLSearchParams(
+    Object.entries(filter).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== "after",
+    ),
+  );
+}
+
+/** The address of the next page of a filtered list, or null on the last page. */
+export function nextPageHref(path: string, filterQuery: URLSearchParams, cursor: string | null): string | null {
+  return cursor ? `${path}?${new URLSearchParams([...filterQuery, ["after", cursor]]).toString()}` : null;
+}
 
 /** A filter's label above its control (filter forms are GET forms: no hint or error message). */
 function FilterLabel({ name, label }: { name: string; label: ReactNode }) {
@@ -10,28 +35,87 @@ function FilterLabel({ name, label }: { name: string; label: ReactNode }) {
   );
 }
 
-/** A filter by choice: the first option ("Any…", empty value) leaves it off; `children` are the other options. */
+/**
+ * A filter by choice: the first option ("Any…", empty value) leaves it off; then `options`, then any
+ * other options given as `children`.
+ */
 export function FilterSelect({
   name,
   label,
   value,
   anyLabel,
+  options = [],
   children,
 }: {
   name: string;
   label: ReactNode;
   value: string | undefined;
   anyLabel: string;
-  children: ReactNode;
+  options?: readonly FilterOption[];
+  children?: ReactNode;
 }) {
   return (
     <>
       <FilterLabel name={name} label={label} />
       <select id={name} name={name} defaultValue={value ?? ""} className="govuk-select">
         <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
         {children}
       </select>
     </>
+  );
+}
+
+/** A FilterSelect as data, for a FilterPanel. */
+export type FilterChoice = Omit<Parameters<typeof FilterSelect>[0], "children">;
+
+/**
+ * A list of decisions' filters, folded away until used (open while any applies or one was refused):
+ * a GET form, so it works without JavaScript. Its choices, then when the decisions were recorded.
+ */
+export function FilterPanel({
+  summary,
+  path,
+  filtered,
+  error,
+  choices,
+  recorded,
+}: {
+  summary: string;
+  path: string;
+  filtered: boolean;
+  error: string | null | undefined;
+  choices: readonly FilterChoice[];
+  recorded: { from?: string; to?: string };
+}) {
+  return (
+    <details className="mb-8" open={filtered || Boolean(error)}>
+      <summary className="cursor-pointer text-govuk-link underline">{summary}</summary>
+      <form method="get" action={path} className="mt-4 grid grid-cols-1 gap-4 bg-govuk-light-grey p-4 sm:grid-cols-2">
+        {error ? (
+          <p className="govuk-error-message sm:col-span-2" data-testid="filter-error">
+            {error}
+          </p>
+        ) : null}
+        {choices.map((choice) => (
+          <div key={choice.name}>
+            <FilterSelect {...choice} />
+          </div>
+        ))}
+        <FilterDate name="from" label="Recorded from" value={recorded.from} />
+        <FilterDate name="to" label="Recorded up to" value={recorded.to} />
+        <div className="flex items-center gap-6 sm:col-span-2">
+          <button type="submit" className="govuk-button govuk-button-secondary mb-0!">
+            Apply filters
+          </button>
+          <Link href={path}>Clear filters</Link>
+        </div>
+      </form>
+    </details>
   );
 }
 

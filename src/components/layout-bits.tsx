@@ -68,6 +68,18 @@ export function NotificationBanner({
   );
 }
 
+/** GOV.UK's success banner for what the last action did; nothing when there is no message. */
+export function SuccessBanner({ message, testId }: { message: ReactNode; testId?: string }) {
+  if (!message) return null;
+  return (
+    <NotificationBanner kind="success" title="Success">
+      <p className="font-bold" data-testid={testId}>
+        {message}
+      </p>
+    </NotificationBanner>
+  );
+}
+
 export interface SummaryRow {
   key: ReactNode;
   value: ReactNode;

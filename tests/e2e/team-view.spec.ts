@@ -2,8 +2,8 @@
 // the supervisor as one notification naming the case and the reason; the team view lists them,
 // reviewed or not, with links to each review page and to the case; filters find an endorsed one again.
 import { type Page, expect, test } from "@playwright/test";
-import { USERS, expectNoAxeViolations, signIn, signOut } from "./support";
-import { recordDecisionWithoutPurpose, signInAndRecordWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
+import { USERS, expectNoAxeViolations, signIn, signInThroughForm, signOut } from "./support";
+import { recordDecisionWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
 
 const RATIONALE = "There is no clear purpose: the housing team only wants background for a form.";
 
@@ -23,7 +23,9 @@ test("a case's decisions: one grouped notification, then found again in the team
 }) => {
   test.setTimeout(240_000);
   const caseReference = uniqueCaseReference("TEAM");
-  const first = await signInAndRecordWithoutPurpose(page, USERS.practitioner, caseReference, RATIONALE);
+  // A session of its own: signing out ends it, and the stored one is shared with tests running alongside.
+  await signInThroughForm(page, USERS.practitioner);
+  const first = await recordDecisionWithoutPurpose(page, caseReference, RATIONALE);
   const second = await recordDecisionWithoutPurpose(page, caseReference, RATIONALE);
   await signOut(page);
 

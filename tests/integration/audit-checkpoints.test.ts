@@ -2,30 +2,24 @@
 // recomputes every later hash leaves a chain that holds together, but not one that agrees with
 // the checkpoints signed before; and the offline verifier rejects an altered export.
 import { execFile } from "node:child_process";
-import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import type pg from "pg";
-import { type AuditEventInput, type ChainedAuditEvent, createChainVerifier, hashAuditEvent } from "@/domain/audit";
-import { keyIdOf } from "@/domain/audit/checkpoint";
+import { type AuditEventInput, createChainVerifier } from "@/domain/audit";
 import { recordAuditEvent } from "@/server/audit/append-audit-event";
-import type { AuditKeys } from "@/server/audit/signing-keys";
 import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
 import { writeAuditCheckpoints } from "@/server/audit/write-audit-checkpoints";
 import { csvDocument } from "@/server/exports/encode-csv";
 import { AUDIT_EVENT_EXPORT_COLUMNS, auditEventsExportQuery } from "@/server/exports/export-audit-events";
 import { ownerDatabaseUrl, withSuperuser } from "./support";
+import { ownerRebuild, readChain, throwawayAuditKeys } from "./audit-tampering";
 
 const run = promisify(execFile);
 const folder = mkdtempSync(join(tmpdir(), "infoshare-checkpoints-"));
-const { privateKey, publicKey } = generateKeyPairSync("ed25519");
-const keys: AuditKeys = {
-  signing: { keyId: keyIdOf(publicKey), privateKey },
-  publicKeys: new Map([[keyIdOf(publicKey), publicKey]]),
-};
+const { keys, publicKey } = throwawayAuditKeys();
 const publicKeyFile = join(folder, "audit-key.pem");
 
 function event(organisationId: string, n: number): AuditEventInput {
@@ -49,55 +43,6 @@ async function chainWith(events: number): Promise<{ organisationId: string; file
   const file = join(folder, `${organisationId}.jsonl`);
   for (let n = 1; n <= events; n += 1) await recordAuditEvent(event(organisationId, n));
   return { organisationId, file };
-}
-
-type StoredEvent = ChainedAuditEvent & { id: bigint };
-
-/** A chain's events as stored, in chain_seq order (descending when `descending`). */
-async function readChain(client: pg.ClientBase, chainKey: string, descending = false): Promise<StoredEvent[]> {
-  const { rows } = await client.query<Omit<StoredEvent, "id" | "chainSeq"> & { id: string; chainSeq: string }>(
-    `SELECT id::text, chain_key AS "chainKey", chain_seq::text AS "chainSeq", at, actor_id::text AS "actorId",
-            actor_role::text AS "actorRole", organisation_id::text AS "organisationId", action,
-            object_type AS "objectType", object_id AS "objectId", case_reference AS "caseReference",
-            request_id AS "requestId", ip, outcome::text AS outcome, detail, prev_hash AS "prevHash", hash
-       FROM audit_event WHERE chain_key = $1 ORDER BY audit_event.chain_seq ${descending ? "DESC" : "ASC"}`,
-    [chainKey],
-  );
-  return rows.map((row) => ({ ...row, id: BigInt(row.id), chainSeq: BigInt(row.chainSeq) }));
-}
-
-/** The rebuild of issue 12: as the owner, delete two events and recompute every later position and hash. */
-async function ownerRebuild(chainKey: string, removeSeqs: bigint[]): Promise<void> {
-  await withSuperuser(async (client) => {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL session_replication_role = replica"); // the owner switches the triggers off
-    const removed = await client.query(
-      "DELETE FROM audit_event WHERE chain_key = $1 AND chain_seq = ANY($2::bigint[])",
-      [chainKey, removeSeqs.map(String)],
-    );
-    expect(removed.rowCount).toBe(removeSeqs.length);
-    // Out of the way of the unique (chain_key, chain_seq) while renumbering.
-    await client.query("UPDATE audit_event SET chain_seq = -chain_seq WHERE chain_key = $1", [chainKey]);
-    let prevHash = "0".repeat(64);
-    let seq = 0n;
-    for (const event of await readChain(client, chainKey, true)) {
-      seq += 1n;
-      const hash = hashAuditEvent({ ...event, chainSeq: seq, prevHash });
-      await client.query("UPDATE audit_event SET chain_seq = $2, prev_hash = $3, hash = $4 WHERE id = $1", [
-        event.id.toString(),
-        seq.toString(),
-        prevHash,
-        hash,
-      ]);
-      prevHash = hash;
-    }
-    await client.query("UPDATE audit_chain_head SET last_seq = $2, last_hash = $3 WHERE chain_key = $1", [
-      chainKey,
-      seq.toString(),
-      prevHash,
-    ]);
-    await client.query("COMMIT");
-  });
 }
 
 async function chainHoldsTogether(chainKey: string): Promise<boolean> {

@@ -2,31 +2,20 @@
 // hashed in batches, in worker threads, must find exactly what a row-by-row verification finds,
 // on every kind of tampering, whatever the batch size; and a verification may start from the
 // last signed checkpoint that still matches the chain.
-import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type pg from "pg";
-import {
-  type AuditEventInput,
-  type ChainedAuditEvent,
-  createChainVerifier,
-  describeChainBreak,
-  hashAuditEvent,
-} from "@/domain/audit";
-import { createCheckpointComparer, keyIdOf } from "@/domain/audit/checkpoint";
+import { type AuditEventInput, createChainVerifier, describeChainBreak } from "@/domain/audit";
+import { createCheckpointComparer } from "@/domain/audit/checkpoint";
 import { recordAuditEvent } from "@/server/audit/append-audit-event";
 import { type ChainHasher, inThreadHasher } from "@/server/audit/audit-event-copy";
 import { createWorkerHasher } from "@/server/audit/chain-hash-pool";
-import type { AuditKeys } from "@/server/audit/signing-keys";
 import { type AuditChainBreakReport, toBreakReport, verifyAuditChains } from "@/server/audit/verify-audit-chains";
 import { toCheckpointBreakReport } from "@/server/audit/verify-audit-chains";
 import { readStoredCheckpoints, writeAuditCheckpoints } from "@/server/audit/write-audit-checkpoints";
 import { ownerDatabaseUrl, withSuperuser } from "./support";
+import { ownerRebuild, readChain, throwawayAuditKeys } from "./audit-tampering";
 
-const { privateKey, publicKey } = generateKeyPairSync("ed25519");
-const keys: AuditKeys = {
-  signing: { keyId: keyIdOf(publicKey), privateKey },
-  publicKeys: new Map([[keyIdOf(publicKey), publicKey]]),
-};
+const { keys } = throwawayAuditKeys();
 const url = ownerDatabaseUrl();
 let workers: ChainHasher;
 beforeAll(async () => {
@@ -69,20 +58,6 @@ async function tamper(sql: string, params: unknown[]): Promise<void> {
     await client.query(sql, params);
     await client.query("COMMIT");
   });
-}
-
-type StoredEvent = ChainedAuditEvent & { id: bigint };
-
-async function readChain(client: pg.ClientBase, chainKey: string): Promise<StoredEvent[]> {
-  const { rows } = await client.query<Omit<StoredEvent, "id" | "chainSeq"> & { id: string; chainSeq: string }>(
-    `SELECT id::text, chain_key AS "chainKey", chain_seq::text AS "chainSeq", at, actor_id::text AS "actorId",
-            actor_role::text AS "actorRole", organisation_id::text AS "organisationId", action,
-            object_type AS "objectType", object_id AS "objectId", case_reference AS "caseReference",
-            request_id AS "requestId", ip, outcome::text AS outcome, detail, prev_hash AS "prevHash", hash
-       FROM audit_event WHERE chain_key = $1 ORDER BY chain_seq`,
-    [chainKey],
-  );
-  return rows.map((row) => ({ ...row, id: BigInt(row.id), chainSeq: BigInt(row.chainSeq) }));
 }
 
 /**
@@ -180,31 +155,7 @@ describe("audit:verify with COPY and worker threads", () => {
     const chainKey = await chainWith(6);
     await writeAuditCheckpoints(url, { keys, file: null, chainKey });
     // Rebuild without event 2: later positions and hashes recomputed, so only the checkpoint notices.
-    await withSuperuser(async (client) => {
-      await client.query("BEGIN");
-      await client.query("SET LOCAL session_replication_role = replica");
-      await client.query("DELETE FROM audit_event WHERE chain_key = $1 AND chain_seq = 2", [chainKey]);
-      await client.query("UPDATE audit_event SET chain_seq = -chain_seq WHERE chain_key = $1", [chainKey]);
-      let prevHash = "0".repeat(64);
-      let seq = 0n;
-      for (const kept of (await readChain(client, chainKey)).reverse()) {
-        seq += 1n;
-        const hash = hashAuditEvent({ ...kept, chainSeq: seq, prevHash });
-        await client.query("UPDATE audit_event SET chain_seq = $2, prev_hash = $3, hash = $4 WHERE id = $1", [
-          kept.id.toString(),
-          seq.toString(),
-          prevHash,
-          hash,
-        ]);
-        prevHash = hash;
-      }
-      await client.query("UPDATE audit_chain_head SET last_seq = $2, last_hash = $3 WHERE chain_key = $1", [
-        chainKey,
-        seq.toString(),
-        prevHash,
-      ]);
-      await client.query("COMMIT");
-    });
+    await ownerRebuild(chainKey, [2n]);
     expect((await expectEveryWayToAgree(chainKey)).breaks[0]).toMatchObject({
       kind: "checkpoint-mismatch",
       chainSeq: "2",

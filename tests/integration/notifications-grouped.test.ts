@@ -1,34 +1,14 @@
 // Notifications grouped (issue 13, decision 027): a supervisor gets one review request per case and
 // reason, updated as the case's decisions arrive, not one per decision.
 import { beforeAll, describe, expect, it } from "vitest";
-import { VALID, consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
+import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { recordDecision } from "@/server/decisions/record-decision";
 import { listNotifications, markAllNotificationsRead } from "@/server/notifications/list-notifications";
 import { db } from "@/server/infra/db";
 import { TEST_META, actorFor, answerAll, newDraft, recordThroughWizard, seedDemo } from "./support";
+import { SAM, ALEX, noShareAnswers, sharedOverRefusalWithChildAtRisk } from "./review-fixtures";
 
 beforeAll(seedDemo);
-
-const SAM = "sam.patel@northshire.example";
-const ALEX = "alex.morgan@northshire.example"; // Sam's supervisor
-
-const noShareAnswers = () => ({
-  ...consentGivenShareAnswers(),
-  decision: {
-    ...VALID.decision,
-    outcome: "NO_SHARE" as const,
-    rationale: "The school already holds this and sharing again adds nothing for the child.",
-  },
-  "not-sharing": VALID["not-sharing"],
-});
-
-const sharedOverRefusalWithChildAtRisk = () => ({
-  ...consentGivenShareAnswers(),
-  "significant-harm": { significantHarm: "yes" as const },
-  consent: { consent: "refused" as const },
-  "lawful-basis": { ...VALID["lawful-basis"], schedule1: ["dpa-sch1-para-18" as const] },
-  informing: { informPerson: "no" as const, reasonNotInforming: "The father may harm the child if he learns of it." },
-});
 
 async function alexRequestsFor(caseReference: string) {
   return (await listNotifications(await actorFor(ALEX))).filter(

@@ -1,6 +1,6 @@
 import { addUkCalendarDays } from "@/domain/calendar";
 import { beforeAll, describe, expect, it } from "vitest";
-import { VALID, consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
+import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { reviewDecision } from "@/server/reviews/review-decision";
 import { replyToReview } from "@/server/reviews/reply-to-review";
 import { listReviewQueue } from "@/server/reviews/list-review-queue";
@@ -12,33 +12,9 @@ import { listNotifications } from "@/server/notifications/list-notifications";
 import { viewDecision } from "@/server/decisions/view-decision";
 import { db } from "@/server/infra/db";
 import { CHALLENGE, TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
+import { SAM, ALEX, KIM, RUTH, PRIYA, noShareAnswers, sharedOverRefusalWithChildAtRisk } from "./review-fixtures";
 
 beforeAll(seedDemo);
-
-const SAM = "sam.patel@northshire.example";
-const ALEX = "alex.morgan@northshire.example"; // Sam's supervisor
-const KIM = "kim.ahmed@northshire.example"; // supervisor of another team, same organisation
-const RUTH = "ruth.okafor@riverside.example"; // supervisor in another organisation
-const PRIYA = "priya.shah@northshire.example"; // IG lead
-
-const noShareAnswers = () => ({
-  ...consentGivenShareAnswers(),
-  decision: {
-    ...VALID.decision,
-    outcome: "NO_SHARE" as const,
-    rationale: "The school already holds this and sharing again adds nothing for the child.",
-  },
-  "not-sharing": VALID["not-sharing"],
-});
-
-/** Shared over the person's refusal while a child is at risk of significant harm: urgent (decision 027). */
-const sharedOverRefusalWithChildAtRisk = () => ({
-  ...consentGivenShareAnswers(),
-  "significant-harm": { significantHarm: "yes" as const },
-  consent: { consent: "refused" as const },
-  "lawful-basis": { ...VALID["lawful-basis"], schedule1: ["dpa-sch1-para-18" as const] },
-  informing: { informPerson: "no" as const, reasonNotInforming: "The father may harm the child if he learns of it." },
-});
 
 describe("the review queue", () => {
   it("receives a recorded decision, puts urgent ones first and notifies the team's supervisor", async () => {

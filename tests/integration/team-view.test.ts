@@ -1,37 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addUkDays, ukDate } from "@/domain/calendar";
 import { TEAM_VIEW_PAGE_SIZE, TEAM_VIEW_STATUSES } from "@/domain/review/team-view";
-import { VALID, consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
+import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { listTeamDecisions } from "@/server/reviews/list-team-decisions";
 import { reviewDecision } from "@/server/reviews/review-decision";
 import { replyToReview } from "@/server/reviews/reply-to-review";
 import { db } from "@/server/infra/db";
 import { CHALLENGE, TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
+import { SAM, ALEX, KIM, PRIYA, noShareAnswers, sharedOverRefusalWithChildAtRisk } from "./review-fixtures";
 
 beforeAll(seedDemo);
-
-const SAM = "sam.patel@northshire.example";
-const ALEX = "alex.morgan@northshire.example"; // Sam's supervisor
-const KIM = "kim.ahmed@northshire.example"; // supervisor of another team, same organisation
-const PRIYA = "priya.shah@northshire.example"; // IG lead
-
-const noShareAnswers = () => ({
-  ...consentGivenShareAnswers(),
-  decision: {
-    ...VALID.decision,
-    outcome: "NO_SHARE" as const,
-    rationale: "The school already holds this and sharing again adds nothing for the child.",
-  },
-  "not-sharing": VALID["not-sharing"],
-});
-
-const sharedOverRefusalWithChildAtRisk = () => ({
-  ...consentGivenShareAnswers(),
-  "significant-harm": { significantHarm: "yes" as const },
-  consent: { consent: "refused" as const },
-  "lawful-basis": { ...VALID["lawful-basis"], schedule1: ["dpa-sch1-para-18" as const] },
-  informing: { informPerson: "no" as const, reasonNotInforming: "The father may harm the child if he learns of it." },
-});
 
 async function teamView(email: string, filter: Record<string, string> = {}) {
   const result = await listTeamDecisions(await actorFor(email), filter, TEST_META);

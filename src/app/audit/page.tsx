@@ -9,9 +9,10 @@ import { PageHeading } from "@/components/layout-bits";
 import { verifyIntegrityAction } from "./actions";
 import { VerificationResult } from "./VerificationResult";
 import { AuditTable } from "./AuditTable";
-import { FilterDate, FilterInput, FilterSelect } from "@/components/filter-fields";
+import { FilterDate, FilterInput, FilterSelect, optionsOf } from "@/components/filter-fields";
 import { joinDateParts } from "@/domain/calendar";
 import { AUDIT_OUTCOME_LABELS, auditActionLabel } from "@/components/audit-labels";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -19,11 +20,13 @@ const FILTER_KEYS = ["actor", "action", "reference", "caseReference", "outcome",
 
 const ORDER_LABELS = { newest: "Newest first", oldest: "Oldest first" } as const;
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+/** Typed-in filters: references, exactly as written (no spelling check). */
+const REFERENCE_FILTERS = [
+  { name: "reference", label: "Decision reference", maxLength: 60 },
+  { name: "caseReference", label: "Case reference", maxLength: 40 },
+] as const;
+
+export default async function AuditPage({ searchParams }: PageProps) {
   const user = await requirePermission("audit.view");
   const params = joinDateParts(await searchParams, ["from", "to"]);
   const verification =
@@ -75,49 +78,42 @@ export default async function AuditPage({
           </div>
         ) : null}
         <div className="govuk-form-group">
-          <FilterSelect name="actor" label="Who" value={filter.actor} anyLabel="Anyone">
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </FilterSelect>
-        </div>
-        <div className="govuk-form-group">
-          <FilterSelect name="action" label="Action" value={filter.action} anyLabel="Any action">
-            {AUDITED_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {auditActionLabel(a)}
-              </option>
-            ))}
-          </FilterSelect>
-        </div>
-        <div className="govuk-form-group">
-          <FilterInput
-            name="reference"
-            label="Decision reference"
-            defaultValue={filter.reference}
-            maxLength={60}
-            spellCheck={false}
+          <FilterSelect
+            name="actor"
+            label="Who"
+            value={filter.actor}
+            anyLabel="Anyone"
+            options={people.map((p) => ({ value: p.id, label: p.name }))}
           />
         </div>
         <div className="govuk-form-group">
-          <FilterInput
-            name="caseReference"
-            label="Case reference"
-            defaultValue={filter.caseReference}
-            maxLength={40}
-            spellCheck={false}
+          <FilterSelect
+            name="action"
+            label="Action"
+            value={filter.action}
+            anyLabel="Any action"
+            options={AUDITED_ACTIONS.map((a) => ({ value: a, label: auditActionLabel(a) }))}
           />
         </div>
+        {REFERENCE_FILTERS.map(({ name, label, maxLength }) => (
+          <div className="govuk-form-group" key={name}>
+            <FilterInput
+              name={name}
+              label={label}
+              defaultValue={filter[name]}
+              maxLength={maxLength}
+              spellCheck={false}
+            />
+          </div>
+        ))}
         <div className="govuk-form-group">
-          <FilterSelect name="outcome" label="Outcome" value={filter.outcome} anyLabel="Any outcome">
-            {Object.entries(AUDIT_OUTCOME_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </FilterSelect>
+          <FilterSelect
+            name="outcome"
+            label="Outcome"
+            value={filter.outcome}
+            anyLabel="Any outcome"
+            options={optionsOf(AUDIT_OUTCOME_LABELS)}
+          />
         </div>
         <div className="govuk-form-group">
           <FilterDate name="from" label="From" value={filter.from} />

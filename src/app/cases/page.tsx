@@ -2,15 +2,12 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { requirePermission } from "@/server/auth/current-actor";
 import { PageHeading } from "@/components/layout-bits";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Find a case" };
 
 /** A case reference typed here opens that case's page; the page decides what the reader may see. */
-export default async function FindCasePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function FindCasePage({ searchParams }: PageProps) {
   const user = await requirePermission("case.search");
   const typed = (await searchParams).reference;
   const reference = typeof typed === "string" ? typed.trim() : "";

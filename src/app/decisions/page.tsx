@@ -2,30 +2,21 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listOwnDecisions } from "@/server/decisions/list-own-decisions";
-import { NotificationBanner, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
+import { PageHeading, SuccessBanner, TableHead, TableRegion, Tag } from "@/components/layout-bits";
 import { caseReferenceText, formatDateTime } from "@/components/format";
 import { FLAG_LABELS, KIND_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
 import { REVIEW_STATUS_LABELS } from "@/components/review-labels";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Your decisions" };
 
-export default async function YourDecisionsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function YourDecisionsPage({ searchParams }: PageProps) {
   const user = await requirePermission("decision.list-own");
   const { drafts, decisions, query } = await listOwnDecisions(user, await searchParams);
   const discarded = (await searchParams).discarded === "1";
   return (
     <>
-      {discarded ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold" data-testid="draft-discarded">
-            The draft has been discarded.
-          </p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={discarded ? "The draft has been discarded." : undefined} testId="draft-discarded" />
       <PageHeading caption={user.organisationName}>Your decisions</PageHeading>
       <Link href="/decisions/new" className="govuk-button govuk-button-start" role="button" draggable={false}>
         Record a decision

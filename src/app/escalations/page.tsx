@@ -3,18 +3,15 @@ import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { EscalationRoute } from "./EscalationRoute";
 import { listEscalations } from "@/server/escalations/list-escalations";
-import { NotificationBanner, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
+import { PageHeading, SuccessBanner, TableHead, TableRegion, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Escalations" };
 
 const VIEWS = { OPEN: "Open", RESOLVED: "Resolved", ALL: "All" } as const;
 
-export default async function EscalationsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function EscalationsPage({ searchParams }: PageProps) {
   const user = await requirePermission("escalation.list");
   const params = await searchParams;
   const view =
@@ -23,11 +20,13 @@ export default async function EscalationsPage({
   const recordBase = user.role === "SUPERVISOR" ? "/review" : "/decisions";
   return (
     <>
-      {params.done === "resolved" ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">The escalation has been resolved and the people involved have been told.</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner
+        message={
+          params.done === "resolved"
+            ? "The escalation has been resolved and the people involved have been told."
+            : undefined
+        }
+      />
       <PageHeading caption={user.role === "IG_LEAD" ? user.organisationName : (user.teamName ?? user.organisationName)}>
         Escalations
       </PageHeading>

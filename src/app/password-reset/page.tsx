@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RequestResetForm } from "./RequestResetForm";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Reset your password" };
 
-export default async function RequestPasswordResetPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function RequestPasswordResetPage({ searchParams }: PageProps) {
   const sent = (await searchParams).sent === "1";
   if (sent) {
     return (

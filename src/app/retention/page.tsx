@@ -3,8 +3,9 @@ import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { RETENTION_LOOKAHEAD_DAYS, listRetentionDue } from "@/server/retention/list-retention-due";
 import { recordKeepingSettings } from "@/server/organisation-settings";
-import { NotificationBanner, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
+import { PageHeading, SuccessBanner, TableHead, TableRegion, Tag } from "@/components/layout-bits";
 import { caseReferenceText, formatDate } from "@/components/format";
+import { type PageProps, doneNotice } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Records due for retention review" };
 
@@ -13,21 +14,13 @@ const DONE: Record<string, string> = {
   disposed: "The record has been disposed of. A tombstone and the audit trail remain.",
 };
 
-export default async function RetentionPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function RetentionPage({ searchParams }: PageProps) {
   const user = await requirePermission("retention.manage");
-  const done = (await searchParams).done;
+  const notice = doneNotice(await searchParams, DONE);
   const [rows, settings] = await Promise.all([listRetentionDue(user), recordKeepingSettings(user.organisationId)]);
   return (
     <>
-      {typeof done === "string" && DONE[done] ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">{DONE[done]}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={notice} />
       <PageHeading caption={user.organisationName}>Records due for retention review</PageHeading>
       <p className="govuk-body">
         Records are kept by type (<Link href="/retention/rules">retention rules</Link>); records made before the rules

@@ -3,15 +3,20 @@ import Link from "next/link";
 import { REVIEW_FLAGS } from "@/domain/decision";
 import { requirePermission } from "@/server/auth/current-actor";
 import { QUEUE_COUNT_LIMIT, listReviewQueue } from "@/server/reviews/list-review-queue";
-import { NotificationBanner, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
+import { PageHeading, SuccessBanner, TableHead, TableRegion, Tag } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { FLAG_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
-import { FilterDate, FilterSelect } from "@/components/filter-fields";
+import { FilterPanel, filterQueryOf, nextPageHref, optionsOf } from "@/components/filter-fields";
+import { FlagsCell, NextPageLink } from "@/components/decision-list";
 import { joinDateParts } from "@/domain/calendar";
+import { type PageProps, doneNotice } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Review queue" };
 
 const DONE: Record<string, string> = { endorsement: "endorsed", challenge: "challenged", note: "noted" };
+
+const flagOptions = REVIEW_FLAGS.map((flag) => ({ value: flag, label: FLAG_LABELS[flag] }));
+const outcomeOptions = optionsOf(OUTCOME_LABELS);
 
 /** Counts stop at QUEUE_COUNT_LIMIT (see list-review-queue.ts). */
 function countLabel(count: number): string {
@@ -20,34 +25,25 @@ function countLabel(count: number): string {
     : count.toLocaleString("en-GB");
 }
 
-export default async function ReviewQueuePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ReviewQueuePage({ searchParams }: PageProps) {
   const user = await requirePermission("review.queue");
   const params = joinDateParts(await searchParams, ["from", "to"]);
   const queue = await listReviewQueue(user, params);
-  const done = typeof params.done === "string" ? DONE[params.done] : undefined;
+  const done = doneNotice(params, DONE);
   const doneReference = typeof params.reference === "string" ? params.reference.slice(0, 20) : "";
-  const filterQuery = new URLSearchParams(
-    Object.entries(queue.filter).filter(
-      (entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== "after",
-    ),
-  );
-  const nextHref = queue.nextCursor
-    ? `/review?${new URLSearchParams([...filterQuery, ["after", queue.nextCursor]]).toString()}`
-    : null;
+  const filterQuery = filterQueryOf(queue.filter);
 
   return (
     <>
-      {done ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">
-            Decision {doneReference} {done}.
-          </p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner
+        message={
+          done ? (
+            <>
+              Decision {doneReference} {done}.
+            </>
+          ) : undefined
+        }
+      />
       <PageHeading caption={user.teamName ?? user.organisationName}>Review queue</PageHeading>
       <p className="govuk-body">
         Your team’s decisions that nobody has endorsed or challenged yet, grouped by case. Urgent decisions come first,
@@ -78,51 +74,24 @@ export default async function ReviewQueuePage({
         </div>
       </dl>
 
-      <details className="mb-8" open={filterQuery.size > 0}>
-        <summary className="cursor-pointer text-govuk-link underline">Filter the queue</summary>
-        <form
-          method="get"
-          action="/review"
-          className="mt-4 grid grid-cols-1 gap-4 bg-govuk-light-grey p-4 sm:grid-cols-2"
-        >
-          {queue.filterError ? <p className="govuk-error-message sm:col-span-2">{queue.filterError}</p> : null}
-          <div>
-            <FilterSelect name="flag" label="Flag" value={queue.filter.flag} anyLabel="Any">
-              {REVIEW_FLAGS.map((flag) => (
-                <option key={flag} value={flag}>
-                  {FLAG_LABELS[flag]}
-                </option>
-              ))}
-            </FilterSelect>
-          </div>
-          <div>
-            <FilterSelect name="outcome" label="Decision" value={queue.filter.outcome} anyLabel="Any">
-              {Object.entries(OUTCOME_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </FilterSelect>
-          </div>
-          <div>
-            <FilterSelect name="practitioner" label="Practitioner" value={queue.filter.practitioner} anyLabel="Anyone">
-              {queue.practitioners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </FilterSelect>
-          </div>
-          <FilterDate name="from" label="Recorded from" value={queue.filter.from} />
-          <FilterDate name="to" label="Recorded up to" value={queue.filter.to} />
-          <div className="flex items-center gap-6 sm:col-span-2">
-            <button type="submit" className="govuk-button govuk-button-secondary mb-0!">
-              Apply filters
-            </button>
-            <Link href="/review">Clear filters</Link>
-          </div>
-        </form>
-      </details>
+      <FilterPanel
+        summary="Filter the queue"
+        path="/review"
+        filtered={filterQuery.size > 0}
+        error={queue.filterError}
+        choices={[
+          { name: "flag", label: "Flag", value: queue.filter.flag, anyLabel: "Any", options: flagOptions },
+          { name: "outcome", label: "Decision", value: queue.filter.outcome, anyLabel: "Any", options: outcomeOptions },
+          {
+            name: "practitioner",
+            label: "Practitioner",
+            value: queue.filter.practitioner,
+            anyLabel: "Anyone",
+            options: queue.practitioners.map((p) => ({ value: p.id, label: p.name })),
+          },
+        ]}
+        recorded={queue.filter}
+      />
 
       {queue.rows.length === 0 ? (
         <p className="govuk-body" data-testid="review-queue-empty">
@@ -155,18 +124,7 @@ export default async function ReviewQueuePage({
                     <td>{row.practitionerName}</td>
                     <td>{OUTCOME_LABELS[row.outcome]}</td>
                     <td>
-                      {row.flags.length === 0 ? (
-                        "None"
-                      ) : (
-                        <>
-                          <Tag colour={row.urgent ? "red" : "orange"}>{row.urgent ? "Urgent" : "Routine"}</Tag>
-                          <ul className="mt-1 space-y-1" data-testid="flag-reasons">
-                            {row.reasons.map((reason) => (
-                              <li key={reason}>{reason}</li>
-                            ))}
-                          </ul>
-                        </>
-                      )}
+                      <FlagsCell flagged={row.flags.length > 0} urgent={row.urgent} reasons={row.reasons} />
                     </td>
                     <td>{formatDateTime(row.recordedAt)}</td>
                     <td>
@@ -179,13 +137,9 @@ export default async function ReviewQueuePage({
           </table>
         </TableRegion>
       )}
-      {nextHref ? (
-        <nav aria-label="Queue pages" className="mb-8">
-          <Link href={nextHref} rel="next">
-            Next page of the queue
-          </Link>
-        </nav>
-      ) : null}
+      <NextPageLink href={nextPageHref("/review", filterQuery, queue.nextCursor)} label="Queue pages">
+        Next page of the queue
+      </NextPageLink>
     </>
   );
 }

@@ -1,29 +1,22 @@
 import type { Metadata } from "next";
 import { currentSessionId, requireUser } from "@/server/auth/current-actor";
 import { listMySessions } from "@/server/auth/list-my-sessions";
-import { NotificationBanner, PageHeading, Tag } from "@/components/layout-bits";
+import { PageHeading, SuccessBanner, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { endOtherSessionAction } from "./actions";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Your sessions" };
 
 // GOV.UK summary list, one row per open session; the row's action is a form button, not a link,
 // because ending a session changes something (and works without JavaScript).
-export default async function SessionsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SessionsPage({ searchParams }: PageProps) {
   const user = await requireUser();
   const sessions = await listMySessions(user, await currentSessionId());
   const ended = (await searchParams).done === "ended";
   return (
     <div className="max-w-[760px]">
-      {ended ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">Session ended. That browser will need to sign in again.</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={ended ? "Session ended. That browser will need to sign in again." : undefined} />
       <PageHeading>Your sessions</PageHeading>
       <p className="govuk-body">
         These are the browsers signed in to your account. If you do not recognise one, end it and tell your service

@@ -2,26 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { recordKeepingSettings } from "@/server/organisation-settings";
-import { NotificationBanner, PageHeading } from "@/components/layout-bits";
+import { PageHeading, SuccessBanner } from "@/components/layout-bits";
 import { SettingsForm } from "./SettingsForm";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Organisation settings" };
 
-export default async function SettingsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SettingsPage({ searchParams }: PageProps) {
   const user = await requirePermission("settings.manage");
   const settings = await recordKeepingSettings(user.organisationId);
   const saved = (await searchParams).done === "saved";
   return (
     <div className="max-w-[640px]">
-      {saved ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">Settings saved. They apply to decisions recorded from now on.</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={saved ? "Settings saved. They apply to decisions recorded from now on." : undefined} />
       <PageHeading caption={user.organisationName}>Review and retention settings</PageHeading>
       <p className="govuk-body">
         Each decision gets a review-by date from these settings when it is recorded. Changes are recorded in the audit

@@ -6,6 +6,7 @@ import { safeCallbackPath } from "@/schemas/sign-in";
 import { currentSession } from "@/server/auth/current-actor";
 import { NotificationBanner } from "@/components/layout-bits";
 import { SignInForm } from "./SignInForm";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -21,11 +22,7 @@ const REASONS: Record<string, string> = {
   "password-changed": "Your password has been changed, and every other session ended. Sign in with the new one.",
 };
 
-export default async function SignInPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SignInPage({ searchParams }: PageProps) {
   const params = await searchParams;
   const session = await currentSession();
   if (session.status === "signed-in") redirect(homePathFor(session.user.role));

@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/server/auth/current-actor";
 import { InsetText, NotificationBanner, PageHeading } from "@/components/layout-bits";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Subject access" };
 
-export default async function SubjectAccessPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SubjectAccessPage({ searchParams }: PageProps) {
   const user = await requirePermission("subject-access.export");
   const notFoundParam = (await searchParams).notFound;
   // Shown back as text only; the search itself was validated and audited by the export.

@@ -12,15 +12,16 @@ import {
 } from "./session-token";
 
 /**
- * Sets the session cookie for a session record just opened: the same NextAuth JWT the password
- * sign-in action sets (decisions 004, 018). `via` says how the person proved who they are.
+ * Sets the session cookie for a session record just opened, by the password sign-in action or single
+ * sign-on: a NextAuth JWT (decisions 004, 018). `via` says how the person proved who they are; a session
+ * still waiting for its second factor carries the "pending" claim proxy.ts acts on (decision 021).
  */
 export async function issueSessionCookie(user: SessionUser, via: "password" | "sso"): Promise<void> {
   const { NEXTAUTH_SECRET, SESSION_IDLE_MINUTES } = env();
   const maxAge = SESSION_IDLE_MINUTES * 60;
   const { id: sub, name, email, role, sessionVersion: sv, sessionId: sid } = user;
   const token = await encodeSessionToken(
-    { sub, name, email, role, sv, sid, via, authAt: nowSeconds() },
+    { sub, name, email, role, sv, sid, via, authAt: nowSeconds(), ...(user.secondFactorPending ? { sfp: true } : {}) },
     NEXTAUTH_SECRET,
     maxAge,
   );

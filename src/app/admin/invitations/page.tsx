@@ -4,10 +4,11 @@ import { ROLES, ROLE_LABELS } from "@/domain/policy";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listInvitations } from "@/server/accounts/list-invitations";
 import { organisationTeams } from "@/server/accounts/invitations";
-import { NotificationBanner, PageHeading, Tag } from "@/components/layout-bits";
+import { PageHeading, SuccessBanner, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { InviteForm } from "./InviteForm";
 import { resendInvitationAction, revokeInvitationAction } from "./actions";
+import { type PageProps, doneNotice } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Invitations" };
 
@@ -24,27 +25,15 @@ const STATUS_TAGS = {
   expired: <Tag colour="yellow">Expired</Tag>,
 };
 
-export default async function InvitationsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function InvitationsPage({ searchParams }: PageProps) {
   const admin = await requirePermission("users.invite");
   const params = await searchParams;
   const [invitations, teams] = await Promise.all([listInvitations(admin), organisationTeams(admin.organisationId)]);
   const done =
-    params.done === "imported"
-      ? `Invitations sent to ${Number(params.count) || 0} people.`
-      : typeof params.done === "string"
-        ? DONE[params.done]
-        : undefined;
+    params.done === "imported" ? `Invitations sent to ${Number(params.count) || 0} people.` : doneNotice(params, DONE);
   return (
     <>
-      {done ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">{done}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={done} />
       <PageHeading caption={admin.organisationName}>Invitations</PageHeading>
       <p className="govuk-body">
         Invite people by email. They get a one-time link to set their password, valid for 7 days. To invite many people

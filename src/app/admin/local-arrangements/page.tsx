@@ -5,9 +5,10 @@ import { listLocalArrangements } from "@/server/local-arrangements/list-local-ar
 import { ARRANGEMENT_KINDS, ARRANGEMENT_KIND_LABELS } from "@/domain/local-arrangements";
 import { ActionForm } from "@/components/ActionForm";
 import { LocalArrangementsList } from "@/components/LocalArrangementsList";
-import { NotificationBanner, PageHeading } from "@/components/layout-bits";
+import { PageHeading, SuccessBanner } from "@/components/layout-bits";
 import { addLocalArrangementAction, removeLocalArrangementAction } from "./actions";
 import { ARRANGEMENT_FIELDS } from "./fields";
+import { type PageProps, doneNotice } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Local arrangements" };
 
@@ -17,21 +18,13 @@ const DONE: Record<string, string> = {
   removed: "The arrangement has been removed. Records made while it was in force still name it.",
 };
 
-export default async function LocalArrangementsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function LocalArrangementsPage({ searchParams }: PageProps) {
   const user = await requirePermission("arrangements.manage");
   const arrangements = await listLocalArrangements(user.organisationId);
-  const done = (await searchParams).done;
+  const notice = doneNotice(await searchParams, DONE);
   return (
     <div className="max-w-[760px]">
-      {typeof done === "string" && DONE[done] ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">{DONE[done]}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={notice} />
       <PageHeading caption={user.organisationName}>Local arrangements</PageHeading>
       <p className="govuk-body">
         Your organisation’s information sharing agreements and protocols, its escalation route for disagreements, and

@@ -4,17 +4,14 @@ import { ORGANISATION_KINDS, isPublicAuthority } from "@/domain/lawful-basis";
 import { ORGANISATION_NAME_MAX_LENGTH } from "@/schemas/administration";
 import { getOrganisationProfile } from "@/server/admin/get-organisation-profile";
 import { requirePermission } from "@/server/auth/current-actor";
-import { BackLink, NotificationBanner, PageHeading } from "@/components/layout-bits";
+import { BackLink, PageHeading, SuccessBanner } from "@/components/layout-bits";
 import { ActionForm } from "@/components/ActionForm";
 import { updateOrganisationProfileAction } from "./actions";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Organisation profile" };
 
-export default async function OrganisationProfilePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function OrganisationProfilePage({ searchParams }: PageProps) {
   const admin = await requirePermission("organisation.manage");
   const profile = await getOrganisationProfile(admin);
   const effect = organisationKindEffect(profile.kind);
@@ -22,13 +19,15 @@ export default async function OrganisationProfilePage({
   return (
     <div className="max-w-[760px]">
       <BackLink href="/admin">Administration</BackLink>
-      {done === "saved" || done === "unchanged" ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">
-            {done === "saved" ? "Organisation profile saved." : "Nothing had changed, so nothing was saved."}
-          </p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner
+        message={
+          done === "saved" || done === "unchanged"
+            ? done === "saved"
+              ? "Organisation profile saved."
+              : "Nothing had changed, so nothing was saved."
+            : undefined
+        }
+      />
       <PageHeading caption="Administration">Organisation profile</PageHeading>
 
       <h2 className="govuk-heading-m">Why the kind of organisation matters</h2>

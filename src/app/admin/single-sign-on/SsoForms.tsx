@@ -2,7 +2,7 @@
 import { ErrorSummary } from "@/components/ErrorSummary";
 import { SubmitButton } from "@/components/form-controls";
 import { ChoiceGroup, Textarea, TextInput } from "@/components/form-fields";
-import { NotificationBanner } from "@/components/layout-bits";
+import { SuccessBanner } from "@/components/layout-bits";
 import { useActionForm } from "@/components/use-action-form";
 import { saveSsoConfigurationAction, testSsoConnectionAction } from "./actions";
 
@@ -112,11 +112,7 @@ export function TestConnectionForm() {
   const { state, formAction, pending } = useActionForm(testSsoConnectionAction);
   return (
     <>
-      {state.notice ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">{state.notice}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={state.notice} />
       <ErrorSummary errors={state.errors} />
       <form action={formAction}>
         <SubmitButton pending={pending} tone="secondary">

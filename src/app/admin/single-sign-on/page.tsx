@@ -2,27 +2,20 @@ import type { Metadata } from "next";
 import { requirePermission } from "@/server/auth/current-actor";
 import { loadSsoConfiguration, ssoEncryptionKey } from "@/server/sso/sso-configuration";
 import { ssoRedirectUri } from "@/server/sso/start-sso-sign-in";
-import { NotificationBanner, PageHeading, WarningText } from "@/components/layout-bits";
+import { PageHeading, SuccessBanner, WarningText } from "@/components/layout-bits";
 import { SsoConfigurationForm, TestConnectionForm } from "./SsoForms";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Single sign-on" };
 
-export default async function SingleSignOnPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SingleSignOnPage({ searchParams }: PageProps) {
   const admin = await requirePermission("sso.manage");
   const config = await loadSsoConfiguration(admin.organisationId);
   const saved = (await searchParams).done === "saved";
   return (
     // Long URLs (the hint's examples, the redirect URI) wrap rather than widen a 320 px window.
     <div className="max-w-[640px] [overflow-wrap:anywhere]">
-      {saved ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">Single sign-on settings saved.</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={saved ? "Single sign-on settings saved." : undefined} />
       <PageHeading caption={admin.organisationName}>Single sign-on</PageHeading>
       <p className="govuk-body">
         People in your organisation can sign in with the account they already use at work (Microsoft Entra ID, Google

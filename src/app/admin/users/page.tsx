@@ -6,15 +6,12 @@ import { listPeople } from "@/server/admin/list-people";
 import { listTeams } from "@/server/admin/list-teams";
 import { requirePermission } from "@/server/auth/current-actor";
 import { FilterInput, FilterSelect } from "@/components/filter-fields";
-import { BackLink, NotificationBanner, PageHeading, TableHead, TableRegion, Tag } from "@/components/layout-bits";
+import { BackLink, PageHeading, SuccessBanner, TableHead, TableRegion, Tag } from "@/components/layout-bits";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "People" };
 
-export default async function PeoplePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function PeoplePage({ searchParams }: PageProps) {
   const admin = await requirePermission("users.manage");
   const filter = peopleFilterSchema.parse(await searchParams);
   const [{ people, more }, teams] = await Promise.all([listPeople(admin, filter), listTeams(admin)]);
@@ -24,13 +21,16 @@ export default async function PeoplePage({
   return (
     <>
       <BackLink href="/admin">Administration</BackLink>
-      {typeof reset === "string" ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">
-            {reset}’s second factor has been reset and their sessions ended. They will set one up at their next sign-in.
-          </p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner
+        message={
+          typeof reset === "string" ? (
+            <>
+              {reset}’s second factor has been reset and their sessions ended. They will set one up at their next
+              sign-in.
+            </>
+          ) : undefined
+        }
+      />
       <PageHeading caption={admin.organisationName}>People</PageHeading>
       <p className="govuk-body max-w-[760px]">
         Open a person to change their role or team, or to deactivate their account. Deactivating someone ends their
@@ -44,13 +44,13 @@ export default async function PeoplePage({
             <FilterInput name="q" label="Name or email" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
           </div>
           <div>
-            <FilterSelect name="role" label="Role" value={filter.role} anyLabel="Any role">
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
-                </option>
-              ))}
-            </FilterSelect>
+            <FilterSelect
+              name="role"
+              label="Role"
+              value={filter.role}
+              anyLabel="Any role"
+              options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+            />
           </div>
           <div>
             <FilterSelect name="team" label="Team" value={filter.team} anyLabel="Any team">

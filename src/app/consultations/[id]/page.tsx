@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
+import type { FieldDefinition } from "@/domain/wizard";
 import Link from "next/link";
-import { notFound, forbidden } from "next/navigation";
 import { requireUser } from "@/server/auth/current-actor";
 import { requestMeta } from "@/server/infra/request-context";
 import { viewConsultation } from "@/server/consultations/view-consultation";
 import { ActionForm } from "@/components/ActionForm";
-import { BackLink, NotificationBanner, SummaryList } from "@/components/layout-bits";
+import { BackLink, SuccessBanner, SummaryList } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { adviserLabel } from "@/components/consultation-labels";
+import { type PageProps, doneNotice, shownOrRefused } from "@/app/page-props";
 import { linkConsultationAction } from "../actions";
 
 export const metadata: Metadata = { title: "Consultation" };
@@ -17,22 +18,26 @@ const DONE: Record<string, string> = {
   linked: "The consultation has been linked to the case reference.",
 };
 
-export default async function ConsultationPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ id: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+/** Link to a decision by its reference, or to a case reference when no decision is recorded yet. */
+const LINK_FIELDS: FieldDefinition[] = [
+  {
+    name: "linkTo",
+    kind: "radios",
+    label: "What do you want to link it to?",
+    options: [
+      { value: "decision", label: "A decision you recorded", revealsFields: ["decisionReference"] },
+      { value: "case", label: "A case reference", revealsFields: ["caseReference"] },
+    ],
+  },
+  { name: "decisionReference", kind: "text", label: "Decision reference", hint: "For example, DEC-7K4Q-M2XD" },
+  { name: "caseReference", kind: "text", label: "Case reference", maxLength: 40 },
+];
+
+export default async function ConsultationPage({ params, searchParams }: PageProps<{ id: string }>) {
   const { id } = await params;
-  const done = (await searchParams).done;
+  const notice = doneNotice(await searchParams, DONE);
   const user = await requireUser();
-  const result = await viewConsultation(user, id, await requestMeta());
-  if (!result.ok) {
-    if (result.error === "forbidden") forbidden();
-    notFound();
-  }
-  const { consultation: c, canLink } = result;
+  const { consultation: c, canLink } = shownOrRefused(await viewConsultation(user, id, await requestMeta()));
   const linkedTo = c.linkedDecisionReference ? (
     <Link href={`/decisions/${c.linkedDecisionReference}`}>{c.linkedDecisionReference}</Link>
   ) : (
@@ -40,11 +45,7 @@ export default async function ConsultationPage({
   );
   return (
     <div className="max-w-[760px]">
-      {typeof done === "string" && DONE[done] ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">{DONE[done]}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={notice} />
       <BackLink href="/consultations" />
       <span className="govuk-caption-l">Consultation without naming the child</span>
       <h1 className="govuk-heading-l">Consultation of {formatDate(c.consultedAt)}</h1>
@@ -67,24 +68,7 @@ export default async function ConsultationPage({
           <ActionForm
             action={linkConsultationAction}
             hidden={{ consultationId: c.id }}
-            fields={[
-              {
-                name: "linkTo",
-                kind: "radios",
-                label: "What do you want to link it to?",
-                options: [
-                  { value: "decision", label: "A decision you recorded", revealsFields: ["decisionReference"] },
-                  { value: "case", label: "A case reference", revealsFields: ["caseReference"] },
-                ],
-              },
-              {
-                name: "decisionReference",
-                kind: "text",
-                label: "Decision reference",
-                hint: "For example, DEC-7K4Q-M2XD",
-              },
-              { name: "caseReference", kind: "text", label: "Case reference", maxLength: 40 },
-            ]}
+            fields={LINK_FIELDS}
             submitLabel="Link the consultation"
             tone="secondary"
           />

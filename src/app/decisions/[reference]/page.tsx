@@ -1,38 +1,23 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/server/auth/current-actor";
-import { decisionForPage } from "@/app/decisions/decision-for-page";
-import { listDecisionReviews } from "@/server/reviews/list-decision-reviews";
-import { confirmShareAction, startDraftAction } from "@/app/decisions/actions";
-import { escalateAction, replyAction } from "@/app/review/actions";
-import { DecisionRecordView } from "@/components/DecisionRecordView";
-import { ReviewsSection } from "@/components/ReviewsSection";
+import { decisionWithReviews } from "@/app/decisions/decision-for-page";
+import { DecisionRecordPage } from "@/app/decisions/DecisionRecordPage";
+import { confirmShareAction } from "@/app/decisions/actions";
+import { type PageProps, queryValue } from "@/app/page-props";
 import { loadRecordStamps } from "@/server/decisions/load-record-stamps";
 import { LinkedConsultations, LocalArrangementsStamp, RetentionRuleNote } from "@/components/RecordStamps";
 import { ShareConfirmationSection } from "@/components/ShareConfirmationSection";
 
 export const metadata: Metadata = { title: "Decision record" };
 
-export default async function DecisionRecordPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ reference: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function DecisionRecordRoute({ params, searchParams }: PageProps<{ reference: string }>) {
   const { reference } = await params;
-  const done = (await searchParams).done;
+  const done = queryValue(await searchParams, "done");
   const user = await requireUser();
-  const decision = await decisionForPage(user, reference);
-  const reviews = await listDecisionReviews(decision.id, decision.followUps.length > 0);
+  const { decision, reviews } = await decisionWithReviews(user, reference);
   const stamps = await loadRecordStamps(decision.id, decision.organisationId);
   return (
-    <DecisionRecordView
-      decision={decision}
-      viewerName={user.name}
-      printedAt={new Date()}
-      recordHref={(r) => `/decisions/${r}`}
-      followUpAction={startDraftAction}
-    >
+    <DecisionRecordPage user={user} decision={decision} reviews={reviews} done={done} context="record">
       {/* Decision 024: the guidance version, local arrangements, retention rule and linked consultations. */}
       {decision.disposed ? null : (
         <>
@@ -42,15 +27,6 @@ export default async function DecisionRecordPage({
         </>
       )}
       <ShareConfirmationSection decision={decision} confirmAction={confirmShareAction.bind(null, decision.reference)} />
-      <ReviewsSection
-        user={user}
-        decision={decision}
-        reviews={reviews}
-        done={typeof done === "string" ? done : undefined}
-        context="record"
-        replyAction={replyAction}
-        escalateAction={escalateAction}
-      />
-    </DecisionRecordView>
+    </DecisionRecordPage>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { FieldDefinition } from "@/domain/wizard";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/server/auth/current-actor";
 import { EscalationRoute } from "../EscalationRoute";
@@ -8,6 +9,18 @@ import { BackLink, InsetText } from "@/components/layout-bits";
 import { resolveEscalationAction } from "@/app/review/actions";
 
 export const metadata: Metadata = { title: "Resolve an escalation" };
+
+const RESOLUTION_FIELDS: FieldDefinition[] = [
+  {
+    name: "resolution",
+    kind: "textarea",
+    label: "How was it resolved?",
+    hint:
+      "For example: agreed to share in part after a strategy discussion; " +
+      "referred to the lead safeguarding partners.",
+    maxLength: 5000,
+  },
+];
 
 export default async function ResolveEscalationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -27,17 +40,7 @@ export default async function ResolveEscalationPage({ params }: { params: Promis
       <ActionForm
         action={resolveEscalationAction}
         hidden={{ escalationId: escalation.id }}
-        fields={[
-          {
-            name: "resolution",
-            kind: "textarea",
-            label: "How was it resolved?",
-            hint:
-              "For example: agreed to share in part after a strategy discussion; " +
-              "referred to the lead safeguarding partners.",
-            maxLength: 5000,
-          },
-        ]}
+        fields={RESOLUTION_FIELDS}
         submitLabel="Resolve escalation"
       />
     </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { FieldDefinition } from "@/domain/wizard";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listRetentionDue } from "@/server/retention/list-retention-due";
@@ -9,6 +10,26 @@ import { describeAppliedRetention } from "@/domain/retention";
 import { disposeDecisionAction, extendRetentionAction } from "../actions";
 
 export const metadata: Metadata = { title: "Review a record's retention" };
+
+const EXTEND_FIELDS: FieldDefinition[] = [
+  { name: "retainUntil", kind: "date", label: "Keep until" },
+  {
+    name: "reason",
+    kind: "textarea",
+    label: "Why must it be kept longer?",
+    hint: "For example: court proceedings, a safeguarding practice review, or a complaint.",
+    maxLength: 2000,
+  },
+];
+
+const DISPOSE_FIELDS: FieldDefinition[] = [
+  {
+    name: "confirm",
+    kind: "checkboxes",
+    label: "Confirm disposal",
+    options: [{ value: "yes", label: "I confirm this record is no longer needed and can be disposed of" }],
+  },
+];
 
 export default async function RetentionReviewPage({ params }: { params: Promise<{ reference: string }> }) {
   const { reference } = await params;
@@ -31,16 +52,7 @@ export default async function RetentionReviewPage({ params }: { params: Promise<
       <ActionForm
         action={extendRetentionAction}
         hidden={{ reference: row.reference }}
-        fields={[
-          { name: "retainUntil", kind: "date", label: "Keep until" },
-          {
-            name: "reason",
-            kind: "textarea",
-            label: "Why must it be kept longer?",
-            hint: "For example: court proceedings, a safeguarding practice review, or a complaint.",
-            maxLength: 2000,
-          },
-        ]}
+        fields={EXTEND_FIELDS}
         submitLabel="Keep the record longer"
         tone="secondary"
       />
@@ -54,14 +66,7 @@ export default async function RetentionReviewPage({ params }: { params: Promise<
           <ActionForm
             action={disposeDecisionAction}
             hidden={{ reference: row.reference }}
-            fields={[
-              {
-                name: "confirm",
-                kind: "checkboxes",
-                label: "Confirm disposal",
-                options: [{ value: "yes", label: "I confirm this record is no longer needed and can be disposed of" }],
-              },
-            ]}
+            fields={DISPOSE_FIELDS}
             submitLabel="Dispose of the record"
           />
         </>

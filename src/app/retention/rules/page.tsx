@@ -9,8 +9,9 @@ import {
 } from "@/domain/retention";
 import type { FieldDefinition } from "@/domain/wizard";
 import { ActionForm } from "@/components/ActionForm";
-import { BackLink, NotificationBanner, PageHeading } from "@/components/layout-bits";
+import { BackLink, PageHeading, SuccessBanner } from "@/components/layout-bits";
 import { updateRetentionRulesAction } from "../actions";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Retention rules" };
 
@@ -32,11 +33,7 @@ const FIELDS: FieldDefinition[] = RETENTION_RECORD_TYPES.flatMap((type): FieldDe
   },
 ]);
 
-export default async function RetentionRulesPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function RetentionRulesPage({ searchParams }: PageProps) {
   const user = await requirePermission("retention-rules.manage");
   const rules = await retentionRules(user.organisationId);
   const saved = (await searchParams).done === "saved";
@@ -48,11 +45,7 @@ export default async function RetentionRulesPage({
   );
   return (
     <div className="max-w-[760px]">
-      {saved ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">Retention rules saved. They apply to records made from now on.</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={saved ? "Retention rules saved. They apply to records made from now on." : undefined} />
       <BackLink href="/retention" />
       <PageHeading caption={user.organisationName}>Retention rules by record type</PageHeading>
       <p className="govuk-body">

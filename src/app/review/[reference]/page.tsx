@@ -4,15 +4,12 @@ import { can } from "@/domain/policy";
 import { rulesTouched } from "@/domain/review";
 import type { FieldDefinition } from "@/domain/wizard";
 import { requirePermission } from "@/server/auth/current-actor";
-import { decisionForPage } from "@/app/decisions/decision-for-page";
-import { listDecisionReviews } from "@/server/reviews/list-decision-reviews";
+import { decisionWithReviews } from "@/app/decisions/decision-for-page";
+import { DecisionRecordPage } from "@/app/decisions/DecisionRecordPage";
 import { ActionForm } from "@/components/ActionForm";
 import { BackLink } from "@/components/layout-bits";
-import { startDraftAction } from "@/app/decisions/actions";
-import { escalateAction, replyAction } from "@/app/review/actions";
-import { DecisionRecordView } from "@/components/DecisionRecordView";
-import { ReviewsSection } from "@/components/ReviewsSection";
 import { reviewDecisionAction } from "../actions";
+import { type PageProps, queryValue } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Review a decision" };
 
@@ -48,18 +45,11 @@ const REVIEW_FIELDS: FieldDefinition[] = [
   { name: "actionRequired", kind: "textarea", label: "What should the practitioner do?", maxLength: 5000 },
 ];
 
-export default async function ReviewDecisionPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ reference: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ReviewDecisionPage({ params, searchParams }: PageProps<{ reference: string }>) {
   const { reference } = await params;
-  const done = (await searchParams).done;
+  const done = queryValue(await searchParams, "done");
   const user = await requirePermission("review.queue");
-  const decision = await decisionForPage(user, reference);
-  const reviews = await listDecisionReviews(decision.id, decision.followUps.length > 0);
+  const { decision, reviews } = await decisionWithReviews(user, reference);
   const rules = rulesTouched(decision.record.answers);
   const canReview = can(user, "decision.review", {
     organisationId: decision.organisationId,
@@ -70,12 +60,26 @@ export default async function ReviewDecisionPage({
   return (
     <>
       <BackLink href="/review">Back to the review queue</BackLink>
-      <DecisionRecordView
+      <DecisionRecordPage
+        user={user}
         decision={decision}
-        viewerName={user.name}
-        printedAt={new Date()}
-        recordHref={(r) => `/review/${r}`}
-        followUpAction={startDraftAction}
+        reviews={reviews}
+        done={done}
+        context="review"
+        after={
+          canReview ? (
+            <section aria-labelledby="review-form-heading" className="no-print mb-8 border-t-4 border-govuk-blue pt-4">
+              <h2 id="review-form-heading" className="govuk-heading-m">
+                Your review
+              </h2>
+              <ActionForm
+                action={reviewDecisionAction.bind(null, decision.reference)}
+                fields={REVIEW_FIELDS}
+                submitLabel="Save review"
+              />
+            </section>
+          ) : null
+        }
       >
         <section aria-labelledby="rules-heading" className="mb-8">
           <h2 id="rules-heading" className="govuk-heading-m">
@@ -95,28 +99,7 @@ export default async function ReviewDecisionPage({
             })}
           </ul>
         </section>
-        <ReviewsSection
-          user={user}
-          decision={decision}
-          reviews={reviews}
-          done={typeof done === "string" ? done : undefined}
-          context="review"
-          replyAction={replyAction}
-          escalateAction={escalateAction}
-        />
-        {canReview ? (
-          <section aria-labelledby="review-form-heading" className="no-print mb-8 border-t-4 border-govuk-blue pt-4">
-            <h2 id="review-form-heading" className="govuk-heading-m">
-              Your review
-            </h2>
-            <ActionForm
-              action={reviewDecisionAction.bind(null, decision.reference)}
-              fields={REVIEW_FIELDS}
-              submitLabel="Save review"
-            />
-          </section>
-        ) : null}
-      </DecisionRecordView>
+      </DecisionRecordPage>
     </>
   );
 }

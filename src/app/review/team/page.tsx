@@ -10,7 +10,9 @@ import { listTeamDecisions } from "@/server/reviews/list-team-decisions";
 import { BackLink, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { OUTCOME_LABELS } from "@/components/decision-labels";
-import { FilterDate, FilterSelect } from "@/components/filter-fields";
+import { FilterPanel, filterQueryOf, nextPageHref, optionsOf } from "@/components/filter-fields";
+import { FlagsCell, NextPageLink } from "@/components/decision-list";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Your team’s decisions" };
 
@@ -25,24 +27,16 @@ const STATUS_LABELS: Record<ReviewStatus, { text: string; colour: "blue" | "gree
 
 const FLAGGED_LABELS = { flagged: "Flagged for review", urgent: "Flagged as urgent", none: "Not flagged" } as const;
 
-export default async function TeamDecisionsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+const statusOptions = TEAM_VIEW_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status].text }));
+const flaggedOptions = optionsOf(FLAGGED_LABELS);
+
+export default async function TeamDecisionsPage({ searchParams }: PageProps) {
   const user = await requirePermission("review.team-view");
   const params = joinDateParts(await searchParams, ["from", "to"]);
   const result = await listTeamDecisions(user, params, await requestMeta());
   if (!result.ok) forbidden();
   const { view } = result;
-  const filterQuery = new URLSearchParams(
-    Object.entries(view.filter).filter(
-      (entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== "after",
-    ),
-  );
-  const nextHref = view.nextCursor
-    ? `/review/team?${new URLSearchParams([...filterQuery, ["after", view.nextCursor]]).toString()}`
-    : null;
+  const filterQuery = filterQueryOf(view.filter);
 
   return (
     <>
@@ -53,46 +47,23 @@ export default async function TeamDecisionsPage({
         reviews; open its case to see everything recorded about the child.
       </p>
 
-      <details className="mb-8" open={filterQuery.size > 0 || view.filterError !== null}>
-        <summary className="cursor-pointer text-govuk-link underline">Filter the decisions</summary>
-        <form
-          method="get"
-          action="/review/team"
-          className="mt-4 grid grid-cols-1 gap-4 bg-govuk-light-grey p-4 sm:grid-cols-2"
-        >
-          {view.filterError ? (
-            <p className="govuk-error-message sm:col-span-2" data-testid="filter-error">
-              {view.filterError}
-            </p>
-          ) : null}
-          <div>
-            <FilterSelect name="status" label="Review status" value={view.filter.status} anyLabel="Any">
-              {TEAM_VIEW_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {STATUS_LABELS[status].text}
-                </option>
-              ))}
-            </FilterSelect>
-          </div>
-          <div>
-            <FilterSelect name="flagged" label="Flags" value={view.filter.flagged} anyLabel="Any">
-              {Object.entries(FLAGGED_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </FilterSelect>
-          </div>
-          <FilterDate name="from" label="Recorded from" value={view.filter.from} />
-          <FilterDate name="to" label="Recorded up to" value={view.filter.to} />
-          <div className="flex items-center gap-6 sm:col-span-2">
-            <button type="submit" className="govuk-button govuk-button-secondary mb-0!">
-              Apply filters
-            </button>
-            <Link href="/review/team">Clear filters</Link>
-          </div>
-        </form>
-      </details>
+      <FilterPanel
+        summary="Filter the decisions"
+        path="/review/team"
+        filtered={filterQuery.size > 0}
+        error={view.filterError}
+        choices={[
+          {
+            name: "status",
+            label: "Review status",
+            value: view.filter.status,
+            anyLabel: "Any",
+            options: statusOptions,
+          },
+          { name: "flagged", label: "Flags", value: view.filter.flagged, anyLabel: "Any", options: flaggedOptions },
+        ]}
+        recorded={view.filter}
+      />
 
       {view.rows.length === 0 ? (
         <p className="govuk-body" data-testid="team-view-empty">
@@ -117,22 +88,11 @@ export default async function TeamDecisionsPage({
                     <td>{row.practitionerName}</td>
                     <td>{OUTCOME_LABELS[row.outcome]}</td>
                     <td>
-                      {row.flags.length === 0 ? (
-                        "None"
-                      ) : (
-                        <>
-                          {row.severity ? (
-                            <Tag colour={row.severity === "URGENT" ? "red" : "orange"}>
-                              {row.severity === "URGENT" ? "Urgent" : "Routine"}
-                            </Tag>
-                          ) : null}
-                          <ul className="mt-1 space-y-1" data-testid="flag-reasons">
-                            {row.reasons.map((reason) => (
-                              <li key={reason}>{reason}</li>
-                            ))}
-                          </ul>
-                        </>
-                      )}
+                      <FlagsCell
+                        flagged={row.flags.length > 0}
+                        urgent={row.severity ? row.severity === "URGENT" : null}
+                        reasons={row.reasons}
+                      />
                     </td>
                     <td>
                       <Tag colour={status.colour}>{status.text}</Tag>
@@ -145,13 +105,12 @@ export default async function TeamDecisionsPage({
           </table>
         </TableRegion>
       )}
-      {nextHref ? (
-        <nav aria-label="Pages of your team’s decisions" className="mb-8">
-          <Link href={nextHref} rel="next">
-            Older decisions
-          </Link>
-        </nav>
-      ) : null}
+      <NextPageLink
+        href={nextPageHref("/review/team", filterQuery, view.nextCursor)}
+        label="Pages of your team’s decisions"
+      >
+        Older decisions
+      </NextPageLink>
     </>
   );
 }

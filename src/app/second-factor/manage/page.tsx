@@ -2,19 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/server/auth/current-actor";
 import { loadSecondFactorState } from "@/server/second-factor/second-factor-state";
-import { NotificationBanner, PageHeading, SummaryList } from "@/components/layout-bits";
+import { NotificationBanner, PageHeading, SuccessBanner, SummaryList } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { regenerateRecoveryCodesAction, removePasskeyAction } from "../actions";
 import { RegenerateCodesForm } from "../CodeForm";
 import { PasskeyRegistration } from "../Passkeys";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Your second factor" };
 
-export default async function ManageSecondFactorPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function ManageSecondFactorPage({ searchParams }: PageProps) {
   const user = await requireUser();
   const params = await searchParams;
   const state = await loadSecondFactorState(user);
@@ -30,11 +27,7 @@ export default async function ManageSecondFactorPage({
           <p>If you have lost your phone or passkey, set up a new one and make new recovery codes.</p>
         </NotificationBanner>
       ) : null}
-      {params.done === "passkey-removed" ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">Passkey removed.</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={params.done === "passkey-removed" ? "Passkey removed." : undefined} />
       <PageHeading>Your second factor</PageHeading>
       <p className="govuk-body">
         {state.required

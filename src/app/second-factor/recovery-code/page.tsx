@@ -7,14 +7,11 @@ import { recoveryCodeAction } from "../actions";
 import { CodeForm } from "../CodeForm";
 import { callbackFrom } from "../callback";
 import { SignOutButton } from "../SignOutButton";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Use a recovery code" };
 
-export default async function RecoveryCodePage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function RecoveryCodePage({ searchParams }: PageProps) {
   const { user, pending } = await requirePasswordVerifiedUser();
   const callbackUrl = callbackFrom(await searchParams);
   if (!pending) redirect(callbackUrl ?? homePathFor(user.role));

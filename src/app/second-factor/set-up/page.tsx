@@ -9,6 +9,7 @@ import { CodeForm } from "../CodeForm";
 import { callbackFrom } from "../callback";
 import { PasskeyRegistration } from "../Passkeys";
 import { SignOutButton } from "../SignOutButton";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Set up your second factor" };
 
@@ -17,11 +18,7 @@ export const metadata: Metadata = { title: "Set up your second factor" };
  * the manage page. The QR code is an SVG made on the server (no JavaScript needed); the secret is
  * shown as text too, for people who cannot scan.
  */
-export default async function SetUpPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SetUpPage({ searchParams }: PageProps) {
   const { user, pending } = await requirePasswordVerifiedUser();
   const callbackUrl = callbackFrom(await searchParams);
   const enrolment = await startTotpEnrolment(user, await currentSessionId());

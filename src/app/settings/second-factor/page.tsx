@@ -1,26 +1,19 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/server/auth/current-actor";
 import { organisationRequiresSecondFactor } from "@/server/second-factor/second-factor-state";
-import { NotificationBanner, PageHeading } from "@/components/layout-bits";
+import { PageHeading, SuccessBanner } from "@/components/layout-bits";
 import { RequirementForm } from "./RequirementForm";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Second factor settings" };
 
-export default async function SecondFactorSettingsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function SecondFactorSettingsPage({ searchParams }: PageProps) {
   const user = await requirePermission("settings.manage");
   const required = await organisationRequiresSecondFactor(user.organisationId);
   const saved = (await searchParams).done === "saved";
   return (
     <div className="max-w-[640px]">
-      {saved ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">Saved. It applies from each person’s next sign-in.</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={saved ? "Saved. It applies from each person’s next sign-in." : undefined} />
       <PageHeading caption={user.organisationName}>Second factor</PageHeading>
       <p className="govuk-body">
         A second factor (an authenticator app or a passkey) stops someone who has learned a password from signing in.

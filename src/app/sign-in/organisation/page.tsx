@@ -6,14 +6,11 @@ import { safeCallbackPath } from "@/schemas/sign-in";
 import { currentSession } from "@/server/auth/current-actor";
 import { ssoProblemMessage } from "@/server/sso/finish-sso-sign-in";
 import { SsoSignInForm } from "./SsoSignInForm";
+import type { PageProps } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Sign in with your organisation’s account" };
 
-export default async function OrganisationSignInPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function OrganisationSignInPage({ searchParams }: PageProps) {
   const params = await searchParams;
   const session = await currentSession();
   if (session.status === "signed-in") redirect(homePathFor(session.user.role));

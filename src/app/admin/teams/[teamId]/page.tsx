@@ -5,8 +5,9 @@ import { TEAM_NAME_MAX_LENGTH } from "@/schemas/administration";
 import { getTeam } from "@/server/admin/get-team";
 import { requirePermission } from "@/server/auth/current-actor";
 import { requestMeta } from "@/server/infra/request-context";
-import { BackLink, NotificationBanner, PageHeading, SummaryList, Tag } from "@/components/layout-bits";
+import { BackLink, PageHeading, SuccessBanner, SummaryList, Tag } from "@/components/layout-bits";
 import { ActionForm } from "@/components/ActionForm";
+import { type PageProps, doneNotice } from "@/app/page-props";
 import { renameTeamAction, setTeamArchivedAction } from "../actions";
 
 export const metadata: Metadata = { title: "Team" };
@@ -18,28 +19,15 @@ const DONE: Record<string, string> = {
   unarchived: "Team unarchived. People can join it again.",
 };
 
-export default async function TeamPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ teamId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function TeamPage({ params, searchParams }: PageProps<{ teamId: string }>) {
   const admin = await requirePermission("teams.manage");
   const team = await getTeam(admin, (await params).teamId, await requestMeta());
   if (!team) notFound();
-  const done = (await searchParams).done;
-  const notice = typeof done === "string" ? DONE[done] : undefined;
+  const notice = doneNotice(await searchParams, DONE);
   return (
     <div className="max-w-[760px]">
       <BackLink href="/admin/teams">Teams</BackLink>
-      {notice ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold" data-testid="team-notice">
-            {notice}
-          </p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={notice} testId="team-notice" />
       <PageHeading caption="Team">
         <span className="break-words">{team.name}</span>
       </PageHeading>

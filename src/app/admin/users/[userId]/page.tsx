@@ -8,8 +8,9 @@ import { listTeams } from "@/server/admin/list-teams";
 import { requirePermission } from "@/server/auth/current-actor";
 import { requestMeta } from "@/server/infra/request-context";
 import { formatDateTime } from "@/components/format";
-import { BackLink, NotificationBanner, PageHeading, SummaryList, Tag } from "@/components/layout-bits";
+import { BackLink, PageHeading, SuccessBanner, SummaryList, Tag } from "@/components/layout-bits";
 import { ActionForm } from "@/components/ActionForm";
+import { type PageProps, doneNotice } from "@/app/page-props";
 import { changePersonAssignmentAction, setUserAccessAction } from "../actions";
 
 export const metadata: Metadata = { title: "Person" };
@@ -21,32 +22,19 @@ const DONE: Record<string, string> = {
   reactivated: "Account reactivated. They can sign in again.",
 };
 
-export default async function PersonPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ userId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function PersonPage({ params, searchParams }: PageProps<{ userId: string }>) {
   const admin = await requirePermission("users.manage");
   const person = await getPerson(admin, (await params).userId, await requestMeta());
   if (!person) notFound();
   const teams = await listTeams(admin);
-  const done = (await searchParams).done;
-  const notice = typeof done === "string" ? DONE[done] : undefined;
+  const notice = doneNotice(await searchParams, DONE);
   const isSelf = person.id === admin.userId;
   // An archived team takes no new members, but whoever is in one may stay there.
   const teamOptions = teams.filter((team) => !team.archived || team.id === person.teamId);
   return (
     <div className="max-w-[760px]">
       <BackLink href="/admin/users">People</BackLink>
-      {notice ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold" data-testid="person-notice">
-            {notice}
-          </p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={notice} testId="person-notice" />
       <PageHeading caption={isSelf ? "Person (you)" : "Person"}>
         <span className="break-words">{person.name}</span>
       </PageHeading>

@@ -18,11 +18,9 @@ import { saveStepAction } from "../../../actions";
 import { Guidance } from "../../Guidance";
 import { IndicationSummary } from "../../IndicationSummary";
 import { WizardLocalArrangements } from "../../WizardLocalArrangements";
+import type { PageProps } from "@/app/page-props";
 
-type Props = {
-  params: Promise<{ draftId: string; step: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = PageProps<{ draftId: string; step: string }>;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { step } = await params;
