@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseLink } from "@/components/CaseLink";
 import { REVIEW_FLAGS } from "@/domain/decision";
 import { requirePermission } from "@/server/auth/current-actor";
 import { QUEUE_COUNT_LIMIT, listReviewQueue } from "@/server/reviews/list-review-queue";
@@ -108,7 +109,7 @@ export default async function ReviewQueuePage({ searchParams }: PageProps) {
               <tbody key={group.caseReference} data-testid="case-group">
                 <tr>
                   <th colSpan={6} scope="rowgroup" className="bg-govuk-light-grey">
-                    <Link href={`/cases/${encodeURIComponent(group.caseReference)}`}>Case {group.caseReference}</Link>
+                    <CaseLink reference={group.caseReference}>Case {group.caseReference}</CaseLink>
                     <span className="font-normal" data-testid="case-group-count">
                       {" "}
                       ({group.waitingInQueue} waiting

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseLink } from "@/components/CaseLink";
 import { forbidden } from "next/navigation";
 import { joinDateParts } from "@/domain/calendar";
 import type { ReviewStatus } from "@/domain/review";
@@ -83,7 +84,7 @@ export default async function TeamDecisionsPage({ searchParams }: PageProps) {
                       <Link href={`/review/${row.reference}`}>{row.reference}</Link>
                     </td>
                     <td>
-                      <Link href={`/cases/${encodeURIComponent(row.caseReference)}`}>{row.caseReference}</Link>
+                      <CaseLink reference={row.caseReference} />
                     </td>
                     <td>{row.practitionerName}</td>
                     <td>{OUTCOME_LABELS[row.outcome]}</td>
