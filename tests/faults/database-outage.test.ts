@@ -39,7 +39,11 @@ beforeAll(async () => {
   await withOwner(stack, async (client) => {
     const sam = await demoUser(client, "sam.patel@northshire.example");
     users = await createPractitioners(client, sam, WORKERS, "Outage Practitioner");
-    const byUser = await createDrafts(client, users, 1, { urgency: VALID.urgency, request: VALID.request });
+    const byUser = await createDrafts(client, users, 1, {
+      urgency: VALID.urgency,
+      request: VALID.request,
+      identifiable: VALID.identifiable,
+    });
     for (const user of users) drafts.set(user.id, byUser.get(user.id)![0]!);
   });
 }, 300_000);

@@ -36,9 +36,13 @@ beforeAll(async () => {
     supervisor = await demoUser(client, "alex.morgan@northshire.example");
     igLead = await demoUser(client, "priya.shah@northshire.example");
     practitioner = (await createPractitioners(client, sam, 1, "Hostile Practitioner"))[0]!;
-    draftId = (await createDrafts(client, [practitioner], 1, { urgency: VALID.urgency, request: VALID.request })).get(
-      practitioner.id,
-    )![0]!;
+    draftId = (
+      await createDrafts(client, [practitioner], 1, {
+        urgency: VALID.urgency,
+        request: VALID.request,
+        identifiable: VALID.identifiable,
+      })
+    ).get(practitioner.id)![0]!;
   });
   // One recorded decision to review.
   const recordable = await withOwner(stack, (client) => createDrafts(client, [practitioner], 1));
