@@ -468,8 +468,14 @@ export async function decisionsForCase(caseReference: string): Promise<DecisionR
   return result.rows;
 }
 
-export async function decisionCount(): Promise<number> {
-  const result = await withDatabase((db) => db.query<{ count: string }>("SELECT count(*) FROM decision"));
+/**
+ * Decisions recorded from one draft (0 or 1: a draft records once). Not every decision in the database:
+ * other tests record theirs at the same time (the count of all of them failed a tampering test in CI).
+ */
+export async function decisionsFromDraft(draftId: string): Promise<number> {
+  const result = await withDatabase((db) =>
+    db.query<{ count: string }>("SELECT count(*) FROM decision WHERE draft_id = $1", [draftId]),
+  );
   return Number(result.rows[0]?.count);
 }
 

@@ -10,7 +10,7 @@ import {
   answer,
   choose,
   chooseOnly,
-  decisionCount,
+  decisionsFromDraft,
   draftRow,
   expectQuestionPage,
   fillAboutInformation,
@@ -43,7 +43,7 @@ async function snapshot(draftId: string) {
     answers: row?.answers,
     updatedAt: row?.updated_at.toISOString(),
     saves: await draftSaves(draftId),
-    decisions: await decisionCount(),
+    decisions: await decisionsFromDraft(draftId),
   };
 }
 
