@@ -51,11 +51,16 @@ const reachedBy = (name: string, path: string, links: { testId?: string; name: s
   act: async (page) => {
     for (const link of links) {
       const scope = link.testId ? page.getByTestId(link.testId) : page;
+      const from = page.url();
       await scope
         .getByRole(link.testId ? "link" : "button", { name: link.name })
         .first()
         .click();
+      // The click only starts the navigation: the page it leaves has a heading too, and scanning it
+      // while the next one loads failed a CI run ("deactivate a person").
+      await expect(page).not.toHaveURL(from);
     }
+    await page.waitForLoadState();
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   },
 });
