@@ -24,9 +24,9 @@ interface SuiteOutcome {
 }
 const outcomes: SuiteOutcome[] = [];
 
-function run(command: string, args: string[]): { ok: boolean; seconds: number } {
+function run(command: string, args: string[], extraEnv: Record<string, string> = {}): { ok: boolean; seconds: number } {
   const started = Date.now();
-  const child = spawnSync(command, args, { cwd: root, env, stdio: "inherit" });
+  const child = spawnSync(command, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: "inherit" });
   return { ok: child.status === 0, seconds: (Date.now() - started) / 1000 };
 }
 
@@ -71,9 +71,9 @@ function vitest(project: "unit" | "integration" | "scale"): void {
 
 function playwright(name: string, args: string[]): void {
   console.log(`\n=== ${name} ===`);
-  const report = join(results, "e2e-results.json");
+  const report = join(results, name === "browser tests" ? "e2e-results.json" : `e2e-${name.replaceAll(" ", "-")}.json`);
   rmSync(report, { force: true });
-  const { ok, seconds } = run(bin("playwright"), ["test", ...args]);
+  const { ok, seconds } = run(bin("playwright"), ["test", ...args], { E2E_REPORT: report });
   let passed = 0;
   let failed = ok ? 0 : 1;
   let skipped = 0;
