@@ -1,5 +1,5 @@
 import { ESCALATION_REASON_LABELS, escalationOutcomeLabel } from "@/domain/requests";
-import type { EscalationView } from "@/server/requests/view-escalated-request";
+import type { EscalationView } from "@/server/requests/request-summary";
 import { SummaryList } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 
