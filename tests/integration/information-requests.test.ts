@@ -23,6 +23,7 @@ import {
   lastAuditId,
   refusalsSince,
   sendAs,
+  postAs,
 } from "./request-fixtures";
 import { TEST_META, actorFor, seedDemo, withAppRole, withSuperuser } from "./support";
 
@@ -137,20 +138,10 @@ describe("a school asks the health trust (Amber) and the trust answers", () => {
     const again = await acknowledgeRequest(await actorFor(NAMED_NURSE), reference, TEST_META);
     expect(again.ok || again.error).toBe("conflict");
     const teacher = await actorFor(TEACHER);
-    const wrong = await assignRequest(
-      await actorFor(NAMED_NURSE),
-      reference,
-      { assigneeId: teacher.userId },
-      TEST_META,
-    );
+    const wrong = await postAs(assignRequest, NAMED_NURSE, reference, { assigneeId: teacher.userId });
     expect(wrong.ok || wrong.error).toBe("invalid");
     const nurse = await actorFor(NURSE);
-    const assigned = await assignRequest(
-      await actorFor(NAMED_NURSE),
-      reference,
-      { assigneeId: nurse.userId },
-      TEST_META,
-    );
+    const assigned = await postAs(assignRequest, NAMED_NURSE, reference, { assigneeId: nurse.userId });
     expect(assigned.ok).toBe(true);
   });
 

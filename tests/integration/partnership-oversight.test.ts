@@ -15,6 +15,7 @@ import {
   organisationId,
   requestFields,
   sendAs,
+  postAs,
 } from "./request-fixtures";
 import { TEST_META, actorFor, seedDemo } from "./support";
 
@@ -49,12 +50,7 @@ beforeAll(async () => {
   // Green to the police three weeks ago, never answered: overdue.
   await send("Northshire Police", "GREEN", weeksAgo);
   if (!refused.ok || !shared.ok) throw new Error("answering failed");
-  const disputed = await disputeRefusal(
-    await actorFor(TEACHER),
-    late,
-    { reasons: "The child named the trust's clinic." },
-    TEST_META,
-  );
+  const disputed = await postAs(disputeRefusal, TEACHER, late, { reasons: "The child named the trust's clinic." });
   if (!disputed.ok) throw new Error(JSON.stringify(disputed.errors));
   // Another partnership, with an IG lead of its own.
   await addOtherPartnership({

@@ -27,6 +27,7 @@ import {
   requestEvents,
   requestFields,
   sendAs,
+  postAs,
 } from "./request-fixtures";
 import { TEST_META, actorFor, appRolePrisma, seedDemo, withAppRole } from "./support";
 
@@ -135,24 +136,19 @@ describe("an unanswered Red request reaches the lead partners, then a disputed r
     expect(refused.ok).toBe(true);
     const told = await notificationsOf(DCI, "REQUEST_ESCALATED");
     // Not the contact team, and not without reasons.
-    const byNurse = await disputeRefusal(await actorFor(NURSE), reference, { reasons: "x".repeat(20) }, TEST_META);
+    const byNurse = await postAs(disputeRefusal, NURSE, reference, { reasons: "x".repeat(20) });
     expect(byNurse.ok || byNurse.error).toBe("forbidden");
-    const noReasons = await disputeRefusal(await actorFor(TEACHER), reference, { reasons: "" }, TEST_META);
+    const noReasons = await postAs(disputeRefusal, TEACHER, reference, { reasons: "" });
     expect(noReasons.ok || noReasons.error).toBe("invalid");
-    const disputed = await disputeRefusal(
-      await actorFor(TEACHER),
+    const disputed = await postAs(
+      disputeRefusal,
+      TEACHER,
       reference,
       { reasons: "The child named this trust's clinic; a delay leaves them at risk." },
-      TEST_META,
       new Date("2026-12-15T09:30:00Z"),
     );
     expect(disputed.ok).toBe(true);
-    const again = await disputeRefusal(
-      await actorFor(TEACHER),
-      reference,
-      { reasons: "Still disagree with the refusal." },
-      TEST_META,
-    );
+    const again = await postAs(disputeRefusal, TEACHER, reference, { reasons: "Still disagree with the refusal." });
     expect(again.ok || again.error).toBe("conflict");
     expect(await notificationsOf(DCI, "REQUEST_ESCALATED")).toBe(told + 1);
     const audit = await auditOf(reference, "request.dispute-refusal");
@@ -183,12 +179,10 @@ describe("an unanswered Red request reaches the lead partners, then a disputed r
     for (const email of [NAMED_NURSE, DETECTIVE, EASTSHIRE_LEAD]) {
       const viewed = await viewEscalatedRequest(await actorFor(email), reference, TEST_META);
       expect(viewed.ok || viewed.error).toBe("not-found");
-      const decided = await decideEscalation(
-        await actorFor(email),
-        reference,
-        { outcome: "UPHOLD", reasons: "The refusal is reasonable." },
-        TEST_META,
-      );
+      const decided = await postAs(decideEscalation, email, reference, {
+        outcome: "UPHOLD",
+        reasons: "The refusal is reasonable.",
+      });
       expect(decided.ok || decided.error).toBe("not-found");
       const refusals = await refusalsSince(email, since);
       expect(refusals.map((r) => (r.detail as { attempted: string }).attempted)).toEqual([
@@ -206,22 +200,20 @@ describe("an unanswered Red request reaches the lead partners, then a disputed r
       teacher: await notificationsOf(TEACHER, "REQUEST_ESCALATION_DECIDED"),
       nurse: await notificationsOf(NURSE, "REQUEST_ESCALATION_DECIDED"),
     };
-    const invalid = await decideEscalation(await actorFor(DCI), reference, { outcome: "ASK_TO_SHARE" }, TEST_META);
+    const invalid = await postAs(decideEscalation, DCI, reference, { outcome: "ASK_TO_SHARE" });
     expect(invalid.ok || invalid.error).toBe("invalid");
-    const decided = await decideEscalation(
-      await actorFor(DCI),
+    const decided = await postAs(
+      decideEscalation,
+      DCI,
       reference,
       { outcome: "ASK_TO_SHARE", reasons: "Necessary and proportionate: share the clinic's records today." },
-      TEST_META,
       new Date("2026-12-15T11:00:00Z"),
     );
     expect(decided.ok).toBe(true);
-    const second = await decideEscalation(
-      await actorFor(DIRECTOR),
-      reference,
-      { outcome: "UPHOLD", reasons: "The refusal is reasonable." },
-      TEST_META,
-    );
+    const second = await postAs(decideEscalation, DIRECTOR, reference, {
+      outcome: "UPHOLD",
+      reasons: "The refusal is reasonable.",
+    });
     expect(second.ok || second.error).toBe("conflict");
     const decisions = await db().requestEscalationDecision.findMany({
       where: { escalation: { request: { reference } } },
@@ -259,7 +251,7 @@ describe("what cannot be escalated", () => {
     const { reference } = await send(new Date("2026-12-16T09:00:00Z"));
     const shared = await answerAs(NURSE, reference, { information: "One attendance, 2 December 2026." });
     expect(shared.ok).toBe(true);
-    const disputed = await disputeRefusal(await actorFor(TEACHER), reference, { reasons: "x".repeat(20) }, TEST_META);
+    const disputed = await postAs(disputeRefusal, TEACHER, reference, { reasons: "x".repeat(20) });
     expect(disputed.ok || disputed.error).toBe("conflict");
     await fireDueRequestTimers(new Date("2026-12-18T09:00:00Z"));
     expect(await db().requestEscalation.count({ where: { request: { reference } } })).toBe(0);

@@ -1,6 +1,8 @@
 // Shared set-up for the information request tests (issue 14, decisions 028 and 030): sending a
 // request as a demo user, answering it, and reading back its notifications, history and audit.
+import type { SignedInUser } from "@/server/auth/current-actor";
 import { db } from "@/server/infra/db";
+import type { RequestMeta } from "@/server/infra/request-context";
 import { answerRequest } from "@/server/requests/answer-request";
 import { sendRequest } from "@/server/requests/send-request";
 import { TEST_META, actorFor, withSuperuser } from "./support";
@@ -33,6 +35,17 @@ export async function sendAs(
   const result = await sendRequest(await actorFor(email), fields, TEST_META, at);
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result;
+}
+
+/** A form about one request posted by `email`: the use case called as the action would call it. */
+export async function postAs<Result>(
+  step: (user: SignedInUser, reference: string, raw: unknown, meta: RequestMeta, now?: Date) => Promise<Result>,
+  email: string,
+  reference: string,
+  fields: Record<string, string>,
+  now?: Date,
+): Promise<Result> {
+  return step(await actorFor(email), reference, fields, TEST_META, now);
 }
 
 /** The contact team's answer by `email`: shares `information`, or refuses for `reasons`. */
