@@ -48,7 +48,6 @@ export default async function RequestsPage() {
           label="Requests you have sent"
           testId="sent-requests"
           rows={sent}
-          hrefOf={(r) => `/requests/${r.reference}`}
           columns={[
             { heading: "Asked", cell: (r) => r.respondingOrganisation },
             { heading: "Your case", cell: (r) => r.caseReference },

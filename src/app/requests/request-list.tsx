@@ -31,14 +31,15 @@ export function RequestTable<Row extends { reference: string }>({
   testId,
   columns,
   rows,
-  hrefOf,
+  hrefOf = (row) => `/requests/${row.reference}`,
   keyOf = (row) => row.reference,
 }: {
   label: string;
   testId: string;
   columns: ListColumn<Row>[];
   rows: Row[];
-  hrefOf: (row: Row) => string;
+  /** The row's page: the parties' page of the request unless told otherwise. */
+  hrefOf?: (row: Row) => string;
   keyOf?: (row: Row) => string;
 }) {
   return (

@@ -31,7 +31,6 @@ export default async function RequestInboxPage({ searchParams }: PageProps) {
               label="Requests received"
               testId="request-inbox"
               rows={result.rows}
-              hrefOf={(r) => `/requests/${r.reference}`}
               columns={[
                 { heading: "From", cell: (r) => r.requestingOrganisation },
                 { heading: "Child", cell: (r) => r.childName },
