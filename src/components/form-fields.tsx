@@ -67,7 +67,7 @@ function LabelledField({ name, label, hint, error, asHeading, children }: FieldB
 }
 
 /** The control's name and its links to the hint and error above it. */
-function controlAttributes(name: string, hint: unknown, error: string | undefined) {
+function controlAttributes({ name, hint, error }: FieldBase) {
   return {
     id: name,
     name,
@@ -77,17 +77,13 @@ function controlAttributes(name: string, hint: unknown, error: string | undefine
 }
 
 export function TextInput({
-  name,
-  label,
-  hint,
-  error,
-  asHeading,
   defaultValue,
   type = "text",
   autoComplete,
   width = "full",
   maxLength,
   spellCheck,
+  ...field
 }: FieldBase & {
   defaultValue?: string;
   type?: "text" | "email" | "password" | "date" | "search";
@@ -98,34 +94,30 @@ export function TextInput({
 }) {
   const widths = { full: "", half: "sm:w-1/2", short: "max-w-[11ch]" };
   return (
-    <LabelledField name={name} label={label} hint={hint} error={error} asHeading={asHeading}>
+    <LabelledField {...field}>
       <input
-        {...controlAttributes(name, hint, error)}
+        {...controlAttributes(field)}
         type={type}
         defaultValue={defaultValue}
         autoComplete={autoComplete}
         maxLength={maxLength}
         spellCheck={spellCheck}
-        className={`govuk-input ${widths[width]} ${error ? "govuk-input-error" : ""}`}
+        className={`govuk-input ${widths[width]} ${field.error ? "govuk-input-error" : ""}`}
       />
     </LabelledField>
   );
 }
 
 export function Textarea({
-  name,
-  label,
-  hint,
-  error,
-  asHeading,
   defaultValue,
   rows = 5,
   maxLength,
   minLength,
+  ...field
 }: FieldBase & { defaultValue?: string; rows?: number; maxLength?: number; minLength?: number }) {
-  const { "aria-describedby": describedBy, ...attributes } = controlAttributes(name, hint, error);
+  const { "aria-describedby": describedBy, ...attributes } = controlAttributes(field);
   return (
-    <LabelledField name={name} label={label} hint={hint} error={error} asHeading={asHeading}>
+    <LabelledField {...field}>
       {/* No maxLength on the control: GOV.UK's count lets people type past the limit and then says so. */}
       <CharacterCountTextarea
         {...attributes}
@@ -134,7 +126,7 @@ export function Textarea({
         defaultValue={defaultValue}
         minLength={minLength}
         maxLength={maxLength}
-        className={`govuk-textarea ${error ? "govuk-input-error" : ""}`}
+        className={`govuk-textarea ${field.error ? "govuk-input-error" : ""}`}
       />
     </LabelledField>
   );

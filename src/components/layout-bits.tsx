@@ -80,6 +80,31 @@ export function SuccessBanner({ message, testId }: { message: ReactNode; testId?
   );
 }
 
+/**
+ * One headline figure in a row of them (inside a `<dl>`): its name above, its value large; shaded
+ * `alert` (a background class) when it needs attention, light grey otherwise.
+ */
+export function HeadlineFigure({
+  label,
+  value,
+  testId,
+  alert,
+}: {
+  label: ReactNode;
+  value: ReactNode;
+  testId?: string;
+  alert?: string;
+}) {
+  return (
+    <div className={`p-4 ${alert ?? "bg-govuk-light-grey"}`}>
+      <dt>{label}</dt>
+      <dd className="text-[2.25rem] font-bold" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
 export interface SummaryRow {
   key: ReactNode;
   value: ReactNode;

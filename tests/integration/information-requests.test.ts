@@ -3,9 +3,9 @@
 // logs, and isolation (another partner, another partnership, the wrong people of a party).
 import { beforeAll, describe, expect, it } from "vitest";
 import { dueAt } from "@/domain/requests";
+import { fullRequestFields } from "@/domain/requests/test-fixtures";
 import { db } from "@/server/infra/db";
 import { acknowledgeRequest } from "@/server/requests/acknowledge-request";
-import { answerRequest } from "@/server/requests/answer-request";
 import { assignRequest } from "@/server/requests/assign-request";
 import { confirmRequestReceipt } from "@/server/requests/confirm-request-receipt";
 import { listRequestInbox, INBOX_PAGE_SIZE } from "@/server/requests/list-request-inbox";
@@ -13,13 +13,22 @@ import { listSentRequests } from "@/server/requests/list-sent-requests";
 import { sendRequest } from "@/server/requests/send-request";
 import { viewRequest } from "@/server/requests/view-request";
 import { loadWorkingCalendar } from "@/server/requests/working-calendar";
+import {
+  NAMED_NURSE,
+  NURSE,
+  TEACHER,
+  addOtherPartnership,
+  answerAs,
+  auditOf,
+  lastAuditId,
+  refusalsSince,
+  sendAs,
+  postAs,
+} from "./request-fixtures";
 import { TEST_META, actorFor, seedDemo, withAppRole, withSuperuser } from "./support";
 
-const TEACHER = "tom.baker@riverside.example";
 const TEACHING_ASSISTANT = "amy.chen@riverside.example";
 const DSL = "ruth.okafor@riverside.example";
-const NURSE = "nadia.rahman@northshire-health.example";
-const NAMED_NURSE = "owen.price@northshire-health.example";
 const TRUST_IG = "grace.lee@northshire-health.example";
 const POLICE = "ellis.evans@northshire-police.example";
 const ELSEWHERE = "pat.other@eastshire.example";
@@ -30,46 +39,11 @@ let policeId: string;
 let eastshireId: string;
 
 function requestInput(overrides: Record<string, string> = {}) {
-  return {
-    respondingOrganisationId: trustId,
-    priority: "AMBER",
-    caseReference: "RPS-2026-014",
-    childName: "Jamie Doe",
-    "childDateOfBirth-day": "27",
-    "childDateOfBirth-month": "3",
-    "childDateOfBirth-year": "2016",
-    nhsNumber: "943 476 5919",
-    purpose: "Jamie has had unexplained bruising twice this month.",
-    informationNeeded: "Any A&E attendances in the last six months.",
-    lawfulBasis: "Children Act 2004 s.11; UK GDPR 6(1)(e)",
-    ...overrides,
-  };
+  return { ...fullRequestFields(trustId), ...overrides };
 }
 
 async function send(overrides: Record<string, string> = {}, at?: Date): Promise<string> {
-  const result = await sendRequest(await actorFor(TEACHER), requestInput(overrides), TEST_META, at);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.reference;
-}
-
-async function auditEvents(reference: string, action: string) {
-  return db().auditEvent.findMany({
-    where: { objectType: "information-request", objectId: reference, action },
-    select: { organisationId: true, actorId: true, caseReference: true, detail: true },
-  });
-}
-
-async function refusalsBy(email: string, since: bigint) {
-  const user = await actorFor(email);
-  return db().auditEvent.findMany({
-    where: { actorId: user.userId, action: "access.denied", id: { gt: since } },
-    select: { organisationId: true, objectId: true, detail: true },
-  });
-}
-
-async function lastAuditId(): Promise<bigint> {
-  const last = await db().auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
-  return last?.id ?? 0n;
+  return (await sendAs(requestInput(overrides), at)).reference;
 }
 
 beforeAll(async () => {
@@ -79,29 +53,10 @@ beforeAll(async () => {
   schoolId = (await organisation("Riverside Primary School")).id;
   policeId = (await organisation("Northshire Police")).id;
   // Another partnership, with an organisation that is no partner of Northshire's.
-  eastshireId = await withSuperuser(async (client) => {
-    const org = await client.query<{ id: string }>(
-      `INSERT INTO organisation (id, name, kind) VALUES (gen_random_uuid(), 'Eastshire County Council',
-       'LOCAL_AUTHORITY') RETURNING id`,
-    );
-    const id = org.rows[0]!.id;
-    const team = await client.query<{ id: string }>(
-      `INSERT INTO team (id, organisation_id, name) VALUES (gen_random_uuid(), $1, 'Front Door') RETURNING id`,
-      [id],
-    );
-    await client.query(
-      `INSERT INTO app_user (id, email, name, password_hash, role, organisation_id, team_id)
-       VALUES (gen_random_uuid(), $1, 'Pat Other', 'x', 'PRACTITIONER', $2, $3)`,
-      [ELSEWHERE, id, team.rows[0]!.id],
-    );
-    const partnership = await client.query<{ id: string }>(
-      `INSERT INTO partnership (id, name) VALUES (gen_random_uuid(), 'Eastshire Partnership') RETURNING id`,
-    );
-    await client.query(
-      `INSERT INTO partnership_member (partnership_id, organisation_id, contact_team_id) VALUES ($1, $2, $3)`,
-      [partnership.rows[0]!.id, id, team.rows[0]!.id],
-    );
-    return id;
+  eastshireId = await addOtherPartnership({
+    organisation: "Eastshire County Council",
+    partnership: "Eastshire Partnership",
+    person: { email: ELSEWHERE, name: "Pat Other", role: "PRACTITIONER" },
   });
 });
 
@@ -137,7 +92,7 @@ describe("a school asks the health trust (Amber) and the trust answers", () => {
   });
 
   it("is audited in both organisations' logs, the case reference only in the school's", async () => {
-    const events = await auditEvents(reference, "request.send");
+    const events = await auditOf(reference, "request.send");
     expect(events.map((e) => e.organisationId).toSorted()).toEqual([schoolId, trustId].toSorted());
     expect(events.find((e) => e.organisationId === schoolId)?.caseReference).toBe("RPS-2026-014");
     expect(events.find((e) => e.organisationId === trustId)?.caseReference).toBeNull();
@@ -156,25 +111,20 @@ describe("a school asks the health trust (Amber) and the trust answers", () => {
     for (const email of [POLICE, ELSEWHERE]) {
       const result = await viewRequest(await actorFor(email), reference, TEST_META);
       expect(result.ok || result.error).toBe("not-found");
-      const refusals = await refusalsBy(email, since);
+      const refusals = await refusalsSince(email, since);
       expect(refusals).toHaveLength(1);
       expect(refusals[0]!.detail).toEqual({ attempted: "request.view", reason: "other-organisation" });
     }
-    expect((await refusalsBy(POLICE, since))[0]!.organisationId).toBe(policeId);
-    expect((await refusalsBy(ELSEWHERE, since))[0]!.organisationId).toBe(eastshireId);
+    expect((await refusalsSince(POLICE, since))[0]!.organisationId).toBe(policeId);
+    expect((await refusalsSince(ELSEWHERE, since))[0]!.organisationId).toBe(eastshireId);
     // A colleague of the requester who is not in the case, and the trust's IG lead acting on it.
     const colleague = await viewRequest(await actorFor(TEACHING_ASSISTANT), reference, TEST_META);
     expect(colleague.ok || colleague.error).toBe("forbidden");
-    expect(await refusalsBy(TEACHING_ASSISTANT, since)).toHaveLength(1);
+    expect(await refusalsSince(TEACHING_ASSISTANT, since)).toHaveLength(1);
     const igAcknowledges = await acknowledgeRequest(await actorFor(TRUST_IG), reference, TEST_META);
     expect(igAcknowledges.ok || igAcknowledges.error).toBe("forbidden");
     // The requester cannot answer their own request.
-    const selfAnswer = await answerRequest(
-      await actorFor(TEACHER),
-      reference,
-      { answer: "NO_SHARE", reasons: "x".repeat(20) },
-      TEST_META,
-    );
+    const selfAnswer = await answerAs(TEACHER, reference, { reasons: "x".repeat(20) });
     expect(selfAnswer.ok || selfAnswer.error).toBe("forbidden");
   });
 
@@ -188,52 +138,34 @@ describe("a school asks the health trust (Amber) and the trust answers", () => {
     const again = await acknowledgeRequest(await actorFor(NAMED_NURSE), reference, TEST_META);
     expect(again.ok || again.error).toBe("conflict");
     const teacher = await actorFor(TEACHER);
-    const wrong = await assignRequest(
-      await actorFor(NAMED_NURSE),
-      reference,
-      { assigneeId: teacher.userId },
-      TEST_META,
-    );
+    const wrong = await postAs(assignRequest, NAMED_NURSE, reference, { assigneeId: teacher.userId });
     expect(wrong.ok || wrong.error).toBe("invalid");
     const nurse = await actorFor(NURSE);
-    const assigned = await assignRequest(
-      await actorFor(NAMED_NURSE),
-      reference,
-      { assigneeId: nurse.userId },
-      TEST_META,
-    );
+    const assigned = await postAs(assignRequest, NAMED_NURSE, reference, { assigneeId: nurse.userId });
     expect(assigned.ok).toBe(true);
   });
 
   it("answers with a share: the requester is told, and the answer is in both logs", async () => {
-    const result = await answerRequest(
-      await actorFor(NURSE),
-      reference,
-      { answer: "SHARE", information: "Two A&E attendances: 3 and 17 November 2026, minor injuries." },
-      TEST_META,
-    );
+    const result = await answerAs(NURSE, reference, {
+      information: "Two A&E attendances: 3 and 17 November 2026, minor injuries.",
+    });
     expect(result.ok).toBe(true);
     const teacher = await actorFor(TEACHER);
     expect(await db().notification.count({ where: { userId: teacher.userId, kind: "REQUEST_ANSWERED" } })).toBe(1);
-    const events = await auditEvents(reference, "request.answer");
+    const events = await auditOf(reference, "request.answer");
     expect(events.map((e) => e.organisationId).toSorted()).toEqual([schoolId, trustId].toSorted());
-    const twice = await answerRequest(
-      await actorFor(NURSE),
-      reference,
-      { answer: "NO_SHARE", reasons: "x".repeat(20) },
-      TEST_META,
-    );
+    const twice = await answerAs(NURSE, reference, { reasons: "x".repeat(20) });
     expect(twice.ok || twice.error).toBe("conflict");
   });
 
   it("shows the requester the information; each of their views is audited in both logs", async () => {
-    const before = (await auditEvents(reference, "request.view")).length;
+    const before = (await auditOf(reference, "request.view")).length;
     const view = await viewRequest(await actorFor(TEACHER), reference, TEST_META);
     expect(view.ok).toBe(true);
     if (!view.ok) return;
     expect(view.request.answer?.body).toContain("Two A&E attendances");
     expect(view.request.may.confirmReceipt).toBe(true);
-    const after = await auditEvents(reference, "request.view");
+    const after = await auditOf(reference, "request.view");
     const added = after.slice(before);
     expect(added.map((e) => e.organisationId).toSorted()).toEqual([schoolId, trustId].toSorted());
     expect(view.request.events.map((e) => e.kind)).toEqual(
@@ -245,7 +177,7 @@ describe("a school asks the health trust (Amber) and the trust answers", () => {
     expect((await confirmRequestReceipt(await actorFor(TEACHER), reference, TEST_META)).ok).toBe(true);
     const again = await confirmRequestReceipt(await actorFor(TEACHER), reference, TEST_META);
     expect(again.ok || again.error).toBe("conflict");
-    const events = await auditEvents(reference, "request.confirm-receipt");
+    const events = await auditOf(reference, "request.confirm-receipt");
     expect(events).toHaveLength(2);
   });
 });
@@ -261,7 +193,7 @@ describe("sending only to a partner", () => {
       );
       expect(result.ok || result.errors[0]?.field).toBe("respondingOrganisationId");
     }
-    const refusals = await refusalsBy(TEACHER, since);
+    const refusals = await refusalsSince(TEACHER, since);
     expect(refusals.map((r) => r.detail)).toEqual([
       { attempted: "request.send", reason: "other-organisation" },
       { attempted: "request.send", reason: "other-organisation" },

@@ -4,15 +4,21 @@
 // is audited.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/infra/db";
-import { answerRequest } from "@/server/requests/answer-request";
 import { disputeRefusal } from "@/server/requests/dispute-refusal";
 import { exportPartnershipOversight } from "@/server/requests/export-partnership-oversight";
 import { partnershipOversight } from "@/server/requests/partnership-oversight";
-import { sendRequest } from "@/server/requests/send-request";
-import { TEST_META, actorFor, seedDemo, withSuperuser } from "./support";
+import {
+  NURSE,
+  TEACHER,
+  addOtherPartnership,
+  answerAs,
+  organisationId,
+  requestFields,
+  sendAs,
+  postAs,
+} from "./request-fixtures";
+import { TEST_META, actorFor, seedDemo } from "./support";
 
-const TEACHER = "tom.baker@riverside.example";
-const NURSE = "nadia.rahman@northshire-health.example";
 const TRUST_IG = "grace.lee@northshire-health.example";
 const DIRECTOR = "rachel.green@northshire.example";
 const COUNCIL_ADMIN = "admin@northshire.example";
@@ -22,23 +28,12 @@ const DAY = 86_400_000;
 let northshireId: string;
 
 async function send(organisation: string, priority: string, at: Date): Promise<string> {
-  const respondingOrganisationId = (await db().organisation.findUniqueOrThrow({ where: { name: organisation } })).id;
-  const result = await sendRequest(
-    await actorFor(TEACHER),
-    {
-      respondingOrganisationId,
-      priority,
-      caseReference: "RPS-OVERSIGHT",
-      childName: "Casey Oversight-Test",
-      purpose: "Concerns raised by the class teacher this week.",
-      informationNeeded: "Any contact with the family this year.",
-      lawfulBasis: "Children Act 1989 s.17",
-    },
-    TEST_META,
-    at,
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.reference;
+  const fields = requestFields(await organisationId(organisation), {
+    priority,
+    caseReference: "RPS-OVERSIGHT",
+    childName: "Casey Oversight-Test",
+  });
+  return (await sendAs(fields, at)).reference;
 }
 
 beforeAll(async () => {
@@ -46,55 +41,22 @@ beforeAll(async () => {
   northshireId = (
     await db().partnership.findUniqueOrThrow({ where: { name: "Northshire Safeguarding Children Partnership" } })
   ).id;
-  const nurse = await actorFor(NURSE);
   const weeksAgo = new Date(Date.now() - 20 * DAY);
   // Red to the trust three weeks ago, refused today: late. Amber today, shared at once: in time.
   const late = await send("Northshire Health NHS Foundation Trust", "RED", weeksAgo);
-  const refused = await answerRequest(
-    nurse,
-    late,
-    { answer: "NO_SHARE", reasons: "Held by another trust; ask them." },
-    TEST_META,
-  );
+  const refused = await answerAs(NURSE, late, { reasons: "Held by another trust; ask them." });
   const inTime = await send("Northshire Health NHS Foundation Trust", "AMBER", new Date());
-  const shared = await answerRequest(
-    nurse,
-    inTime,
-    { answer: "SHARE", information: "One attendance in October." },
-    TEST_META,
-  );
+  const shared = await answerAs(NURSE, inTime, { information: "One attendance in October." });
   // Green to the police three weeks ago, never answered: overdue.
   await send("Northshire Police", "GREEN", weeksAgo);
   if (!refused.ok || !shared.ok) throw new Error("answering failed");
-  const disputed = await disputeRefusal(
-    await actorFor(TEACHER),
-    late,
-    { reasons: "The child named the trust's clinic." },
-    TEST_META,
-  );
+  const disputed = await postAs(disputeRefusal, TEACHER, late, { reasons: "The child named the trust's clinic." });
   if (!disputed.ok) throw new Error(JSON.stringify(disputed.errors));
   // Another partnership, with an IG lead of its own.
-  await withSuperuser(async (client) => {
-    const org = await client.query<{ id: string }>(
-      `INSERT INTO organisation (id, name, kind) VALUES (gen_random_uuid(), 'Eastshire Oversight Council',
-       'LOCAL_AUTHORITY') RETURNING id`,
-    );
-    const team = await client.query<{ id: string }>(
-      `INSERT INTO team (id, organisation_id, name) VALUES (gen_random_uuid(), $1, 'Front Door') RETURNING id`,
-      [org.rows[0]!.id],
-    );
-    await client.query(
-      `INSERT INTO app_user (id, email, name, password_hash, role, organisation_id)
-       VALUES (gen_random_uuid(), $1, 'Ida Eastshire', 'x', 'IG_LEAD', $2)`,
-      [EASTSHIRE_IG, org.rows[0]!.id],
-    );
-    const partnership = await client.query<{ id: string }>(
-      `INSERT INTO partnership (id, name) VALUES (gen_random_uuid(), 'Eastshire Oversight Partnership') RETURNING id`,
-    );
-    await client.query(
-      `INSERT INTO partnership_member (partnership_id, organisation_id, contact_team_id) VALUES ($1, $2, $3)`,
-      [partnership.rows[0]!.id, org.rows[0]!.id, team.rows[0]!.id],
-    );
+  await addOtherPartnership({
+    organisation: "Eastshire Oversight Council",
+    partnership: "Eastshire Oversight Partnership",
+    person: { email: EASTSHIRE_IG, name: "Ida Eastshire", role: "IG_LEAD" },
   });
 });
 

@@ -6,23 +6,35 @@
 // another partner and another partnership's lead partner learn nothing, and each attempt is audited.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/infra/db";
-import { answerRequest } from "@/server/requests/answer-request";
 import { decideEscalation } from "@/server/requests/decide-escalation";
 import { disputeRefusal } from "@/server/requests/dispute-refusal";
 import { fireDueRequestTimers } from "@/server/requests/fire-request-timers";
 import { listEscalatedRequests } from "@/server/requests/list-escalated-requests";
-import { sendRequest } from "@/server/requests/send-request";
 import { viewEscalatedRequest } from "@/server/requests/view-escalated-request";
 import { viewRequest } from "@/server/requests/view-request";
-import { TEST_META, actorFor, appRolePrisma, seedDemo, withAppRole, withSuperuser } from "./support";
+import {
+  NAMED_NURSE,
+  NURSE,
+  TEACHER,
+  TRUST,
+  addOtherPartnership,
+  answerAs,
+  auditOf,
+  lastAuditId,
+  notificationsOf,
+  organisationId,
+  refusalsSince,
+  requestEvents,
+  requestFields,
+  sendAs,
+  postAs,
+} from "./request-fixtures";
+import { TEST_META, actorFor, appRolePrisma, seedDemo, withAppRole } from "./support";
 
-const TEACHER = "tom.baker@riverside.example";
-const NURSE = "nadia.rahman@northshire-health.example";
 // Lead partners: the council's director and the police DCI may decide a school-trust dispute; the
 // trust's named nurse leads its contact team, so is a party to it.
 const DIRECTOR = "rachel.green@northshire.example";
 const DCI = "maya.singh@northshire-police.example";
-const NAMED_NURSE = "owen.price@northshire-health.example";
 const DETECTIVE = "ellis.evans@northshire-police.example";
 const EASTSHIRE_LEAD = "lead@eastshire-escalations.example";
 const CHILD = "Robin Escalation-Test";
@@ -31,90 +43,20 @@ let trustId: string;
 let schoolId: string;
 
 async function send(at: Date): Promise<{ reference: string; dueAt: Date }> {
-  const result = await sendRequest(
-    await actorFor(TEACHER),
-    {
-      respondingOrganisationId: trustId,
-      priority: "RED",
-      caseReference: "RPS-ESC-001",
-      childName: CHILD,
-      nhsNumber: "943 476 5919",
-      purpose: "A disclosure this morning of harm at home.",
-      informationNeeded: "Any injuries seen in the last year.",
-      lawfulBasis: "Children Act 1989 s.47",
-    },
-    TEST_META,
-    at,
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result;
-}
-
-async function notificationsOf(email: string, kind: string): Promise<number> {
-  return db().notification.count({ where: { userId: (await actorFor(email)).userId, kind } });
-}
-
-async function lastAuditId(): Promise<bigint> {
-  const last = await db().auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
-  return last?.id ?? 0n;
-}
-
-async function auditOf(reference: string, action: string) {
-  return db().auditEvent.findMany({
-    where: { objectId: reference, action },
-    select: { organisationId: true, actorId: true, detail: true },
-    orderBy: { id: "asc" },
-  });
-}
-
-async function refusalsSince(email: string, since: bigint) {
-  return db().auditEvent.findMany({
-    where: { actorId: (await actorFor(email)).userId, action: "access.denied", id: { gt: since } },
-    select: { detail: true, objectId: true },
-    orderBy: { id: "asc" },
-  });
-}
-
-async function events(reference: string): Promise<string[]> {
-  const rows = await db().informationRequestEvent.findMany({
-    where: { request: { reference } },
-    orderBy: { id: "asc" },
-    select: { kind: true },
-  });
-  return rows.map((r) => r.kind);
+  const fields = { caseReference: "RPS-ESC-001", childName: CHILD, nhsNumber: "943 476 5919" };
+  return sendAs(requestFields(trustId, fields), at);
 }
 
 beforeAll(async () => {
   await seedDemo();
-  trustId = (await db().organisation.findUniqueOrThrow({ where: { name: "Northshire Health NHS Foundation Trust" } }))
-    .id;
-  schoolId = (await db().organisation.findUniqueOrThrow({ where: { name: "Riverside Primary School" } })).id;
+  trustId = await organisationId(TRUST);
+  schoolId = await organisationId("Riverside Primary School");
   // Another partnership with a lead partner of its own.
-  await withSuperuser(async (client) => {
-    const org = await client.query<{ id: string }>(
-      `INSERT INTO organisation (id, name, kind) VALUES (gen_random_uuid(), 'Eastshire Escalations Council',
-       'LOCAL_AUTHORITY') RETURNING id`,
-    );
-    const team = await client.query<{ id: string }>(
-      `INSERT INTO team (id, organisation_id, name) VALUES (gen_random_uuid(), $1, 'Front Door') RETURNING id`,
-      [org.rows[0]!.id],
-    );
-    const user = await client.query<{ id: string }>(
-      `INSERT INTO app_user (id, email, name, password_hash, role, organisation_id)
-       VALUES (gen_random_uuid(), $1, 'Lee Eastshire', 'x', 'SUPERVISOR', $2) RETURNING id`,
-      [EASTSHIRE_LEAD, org.rows[0]!.id],
-    );
-    const partnership = await client.query<{ id: string }>(
-      `INSERT INTO partnership (id, name) VALUES (gen_random_uuid(), 'Eastshire Escalations Partnership') RETURNING id`,
-    );
-    await client.query(
-      `INSERT INTO partnership_member (partnership_id, organisation_id, contact_team_id) VALUES ($1, $2, $3)`,
-      [partnership.rows[0]!.id, org.rows[0]!.id, team.rows[0]!.id],
-    );
-    await client.query(`INSERT INTO lead_safeguarding_partner (partnership_id, user_id) VALUES ($1, $2)`, [
-      partnership.rows[0]!.id,
-      user.rows[0]!.id,
-    ]);
+  await addOtherPartnership({
+    organisation: "Eastshire Escalations Council",
+    partnership: "Eastshire Escalations Partnership",
+    person: { email: EASTSHIRE_LEAD, name: "Lee Eastshire", role: "SUPERVISOR" },
+    lead: true,
   });
 });
 
@@ -132,7 +74,7 @@ describe("an unanswered Red request reaches the lead partners, then a disputed r
     const since = await lastAuditId();
     const result = await viewEscalatedRequest(await actorFor(DIRECTOR), reference, TEST_META);
     expect(result.ok || result.error).toBe("not-found");
-    expect(await refusalsSince(DIRECTOR, since)).toEqual([
+    expect(await refusalsSince(DIRECTOR, since)).toMatchObject([
       { objectId: reference, detail: { attempted: "request.view-escalated", reason: "other-organisation" } },
     ]);
     const listed = await listEscalatedRequests(await actorFor(DIRECTOR), { show: "all" });
@@ -143,7 +85,7 @@ describe("an unanswered Red request reaches the lead partners, then a disputed r
     const before = { director: await notificationsOf(DIRECTOR, "REQUEST_ESCALATED") };
     // The supervisors' escalation at the due time (and the reminder before it) schedules the lead partners'.
     await fireDueRequestTimers(new Date("2026-12-14T14:01:00Z"));
-    expect(await events(reference)).toEqual(["SENT", "REMINDED", "ESCALATED"]);
+    expect(await requestEvents(reference)).toEqual(["SENT", "REMINDED", "ESCALATED"]);
     const timer = await db().requestTimer.findFirstOrThrow({
       where: { request: { reference }, kind: "ESCALATE_LEAD" },
     });
@@ -157,7 +99,7 @@ describe("an unanswered Red request reaches the lead partners, then a disputed r
     } finally {
       await restarted.$disconnect();
     }
-    expect(await events(reference)).toEqual(["SENT", "REMINDED", "ESCALATED", "ESCALATED_TO_LEAD_PARTNERS"]);
+    expect(await requestEvents(reference)).toEqual(["SENT", "REMINDED", "ESCALATED", "ESCALATED_TO_LEAD_PARTNERS"]);
     const escalations = await db().requestEscalation.findMany({ where: { request: { reference } } });
     expect(escalations.map((e) => [e.reason, e.raisedById])).toEqual([["OVERDUE", null]]);
     // The director and the DCI are told; the named nurse, whose team owes the answer, is not its judge.
@@ -190,33 +132,23 @@ describe("an unanswered Red request reaches the lead partners, then a disputed r
   });
 
   it("the trust refuses; the teacher disputes it with reasons, once; the lead partners are told", async () => {
-    const refused = await answerRequest(
-      await actorFor(NURSE),
-      reference,
-      { answer: "NO_SHARE", reasons: "The records are held by another trust; ask them." },
-      TEST_META,
-    );
+    const refused = await answerAs(NURSE, reference, { reasons: "The records are held by another trust; ask them." });
     expect(refused.ok).toBe(true);
     const told = await notificationsOf(DCI, "REQUEST_ESCALATED");
     // Not the contact team, and not without reasons.
-    const byNurse = await disputeRefusal(await actorFor(NURSE), reference, { reasons: "x".repeat(20) }, TEST_META);
+    const byNurse = await postAs(disputeRefusal, NURSE, reference, { reasons: "x".repeat(20) });
     expect(byNurse.ok || byNurse.error).toBe("forbidden");
-    const noReasons = await disputeRefusal(await actorFor(TEACHER), reference, { reasons: "" }, TEST_META);
+    const noReasons = await postAs(disputeRefusal, TEACHER, reference, { reasons: "" });
     expect(noReasons.ok || noReasons.error).toBe("invalid");
-    const disputed = await disputeRefusal(
-      await actorFor(TEACHER),
+    const disputed = await postAs(
+      disputeRefusal,
+      TEACHER,
       reference,
       { reasons: "The child named this trust's clinic; a delay leaves them at risk." },
-      TEST_META,
       new Date("2026-12-15T09:30:00Z"),
     );
     expect(disputed.ok).toBe(true);
-    const again = await disputeRefusal(
-      await actorFor(TEACHER),
-      reference,
-      { reasons: "Still disagree with the refusal." },
-      TEST_META,
-    );
+    const again = await postAs(disputeRefusal, TEACHER, reference, { reasons: "Still disagree with the refusal." });
     expect(again.ok || again.error).toBe("conflict");
     expect(await notificationsOf(DCI, "REQUEST_ESCALATED")).toBe(told + 1);
     const audit = await auditOf(reference, "request.dispute-refusal");
@@ -247,12 +179,10 @@ describe("an unanswered Red request reaches the lead partners, then a disputed r
     for (const email of [NAMED_NURSE, DETECTIVE, EASTSHIRE_LEAD]) {
       const viewed = await viewEscalatedRequest(await actorFor(email), reference, TEST_META);
       expect(viewed.ok || viewed.error).toBe("not-found");
-      const decided = await decideEscalation(
-        await actorFor(email),
-        reference,
-        { outcome: "UPHOLD", reasons: "The refusal is reasonable." },
-        TEST_META,
-      );
+      const decided = await postAs(decideEscalation, email, reference, {
+        outcome: "UPHOLD",
+        reasons: "The refusal is reasonable.",
+      });
       expect(decided.ok || decided.error).toBe("not-found");
       const refusals = await refusalsSince(email, since);
       expect(refusals.map((r) => (r.detail as { attempted: string }).attempted)).toEqual([
@@ -270,22 +200,20 @@ describe("an unanswered Red request reaches the lead partners, then a disputed r
       teacher: await notificationsOf(TEACHER, "REQUEST_ESCALATION_DECIDED"),
       nurse: await notificationsOf(NURSE, "REQUEST_ESCALATION_DECIDED"),
     };
-    const invalid = await decideEscalation(await actorFor(DCI), reference, { outcome: "ASK_TO_SHARE" }, TEST_META);
+    const invalid = await postAs(decideEscalation, DCI, reference, { outcome: "ASK_TO_SHARE" });
     expect(invalid.ok || invalid.error).toBe("invalid");
-    const decided = await decideEscalation(
-      await actorFor(DCI),
+    const decided = await postAs(
+      decideEscalation,
+      DCI,
       reference,
       { outcome: "ASK_TO_SHARE", reasons: "Necessary and proportionate: share the clinic's records today." },
-      TEST_META,
       new Date("2026-12-15T11:00:00Z"),
     );
     expect(decided.ok).toBe(true);
-    const second = await decideEscalation(
-      await actorFor(DIRECTOR),
-      reference,
-      { outcome: "UPHOLD", reasons: "The refusal is reasonable." },
-      TEST_META,
-    );
+    const second = await postAs(decideEscalation, DIRECTOR, reference, {
+      outcome: "UPHOLD",
+      reasons: "The refusal is reasonable.",
+    });
     expect(second.ok || second.error).toBe("conflict");
     const decisions = await db().requestEscalationDecision.findMany({
       where: { escalation: { request: { reference } } },
@@ -321,14 +249,9 @@ describe("an unanswered Red request reaches the lead partners, then a disputed r
 describe("what cannot be escalated", () => {
   it("a share cannot be disputed; a request answered in time never reaches the lead partners", async () => {
     const { reference } = await send(new Date("2026-12-16T09:00:00Z"));
-    const shared = await answerRequest(
-      await actorFor(NURSE),
-      reference,
-      { answer: "SHARE", information: "One attendance, 2 December 2026." },
-      TEST_META,
-    );
+    const shared = await answerAs(NURSE, reference, { information: "One attendance, 2 December 2026." });
     expect(shared.ok).toBe(true);
-    const disputed = await disputeRefusal(await actorFor(TEACHER), reference, { reasons: "x".repeat(20) }, TEST_META);
+    const disputed = await postAs(disputeRefusal, TEACHER, reference, { reasons: "x".repeat(20) });
     expect(disputed.ok || disputed.error).toBe("conflict");
     await fireDueRequestTimers(new Date("2026-12-18T09:00:00Z"));
     expect(await db().requestEscalation.count({ where: { request: { reference } } })).toBe(0);

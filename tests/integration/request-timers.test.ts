@@ -5,56 +5,32 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { reminderAt } from "@/domain/requests";
 import { db } from "@/server/infra/db";
-import { answerRequest } from "@/server/requests/answer-request";
 import { fireDueRequestTimers } from "@/server/requests/fire-request-timers";
-import { sendRequest } from "@/server/requests/send-request";
 import { loadWorkingCalendar } from "@/server/requests/working-calendar";
-import { TEST_META, actorFor, appRolePrisma, seedDemo } from "./support";
+import {
+  NAMED_NURSE,
+  NURSE,
+  TRUST,
+  answerAs,
+  notificationsOf,
+  organisationId,
+  requestEvents,
+  requestFields,
+  sendAs,
+} from "./request-fixtures";
+import { appRolePrisma, seedDemo } from "./support";
 
-const TEACHER = "tom.baker@riverside.example";
-const NURSE = "nadia.rahman@northshire-health.example";
-const NAMED_NURSE = "owen.price@northshire-health.example";
 const MINUTE = 60_000;
 
 let trustId: string;
 
 async function send(at: Date, priority = "RED"): Promise<{ reference: string; dueAt: Date }> {
-  const result = await sendRequest(
-    await actorFor(TEACHER),
-    {
-      respondingOrganisationId: trustId,
-      priority,
-      caseReference: "RPS-2026-020",
-      childName: "Sam Doe",
-      purpose: "A disclosure this morning of harm at home.",
-      informationNeeded: "Any injuries seen in the last year.",
-      lawfulBasis: "Children Act 1989 s.47",
-    },
-    TEST_META,
-    at,
-  );
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result;
-}
-
-async function notificationsOf(email: string, kind: string): Promise<number> {
-  const user = await actorFor(email);
-  return db().notification.count({ where: { userId: user.userId, kind } });
-}
-
-async function requestEvents(reference: string): Promise<string[]> {
-  const request = await db().informationRequest.findUniqueOrThrow({ where: { reference }, select: { id: true } });
-  const events = await db().informationRequestEvent.findMany({
-    where: { requestId: request.id },
-    orderBy: { id: "asc" },
-  });
-  return events.map((e) => e.kind);
+  return sendAs(requestFields(trustId, { priority }), at);
 }
 
 beforeAll(async () => {
   await seedDemo();
-  trustId = (await db().organisation.findUniqueOrThrow({ where: { name: "Northshire Health NHS Foundation Trust" } }))
-    .id;
+  trustId = await organisationId(TRUST);
 });
 
 describe("request timers", () => {
@@ -119,12 +95,7 @@ describe("request timers", () => {
   it("closes the timers of a request answered in time without a message", async () => {
     const sentAt = new Date("2026-12-09T09:00:00Z");
     const { reference, dueAt } = await send(sentAt, "AMBER");
-    const answered = await answerRequest(
-      await actorFor(NURSE),
-      reference,
-      { answer: "NO_SHARE", reasons: "We hold no record of this child." },
-      TEST_META,
-    );
+    const answered = await answerAs(NURSE, reference, { reasons: "We hold no record of this child." });
     expect(answered.ok).toBe(true);
     const report = await fireDueRequestTimers(new Date(dueAt.getTime() + MINUTE));
     expect(report.closed).toBeGreaterThanOrEqual(2);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { getIgDashboard } from "@/server/dashboard/get-ig-dashboard";
-import { PageHeading } from "@/components/layout-bits";
+import { HeadlineFigure, PageHeading } from "@/components/layout-bits";
 import { ChartSection, FiguresTable } from "@/components/ChartSection";
 import { HorizontalBarChart, StackedBarChart } from "@/components/charts";
 import { CONSENT_LABELS, OUTCOME_LABELS, lawfulBasisLabel } from "@/components/decision-labels";
@@ -39,32 +39,27 @@ export default async function DashboardPage() {
       </p>
 
       <dl className="mb-8 grid gap-4 sm:grid-cols-4" data-testid="headline-figures">
-        <div className="bg-govuk-light-grey p-4">
-          <dt>Decisions</dt>
-          <dd className="text-[2.25rem] font-bold">{d.totalDecisions}</dd>
-        </div>
-        <div className={`p-4 ${d.overdueReviews > 0 ? "bg-[#f4cdc6]" : "bg-govuk-light-grey"}`}>
-          <dt>Overdue reviews</dt>
-          <dd className="text-[2.25rem] font-bold" data-testid="overdue-reviews">
-            {d.overdueReviews}
-          </dd>
-        </div>
-        <div className={`p-4 ${d.openEscalations > 0 ? "bg-[#fcd6c3]" : "bg-govuk-light-grey"}`}>
-          <dt>
+        <HeadlineFigure label="Decisions" value={d.totalDecisions} />
+        <HeadlineFigure
+          label="Overdue reviews"
+          value={d.overdueReviews}
+          testId="overdue-reviews"
+          alert={d.overdueReviews > 0 ? "bg-[#f4cdc6]" : undefined}
+        />
+        <HeadlineFigure
+          label={
             <Link href="/escalations" className="text-govuk-link-hover!">
               Open escalations
             </Link>
-          </dt>
-          <dd className="text-[2.25rem] font-bold" data-testid="open-escalations">
-            {d.openEscalations}
-          </dd>
-        </div>
-        <div className="bg-govuk-light-grey p-4">
-          <dt>Median time to decide</dt>
-          <dd className="text-[2.25rem] font-bold">
-            {timing.median === null ? "None yet" : formatDuration(timing.median)}
-          </dd>
-        </div>
+          }
+          value={d.openEscalations}
+          testId="open-escalations"
+          alert={d.openEscalations > 0 ? "bg-[#fcd6c3]" : undefined}
+        />
+        <HeadlineFigure
+          label="Median time to decide"
+          value={timing.median === null ? "None yet" : formatDuration(timing.median)}
+        />
       </dl>
 
       <ChartSection

@@ -6,7 +6,10 @@ import { answerRequest } from "@/server/requests/answer-request";
 import { confirmRequestReceipt } from "@/server/requests/confirm-request-receipt";
 import { decideEscalation } from "@/server/requests/decide-escalation";
 import { disputeRefusal } from "@/server/requests/dispute-refusal";
-import { formAction, goTo } from "@/server/pipeline/action";
+import type { UseCaseResult } from "@/domain/errors";
+import type { SignedInUser } from "@/server/auth/current-actor";
+import type { RequestMeta } from "@/server/infra/request-context";
+import { type RunUseCase, formAction, goTo } from "@/server/pipeline/action";
 
 // Sending needs the global permission; the steps on one request are record-scoped: the pipeline
 // checks only that someone is signed in, and the use case asks the request policy and audits a refusal.
@@ -17,41 +20,37 @@ export const sendRequestAction = formAction(
   { done: ({ reference }) => goTo(`/requests/${reference}?done=sent`) },
 );
 
-const page = (reference: string, done: string) => goTo(`/requests/${encodeURIComponent(reference)}?done=${done}`);
+type OnRequest<Result> = (user: SignedInUser, reference: string, meta: RequestMeta) => Promise<Result>;
+type FormOnRequest<Result> = (
+  user: SignedInUser,
+  reference: string,
+  raw: unknown,
+  meta: RequestMeta,
+) => Promise<Result>;
 
-export const acknowledgeRequestAction = formAction(
-  { access: "signed-in" },
-  ({ user, meta }, reference: string) => acknowledgeRequest(user, reference, meta),
-  { done: (_result, _context, reference) => page(reference, "acknowledged") },
-);
+/** A step on one request (its reference bound), then back to the request's page saying it is `done`. */
+function stepOnRequest<Result extends UseCaseResult>(
+  run: RunUseCase<"signed-in", [reference: string], Result>,
+  done: string,
+  path = "/requests",
+) {
+  return formAction({ access: "signed-in" }, run, {
+    done: (_result, _context, reference) => goTo(`${path}/${encodeURIComponent(reference)}?done=${done}`),
+  });
+}
 
-export const assignRequestAction = formAction(
-  { access: "signed-in" },
-  ({ user, fields, meta }, reference: string) => assignRequest(user, reference, fields, meta),
-  { done: (_result, _context, reference) => page(reference, "assigned") },
-);
+/** A button on a request's page: the step takes no fields. */
+const buttonOnRequest = <Result extends UseCaseResult>(useCase: OnRequest<Result>, done: string) =>
+  stepOnRequest(({ user, meta }, reference) => useCase(user, reference, meta), done);
 
-export const answerRequestAction = formAction(
-  { access: "signed-in" },
-  ({ user, fields, meta }, reference: string) => answerRequest(user, reference, fields, meta),
-  { done: (_result, _context, reference) => page(reference, "answered") },
-);
+/** A form on a request's page (or, with `path`, the lead partners' page of it). */
+const formOnRequest = <Result extends UseCaseResult>(useCase: FormOnRequest<Result>, done: string, path?: string) =>
+  stepOnRequest(({ user, fields, meta }, reference) => useCase(user, reference, fields, meta), done, path);
 
-export const confirmRequestReceiptAction = formAction(
-  { access: "signed-in" },
-  ({ user, meta }, reference: string) => confirmRequestReceipt(user, reference, meta),
-  { done: (_result, _context, reference) => page(reference, "receipt-confirmed") },
-);
-
+export const acknowledgeRequestAction = buttonOnRequest(acknowledgeRequest, "acknowledged");
+export const confirmRequestReceiptAction = buttonOnRequest(confirmRequestReceipt, "receipt-confirmed");
+export const assignRequestAction = formOnRequest(assignRequest, "assigned");
+export const answerRequestAction = formOnRequest(answerRequest, "answered");
 // Decision 030: the requester takes a refusal to the lead partners; a lead partner decides.
-export const disputeRefusalAction = formAction(
-  { access: "signed-in" },
-  ({ user, fields, meta }, reference: string) => disputeRefusal(user, reference, fields, meta),
-  { done: (_result, _context, reference) => page(reference, "disputed") },
-);
-
-export const decideEscalationAction = formAction(
-  { access: "signed-in" },
-  ({ user, fields, meta }, reference: string) => decideEscalation(user, reference, fields, meta),
-  { done: (_result, _context, reference) => goTo(`/requests/escalated/${encodeURIComponent(reference)}?done=decided`) },
-);
+export const disputeRefusalAction = formOnRequest(disputeRefusal, "disputed");
+export const decideEscalationAction = formOnRequest(decideEscalation, "decided", "/requests/escalated");

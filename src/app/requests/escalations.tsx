@@ -1,9 +1,8 @@
 import { ESCALATION_REASON_LABELS, escalationOutcomeLabel } from "@/domain/requests";
-import type { EscalationView } from "@/server/requests/view-escalated-request";
+import type { EscalationView } from "@/server/requests/request-summary";
 import { SummaryList } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
-
-const text = (value: string) => <span className="whitespace-pre-wrap">{value}</span>;
+import { text } from "./request-sections";
 
 /** A request's escalations to the lead partners and their decisions, as both parties and the lead partners see them. */
 export function EscalationList({ escalations }: { escalations: EscalationView[] }) {

@@ -3,9 +3,8 @@ import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listSentRequests } from "@/server/requests/list-sent-requests";
 import { listEscalatedRequests } from "@/server/requests/list-escalated-requests";
-import { PageHeading, TableHead, TableRegion, Tag } from "@/components/layout-bits";
-import { formatDateTime } from "@/components/format";
-import { PRIORITY_COLOURS, priorityLabel, statusLabel } from "./labels";
+import { PageHeading } from "@/components/layout-bits";
+import { DUE_COLUMN, PRIORITY_COLUMN, RequestTable, STATUS_COLUMN } from "./request-list";
 
 export const metadata: Metadata = { title: "Requests for information" };
 
@@ -45,35 +44,18 @@ export default async function RequestsPage() {
       {sent.length === 0 ? (
         <p className="govuk-body">You have not sent any requests.</p>
       ) : (
-        <TableRegion label="Requests you have sent">
-          <table className="govuk-table" data-testid="sent-requests">
-            <TableHead columns={["Reference", "Asked", "Your case", "Priority", "Due", "Status"]} />
-            <tbody>
-              {sent.map((r) => (
-                <tr key={r.reference}>
-                  <td>
-                    <Link href={`/requests/${r.reference}`}>{r.reference}</Link>
-                  </td>
-                  <td>{r.respondingOrganisation}</td>
-                  <td>{r.caseReference}</td>
-                  <td>
-                    <Tag colour={PRIORITY_COLOURS[r.priority]}>{priorityLabel(r.priority)}</Tag>
-                  </td>
-                  <td>
-                    {formatDateTime(r.dueAt)}
-                    {r.overdue ? (
-                      <>
-                        {" "}
-                        <Tag colour="red">Overdue</Tag>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{statusLabel(r.status)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <RequestTable
+          label="Requests you have sent"
+          testId="sent-requests"
+          rows={sent}
+          columns={[
+            { heading: "Asked", cell: (r) => r.respondingOrganisation },
+            { heading: "Your case", cell: (r) => r.caseReference },
+            PRIORITY_COLUMN,
+            DUE_COLUMN,
+            STATUS_COLUMN,
+          ]}
+        />
       )}
     </>
   );

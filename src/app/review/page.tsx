@@ -4,7 +4,7 @@ import { CaseLink } from "@/components/CaseLink";
 import { REVIEW_FLAGS } from "@/domain/decision";
 import { requirePermission } from "@/server/auth/current-actor";
 import { QUEUE_COUNT_LIMIT, listReviewQueue } from "@/server/reviews/list-review-queue";
-import { PageHeading, SuccessBanner, TableHead, TableRegion, Tag } from "@/components/layout-bits";
+import { HeadlineFigure, PageHeading, SuccessBanner, TableHead, TableRegion, Tag } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { FLAG_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
 import { FilterPanel, filterQueryOf, nextPageHref, optionsOf } from "@/components/filter-fields";
@@ -55,24 +55,14 @@ export default async function ReviewQueuePage({ searchParams }: PageProps) {
       </p>
 
       <dl className="mb-8 grid grid-cols-3 gap-4" data-testid="queue-counts">
-        <div className="bg-govuk-light-grey p-4">
-          <dt>Waiting</dt>
-          <dd className="text-[2.25rem] font-bold" data-testid="count-total">
-            {countLabel(queue.counts.total)}
-          </dd>
-        </div>
-        <div className="bg-govuk-light-grey p-4">
-          <dt>Urgent</dt>
-          <dd className="text-[2.25rem] font-bold" data-testid="count-flagged">
-            {countLabel(queue.counts.flagged)}
-          </dd>
-        </div>
-        <div className={`p-4 ${queue.counts.overdue > 0 ? "bg-[#f4cdc6]" : "bg-govuk-light-grey"}`}>
-          <dt>Overdue</dt>
-          <dd className="text-[2.25rem] font-bold" data-testid="count-overdue">
-            {countLabel(queue.counts.overdue)}
-          </dd>
-        </div>
+        <HeadlineFigure label="Waiting" value={countLabel(queue.counts.total)} testId="count-total" />
+        <HeadlineFigure label="Urgent" value={countLabel(queue.counts.flagged)} testId="count-flagged" />
+        <HeadlineFigure
+          label="Overdue"
+          value={countLabel(queue.counts.overdue)}
+          testId="count-overdue"
+          alert={queue.counts.overdue > 0 ? "bg-[#f4cdc6]" : undefined}
+        />
       </dl>
 
       <FilterPanel

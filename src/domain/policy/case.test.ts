@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Actor, type Role, ROLES } from "./index";
+import { type Role, ROLES } from "./index";
 import {
   type CaseAccess,
   type CaseRelation,
@@ -8,13 +8,7 @@ import {
   caseAccess,
   caseRelationOf,
 } from "./case";
-
-const ORG = "org-a";
-const TEAM = "team-1";
-
-function actorWith(role: Role, teamId: string | null = TEAM): Actor {
-  return { userId: "me", role, organisationId: ORG, teamId };
-}
+import { ORG, TEAM, actorWith } from "./test-support";
 
 function caseAt(relation: CaseRelation): CaseResource {
   switch (relation) {

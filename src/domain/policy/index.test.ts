@@ -14,13 +14,7 @@ import {
   homePathFor,
   scopeOf,
 } from "./index";
-
-const ORG = "org-a";
-const TEAM = "team-1";
-
-function actorWith(role: Role, teamId: string | null = TEAM): Actor {
-  return { userId: "me", role, organisationId: ORG, teamId };
-}
+import { ORG, TEAM, actorWith, tableCases } from "./test-support";
 
 function resourceAt(scope: Scope): ScopedResource {
   switch (scope) {
@@ -157,13 +151,9 @@ describe("global actions", () => {
 });
 
 describe("record actions by scope", () => {
-  const cases = ROLES.flatMap((role) =>
-    RECORD_ACTIONS.flatMap((action) =>
-      SCOPES.map((scope) => ({ role, action, scope, allowed: EXPECTED_RECORD[role][action].includes(scope) })),
-    ),
-  );
-  it.each(cases)("$role $action on $scope record -> $allowed", ({ role, action, scope, allowed }) => {
-    expect(can(actorWith(role), action, resourceAt(scope))).toBe(allowed);
+  const cases = tableCases(EXPECTED_RECORD, RECORD_ACTIONS, SCOPES);
+  it.each(cases)("$role $action on $relation record -> $allowed", ({ role, action, relation, allowed }) => {
+    expect(can(actorWith(role), action, resourceAt(relation))).toBe(allowed);
   });
 
   it("never lets anyone act on another organisation's record", () => {

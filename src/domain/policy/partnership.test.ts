@@ -11,6 +11,7 @@ import {
   can,
   partnershipRelationOf,
 } from "./index";
+import { tableCases } from "./test-support";
 
 const PARTNERSHIP: PartnershipResource = {
   partnershipId: "northshire",
@@ -44,16 +45,7 @@ describe("partnership actions by role and relation", () => {
   it.each(PARTNERSHIP_RELATIONS)("places the %s", (relation) => {
     expect(partnershipRelationOf(actorIn(relation, "SUPERVISOR"), PARTNERSHIP)).toBe(relation);
   });
-  const cases = ROLES.flatMap((role) =>
-    PARTNERSHIP_ACTIONS.flatMap((action) =>
-      PARTNERSHIP_RELATIONS.map((relation) => ({
-        role,
-        action,
-        relation,
-        allowed: EXPECTED[role][action].includes(relation),
-      })),
-    ),
-  );
+  const cases = tableCases(EXPECTED, PARTNERSHIP_ACTIONS, PARTNERSHIP_RELATIONS);
   it.each(cases)("$role $action as $relation -> $allowed", ({ role, action, relation, allowed }) => {
     expect(can(actorIn(relation, role), action, PARTNERSHIP)).toBe(allowed);
   });

@@ -11,6 +11,7 @@ import {
   can,
   requestRelationOf,
 } from "./index";
+import { tableCases } from "./test-support";
 
 const SCHOOL = "org-school";
 const TRUST = "org-trust";
@@ -142,16 +143,7 @@ describe("the lead partners' actions (decision 030)", () => {
 });
 
 describe("request actions by role and relation", () => {
-  const cases = ROLES.flatMap((role) =>
-    REQUEST_ACTIONS.flatMap((action) =>
-      REQUEST_RELATIONS.map((relation) => ({
-        role,
-        action,
-        relation,
-        allowed: EXPECTED[role][action].includes(relation),
-      })),
-    ),
-  );
+  const cases = tableCases(EXPECTED, REQUEST_ACTIONS, REQUEST_RELATIONS);
   it.each(cases)("$role $action as $relation -> $allowed", ({ role, action, relation, allowed }) => {
     expect(can(actorIn(relation, role), action, REQUEST)).toBe(allowed);
   });

@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { answerRequestInputSchema, isValidNhsNumber, sendRequestInputSchema } from "./request-input";
 import { statusAfter } from "./status";
+import { fullRequestFields } from "./test-fixtures";
 
-const VALID = {
-  respondingOrganisationId: "0b6c1f0e-4a1d-4c3e-9f5a-2d7e8b9c0a1f",
-  priority: "AMBER",
-  caseReference: "RPS-2026-014",
-  childName: "Jamie Doe",
-  "childDateOfBirth-day": "27",
-  "childDateOfBirth-month": "3",
-  "childDateOfBirth-year": "2016",
-  nhsNumber: "943 476 5919",
-  purpose: "Jamie has had unexplained bruising twice this month.",
-  informationNeeded: "Any A&E attendances in the last six months.",
-  lawfulBasis: "Children Act 2004 s.11; UK GDPR 6(1)(e)",
-};
+const VALID = fullRequestFields("0b6c1f0e-4a1d-4c3e-9f5a-2d7e8b9c0a1f");
 
 describe("sendRequestInputSchema", () => {
   it("reads a full request, with the date's three boxes joined and the NHS number's spaces removed", () => {

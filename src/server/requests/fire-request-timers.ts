@@ -1,10 +1,12 @@
 import "server-only";
 import { OPEN_STATUSES, type RequestStatus, leadPartnerEscalationAt } from "@/domain/requests";
+import type { AuditEventInput } from "@/domain/audit";
 import { appendAuditEvent } from "../audit/append-audit-event";
 import { type Db, type Tx, db } from "@/server/infra/db";
 import { notify, teamSupervisorIds } from "../notifications/notify";
 import { contactTeamMemberIds } from "./contact-team";
 import { openLeadPartnerEscalation } from "./lead-partners";
+import { REQUEST_RESOURCE_COLUMNS, type RequestResourceRow, requestResourceOf } from "./request-resource-row";
 import { loadWorkingCalendar } from "./working-calendar";
 
 // ESCALATE_LEAD (decision 030) is written when ESCALATE fires, so requests sent before it existed get it too.
@@ -34,27 +36,17 @@ export async function fireDueRequestTimers(now: Date = new Date(), client: Db = 
   for (let i = 0; i < BATCH; i += 1) {
     const outcome = await client.$transaction(async (tx) => {
       const [timer] = await tx.$queryRaw<
-        {
+        (DueTimer & {
           id: bigint;
           kind: TimerKind;
-          request_id: string;
-          reference: string;
           status: RequestStatus;
-          contact_team_id: string;
-          responding_organisation_id: string;
           assigned_to_id: string | null;
-          partnership_id: string;
-          requesting_organisation_id: string;
-          requesting_team_id: string | null;
-          requester_id: string;
           due_at: Date;
           response_hours: number;
-        }[]
+        })[]
       >`
-        SELECT t.id, t.kind, t.request_id, r.reference, r.status::text AS status, r.contact_team_id::text,
-               r.responding_organisation_id::text, r.assigned_to_id::text, r.partnership_id::text,
-               r.requesting_organisation_id::text, r.requesting_team_id::text, r.requester_id::text, r.due_at,
-               r.response_hours
+        SELECT t.id, t.kind, t.request_id, r.reference, r.status::text AS status, r.assigned_to_id::text,
+               ${REQUEST_RESOURCE_COLUMNS}, r.due_at, r.response_hours
           FROM request_timer t JOIN information_request r ON r.id = t.request_id
          WHERE t.fired_at IS NULL AND t.due_at <= ${now}
          ORDER BY t.due_at, t.id
@@ -94,20 +86,18 @@ export async function fireDueRequestTimers(now: Date = new Date(), client: Db = 
       await tx.informationRequestEvent.create({
         data: { requestId: timer.request_id, kind: timer.kind === "REMIND" ? "REMINDED" : "ESCALATED" },
       });
-      // The system acts here, on the responding organisation's chain: no person, no request id.
-      await appendAuditEvent(tx, {
-        actorId: null,
-        actorRole: null,
-        organisationId: timer.responding_organisation_id,
-        action: timer.kind === "REMIND" ? "request.remind" : "request.escalate",
-        objectType: "information-request",
-        objectId: timer.reference,
-        caseReference: null,
-        requestId: null,
-        ip: null,
-        outcome: "SUCCESS",
-        detail: { recipients: String(recipients.length) },
-      });
+      // On the responding organisation's chain only: the requesting side is not yet involved.
+      await appendAuditEvent(
+        tx,
+        timerAuditEntry(
+          timer.responding_organisation_id,
+          timer.kind === "REMIND" ? "request.remind" : "request.escalate",
+          timer.reference,
+          {
+            recipients: String(recipients.length),
+          },
+        ),
+      );
       return "fired" as const;
     });
     if (outcome === "none") break;
@@ -116,15 +106,9 @@ export async function fireDueRequestTimers(now: Date = new Date(), client: Db = 
   return report;
 }
 
-interface DueTimer {
+interface DueTimer extends RequestResourceRow {
   request_id: string;
   reference: string;
-  partnership_id: string;
-  requesting_organisation_id: string;
-  requesting_team_id: string | null;
-  requester_id: string;
-  responding_organisation_id: string;
-  contact_team_id: string;
 }
 
 /**
@@ -132,38 +116,39 @@ interface DueTimer {
  * are told; the step is in the request's history and, with no person acting, in both parties' logs.
  */
 async function escalateToLeadPartners(tx: Tx, timer: DueTimer, now: Date): Promise<void> {
-  const opened = await openLeadPartnerEscalation(
-    tx,
-    {
-      id: timer.request_id,
-      partnershipId: timer.partnership_id,
-      requestingOrganisationId: timer.requesting_organisation_id,
-      requestingTeamId: timer.requesting_team_id,
-      requesterId: timer.requester_id,
-      respondingOrganisationId: timer.responding_organisation_id,
-      contactTeamId: timer.contact_team_id,
-    },
-    "OVERDUE",
-    null,
-    null,
-    now,
-  );
+  const request = { id: timer.request_id, ...requestResourceOf(timer) };
+  const opened = await openLeadPartnerEscalation(tx, request, "OVERDUE", null, null, now);
   if (!opened) return;
   await tx.informationRequestEvent.create({
     data: { requestId: timer.request_id, kind: "ESCALATED_TO_LEAD_PARTNERS" },
   });
   for (const organisationId of [timer.requesting_organisation_id, timer.responding_organisation_id])
-    await appendAuditEvent(tx, {
-      actorId: null,
-      actorRole: null,
-      organisationId,
-      action: "request.escalate-to-lead-partners",
-      objectType: "information-request",
-      objectId: timer.reference,
-      caseReference: null,
-      requestId: null,
-      ip: null,
-      outcome: "SUCCESS",
-      detail: { leadPartnersTold: String(opened.recipients) },
-    });
+    await appendAuditEvent(
+      tx,
+      timerAuditEntry(organisationId, "request.escalate-to-lead-partners", timer.reference, {
+        leadPartnersTold: String(opened.recipients),
+      }),
+    );
+}
+
+/** A timer's step in an organisation's log: the system acts, so no person and no request id. */
+function timerAuditEntry(
+  organisationId: string,
+  action: string,
+  reference: string,
+  detail: Record<string, string>,
+): AuditEventInput {
+  return {
+    actorId: null,
+    actorRole: null,
+    organisationId,
+    action,
+    objectType: "information-request",
+    objectId: reference,
+    caseReference: null,
+    requestId: null,
+    ip: null,
+    outcome: "SUCCESS",
+    detail,
+  };
 }

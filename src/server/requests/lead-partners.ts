@@ -1,16 +1,15 @@
 import "server-only";
-import { type RequestResource, can } from "@/domain/policy";
+import { can } from "@/domain/policy";
 import type { EscalationReason } from "@/domain/requests";
 import type { Tx } from "@/server/infra/db";
 import { notify } from "../notifications/notify";
+import type { PartnershipRequestResource } from "./request-resource-row";
 
 /**
  * The partnership's lead partners who may decide this escalated request: active, and not a party to
  * the dispute (a lead partner who asked, or whose team answered, is not its judge; the policy decides).
  */
-type EscalatedResource = Omit<RequestResource, "leadPartnerIds" | "escalated"> & { partnershipId: string };
-
-export async function leadPartnersWhoMayDecide(tx: Tx, request: EscalatedResource): Promise<string[]> {
+export async function leadPartnersWhoMayDecide(tx: Tx, request: PartnershipRequestResource): Promise<string[]> {
   const leads = await tx.leadSafeguardingPartner.findMany({
     where: { partnershipId: request.partnershipId, user: { disabledAt: null } },
     select: { user: { select: { id: true, role: true, organisationId: true, teamId: true } } },
@@ -30,7 +29,7 @@ export async function leadPartnersWhoMayDecide(tx: Tx, request: EscalatedResourc
  */
 export async function openLeadPartnerEscalation(
   tx: Tx,
-  request: EscalatedResource & { id: string },
+  request: PartnershipRequestResource & { id: string },
   reason: EscalationReason,
   raisedById: string | null,
   reasons: string | null,

@@ -1,10 +1,10 @@
 import "server-only";
-import { z } from "zod";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { OPEN_STATUSES, type Priority, type RequestStatus, isOverdue } from "@/domain/requests";
 import { Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
+import { keysetPage, pagedListQuerySchema, parseCursor } from "./keyset-page";
 
 export const INBOX_PAGE_SIZE = 25;
 
@@ -27,20 +27,6 @@ export type ListRequestInboxResult = UseCaseResult<{
   next: string | null;
 }>;
 
-const inboxQuerySchema = z.object({
-  show: z.enum(["open", "all"]).catch("open"),
-  after: z.string().max(100).optional(),
-});
-
-/** "<due ISO>_<id>": the keyset of the last row shown (due time, then id, as the index orders them). */
-function parseCursor(after: string | undefined): { dueAt: Date; id: string } | null {
-  if (!after) return null;
-  const [due, id] = after.split("_");
-  const at = new Date(due ?? "");
-  if (Number.isNaN(at.getTime()) || !z.uuid().safeParse(id).success) return null;
-  return { dueAt: at, id: id! };
-}
-
 /**
  * The contact team's inbox: the requests partners sent to the user's team, what is due first at
  * the top, keyset-paged on (due_at, id) along information_request's index on (responding
@@ -51,7 +37,7 @@ export async function listRequestInbox(
   raw: Record<string, unknown>,
   now: Date = new Date(),
 ): Promise<ListRequestInboxResult> {
-  const query = inboxQuerySchema.safeParse(raw);
+  const query = pagedListQuerySchema.safeParse(raw);
   if (!query.success) return fail.invalid([{ field: "show", message: "Choose which requests to show" }]);
   const membership = user.teamId
     ? await db().partnershipMember.findFirst({
@@ -83,11 +69,10 @@ export async function listRequestInbox(
      WHERE r.responding_organisation_id = ${user.organisationId}::uuid
        AND r.contact_team_id = ${user.teamId}::uuid
        ${statuses ? Prisma.sql`AND r.status::text IN (${Prisma.join(statuses)})` : Prisma.empty}
-       ${cursor ? Prisma.sql`AND (r.due_at, r.id) > (${cursor.dueAt}, ${cursor.id}::uuid)` : Prisma.empty}
+       ${cursor ? Prisma.sql`AND (r.due_at, r.id) > (${cursor.at}, ${cursor.id}::uuid)` : Prisma.empty}
      ORDER BY r.due_at, r.id
      LIMIT ${INBOX_PAGE_SIZE + 1}`;
-  const page = rows.slice(0, INBOX_PAGE_SIZE);
-  const last = page.at(-1);
+  const { page, next } = keysetPage(rows, INBOX_PAGE_SIZE, (r) => r.due_at);
   return {
     ok: true,
     contactTeam: membership.contactTeam.name,
@@ -102,6 +87,6 @@ export async function listRequestInbox(
       overdue: isOverdue(r.status, r.due_at, now),
       assignedTo: r.assigned_to,
     })),
-    next: rows.length > INBOX_PAGE_SIZE && last ? `${last.due_at.toISOString()}_${last.id}` : null,
+    next,
   };
 }

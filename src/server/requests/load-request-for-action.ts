@@ -15,6 +15,8 @@ export interface RequestForAction extends RequestResource {
   caseReference: string;
   status: RequestStatus;
   dueAt: Date;
+  /** Whether it has reached the lead partners (decision 030), which the policy asks about. */
+  escalated: boolean;
 }
 
 export type LoadRequestResult = { ok: true; request: RequestForAction } | UseCaseFailure;
@@ -22,19 +24,12 @@ export type LoadRequestResult = { ok: true; request: RequestForAction } | UseCas
 export const REQUEST_NOT_FOUND = "Request not found";
 
 /**
- * The request an action is about, if the policy allows this user that action on it. To anyone
- * whose organisation is not one of its two parties (another partner of the partnership, another
- * partnership) it does not exist: "not found", and the attempt is audited as a refusal. A party
- * the policy refuses (an admin; someone outside the contact team) is told so, and audited too.
+ * A request as the policy needs it, from a reference as typed or linked; null when there is none.
+ * Not yet checked: every caller asks the policy (loadRequestForAction, loadEscalatedRequest).
  */
-export async function loadRequestForAction(
-  user: SignedInUser,
-  rawReference: string,
-  action: RequestAction,
-  meta: RequestMeta,
-): Promise<LoadRequestResult> {
+export async function findRequestForAction(rawReference: string): Promise<RequestForAction | null> {
   const reference = normaliseRequestReference(rawReference);
-  if (!reference) return fail.notFound(REQUEST_NOT_FOUND);
+  if (!reference) return null;
   const row = await db().informationRequest.findUnique({
     where: { reference },
     select: {
@@ -50,11 +45,32 @@ export async function loadRequestForAction(
       status: true,
       dueAt: true,
       partnership: { select: { leadPartners: { select: { userId: true } } } },
+      escalations: { select: { id: true }, take: 1 },
     },
   });
-  if (!row) return fail.notFound(REQUEST_NOT_FOUND);
-  const { partnership, ...fields } = row;
-  const request: RequestForAction = { ...fields, leadPartnerIds: partnership.leadPartners.map((l) => l.userId) };
+  if (!row) return null;
+  const { partnership, escalations, ...fields } = row;
+  return {
+    ...fields,
+    leadPartnerIds: partnership.leadPartners.map((l) => l.userId),
+    escalated: escalations.length > 0,
+  };
+}
+
+/**
+ * The request an action is about, if the policy allows this user that action on it. To anyone
+ * whose organisation is not one of its two parties (another partner of the partnership, another
+ * partnership) it does not exist: "not found", and the attempt is audited as a refusal. A party
+ * the policy refuses (an admin; someone outside the contact team) is told so, and audited too.
+ */
+export async function loadRequestForAction(
+  user: SignedInUser,
+  rawReference: string,
+  action: RequestAction,
+  meta: RequestMeta,
+): Promise<LoadRequestResult> {
+  const request = await findRequestForAction(rawReference);
+  if (!request) return fail.notFound(REQUEST_NOT_FOUND);
   const object = { type: "information-request", id: request.reference };
   if (!isPartyOrganisation(user, request)) {
     await recordRefusal(user, meta, action, object, "other-organisation");

@@ -1,8 +1,8 @@
 import "server-only";
+import { intervalFromEnv, startBackgroundTimer } from "@/server/infra/background-timer";
 import { logger } from "@/server/infra/logger";
 import { fireDueRequestTimers } from "./fire-request-timers";
 
-const STARTED = Symbol.for("infoshare.requestTimerRunner");
 const DEFAULT_INTERVAL_MS = 30_000;
 
 /**
@@ -11,26 +11,12 @@ const DEFAULT_INTERVAL_MS = 30_000;
  * rows, so a restart loses nothing. REQUEST_TIMER_INTERVAL_MS (200 to 300,000) changes the pace.
  */
 export function startRequestTimerRunner(): void {
-  const holder = globalThis as { [STARTED]?: boolean };
-  if (holder[STARTED]) return;
-  holder[STARTED] = true;
-  const requested = Number(process.env.REQUEST_TIMER_INTERVAL_MS ?? DEFAULT_INTERVAL_MS);
-  const interval = Number.isFinite(requested) ? Math.min(Math.max(requested, 200), 300_000) : DEFAULT_INTERVAL_MS;
-  let running = false;
-  let failing = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+  startBackgroundTimer("infoshare.requestTimerRunner", () => ({
+    intervalMs: intervalFromEnv("REQUEST_TIMER_INTERVAL_MS", DEFAULT_INTERVAL_MS, 200, 300_000),
+    run: async () => {
       const report = await fireDueRequestTimers();
       if (report.fired + report.closed > 0) logger().info(report, "request timers fired");
-      failing = false;
-    } catch (error) {
-      if (!failing) logger().error({ err: error }, "request timers unavailable; retrying every tick");
-      failing = true;
-    } finally {
-      running = false;
-    }
-  };
-  setInterval(() => void tick(), interval).unref();
+    },
+    failed: (error) => logger().error({ err: error }, "request timers unavailable; retrying every tick"),
+  }));
 }

@@ -1,39 +1,24 @@
 import "server-only";
 import { type UseCaseResult } from "@/domain/errors";
 import { can, requestRelationOf } from "@/domain/policy";
-import { type Priority, type RequestStatus, isOverdue, mayDisputeRefusal, statusAfter } from "@/domain/requests";
+import { isOverdue, mayDisputeRefusal, statusAfter } from "@/domain/requests";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { loadRequestForAction } from "./load-request-for-action";
 import { auditRequestStep, recordRequestEvent } from "./request-audit";
-import { type EscalationView, escalationView, peopleNames } from "./view-escalated-request";
+import { REQUEST_SUMMARY_SELECT, type RequestSummary, requestSummary } from "./request-summary";
 
-export interface RequestView {
-  reference: string;
+export interface RequestView extends RequestSummary {
   side: "requesting" | "responding";
-  requestingOrganisation: string;
-  requester: string;
-  respondingOrganisation: string;
-  contactTeam: string;
   caseReference: string;
   childName: string;
   childDateOfBirth: string | null;
   nhsNumber: string | null;
-  purpose: string;
-  informationNeeded: string;
-  lawfulBasis: string;
-  priority: Priority;
-  responseHours: number;
-  receivedAt: Date;
-  dueAt: Date;
   overdue: boolean;
-  status: RequestStatus;
   assignedTo: string | null;
   answer: { kind: "SHARE" | "NO_SHARE"; body: string; answeredBy: string; answeredAt: Date } | null;
   events: { kind: string; at: Date; actor: string | null; organisation: string | null }[];
-  /** Escalations to the lead safeguarding partners and their decisions, returned to both sides (decision 030). */
-  escalations: EscalationView[];
   /** The steps this user may take now. */
   may: { assign: boolean; acknowledge: boolean; answer: boolean; confirmReceipt: boolean; disputeRefusal: boolean };
   /** The contact team, for assigning (only when the user may assign). */
@@ -59,20 +44,17 @@ export async function viewRequest(
   const side = user.organisationId === request.requestingOrganisationId ? "requesting" : "responding";
   const row = await db().informationRequest.findUniqueOrThrow({
     where: { id: request.id },
-    include: {
-      requestingOrganisation: { select: { name: true } },
-      respondingOrganisation: { select: { name: true } },
-      requester: { select: { name: true } },
-      contactTeam: { select: { name: true } },
+    select: {
+      ...REQUEST_SUMMARY_SELECT,
+      caseReference: true,
+      childName: true,
+      childDateOfBirth: true,
+      nhsNumber: true,
       assignedTo: { select: { name: true } },
       answer: true,
       events: { orderBy: { id: "asc" }, take: 200 },
-      escalations: { orderBy: [{ raisedAt: "asc" }, { id: "asc" }], include: { decision: true } },
     },
   });
-  const escalationPeople = await peopleNames(
-    row.escalations.flatMap((e) => [e.raisedById, e.decision?.decidedById ?? null]),
-  );
   const people = await db().user.findMany({
     where: {
       id: {
@@ -124,25 +106,13 @@ export async function viewRequest(
   return {
     ok: true,
     request: {
-      reference: row.reference,
+      ...(await requestSummary(row)),
       side,
-      requestingOrganisation: row.requestingOrganisation.name,
-      requester: row.requester.name,
-      respondingOrganisation: row.respondingOrganisation.name,
-      contactTeam: row.contactTeam.name,
       caseReference: row.caseReference,
       childName: row.childName,
       childDateOfBirth: row.childDateOfBirth ? row.childDateOfBirth.toISOString().slice(0, 10) : null,
       nhsNumber: row.nhsNumber,
-      purpose: row.purpose,
-      informationNeeded: row.informationNeeded,
-      lawfulBasis: row.lawfulBasis,
-      priority: row.priority,
-      responseHours: row.responseHours,
-      receivedAt: row.receivedAt,
-      dueAt: row.dueAt,
       overdue: isOverdue(row.status, row.dueAt, now),
-      status: row.status,
       assignedTo: row.assignedTo?.name ?? null,
       answer: row.answer
         ? {
@@ -158,7 +128,6 @@ export async function viewRequest(
         actor: e.actorId ? (byId.get(e.actorId)?.name ?? null) : null,
         organisation: e.actorId ? (byId.get(e.actorId)?.organisation.name ?? null) : null,
       })),
-      escalations: row.escalations.map((e) => escalationView(e, escalationPeople)),
       may,
       team,
     },

@@ -44,6 +44,24 @@ export async function recordEnrolment(
   );
 }
 
+/** A factor that could not be set up (a wrong code, a passkey that did not verify): audited, with why. */
+export async function recordFailedEnrolment(
+  user: SignedInUser,
+  meta: RequestMeta,
+  method: SecondFactorMethod,
+  reason: string,
+): Promise<void> {
+  await recordAuditEvent(
+    auditEntry(user, meta, {
+      action: "second-factor.enrol",
+      objectType: "user",
+      objectId: user.userId,
+      outcome: "FAILURE",
+      detail: { method, reason },
+    }),
+  );
+}
+
 /** The audit event of a second-factor attempt (auth.second-factor), success or failure. */
 export function secondFactorEvent(
   user: SignedInUser,

@@ -3,11 +3,10 @@ import { z } from "zod";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { checkTotpCode, openSecret } from "@/domain/second-factor";
 import type { SignedInUser } from "@/server/auth/current-actor";
-import { auditEntry, recordAuditEvent } from "@/server/audit/append-audit-event";
 import { reserveSecondFactorAttempt, settleSuccessfulSecondFactor } from "@/server/auth/sign-in-throttle";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
-import { recordEnrolment } from "./complete-second-factor";
+import { recordEnrolment, recordFailedEnrolment } from "./complete-second-factor";
 import { secondFactorKeys } from "./keys";
 import { mayAddSecondFactor } from "./second-factor-state";
 import { replaceRecoveryCodes } from "./replace-recovery-codes";
@@ -40,15 +39,7 @@ export async function confirmTotpEnrolment(
   const secret = openSecret(factor.secret, secondFactorKeys());
   const check = secret ? checkTotpCode(secret, code, null, now) : ({ ok: false, reason: "wrong" } as const);
   if (!check.ok) {
-    await recordAuditEvent(
-      auditEntry(user, meta, {
-        action: "second-factor.enrol",
-        objectType: "user",
-        objectId: user.userId,
-        outcome: "FAILURE",
-        detail: { method: "totp", reason: check.reason },
-      }),
-    );
+    await recordFailedEnrolment(user, meta, "totp", check.reason);
     return fail.invalid([{ field: "code", message: WRONG }]);
   }
   const recoveryCodes = await db().$transaction(async (tx) => {

@@ -4,10 +4,9 @@ import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { z } from "zod";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import type { SignedInUser } from "@/server/auth/current-actor";
-import { auditEntry, recordAuditEvent } from "@/server/audit/append-audit-event";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
-import { recordEnrolment } from "./complete-second-factor";
+import { recordEnrolment, recordFailedEnrolment } from "./complete-second-factor";
 import { relyingParty } from "./relying-party";
 import { replaceRecoveryCodes } from "./replace-recovery-codes";
 import { consumeChallenge } from "./webauthn-challenges";
@@ -40,15 +39,7 @@ export async function finishPasskeyRegistration(
   if (!(await mayAddSecondFactor(user, sessionId))) return fail.forbidden("Finish signing in first");
   const { rpID, origin } = relyingParty();
   const refuse = async (reason: string) => {
-    await recordAuditEvent(
-      auditEntry(user, meta, {
-        action: "second-factor.enrol",
-        objectType: "user",
-        objectId: user.userId,
-        outcome: "FAILURE",
-        detail: { method: "passkey", reason },
-      }),
-    );
+    await recordFailedEnrolment(user, meta, "passkey", reason);
     return fail.invalid([{ field: "name", message: "The passkey could not be registered. Try again" }]);
   };
   let verification;

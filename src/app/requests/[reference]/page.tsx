@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
 import { requireUser } from "@/server/auth/current-actor";
 import { requestMeta } from "@/server/infra/request-context";
 import { viewRequest } from "@/server/requests/view-request";
 import { formatUkDate, ukDayStart } from "@/domain/calendar";
 import { ActionForm } from "@/components/ActionForm";
-import { BackLink, NotificationBanner, SummaryList, Tag } from "@/components/layout-bits";
+import { BackLink, SuccessBanner, SummaryList } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import {
   acknowledgeRequestAction,
@@ -15,7 +14,9 @@ import {
   disputeRefusalAction,
 } from "../actions";
 import { EscalationList } from "../escalations";
-import { EVENT_LABELS, PRIORITY_COLOURS, priorityLabel, statusLabel } from "../labels";
+import { EVENT_LABELS } from "../labels";
+import { RequestTags, exchangeRows, purposeRows, text } from "../request-sections";
+import { type PageProps, doneNotice, shownOrRefused } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Request for information" };
 
@@ -28,60 +29,29 @@ const DONE: Record<string, string> = {
   disputed: "The refusal has been taken to the lead safeguarding partners. They have been told.",
 };
 
-const text = (value: string) => <span className="whitespace-pre-wrap">{value}</span>;
-
-export default async function RequestPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ reference: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function RequestPage({ params, searchParams }: PageProps<{ reference: string }>) {
   const { reference } = await params;
-  const done = (await searchParams).done;
   const user = await requireUser();
-  const result = await viewRequest(user, reference, await requestMeta());
-  if (!result.ok) {
-    if (result.error === "forbidden") forbidden();
-    notFound();
-  }
-  const r = result.request;
+  const r = shownOrRefused(await viewRequest(user, reference, await requestMeta())).request;
   const dateOfBirth = r.childDateOfBirth ? formatUkDate(ukDayStart(r.childDateOfBirth)) : "Not given";
   return (
     <div className="max-w-[760px]">
-      {typeof done === "string" && DONE[done] ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">{DONE[done]}</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={doneNotice(await searchParams, DONE)} />
       <BackLink href={r.side === "requesting" ? "/requests" : "/requests/inbox"} />
       <span className="govuk-caption-l">
         {r.side === "requesting" ? `Asked of ${r.respondingOrganisation}` : `From ${r.requestingOrganisation}`}
       </span>
       <h1 className="govuk-heading-l">Request {r.reference}</h1>
-      <p className="govuk-body">
-        <Tag colour={PRIORITY_COLOURS[r.priority]}>{priorityLabel(r.priority)}</Tag> <Tag>{statusLabel(r.status)}</Tag>
-        {r.overdue ? (
-          <>
-            {" "}
-            <Tag colour="red">Overdue</Tag>
-          </>
-        ) : null}
-      </p>
+      <RequestTags priority={r.priority} status={r.status} overdue={r.overdue} />
       <SummaryList
         rows={[
-          { key: "Asked by", value: `${r.requester}, ${r.requestingOrganisation}` },
-          { key: "Asked of", value: `${r.contactTeam}, ${r.respondingOrganisation}` },
-          { key: "Received", value: formatDateTime(r.receivedAt) },
-          { key: "Answer due", value: `${formatDateTime(r.dueAt)} (${r.responseHours} working hours)` },
+          ...exchangeRows(r),
           { key: "Assigned to", value: r.assignedTo ?? "Nobody yet" },
           { key: "Requester’s case reference", value: r.caseReference },
           { key: "Child", value: r.childName },
           { key: "Date of birth", value: dateOfBirth },
           { key: "NHS number", value: r.nhsNumber ?? "Not given" },
-          { key: "Why it is needed", value: text(r.purpose) },
-          { key: "Information needed", value: text(r.informationNeeded) },
-          { key: "Lawful basis for asking", value: text(r.lawfulBasis) },
+          ...purposeRows(r),
         ]}
       />
 

@@ -1,59 +1,39 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { requireUser } from "@/server/auth/current-actor";
 import { requestMeta } from "@/server/infra/request-context";
 import { viewEscalatedRequest } from "@/server/requests/view-escalated-request";
 import { ActionForm } from "@/components/ActionForm";
-import { BackLink, NotificationBanner, SummaryList, Tag } from "@/components/layout-bits";
+import { BackLink, SuccessBanner, SummaryList } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { decideEscalationAction } from "../../actions";
 import { EscalationList } from "../../escalations";
-import { PRIORITY_COLOURS, priorityLabel, statusLabel } from "../../labels";
+import { RequestTags, exchangeRows, purposeRows, text } from "../../request-sections";
+import { type PageProps, doneNotice, shownOrRefused } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Escalated request" };
 
-const text = (value: string) => <span className="whitespace-pre-wrap">{value}</span>;
+const DONE = { decided: "Your decision has been recorded. Both partners have been told." };
 
-export default async function EscalatedRequestPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ reference: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function EscalatedRequestPage({ params, searchParams }: PageProps<{ reference: string }>) {
   const { reference } = await params;
-  const done = (await searchParams).done;
   const user = await requireUser();
-  const result = await viewEscalatedRequest(user, reference, await requestMeta());
-  if (!result.ok) notFound();
-  const r = result.request;
+  const r = shownOrRefused(await viewEscalatedRequest(user, reference, await requestMeta())).request;
   return (
     <div className="max-w-[760px]">
-      {done === "decided" ? (
-        <NotificationBanner kind="success" title="Success">
-          <p className="font-bold">Your decision has been recorded. Both partners have been told.</p>
-        </NotificationBanner>
-      ) : null}
+      <SuccessBanner message={doneNotice(await searchParams, DONE)} />
       <BackLink href="/requests/escalated" />
       <span className="govuk-caption-l">
         {r.requestingOrganisation} asked {r.respondingOrganisation}
       </span>
       <h1 className="govuk-heading-l">Escalated request {r.reference}</h1>
-      <p className="govuk-body">
-        <Tag colour={PRIORITY_COLOURS[r.priority]}>{priorityLabel(r.priority)}</Tag> <Tag>{statusLabel(r.status)}</Tag>
-      </p>
+      <RequestTags priority={r.priority} status={r.status} />
       <p className="govuk-body">
         The child’s name, date of birth and NHS number are not shown here: ask the partners if you need them.
       </p>
       <SummaryList
         rows={[
-          { key: "Asked by", value: `${r.requester}, ${r.requestingOrganisation}` },
-          { key: "Asked of", value: `${r.contactTeam}, ${r.respondingOrganisation}` },
-          { key: "Received", value: formatDateTime(r.receivedAt) },
-          { key: "Answer due", value: `${formatDateTime(r.dueAt)} (${r.responseHours} working hours)` },
-          { key: "Why it is needed", value: text(r.purpose) },
-          { key: "Information needed", value: text(r.informationNeeded) },
-          { key: "Lawful basis for asking", value: text(r.lawfulBasis) },
+          ...exchangeRows(r),
+          ...purposeRows(r),
           {
             key: "Answer",
             value: r.answer
