@@ -2,6 +2,7 @@
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
 import { ERROR_SUMMARY_SLOT_ID } from "./error-summary-slot";
+import { fullPageTitle } from "./page-title";
 
 export interface FormError {
   field: string;
@@ -21,8 +22,18 @@ const noSubscription = () => () => {};
  * GOV.UK error summary: first in main, with "Error: " in the page title, and takes focus when it appears
  * so screen readers announce the problems. Rendered where the form is (so it shows without JavaScript);
  * once the page runs, it moves to the top of main, above any warning or panel the page shows first.
+ * Given the page's title (its metadata title), the "Error: " title is rendered as a <title> that React
+ * puts in the head, so a form posted without JavaScript comes back with it too.
  */
-export function ErrorSummary({ errors, fieldIdPrefix = "" }: { errors: FormError[]; fieldIdPrefix?: string }) {
+export function ErrorSummary({
+  errors,
+  fieldIdPrefix = "",
+  pageTitle,
+}: {
+  errors: FormError[];
+  fieldIdPrefix?: string;
+  pageTitle?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const slot = useSyncExternalStore(
     noSubscription,
@@ -31,14 +42,14 @@ export function ErrorSummary({ errors, fieldIdPrefix = "" }: { errors: FormError
   );
   const hasErrors = errors.length > 0;
   useEffect(() => {
-    if (!hasErrors) return;
+    if (!hasErrors || pageTitle) return;
     const title = document.title;
     document.title = errorTitle(title);
     return () => {
       // Put back the title the page had, unless a navigation has set another since.
       if (document.title === errorTitle(title)) document.title = title;
     };
-  }, [hasErrors]);
+  }, [hasErrors, pageTitle]);
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
   }, [errors, slot]);
@@ -66,5 +77,10 @@ export function ErrorSummary({ errors, fieldIdPrefix = "" }: { errors: FormError
       </ul>
     </div>
   );
-  return slot ? createPortal(summary, slot) : summary;
+  return (
+    <>
+      {pageTitle ? <title>{errorTitle(fullPageTitle(pageTitle))}</title> : null}
+      {slot ? createPortal(summary, slot) : summary}
+    </>
+  );
 }

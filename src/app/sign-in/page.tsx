@@ -6,9 +6,10 @@ import { safeCallbackPath } from "@/schemas/sign-in";
 import { currentSession } from "@/server/auth/current-actor";
 import { NotificationBanner } from "@/components/layout-bits";
 import { SignInForm } from "./SignInForm";
+import { SIGN_IN_TITLE } from "./title";
 import type { PageProps } from "@/app/page-props";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const metadata: Metadata = { title: SIGN_IN_TITLE };
 
 const REASONS: Record<string, string> = {
   timeout: "You were signed out because you had not done anything for a while. Your saved answers are kept.",

@@ -11,7 +11,9 @@ import { BackLink } from "@/components/layout-bits";
 import { reviewDecisionAction } from "../actions";
 import { type PageProps, queryValue } from "@/app/page-props";
 
-export const metadata: Metadata = { title: "Review a decision" };
+const REVIEW_TITLE = "Review a decision";
+
+export const metadata: Metadata = { title: REVIEW_TITLE };
 
 const REVIEW_FIELDS: FieldDefinition[] = [
   {
@@ -76,6 +78,7 @@ export default async function ReviewDecisionPage({ params, searchParams }: PageP
                 action={reviewDecisionAction.bind(null, decision.reference)}
                 fields={REVIEW_FIELDS}
                 submitLabel="Save review"
+                pageTitle={REVIEW_TITLE}
               />
             </section>
           ) : null
