@@ -22,8 +22,10 @@ const noSubscription = () => () => {};
  * GOV.UK error summary: first in main, with "Error: " in the page title, and takes focus when it appears
  * so screen readers announce the problems. Rendered where the form is (so it shows without JavaScript);
  * once the page runs, it moves to the top of main, above any warning or panel the page shows first.
- * Given the page's title (its metadata title), the "Error: " title is rendered as a <title> that React
- * puts in the head, so a form posted without JavaScript comes back with it too.
+ * Given the page's title, it renders the page's <title> itself (React puts it in the head, in the
+ * server's HTML too), "Error: " first while there are errors, so a form posted without JavaScript comes
+ * back with it. Such a page sets no metadata title (`TITLE_FROM_FORM`): the browser shows the first
+ * <title>, which would be the metadata's.
  */
 export function ErrorSummary({
   errors,
@@ -41,6 +43,9 @@ export function ErrorSummary({
     () => null,
   );
   const hasErrors = errors.length > 0;
+  const title = pageTitle ? (
+    <title>{hasErrors ? errorTitle(fullPageTitle(pageTitle)) : fullPageTitle(pageTitle)}</title>
+  ) : null;
   useEffect(() => {
     if (!hasErrors || pageTitle) return;
     const title = document.title;
@@ -53,7 +58,7 @@ export function ErrorSummary({
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
   }, [errors, slot]);
-  if (!hasErrors) return null;
+  if (!hasErrors) return title;
   const summary = (
     <div
       ref={ref}
@@ -79,7 +84,7 @@ export function ErrorSummary({
   );
   return (
     <>
-      {pageTitle ? <title>{errorTitle(fullPageTitle(pageTitle))}</title> : null}
+      {title}
       {slot ? createPortal(summary, slot) : summary}
     </>
   );
