@@ -3,10 +3,14 @@
 // sign-in and the review form). With JavaScript: gov-uk-patterns.spec.ts.
 import { expect, test } from "@playwright/test";
 import { USERS, signIn } from "./support";
+import { recordDecision, uniqueCaseReference, walkToCheckAnswersWithoutPurpose } from "./wizard-helpers";
 
 test.use({ javaScriptEnabled: false });
 
-test("without JavaScript, sign-in, a wizard question and a review come back titled 'Error: '", async ({ page }) => {
+test("without JavaScript, sign-in, a wizard question and a review come back titled 'Error: '", async ({
+  page,
+  browser,
+}) => {
   await page.goto("/sign-in");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("error-summary")).toBeVisible();
@@ -22,9 +26,16 @@ test("without JavaScript, sign-in, a wizard question and a review come back titl
   await expect(page.getByTestId("error-summary")).toBeVisible();
   await expect(page).toHaveTitle(`Error: ${question}`);
 
+  // A decision for the supervisor to review, recorded by the practitioner with JavaScript (quicker).
+  const practitioner = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const walker = await practitioner.newPage();
+  await signIn(walker, USERS.practitioner);
+  const rationale = "The request is for a housing form only, so there is no safeguarding purpose in it.";
+  await walkToCheckAnswersWithoutPurpose(walker, uniqueCaseReference("TITLE"), rationale);
+  const reference = await recordDecision(walker);
+  await practitioner.close();
   await signIn(page, USERS.supervisor);
-  await page.goto("/review");
-  await page.getByTestId("queue-row").first().getByRole("link").first().click();
+  await page.goto(`/review/${reference}`);
   await expect(page).toHaveTitle("Review a decision – InfoShare");
   await page.getByRole("button", { name: "Save review" }).click();
   await expect(page.getByTestId("error-summary")).toBeVisible();
