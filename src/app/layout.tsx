@@ -5,6 +5,7 @@ import { Footer, Header } from "@/components/Header";
 import { signOutAction } from "@/app/sign-out/actions";
 import { TimeoutWarning } from "@/components/TimeoutWarning";
 import { ERROR_SUMMARY_SLOT_ID } from "@/components/error-summary-slot";
+import { PAGE_TITLE_TEMPLATE } from "@/components/page-title";
 import { currentSession } from "@/server/auth/current-actor";
 import { env } from "@/server/infra/env";
 
@@ -12,7 +13,7 @@ import { env } from "@/server/infra/env";
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
-  title: { default: "InfoShare", template: "%s – InfoShare" },
+  title: { default: "InfoShare", template: PAGE_TITLE_TEMPLATE },
   description: "Decide whether to share information to keep a child safe, and record the decision.",
   robots: { index: false, follow: false },
 };

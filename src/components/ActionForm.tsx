@@ -20,6 +20,7 @@ export function ActionForm({
   tone = "primary",
   heading,
   initialValues,
+  pageTitle,
 }: {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
   fields: readonly FieldDefinition[];
@@ -29,6 +30,8 @@ export function ActionForm({
   heading?: { title: string; hint?: string };
   /** What the fields hold before anything is posted (changing a saved item). */
   initialValues?: Record<string, string>;
+  /** The page's metadata title, for the "Error: " title without JavaScript (see ErrorSummary). */
+  pageTitle?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
   const errors = new Map(state.errors.map((e) => [e.field, e.message]));
@@ -40,6 +43,7 @@ export function ActionForm({
         errors={state.errors.map((e) =>
           e.field === FORM_ERROR_KEY ? { ...e, field: fields[0]?.name ?? "submit" } : e,
         )}
+        pageTitle={pageTitle}
       />
       <form action={formAction} noValidate>
         {Object.entries(hidden).map(([name, value]) => (

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
 import { ERROR_SUMMARY_SLOT_ID } from "./error-summary-slot";
+import { fullPageTitle } from "./page-title";
 
 export interface FormError {
   field: string;
@@ -21,8 +22,20 @@ const noSubscription = () => () => {};
  * GOV.UK error summary: first in main, with "Error: " in the page title, and takes focus when it appears
  * so screen readers announce the problems. Rendered where the form is (so it shows without JavaScript);
  * once the page runs, it moves to the top of main, above any warning or panel the page shows first.
+ * Given the page's title, it renders the page's <title> itself (React puts it in the head, in the
+ * server's HTML too), "Error: " first while there are errors, so a form posted without JavaScript comes
+ * back with it. Such a page sets no metadata title (`TITLE_FROM_FORM`): the browser shows the first
+ * <title>, which would be the metadata's.
  */
-export function ErrorSummary({ errors, fieldIdPrefix = "" }: { errors: FormError[]; fieldIdPrefix?: string }) {
+export function ErrorSummary({
+  errors,
+  fieldIdPrefix = "",
+  pageTitle,
+}: {
+  errors: FormError[];
+  fieldIdPrefix?: string;
+  pageTitle?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const slot = useSyncExternalStore(
     noSubscription,
@@ -30,19 +43,22 @@ export function ErrorSummary({ errors, fieldIdPrefix = "" }: { errors: FormError
     () => null,
   );
   const hasErrors = errors.length > 0;
+  const title = pageTitle ? (
+    <title>{hasErrors ? errorTitle(fullPageTitle(pageTitle)) : fullPageTitle(pageTitle)}</title>
+  ) : null;
   useEffect(() => {
-    if (!hasErrors) return;
+    if (!hasErrors || pageTitle) return;
     const title = document.title;
     document.title = errorTitle(title);
     return () => {
       // Put back the title the page had, unless a navigation has set another since.
       if (document.title === errorTitle(title)) document.title = title;
     };
-  }, [hasErrors]);
+  }, [hasErrors, pageTitle]);
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
   }, [errors, slot]);
-  if (!hasErrors) return null;
+  if (!hasErrors) return title;
   const summary = (
     <div
       ref={ref}
@@ -66,5 +82,10 @@ export function ErrorSummary({ errors, fieldIdPrefix = "" }: { errors: FormError
       </ul>
     </div>
   );
-  return slot ? createPortal(summary, slot) : summary;
+  return (
+    <>
+      {title}
+      {slot ? createPortal(summary, slot) : summary}
+    </>
+  );
 }

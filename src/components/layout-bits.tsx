@@ -134,6 +134,23 @@ export function SummaryList({ rows }: { rows: SummaryRow[] }) {
   );
 }
 
+/** GOV.UK summary card: a titled box around one summary list, such as one section of "check answers". */
+export function SummaryCard({ title, rows, headingId }: { title: string; rows: SummaryRow[]; headingId: string }) {
+  return (
+    <section aria-labelledby={headingId} className="mb-8 border border-govuk-border" data-testid="summary-card">
+      <h2
+        id={headingId}
+        className="m-0 border-b border-govuk-border bg-govuk-light-grey px-4 py-3 text-[1.1875rem] font-bold"
+      >
+        {title}
+      </h2>
+      <div className="px-4 [&>dl]:mb-0 [&>dl>div:last-child]:border-b-0">
+        <SummaryList rows={rows} />
+      </div>
+    </section>
+  );
+}
+
 export function Tag({
   children,
   colour = "blue",

@@ -137,10 +137,9 @@ test("the admin's local arrangements show in the wizard and are stamped on a new
   await answer(page, "confidential", chooseOnly("Yes"));
   await answer(page, "consent-from", fillConsentFrom("parent"));
   await answer(page, "consent", chooseOnly("Yes, consent has been given"));
-  const recipient = { name: "Dee Khan", role: "Early help worker", organisation: "Northshire Council" };
   const rationale = "The parent agreed and early help needs the attendance pattern to plan support.";
   const purpose = "Early help assessment";
-  await answer(page, "decision", fillDecision({ outcome: "Share the information", rationale, purpose, recipient }));
+  await answer(page, "decision", fillDecision({ outcome: "Share the information", rationale, purpose }));
   await expectQuestionPage(page, "lawful-basis");
   await expect(page.getByTestId("local-arrangements-inset")).toContainText(agreement);
 

@@ -46,11 +46,12 @@ test("Change links return to check answers, and an answer that makes questions i
       outcome: "Share the information",
       rationale: "The parent agreed and the attendance pattern matters to the assessment.",
       purpose: "Early help assessment",
-      recipient: { name: "Early help hub", role: "Coordinator", organisation: "Northshire Council" },
     }),
   );
   await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
-  await answerSharingQuestions(page);
+  await answerSharingQuestions(page, {
+    recipient: { name: "Early help hub", role: "Coordinator", organisation: "Northshire Council" },
+  });
   await expectCheckAnswersPage(page);
   const main = page.getByRole("main");
   for (const question of [
@@ -138,6 +139,7 @@ test("Change links return to check answers, and an answer that makes questions i
       "identifiable",
       "information-to-share",
       "purpose",
+      "recipient",
       "request",
       "safety",
       "sharing-method",

@@ -236,8 +236,28 @@ export interface DecisionChoice {
   outcome: "Share the information" | "Share some of the information" | "Do not share";
   rationale: string;
   purpose: string;
-  recipient?: { name: string; role: string; organisation: string };
 }
+
+export interface Recipient {
+  name: string;
+  role: string;
+  organisation: string;
+}
+
+/** Who receives it: a page of its own, after the lawful basis, only when sharing (issue 13). */
+export const fillRecipient =
+  (recipient: Recipient): Fill =>
+  async (page) => {
+    await type(page, "Name of the person or team", recipient.name);
+    await type(page, "Their role", recipient.role);
+    await type(page, "Their organisation", recipient.organisation);
+  };
+
+export const EARLY_HELP_WORKER: Recipient = {
+  name: "Dee Khan",
+  role: "Early help worker",
+  organisation: "Northshire Council",
+};
 
 export const fillDecision =
   (decision: DecisionChoice): Fill =>
@@ -245,11 +265,6 @@ export const fillDecision =
     await choose(page, decision.outcome, "Your decision");
     await type(page, "Why have you made this decision?", decision.rationale);
     await type(page, "What is the purpose of sharing?", decision.purpose);
-    if (decision.recipient) {
-      await type(page, "Name of the person receiving the information", decision.recipient.name);
-      await type(page, "Their role", decision.recipient.role);
-      await type(page, "Their organisation", decision.recipient.organisation);
-    }
     const date = yesterday();
     const group = page.getByRole("group", { name: "Date of the decision", exact: true });
     await group.getByLabel("Day", { exact: true }).fill(date.day);
@@ -334,11 +349,12 @@ export async function answerRoutineOpening(
   await answer(page, "child-views", fillChildViews);
 }
 
-/** After a decision to share: what to share, how, telling the person, then safety (issue 11 order). */
+/** After a decision to share: to whom, what, how, telling the person, then safety (issue 11 order). */
 export async function answerSharingQuestions(
   page: Page,
-  fills: { safety?: Fill; informing?: Fill } = {},
+  fills: { recipient?: Recipient; safety?: Fill; informing?: Fill } = {},
 ): Promise<void> {
+  await answer(page, "recipient", fillRecipient(fills.recipient ?? EARLY_HELP_WORKER));
   await answer(page, "information-to-share", fillInformation);
   await answer(page, "sharing-method", fillSharingMethod);
   await answer(page, "informing", fills.informing ?? fillInforming());
@@ -351,15 +367,14 @@ export async function answerSharingQuestions(
  * as soon as the flowchart has indicated, then the lawful basis and the sharing questions.
  */
 export async function answerConsentGivenShare(page: Page, caseReference: string, rationale: string): Promise<void> {
-  const recipient = { name: "Dee Khan", role: "Early help worker", organisation: "Northshire Council" };
-  await answerRoutineOpening(page, caseReference, recipient);
+  await answerRoutineOpening(page, caseReference, EARLY_HELP_WORKER);
   await answer(page, "significant-harm", chooseOnly("No"));
   await answer(page, "purpose", chooseOnly("Yes"));
   await answer(page, "confidential", chooseOnly("Yes"));
   await answer(page, "consent-from", fillConsentFrom("parent"));
   await answer(page, "consent", chooseOnly("Yes, consent has been given"));
   const outcome = "Share the information";
-  await answer(page, "decision", fillDecision({ outcome, rationale, purpose: "Early help assessment", recipient }));
+  await answer(page, "decision", fillDecision({ outcome, rationale, purpose: "Early help assessment" }));
   await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
   await answerSharingQuestions(page);
 }

@@ -8,6 +8,7 @@ import {
   answer,
   answerRoutineOpening,
   answerSharingQuestions,
+  EARLY_HELP_WORKER,
   backLink,
   choose,
   chooseOnly,
@@ -72,11 +73,10 @@ test("consent given: the practitioner shares in full and the record says so", as
       outcome: "Share the information",
       rationale,
       purpose: "Early help assessment",
-      recipient: { name: "Dee Khan", role: "Early help worker", organisation: "Northshire Council" },
     }),
   );
   await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
-  await answerSharingQuestions(page);
+  await answerSharingQuestions(page, { recipient: EARLY_HELP_WORKER });
 
   await expectCheckAnswersPage(page);
   await expect(page.getByText("Your decision departs from what the flowchart indicates")).toHaveCount(0);
@@ -181,7 +181,6 @@ test("consent refused but a child at risk of significant harm: shared on a recor
       outcome: "Share the information",
       rationale,
       purpose: "Joint section 47 enquiry",
-      recipient: { name: "DC Lee", role: "Detective constable", organisation: "Northshire Police" },
     }),
   );
   await expectQuestionPage(page, "lawful-basis");
@@ -210,6 +209,7 @@ test("consent refused but a child at risk of significant harm: shared on a recor
     }),
   );
   await answerSharingQuestions(page, {
+    recipient: { name: "DC Lee", role: "Detective constable", organisation: "Northshire Police" },
     safety: fillSafety({
       who: ["A neighbour or member of the public"],
       steps: "The neighbour who raised the alarm is not named in what is shared.",
@@ -423,11 +423,12 @@ test("not sure: the practitioner seeks advice, records it, and continues; the ad
       outcome: "Share some of the information",
       rationale: "The parent agreed to sharing the attendance pattern but not the nurse's notes.",
       purpose: "Early help assessment",
-      recipient: { name: "Early help hub", role: "Early help coordinator", organisation: "Northshire Council" },
     }),
   );
   await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
-  await answerSharingQuestions(page);
+  await answerSharingQuestions(page, {
+    recipient: { name: "Early help hub", role: "Early help coordinator", organisation: "Northshire Council" },
+  });
 
   await expectCheckAnswersPage(page);
   await expect(page.getByRole("main")).toContainText(advice);
@@ -503,7 +504,6 @@ test("emergency: a warning to act now, then the decision is recorded straight af
       outcome: "Share the information",
       rationale,
       purpose: "Immediate protection of the child",
-      recipient: { name: "Duty team", role: "Duty social worker", organisation: "Northshire children's social care" },
     }),
   );
   await answer(
@@ -511,7 +511,9 @@ test("emergency: a warning to act now, then the decision is recorded straight af
     "lawful-basis",
     fillLawfulBasis({ article6: "Vital interests", commonLaw: ["Public interest outweighs confidentiality"] }),
   );
-  await answerSharingQuestions(page);
+  await answerSharingQuestions(page, {
+    recipient: { name: "Duty team", role: "Duty social worker", organisation: "Northshire children's social care" },
+  });
 
   const reference = await recordDecision(page);
   await expect(page.getByTestId("flagged")).toContainText("emergency");
@@ -631,7 +633,6 @@ test("departure: sharing where the flowchart says do not: why?, then the sharing
       outcome: "Share some of the information",
       rationale: "A pattern of bruising over three weeks needs the school nurse's view now.",
       purpose: "Health assessment",
-      recipient: { name: "Pat Jones", role: "School nurse", organisation: "Northshire NHS Trust" },
     }),
   );
   await expectQuestionPage(page, "departure-reason");
@@ -650,7 +651,9 @@ test("departure: sharing where the flowchart says do not: why?, then the sharing
     "lawful-basis",
     fillLawfulBasis({ article6: "Public task", commonLaw: ["Public interest outweighs confidentiality"] }),
   );
-  await answerSharingQuestions(page);
+  await answerSharingQuestions(page, {
+    recipient: { name: "Pat Jones", role: "School nurse", organisation: "Northshire NHS Trust" },
+  });
 
   await expectCheckAnswersPage(page);
   await expect(page.getByText("Your decision departs from what the flowchart indicates")).toBeVisible();

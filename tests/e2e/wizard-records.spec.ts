@@ -17,6 +17,7 @@ import {
   expectQuestionPage,
   fillDecision,
   fillInformation,
+  fillRecipient,
   fillSafety,
   fillSharingMethod,
   openRecordFromConfirmation,
@@ -196,8 +197,12 @@ test("the record page shows every answer in plain English, not the stored codes"
       outcome: "Share the information",
       rationale: "Anonymised attendance figures help the partnership without identifying anyone.",
       purpose: "Partnership attendance review",
-      recipient: { name: "Attendance team", role: "Analyst", organisation: "Northshire Council" },
     }),
+  );
+  await answer(
+    page,
+    "recipient",
+    fillRecipient({ name: "Attendance team", role: "Analyst", organisation: "Northshire Council" }),
   );
   await answer(page, "information-to-share", fillInformation);
   await answer(page, "sharing-method", fillSharingMethod);

@@ -8,6 +8,7 @@ import {
   answer,
   answerRoutineOpening,
   answerSharingQuestions,
+  fillRecipient,
   choose,
   chooseOnly,
   decisionByReference,
@@ -39,8 +40,8 @@ const SHARE = {
   outcome: "Share the information" as const,
   rationale: "The risk is current and the team needs the information to protect the person now.",
   purpose: "Safeguarding enquiry",
-  recipient: { name: "Duty team", role: "Social worker", organisation: "Northshire Council" },
 };
+const DUTY_TEAM = { name: "Duty team", role: "Social worker", organisation: "Northshire Council" };
 
 test("an adult at risk has their own questions, and no child's wishes page", async ({ page }) => {
   const caseReference = uniqueCaseReference("ADULT");
@@ -90,7 +91,10 @@ test("an adult at risk has their own questions, and no child's wishes page", asy
     // The concern is about someone who may pose a risk: the criminal offence data question must be answered.
     await choose(p, "Yes", "Does the information include criminal offence data? (optional)");
   });
-  await answerSharingQuestions(page, { informing: fillInforming("Telling them could put them at greater risk.") });
+  await answerSharingQuestions(page, {
+    recipient: DUTY_TEAM,
+    informing: fillInforming("Telling them could put them at greater risk."),
+  });
   const reference = await recordDecision(page);
   const row = await decisionByReference(reference);
   expect(row.record.answers["child-views"]).toBeUndefined();
@@ -106,6 +110,7 @@ test("an aggregate request needs no case reference and no harm question", async 
   // No concern (case reference), no child's wishes, no significant-harm page.
   await answer(page, "purpose", chooseOnly("Yes"));
   await answer(page, "decision", fillDecision({ ...SHARE, purpose: "Quarterly referral numbers" }));
+  await answer(page, "recipient", fillRecipient(DUTY_TEAM));
   await answer(page, "information-to-share", fillInformation);
   await answer(page, "sharing-method", fillSharingMethod);
   await answer(page, "safety", async (p) => {
@@ -145,17 +150,16 @@ test("an emergency records the time action was taken first, then the rest", asyn
     await choose(p, "No, I have not asked for consent");
     await choose(p, "Asking would cause a delay that could harm the child", "Why have you not asked for consent?");
   });
-  await answer(
-    page,
-    "decision",
-    fillDecision({ ...SHARE, recipient: { name: "Control room", role: "Call handler", organisation: "Police" } }),
-  );
+  await answer(page, "decision", fillDecision(SHARE));
   await answer(
     page,
     "lawful-basis",
     fillLawfulBasis({ article6: "Vital interests", commonLaw: ["Public interest outweighs confidentiality"] }),
   );
-  await answerSharingQuestions(page, { informing: fillInforming("Telling the carer could put the child at risk.") });
+  await answerSharingQuestions(page, {
+    recipient: { name: "Control room", role: "Call handler", organisation: "Police" },
+    informing: fillInforming("Telling the carer could put the child at risk."),
+  });
   const reference = await recordDecision(page);
   const record = await openRecordFromConfirmation(page, reference);
   await expect(recordRow(record, "Emergency action taken")).toContainText("14:30");

@@ -6,9 +6,11 @@ import { safeCallbackPath } from "@/schemas/sign-in";
 import { currentSession } from "@/server/auth/current-actor";
 import { NotificationBanner } from "@/components/layout-bits";
 import { SignInForm } from "./SignInForm";
+import { TITLE_FROM_FORM } from "@/components/page-title";
 import type { PageProps } from "@/app/page-props";
 
-export const metadata: Metadata = { title: "Sign in" };
+// SignInForm renders the title, with "Error: " when the form comes back with errors.
+export const metadata: Metadata = TITLE_FROM_FORM;
 
 const REASONS: Record<string, string> = {
   timeout: "You were signed out because you had not done anything for a while. Your saved answers are kept.",

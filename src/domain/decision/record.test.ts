@@ -60,12 +60,8 @@ const emergency: WizardAnswers = {
   "information-to-share": VALID["information-to-share"],
   "sharing-method": { method: "phone", securityMeasures: "Called the police control room on 999." },
   informing: { informPerson: "no", reasonNotInforming: "Telling the carer could put the child at greater risk." },
-  decision: {
-    ...VALID.decision,
-    recipientName: "Control room",
-    recipientRole: "Police call handler",
-    recipientOrganisation: "Police",
-  },
+  decision: VALID.decision,
+  recipient: { recipientName: "Control room", recipientRole: "Police call handler", recipientOrganisation: "Police" },
 };
 
 describe("buildDecisionRecord: the acceptance paths", () => {
@@ -279,6 +275,7 @@ describe("buildDecisionRecord: the acceptance paths", () => {
       purpose: { legitimatePurpose: "yes" },
       identifiable: { identifiable: "no" },
       safety: VALID.safety,
+      recipient: VALID.recipient,
       "information-to-share": VALID["information-to-share"],
       "sharing-method": VALID["sharing-method"],
       decision: VALID.decision,
@@ -304,7 +301,7 @@ describe("buildDecisionRecord: what it refuses", () => {
     expect(problems(START).map((problem) => problem.stepId)).toEqual(
       steps(`
     significant-harm purpose confidential consent-from consent other-lawful-reason decision lawful-basis
-    information-to-share sharing-method informing safety
+    recipient information-to-share sharing-method informing safety
       `),
     );
     expect(problems(START)[0]).toEqual({

@@ -315,10 +315,13 @@ function assemble(answers: WizardAnswers, context: DecisionContext): DecisionRec
     departure: departure ? { ...departure, reason: answers["departure-reason"]?.departureReason ?? "" } : null,
     rationale: decision.rationale,
     purpose: decision.purpose,
-    recipient:
-      decision.recipientName || decision.recipientRole || decision.recipientOrganisation
-        ? person(decision.recipientName, decision.recipientRole, decision.recipientOrganisation)
-        : null,
+    recipient: answers.recipient
+      ? person(
+          answers.recipient.recipientName,
+          answers.recipient.recipientRole,
+          answers.recipient.recipientOrganisation,
+        )
+      : null,
     informationShared: information
       ? withoutUndefinedFields({
           description: information.informationDescription,

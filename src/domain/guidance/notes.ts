@@ -29,6 +29,7 @@ export const GUIDANCE_NOTE_IDS = [
   "departing-from-the-indication",
   "keep-not-sharing-under-review",
   "share-securely",
+  "send-it-to-the-right-person",
 ] as const;
 
 export type GuidanceNoteId = (typeof GUIDANCE_NOTE_IDS)[number];
@@ -216,6 +217,14 @@ export const GUIDANCE_NOTES: readonly GuidanceNote[] = [
     text:
       "Use a secure route the recipient can open, send only to the person who needs it, and confirm they have " +
       "received it. Record how you sent it.",
+    source: `${SOURCES.dfe2024}; ${ICO_DATA_SHARING_CODE}`,
+  },
+  {
+    id: "send-it-to-the-right-person",
+    title: "Send it to the right person",
+    text:
+      "Share with the person who needs it to act, not with everyone involved. Check their role and organisation " +
+      "through a route you know, such as their organisation's switchboard, before you send anything.",
     source: `${SOURCES.dfe2024}; ${ICO_DATA_SHARING_CODE}`,
   },
 ];

@@ -42,6 +42,8 @@ export const STEP_IDS = [
   "departure-reason",
   "not-sharing",
   "lawful-basis",
+  // Shares only: who receives it (on the decision's page until issue 13's one thing per page).
+  "recipient",
   "information-to-share",
   "sharing-method",
   "informing",
@@ -312,11 +314,15 @@ export interface DecisionAnswer {
   outcome: DecisionOutcome;
   rationale: string;
   purpose: string;
-  recipientName?: string;
-  recipientRole?: string;
-  recipientOrganisation?: string;
   /** YYYY-MM-DD: when the decision was made, which in an emergency is before it is recorded. */
   decisionDate: string;
+}
+
+/** Asked only when sharing, in full or in part. */
+export interface RecipientAnswer {
+  recipientName: string;
+  recipientRole: string;
+  recipientOrganisation: string;
 }
 
 export interface DepartureReasonAnswer {
@@ -346,6 +352,7 @@ export interface StepValues {
   "other-lawful-reason": OtherLawfulReasonAnswer;
   "other-lawful-reason-advice": AdviceAnswer;
   "lawful-basis": LawfulBasisAnswer;
+  recipient: RecipientAnswer;
   safety: SafetyAnswer;
   "information-to-share": InformationToShareAnswer;
   "sharing-method": SharingMethodAnswer;

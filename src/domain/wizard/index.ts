@@ -48,6 +48,7 @@ export {
   sharingMayHappen,
   withAnswer,
 } from "./path";
+export { currentShapeOf } from "./legacy-answers";
 export { CONSENT_BASIS_IDS, suggestLawfulBases, type LawfulBasisSuggestion } from "./suggest-bases";
 export {
   aboutSomeoneWhoMayPoseARisk,

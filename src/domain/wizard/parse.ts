@@ -15,6 +15,7 @@ import {
   type WizardAnswers,
 } from "./answers";
 import { FORM_ERROR_FIELD, type FieldDefinition } from "./fields";
+import { upgradeStoredAnswers } from "./legacy-answers";
 import { atRiskOfSignificantHarm, canVisitStep, effectiveAnswer, isAboutAnAdultAtRisk, isStepApplicable } from "./path";
 import { STEPS } from "./steps";
 
@@ -197,8 +198,10 @@ export type AnswersParseResult =
 /**
  * Re-validates answers read back from storage (a draft's JSON), since the database is not a
  * trusted source of shape. Every key must be a step and every value must still pass its schema.
+ * Answers stored before a page was split are first moved onto the pages that ask them now.
  */
-export function parseAnswers(stored: unknown): AnswersParseResult {
+export function parseAnswers(storedAnswers: unknown): AnswersParseResult {
+  const stored = upgradeStoredAnswers(storedAnswers);
   if (typeof stored !== "object" || stored === null || Array.isArray(stored)) {
     return {
       ok: false,

@@ -57,7 +57,9 @@ const HARMED_REFUSED_NOT_SHARED: WizardAnswers = {
 const HEAD = steps("urgency request identifiable concern about-the-information child-views");
 const QUESTIONS: StepId[] = [...HEAD, "significant-harm", "purpose", "confidential", "consent-from", "consent"];
 // The decision comes first; only a share goes on to what, how and whether to inform (issue 11).
-const SHARING_TAIL = steps("decision lawful-basis information-to-share sharing-method informing safety check-answers");
+const SHARING_TAIL = steps(
+  "decision lawful-basis recipient information-to-share sharing-method informing safety check-answers",
+);
 const NO_SHARE_TAIL: StepId[] = ["decision", "safety", "check-answers"];
 /** Steps named as a set, in the wizard's order: applicableSteps always follows STEP_IDS. */
 const inOrder = (list: StepId[]): StepId[] => STEP_IDS.filter((id) => list.includes(id));
@@ -102,7 +104,10 @@ describe("applicableSteps: the path each set of answers takes", () => {
     [
       "not identifiable (numbers, trends): no case reference, harm question, lawful basis or informing",
       { ...START, ...harm("no"), ...purpose("yes"), ...identifiable("no") },
-      steps("urgency request identifiable purpose decision information-to-share sharing-method safety check-answers"),
+      steps(
+        "urgency request identifiable purpose decision recipient information-to-share sharing-method safety " +
+          "check-answers",
+      ),
     ],
     [
       "not confidential",
@@ -178,8 +183,8 @@ describe("applicableSteps: the path each set of answers takes", () => {
         "identifiable-advice": { ...VALID["identifiable-advice"], informedAnswer: "no" },
       },
       steps(
-        "urgency request identifiable identifiable-advice purpose decision information-to-share sharing-method " +
-          "safety check-answers",
+        "urgency request identifiable identifiable-advice purpose decision recipient information-to-share " +
+          "sharing-method safety check-answers",
       ),
     ],
     [
@@ -375,14 +380,15 @@ describe("firstIncompleteStepId, isStepComplete and canVisitStep", () => {
 describe("progress", () => {
   it("counts the question pages on the current path", () => {
     const answers = consentGivenShareAnswers();
-    expect(progress(answers, "urgency")).toEqual({ position: 1, total: 17 });
-    expect(progress(answers, "consent")).toEqual({ position: 11, total: 17 });
-    expect(progress(answers, "decision")).toEqual({ position: 12, total: 17 });
-    expect(progress(answers, "check-answers")).toEqual({ position: 17, total: 17 });
+    expect(progress(answers, "urgency")).toEqual({ position: 1, total: 18 });
+    expect(progress(answers, "consent")).toEqual({ position: 11, total: 18 });
+    expect(progress(answers, "decision")).toEqual({ position: 12, total: 18 });
+    expect(progress(answers, "recipient")).toEqual({ position: 14, total: 18 });
+    expect(progress(answers, "check-answers")).toEqual({ position: 18, total: 18 });
   });
 
   it("shrinks as answers rule steps out", () => {
-    expect(progress({}, "urgency").total).toBe(18);
+    expect(progress({}, "urgency").total).toBe(19);
     expect(progress({ ...START, ...harm("no"), ...purpose("no") }, "purpose")).toEqual({ position: 8, total: 10 });
   });
 });
@@ -404,7 +410,9 @@ describe("pruneAnswers", () => {
     const answers = { ...consentGivenShareAnswers(), ...purpose("no") };
     expect(stored(answers)).toEqual([
       ...HEAD,
-      ...steps("significant-harm purpose decision lawful-basis information-to-share sharing-method informing safety"),
+      ...steps(
+        "significant-harm purpose decision lawful-basis recipient information-to-share sharing-method informing safety",
+      ),
     ]);
     expect(departureFor(answers)?.code).toBe("SHARE_WHEN_INDICATED_NOT_TO");
   });

@@ -225,6 +225,7 @@ function applicability(answers: WizardAnswers): (stepId: StepId) => boolean {
       case "lawful-basis":
       case "informing":
         return mayShare() && personalData();
+      case "recipient":
       case "information-to-share":
       case "sharing-method":
         return mayShare();

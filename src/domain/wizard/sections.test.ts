@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DECISION_OUTCOMES } from "../decision";
 import { STEP_IDS, type WizardAnswers } from "./answers";
-import { draftResumePoint, sectionProgress, sectionsOnPath } from "./sections";
+import { answeredStepsBySection, draftResumePoint, sectionProgress, sectionsOnPath } from "./sections";
 import { ADVICE_STEP_FOR_QUESTION, STEP_CAPTIONS, stepDefinition } from "./steps";
 import { applicableSteps, pruneAnswers } from "./path";
 import { VALID, consentGivenShareAnswers } from "./test-fixtures";
@@ -177,5 +177,27 @@ describe("how far a draft has got", () => {
 
   it("is nothing once every question is answered", () => {
     expect(draftResumePoint(consentGivenShareAnswers())).toBeNull();
+  });
+});
+
+describe("check answers by section", () => {
+  it("groups a routine share's answers into one card per section, in the wizard's order", () => {
+    const answers = consentGivenShareAnswers();
+    const cards = answeredStepsBySection(answers);
+    expect(cards.map((card) => card.section)).toEqual(sectionsOnPath(answers));
+    expect(cards.flatMap((card) => card.stepIds)).toEqual(
+      applicableSteps(answers).filter((step) => step !== "check-answers"),
+    );
+    for (const card of cards) {
+      for (const stepId of card.stepIds) expect(stepDefinition(stepId).caption).toBe(card.section);
+    }
+  });
+
+  it("leaves out the sections not reached yet and the steps not answered", () => {
+    const answers: WizardAnswers = { urgency: VALID.urgency, request: VALID.request };
+    expect(answeredStepsBySection(answers)).toEqual([
+      { section: "Urgency", stepIds: ["urgency"] },
+      { section: "About the concern", stepIds: ["request"] },
+    ]);
   });
 });

@@ -5,7 +5,7 @@
 import type { WizardAnswers } from "./answers";
 import { applicableSteps, firstIncompleteStepId } from "./path";
 import { STEP_CAPTIONS, type StepCaption, stepDefinition } from "./steps";
-import type { StepId } from "./answers";
+import type { AnswerStepId, StepId } from "./answers";
 
 export interface SectionProgress {
   /** 1 for the first section on this draft's path. */
@@ -40,4 +40,22 @@ export function draftResumePoint(
   const stepId = firstIncompleteStepId(answers);
   if (stepId === "check-answers") return null;
   return { stepId, section: sectionProgress(answers, stepId), question: stepDefinition(stepId).title };
+}
+
+/**
+ * The answered steps on the draft's path, grouped by section in the wizard's order: one "check answers"
+ * summary card per section (GOV.UK summary cards). Sections with no answer yet are left out.
+ */
+export function answeredStepsBySection(
+  answers: WizardAnswers,
+): Array<{ section: StepCaption; stepIds: AnswerStepId[] }> {
+  const groups: Array<{ section: StepCaption; stepIds: AnswerStepId[] }> = [];
+  for (const stepId of applicableSteps(answers)) {
+    if (stepId === "check-answers" || answers[stepId] === undefined) continue;
+    const section = stepDefinition(stepId).caption;
+    const last = groups.at(-1);
+    if (last?.section === section) last.stepIds.push(stepId);
+    else groups.push({ section, stepIds: [stepId] });
+  }
+  return groups;
 }

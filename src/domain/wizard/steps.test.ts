@@ -6,12 +6,15 @@ import {
   FORM_ERROR_FIELD,
   STEPS,
   STEP_IDS,
+  applicableSteps,
+  parseAnswers,
   parseStep,
   type AnswerStepId,
   type FieldError,
   type StepParseResult,
+  type WizardAnswers,
 } from "./index";
-import { VALID, steps } from "./test-fixtures";
+import { VALID, consentGivenShareAnswers, steps } from "./test-fixtures";
 
 const errorsOf = (result: StepParseResult): FieldError[] => (result.ok ? [] : result.errors);
 const errorFor = (result: StepParseResult, field: string) =>
@@ -48,6 +51,7 @@ const ALWAYS_REQUIRED: Record<AnswerStepId, string[]> = {
   informing: ["informPerson"],
   decision: ["outcome", "rationale", "purpose", "decisionDate"],
   "departure-reason": ["departureReason"],
+  recipient: ["recipientName", "recipientRole", "recipientOrganisation"],
 };
 
 const stepCases = ANSWER_STEP_IDS.map((id) => [id] as const);
@@ -60,7 +64,7 @@ describe("step definitions", () => {
     about-the-information child-views significant-harm significant-harm-advice adult-at-risk purpose
     purpose-advice confidential confidential-advice consent-from consent consent-advice
     other-lawful-reason other-lawful-reason-advice decision departure-reason not-sharing lawful-basis
-    information-to-share sharing-method informing safety check-answers
+    recipient information-to-share sharing-method informing safety check-answers
       `),
     );
     expect(Object.keys(STEPS)).toEqual([...STEP_IDS]);
@@ -536,26 +540,37 @@ describe("decision", () => {
     );
   });
 
-  it("requires the recipient when sharing, in full or in part", () => {
+  it("asks the recipient on a page of its own, only when sharing, in full or in part (issue 13)", () => {
     for (const outcome of ["SHARE", "SHARE_PART"]) {
-      expect(
-        errorsOf(decide({ outcome, recipientName: "", recipientRole: undefined, recipientOrganisation: " " })).map(
-          (error) => error.field,
-        ),
-      ).toEqual(["recipientName", "recipientRole", "recipientOrganisation"]);
+      const answers = { ...consentGivenShareAnswers(), decision: { ...VALID.decision, outcome } } as WizardAnswers;
+      expect(applicableSteps(answers)).toContain("recipient");
     }
+    const noShare = { ...consentGivenShareAnswers(), decision: { ...VALID.decision, outcome: "NO_SHARE" as const } };
+    expect(applicableSteps(noShare)).not.toContain("recipient");
+    expect(errorsOf(decide({ recipientName: "Duty team" }))).toEqual([
+      { field: "_form", message: "The form contained information it should not have. Go back and try again" },
+    ]);
+    expect(
+      errorsOf(parseStep("recipient", { recipientName: "", recipientRole: " ", recipientOrganisation: "" })).map(
+        (error) => error.field,
+      ),
+    ).toEqual(["recipientName", "recipientRole", "recipientOrganisation"]);
   });
 
-  it("lets a decision not to share leave the recipient blank", () => {
-    expect(decide({ outcome: "NO_SHARE", recipientName: "", recipientRole: "", recipientOrganisation: "" })).toEqual({
+  it("moves an old draft's recipient from the decision's page to its own; a decision not to share drops it", () => {
+    const { decision, recipient, ...rest } = consentGivenShareAnswers();
+    const oldDecision = { ...decision, ...recipient };
+    expect(parseAnswers({ ...rest, decision: oldDecision })).toEqual({
       ok: true,
-      value: {
-        outcome: "NO_SHARE",
-        rationale: VALID.decision.rationale,
-        purpose: VALID.decision.purpose,
-        decisionDate: VALID.decision.decisionDate,
-      },
+      answers: { ...rest, decision, recipient },
     });
+    const oldNoShare = { ...oldDecision, outcome: "NO_SHARE" };
+    expect(parseAnswers({ ...rest, decision: oldNoShare })).toEqual({
+      ok: true,
+      answers: { ...rest, decision: { ...decision, outcome: "NO_SHARE" } },
+    });
+    // A blank recipient was never stored: an old no-share without one parses as it was.
+    expect(parseAnswers({ ...rest, decision: { ...decision, outcome: "NO_SHARE" } }).ok).toBe(true);
   });
 
   it.each(["2025-02-30", "2025-13-01", "25-03-27", "27/03/2025", "1899-12-31", "2025-3-27"])(

@@ -86,10 +86,12 @@ export const VALID: { [Id in Exclude<keyof StepValues, "check-answers">]: StepVa
     outcome: "SHARE",
     rationale: "The child's attendance has fallen sharply and the assessment needs it.",
     purpose: "Early help assessment",
+    decisionDate: "2025-03-27",
+  },
+  recipient: {
     recipientName: "Duty team",
     recipientRole: "Social worker",
     recipientOrganisation: "Children's social care",
-    decisionDate: "2025-03-27",
   },
   "departure-reason": {
     departureReason: "The police have already been told and a second referral would add nothing.",
@@ -123,6 +125,7 @@ export function consentGivenShareAnswers(): WizardAnswers {
     "consent-from": VALID["consent-from"],
     consent: VALID.consent,
     "lawful-basis": VALID["lawful-basis"],
+    recipient: VALID.recipient,
     safety: VALID.safety,
     "information-to-share": VALID["information-to-share"],
     "sharing-method": VALID["sharing-method"],

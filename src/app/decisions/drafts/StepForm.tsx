@@ -40,6 +40,7 @@ export function StepForm({
           field: e.field === FORM_ERROR_KEY ? "step-form" : e.field,
           message: e.message,
         }))}
+        pageTitle={title}
       />
       {singleQuestion ? null : (
         <>

@@ -8,10 +8,14 @@ import { decisionWithReviews } from "@/app/decisions/decision-for-page";
 import { DecisionRecordPage } from "@/app/decisions/DecisionRecordPage";
 import { ActionForm } from "@/components/ActionForm";
 import { BackLink } from "@/components/layout-bits";
+import { TITLE_FROM_FORM, fullPageTitle } from "@/components/page-title";
 import { reviewDecisionAction } from "../actions";
 import { type PageProps, queryValue } from "@/app/page-props";
 
-export const metadata: Metadata = { title: "Review a decision" };
+const REVIEW_TITLE = "Review a decision";
+
+// The review form renders the title, with "Error: " when it comes back with errors.
+export const metadata: Metadata = TITLE_FROM_FORM;
 
 const REVIEW_FIELDS: FieldDefinition[] = [
   {
@@ -76,9 +80,13 @@ export default async function ReviewDecisionPage({ params, searchParams }: PageP
                 action={reviewDecisionAction.bind(null, decision.reference)}
                 fields={REVIEW_FIELDS}
                 submitLabel="Save review"
+                pageTitle={REVIEW_TITLE}
               />
             </section>
-          ) : null
+          ) : (
+            // Without the form (which renders it), the page still needs its title.
+            <title>{fullPageTitle(REVIEW_TITLE)}</title>
+          )
         }
       >
         <section aria-labelledby="rules-heading" className="mb-8">

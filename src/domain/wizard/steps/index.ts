@@ -25,6 +25,7 @@ import { lawfulBasisStep } from "./lawful-basis";
 import { notSharing } from "./not-sharing";
 import { otherLawfulReason } from "./other-lawful-reason";
 import { purpose } from "./purpose";
+import { recipient } from "./recipient";
 import { reconsideration } from "./reconsideration";
 import { request } from "./request";
 import { safety } from "./safety";
@@ -66,6 +67,7 @@ export const STEPS: { readonly [Id in StepId]: StepDefinition<Id> } = {
   "departure-reason": departureReason,
   "not-sharing": notSharing,
   "lawful-basis": lawfulBasisStep,
+  recipient,
   "information-to-share": informationToShare,
   "sharing-method": sharingMethod,
   informing,

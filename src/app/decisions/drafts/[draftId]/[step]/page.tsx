@@ -13,6 +13,7 @@ import { sectionProgress } from "@/domain/wizard/sections";
 import { requirePermission } from "@/server/auth/current-actor";
 import { loadOwnDraft } from "@/server/decisions/drafts";
 import { BackLink, InsetText, WarningText } from "@/components/layout-bits";
+import { TITLE_FROM_FORM } from "@/components/page-title";
 import { StepForm } from "../../StepForm";
 import { saveStepAction } from "../../../actions";
 import { Guidance } from "../../Guidance";
@@ -22,10 +23,8 @@ import type { PageProps } from "@/app/page-props";
 
 type Props = PageProps<{ draftId: string; step: string }>;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { step } = await params;
-  return { title: isStepId(step) && step !== "check-answers" ? stepDefinition(step).title : "Record a decision" };
-}
+// StepForm renders the question as the page's title, with "Error: " when the answer comes back refused.
+export const metadata: Metadata = TITLE_FROM_FORM;
 
 const KIND_CAPTION = {
   ORIGINAL: "Record a decision",

@@ -3,8 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { departureFor, evaluateAnswers, firstIncompleteStepId, previousStepId } from "@/domain/wizard";
 import { requirePermission } from "@/server/auth/current-actor";
 import { loadOwnDraft } from "@/server/decisions/drafts";
-import { BackLink, SummaryList, WarningText } from "@/components/layout-bits";
-import { answerRows } from "@/components/AnswerRows";
+import { BackLink, SummaryCard, WarningText } from "@/components/layout-bits";
+import { answerCards } from "@/components/AnswerRows";
 import { IndicationSummary } from "../../IndicationSummary";
 import { RecordDecisionForm } from "../../RecordDecisionForm";
 import { recordDecisionAction } from "../../../actions";
@@ -34,7 +34,9 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ d
           Your decision departs from what the flowchart indicates. It will be flagged for your supervisor to review.
         </WarningText>
       ) : null}
-      <SummaryList rows={answerRows(draft.answers, draft.id)} />
+      {answerCards(draft.answers, draft.id).map(({ section, rows }, index) => (
+        <SummaryCard key={section} title={section} rows={rows} headingId={`answers-section-${index + 1}`} />
+      ))}
       <h2 className="govuk-heading-m">Now record your decision</h2>
       <p className="govuk-body">
         By recording this decision you confirm that the details are correct to the best of your knowledge. A recorded
