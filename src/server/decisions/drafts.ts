@@ -1,15 +1,26 @@
 import "server-only";
 import { z } from "zod";
-import { type WizardAnswers, parseAnswers } from "@/domain/wizard";
+import {
+  type AnswerStepId,
+  type FormInput,
+  type WizardAnswers,
+  parseAnswers,
+  prefillFromRequest,
+} from "@/domain/wizard";
 import type { OrganisationKind } from "@/domain/lawful-basis";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
+import { requestFacts } from "../requests/request-facts";
 
 export interface DraftView {
   id: string;
   kind: "ORIGINAL" | "CORRECTION" | "RECONSIDERATION";
   supersedes: { id: string; reference: string } | null;
+  /** The information request this draft answers (decision 032). */
+  answersRequest: { id: string; reference: string } | null;
   answers: WizardAnswers;
+  /** What a page shows before it is answered: the answered request's part-answers (decision 032). */
+  formDefaults: Partial<Record<AnswerStepId, FormInput>>;
   organisationKind: OrganisationKind;
   updatedAt: string;
 }
@@ -39,17 +50,26 @@ export async function loadOwnDraft(user: SignedInUser, draftId: string): Promise
   // Prisma loads an included relation with a query of its own even when there is none to load;
   // most drafts follow on from nothing, so look that up only when there is one, beside the
   // organisation (every wizard page and answer comes through here).
-  const [supersedes, organisation] = await Promise.all([
+  const [supersedes, organisation, answersRequest, facts] = await Promise.all([
     draft.supersedesId
       ? db().decision.findUnique({ where: { id: draft.supersedesId }, select: { id: true, reference: true } })
       : null,
     db().organisation.findUniqueOrThrow({ where: { id: user.organisationId }, select: { kind: true } }),
+    draft.answersRequestId
+      ? db().informationRequest.findUnique({
+          where: { id: draft.answersRequestId },
+          select: { id: true, reference: true },
+        })
+      : null,
+    draft.answersRequestId ? requestFacts(draft.answersRequestId) : null,
   ]);
   return {
     id: draft.id,
     kind: draft.kind,
     supersedes,
+    answersRequest,
     answers: storedAnswers(draft.answers),
+    formDefaults: facts ? prefillFromRequest(facts).formDefaults : {},
     organisationKind: organisation.kind,
     updatedAt: draft.updatedAt.toISOString(),
   };
