@@ -4,6 +4,9 @@ ALTER TABLE "decision_draft" ADD COLUMN     "answers_request_id" UUID;
 -- CreateIndex
 CREATE UNIQUE INDEX "decision_draft_answers_request_id_key" ON "decision_draft"("answers_request_id");
 
+-- CreateIndex
+CREATE INDEX "information_request_answer_decision_id_idx" ON "information_request_answer"("decision_id");
+
 -- AddForeignKey
 ALTER TABLE "decision_draft" ADD CONSTRAINT "decision_draft_answers_request_id_fkey" FOREIGN KEY ("answers_request_id") REFERENCES "information_request"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 

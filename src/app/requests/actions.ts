@@ -3,6 +3,7 @@ import { sendRequest } from "@/server/requests/send-request";
 import { acknowledgeRequest } from "@/server/requests/acknowledge-request";
 import { assignRequest } from "@/server/requests/assign-request";
 import { answerRequest } from "@/server/requests/answer-request";
+import { startAnswerDraft } from "@/server/requests/start-answer-draft";
 import { confirmRequestReceipt } from "@/server/requests/confirm-request-receipt";
 import { decideEscalation } from "@/server/requests/decide-escalation";
 import { disputeRefusal } from "@/server/requests/dispute-refusal";
@@ -29,6 +30,13 @@ export const assignRequestAction = formAction(
   { access: "signed-in" },
   ({ user, fields, meta }, reference: string) => assignRequest(user, reference, fields, meta),
   { done: (_result, _context, reference) => page(reference, "assigned") },
+);
+
+/** The main way to answer (decision 032): the wizard, filled from the request; recording it answers. */
+export const startAnswerDraftAction = formAction(
+  { access: "signed-in", admission: true },
+  ({ user, meta }, reference: string) => startAnswerDraft(user, reference, meta),
+  { done: (result) => goTo(`/decisions/drafts/${result.draftId}/${result.startStepId}`) },
 );
 
 export const answerRequestAction = formAction(
