@@ -9,7 +9,10 @@ import {
 } from "@/domain/wizard";
 import type { OrganisationKind } from "@/domain/lawful-basis";
 import type { SignedInUser } from "../auth/current-actor";
-import { db } from "@/server/infra/db";
+import type { DecisionKind } from "@/generated/prisma/client";
+import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
+import { type Tx, db } from "@/server/infra/db";
+import type { RequestMeta } from "@/server/infra/request-context";
 import { requestFacts } from "../requests/request-facts";
 
 export interface DraftView {
@@ -73,4 +76,37 @@ export async function loadOwnDraft(user: SignedInUser, draftId: string): Promise
     organisationKind: organisation.kind,
     updatedAt: draft.updatedAt.toISOString(),
   };
+}
+
+/** A new draft of the user's and its "draft.create" audit event, in the caller's transaction. */
+export async function createDraft(
+  tx: Tx,
+  user: SignedInUser,
+  meta: RequestMeta,
+  draft: { kind: DecisionKind; answers: WizardAnswers; supersedesId?: string | null; answersRequestId?: string },
+  detail: Record<string, string>,
+): Promise<string> {
+  const { id } = await tx.decisionDraft.create({
+    data: {
+      authorId: user.userId,
+      organisationId: user.organisationId,
+      kind: draft.kind,
+      supersedesId: draft.supersedesId ?? null,
+      answersRequestId: draft.answersRequestId ?? null,
+      answers: draft.answers as object,
+    },
+    select: { id: true },
+  });
+  await appendAuditEvent(
+    tx,
+    auditEntry(user, meta, {
+      action: "draft.create",
+      objectType: "draft",
+      objectId: id,
+      caseReference: draft.answers.concern?.caseReference ?? null,
+      outcome: "SUCCESS",
+      detail: { kind: draft.kind, ...detail },
+    }),
+  );
+  return id;
 }

@@ -5,9 +5,8 @@ import { STEP_REFUSALS, statusAfter } from "@/domain/requests";
 import { type StepId, firstIncompleteStepId, prefillFromRequest } from "@/domain/wizard";
 import { Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { recordRefusal } from "../auth/refusal";
-import { storedAnswers } from "../decisions/drafts";
+import { createDraft, storedAnswers } from "../decisions/drafts";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { loadRequestForAction } from "./load-request-for-action";
@@ -40,28 +39,14 @@ export async function startAnswerDraft(
   const prefill = prefillFromRequest(await requestFacts(request.id));
   try {
     return await db().$transaction(async (tx): Promise<StartAnswerDraftResult> => {
-      const draft = await tx.decisionDraft.create({
-        data: {
-          authorId: user.userId,
-          organisationId: user.organisationId,
-          kind: "ORIGINAL",
-          answersRequestId: request.id,
-          answers: prefill.answers as object,
-        },
-        select: { id: true },
-      });
-      await appendAuditEvent(
+      const draftId = await createDraft(
         tx,
-        auditEntry(user, meta, {
-          action: "draft.create",
-          objectType: "draft",
-          objectId: draft.id,
-          caseReference: null,
-          outcome: "SUCCESS",
-          detail: { kind: "ORIGINAL", answersRequest: request.reference },
-        }),
+        user,
+        meta,
+        { kind: "ORIGINAL", answersRequestId: request.id, answers: prefill.answers },
+        { answersRequest: request.reference },
       );
-      return { ok: true, draftId: draft.id, startStepId: firstIncompleteStepId(prefill.answers), existing: false };
+      return { ok: true, draftId, startStepId: firstIncompleteStepId(prefill.answers), existing: false };
     });
   } catch (error) {
     // Two starts at once: the unique link lets one draft in; the other gets it (or who holds it).
