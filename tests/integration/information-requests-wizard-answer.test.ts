@@ -310,13 +310,22 @@ describe("recording the draft answers the request", () => {
       await client.query("BEGIN");
       await client.query("SELECT id FROM information_request WHERE reference = $1 FOR UPDATE", [raced]);
       const recording = recordDecision(await actorFor(NURSE), draftId, TEST_META);
-      for (let waited = 0; ; waited += 1) {
+      // Polled, not slept: on a loaded machine reaching it can take seconds.
+      for (const giveUpAt = Date.now() + 60_000; ;) {
+        // Someone waits on this transaction (pg_locks, unlike pg_stat_activity, shows other roles' waits).
         const waiting = await client.query(
-          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%information_request%'`,
+          `SELECT 1 FROM pg_locks waiting JOIN pg_locks mine
+               ON mine.pid = pg_backend_pid() AND mine.locktype = 'transactionid' AND mine.granted
+              AND waiting.locktype = 'transactionid' AND NOT waiting.granted
+              AND waiting.transactionid = mine.transactionid`,
         );
         if (waiting.rowCount) break;
-        if (waited > 200) throw new Error("recording never reached the request's row");
-        await new Promise((resolve) => setTimeout(resolve, 25));
+        if (Date.now() > giveUpAt) {
+          await client.query("ROLLBACK");
+          await recording.catch(() => undefined);
+          throw new Error("recording never reached the request's row");
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
       }
       // Someone else answers it first.
       await client.query("UPDATE information_request SET status = 'ANSWERED' WHERE reference = $1", [raced]);
@@ -327,5 +336,5 @@ describe("recording the draft answers the request", () => {
     expect(await db().decision.count()).toBe(decisionsBefore);
     expect(await db().decisionDraft.count({ where: { id: draftId } })).toBe(1);
     expect((await requestRow(raced)).answer).toBeNull();
-  });
+  }, 120_000);
 });
