@@ -8,6 +8,7 @@ import { ERROR_SUMMARY_SLOT_ID } from "@/components/error-summary-slot";
 import { PAGE_TITLE_TEMPLATE } from "@/components/page-title";
 import { currentSession } from "@/server/auth/current-actor";
 import { env } from "@/server/infra/env";
+import { partnershipsOf } from "@/server/requests/partnerships-of";
 
 // Every page depends on who is signed in.
 export const dynamic = "force-dynamic";
@@ -21,7 +22,14 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await currentSession();
   const user =
-    session.status === "signed-in" ? { ...session.user, unreadNotifications: session.unreadNotifications } : null;
+    session.status === "signed-in"
+      ? {
+          ...session.user,
+          unreadNotifications: session.unreadNotifications,
+          // The partnership policy decides the partnership links (oversight for IG leads and lead partners).
+          partnerships: await partnershipsOf(session.user),
+        }
+      : null;
   const { SESSION_IDLE_MINUTES, SESSION_WARNING_SECONDS } = env();
   return (
     <html lang="en-GB">

@@ -93,6 +93,11 @@ export function DecisionRecordView({
           <Link href={recordHref(decision.supersedes.reference)}>{decision.supersedes.reference}</Link>.
         </p>
       ) : null}
+      {decision.answersRequest ? (
+        <p className="govuk-body" data-testid="answers-request">
+          This answers request <Link href={`/requests/${decision.answersRequest}`}>{decision.answersRequest}</Link>.
+        </p>
+      ) : null}
       {decision.followUps.length > 0 ? (
         <div className="govuk-inset-text" data-testid="follow-ups">
           <p className="mb-2 font-bold">This decision has been followed up:</p>

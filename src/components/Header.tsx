@@ -1,8 +1,18 @@
 import Link from "next/link";
-import { type GlobalAction, type Role, ROLE_LABELS, roleCan } from "@/domain/policy";
+import {
+  type Actor,
+  type GlobalAction,
+  type PartnershipAction,
+  type PartnershipResource,
+  type Role,
+  ROLE_LABELS,
+  can,
+  isPartnershipAction,
+  roleCan,
+} from "@/domain/policy";
 import { NavigationLinks } from "./NavigationLinks";
 
-export interface HeaderUser {
+export interface HeaderUser extends NavigationUser {
   name: string;
   role: Role;
   organisationName: string;
@@ -14,7 +24,7 @@ export interface HeaderUser {
  * policy for: a role sees the sections the policy lets it use (each role's own work first). Pages
  * only an admin uses are listed on the /admin hub instead, so the bar stays short on a phone.
  */
-const SECTIONS: { href: string; label: string; permission: GlobalAction }[] = [
+const SECTIONS: { href: string; label: string; permission: GlobalAction | PartnershipAction }[] = [
   { href: "/review", label: "Review queue", permission: "review.queue" },
   { href: "/audit", label: "Audit log", permission: "audit.view" },
   { href: "/dashboard", label: "Dashboard", permission: "dashboard.view" },
@@ -25,13 +35,25 @@ const SECTIONS: { href: string; label: string; permission: GlobalAction }[] = [
   { href: "/cases", label: "Cases", permission: "case.search" },
   { href: "/consultations", label: "Your consultations", permission: "consultation.list-own" },
   { href: "/requests", label: "Requests", permission: "request.list-own" },
+  // A partnership's section (decision 030): the policy decides by who the person is to each partnership.
+  { href: "/requests/oversight", label: "Partnership oversight", permission: "partnership.oversight" },
   { href: "/retention", label: "Retention", permission: "retention.manage" },
   { href: "/subject-access", label: "Subject access", permission: "subject-access.export" },
   { href: "/settings", label: "Settings", permission: "settings.manage" },
 ];
 
-export function navigationFor(role: Role): { href: string; label: string }[] {
-  return SECTIONS.filter((section) => roleCan(role, section.permission)).map(({ href, label }) => ({ href, label }));
+/** Who the navigation is for: the person, and the partnerships they are party to. */
+export interface NavigationUser extends Actor {
+  partnerships: readonly PartnershipResource[];
+}
+
+function mayUse(user: NavigationUser, permission: GlobalAction | PartnershipAction): boolean {
+  if (isPartnershipAction(permission)) return user.partnerships.some((p) => can(user, permission, p));
+  return roleCan(user.role, permission);
+}
+
+export function navigationFor(user: NavigationUser): { href: string; label: string }[] {
+  return SECTIONS.filter((section) => mayUse(user, section.permission)).map(({ href, label }) => ({ href, label }));
 }
 
 /** `signOutAction` is passed in by the layout: components do not import from src/app. */
@@ -76,7 +98,7 @@ export function Header({
       </div>
       {user ? (
         <nav aria-label="Main" className="border-t border-white/30 bg-white">
-          <NavigationLinks items={navigationFor(user.role)} unreadNotifications={user.unreadNotifications} />
+          <NavigationLinks items={navigationFor(user)} unreadNotifications={user.unreadNotifications} />
         </nav>
       ) : null}
       <PhaseBanner />

@@ -3,6 +3,7 @@ import { sendRequest } from "@/server/requests/send-request";
 import { acknowledgeRequest } from "@/server/requests/acknowledge-request";
 import { assignRequest } from "@/server/requests/assign-request";
 import { answerRequest } from "@/server/requests/answer-request";
+import { startAnswerDraft } from "@/server/requests/start-answer-draft";
 import { confirmRequestReceipt } from "@/server/requests/confirm-request-receipt";
 import { decideEscalation } from "@/server/requests/decide-escalation";
 import { disputeRefusal } from "@/server/requests/dispute-refusal";
@@ -46,6 +47,13 @@ const buttonOnRequest = <Result extends UseCaseResult>(useCase: OnRequest<Result
 /** A form on a request's page (or, with `path`, the lead partners' page of it). */
 const formOnRequest = <Result extends UseCaseResult>(useCase: FormOnRequest<Result>, done: string, path?: string) =>
   stepOnRequest(({ user, fields, meta }, reference) => useCase(user, reference, fields, meta), done, path);
+
+/** The main way to answer (decision 032): the wizard, filled from the request; recording it answers. */
+export const startAnswerDraftAction = formAction(
+  { access: "signed-in", admission: true },
+  ({ user, meta }, reference: string) => startAnswerDraft(user, reference, meta),
+  { done: (result) => goTo(`/decisions/drafts/${result.draftId}/${result.startStepId}`) },
+);
 
 export const acknowledgeRequestAction = buttonOnRequest(acknowledgeRequest, "acknowledged");
 export const confirmRequestReceiptAction = buttonOnRequest(confirmRequestReceipt, "receipt-confirmed");

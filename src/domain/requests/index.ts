@@ -4,3 +4,4 @@ export * from "./request-input";
 export * from "./status";
 export * from "./escalation";
 export * from "./oversight";
+export * from "./answer-from-decision";

@@ -67,3 +67,4 @@ export {
   type ParseContext,
   type StepParseResult,
 } from "./parse";
+export { prefillFromRequest, type RequestFacts, type RequestPrefill } from "./request-prefill";

@@ -16,7 +16,10 @@ import { parseAnswers } from "@/domain/wizard";
 import { type DecisionKind, Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
 import { auditEntry, logAuditEvent } from "../audit/append-audit-event";
-import { db } from "@/server/infra/db";
+import { type Tx, db } from "@/server/infra/db";
+import { type RequestAnswerContent, STEP_REFUSALS, answerFromDecision, statusAfter } from "@/domain/requests";
+import { writeAnswer } from "../requests/answer-request";
+import { type RequestForAction, loadRequestForAction } from "../requests/load-request-for-action";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { draftIdSchema, storedAnswers } from "./drafts";
 import { newDecisionReference } from "./reference";
@@ -67,6 +70,8 @@ interface DraftToRecord {
   settings: RecordKeepingSettings;
   /** The organisation's retention rules by record type (decision 024). */
   retentionRules: Record<RetentionRecordType, RetentionRule>;
+  /** The reference of the information request this draft answers (decision 032). */
+  answersRequestReference: string | null;
 }
 
 /**
@@ -88,6 +93,7 @@ async function loadDraftToRecord(user: SignedInUser, draftId: string): Promise<D
       review_within_days_routine: number | null;
       retention_years: number | null;
       retention_rules: { recordType: string; years: number; untilAge: number | null }[];
+      answers_request_reference: string | null;
     }>
   >`
     SELECT d.id, d.kind, d.answers, s.id AS supersedes_id, s.reference AS supersedes_reference,
@@ -96,11 +102,13 @@ async function loadDraftToRecord(user: SignedInUser, draftId: string): Promise<D
            st.retention_years,
            (SELECT coalesce(jsonb_agg(jsonb_build_object('recordType', r.record_type, 'years', r.years,
                                                          'untilAge', r.until_age)), '[]'::jsonb)
-              FROM retention_rule r WHERE r.organisation_id = d.organisation_id) AS retention_rules
+              FROM retention_rule r WHERE r.organisation_id = d.organisation_id) AS retention_rules,
+           ar.reference AS answers_request_reference
       FROM decision_draft d
       JOIN organisation o ON o.id = d.organisation_id
       LEFT JOIN decision s ON s.id = d.supersedes_id
       LEFT JOIN organisation_settings st ON st.organisation_id = d.organisation_id
+      LEFT JOIN information_request ar ON ar.id = d.answers_request_id
      WHERE d.id = ${draftId}::uuid AND d.author_id = ${user.userId}::uuid
        AND d.organisation_id = ${user.organisationId}::uuid`;
   const row = rows[0];
@@ -125,6 +133,7 @@ async function loadDraftToRecord(user: SignedInUser, draftId: string): Promise<D
           },
     ),
     retentionRules: retentionRulesWith(rowsAsRules(row.retention_rules)),
+    answersRequestReference: row.answers_request_reference,
   };
 }
 
@@ -151,6 +160,7 @@ async function recordInOneCall(
   record: DecisionRecordData,
   audit: AuditEventInput,
   retentionRule: AppliedRetention,
+  answering: AnsweredRequest | null,
 ): Promise<boolean> {
   const decision = {
     id: randomUUID(),
@@ -184,13 +194,44 @@ async function recordInOneCall(
   };
   const at = new Date();
   const template = chainEventTemplate(audit, at);
-  const rows = await db().$queryRaw<{ recorded: boolean }[]>`
+  const recordCall = (client: Tx | ReturnType<typeof db>) => client.$queryRaw<{ recorded: boolean }[]>`
     SELECT record_decision(${draft.id}::uuid, ${JSON.stringify(decision)}::jsonb,
                            ${JSON.stringify({ ...audit, at: at.toISOString() })}::jsonb,
                            ${template.before}, ${template.between}, ${template.after}) AS recorded`;
-  const recorded = rows[0]?.recorded === true;
+  const recorded = answering
+    ? await recordAndAnswer(user, answering, decision.id, answerFromDecision(record), recordCall)
+    : (await recordCall(db()))[0]?.recorded === true;
   if (recorded) logAuditEvent(audit, null);
   return recorded;
+}
+
+interface AnsweredRequest {
+  request: RequestForAction;
+  meta: RequestMeta;
+}
+
+/** The request was answered by someone else meanwhile: the whole recording is rolled back. */
+class RequestAlreadyAnswered extends Error {}
+
+/**
+ * A decision that answers a request (decision 032): the record and the answer it delivers commit
+ * together, in one interactive transaction (only for these drafts: the rest keep the one-call path
+ * of decision 007). If the request is no longer open, nothing is written.
+ */
+async function recordAndAnswer(
+  user: SignedInUser,
+  { request, meta }: AnsweredRequest,
+  decisionId: string,
+  answer: RequestAnswerContent,
+  recordCall: (tx: Tx) => Promise<{ recorded: boolean }[]>,
+): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const recorded = (await recordCall(tx))[0]?.recorded === true;
+    if (!recorded) return false;
+    const answered = await writeAnswer(tx, user, meta, request, answer, decisionId);
+    if (!answered.ok) throw new RequestAlreadyAnswered();
+    return true;
+  });
 }
 
 /**
@@ -215,6 +256,14 @@ export async function recordDecision(
     const reference = await alreadyRecordedFrom(user, draftId);
     if (reference) return { ok: true, reference, alreadyRecorded: true };
     return fail.notFound("Draft not found");
+  }
+  // A draft answering a request answers it only if its author may still do so and it is still open.
+  let answering: AnsweredRequest | null = null;
+  if (draft.answersRequestReference) {
+    const loaded = await loadRequestForAction(user, draft.answersRequestReference, "request.respond", meta);
+    if (!loaded.ok) return loaded;
+    if (!statusAfter("answer", loaded.request.status)) return fail.conflict(STEP_REFUSALS.answer);
+    answering = { request: loaded.request, meta };
   }
   for (let attempt = 1; ; attempt += 1) {
     const context: DecisionContext = {
@@ -251,11 +300,12 @@ export async function recordDecision(
         departsFromIndication: record.departsFromIndication,
         flags: record.reviewFlags,
         ...(draft.supersedes ? { supersedes: draft.supersedes.reference } : {}),
+        ...(draft.answersRequestReference ? { answersRequest: draft.answersRequestReference } : {}),
       },
     });
 
     try {
-      if (await recordInOneCall(user, draft, record, audit, retention.applied)) {
+      if (await recordInOneCall(user, draft, record, audit, retention.applied, answering)) {
         return { ok: true, reference: record.reference, alreadyRecorded: false };
       }
       // Removing the draft in the same statement serialises two racing submissions: the second
@@ -264,6 +314,7 @@ export async function recordDecision(
       if (reference) return { ok: true, reference, alreadyRecorded: true };
       throw new Error(`draft ${draft.id} vanished before it was recorded`);
     } catch (error) {
+      if (error instanceof RequestAlreadyAnswered) return fail.conflict(STEP_REFUSALS.answer);
       if (isUniqueViolation(error, "decision_draft_id_key")) {
         const reference = await alreadyRecordedFrom(user, draft.id);
         if (reference) return { ok: true, reference, alreadyRecorded: true };

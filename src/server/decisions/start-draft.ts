@@ -4,10 +4,10 @@ import { type UseCaseResult, fail } from "@/domain/errors";
 import { can } from "@/domain/policy";
 import { type StepId, type WizardAnswers, parseAnswers, parseStep, pruneAnswers } from "@/domain/wizard";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { recordRefusal } from "../auth/refusal";
 import { fieldErrorsFrom } from "../field-errors";
 import { decisionNotFound } from "./load-decision-for-action";
+import { createDraft } from "./drafts";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 
@@ -75,31 +75,16 @@ export async function startDraft(
   }
 
   return db().$transaction(async (tx): Promise<StartDraftResult> => {
-    const draft = await tx.decisionDraft.create({
-      data: {
-        authorId: user.userId,
-        organisationId: user.organisationId,
-        kind: parsed.data.kind,
-        supersedesId,
-        answers: answers as object,
-      },
-      select: { id: true },
-    });
-    await appendAuditEvent(
+    const draftId = await createDraft(
       tx,
-      auditEntry(user, meta, {
-        action: "draft.create",
-        objectType: "draft",
-        objectId: draft.id,
-        caseReference: answers.concern?.caseReference ?? null,
-        outcome: "SUCCESS",
-        detail: {
-          kind: parsed.data.kind,
-          ...(parsed.data.supersedesReference ? { supersedes: parsed.data.supersedesReference } : {}),
-          ...(answers.reconsideration ? { changesStep: answers.reconsideration.changesStep } : {}),
-        },
-      }),
+      user,
+      meta,
+      { kind: parsed.data.kind, supersedesId, answers },
+      {
+        ...(parsed.data.supersedesReference ? { supersedes: parsed.data.supersedesReference } : {}),
+        ...(answers.reconsideration ? { changesStep: answers.reconsideration.changesStep } : {}),
+      },
     );
-    return { ok: true, draftId: draft.id, startStepId };
+    return { ok: true, draftId, startStepId };
   });
 }

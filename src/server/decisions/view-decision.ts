@@ -41,6 +41,8 @@ export interface DecisionView {
   /** A share confirmed as done after the decision (issue 11), and whether this user may confirm one. */
   shareConfirmation: { sharedOn: string; method: string; confirmedBy: string; recordedAt: string } | null;
   canConfirmShare: boolean;
+  /** The information request this decision answered (decision 032). */
+  answersRequest: string | null;
 }
 
 /** Where a record was shown or sent: its page, or a download (JSON, PDF). */
@@ -82,12 +84,18 @@ export async function viewDecision(
   }
   const { reference: objectId, caseReference } = decision;
   const seen = { objectType: "decision", objectId, caseReference, outcome: "SUCCESS" as const };
-  await db().$transaction((tx) =>
-    appendAuditEvent(
-      tx,
-      auditEntry(user, meta, { ...seen, action: purpose.action, detail: { channel: purpose.channel } }),
+  const [answered] = await Promise.all([
+    db().informationRequestAnswer.findFirst({
+      where: { decisionId: decision.id },
+      select: { request: { select: { reference: true } } },
+    }),
+    db().$transaction((tx) =>
+      appendAuditEvent(
+        tx,
+        auditEntry(user, meta, { ...seen, action: purpose.action, detail: { channel: purpose.channel } }),
+      ),
     ),
-  );
+  ]);
 
   return {
     ok: true,
@@ -120,6 +128,7 @@ export async function viewDecision(
         decision.outcome !== "NO_SHARE" &&
         !decision.shareConfirmation &&
         can(user, "decision.confirm-share", decision),
+      answersRequest: answered?.request.reference ?? null,
     },
   };
 }

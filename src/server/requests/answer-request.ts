@@ -12,16 +12,17 @@ import { auditRequestStep, recordRequestEvent } from "./request-audit";
 export type AnswerRequestResult = UseCaseResult<{ reference: string }>;
 
 /**
- * The contact team's answer: the information itself, delivered inside InfoShare (the email only
- * says there is an answer), or the reasons for not sharing. The requester is told; the answer is
- * audited in both organisations' logs, since it reaches the requesting one.
+ * The contact team's answer without a decision record (decision 032: only when there is no decision
+ * to make, such as no records held; answering through the wizard is the main way): the information
+ * itself, delivered inside InfoShare (the email only says there is an answer), or the reasons for
+ * not sharing. The requester is told; the answer is audited in both organisations' logs, since it
+ * reaches the requesting one.
  */
 export async function answerRequest(
   user: SignedInUser,
   reference: string,
   raw: unknown,
   meta: RequestMeta,
-  decisionId: string | null = null,
 ): Promise<AnswerRequestResult> {
   const loaded = await loadRequestForAction(user, reference, "request.respond", meta);
   if (!loaded.ok) return loaded;
@@ -29,10 +30,10 @@ export async function answerRequest(
   if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const { request } = loaded;
   if (!statusAfter("answer", request.status)) return fail.conflict(STEP_REFUSALS.answer);
-  return db().$transaction((tx) => writeAnswer(tx, user, meta, request, parsed.data, decisionId));
+  return db().$transaction((tx) => writeAnswer(tx, user, meta, request, parsed.data, null));
 }
 
-/** The answer's writes, in the caller's transaction (also used when a wizard decision answers it). */
+/** The answer's writes, in the caller's transaction; `decisionId` when a wizard decision answers it (decision 032). */
 export async function writeAnswer(
   tx: Tx,
   user: SignedInUser,

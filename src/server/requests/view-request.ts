@@ -17,7 +17,18 @@ export interface RequestView extends RequestSummary {
   nhsNumber: string | null;
   overdue: boolean;
   assignedTo: string | null;
-  answer: { kind: "SHARE" | "NO_SHARE"; body: string; answeredBy: string; answeredAt: Date } | null;
+  answer: {
+    kind: "SHARE" | "NO_SHARE";
+    body: string;
+    answeredBy: string;
+    answeredAt: Date;
+    /** Answered through the wizard: a decision record of the responding organisation (decision 032). */
+    recordedAsDecision: boolean;
+    /** That record's reference, for the responding side only: the requester never sees it. */
+    decisionReference: string | null;
+  } | null;
+  /** Someone of the contact team is answering it through the wizard (responding side only). */
+  answerDraft: { author: string; mine: boolean } | null;
   events: { kind: string; at: Date; actor: string | null; organisation: string | null }[];
   /** The steps this user may take now. */
   may: { assign: boolean; acknowledge: boolean; answer: boolean; confirmReceipt: boolean; disputeRefusal: boolean };
@@ -67,6 +78,22 @@ export async function viewRequest(
     select: { id: true, name: true, organisation: { select: { name: true } } },
   });
   const byId = new Map(people.map((p) => [p.id, p]));
+  // The responding organisation's own record and draft: never looked up for the requesting side.
+  const [answerDecision, answerDraft] =
+    side === "responding"
+      ? await Promise.all([
+          row.answer?.decisionId
+            ? db().decision.findFirst({
+                where: { id: row.answer.decisionId, organisationId: user.organisationId },
+                select: { reference: true },
+              })
+            : null,
+          db().decisionDraft.findUnique({
+            where: { answersRequestId: request.id },
+            select: { authorId: true, author: { select: { name: true } } },
+          }),
+        ])
+      : [null, null];
   const may = {
     assign: can(user, "request.assign", request) && statusAfter("assign", request.status) !== null,
     acknowledge: can(user, "request.acknowledge", request) && statusAfter("acknowledge", request.status) !== null,
@@ -120,6 +147,8 @@ export async function viewRequest(
             body: row.answer.body,
             answeredBy: byId.get(row.answer.answeredById)?.name ?? "",
             answeredAt: row.answer.answeredAt,
+            recordedAsDecision: row.answer.decisionId !== null,
+            decisionReference: answerDecision?.reference ?? null,
           }
         : null,
       events: row.events.map((e) => ({
@@ -130,6 +159,7 @@ export async function viewRequest(
       })),
       may,
       team,
+      answerDraft: answerDraft ? { author: answerDraft.author.name, mine: answerDraft.authorId === user.userId } : null,
     },
   };
 }

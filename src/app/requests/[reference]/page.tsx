@@ -6,10 +6,12 @@ import { formatUkDate, ukDayStart } from "@/domain/calendar";
 import { ActionForm } from "@/components/ActionForm";
 import { BackLink, SuccessBanner, SummaryList } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
+import Link from "next/link";
 import {
   acknowledgeRequestAction,
   answerRequestAction,
   assignRequestAction,
+  startAnswerDraftAction,
   confirmRequestReceiptAction,
   disputeRefusalAction,
 } from "../actions";
@@ -69,6 +71,16 @@ export default async function RequestPage({ params, searchParams }: PageProps<{ 
               { key: "Answered by", value: `${r.answer.answeredBy}, ${formatDateTime(r.answer.answeredAt)}` },
             ]}
           />
+          {r.answer.decisionReference ? (
+            <p className="govuk-body" data-testid="answer-decision">
+              Recorded as decision{" "}
+              <Link href={`/decisions/${r.answer.decisionReference}`}>{r.answer.decisionReference}</Link>.
+            </p>
+          ) : r.answer.recordedAsDecision ? (
+            <p className="govuk-body" data-testid="answer-decision">
+              {r.respondingOrganisation} recorded this answer as a decision in its own records.
+            </p>
+          ) : null}
         </section>
       ) : null}
 
@@ -133,26 +145,55 @@ export default async function RequestPage({ params, searchParams }: PageProps<{ 
         <>
           <h2 className="govuk-heading-m">Answer the request</h2>
           <p className="govuk-body">
-            Share what is necessary and proportionate. The requester sees your answer here, in InfoShare; it is never
-            sent by email.
+            Answer through the wizard, already filled with what the request says: your answer is a full decision record
+            of {r.respondingOrganisation}. Recording the decision sends the requester the information you share, or your
+            reasons for not sharing, here in InfoShare; it is never sent by email.
           </p>
-          <ActionForm
-            action={answerRequestAction.bind(null, r.reference)}
-            fields={[
-              {
-                name: "answer",
-                kind: "radios",
-                label: "Are you sharing the information?",
-                options: [
-                  { value: "SHARE", label: "Yes, share it", revealsFields: ["information"] },
-                  { value: "NO_SHARE", label: "No, do not share it", revealsFields: ["reasons"] },
-                ],
-              },
-              { name: "information", kind: "textarea", label: "The information you are sharing", maxLength: 10000 },
-              { name: "reasons", kind: "textarea", label: "Why you are not sharing it", maxLength: 5000 },
-            ]}
-            submitLabel="Send the answer"
-          />
+          {r.answerDraft && !r.answerDraft.mine ? (
+            <p className="govuk-body" data-testid="answer-draft">
+              {r.answerDraft.author} has started answering this request.
+            </p>
+          ) : (
+            <ActionForm
+              action={startAnswerDraftAction.bind(null, r.reference)}
+              fields={[]}
+              submitLabel={r.answerDraft ? "Continue your answer" : "Answer through the wizard"}
+            />
+          )}
+          <details className="govuk-details mb-6">
+            <summary className="govuk-details__summary cursor-pointer text-govuk-link underline">
+              Answer without a decision record
+            </summary>
+            <div className="govuk-details__text mt-2 border-l-[5px] border-govuk-border pl-4">
+              <p className="govuk-body">
+                Only when there is no decision to make about sharing, for example when you hold no records about this
+                child. Anything else is answered through the wizard.
+              </p>
+              <ActionForm
+                action={answerRequestAction.bind(null, r.reference)}
+                fields={[
+                  {
+                    name: "answer",
+                    kind: "radios",
+                    label: "Are you sharing the information?",
+                    options: [
+                      { value: "SHARE", label: "Yes, share it", revealsFields: ["information"] },
+                      { value: "NO_SHARE", label: "No, do not share it", revealsFields: ["reasons"] },
+                    ],
+                  },
+                  {
+                    name: "information",
+                    kind: "textarea",
+                    label: "The information you are sharing",
+                    maxLength: 10000,
+                  },
+                  { name: "reasons", kind: "textarea", label: "Why you are not sharing it", maxLength: 5000 },
+                ]}
+                submitLabel="Send the answer"
+                tone="secondary"
+              />
+            </div>
+          </details>
         </>
       ) : null}
 

@@ -99,7 +99,7 @@ export default async function StepPage({ params, searchParams }: Props) {
             title={definition.title}
             hint={definition.hint}
             fields={fields}
-            savedAnswer={(draft.answers[step] as Record<string, unknown> | undefined) ?? {}}
+            savedAnswer={(draft.answers[step] as Record<string, unknown> | undefined) ?? draft.formDefaults[step] ?? {}}
             submitLabel={returnToCheckAnswers ? "Save and return to check your answers" : "Save and continue"}
           />
         </div>

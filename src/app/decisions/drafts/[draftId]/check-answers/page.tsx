@@ -3,7 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { departureFor, evaluateAnswers, firstIncompleteStepId, previousStepId } from "@/domain/wizard";
 import { requirePermission } from "@/server/auth/current-actor";
 import { loadOwnDraft } from "@/server/decisions/drafts";
-import { BackLink, SummaryCard, WarningText } from "@/components/layout-bits";
+import Link from "next/link";
+import { BackLink, InsetText, SummaryCard, WarningText } from "@/components/layout-bits";
 import { answerCards } from "@/components/AnswerRows";
 import { IndicationSummary } from "../../IndicationSummary";
 import { RecordDecisionForm } from "../../RecordDecisionForm";
@@ -28,6 +29,13 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ d
         {draft.supersedes ? `Follow-up to ${draft.supersedes.reference}` : "Record a decision"}
       </span>
       <h1 className="govuk-heading-l">Check your answers before recording your decision</h1>
+      {draft.answersRequest ? (
+        <InsetText>
+          This answers request{" "}
+          <Link href={`/requests/${draft.answersRequest.reference}`}>{draft.answersRequest.reference}</Link>. Recording
+          it sends the requester, in InfoShare, the information you share or your reasons for not sharing.
+        </InsetText>
+      ) : null}
       <IndicationSummary evaluation={evaluateAnswers(draft.answers)} />
       {departure ? (
         <WarningText>
