@@ -116,7 +116,13 @@ test("a school asks the health trust, the trust answers, the school confirms rec
     await group.getByLabel("Year", { exact: true }).fill(date.year);
   });
   await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
-  await answerSharingQuestions(page);
+  // The requester is who the information goes to: the recipient page starts filled with them.
+  await answerSharingQuestions(page, {
+    recipient: async (p) => {
+      await expect(p.getByLabel("Name of the person or team")).toHaveValue("Tom Baker");
+      await expect(p.getByLabel("Their organisation")).toHaveValue("Riverside Primary School");
+    },
+  });
   await expect(page.getByText(`This answers request ${reference}`)).toBeVisible();
   const decisionReference = await recordDecision(page);
   await page.goto(`/requests/${reference}`);

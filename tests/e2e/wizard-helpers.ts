@@ -352,9 +352,10 @@ export async function answerRoutineOpening(
 /** After a decision to share: to whom, what, how, telling the person, then safety (issue 11 order). */
 export async function answerSharingQuestions(
   page: Page,
-  fills: { recipient?: Recipient; safety?: Fill; informing?: Fill } = {},
+  fills: { recipient?: Recipient | Fill; safety?: Fill; informing?: Fill } = {},
 ): Promise<void> {
-  await answer(page, "recipient", fillRecipient(fills.recipient ?? EARLY_HELP_WORKER));
+  const recipient = fills.recipient ?? EARLY_HELP_WORKER;
+  await answer(page, "recipient", typeof recipient === "function" ? recipient : fillRecipient(recipient));
   await answer(page, "information-to-share", fillInformation);
   await answer(page, "sharing-method", fillSharingMethod);
   await answer(page, "informing", fills.informing ?? fillInforming());
