@@ -31,6 +31,10 @@ describe("a partnership's response times", () => {
     expect(errorsOf({ red: "1", amber: "80", green: "72" })).toEqual([
       ["green", "Green response time must be longer than Amber (80 hours)"],
     ]);
+    expect(errorsOf({ red: "20", amber: "16", green: "" })).toEqual([
+      ["green", "Enter the Green response time in working hours"],
+      ["amber", "Amber response time must be longer than Red (20 hours)"],
+    ]);
     expect(errorsOf({ red: "1", amber: "1", green: "1" })).toEqual([
       ["amber", "Amber response time must be longer than Red (1 hour)"],
       ["green", "Green response time must be longer than Amber (1 hour)"],

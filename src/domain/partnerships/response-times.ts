@@ -20,36 +20,41 @@ function isValidHours(hours: unknown): hours is number {
   );
 }
 
-function hoursOf(priority: Priority) {
+/** GOV.UK's message for what was typed in one box, or null when it is a valid number of hours. */
+function hoursProblem(priority: Priority, text: string): string | null {
   const label = `${PRIORITY_LABELS[priority]} response time`;
-  return z
-    .string({ error: `Enter the ${label} in working hours` })
-    .trim()
-    .min(1, { error: `Enter the ${label} in working hours`, abort: true })
-    .regex(/^\d+$/, { error: `${label} must be a whole number of hours, like 4` })
-    .transform(Number)
-    .refine(isValidHours, {
-      error: `${label} must be between ${RESPONSE_HOURS_MIN} and ${RESPONSE_HOURS_MAX} working hours`,
-    });
+  if (text === "") return `Enter the ${label} in working hours`;
+  if (!/^\d+$/.test(text)) return `${label} must be a whole number of hours, like 4`;
+  if (!isValidHours(Number(text))) {
+    return `${label} must be between ${RESPONSE_HOURS_MIN} and ${RESPONSE_HOURS_MAX} working hours`;
+  }
+  return null;
 }
 
-/** What the change form posts: the partnership and three numbers of working hours. */
+const box = z.string().trim().optional().default("");
+
+/**
+ * What the change form posts: the partnership and three numbers of working hours. The boxes are
+ * checked together in one refinement, so every box's problem is listed at once (GOV.UK's error
+ * summary), the order only between boxes that hold valid hours.
+ */
 export const responseTimesSchema = z
-  .strictObject({
-    partnershipId: z.uuid({ error: "Choose a partnership" }),
-    red: hoursOf("RED"),
-    amber: hoursOf("AMBER"),
-    green: hoursOf("GREEN"),
-  })
+  .strictObject({ partnershipId: z.uuid({ error: "Choose a partnership" }), red: box, amber: box, green: box })
   .superRefine((input, ctx) => {
+    const valid: Partial<Record<Priority, number>> = {};
+    for (const priority of PRIORITIES) {
+      const field = RESPONSE_TIME_FIELDS[priority];
+      const message = hoursProblem(priority, input[field]);
+      if (message) ctx.addIssue({ code: "custom", path: [field], message });
+      else valid[priority] = Number(input[field]);
+    }
     const ordered: [Priority, Priority][] = [
       ["RED", "AMBER"],
       ["AMBER", "GREEN"],
     ];
     for (const [faster, slower] of ordered) {
-      const [fast, slow] = [input[RESPONSE_TIME_FIELDS[faster]], input[RESPONSE_TIME_FIELDS[slower]]];
-      // Compared only when both are valid: a box with its own error says that first.
-      if (isValidHours(fast) && isValidHours(slow) && slow <= fast)
+      const [fast, slow] = [valid[faster], valid[slower]];
+      if (fast !== undefined && slow !== undefined && slow <= fast)
         ctx.addIssue({
           code: "custom",
           path: [RESPONSE_TIME_FIELDS[slower]],
@@ -61,7 +66,7 @@ export const responseTimesSchema = z
   })
   .transform((input): { partnershipId: string; hours: Record<Priority, number> } => ({
     partnershipId: input.partnershipId,
-    hours: { RED: input.red, AMBER: input.amber, GREEN: input.green },
+    hours: { RED: Number(input.red), AMBER: Number(input.amber), GREEN: Number(input.green) },
   }));
 export type ResponseTimesInput = z.output<typeof responseTimesSchema>;
 
