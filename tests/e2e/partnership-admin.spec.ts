@@ -25,9 +25,9 @@ test("an admin adds a bank holiday and removes it again, without JavaScript", as
   await expect(summary).toContainText("Enter the date of the bank holiday");
 
   await page.getByLabel("Name of the bank holiday").fill("Partnership test day");
-  await page.getByLabel("Day").fill(DAY.day);
-  await page.getByLabel("Month").fill(DAY.month);
-  await page.getByLabel("Year").fill(DAY.year);
+  await page.getByLabel("Day", { exact: true }).fill(DAY.day);
+  await page.getByLabel("Month", { exact: true }).fill(DAY.month);
+  await page.getByLabel("Year", { exact: true }).fill(DAY.year);
   await page.getByRole("button", { name: "Add bank holiday" }).click();
   await expect(page.getByTestId("bank-holidays-notice")).toContainText("Bank holiday added");
   await expect(page.getByTestId("bank-holidays-2031")).toContainText("10 June 2031");

@@ -8,6 +8,7 @@ import type { SignedInUser } from "@/server/auth/current-actor";
 import { fieldErrorsFrom } from "@/server/field-errors";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
+import { bankHolidayKey } from "./list-bank-holidays";
 import { bankHolidaysRefusal } from "./partnership-access";
 
 export type AddBankHolidayResult = UseCaseResult<{ day: string; name: string }>;
@@ -31,7 +32,7 @@ export async function addBankHoliday(
   const parsed = addBankHolidaySchema(ukDate(now)).safeParse(raw);
   if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const { day, name } = parsed.data;
-  const key = { division: BANK_HOLIDAY_DIVISION, day: new Date(`${day}T00:00:00Z`) };
+  const key = bankHolidayKey(day);
   try {
     return await db().$transaction(async (tx): Promise<AddBankHolidayResult> => {
       const existing = await tx.bankHoliday.findUnique({ where: { division_day: key }, select: { name: true } });

@@ -23,6 +23,11 @@ export function isoDayOf(day: Date): IsoDay {
   return day.toISOString().slice(0, 10);
 }
 
+/** A holiday's row key: the division and its DATE as midnight UTC, as the column is read and written. */
+export function bankHolidayKey(day: IsoDay): { division: string; day: Date } {
+  return { division: BANK_HOLIDAY_DIVISION, day: new Date(`${day}T00:00:00Z`) };
+}
+
 /** The bank holidays of England and Wales the response clocks skip, by year (public facts: no audit). */
 export async function listBankHolidays(actor: Actor, now: Date = new Date()): Promise<BankHolidayList> {
   const today = ukDate(now);

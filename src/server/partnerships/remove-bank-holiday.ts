@@ -7,6 +7,7 @@ import { appendAuditEvent, auditEntry } from "@/server/audit/append-audit-event"
 import type { SignedInUser } from "@/server/auth/current-actor";
 import { type Tx, db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
+import { bankHolidayKey } from "./list-bank-holidays";
 import { bankHolidaysRefusal } from "./partnership-access";
 
 export const BANK_HOLIDAY_NOT_FOUND = "Bank holiday not found";
@@ -19,7 +20,7 @@ async function holidayToRemove(day: string, today: IsoDay, client: Tx = db()): P
   const parsed = removeBankHolidaySchema.safeParse({ day });
   if (!parsed.success) return fail.notFound(BANK_HOLIDAY_NOT_FOUND);
   const holiday = await client.bankHoliday.findUnique({
-    where: { division_day: { division: BANK_HOLIDAY_DIVISION, day: new Date(`${parsed.data.day}T00:00:00Z`) } },
+    where: { division_day: bankHolidayKey(parsed.data.day) },
     select: { name: true },
   });
   if (!holiday) return fail.notFound(BANK_HOLIDAY_NOT_FOUND);
@@ -54,7 +55,7 @@ export async function removeBankHoliday(
     const holiday = await holidayToRemove(day, ukDate(now), tx);
     if (!holiday.ok) return holiday;
     const removed = await tx.bankHoliday.deleteMany({
-      where: { division: BANK_HOLIDAY_DIVISION, day: new Date(`${holiday.day}T00:00:00Z`) },
+      where: bankHolidayKey(holiday.day),
     });
     // Another admin removed it in between: nothing to audit, and nothing left to remove.
     if (removed.count === 0) return fail.notFound(BANK_HOLIDAY_NOT_FOUND);

@@ -5,7 +5,7 @@ import { BANK_HOLIDAY_NAME_MAX_LENGTH } from "@/domain/partnerships";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listBankHolidays } from "@/server/partnerships/list-bank-holidays";
 import { ActionForm } from "@/components/ActionForm";
-import { BackLink, InsetText, PageHeading, SuccessBanner, TableHead } from "@/components/layout-bits";
+import { BackLink, InsetText, PageHeading, SuccessBanner, TableHead, TableRegion } from "@/components/layout-bits";
 import { type PageProps, doneNotice } from "@/app/page-props";
 import { addBankHolidayAction } from "./actions";
 
@@ -40,27 +40,29 @@ export default async function BankHolidaysPage({ searchParams }: PageProps) {
       </InsetText>
       {list.years.length === 0 ? <p className="govuk-body">There are no bank holidays in the list.</p> : null}
       {list.years.map(({ year, holidays }) => (
-        <table key={year} className="govuk-table" data-testid={`bank-holidays-${year}`}>
-          <caption className="govuk-heading-m text-left">{year}</caption>
-          <TableHead columns={["Date", "Bank holiday"]} action={list.canManage} />
-          <tbody>
-            {holidays.map((holiday) => (
-              <tr key={holiday.day}>
-                <td className="whitespace-nowrap">{dayText(holiday.day)}</td>
-                <td className="break-words">{holiday.name}</td>
-                {list.canManage ? (
-                  <td>
-                    {holiday.removable ? (
-                      <Link href={`/admin/bank-holidays/${holiday.day}/remove`}>
-                        Remove<span className="sr-only"> {`${holiday.name}, ${dayText(holiday.day)}`}</span>
-                      </Link>
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableRegion key={year} label={`Bank holidays in ${year}`}>
+          <table className="govuk-table" data-testid={`bank-holidays-${year}`}>
+            <caption className="govuk-heading-m text-left">{year}</caption>
+            <TableHead columns={["Date", "Bank holiday"]} action={list.canManage} />
+            <tbody>
+              {holidays.map((holiday) => (
+                <tr key={holiday.day}>
+                  <td>{dayText(holiday.day)}</td>
+                  <td className="break-words">{holiday.name}</td>
+                  {list.canManage ? (
+                    <td>
+                      {holiday.removable ? (
+                        <Link href={`/admin/bank-holidays/${holiday.day}/remove`}>
+                          Remove<span className="sr-only"> {`${holiday.name}, ${dayText(holiday.day)}`}</span>
+                        </Link>
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
       ))}
       {list.canManage ? (
         <>
