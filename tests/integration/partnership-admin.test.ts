@@ -144,7 +144,7 @@ describe("bank holidays", () => {
     expect(await db().auditEvent.count({ where: { id: { gt: since } } })).toBe(0);
   });
 
-  it("removes a holiday still to come after the confirmation page names it; new requests count the day again", async () => {
+  it("removes a holiday still to come, named by the confirmation page; new requests count the day again", async () => {
     const admin = await actorFor(COUNCIL_ADMIN);
     expect(await getBankHolidayToRemove(admin, "2027-06-16", TEST_META, NOW)).toEqual({
       ok: true,
@@ -213,7 +213,7 @@ describe("bank holidays", () => {
 describe("a partnership's response times", () => {
   const sentAt = new Date("2027-06-14T08:00:00Z"); // Monday 9am BST
 
-  it("shows them to everyone in a member organisation; only a lead partner's organisation's admin may change", async () => {
+  it("shows them to everyone in a member organisation; a lead partner's organisation's admin may change", async () => {
     const view = async (email: string) => viewPartnerships(await actorFor(email));
     const [council, school, teacher] = [await view(COUNCIL_ADMIN), await view(SCHOOL_ADMIN), await view(TEACHER)];
     expect(council.map((p) => [p.name, p.responseHours, p.canChangeResponseTimes])).toEqual([
@@ -284,7 +284,7 @@ describe("a partnership's response times", () => {
     expect(await db().auditEvent.count({ where: { id: { gt: since } } })).toBe(0);
   });
 
-  it("refuses a member organisation's admin with no lead partner (forbidden) and anyone outside (not found), audited", async () => {
+  it("refuses a member's admin with no lead partner (forbidden), anyone outside (not found), audited", async () => {
     const form = { partnershipId, red: "1", amber: "2", green: "3" };
     const school = await actorFor(SCHOOL_ADMIN);
     const elsewhere = await actorFor(ELSEWHERE_ADMIN);
@@ -316,7 +316,7 @@ describe("a partnership's response times", () => {
     expect(hours.map((row) => row.workingHours)).toEqual([2, 16, 72]);
   });
 
-  it("is held by the database too: the app's role may not delete a row, nor set hours out of range or order", async () => {
+  it("is held by the database: the app's role may not delete, nor set hours out of range or order", async () => {
     await withAppRole(async (client) => {
       await expect(client.query("DELETE FROM partnership_response_time")).rejects.toThrow(/permission denied/);
       await expect(
