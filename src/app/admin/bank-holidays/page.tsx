@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatUkDate, ukDayStart } from "@/domain/calendar";
 import { BANK_HOLIDAY_NAME_MAX_LENGTH } from "@/domain/partnerships";
+import { roleCan } from "@/domain/policy";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listBankHolidays } from "@/server/partnerships/list-bank-holidays";
 import { ActionForm } from "@/components/ActionForm";
@@ -27,7 +28,11 @@ export default async function BankHolidaysPage({ searchParams }: PageProps) {
   const notice = doneNotice(await searchParams, DONE);
   return (
     <div className="max-w-[760px]">
-      <BackLink href="/admin">Administration</BackLink>
+      {roleCan(user.role, "users.manage") ? (
+        <BackLink href="/admin">Administration</BackLink>
+      ) : (
+        <BackLink href="/admin/partnership">Partnership</BackLink>
+      )}
       <SuccessBanner message={notice} testId="bank-holidays-notice" />
       <PageHeading caption="England and Wales">Bank holidays</PageHeading>
       <p className="govuk-body">

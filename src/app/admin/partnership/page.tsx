@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { roleCan } from "@/domain/policy";
 import { PRIORITIES, PRIORITY_LABELS } from "@/domain/requests";
 import { requirePermission } from "@/server/auth/current-actor";
 import { viewPartnerships } from "@/server/partnerships/view-partnerships";
@@ -23,7 +24,8 @@ export default async function PartnershipPage({ searchParams }: PageProps) {
   const notice = doneNotice(await searchParams, DONE);
   return (
     <div className="max-w-[760px]">
-      <BackLink href="/admin">Administration</BackLink>
+      {/* The administration hub is the admins'; everyone else reaches this page by its address. */}
+      {roleCan(user.role, "users.manage") ? <BackLink href="/admin">Administration</BackLink> : null}
       <SuccessBanner message={notice} testId="partnership-notice" />
       <PageHeading caption={user.organisationName}>
         {partnerships.length === 1 ? partnerships[0]!.name : "Safeguarding partnerships"}
