@@ -79,6 +79,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "request.view-escalated": "Read an escalated request as a lead safeguarding partner",
   "request.decide-escalation": "Decided an escalated request as a lead safeguarding partner",
   "partnership.oversight-export": "Exported the partnership’s response figures",
+  // Decision 033.
+  "partnership.response-times": "Changed the partnership’s response times",
+  "bank-holiday.add": "Added a bank holiday",
+  "bank-holiday.remove": "Removed a bank holiday",
 };
 
 /** What happened, for an action; an action with no label (it fails a test) shows as recorded. */

@@ -124,4 +124,8 @@ export const AUDITED_ACTIONS = [
   "request.view-escalated",
   "request.decide-escalation",
   "partnership.oversight-export",
+  // Decision 033: the partnership's response times and the bank holidays, set by admins.
+  "partnership.response-times",
+  "bank-holiday.add",
+  "bank-holiday.remove",
 ] as const;

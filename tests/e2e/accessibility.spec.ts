@@ -203,6 +203,44 @@ PAGES.push(
   { role: "practitioner", name: "partnership oversight (not overseeing)", path: () => "/requests/oversight" },
 );
 // ---- end partners2 ----
+// ---- partadmin (decision 033): the partnership's response times and the bank holidays. The admin is
+// the council's, whose director is a lead partner, so the change links and forms are there. ----
+/** Follows the partnership page's first "Change" link to the response times form. */
+async function openResponseTimes(page: Page): Promise<void> {
+  await page.getByRole("link", { name: "Change Red response time" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change response times" })).toBeVisible();
+}
+PAGES.push(
+  { role: "admin", name: "partnership", path: () => "/admin/partnership" },
+  { role: "practitioner", name: "partnership (read only)", path: () => "/admin/partnership" },
+  { role: "admin", name: "change response times", path: () => "/admin/partnership", act: openResponseTimes },
+  {
+    role: "admin",
+    name: "change response times with errors",
+    path: () => "/admin/partnership",
+    act: async (page) => {
+      await openResponseTimes(page);
+      await page.getByLabel("Red response time, in working hours").fill("four");
+      await page.getByRole("button", { name: "Save response times" }).click();
+      await expect(page.getByTestId("error-summary")).toBeVisible();
+    },
+  },
+  { role: "admin", name: "bank holidays", path: () => "/admin/bank-holidays" },
+  withErrors("admin", "bank holidays with errors", "/admin/bank-holidays", ["Add bank holiday"]),
+  {
+    role: "admin",
+    name: "remove a bank holiday",
+    path: () => "/admin/bank-holidays",
+    act: async (page) => {
+      await page
+        .getByRole("link", { name: /^Remove / })
+        .first()
+        .click();
+      await expect(page.getByRole("button", { name: "Yes, remove bank holiday" })).toBeVisible();
+    },
+  },
+);
+// ---- end partadmin ----
 
 /** The header's navigation is the same on every page of a role: it is checked once per role and width. */
 const NAVIGATION = 'header nav[aria-label="Main"]';

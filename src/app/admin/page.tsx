@@ -33,6 +33,16 @@ const SECTIONS: { href: string; title: string; description: string }[] = [
     title: "Single sign-on",
     description: "Sign in through your organisation's OpenID Connect provider, such as Entra ID or Google Workspace.",
   },
+  {
+    href: "/admin/partnership",
+    title: "Safeguarding partnership",
+    description: "Response times for requests between partners, member organisations and their contact teams.",
+  },
+  {
+    href: "/admin/bank-holidays",
+    title: "Bank holidays",
+    description: "The England and Wales bank holidays that partners' response clocks skip.",
+  },
   { href: "/settings", title: "Review and retention settings", description: "Review-by days and retention period." },
 ];
 
