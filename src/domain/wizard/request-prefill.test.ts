@@ -24,7 +24,7 @@ describe("prefillFromRequest", () => {
     expect(firstIncompleteStepId(answers)).toBe("urgency");
   });
 
-  it("offers the purpose on the decision page, the recipient on its page, and identifiable, without deciding them", () => {
+  it("offers the purpose, the recipient on its own page, and identifiable, without deciding them", () => {
     const { answers, formDefaults } = prefillFromRequest(facts);
     expect(answers.decision).toBeUndefined();
     expect(answers.recipient).toBeUndefined();
