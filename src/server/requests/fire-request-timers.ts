@@ -1,5 +1,6 @@
 import "server-only";
 import { OPEN_STATUSES, type RequestStatus, leadPartnerEscalationAt } from "@/domain/requests";
+import { Prisma } from "@/generated/prisma/client";
 import { appendAuditEvent } from "../audit/append-audit-event";
 import { type Db, type Tx, db } from "@/server/infra/db";
 import { notify, teamSupervisorIds } from "../notifications/notify";
@@ -62,17 +63,34 @@ interface ClaimedTimer {
   response_hours: number;
 }
 
-async function fireBatch(tx: Tx, now: Date, limit: number): Promise<TimerReport> {
-  const timers = await tx.$queryRaw<ClaimedTimer[]>`
+/**
+ * Claims due timers, earliest first: the first, then more of the same responding organisation, so a
+ * batch appends to one audit chain and two runners' batches cannot wait on each other's chains in
+ * opposite orders. An ESCALATE_LEAD timer (two organisations' chains) goes alone.
+ */
+async function claimDueTimers(tx: Tx, now: Date, limit: number): Promise<ClaimedTimer[]> {
+  const claim = (more: Prisma.Sql, take: number) => tx.$queryRaw<ClaimedTimer[]>`
     SELECT t.id, t.kind, t.request_id, r.reference, r.status::text AS status, r.contact_team_id::text,
            r.responding_organisation_id::text, r.assigned_to_id::text, r.partnership_id::text,
            r.requesting_organisation_id::text, r.requesting_team_id::text, r.requester_id::text, r.due_at,
            r.response_hours
       FROM request_timer t JOIN information_request r ON r.id = t.request_id
-     WHERE t.fired_at IS NULL AND t.due_at <= ${now}
+     WHERE t.fired_at IS NULL AND t.due_at <= ${now} ${more}
      ORDER BY t.due_at, t.id
-     LIMIT ${limit}
+     LIMIT ${take}
        FOR UPDATE OF t SKIP LOCKED`;
+  const [first] = await claim(Prisma.empty, 1);
+  if (!first || first.kind === "ESCALATE_LEAD" || limit === 1) return first ? [first] : [];
+  const more = await claim(
+    Prisma.sql`AND t.kind <> 'ESCALATE_LEAD' AND t.id <> ${first.id}
+               AND r.responding_organisation_id = ${first.responding_organisation_id}::uuid`,
+    limit - 1,
+  );
+  return [first, ...more];
+}
+
+async function fireBatch(tx: Tx, now: Date, limit: number): Promise<TimerReport> {
+  const timers = await claimDueTimers(tx, now, limit);
   const report: TimerReport = { fired: 0, closed: 0 };
   if (timers.length === 0) return report;
   await tx.requestTimer.updateMany({ where: { id: { in: timers.map((t) => t.id) } }, data: { firedAt: now } });
