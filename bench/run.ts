@@ -166,9 +166,13 @@ async function firstLoadJs(server: AppServer, cookie: string, wizardPath: string
 }
 
 async function wizardFigures(server: AppServer, users: HarnessUser[], secret: string, ownerUrl: string) {
-  // Every user has a draft at "What is the concern about?" (urgency and request answered).
+  // Every user has a draft at "What is the concern about?" (urgency, request and identifiable answered).
   const drafts = await withClient(ownerUrl, (client) =>
-    createDrafts(client, users, 1, { urgency: VALID.urgency, request: VALID.request }),
+    createDrafts(client, users, 1, {
+      urgency: VALID.urgency,
+      request: VALID.request,
+      identifiable: VALID.identifiable,
+    }),
   );
   const cookies = await Promise.all(users.map((user) => sessionCookie(user, secret)));
   const draftOf = (i: number) => drafts.get(users[i]!.id)![0]!;
@@ -599,7 +603,11 @@ async function main(): Promise<void> {
 
     const js = await phase("firstLoadJs", async () => {
       const drafts = await withClient(database.ownerUrl, (client) =>
-        createDrafts(client, [sam], 1, { urgency: VALID.urgency, request: VALID.request }),
+        createDrafts(client, [sam], 1, {
+          urgency: VALID.urgency,
+          request: VALID.request,
+          identifiable: VALID.identifiable,
+        }),
       );
       return firstLoadJs(
         server!,

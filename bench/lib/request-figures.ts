@@ -90,7 +90,13 @@ export async function requestPages(seeded: RequestSeedResult, ownerUrl: string, 
  * drain in a worker process as the app's role. Checks every one fired exactly once: marked fired, one
  * ESCALATED event each, and no timer still due.
  */
-export async function requestTimerFigures(seeded: RequestSeedResult, ownerUrl: string, appUrl: string) {
+export async function requestTimerFigures(
+  seeded: RequestSeedResult,
+  ownerUrl: string,
+  appUrl: string,
+  /** Extra node arguments for the worker (e.g. --cpu-prof). */
+  nodeArgs: string[] = [],
+) {
   const moved = await withClient(ownerUrl, async (client) => {
     await client.query(
       `UPDATE information_request r SET due_at = now() - interval '1 minute'
@@ -106,6 +112,7 @@ export async function requestTimerFigures(seeded: RequestSeedResult, ownerUrl: s
   if (moved !== seeded.dueTimers) throw new Error(`${moved} timers made due, expected ${seeded.dueTimers}`);
   const result = await runChild<TimerResult>("timer-worker.ts", { databaseUrl: appUrl } satisfies TimerSpec, [
     "--conditions=react-server",
+    ...nodeArgs,
   ]);
   const check = await withClient(ownerUrl, async (client) => {
     const { rows } = await client.query<{ still_due: number; escalated: number; twice: number }>(
