@@ -139,20 +139,14 @@ async function fireBatch(tx: Tx, now: Date, limit: number): Promise<TimerReport>
       kind: timer.kind === "REMIND" ? "REQUEST_DUE_SOON" : "REQUEST_OVERDUE",
     });
     events.push({ requestId: timer.request_id, kind: timer.kind === "REMIND" ? "REMINDED" : "ESCALATED" });
-    // The system acts here, on the responding organisation's chain: no person, no request id.
-    await appendAuditEvent(tx, {
-      actorId: null,
-      actorRole: null,
-      organisationId: timer.responding_organisation_id,
-      action: timer.kind === "REMIND" ? "request.remind" : "request.escalate",
-      objectType: "information-request",
-      objectId: timer.reference,
-      caseReference: null,
-      requestId: null,
-      ip: null,
-      outcome: "SUCCESS",
-      detail: { recipients: String(recipients.length) },
-    });
+    // On the responding organisation's chain.
+    await appendSystemEvent(
+      tx,
+      timer.responding_organisation_id,
+      timer.kind === "REMIND" ? "request.remind" : "request.escalate",
+      timer.reference,
+      { recipients: String(recipients.length) },
+    );
   }
   if (leadTimers.length > 0) await tx.requestTimer.createMany({ data: leadTimers, skipDuplicates: true });
   if (events.length > 0) await tx.informationRequestEvent.createMany({ data: events });
@@ -199,17 +193,30 @@ async function escalateToLeadPartners(
   if (!opened) return;
   events.push({ requestId: timer.request_id, kind: "ESCALATED_TO_LEAD_PARTNERS" });
   for (const organisationId of [timer.requesting_organisation_id, timer.responding_organisation_id])
-    await appendAuditEvent(tx, {
-      actorId: null,
-      actorRole: null,
-      organisationId,
-      action: "request.escalate-to-lead-partners",
-      objectType: "information-request",
-      objectId: timer.reference,
-      caseReference: null,
-      requestId: null,
-      ip: null,
-      outcome: "SUCCESS",
-      detail: { leadPartnersTold: String(opened.recipients) },
+    await appendSystemEvent(tx, organisationId, "request.escalate-to-lead-partners", timer.reference, {
+      leadPartnersTold: String(opened.recipients),
     });
+}
+
+/** The system acts on a timer: no person, no web request; the object is the request. */
+async function appendSystemEvent(
+  tx: Tx,
+  organisationId: string,
+  action: string,
+  reference: string,
+  detail: Record<string, string>,
+): Promise<void> {
+  await appendAuditEvent(tx, {
+    actorId: null,
+    actorRole: null,
+    organisationId,
+    action,
+    objectType: "information-request",
+    objectId: reference,
+    caseReference: null,
+    requestId: null,
+    ip: null,
+    outcome: "SUCCESS",
+    detail,
+  });
 }
