@@ -3,7 +3,9 @@
 // separate processes on loopback, and writes bench/results/latest.json plus a table. Every figure
 // is measured beside its baseline in the same run and reported as a ratio. bench/README.md explains
 // each one. Options: --decisions N (default 1,000,000; audit events are five per decision),
-// --seconds S (each load run, default 8), --keep (leave the database in .data/bench-postgres).
+// --requests N (information requests across 20 partner organisations, default 1,000,000; issue 14),
+// --timers N (due request timers fired at once, default 10,000), --seconds S (each load run,
+// default 8), --keep (leave the database in .data/bench-postgres).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -36,6 +38,8 @@ import {
 } from "../scripts/lib/harness/server";
 import { sessionCookie } from "../scripts/lib/harness/session";
 import { bulkSeed } from "./lib/bulk-seed";
+import { bulkSeedRequests } from "./lib/bulk-seed-requests";
+import { type ListPage, requestPages, requestTimerFigures } from "./lib/request-figures";
 import { runChild } from "./lib/children";
 import { recordVsRaw } from "./lib/record-vs-raw";
 import { sha256Loop } from "./lib/sha256-loop";
@@ -46,11 +50,15 @@ import type { LoadResult, LoadSpec, LoadUser } from "./load";
 const { values: args } = parseArgs({
   options: {
     decisions: { type: "string", default: "1000000" },
+    requests: { type: "string", default: "1000000" },
+    timers: { type: "string", default: "10000" },
     seconds: { type: "string", default: "8" },
     keep: { type: "boolean", default: false },
   },
 });
 const DECISIONS = Number(args.decisions);
+const REQUESTS = Number(args.requests);
+const DUE_TIMERS = Math.min(Number(args.timers), REQUESTS);
 const LOAD_SECONDS = Number(args.seconds);
 const CONCURRENCY = [1, 10, 50];
 /** Each wizard figure is the median of this many rounds of LOAD_SECONDS / ROUNDS seconds. */
@@ -158,9 +166,13 @@ async function firstLoadJs(server: AppServer, cookie: string, wizardPath: string
 }
 
 async function wizardFigures(server: AppServer, users: HarnessUser[], secret: string, ownerUrl: string) {
-  // Every user has a draft at "What is the concern about?" (urgency and request answered).
+  // Every user has a draft at "What is the concern about?" (urgency, request and identifiable answered).
   const drafts = await withClient(ownerUrl, (client) =>
-    createDrafts(client, users, 1, { urgency: VALID.urgency, request: VALID.request }),
+    createDrafts(client, users, 1, {
+      urgency: VALID.urgency,
+      request: VALID.request,
+      identifiable: VALID.identifiable,
+    }),
   );
   const cookies = await Promise.all(users.map((user) => sessionCookie(user, secret)));
   const draftOf = (i: number) => drafts.get(users[i]!.id)![0]!;
@@ -327,6 +339,7 @@ async function listFigures(
   secret: string,
   seeded: Awaited<ReturnType<typeof bulkSeed>>,
   ownerUrl: string,
+  morePages: ListPage[],
 ) {
   const benchUser = (
     id: string,
@@ -420,6 +433,7 @@ async function listFigures(
     },
     { name: "team view: first page", path: "/review/team", cookie: supervisor },
     { name: "team view: one month", path: `/review/team?${q(month)}`, cookie: supervisor },
+    ...morePages,
   ];
   const floor = await sequential(`${server.origin}/api/bench/floor`, supervisor, LIST_SAMPLES);
   const results = [];
@@ -589,7 +603,11 @@ async function main(): Promise<void> {
 
     const js = await phase("firstLoadJs", async () => {
       const drafts = await withClient(database.ownerUrl, (client) =>
-        createDrafts(client, [sam], 1, { urgency: VALID.urgency, request: VALID.request }),
+        createDrafts(client, [sam], 1, {
+          urgency: VALID.urgency,
+          request: VALID.request,
+          identifiable: VALID.identifiable,
+        }),
       );
       return firstLoadJs(
         server!,
@@ -617,8 +635,21 @@ async function main(): Promise<void> {
       bulkSeed({ ownerUrl: database.ownerUrl, decisions: DECISIONS, hashedBytesFile, log }),
     );
 
+    log(`bulk seed: ${REQUESTS.toLocaleString("en-GB")} information requests across 20 organisations with COPY`);
+    const requestsSeeded = await phase("bulkSeedRequests", () =>
+      bulkSeedRequests({ ownerUrl: database.ownerUrl, requests: REQUESTS, dueTimers: DUE_TIMERS, log }),
+    );
+
     log("lists and searches");
-    const lists = await phase("lists", () => listFigures(server!, secret, seeded, database.ownerUrl));
+    const lists = await phase("lists", async () =>
+      listFigures(
+        server!,
+        secret,
+        seeded,
+        database.ownerUrl,
+        await requestPages(requestsSeeded, database.ownerUrl, secret),
+      ),
+    );
     log("CSV export");
     const exported = await phase("export", () => exportFigures(server!, secret, seeded, database.ownerUrl));
     log(
@@ -627,6 +658,11 @@ async function main(): Promise<void> {
     );
     await server.stop();
     server = null;
+    log(`request timers: ${DUE_TIMERS.toLocaleString("en-GB")} due at once`);
+    const timers = await phase("requestTimers", () =>
+      requestTimerFigures(requestsSeeded, database.ownerUrl, database.appUrl),
+    );
+    log(`request timers: ${timers.fired} fired in ${timers.seconds} s (${timers.perSecond}/s)`);
     log("audit:verify");
     const verify = await phase("auditVerify", () =>
       auditVerifyFigures(database.ownerUrl, hashedBytesFile, seeded.lastHash),
@@ -685,6 +721,12 @@ async function main(): Promise<void> {
         holds: exported.rssGrowthMB < 100,
       },
       {
+        name: `${timers.timers.toLocaleString("en-GB")} due request timers fired`,
+        limit: "< 60 s",
+        actual: `${timers.seconds} s`,
+        holds: timers.seconds < 60,
+      },
+      {
         name: "wizard first-load JS (gzip)",
         limit: "< 150 KB",
         actual: `${js.wizard.gzipKB} KB`,
@@ -710,7 +752,20 @@ async function main(): Promise<void> {
       phaseSeconds: phases,
       /** 1-minute load average as each phase began: other work on the machine shows here. */
       loadAverageAtPhaseStart: loadAverages,
-      data: { decisions: seeded.decisions, auditEvents: seeded.auditEvents, seedSeconds: seeded.seconds },
+      data: {
+        decisions: seeded.decisions,
+        auditEvents: seeded.auditEvents,
+        seedSeconds: seeded.seconds,
+        requests: {
+          requests: requestsSeeded.requests,
+          organisations: requestsSeeded.organisations.length,
+          open: requestsSeeded.open,
+          answers: requestsSeeded.answers,
+          escalations: requestsSeeded.escalations,
+          timers: requestsSeeded.timers,
+          seedSeconds: requestsSeeded.seconds,
+        },
+      },
       wizard: {
         step: "What is the concern about? (GET the page; POST one answer without JavaScript, answered 303)",
         rounds: ROUNDS,
@@ -721,6 +776,7 @@ async function main(): Promise<void> {
       lists: { ...lists, slowest: slowest.name },
       csvExport: exported,
       auditVerify: verify,
+      requestTimers: timers,
       firstLoadJs: js,
       budgets,
     };

@@ -49,7 +49,7 @@ const START = Date.parse("2025-01-01T08:00:00.000Z");
 const EVENT_SPACING_MS = 6_300;
 
 /** Small, fast, deterministic PRNG (mulberry32), so every run seeds the same data. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -61,7 +61,7 @@ function random(seed: number): () => number {
 }
 
 /** A value for COPY … (FORMAT csv): NULL is an unquoted empty field. */
-function csv(value: string | number | boolean | null): string {
+export function csv(value: string | number | boolean | null): string {
   if (value === null) return "";
   const text = String(value);
   return /[",\n\r]/.test(text) || text === "" ? `"${text.replaceAll('"', '""')}"` : text;
@@ -129,17 +129,17 @@ function auditEvent(
   return { actor, role, action, objectType, objectId, caseReference, outcome, detail };
 }
 
-async function write(stream: Writable, chunk: string): Promise<void> {
+export async function write(stream: Writable, chunk: string): Promise<void> {
   if (!stream.write(chunk)) await once(stream, "drain");
 }
 
-interface SavedIndex {
+export interface SavedIndex {
   name: string;
   definition: string;
 }
 
 /** Drops the secondary indexes of `table` (not the primary key, nor any backing a constraint). */
-async function dropSecondaryIndexes(client: pg.Client, table: string): Promise<SavedIndex[]> {
+export async function dropSecondaryIndexes(client: pg.Client, table: string): Promise<SavedIndex[]> {
   const { rows } = await client.query<{ name: string; definition: string }>(
     `SELECT i.relname AS name, pg_get_indexdef(x.indexrelid) AS definition
        FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
@@ -151,7 +151,11 @@ async function dropSecondaryIndexes(client: pg.Client, table: string): Promise<S
   return rows;
 }
 
-async function copyInto(client: pg.Client, sql: string, produce: (stream: Writable) => Promise<void>): Promise<void> {
+export async function copyInto(
+  client: pg.Client,
+  sql: string,
+  produce: (stream: Writable) => Promise<void>,
+): Promise<void> {
   const stream = client.query(copyFrom(sql));
   const done = finished(stream);
   await produce(stream);

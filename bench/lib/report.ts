@@ -60,6 +60,7 @@ export interface BenchJson {
     baseline: { eventsPerSecond: number };
     throughputVsSha256Loop: number | null;
   };
+  requestTimers: { timers: number; seconds: number; perSecond: number; cpuMsPerTimer: number | null };
   firstLoadJs: { wizard: { gzipKB: number }; minimalPage: { gzipKB: number }; ratio: number | null };
   budgets: Budget[];
 }
@@ -117,6 +118,13 @@ export function printTable(result: BenchJson): string[][] {
     `${verify.seconds} s, ${verify.eventsPerSecond}/s`,
     `SHA-256 loop ${verify.baseline.eventsPerSecond}/s`,
     `${verify.throughputVsSha256Loop}`,
+  ]);
+  const timers = result.requestTimers;
+  rows.push([
+    `Request timers, ${timers.timers.toLocaleString("en-GB")} due at once: s, timers/s`,
+    `${timers.seconds} s, ${timers.perSecond}/s, ${timers.cpuMsPerTimer} ms CPU`,
+    "target 60 s",
+    `${Math.round((timers.seconds / 60) * 100) / 100}`,
   ]);
   const js = result.firstLoadJs;
   rows.push([

@@ -1,12 +1,11 @@
 import "server-only";
 import { OPEN_STATUSES, type RequestStatus, leadPartnerEscalationAt } from "@/domain/requests";
-import type { AuditEventInput } from "@/domain/audit";
+import { Prisma } from "@/generated/prisma/client";
 import { appendAuditEvent } from "../audit/append-audit-event";
 import { type Db, type Tx, db } from "@/server/infra/db";
 import { notify, teamSupervisorIds } from "../notifications/notify";
 import { contactTeamMemberIds } from "./contact-team";
 import { openLeadPartnerEscalation } from "./lead-partners";
-import { REQUEST_RESOURCE_COLUMNS, type RequestResourceRow, requestResourceOf } from "./request-resource-row";
 import { loadWorkingCalendar } from "./working-calendar";
 
 // ESCALATE_LEAD (decision 030) is written when ESCALATE fires, so requests sent before it existed get it too.
@@ -20,125 +19,194 @@ export interface TimerReport {
   closed: number;
 }
 
-const BATCH = 50;
+/** Timers claimed per call, one transaction each. */
+export const TIMER_BATCH = 50;
 
 /**
  * Fires the request timers due at `now` (decision 028): a reminder to the contact team when three
  * quarters of the response time has gone, and an escalation to the contact team's supervisors when
  * the request is overdue; then, still unanswered half the response time later, to the partnership's
- * lead safeguarding partners (decision 030). Each timer is claimed with FOR UPDATE SKIP LOCKED and marked fired in the
- * same transaction as its notification and audit event, so it fires exactly once, whichever app
- * instance takes it and whether or not one restarted in between; a crash before commit leaves it
- * due for the next tick. A timer of a request already answered is closed without a message.
+ * lead safeguarding partners (decision 030). Up to TIMER_BATCH timers a call, claimed together with
+ * FOR UPDATE SKIP LOCKED and marked fired in the same transaction as their notifications and audit
+ * events, so each fires exactly once, whichever app instance takes it and whether or not one
+ * restarted in between; a crash before commit leaves them all due for the next tick. One
+ * transaction for many timers, not one each: 10,000 due at once fire in seconds (issue 14). A
+ * timer of a request already answered is closed without a message.
  */
 export async function fireDueRequestTimers(now: Date = new Date(), client: Db = db()): Promise<TimerReport> {
   const report: TimerReport = { fired: 0, closed: 0 };
-  for (let i = 0; i < BATCH; i += 1) {
-    const outcome = await client.$transaction(async (tx) => {
-      const [timer] = await tx.$queryRaw<
-        (DueTimer & {
-          id: bigint;
-          kind: TimerKind;
-          status: RequestStatus;
-          assigned_to_id: string | null;
-          due_at: Date;
-          response_hours: number;
-        })[]
-      >`
-        SELECT t.id, t.kind, t.request_id, r.reference, r.status::text AS status, r.assigned_to_id::text,
-               ${REQUEST_RESOURCE_COLUMNS}, r.due_at, r.response_hours
-          FROM request_timer t JOIN information_request r ON r.id = t.request_id
-         WHERE t.fired_at IS NULL AND t.due_at <= ${now}
-         ORDER BY t.due_at, t.id
-         LIMIT 1
-           FOR UPDATE OF t SKIP LOCKED`;
-      if (!timer) return "none" as const;
-      await tx.requestTimer.update({ where: { id: timer.id }, data: { firedAt: now } });
-      if (!OPEN_STATUSES.includes(timer.status)) return "closed" as const;
-      if (timer.kind === "ESCALATE_LEAD") {
-        await escalateToLeadPartners(tx, timer, now);
-        return "fired" as const;
-      }
-      if (timer.kind === "ESCALATE") {
-        // The lead partners' clock starts from the due time, whenever this tick happens to run.
-        const calendar = await loadWorkingCalendar(timer.due_at, tx);
-        await tx.requestTimer.createMany({
-          data: [
-            {
-              requestId: timer.request_id,
-              kind: "ESCALATE_LEAD",
-              dueAt: leadPartnerEscalationAt(timer.due_at, timer.response_hours, calendar),
-            },
-          ],
-          skipDuplicates: true,
-        });
-      }
-      const recipients =
-        timer.kind === "REMIND"
-          ? timer.assigned_to_id
-            ? [timer.assigned_to_id]
-            : await contactTeamMemberIds(tx, timer.contact_team_id)
-          : await teamSupervisorIds(tx, timer.contact_team_id);
-      await notify(tx, {
-        recipientIds: recipients,
-        kind: timer.kind === "REMIND" ? "REQUEST_DUE_SOON" : "REQUEST_OVERDUE",
-      });
-      await tx.informationRequestEvent.create({
-        data: { requestId: timer.request_id, kind: timer.kind === "REMIND" ? "REMINDED" : "ESCALATED" },
-      });
-      // On the responding organisation's chain only: the requesting side is not yet involved.
-      await appendAuditEvent(
-        tx,
-        timerAuditEntry(
-          timer.responding_organisation_id,
-          timer.kind === "REMIND" ? "request.remind" : "request.escalate",
-          timer.reference,
-          {
-            recipients: String(recipients.length),
-          },
-        ),
-      );
-      return "fired" as const;
-    });
-    if (outcome === "none") break;
-    report[outcome] += 1;
+  for (;;) {
+    const wanted = TIMER_BATCH - report.fired - report.closed;
+    if (wanted <= 0) return report;
+    // Timers an ESCALATE writes (ESCALATE_LEAD) may already be due: the next round of the loop takes them.
+    const done = await client.$transaction((tx) => fireBatch(tx, now, wanted), { timeout: 60_000 });
+    if (done.fired + done.closed === 0) return report;
+    report.fired += done.fired;
+    report.closed += done.closed;
   }
+}
+
+interface ClaimedTimer {
+  id: bigint;
+  kind: TimerKind;
+  request_id: string;
+  reference: string;
+  status: RequestStatus;
+  contact_team_id: string;
+  responding_organisation_id: string;
+  assigned_to_id: string | null;
+  partnership_id: string;
+  requesting_organisation_id: string;
+  requesting_team_id: string | null;
+  requester_id: string;
+  due_at: Date;
+  response_hours: number;
+}
+
+/**
+ * Claims due timers, earliest first: the first, then more of the same responding organisation, so a
+ * batch appends to one audit chain and two runners' batches cannot wait on each other's chains in
+ * opposite orders. An ESCALATE_LEAD timer (two organisations' chains) goes alone.
+ */
+async function claimDueTimers(tx: Tx, now: Date, limit: number): Promise<ClaimedTimer[]> {
+  const claim = (more: Prisma.Sql, take: number) => tx.$queryRaw<ClaimedTimer[]>`
+    SELECT t.id, t.kind, t.request_id, r.reference, r.status::text AS status, r.contact_team_id::text,
+           r.responding_organisation_id::text, r.assigned_to_id::text, r.partnership_id::text,
+           r.requesting_organisation_id::text, r.requesting_team_id::text, r.requester_id::text, r.due_at,
+           r.response_hours
+      FROM request_timer t JOIN information_request r ON r.id = t.request_id
+     WHERE t.fired_at IS NULL AND t.due_at <= ${now} ${more}
+     ORDER BY t.due_at, t.id
+     LIMIT ${take}
+       FOR UPDATE OF t SKIP LOCKED`;
+  const [first] = await claim(Prisma.empty, 1);
+  if (!first || first.kind === "ESCALATE_LEAD" || limit === 1) return first ? [first] : [];
+  const more = await claim(
+    Prisma.sql`AND t.kind <> 'ESCALATE_LEAD' AND t.id <> ${first.id}
+               AND r.responding_organisation_id = ${first.responding_organisation_id}::uuid`,
+    limit - 1,
+  );
+  return [first, ...more];
+}
+
+async function fireBatch(tx: Tx, now: Date, limit: number): Promise<TimerReport> {
+  const timers = await claimDueTimers(tx, now, limit);
+  const report: TimerReport = { fired: 0, closed: 0 };
+  if (timers.length === 0) return report;
+  await tx.requestTimer.updateMany({ where: { id: { in: timers.map((t) => t.id) } }, data: { firedAt: now } });
+  // Written together at the end of the batch, in the order the timers fired.
+  const events: { requestId: string; kind: string }[] = [];
+  const leadTimers: { requestId: string; kind: TimerKind; dueAt: Date }[] = [];
+  // The same team's people and the same due time's calendar, asked once a batch.
+  const recipientsOf = new Map<string, Promise<string[]>>();
+  const calendarOf = new Map<number, ReturnType<typeof loadWorkingCalendar>>();
+  const once = <K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>) => {
+    if (!cache.has(key)) cache.set(key, load());
+    return cache.get(key)!;
+  };
+  for (const timer of timers) {
+    if (!OPEN_STATUSES.includes(timer.status)) {
+      report.closed += 1;
+      continue;
+    }
+    report.fired += 1;
+    if (timer.kind === "ESCALATE_LEAD") {
+      await escalateToLeadPartners(tx, timer, now, events);
+      continue;
+    }
+    if (timer.kind === "ESCALATE") {
+      // The lead partners' clock starts from the due time, whenever this tick happens to run.
+      const dueAt = timer.due_at;
+      const calendar = await once(calendarOf, dueAt.getTime(), () => loadWorkingCalendar(dueAt, tx));
+      leadTimers.push({
+        requestId: timer.request_id,
+        kind: "ESCALATE_LEAD",
+        dueAt: leadPartnerEscalationAt(dueAt, timer.response_hours, calendar),
+      });
+    }
+    const recipients =
+      timer.kind === "REMIND"
+        ? timer.assigned_to_id
+          ? [timer.assigned_to_id]
+          : await once(recipientsOf, `members ${timer.contact_team_id}`, () =>
+              contactTeamMemberIds(tx, timer.contact_team_id),
+            )
+        : await once(recipientsOf, `supervisors ${timer.contact_team_id}`, () =>
+            teamSupervisorIds(tx, timer.contact_team_id),
+          );
+    await notify(tx, {
+      recipientIds: recipients,
+      kind: timer.kind === "REMIND" ? "REQUEST_DUE_SOON" : "REQUEST_OVERDUE",
+    });
+    events.push({ requestId: timer.request_id, kind: timer.kind === "REMIND" ? "REMINDED" : "ESCALATED" });
+    // On the responding organisation's chain.
+    await appendSystemEvent(
+      tx,
+      timer.responding_organisation_id,
+      timer.kind === "REMIND" ? "request.remind" : "request.escalate",
+      timer.reference,
+      { recipients: String(recipients.length) },
+    );
+  }
+  if (leadTimers.length > 0) await tx.requestTimer.createMany({ data: leadTimers, skipDuplicates: true });
+  if (events.length > 0) await tx.informationRequestEvent.createMany({ data: events });
   return report;
 }
 
-interface DueTimer extends RequestResourceRow {
+interface DueTimer {
   request_id: string;
   reference: string;
+  partnership_id: string;
+  requesting_organisation_id: string;
+  requesting_team_id: string | null;
+  requester_id: string;
+  responding_organisation_id: string;
+  contact_team_id: string;
 }
 
 /**
  * Still unanswered well after it was due: the request goes to the lead safeguarding partners, who
  * are told; the step is in the request's history and, with no person acting, in both parties' logs.
  */
-async function escalateToLeadPartners(tx: Tx, timer: DueTimer, now: Date): Promise<void> {
-  const request = { id: timer.request_id, ...requestResourceOf(timer) };
-  const opened = await openLeadPartnerEscalation(tx, request, "OVERDUE", null, null, now);
+async function escalateToLeadPartners(
+  tx: Tx,
+  timer: DueTimer,
+  now: Date,
+  events: { requestId: string; kind: string }[],
+): Promise<void> {
+  const opened = await openLeadPartnerEscalation(
+    tx,
+    {
+      id: timer.request_id,
+      partnershipId: timer.partnership_id,
+      requestingOrganisationId: timer.requesting_organisation_id,
+      requestingTeamId: timer.requesting_team_id,
+      requesterId: timer.requester_id,
+      respondingOrganisationId: timer.responding_organisation_id,
+      contactTeamId: timer.contact_team_id,
+    },
+    "OVERDUE",
+    null,
+    null,
+    now,
+  );
   if (!opened) return;
-  await tx.informationRequestEvent.create({
-    data: { requestId: timer.request_id, kind: "ESCALATED_TO_LEAD_PARTNERS" },
-  });
+  events.push({ requestId: timer.request_id, kind: "ESCALATED_TO_LEAD_PARTNERS" });
   for (const organisationId of [timer.requesting_organisation_id, timer.responding_organisation_id])
-    await appendAuditEvent(
-      tx,
-      timerAuditEntry(organisationId, "request.escalate-to-lead-partners", timer.reference, {
-        leadPartnersTold: String(opened.recipients),
-      }),
-    );
+    await appendSystemEvent(tx, organisationId, "request.escalate-to-lead-partners", timer.reference, {
+      leadPartnersTold: String(opened.recipients),
+    });
 }
 
-/** A timer's step in an organisation's log: the system acts, so no person and no request id. */
-function timerAuditEntry(
+/** The system acts on a timer: no person, no web request; the object is the request. */
+async function appendSystemEvent(
+  tx: Tx,
   organisationId: string,
   action: string,
   reference: string,
   detail: Record<string, string>,
-): AuditEventInput {
-  return {
+): Promise<void> {
+  await appendAuditEvent(tx, {
     actorId: null,
     actorRole: null,
     organisationId,
@@ -150,5 +218,5 @@ function timerAuditEntry(
     ip: null,
     outcome: "SUCCESS",
     detail,
-  };
+  });
 }

@@ -47,7 +47,9 @@ export async function listRequestInbox(
     : null;
   if (!membership || !user.teamId) return { ok: true, contactTeam: null, rows: [], next: null };
   const cursor = parseCursor(query.data.after);
-  const statuses = query.data.show === "open" ? [...OPEN_STATUSES] : undefined;
+  // As the enum, not text, so the index on (responding organisation, status, due_at, id) serves "open".
+  const statuses =
+    query.data.show === "open" ? OPEN_STATUSES.map((s) => Prisma.sql`${s}::"InformationRequestStatus"`) : undefined;
   const rows = await db().$queryRaw<
     {
       reference: string;
@@ -68,7 +70,7 @@ export async function listRequestInbox(
       LEFT JOIN app_user u ON u.id = r.assigned_to_id
      WHERE r.responding_organisation_id = ${user.organisationId}::uuid
        AND r.contact_team_id = ${user.teamId}::uuid
-       ${statuses ? Prisma.sql`AND r.status::text IN (${Prisma.join(statuses)})` : Prisma.empty}
+       ${statuses ? Prisma.sql`AND r.status IN (${Prisma.join(statuses)})` : Prisma.empty}
        ${cursor ? Prisma.sql`AND (r.due_at, r.id) > (${cursor.at}, ${cursor.id}::uuid)` : Prisma.empty}
      ORDER BY r.due_at, r.id
      LIMIT ${INBOX_PAGE_SIZE + 1}`;
