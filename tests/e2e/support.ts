@@ -73,6 +73,9 @@ export async function signIn(page: Page, email: string): Promise<void> {
   if (existsSync(file)) {
     type StoredCookies = Parameters<BrowserContext["addCookies"]>[0];
     const state = JSON.parse(readFileSync(file, "utf8")) as { cookies: StoredCookies };
+    // Leave the previous user's page first: its link prefetches still in flight would come back after
+    // the switch as redirects to sign-in that clear the new session's cookie (a CI run's failure).
+    await page.goto("about:blank");
     await page.context().clearCookies();
     // By URL rather than domain: a cookie set with a domain is not the host-only cookie the app sets,
     // so signing out (which clears the host-only one) would leave it behind.
