@@ -3,11 +3,7 @@ import { useEffect, useRef, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
 import { ERROR_SUMMARY_SLOT_ID } from "./error-summary-slot";
 import { fullPageTitle } from "./page-title";
-
-export interface FormError {
-  field: string;
-  message: string;
-}
+import type { FormError } from "@/domain/errors";
 
 export const ERROR_TITLE_PREFIX = "Error: ";
 
@@ -74,7 +70,7 @@ export function ErrorSummary({
       <ul className="govuk-list">
         {errors.map((error) => (
           <li key={`${error.field}-${error.message}`}>
-            <a href={`#${fieldIdPrefix}${error.field}`} className="font-bold text-govuk-error! underline">
+            <a href={error.href ?? `#${fieldIdPrefix}${error.field}`} className="font-bold text-govuk-error! underline">
               {error.message}
             </a>
           </li>

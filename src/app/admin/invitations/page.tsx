@@ -6,6 +6,7 @@ import { listInvitations } from "@/server/accounts/list-invitations";
 import { organisationTeams } from "@/server/accounts/invitations";
 import { PageHeading, SuccessBanner, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
+import { LinkButtonForm } from "@/components/LinkButtonForm";
 import { InviteForm } from "./InviteForm";
 import { resendInvitationAction, revokeInvitationAction } from "./actions";
 import { type PageProps, doneNotice } from "@/app/page-props";
@@ -64,18 +65,18 @@ export default async function InvitationsPage({ searchParams }: PageProps) {
               </p>
               {invitation.status === "pending" || invitation.status === "expired" ? (
                 <div className="flex flex-wrap gap-x-6">
-                  <form action={resendInvitationAction}>
-                    <input type="hidden" name="invitationId" value={invitation.id} />
-                    <button type="submit" className="govuk-link-button">
-                      Resend<span className="sr-only"> the invitation to {invitation.name}</span>
-                    </button>
-                  </form>
-                  <form action={revokeInvitationAction}>
-                    <input type="hidden" name="invitationId" value={invitation.id} />
-                    <button type="submit" className="govuk-link-button">
-                      Withdraw<span className="sr-only"> the invitation to {invitation.name}</span>
-                    </button>
-                  </form>
+                  <LinkButtonForm
+                    action={resendInvitationAction}
+                    hidden={{ invitationId: invitation.id }}
+                    label="Resend"
+                    itemName={`the invitation to ${invitation.name}`}
+                  />
+                  <LinkButtonForm
+                    action={revokeInvitationAction}
+                    hidden={{ invitationId: invitation.id }}
+                    label="Withdraw"
+                    itemName={`the invitation to ${invitation.name}`}
+                  />
                 </div>
               ) : null}
             </li>

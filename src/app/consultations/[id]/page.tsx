@@ -4,7 +4,7 @@ import Link from "next/link";
 import { requireUser } from "@/server/auth/current-actor";
 import { requestMeta } from "@/server/infra/request-context";
 import { viewConsultation } from "@/server/consultations/view-consultation";
-import { ActionForm } from "@/components/ActionForm";
+import { ActionSection } from "@/components/ActionSection";
 import { BackLink, SuccessBanner, SummaryList } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { adviserLabel } from "@/components/consultation-labels";
@@ -59,20 +59,18 @@ export default async function ConsultationPage({ params, searchParams }: PagePro
         ]}
       />
       {canLink ? (
-        <>
-          <h2 className="govuk-heading-m">Link it to a decision</h2>
-          <p className="govuk-body">
-            Once you have recorded a decision about the child, link this consultation to it, so the record shows the
-            advice you took. You can link it only once.
-          </p>
-          <ActionForm
-            action={linkConsultationAction}
-            hidden={{ consultationId: c.id }}
-            fields={LINK_FIELDS}
-            submitLabel="Link the consultation"
-            tone="secondary"
-          />
-        </>
+        <ActionSection
+          title="Link it to a decision"
+          intro={
+            "Once you have recorded a decision about the child, link this consultation to it, so the record shows " +
+            "the advice you took. You can link it only once."
+          }
+          action={linkConsultationAction}
+          hidden={{ consultationId: c.id }}
+          fields={LINK_FIELDS}
+          submitLabel="Link the consultation"
+          tone="secondary"
+        />
       ) : null}
     </div>
   );

@@ -4,6 +4,7 @@ import { requestMeta } from "@/server/infra/request-context";
 import { viewRequest } from "@/server/requests/view-request";
 import { formatUkDate, ukDayStart } from "@/domain/calendar";
 import { ActionForm } from "@/components/ActionForm";
+import { ActionSection } from "@/components/ActionSection";
 import { BackLink, SuccessBanner, SummaryList } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import Link from "next/link";
@@ -87,58 +88,52 @@ export default async function RequestPage({ params, searchParams }: PageProps<{ 
       <EscalationList escalations={r.escalations} />
 
       {r.may.disputeRefusal ? (
-        <>
-          <h2 className="govuk-heading-m">Disagree with the refusal</h2>
-          <p className="govuk-body">
-            If you think the refusal leaves the child at risk, take it to the partnership’s lead safeguarding partners.
-            They see the request and both sides’ reasons, decide, and tell you and the partner.
-          </p>
-          <ActionForm
-            action={disputeRefusalAction.bind(null, r.reference)}
-            fields={[{ name: "reasons", kind: "textarea", label: "Why do you disagree?", maxLength: 5000 }]}
-            submitLabel="Escalate to the lead partners"
-            tone="secondary"
-          />
-        </>
+        <ActionSection
+          title="Disagree with the refusal"
+          intro={
+            "If you think the refusal leaves the child at risk, take it to the partnership’s lead safeguarding " +
+            "partners. They see the request and both sides’ reasons, decide, and tell you and the partner."
+          }
+          action={disputeRefusalAction.bind(null, r.reference)}
+          fields={[{ name: "reasons", kind: "textarea", label: "Why do you disagree?", maxLength: 5000 }]}
+          submitLabel="Escalate to the lead partners"
+          tone="secondary"
+        />
       ) : null}
 
       {r.may.confirmReceipt ? (
-        <>
-          <h2 className="govuk-heading-m">Confirm you received the answer</h2>
-          <p className="govuk-body">This tells the partner that their answer reached you.</p>
-          <ActionForm
-            action={confirmRequestReceiptAction.bind(null, r.reference)}
-            fields={[]}
-            submitLabel="Confirm receipt"
-          />
-        </>
+        <ActionSection
+          title="Confirm you received the answer"
+          intro="This tells the partner that their answer reached you."
+          action={confirmRequestReceiptAction.bind(null, r.reference)}
+          submitLabel="Confirm receipt"
+        />
       ) : null}
 
       {r.may.acknowledge ? (
-        <>
-          <h2 className="govuk-heading-m">Acknowledge the request</h2>
-          <p className="govuk-body">Tell the requester your team has the request and is working on it.</p>
-          <ActionForm action={acknowledgeRequestAction.bind(null, r.reference)} fields={[]} submitLabel="Acknowledge" />
-        </>
+        <ActionSection
+          title="Acknowledge the request"
+          intro="Tell the requester your team has the request and is working on it."
+          action={acknowledgeRequestAction.bind(null, r.reference)}
+          submitLabel="Acknowledge"
+        />
       ) : null}
 
       {r.may.assign && r.team.length > 0 ? (
-        <>
-          <h2 className="govuk-heading-m">Assign the request</h2>
-          <ActionForm
-            action={assignRequestAction.bind(null, r.reference)}
-            fields={[
-              {
-                name: "assigneeId",
-                kind: "radios",
-                label: "Who will answer it?",
-                options: r.team.map((person) => ({ value: person.id, label: person.name })),
-              },
-            ]}
-            submitLabel="Assign"
-            tone="secondary"
-          />
-        </>
+        <ActionSection
+          title="Assign the request"
+          action={assignRequestAction.bind(null, r.reference)}
+          fields={[
+            {
+              name: "assigneeId",
+              kind: "radios",
+              label: "Who will answer it?",
+              options: r.team.map((person) => ({ value: person.id, label: person.name })),
+            },
+          ]}
+          submitLabel="Assign"
+          tone="secondary"
+        />
       ) : null}
 
       {r.may.answer ? (

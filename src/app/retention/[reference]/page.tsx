@@ -3,7 +3,7 @@ import type { FieldDefinition } from "@/domain/wizard";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listRetentionDue } from "@/server/retention/list-retention-due";
-import { ActionForm } from "@/components/ActionForm";
+import { ActionSection } from "@/components/ActionSection";
 import { BackLink, WarningText } from "@/components/layout-bits";
 import { formatDate } from "@/components/format";
 import { describeAppliedRetention } from "@/domain/retention";
@@ -48,8 +48,8 @@ export default async function RetentionReviewPage({ params }: { params: Promise<
       <p className="govuk-body" data-testid="retention-rule-used">
         Rule used: {describeAppliedRetention(row.rule)}.
       </p>
-      <h2 className="govuk-heading-m">Keep it longer</h2>
-      <ActionForm
+      <ActionSection
+        title="Keep it longer"
         action={extendRetentionAction}
         hidden={{ reference: row.reference }}
         fields={EXTEND_FIELDS}
@@ -57,19 +57,18 @@ export default async function RetentionReviewPage({ params }: { params: Promise<
         tone="secondary"
       />
       {row.due ? (
-        <>
-          <h2 className="govuk-heading-m">Dispose of it</h2>
+        <ActionSection
+          title="Dispose of it"
+          action={disposeDecisionAction}
+          hidden={{ reference: row.reference }}
+          fields={DISPOSE_FIELDS}
+          submitLabel="Dispose of the record"
+        >
           <WarningText>
             Disposal removes the record’s content for good. Only its reference, dates and outcome stay, with the audit
             trail.
           </WarningText>
-          <ActionForm
-            action={disposeDecisionAction}
-            hidden={{ reference: row.reference }}
-            fields={DISPOSE_FIELDS}
-            submitLabel="Dispose of the record"
-          />
-        </>
+        </ActionSection>
       ) : null}
     </div>
   );

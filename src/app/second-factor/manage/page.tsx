@@ -4,6 +4,7 @@ import { requireUser } from "@/server/auth/current-actor";
 import { loadSecondFactorState } from "@/server/second-factor/second-factor-state";
 import { NotificationBanner, PageHeading, SuccessBanner, SummaryList } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
+import { LinkButtonForm } from "@/components/LinkButtonForm";
 import { regenerateRecoveryCodesAction, removePasskeyAction } from "../actions";
 import { RegenerateCodesForm } from "../CodeForm";
 import { PasskeyRegistration } from "../Passkeys";
@@ -58,12 +59,12 @@ export default async function ManageSecondFactorPage({ searchParams }: PageProps
                   Added {formatDateTime(passkey.createdAt)}
                   {passkey.lastUsedAt ? `, last used ${formatDateTime(passkey.lastUsedAt)}` : ""}
                 </span>
-                <form action={removePasskeyAction}>
-                  <input type="hidden" name="passkeyId" value={passkey.id} />
-                  <button type="submit" className="govuk-link-button">
-                    Remove<span className="sr-only"> passkey {passkey.name}</span>
-                  </button>
-                </form>
+                <LinkButtonForm
+                  action={removePasskeyAction}
+                  hidden={{ passkeyId: passkey.id }}
+                  label="Remove"
+                  itemName={`passkey ${passkey.name}`}
+                />
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/server/auth/current-actor";
 import { requestMeta } from "@/server/infra/request-context";
 import { viewEscalatedRequest } from "@/server/requests/view-escalated-request";
-import { ActionForm } from "@/components/ActionForm";
+import { ActionSection } from "@/components/ActionSection";
 import { BackLink, SuccessBanner, SummaryList } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { decideEscalationAction } from "../../actions";
@@ -47,31 +47,24 @@ export default async function EscalatedRequestPage({ params, searchParams }: Pag
       />
       <EscalationList escalations={r.escalations} />
       {r.mayDecide ? (
-        <>
-          <h2 className="govuk-heading-m">Your decision</h2>
-          <p className="govuk-body">
-            Your decision and its reasons go to both partners: the requester and the contact team that was asked.
-          </p>
-          <ActionForm
-            action={decideEscalationAction.bind(null, r.reference)}
-            fields={[
-              {
-                name: "outcome",
-                kind: "radios",
-                label: "What do the lead partners decide?",
-                options: [
-                  { value: "ASK_TO_SHARE", label: "Ask the partner to share the information" },
-                  {
-                    value: "UPHOLD",
-                    label: r.answer?.kind === "NO_SHARE" ? "Uphold the refusal" : "No further action",
-                  },
-                ],
-              },
-              { name: "reasons", kind: "textarea", label: "The reasons for your decision", maxLength: 5000 },
-            ]}
-            submitLabel="Record the decision"
-          />
-        </>
+        <ActionSection
+          title="Your decision"
+          intro="Your decision and its reasons go to both partners: the requester and the contact team that was asked."
+          action={decideEscalationAction.bind(null, r.reference)}
+          fields={[
+            {
+              name: "outcome",
+              kind: "radios",
+              label: "What do the lead partners decide?",
+              options: [
+                { value: "ASK_TO_SHARE", label: "Ask the partner to share the information" },
+                { value: "UPHOLD", label: r.answer?.kind === "NO_SHARE" ? "Uphold the refusal" : "No further action" },
+              ],
+            },
+            { name: "reasons", kind: "textarea", label: "The reasons for your decision", maxLength: 5000 },
+          ]}
+          submitLabel="Record the decision"
+        />
       ) : null}
     </div>
   );
