@@ -24,6 +24,7 @@ import { changePersonAssignmentAction, setUserAccessAction } from "@/app/admin/u
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../scripts/lib/demo-data";
 import { hostileFormInput, hostileString, isClearMessage } from "../property/hostile";
 import { TEST_META, actorFor, seedDemo, withSuperuser } from "./support";
+import { NORTHSHIRE_ADMIN as ADMIN, RIVERSIDE_ADMIN, PRIYA, ALEX, SAM, LEE, KIM } from "./demo-people";
 
 const session = vi.hoisted(() => ({ current: { status: "signed-out" } as SessionState }));
 vi.mock("@/server/auth/current-actor", async (importOriginal) => ({
@@ -36,14 +37,6 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "1";
-
-const ADMIN = "admin@northshire.example";
-const RIVERSIDE_ADMIN = "admin@riverside.example";
-const PRIYA = "priya.shah@northshire.example"; // IG lead, Northshire
-const ALEX = "alex.morgan@northshire.example"; // supervisor, Northshire
-const SAM = "sam.patel@northshire.example"; // practitioner, Northshire
-const LEE = "lee.jones@northshire.example"; // practitioner, Assessment Team South
-const KIM = "kim.ahmed@northshire.example"; // supervisor, Assessment Team South
 
 beforeAll(seedDemo);
 

@@ -11,10 +11,9 @@ import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
 import { recordDecision } from "@/server/decisions/record-decision";
 import { db } from "@/server/infra/db";
 import { TEST_META, actorFor, answerAll, newDraft, ownerDatabaseUrl, seedDemo, withAppRole } from "./support";
+import { SAM } from "./demo-people";
 
 beforeAll(seedDemo);
-
-const SAM = "sam.patel@northshire.example";
 
 describe("one audit append", () => {
   it("chains appendAuditEvent, recordDecision and SQL callers, interleaved, into one verifiable chain", async () => {

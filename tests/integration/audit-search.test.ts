@@ -6,8 +6,8 @@ import { recordAuditEvent, auditEntry } from "@/server/audit/append-audit-event"
 import { searchAuditEvents } from "@/server/audit/search-audit-events";
 import type { SignedInUser } from "@/server/auth/current-actor";
 import { TEST_META, actorFor, seedDemo } from "./support";
+import { DAN } from "./demo-people";
 
-const DAN = "dan.hughes@riverside.example"; // IG lead, Riverside
 const REFERENCE = `UKDAY-${randomBytes(4).toString("hex").toUpperCase()}`;
 let dan: SignedInUser;
 

@@ -6,15 +6,7 @@ import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { viewCase } from "@/server/cases/view-case";
 import { db } from "@/server/infra/db";
 import { TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
-
-const SAM = "sam.patel@northshire.example"; // practitioner, Assessment Team North
-const JO = "jo.williams@northshire.example"; // practitioner, Assessment Team North
-const ALEX = "alex.morgan@northshire.example"; // supervisor, Assessment Team North
-const LEE = "lee.jones@northshire.example"; // practitioner, Assessment Team South
-const KIM = "kim.ahmed@northshire.example"; // supervisor, Assessment Team South
-const PRIYA = "priya.shah@northshire.example"; // IG lead, Northshire
-const ADMIN = "admin@northshire.example";
-const TOM = "tom.baker@riverside.example"; // practitioner, another organisation
+import { SAM, JO, ALEX, LEE, KIM, PRIYA, NORTHSHIRE_ADMIN as ADMIN, TOM } from "./demo-people";
 
 const CASE = "CASE-7001";
 let samsReference = "";

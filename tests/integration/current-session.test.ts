@@ -13,6 +13,7 @@ import {
 import { VOUCHED_TOKEN_HEADER, vouchForToken } from "@/server/auth/vouched-token";
 import { db } from "@/server/infra/db";
 import { actorFor, seedDemo, withSuperuser } from "./support";
+import { ALEX, JO, KIM } from "./demo-people";
 
 const jar = vi.hoisted(() => ({ value: undefined as string | undefined, headers: {} as Record<string, string> }));
 vi.mock("next/headers", () => ({
@@ -24,9 +25,6 @@ vi.mock("next/headers", () => ({
 }));
 
 const SECRET = process.env.NEXTAUTH_SECRET!;
-const ALEX = "alex.morgan@northshire.example"; // supervisor, Assessment Team North
-const JO = "jo.williams@northshire.example";
-const KIM = "kim.ahmed@northshire.example";
 
 async function signedInAs(email: string, claims: { sv?: number; authAt?: number } = {}): Promise<void> {
   const user = await db().user.findUniqueOrThrow({ where: { email } });

@@ -16,9 +16,8 @@ import {
   withAppRole,
   withSuperuser,
 } from "./support";
+import { TOM, DAN } from "./demo-people";
 
-const TOM = "tom.baker@riverside.example";
-const DAN = "dan.hughes@riverside.example"; // Riverside IG lead
 const PERMISSION_DENIED = "42501";
 const DISPOSE = "SELECT dispose_decision($1::uuid, $2::uuid, 'test-request', NULL)";
 const DISPOSE_EARLY = "SELECT dispose_decision($1::uuid, $2::uuid, 'test-request', NULL, $3)";

@@ -16,11 +16,9 @@ import {
   recordThroughWizard,
   seedDemo,
 } from "./support";
+import { SAM, JO } from "./demo-people";
 
 beforeAll(seedDemo);
-
-const SAM = "sam.patel@northshire.example";
-const JO = "jo.williams@northshire.example";
 
 describe("recording a decision", () => {
   it("records a complete draft once, removes the draft and audits every step", async () => {

@@ -7,11 +7,9 @@ import { listOwnDecisions } from "@/server/decisions/list-own-decisions";
 import { saveDraftAnswer } from "@/server/decisions/save-draft-answer";
 import { db } from "@/server/infra/db";
 import { TEST_META, actorFor, newDraft, seedDemo } from "./support";
+import { SAM, JO } from "./demo-people";
 
 beforeAll(seedDemo);
-
-const SAM = "sam.patel@northshire.example";
-const JO = "jo.williams@northshire.example";
 
 async function draftWithOpening(email: string, caseReference: string): Promise<string> {
   const draftId = await newDraft(email);

@@ -8,12 +8,9 @@ import { resolveEscalation } from "@/server/escalations/resolve-escalation";
 import { listEscalations } from "@/server/escalations/list-escalations";
 import { db } from "@/server/infra/db";
 import { CHALLENGE, TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
+import { SAM, ALEX, PRIYA } from "./demo-people";
 
 beforeAll(seedDemo);
-
-const SAM = "sam.patel@northshire.example";
-const ALEX = "alex.morgan@northshire.example"; // Sam's supervisor
-const PRIYA = "priya.shah@northshire.example"; // IG lead
 
 describe("resolving an escalation", () => {
   it("is refused to the supervisor whose challenge is disputed, audited, and left to the IG lead", async () => {

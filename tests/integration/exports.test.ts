@@ -14,18 +14,12 @@ import { GET as getAuditEventsRoute } from "@/app/api/exports/audit-events/route
 import { GET as getDecisionsRoute } from "@/app/api/exports/decisions/route";
 import { GET as getSubjectAccessRoute } from "@/app/api/exports/subject-access/route";
 import { TEST_META, actorFor, recordThroughWizard, seedDemo, withSuperuser } from "./support";
+import { PRIYA, SAM, JO, ALEX, TOM, DAN } from "./demo-people";
 
 // The route handlers read the session through NextAuth, which needs a Next.js request; here the
 // session is whatever the test says it is. Everything below the session check is the real code.
 const session = vi.hoisted(() => ({ current: { status: "signed-out" } as SessionState }));
 vi.mock("@/server/auth/current-actor", () => ({ currentSession: async () => session.current }));
-
-const PRIYA = "priya.shah@northshire.example"; // IG lead, Northshire
-const SAM = "sam.patel@northshire.example"; // practitioner
-const JO = "jo.williams@northshire.example"; // practitioner
-const ALEX = "alex.morgan@northshire.example"; // supervisor of Sam and Jo
-const TOM = "tom.baker@riverside.example"; // practitioner, Riverside
-const DAN = "dan.hughes@riverside.example"; // IG lead, Riverside
 
 const RUN = randomBytes(3).toString("hex").toUpperCase();
 const CASE_A = `EXP-${RUN}-A`;

@@ -14,12 +14,8 @@ import { sendRequest } from "@/server/requests/send-request";
 import { startAnswerDraft } from "@/server/requests/start-answer-draft";
 import { viewRequest } from "@/server/requests/view-request";
 import { TEST_META, actorFor, answerAll, seedDemo, withSuperuser } from "./support";
+import { TOM as TEACHER, NADIA as NURSE, OWEN as NAMED_NURSE, GRACE as TRUST_IG, ELLIS as POLICE } from "./demo-people";
 
-const TEACHER = "tom.baker@riverside.example";
-const NURSE = "nadia.rahman@northshire-health.example";
-const NAMED_NURSE = "owen.price@northshire-health.example";
-const TRUST_IG = "grace.lee@northshire-health.example";
-const POLICE = "ellis.evans@northshire-police.example";
 const PURPOSE = "Jamie has had unexplained bruising twice this month.";
 
 let trustId: string;

@@ -26,11 +26,8 @@ import {
   postAs,
 } from "./request-fixtures";
 import { TEST_META, actorFor, seedDemo, withAppRole, withSuperuser } from "./support";
+import { AMY as TEACHING_ASSISTANT, RUTH as DSL, GRACE as TRUST_IG, ELLIS as POLICE } from "./demo-people";
 
-const TEACHING_ASSISTANT = "amy.chen@riverside.example";
-const DSL = "ruth.okafor@riverside.example";
-const TRUST_IG = "grace.lee@northshire-health.example";
-const POLICE = "ellis.evans@northshire-police.example";
 const ELSEWHERE = "pat.other@eastshire.example";
 
 let trustId: string;

@@ -12,15 +12,9 @@ import { listLocalArrangements } from "@/server/local-arrangements/list-local-ar
 import { updateRetentionRules } from "@/server/retention/update-retention-rules";
 import { db } from "@/server/infra/db";
 import { TEST_META, actorFor, recordThroughWizard, seedDemo, withAppRole } from "./support";
+import { SAM, JO, ALEX, PRIYA, NORTHSHIRE_ADMIN as ADMIN, TOM } from "./demo-people";
 
 beforeAll(seedDemo);
-
-const SAM = "sam.patel@northshire.example"; // practitioner
-const JO = "jo.williams@northshire.example"; // practitioner, same team
-const ALEX = "alex.morgan@northshire.example"; // supervisor
-const PRIYA = "priya.shah@northshire.example"; // IG lead
-const ADMIN = "admin@northshire.example";
-const TOM = "tom.baker@riverside.example"; // another organisation
 
 const CONSULTATION = {
   adviserKind: "DSL",

@@ -16,11 +16,14 @@ import { getResponseTimesToChange, setResponseTimes } from "@/server/partnership
 import { viewPartnerships } from "@/server/partnerships/view-partnerships";
 import { sendRequest } from "@/server/requests/send-request";
 import { TEST_META, actorFor, seedDemo, verifyAuditChain, withAppRole, withSuperuser } from "./support";
+// The council has a lead partner (the director); the school is a member organisation with none.
+import {
+  NORTHSHIRE_ADMIN as COUNCIL_ADMIN,
+  RIVERSIDE_ADMIN as SCHOOL_ADMIN,
+  TOM as TEACHER,
+  DAN as SCHOOL_IG,
+} from "./demo-people";
 
-const COUNCIL_ADMIN = "admin@northshire.example"; // the council has a lead partner (the director)
-const SCHOOL_ADMIN = "admin@riverside.example"; // a member organisation with no lead partner
-const TEACHER = "tom.baker@riverside.example";
-const SCHOOL_IG = "dan.hughes@riverside.example";
 const ELSEWHERE_ADMIN = "admin@eastshire.example"; // an organisation in no partnership
 
 // The test's "today": Monday 30 November 2026, so 2027 is the future.

@@ -18,10 +18,8 @@ import {
   postAs,
 } from "./request-fixtures";
 import { TEST_META, actorFor, seedDemo } from "./support";
+import { GRACE as TRUST_IG, RACHEL as DIRECTOR, NORTHSHIRE_ADMIN as COUNCIL_ADMIN } from "./demo-people";
 
-const TRUST_IG = "grace.lee@northshire-health.example";
-const DIRECTOR = "rachel.green@northshire.example";
-const COUNCIL_ADMIN = "admin@northshire.example";
 const EASTSHIRE_IG = "ig@eastshire-oversight.example";
 const DAY = 86_400_000;
 

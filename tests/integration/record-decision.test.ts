@@ -10,6 +10,7 @@ import { recordDecision } from "@/server/decisions/record-decision";
 import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
 import { db } from "@/server/infra/db";
 import { TEST_META, actorFor, answerAll, newDraft, ownerDatabaseUrl, seedDemo, withSuperuser } from "./support";
+import { SAM } from "./demo-people";
 
 // References come from a queue the tests fill first, then from the real generator.
 const forcedReferences = vi.hoisted(() => [] as string[]);
@@ -19,8 +20,6 @@ vi.mock("@/server/decisions/reference", async (importOriginal) => {
 });
 
 beforeAll(seedDemo);
-
-const SAM = "sam.patel@northshire.example";
 
 /** A team of its own: a practitioner, two active supervisors, a disabled one; and a supervisor of another team. */
 async function teamWithSupervisors() {

@@ -18,6 +18,7 @@ import { GET as getDecisionJson } from "@/app/api/decisions/[reference]/route";
 import { GET as getAuditEventsRoute } from "@/app/api/exports/audit-events/route";
 import { GET as getSubjectAccessRoute } from "@/app/api/exports/subject-access/route";
 import { TEST_META, actorFor, newDraft, recordThroughWizard, seedDemo } from "./support";
+import { SAM, JO, ALEX, PRIYA, RUTH, DAN, TOM, RIVERSIDE_ADMIN } from "./demo-people";
 
 const session = vi.hoisted(() => ({ current: { status: "signed-out" } as SessionState }));
 vi.mock("@/server/auth/current-actor", () => ({ currentSession: async () => session.current }));
@@ -27,15 +28,6 @@ vi.mock("next/headers", () => ({
 }));
 // forbidden() is an opt-in of Next's (next.config.ts sets it for the app).
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "1";
-
-const SAM = "sam.patel@northshire.example"; // practitioner, Northshire
-const JO = "jo.williams@northshire.example"; // practitioner, same team
-const ALEX = "alex.morgan@northshire.example"; // supervisor of Sam and Jo
-const PRIYA = "priya.shah@northshire.example"; // IG lead, Northshire
-const RUTH = "ruth.okafor@riverside.example"; // supervisor, Riverside
-const DAN = "dan.hughes@riverside.example"; // IG lead, Riverside
-const TOM = "tom.baker@riverside.example"; // practitioner, Riverside
-const RIVERSIDE_ADMIN = "admin@riverside.example";
 
 let reference = "";
 let escalationId = "";

@@ -30,12 +30,10 @@ import {
   postAs,
 } from "./request-fixtures";
 import { TEST_META, actorFor, appRolePrisma, seedDemo, withAppRole } from "./support";
+import { RACHEL as DIRECTOR, MAYA as DCI, ELLIS as DETECTIVE } from "./demo-people";
 
 // Lead partners: the council's director and the police DCI may decide a school-trust dispute; the
 // trust's named nurse leads its contact team, so is a party to it.
-const DIRECTOR = "rachel.green@northshire.example";
-const DCI = "maya.singh@northshire-police.example";
-const DETECTIVE = "ellis.evans@northshire-police.example";
 const EASTSHIRE_LEAD = "lead@eastshire-escalations.example";
 const CHILD = "Robin Escalation-Test";
 

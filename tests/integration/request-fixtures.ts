@@ -6,10 +6,10 @@ import type { RequestMeta } from "@/server/infra/request-context";
 import { answerRequest } from "@/server/requests/answer-request";
 import { sendRequest } from "@/server/requests/send-request";
 import { TEST_META, actorFor, withSuperuser } from "./support";
+import { TOM as TEACHER, NADIA as NURSE, OWEN as NAMED_NURSE } from "./demo-people";
 
-export const TEACHER = "tom.baker@riverside.example";
-export const NURSE = "nadia.rahman@northshire-health.example";
-export const NAMED_NURSE = "owen.price@northshire-health.example";
+export { TEACHER, NURSE, NAMED_NURSE };
+
 export const TRUST = "Northshire Health NHS Foundation Trust";
 
 /** A request's fields as the form posts them; `overrides` change or add fields. */

@@ -15,11 +15,9 @@ import {
   seedDemo,
   verifyAuditChain,
 } from "./support";
+import { TOM, DAN } from "./demo-people";
 
 beforeAll(seedDemo);
-
-const TOM = "tom.baker@riverside.example";
-const DAN = "dan.hughes@riverside.example"; // Riverside IG lead
 
 describe("retention", () => {
   it("lists records due, extends one with a reason, and refuses an earlier date", async () => {

@@ -1,12 +1,9 @@
 // Shared by the supervision tests: the demo people (scripts/lib/demo-data.ts) and decisions that
 // land in a supervisor's queue flagged, routine or urgent.
 import { VALID, consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
+import { SAM, ALEX, KIM, RUTH, PRIYA } from "./demo-people";
 
-export const SAM = "sam.patel@northshire.example"; // practitioner in Alex's team
-export const ALEX = "alex.morgan@northshire.example"; // Sam's supervisor
-export const KIM = "kim.ahmed@northshire.example"; // supervisor of another team, same organisation
-export const RUTH = "ruth.okafor@riverside.example"; // supervisor in another organisation
-export const PRIYA = "priya.shah@northshire.example"; // IG lead
+export { SAM, ALEX, KIM, RUTH, PRIYA };
 
 /** A consent-given share turned into a decision not to share: flagged "not shared", routine (decision 027). */
 export const noShareAnswers = () => ({

@@ -17,6 +17,16 @@ import { useRecoveryCode } from "@/server/second-factor/use-recovery-code";
 import { verifyTotpCode } from "@/server/second-factor/verify-totp-code";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../scripts/lib/demo-data";
 import { TEST_META, actorFor, seedDemo, withSuperuser } from "./support";
+import {
+  SAM,
+  JO,
+  LEE,
+  KIM,
+  NORTHSHIRE_ADMIN as NORTH_ADMIN,
+  RIVERSIDE_ADMIN as RIVER_ADMIN,
+  DAN as RIVER_IG,
+  AMY as RIVER_PRACTITIONER,
+} from "./demo-people";
 
 const jar = vi.hoisted(() => ({ value: undefined as string | undefined }));
 vi.mock("next/headers", () => ({
@@ -29,14 +39,6 @@ vi.mock("next/headers", () => ({
 }));
 
 const SECRET = process.env.NEXTAUTH_SECRET!;
-const SAM = "sam.patel@northshire.example";
-const JO = "jo.williams@northshire.example";
-const LEE = "lee.jones@northshire.example";
-const KIM = "kim.ahmed@northshire.example";
-const NORTH_ADMIN = "admin@northshire.example";
-const RIVER_ADMIN = "admin@riverside.example";
-const RIVER_IG = "dan.hughes@riverside.example";
-const RIVER_PRACTITIONER = "amy.chen@riverside.example";
 
 beforeAll(seedDemo);
 

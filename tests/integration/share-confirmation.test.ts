@@ -5,12 +5,9 @@ import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { confirmShare } from "@/server/decisions/confirm-share";
 import { db } from "@/server/infra/db";
 import { TEST_META, actorFor, recordThroughWizard, seedDemo, withAppRole } from "./support";
+import { SAM, ALEX, KIM } from "./demo-people";
 
 beforeAll(seedDemo);
-
-const SAM = "sam.patel@northshire.example";
-const ALEX = "alex.morgan@northshire.example"; // Sam's supervisor
-const KIM = "kim.ahmed@northshire.example"; // supervisor of another team
 
 describe("confirmShare", () => {
   it("lets the author confirm a share once, with an audit event", async () => {

@@ -15,13 +15,13 @@ import { saveSsoConfiguration } from "@/server/sso/save-sso-configuration";
 import { startSsoSignIn } from "@/server/sso/start-sso-sign-in";
 import { testSsoConnection } from "@/server/sso/test-sso-connection";
 import { TEST_META, actorFor, withSuperuser } from "./support";
+import { RIVERSIDE_ADMIN as ADMIN } from "./demo-people";
 
 const APP_ORIGIN = "http://127.0.0.1:3999";
 // Read lazily by env() on first use, after this module's body has run.
 process.env.NEXTAUTH_URL = APP_ORIGIN;
 process.env.SSO_ENCRYPTION_KEY = randomBytes(32).toString("base64");
 
-const ADMIN = "admin@riverside.example";
 const PASSWORD = "InfoShare-demo-2026";
 let provider: TestIdentityProvider;
 

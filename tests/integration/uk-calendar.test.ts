@@ -7,11 +7,10 @@ import { auditEventsExportQuery } from "@/server/exports/export-audit-events";
 import { listReviewQueue } from "@/server/reviews/list-review-queue";
 import { db } from "@/server/infra/db";
 import { actorFor, recordThroughWizard, seedDemo, withSuperuser } from "./support";
+import { SAM, ALEX } from "./demo-people";
 
 beforeAll(seedDemo);
 
-const SAM = "sam.patel@northshire.example";
-const ALEX = "alex.morgan@northshire.example"; // Sam's supervisor
 const JUST_AFTER_UK_MIDNIGHT = "2026-06-30T23:30:00.000Z"; // 00:30 BST, 1 July 2026
 
 describe("UK days in queries", () => {

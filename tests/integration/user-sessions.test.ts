@@ -17,6 +17,7 @@ import { signInUser } from "@/server/auth/sign-in-user";
 import { setUserAccess } from "@/server/set-user-access";
 import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
 import { TEST_META, actorFor, seedDemo, withSuperuser } from "./support";
+import { SAM, LEE } from "./demo-people";
 
 const jar = vi.hoisted(() => ({ value: undefined as string | undefined }));
 vi.mock("next/headers", () => ({
@@ -38,8 +39,6 @@ const { AuthHandler } = createRequire(import.meta.url)(path.resolve("node_module
 
 const SECRET = process.env.NEXTAUTH_SECRET!;
 const IDLE_SECONDS = Number(process.env.SESSION_IDLE_MINUTES ?? 30) * 60;
-const SAM = "sam.patel@northshire.example";
-const LEE = "lee.jones@northshire.example";
 const HOST = { host: "localhost:3000" };
 const COOKIE = "next-auth.session-token";
 
