@@ -108,14 +108,37 @@ export function FilterPanel({
         ))}
         <FilterDate name="from" label="Recorded from" value={recorded.from} />
         <FilterDate name="to" label="Recorded up to" value={recorded.to} />
-        <div className="flex items-center gap-6 sm:col-span-2">
-          <button type="submit" className="govuk-button govuk-button-secondary mb-0!">
-            Apply filters
-          </button>
-          <Link href={path}>Clear filters</Link>
-        </div>
+        <FilterActions clearHref={path} className="flex items-center gap-6 sm:col-span-2" />
       </form>
     </details>
+  );
+}
+
+/** A filter form's button, and the link that clears the filters (only while some apply, when `filtered` is given). */
+export function FilterActions({
+  submitLabel = "Apply filters",
+  clearHref,
+  filtered = true,
+  className,
+  clearClassName,
+}: {
+  submitLabel?: string;
+  clearHref: string;
+  filtered?: boolean;
+  className: string;
+  clearClassName?: string;
+}) {
+  return (
+    <div className={className}>
+      <button type="submit" className="govuk-button govuk-button-secondary mb-0!">
+        {submitLabel}
+      </button>
+      {filtered ? (
+        <Link href={clearHref} className={clearClassName}>
+          Clear filters
+        </Link>
+      ) : null}
+    </div>
   );
 }
 

@@ -9,7 +9,7 @@ import { PageHeading } from "@/components/layout-bits";
 import { verifyIntegrityAction } from "./actions";
 import { VerificationResult } from "./VerificationResult";
 import { AuditTable } from "./AuditTable";
-import { FilterDate, FilterInput, FilterSelect, optionsOf } from "@/components/filter-fields";
+import { FilterActions, FilterDate, FilterInput, FilterSelect, optionsOf } from "@/components/filter-fields";
 import { joinDateParts } from "@/domain/calendar";
 import { AUDIT_OUTCOME_LABELS, auditActionLabel } from "@/components/audit-labels";
 import type { PageProps } from "@/app/page-props";
@@ -133,12 +133,11 @@ export default async function AuditPage({ searchParams }: PageProps) {
             ))}
           </select>
         </div>
-        <div className="flex flex-wrap items-center gap-6 sm:col-span-2">
-          <button type="submit" className="govuk-button govuk-button-secondary mb-0!">
-            Apply filters
-          </button>
-          {filtered ? <Link href="/audit">Clear filters</Link> : null}
-        </div>
+        <FilterActions
+          clearHref="/audit"
+          filtered={filtered}
+          className="flex flex-wrap items-center gap-6 sm:col-span-2"
+        />
       </form>
 
       <p className="govuk-body flex flex-wrap gap-x-6">

@@ -5,7 +5,7 @@ import { NO_TEAM, peopleFilterSchema } from "@/schemas/administration";
 import { listPeople } from "@/server/admin/list-people";
 import { listTeams } from "@/server/admin/list-teams";
 import { requirePermission } from "@/server/auth/current-actor";
-import { FilterInput, FilterSelect } from "@/components/filter-fields";
+import { FilterActions, FilterInput, FilterSelect } from "@/components/filter-fields";
 import { BackLink, PageHeading, SuccessBanner, TableHead, TableRegion, Tag } from "@/components/layout-bits";
 import type { PageProps } from "@/app/page-props";
 
@@ -70,16 +70,13 @@ export default async function PeoplePage({ searchParams }: PageProps) {
             </FilterSelect>
           </div>
         </div>
-        <div className="mt-6 flex flex-wrap items-baseline gap-x-6">
-          <button type="submit" className="govuk-button govuk-button-secondary mb-0!">
-            Show people
-          </button>
-          {filtered ? (
-            <Link href="/admin/users" className="govuk-body">
-              Clear filters
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions
+          submitLabel="Show people"
+          clearHref="/admin/users"
+          filtered={filtered}
+          className="mt-6 flex flex-wrap items-baseline gap-x-6"
+          clearClassName="govuk-body"
+        />
       </form>
 
       <p className="govuk-body" aria-live="polite" data-testid="people-count">
