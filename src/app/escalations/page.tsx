@@ -5,11 +5,13 @@ import { EscalationRoute } from "./EscalationRoute";
 import { listEscalations } from "@/server/escalations/list-escalations";
 import { PageHeading, SuccessBanner, TableHead, TableRegion, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
-import type { PageProps } from "@/app/page-props";
+import { type PageProps, doneNotice } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Escalations" };
 
 const VIEWS = { OPEN: "Open", RESOLVED: "Resolved", ALL: "All" } as const;
+
+const DONE = { resolved: "The escalation has been resolved and the people involved have been told." };
 
 export default async function EscalationsPage({ searchParams }: PageProps) {
   const user = await requirePermission("escalation.list");
@@ -20,13 +22,7 @@ export default async function EscalationsPage({ searchParams }: PageProps) {
   const recordBase = user.role === "SUPERVISOR" ? "/review" : "/decisions";
   return (
     <>
-      <SuccessBanner
-        message={
-          params.done === "resolved"
-            ? "The escalation has been resolved and the people involved have been told."
-            : undefined
-        }
-      />
+      <SuccessBanner message={doneNotice(params, DONE)} />
       <PageHeading caption={user.role === "IG_LEAD" ? user.organisationName : (user.teamName ?? user.organisationName)}>
         Escalations
       </PageHeading>

@@ -4,7 +4,7 @@ import { listMySessions } from "@/server/auth/list-my-sessions";
 import { PageHeading, SuccessBanner, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { endOtherSessionAction } from "./actions";
-import type { PageProps } from "@/app/page-props";
+import { type PageProps, doneNotice } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Your sessions" };
 
@@ -13,10 +13,10 @@ export const metadata: Metadata = { title: "Your sessions" };
 export default async function SessionsPage({ searchParams }: PageProps) {
   const user = await requireUser();
   const sessions = await listMySessions(user, await currentSessionId());
-  const ended = (await searchParams).done === "ended";
+  const notice = doneNotice(await searchParams, { ended: "Session ended. That browser will need to sign in again." });
   return (
     <div className="max-w-[760px]">
-      <SuccessBanner message={ended ? "Session ended. That browser will need to sign in again." : undefined} />
+      <SuccessBanner message={notice} />
       <PageHeading>Your sessions</PageHeading>
       <p className="govuk-body">
         These are the browsers signed in to your account. If you do not recognise one, end it and tell your service

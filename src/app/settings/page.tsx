@@ -4,17 +4,19 @@ import { requirePermission } from "@/server/auth/current-actor";
 import { recordKeepingSettings } from "@/server/organisation-settings";
 import { PageHeading, SuccessBanner } from "@/components/layout-bits";
 import { SettingsForm } from "./SettingsForm";
-import type { PageProps } from "@/app/page-props";
+import { type PageProps, doneNotice } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Organisation settings" };
 
 export default async function SettingsPage({ searchParams }: PageProps) {
   const user = await requirePermission("settings.manage");
   const settings = await recordKeepingSettings(user.organisationId);
-  const saved = (await searchParams).done === "saved";
+  const notice = doneNotice(await searchParams, {
+    saved: "Settings saved. They apply to decisions recorded from now on.",
+  });
   return (
     <div className="max-w-[640px]">
-      <SuccessBanner message={saved ? "Settings saved. They apply to decisions recorded from now on." : undefined} />
+      <SuccessBanner message={notice} />
       <PageHeading caption={user.organisationName}>Review and retention settings</PageHeading>
       <p className="govuk-body">
         Each decision gets a review-by date from these settings when it is recorded. Changes are recorded in the audit

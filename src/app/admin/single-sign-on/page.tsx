@@ -4,18 +4,18 @@ import { loadSsoConfiguration, ssoEncryptionKey } from "@/server/sso/sso-configu
 import { ssoRedirectUri } from "@/server/sso/start-sso-sign-in";
 import { PageHeading, SuccessBanner, WarningText } from "@/components/layout-bits";
 import { SsoConfigurationForm, TestConnectionForm } from "./SsoForms";
-import type { PageProps } from "@/app/page-props";
+import { type PageProps, doneNotice } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Single sign-on" };
 
 export default async function SingleSignOnPage({ searchParams }: PageProps) {
   const admin = await requirePermission("sso.manage");
   const config = await loadSsoConfiguration(admin.organisationId);
-  const saved = (await searchParams).done === "saved";
+  const notice = doneNotice(await searchParams, { saved: "Single sign-on settings saved." });
   return (
     // Long URLs (the hint's examples, the redirect URI) wrap rather than widen a 320 px window.
     <div className="max-w-[640px] [overflow-wrap:anywhere]">
-      <SuccessBanner message={saved ? "Single sign-on settings saved." : undefined} />
+      <SuccessBanner message={notice} />
       <PageHeading caption={admin.organisationName}>Single sign-on</PageHeading>
       <p className="govuk-body">
         People in your organisation can sign in with the account they already use at work (Microsoft Entra ID, Google

@@ -11,7 +11,7 @@ import type { FieldDefinition } from "@/domain/wizard";
 import { ActionForm } from "@/components/ActionForm";
 import { BackLink, PageHeading, SuccessBanner } from "@/components/layout-bits";
 import { updateRetentionRulesAction } from "../actions";
-import type { PageProps } from "@/app/page-props";
+import { type PageProps, doneNotice } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Retention rules" };
 
@@ -36,7 +36,9 @@ const FIELDS: FieldDefinition[] = RETENTION_RECORD_TYPES.flatMap((type): FieldDe
 export default async function RetentionRulesPage({ searchParams }: PageProps) {
   const user = await requirePermission("retention-rules.manage");
   const rules = await retentionRules(user.organisationId);
-  const saved = (await searchParams).done === "saved";
+  const notice = doneNotice(await searchParams, {
+    saved: "Retention rules saved. They apply to records made from now on.",
+  });
   const current = Object.fromEntries(
     RETENTION_RECORD_TYPES.flatMap((type) => [
       [`years-${type}`, String(rules[type].years)],
@@ -45,7 +47,7 @@ export default async function RetentionRulesPage({ searchParams }: PageProps) {
   );
   return (
     <div className="max-w-[760px]">
-      <SuccessBanner message={saved ? "Retention rules saved. They apply to records made from now on." : undefined} />
+      <SuccessBanner message={notice} />
       <BackLink href="/retention" />
       <PageHeading caption={user.organisationName}>Retention rules by record type</PageHeading>
       <p className="govuk-body">

@@ -8,7 +8,7 @@ import { LinkButtonForm } from "@/components/LinkButtonForm";
 import { regenerateRecoveryCodesAction, removePasskeyAction } from "../actions";
 import { RegenerateCodesForm } from "../CodeForm";
 import { PasskeyRegistration } from "../Passkeys";
-import type { PageProps } from "@/app/page-props";
+import { type PageProps, doneNotice } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Your second factor" };
 
@@ -28,7 +28,7 @@ export default async function ManageSecondFactorPage({ searchParams }: PageProps
           <p>If you have lost your phone or passkey, set up a new one and make new recovery codes.</p>
         </NotificationBanner>
       ) : null}
-      <SuccessBanner message={params.done === "passkey-removed" ? "Passkey removed." : undefined} />
+      <SuccessBanner message={doneNotice(params, { "passkey-removed": "Passkey removed." })} />
       <PageHeading>Your second factor</PageHeading>
       <p className="govuk-body">
         {state.required

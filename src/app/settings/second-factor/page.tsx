@@ -3,17 +3,17 @@ import { requirePermission } from "@/server/auth/current-actor";
 import { organisationRequiresSecondFactor } from "@/server/second-factor/second-factor-state";
 import { PageHeading, SuccessBanner } from "@/components/layout-bits";
 import { RequirementForm } from "./RequirementForm";
-import type { PageProps } from "@/app/page-props";
+import { type PageProps, doneNotice } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Second factor settings" };
 
 export default async function SecondFactorSettingsPage({ searchParams }: PageProps) {
   const user = await requirePermission("settings.manage");
   const required = await organisationRequiresSecondFactor(user.organisationId);
-  const saved = (await searchParams).done === "saved";
+  const notice = doneNotice(await searchParams, { saved: "Saved. It applies from each person’s next sign-in." });
   return (
     <div className="max-w-[640px]">
-      <SuccessBanner message={saved ? "Saved. It applies from each person’s next sign-in." : undefined} />
+      <SuccessBanner message={notice} />
       <PageHeading caption={user.organisationName}>Second factor</PageHeading>
       <p className="govuk-body">
         A second factor (an authenticator app or a passkey) stops someone who has learned a password from signing in.
