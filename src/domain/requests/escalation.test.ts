@@ -12,27 +12,32 @@ import { workingCalendar } from "./working-hours";
 const CALENDAR = workingCalendar(["2026-12-25", "2026-12-28", "2027-01-01"]);
 
 describe("leadPartnerEscalationAt: half the response time again after the due time, in working hours", () => {
-  it("Red (4 hours) due at 14:00 on a Monday goes to the lead partners at 16:00", () => {
-    expect(leadPartnerEscalationAt(new Date("2026-12-07T14:00:00Z"), 4, CALENDAR)).toEqual(
-      new Date("2026-12-07T16:00:00Z"),
-    );
-  });
-  it("carries over the night and the weekend: Red due at 16:30 on a Friday goes at 10:30 on Monday", () => {
-    expect(leadPartnerEscalationAt(new Date("2026-12-04T16:30:00Z"), 4, CALENDAR)).toEqual(
-      new Date("2026-12-07T10:30:00Z"),
-    );
-  });
-  it("skips bank holidays: Amber (24 hours, so 12 more) due at 17:00 on Thursday 24 December 2026", () => {
-    // Thursday 24th at 17:00; Christmas Day and the substitute Boxing Day (Monday 28th) are holidays.
-    // 8 hours on Tuesday 29th, 4 hours on Wednesday 30th: 13:00.
-    expect(leadPartnerEscalationAt(new Date("2026-12-24T17:00:00Z"), 24, CALENDAR)).toEqual(
-      new Date("2026-12-30T13:00:00Z"),
-    );
-  });
-  it("is at least one working hour after the due time", () => {
-    expect(leadPartnerEscalationAt(new Date("2026-12-07T10:00:00Z"), 1, CALENDAR)).toEqual(
-      new Date("2026-12-07T11:00:00Z"),
-    );
+  // What each case shows, when the request was due, its response time in hours, and when it escalates.
+  it.each<[string, string, number, string]>([
+    [
+      "Red (4 hours) due at 14:00 on a Monday goes to the lead partners at 16:00",
+      "2026-12-07T14:00:00Z",
+      4,
+      "2026-12-07T16:00:00Z",
+    ],
+    [
+      "carries over the night and the weekend: Red due at 16:30 on a Friday goes at 10:30 on Monday",
+      "2026-12-04T16:30:00Z",
+      4,
+      "2026-12-07T10:30:00Z",
+    ],
+    [
+      // Christmas Day and the substitute Boxing Day (Monday 28th) are holidays: 8 hours on Tuesday 29th,
+      // 4 hours on Wednesday 30th.
+      "skips bank holidays: Amber (24 hours, so 12 more) due at 17:00 on Thursday 24 December 2026 " +
+        "goes at 13:00 on the 30th",
+      "2026-12-24T17:00:00Z",
+      24,
+      "2026-12-30T13:00:00Z",
+    ],
+    ["is at least one working hour after the due time", "2026-12-07T10:00:00Z", 1, "2026-12-07T11:00:00Z"],
+  ])("%s", (_, due, hours, escalates) => {
+    expect(leadPartnerEscalationAt(new Date(due), hours, CALENDAR)).toEqual(new Date(escalates));
   });
 });
 

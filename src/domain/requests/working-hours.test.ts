@@ -10,25 +10,75 @@ const NO_HOLIDAYS = workingCalendar([]);
 const HOUR = 3_600_000;
 
 describe("dueAt: working hours, Monday to Friday 09:00-17:00 UK time", () => {
-  it("runs within one day", () => {
-    // Monday 30 November 2026, 10:00 GMT, Red (4 hours).
-    expect(dueAt(new Date("2026-11-30T10:00:00Z"), 4, CALENDAR)).toEqual(new Date("2026-11-30T14:00:00Z"));
-  });
-
-  it("is due at closing time when the hours run out exactly then, not the next morning", () => {
-    // Monday 09:00, Amber (24 hours = three full days): Wednesday 17:00.
-    expect(dueAt(new Date("2026-11-30T09:00:00Z"), 24, CALENDAR)).toEqual(new Date("2026-12-02T17:00:00Z"));
-  });
-
-  it("carries a request received at 16:55 on a Friday over the weekend", () => {
-    // 5 minutes on Friday 27 November, 3 h 55 min on Monday 30 November.
-    expect(dueAt(new Date("2026-11-27T16:55:00Z"), 4, CALENDAR)).toEqual(new Date("2026-11-30T12:55:00Z"));
-  });
-
-  it("starts the clock when the office opens for a request received at the weekend or at night", () => {
-    expect(dueAt(new Date("2026-11-28T10:00:00Z"), 24, CALENDAR)).toEqual(new Date("2026-12-02T17:00:00Z"));
-    expect(dueAt(new Date("2026-11-30T17:30:00Z"), 4, CALENDAR)).toEqual(new Date("2026-12-01T13:00:00Z"));
-    expect(dueAt(new Date("2026-12-01T06:00:00Z"), 4, CALENDAR)).toEqual(new Date("2026-12-01T13:00:00Z"));
+  // What each case shows, when the request arrives, its response time in hours, and when it is due.
+  it.each<[string, string, number, string]>([
+    [
+      "runs within one day (Monday 30 November 2026, 10:00 GMT, Red)",
+      "2026-11-30T10:00:00Z",
+      4,
+      "2026-11-30T14:00:00Z",
+    ],
+    [
+      "is due at closing time when the hours run out exactly then, not the next morning (Monday 09:00, Amber: " +
+        "three full days, so Wednesday 17:00)",
+      "2026-11-30T09:00:00Z",
+      24,
+      "2026-12-02T17:00:00Z",
+    ],
+    [
+      "carries a request received at 16:55 on a Friday over the weekend (5 minutes on Friday 27 November, " +
+        "3 h 55 min on Monday 30 November)",
+      "2026-11-27T16:55:00Z",
+      4,
+      "2026-11-30T12:55:00Z",
+    ],
+    [
+      "starts the clock when the office opens: received at the weekend",
+      "2026-11-28T10:00:00Z",
+      24,
+      "2026-12-02T17:00:00Z",
+    ],
+    [
+      "starts the clock when the office opens: received after closing",
+      "2026-11-30T17:30:00Z",
+      4,
+      "2026-12-01T13:00:00Z",
+    ],
+    [
+      "starts the clock when the office opens: received before opening",
+      "2026-12-01T06:00:00Z",
+      4,
+      "2026-12-01T13:00:00Z",
+    ],
+    [
+      "skips Good Friday and Easter Monday (Thursday 2 April 2026 15:00 BST: 2 h on Thursday, then Tuesday " +
+        "7 April 09:00-11:00 BST)",
+      "2026-04-02T14:00:00Z",
+      4,
+      "2026-04-07T10:00:00Z",
+    ],
+    [
+      "keeps office hours on UK wall-clock time across the autumn change (Friday 23 October 2026 15:00 BST: 2 h " +
+        "to 17:00 BST, then Monday 26 October (GMT) 09:00-11:00)",
+      "2026-10-23T14:00:00Z",
+      4,
+      "2026-10-26T11:00:00Z",
+    ],
+    [
+      "keeps office hours on UK wall-clock time across the spring change (Friday 27 March 2026 16:00 GMT: 1 h, " +
+        "then Monday 30 March 09:00 BST + 3 h)",
+      "2026-03-27T16:00:00Z",
+      4,
+      "2026-03-30T11:00:00Z",
+    ],
+    [
+      "Green (72 hours) is nine working days (Monday 30 November 2026 09:00 to Thursday 10 December 17:00)",
+      "2026-11-30T09:00:00Z",
+      72,
+      "2026-12-10T17:00:00Z",
+    ],
+  ])("%s", (_, received, hours, due) => {
+    expect(dueAt(new Date(received), hours, CALENDAR)).toEqual(new Date(due));
   });
 
   it("skips bank holidays, which are data: Christmas 2026 with Boxing Day's substitute on Monday 28th", () => {
@@ -36,26 +86,6 @@ describe("dueAt: working hours, Monday to Friday 09:00-17:00 UK time", () => {
     expect(dueAt(christmasEve, 4, CALENDAR)).toEqual(new Date("2026-12-29T12:00:00Z"));
     // The same request on a calendar that knows no holidays is due on Christmas Day.
     expect(dueAt(christmasEve, 4, NO_HOLIDAYS)).toEqual(new Date("2026-12-25T12:00:00Z"));
-  });
-
-  it("skips Good Friday and Easter Monday", () => {
-    // Thursday 2 April 2026 15:00 BST (14:00Z), Red: 2 h on Thursday, then Tuesday 7 April 09:00-11:00 BST.
-    expect(dueAt(new Date("2026-04-02T14:00:00Z"), 4, CALENDAR)).toEqual(new Date("2026-04-07T10:00:00Z"));
-  });
-
-  it("keeps office hours on UK wall-clock time across the autumn change (BST to GMT)", () => {
-    // Friday 23 October 2026 15:00 BST = 14:00Z: 2 h to 17:00 BST, then Monday 26 October (GMT) 09:00-11:00.
-    expect(dueAt(new Date("2026-10-23T14:00:00Z"), 4, CALENDAR)).toEqual(new Date("2026-10-26T11:00:00Z"));
-  });
-
-  it("keeps office hours on UK wall-clock time across the spring change (GMT to BST)", () => {
-    // Friday 27 March 2026 16:00 GMT: 1 h, then Monday 30 March 09:00 BST (08:00Z) + 3 h.
-    expect(dueAt(new Date("2026-03-27T16:00:00Z"), 4, CALENDAR)).toEqual(new Date("2026-03-30T11:00:00Z"));
-  });
-
-  it("Green (72 hours) is nine working days", () => {
-    // Monday 30 November 2026 09:00: nine days later is Thursday 10 December 17:00.
-    expect(dueAt(new Date("2026-11-30T09:00:00Z"), 72, CALENDAR)).toEqual(new Date("2026-12-10T17:00:00Z"));
   });
 
   it("refuses a response time that is not positive", () => {
