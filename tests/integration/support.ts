@@ -105,6 +105,12 @@ export async function withAppRole<T>(fn: (client: pg.Client) => Promise<T>): Pro
   return withClient(appRoleDatabaseUrl(), fn);
 }
 
+/** Each statement, run as the app's role, is refused by its grants (`permission denied`). */
+export async function expectDeniedToAppRole(statements: string[], params: unknown[] = []): Promise<void> {
+  for (const statement of statements)
+    await expect(withAppRole((client) => client.query(statement, params))).rejects.toThrow(/permission denied/);
+}
+
 /** Runs `fn` as the app role inside a transaction that is rolled back, so nothing it manages to do stays. */
 export async function asAppRoleRolledBack<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   return withAppRole(async (client) => {
