@@ -20,7 +20,22 @@ export interface SsoFormValues {
 export function SsoConfigurationForm({ current, redirectUri }: { current: SsoFormValues; redirectUri: string | null }) {
   const { state, formAction, pending, errorFor, posted, field, formKey } = useActionForm(saveSsoConfigurationAction);
   // After an error, the form shows what was posted (an unticked checkbox posts nothing).
-  const ticked = (name: string, saved: boolean) => (state.values ? posted(name) === "yes" : saved);
+  const ticked = (name: "allowJoinByDomain" | "enforced") => (state.values ? posted(name) === "yes" : current[name]);
+  // A setting that is on or off: one checkbox, posted as "yes" when ticked.
+  const yesCheckbox = (
+    name: "allowJoinByDomain" | "enforced",
+    label: string,
+    option: { label: string; hint: string },
+  ) => (
+    <ChoiceGroup
+      name={name}
+      label={label}
+      type="checkbox"
+      error={errorFor(name)}
+      defaultValue={ticked(name) ? "yes" : undefined}
+      options={[{ value: "yes", ...option }]}
+    />
+  );
   return (
     <>
       <ErrorSummary errors={state.errors} />
@@ -58,20 +73,10 @@ export function SsoConfigurationForm({ current, redirectUri }: { current: SsoFor
           {...field("domains", current.domains)}
           rows={3}
         />
-        <ChoiceGroup
-          name="allowJoinByDomain"
-          label="Joining by domain"
-          type="checkbox"
-          error={errorFor("allowJoinByDomain")}
-          defaultValue={ticked("allowJoinByDomain", current.allowJoinByDomain) ? "yes" : undefined}
-          options={[
-            {
-              value: "yes",
-              label: "Let people with these email domains join without an invitation",
-              hint: "Otherwise only people who have an account or an invitation can sign in.",
-            },
-          ]}
-        />
+        {yesCheckbox("allowJoinByDomain", "Joining by domain", {
+          label: "Let people with these email domains join without an invitation",
+          hint: "Otherwise only people who have an account or an invitation can sign in.",
+        })}
         <ChoiceGroup
           label="Role for people who join by domain"
           type="radio"
@@ -81,20 +86,10 @@ export function SsoConfigurationForm({ current, redirectUri }: { current: SsoFor
             { value: "SUPERVISOR", label: "Supervisor or designated safeguarding lead" },
           ]}
         />
-        <ChoiceGroup
-          name="enforced"
-          label="Passwords"
-          type="checkbox"
-          error={errorFor("enforced")}
-          defaultValue={ticked("enforced", current.enforced) ? "yes" : undefined}
-          options={[
-            {
-              value: "yes",
-              label: "Require single sign-on for everyone in your organisation",
-              hint: "Passwords are refused, except for the break-glass admin below.",
-            },
-          ]}
-        />
+        {yesCheckbox("enforced", "Passwords", {
+          label: "Require single sign-on for everyone in your organisation",
+          hint: "Passwords are refused, except for the break-glass admin below.",
+        })}
         <TextInput
           label="Break-glass admin (optional unless single sign-on is required)"
           hint="An admin in your organisation who may still sign in with a password if the identity provider fails."
