@@ -17,6 +17,14 @@ export function queryValue(query: SearchParams, name: string): string | undefine
 }
 
 /**
+ * `raw` when it names one of `choices` (an own key only: `constructor` or `__proto__` is not a choice),
+ * else `fallback`: for a query or form value that picks one of a fixed set.
+ */
+export function oneOf<Choice extends string>(raw: unknown, choices: Record<Choice, unknown>, fallback: Choice): Choice {
+  return typeof raw === "string" && Object.hasOwn(choices, raw) ? (raw as Choice) : fallback;
+}
+
+/**
  * The success message for the page's `?done=` (set by the action that redirected here), or undefined
  * when it names none of `messages` (an own key only: `?done=constructor` finds nothing).
  */

@@ -5,7 +5,7 @@ import { EscalationRoute } from "./EscalationRoute";
 import { listEscalations } from "@/server/escalations/list-escalations";
 import { PageHeading, SuccessBanner, TableHead, TableRegion, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
-import { type PageProps, doneNotice } from "@/app/page-props";
+import { type PageProps, doneNotice, oneOf, queryValue } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Escalations" };
 
@@ -16,8 +16,7 @@ const DONE = { resolved: "The escalation has been resolved and the people involv
 export default async function EscalationsPage({ searchParams }: PageProps) {
   const user = await requirePermission("escalation.list");
   const params = await searchParams;
-  const view =
-    typeof params.status === "string" && params.status in VIEWS ? (params.status as keyof typeof VIEWS) : "OPEN";
+  const view = oneOf(queryValue(params, "status"), VIEWS, "OPEN");
   const escalations = await listEscalations(user, view);
   const recordBase = user.role === "SUPERVISOR" ? "/review" : "/decisions";
   return (

@@ -7,13 +7,14 @@ import { endSession } from "@/server/auth/end-session";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { endUserSession } from "@/server/auth/end-user-session";
 import { routeHandler } from "@/server/pipeline/route";
+import { oneOf } from "@/app/page-props";
 
 const CAUSES = { timeout: "timeout", revoked: "revoked", "signed-out": "user" } as const;
 
 type Reason = keyof typeof CAUSES;
 
 function reasonFrom(raw: FormDataEntryValue | string | null | undefined): Reason {
-  return typeof raw === "string" && raw in CAUSES ? (raw as Reason) : "signed-out";
+  return oneOf(raw, CAUSES, "signed-out");
 }
 
 /** Clears the cookie, records why, and shows the sign-in page (or "signed out") with the reason. */
