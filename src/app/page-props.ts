@@ -20,8 +20,12 @@ export function queryValue(query: SearchParams, name: string): string | undefine
  * `raw` when it names one of `choices` (an own key only: `constructor` or `__proto__` is not a choice),
  * else `fallback`: for a query or form value that picks one of a fixed set.
  */
-export function oneOf<Choice extends string>(raw: unknown, choices: Record<Choice, unknown>, fallback: Choice): Choice {
-  return typeof raw === "string" && Object.hasOwn(choices, raw) ? (raw as Choice) : fallback;
+export function oneOf<Choices extends object>(
+  raw: unknown,
+  choices: Choices,
+  fallback: keyof Choices & string,
+): keyof Choices & string {
+  return typeof raw === "string" && Object.hasOwn(choices, raw) ? (raw as keyof Choices & string) : fallback;
 }
 
 /**
