@@ -39,8 +39,9 @@ beforeAll(async () => {
       [trust, DUE_AT],
     );
     await client.query(
-      `INSERT INTO request_timer (request_id, kind, due_at)
-       SELECT id, 'ESCALATE', due_at FROM information_request WHERE reference LIKE 'REQ-SCALE-%'`,
+      `INSERT INTO request_timer (request_id, responding_organisation_id, kind, due_at)
+       SELECT id, responding_organisation_id, 'ESCALATE', due_at FROM information_request
+        WHERE reference LIKE 'REQ-SCALE-%'`,
     );
     await client.query("COMMIT");
     await client.query("ANALYZE information_request; ANALYZE request_timer");
