@@ -1,9 +1,10 @@
 import "server-only";
 import { OPEN_STATUSES, type RequestStatus, leadPartnerEscalationAt } from "@/domain/requests";
 import { Prisma } from "@/generated/prisma/client";
-import { appendAuditEvent } from "../audit/append-audit-event";
+import type { AuditEventInput } from "@/domain/audit";
+import { appendAuditEvents } from "../audit/append-audit-event";
 import { type Db, type Tx, db } from "@/server/infra/db";
-import { notify, teamSupervisorIds } from "../notifications/notify";
+import { type NotificationMessage, notifyEach, teamSupervisorIds } from "../notifications/notify";
 import { contactTeamMemberIds } from "./contact-team";
 import { openLeadPartnerEscalation } from "./lead-partners";
 import { REQUEST_RESOURCE_COLUMNS, type RequestResourceRow, requestResourceOf } from "./request-resource-row";
@@ -104,8 +105,10 @@ async function fireBatch(tx: Tx, now: Date, limit: number): Promise<TimerReport>
   const timers = await claimDueTimers(tx, now, limit);
   const report: TimerReport = { fired: 0, closed: 0 };
   if (timers.length === 0) return report;
-  // Written together at the end of the batch, in the order the timers fired.
+  // Written together at the end of the batch, in the order the timers fired: one statement each.
   const events: { requestId: string; kind: string }[] = [];
+  const messages: NotificationMessage[] = [];
+  const audits: AuditEventInput[] = [];
   const leadTimers: { requestId: string; respondingOrganisationId: string; kind: TimerKind; dueAt: Date }[] = [];
   // The same team's people and the same due time's calendar, asked once a batch.
   const recipientsOf = new Map<string, Promise<string[]>>();
@@ -121,7 +124,7 @@ async function fireBatch(tx: Tx, now: Date, limit: number): Promise<TimerReport>
     }
     report.fired += 1;
     if (timer.kind === "ESCALATE_LEAD") {
-      await escalateToLeadPartners(tx, timer, now, events);
+      await escalateToLeadPartners(tx, timer, now, events, audits);
       continue;
     }
     if (timer.kind === "ESCALATE") {
@@ -145,20 +148,20 @@ async function fireBatch(tx: Tx, now: Date, limit: number): Promise<TimerReport>
         : await once(recipientsOf, `supervisors ${timer.contact_team_id}`, () =>
             teamSupervisorIds(tx, timer.contact_team_id),
           );
-    await notify(tx, {
-      recipientIds: recipients,
-      kind: timer.kind === "REMIND" ? "REQUEST_DUE_SOON" : "REQUEST_OVERDUE",
-    });
+    messages.push({ recipientIds: recipients, kind: timer.kind === "REMIND" ? "REQUEST_DUE_SOON" : "REQUEST_OVERDUE" });
     events.push({ requestId: timer.request_id, kind: timer.kind === "REMIND" ? "REMINDED" : "ESCALATED" });
     // On the responding organisation's chain.
-    await appendSystemEvent(
-      tx,
-      timer.responding_organisation_id,
-      timer.kind === "REMIND" ? "request.remind" : "request.escalate",
-      timer.reference,
-      { recipients: String(recipients.length) },
+    audits.push(
+      systemEvent(
+        timer.responding_organisation_id,
+        timer.kind === "REMIND" ? "request.remind" : "request.escalate",
+        timer.reference,
+        { recipients: String(recipients.length) },
+      ),
     );
   }
+  await notifyEach(tx, messages);
+  await appendAuditEvents(tx, audits);
   if (leadTimers.length > 0) await tx.requestTimer.createMany({ data: leadTimers, skipDuplicates: true });
   if (events.length > 0) await tx.informationRequestEvent.createMany({ data: events });
   return report;
@@ -179,6 +182,7 @@ async function escalateToLeadPartners(
   timer: DueTimer,
   now: Date,
   events: { requestId: string; kind: string }[],
+  audits: AuditEventInput[],
 ): Promise<void> {
   const opened = await openLeadPartnerEscalation(
     tx,
@@ -191,20 +195,21 @@ async function escalateToLeadPartners(
   if (!opened) return;
   events.push({ requestId: timer.request_id, kind: "ESCALATED_TO_LEAD_PARTNERS" });
   for (const organisationId of [timer.requesting_organisation_id, timer.responding_organisation_id])
-    await appendSystemEvent(tx, organisationId, "request.escalate-to-lead-partners", timer.reference, {
-      leadPartnersTold: String(opened.recipients),
-    });
+    audits.push(
+      systemEvent(organisationId, "request.escalate-to-lead-partners", timer.reference, {
+        leadPartnersTold: String(opened.recipients),
+      }),
+    );
 }
 
 /** The system acts on a timer: no person, no web request; the object is the request. */
-async function appendSystemEvent(
-  tx: Tx,
+function systemEvent(
   organisationId: string,
   action: string,
   reference: string,
   detail: Record<string, string>,
-): Promise<void> {
-  await appendAuditEvent(tx, {
+): AuditEventInput {
+  return {
     actorId: null,
     actorRole: null,
     organisationId,
@@ -216,5 +221,5 @@ async function appendSystemEvent(
     ip: null,
     outcome: "SUCCESS",
     detail,
-  });
+  };
 }
