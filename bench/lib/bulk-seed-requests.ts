@@ -190,14 +190,16 @@ export async function bulkSeedRequests(options: {
             const firedBy = seedNow + 6 * HOUR;
             timers += line([
               id,
+              responder.organisationId,
               "REMIND",
               new Date(remindAt).toISOString(),
               remindAt < firedBy ? new Date(remindAt).toISOString() : null,
             ]);
             timers += parked
-              ? line([id, "ESCALATE", PARKED_TIMER_DUE, null])
+              ? line([id, responder.organisationId, "ESCALATE", PARKED_TIMER_DUE, null])
               : line([
                   id,
+                  responder.organisationId,
                   "ESCALATE",
                   new Date(dueAt).toISOString(),
                   dueAt < firedBy ? new Date(dueAt).toISOString() : null,
@@ -275,7 +277,7 @@ export async function bulkSeedRequests(options: {
     );
     const smallerTables: Array<[string, string]> = [
       ["information_request_answer (request_id, kind, body, answered_by_id, answered_at)", answers],
-      ["request_timer (request_id, kind, due_at, fired_at)", timers],
+      ["request_timer (request_id, responding_organisation_id, kind, due_at, fired_at)", timers],
       ["request_escalation (id, request_id, partnership_id, reason, raised_by_id, reasons, raised_at)", escalations],
       ["request_escalation_decision (escalation_id, outcome, reasons, decided_by_id, decided_at)", decisions],
     ];

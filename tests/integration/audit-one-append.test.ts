@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type AuditEventInput, type JsonValue, chainEventTemplate, chainKeyFor } from "@/domain/audit";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
-import { appendAuditEvent, auditEntry } from "@/server/audit/append-audit-event";
+import { appendAuditEvent, appendAuditEvents, auditEntry } from "@/server/audit/append-audit-event";
 import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
 import { recordDecision } from "@/server/decisions/record-decision";
 import { db } from "@/server/infra/db";
@@ -74,6 +74,31 @@ describe("one audit append", () => {
     const event = await db().auditEvent.findFirstOrThrow({ where: { chainKey: organisationId } });
     expect(event).toMatchObject({ chainSeq: 1n, prevHash: "0".repeat(64) });
     expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey: organisationId })).toMatchObject({ breaks: [] });
+  });
+
+  it("appends many events in one statement, in the order given, on two chains, verifiably", async () => {
+    const sam = await actorFor(SAM);
+    const other = crypto.randomUUID();
+    const before = await db().auditChainHead.findUniqueOrThrow({
+      where: { chainKey: chainKeyFor(sam.organisationId) },
+    });
+    const entry = (organisationId: string, n: number) =>
+      auditEntry({ ...sam, organisationId }, TEST_META, { action: "test.many", outcome: "SUCCESS", detail: { n } });
+    await db().$transaction((tx) =>
+      appendAuditEvents(tx, [entry(sam.organisationId, 1), entry(other, 2), entry(sam.organisationId, 3)]),
+    );
+    const events = await db().auditEvent.findMany({
+      where: { action: "test.many" },
+      orderBy: { id: "asc" },
+      select: { chainKey: true, chainSeq: true, detail: true },
+    });
+    expect(events).toEqual([
+      { chainKey: chainKeyFor(sam.organisationId), chainSeq: before.lastSeq + 1n, detail: { n: 1 } },
+      { chainKey: other, chainSeq: 1n, detail: { n: 2 } },
+      { chainKey: chainKeyFor(sam.organisationId), chainSeq: before.lastSeq + 2n, detail: { n: 3 } },
+    ]);
+    for (const chainKey of [chainKeyFor(sam.organisationId), other])
+      expect(await verifyAuditChains(ownerDatabaseUrl(), { chainKey })).toMatchObject({ breaks: [] });
   });
 
   it("refuses, rather than mis-hash, a SQL-built event with a number JavaScript would write differently", async () => {

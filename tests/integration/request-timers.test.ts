@@ -18,7 +18,7 @@ import {
   requestFields,
   sendAs,
 } from "./request-fixtures";
-import { appRolePrisma, seedDemo } from "./support";
+import { appRolePrisma, seedDemo, withSuperuser } from "./support";
 
 const MINUTE = 60_000;
 
@@ -100,5 +100,20 @@ describe("request timers", () => {
     const report = await fireDueRequestTimers(new Date(dueAt.getTime() + MINUTE));
     expect(report.closed).toBeGreaterThanOrEqual(2);
     expect(await requestEvents(reference)).toEqual(["SENT", "ANSWERED"]);
+  });
+
+  it("keeps on every timer its request's responding organisation, which the runner claims by", async () => {
+    // Timers written by sending (REMIND, ESCALATE) and by firing an escalation (ESCALATE_LEAD), above.
+    const kinds = await withSuperuser(async (client) => {
+      const { rows } = await client.query<{ kind: string; timers: number; mismatched: number }>(
+        `SELECT t.kind, count(*)::int AS timers,
+                count(*) FILTER (WHERE t.responding_organisation_id <> r.responding_organisation_id)::int AS mismatched
+           FROM request_timer t JOIN information_request r ON r.id = t.request_id
+          GROUP BY t.kind ORDER BY t.kind`,
+      );
+      return rows;
+    });
+    expect(kinds.map((k) => k.kind)).toEqual(["ESCALATE", "ESCALATE_LEAD", "REMIND"]);
+    expect(kinds.every((k) => k.timers > 0 && k.mismatched === 0)).toBe(true);
   });
 });

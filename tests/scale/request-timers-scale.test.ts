@@ -3,7 +3,8 @@
 // due, fired by two racing runners (the app's own drain, as each tick runs it, on two connections as
 // two app instances would be): every timer fires exactly once and the trust's audit chain still holds
 // together. The minute is the bench's budget (`npm run bench`, measured on a quiet machine); here, beside
-// the other scale tests on a shared CI machine, the bound is two minutes (it took 46-54 s alone), still
+// the other scale tests on a shared CI machine, the bound is two minutes (it took 46-54 s alone; 54 s at
+// load average ~23 once batches were claimed by index and wrote one statement each, decision 028), still
 // far from the one batch per 30 s tick of before (about 100 minutes for 10,000).
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/infra/db";
@@ -39,8 +40,9 @@ beforeAll(async () => {
       [trust, DUE_AT],
     );
     await client.query(
-      `INSERT INTO request_timer (request_id, kind, due_at)
-       SELECT id, 'ESCALATE', due_at FROM information_request WHERE reference LIKE 'REQ-SCALE-%'`,
+      `INSERT INTO request_timer (request_id, responding_organisation_id, kind, due_at)
+       SELECT id, responding_organisation_id, 'ESCALATE', due_at FROM information_request
+        WHERE reference LIKE 'REQ-SCALE-%'`,
     );
     await client.query("COMMIT");
     await client.query("ANALYZE information_request; ANALYZE request_timer");

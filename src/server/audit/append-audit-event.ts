@@ -16,13 +16,34 @@ import { logger } from "@/server/infra/logger";
  */
 export async function appendAuditEvent(tx: Tx, posted: AuditEventInput): Promise<{ id: bigint; hash: string }> {
   const input = wellFormedAuditInput(posted);
-  const at = new Date();
-  const rows = await tx.$queryRaw<{ id: bigint; hash: string }[]>`
-    SELECT id, hash FROM append_audit_event(${auditEventArguments(input, at)})`;
+  const rows = await tx.$queryRaw<{ id: bigint; hash: string }[]>(appendStatement(input, new Date()));
   const created = rows[0];
   if (!created) throw new Error(`audit event for chain ${chainKeyFor(input.organisationId)} was not inserted`);
   logAuditEvent(input, created.id);
   return created;
+}
+
+/**
+ * Many events in one statement, one round trip, appended in the order given: for a job that writes
+ * many in one transaction (the request timers, issue 14). The same function appends each.
+ */
+export async function appendAuditEvents(tx: Tx, posted: readonly AuditEventInput[]): Promise<void> {
+  if (posted.length === 0) return;
+  const inputs = posted.map(wellFormedAuditInput);
+  const at = new Date();
+  // UNION ALL runs its branches one after the other, in order (append_audit_event is parallel unsafe).
+  const rows = await tx.$queryRaw<{ id: bigint; hash: string }[]>(
+    Prisma.join(
+      inputs.map((input) => Prisma.sql`(${appendStatement(input, at)})`),
+      " UNION ALL ",
+    ),
+  );
+  if (rows.length !== inputs.length) throw new Error(`${rows.length} of ${inputs.length} audit events were inserted`);
+  inputs.forEach((input, n) => logAuditEvent(input, rows[n]!.id));
+}
+
+function appendStatement(input: AuditEventInput, at: Date): Prisma.Sql {
+  return Prisma.sql`SELECT id, hash FROM append_audit_event(${auditEventArguments(input, at)})`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import type { NotificationKind } from "@/domain/mail/messages";
+import { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/server/infra/db";
 
 export { NOTIFICATION_KINDS, type NotificationKind } from "@/domain/mail/messages";
@@ -19,10 +20,19 @@ export interface NotificationMessage {
  * every trigger at once without a change here.
  */
 export async function notify(tx: Tx, message: NotificationMessage): Promise<void> {
-  if (message.recipientIds.length === 0) return;
-  await tx.$queryRaw`
-    SELECT notify_users(${message.kind}, ${[...message.recipientIds]}::uuid[], ${message.decisionReference ?? null},
-                        ${message.escalationId ?? null}::uuid)`;
+  await notifyEach(tx, [message]);
+}
+
+/** Many messages in one statement, one round trip: for a job sending many in one transaction (request timers). */
+export async function notifyEach(tx: Tx, messages: readonly NotificationMessage[]): Promise<void> {
+  const calls = messages
+    .filter((message) => message.recipientIds.length > 0)
+    .map(
+      (message) => Prisma.sql`(SELECT notify_users(${message.kind}, ${[...message.recipientIds]}::uuid[],
+                                                   ${message.decisionReference ?? null},
+                                                   ${message.escalationId ?? null}::uuid))`,
+    );
+  if (calls.length > 0) await tx.$queryRaw(Prisma.join(calls, " UNION ALL "));
 }
 
 /** Active supervisors of a team, except the people named (they caused the event). */

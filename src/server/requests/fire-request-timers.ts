@@ -1,11 +1,13 @@
 import "server-only";
 import { OPEN_STATUSES, type RequestStatus, leadPartnerEscalationAt } from "@/domain/requests";
 import { Prisma } from "@/generated/prisma/client";
-import { appendAuditEvent } from "../audit/append-audit-event";
+import type { AuditEventInput } from "@/domain/audit";
+import { appendAuditEvents } from "../audit/append-audit-event";
 import { type Db, type Tx, db } from "@/server/infra/db";
-import { notify, teamSupervisorIds } from "../notifications/notify";
+import { type NotificationMessage, notifyEach, teamSupervisorIds } from "../notifications/notify";
 import { contactTeamMemberIds } from "./contact-team";
 import { openLeadPartnerEscalation } from "./lead-partners";
+import { REQUEST_RESOURCE_COLUMNS, type RequestResourceRow, requestResourceOf } from "./request-resource-row";
 import { loadWorkingCalendar } from "./working-calendar";
 
 // ESCALATE_LEAD (decision 030) is written when ESCALATE fires, so requests sent before it existed get it too.
@@ -46,19 +48,13 @@ export async function fireDueRequestTimers(now: Date = new Date(), client: Db = 
   }
 }
 
-interface ClaimedTimer {
+/** A claimed timer with what firing it needs of its request. */
+interface ClaimedTimer extends DueTimer {
   id: bigint;
   kind: TimerKind;
-  request_id: string;
-  reference: string;
   status: RequestStatus;
-  contact_team_id: string;
-  responding_organisation_id: string;
   assigned_to_id: string | null;
-  partnership_id: string;
-  requesting_organisation_id: string;
-  requesting_team_id: string | null;
-  requester_id: string;
+  /** The request's due time: the lead partners' clock starts from it. */
   due_at: Date;
   response_hours: number;
 }
@@ -66,37 +62,54 @@ interface ClaimedTimer {
 /**
  * Claims due timers, earliest first: the first, then more of the same responding organisation, so a
  * batch appends to one audit chain and two runners' batches cannot wait on each other's chains in
- * opposite orders. An ESCALATE_LEAD timer (two organisations' chains) goes alone.
+ * opposite orders. An ESCALATE_LEAD timer (two organisations' chains) goes alone. Both claims read
+ * request_timer's indexes alone (the responding organisation is kept on the timer), and stop at the
+ * limit: at 1,000,000 requests, joining the requests there read every request, or the organisation's
+ * 50,000, for each batch (decision 028, Measured). Then the batch is marked fired, and its requests
+ * read by key, in one statement.
  */
 async function claimDueTimers(tx: Tx, now: Date, limit: number): Promise<ClaimedTimer[]> {
-  const claim = (more: Prisma.Sql, take: number) => tx.$queryRaw<ClaimedTimer[]>`
-    SELECT t.id, t.kind, t.request_id, r.reference, r.status::text AS status, r.contact_team_id::text,
-           r.responding_organisation_id::text, r.assigned_to_id::text, r.partnership_id::text,
-           r.requesting_organisation_id::text, r.requesting_team_id::text, r.requester_id::text, r.due_at,
-           r.response_hours
-      FROM request_timer t JOIN information_request r ON r.id = t.request_id
-     WHERE t.fired_at IS NULL AND t.due_at <= ${now} ${more}
-     ORDER BY t.due_at, t.id
+  // ORDER BY fired_at too, NULL in every row taken: so the index (fired_at, due_at, id), or
+  // (responding_organisation_id, fired_at, due_at, id), gives the order, with no sort of every due timer.
+  const claim = (more: Prisma.Sql, take: number) => tx.$queryRaw<
+    { id: bigint; kind: TimerKind; responding_organisation_id: string }[]
+  >`
+    SELECT id, kind, responding_organisation_id::text FROM request_timer
+     WHERE fired_at IS NULL AND due_at <= ${now} ${more}
+     ORDER BY fired_at, due_at, id
      LIMIT ${take}
-       FOR UPDATE OF t SKIP LOCKED`;
+       FOR UPDATE SKIP LOCKED`;
   const [first] = await claim(Prisma.empty, 1);
-  if (!first || first.kind === "ESCALATE_LEAD" || limit === 1) return first ? [first] : [];
-  const more = await claim(
-    Prisma.sql`AND t.kind <> 'ESCALATE_LEAD' AND t.id <> ${first.id}
-               AND r.responding_organisation_id = ${first.responding_organisation_id}::uuid`,
-    limit - 1,
-  );
-  return [first, ...more];
+  if (!first) return [];
+  const more =
+    first.kind === "ESCALATE_LEAD" || limit === 1
+      ? []
+      : await claim(
+          Prisma.sql`AND responding_organisation_id = ${first.responding_organisation_id}::uuid
+                     AND kind <> 'ESCALATE_LEAD' AND id <> ${first.id}`,
+          limit - 1,
+        );
+  const ids = [first, ...more].map((timer) => timer.id);
+  const fired = await tx.$queryRaw<ClaimedTimer[]>`
+    UPDATE request_timer t SET fired_at = ${now}
+      FROM information_request r
+     WHERE t.id = ANY(${ids.map(String)}::bigint[]) AND r.id = t.request_id
+    RETURNING t.id, t.kind, t.request_id::text, r.reference, r.status::text AS status, r.assigned_to_id::text,
+              r.due_at, r.response_hours, ${REQUEST_RESOURCE_COLUMNS}`;
+  // In the order claimed, which is the order they fire in.
+  const position = new Map(ids.map((id, index) => [id, index]));
+  return fired.toSorted((a, b) => position.get(a.id)! - position.get(b.id)!);
 }
 
 async function fireBatch(tx: Tx, now: Date, limit: number): Promise<TimerReport> {
   const timers = await claimDueTimers(tx, now, limit);
   const report: TimerReport = { fired: 0, closed: 0 };
   if (timers.length === 0) return report;
-  await tx.requestTimer.updateMany({ where: { id: { in: timers.map((t) => t.id) } }, data: { firedAt: now } });
-  // Written together at the end of the batch, in the order the timers fired.
+  // Written together at the end of the batch, in the order the timers fired: one statement each.
   const events: { requestId: string; kind: string }[] = [];
-  const leadTimers: { requestId: string; kind: TimerKind; dueAt: Date }[] = [];
+  const messages: NotificationMessage[] = [];
+  const audits: AuditEventInput[] = [];
+  const leadTimers: { requestId: string; respondingOrganisationId: string; kind: TimerKind; dueAt: Date }[] = [];
   // The same team's people and the same due time's calendar, asked once a batch.
   const recipientsOf = new Map<string, Promise<string[]>>();
   const calendarOf = new Map<number, ReturnType<typeof loadWorkingCalendar>>();
@@ -111,7 +124,7 @@ async function fireBatch(tx: Tx, now: Date, limit: number): Promise<TimerReport>
     }
     report.fired += 1;
     if (timer.kind === "ESCALATE_LEAD") {
-      await escalateToLeadPartners(tx, timer, now, events);
+      await escalateToLeadPartners(tx, timer, now, events, audits);
       continue;
     }
     if (timer.kind === "ESCALATE") {
@@ -120,6 +133,7 @@ async function fireBatch(tx: Tx, now: Date, limit: number): Promise<TimerReport>
       const calendar = await once(calendarOf, dueAt.getTime(), () => loadWorkingCalendar(dueAt, tx));
       leadTimers.push({
         requestId: timer.request_id,
+        respondingOrganisationId: timer.responding_organisation_id,
         kind: "ESCALATE_LEAD",
         dueAt: leadPartnerEscalationAt(dueAt, timer.response_hours, calendar),
       });
@@ -134,34 +148,29 @@ async function fireBatch(tx: Tx, now: Date, limit: number): Promise<TimerReport>
         : await once(recipientsOf, `supervisors ${timer.contact_team_id}`, () =>
             teamSupervisorIds(tx, timer.contact_team_id),
           );
-    await notify(tx, {
-      recipientIds: recipients,
-      kind: timer.kind === "REMIND" ? "REQUEST_DUE_SOON" : "REQUEST_OVERDUE",
-    });
+    messages.push({ recipientIds: recipients, kind: timer.kind === "REMIND" ? "REQUEST_DUE_SOON" : "REQUEST_OVERDUE" });
     events.push({ requestId: timer.request_id, kind: timer.kind === "REMIND" ? "REMINDED" : "ESCALATED" });
     // On the responding organisation's chain.
-    await appendSystemEvent(
-      tx,
-      timer.responding_organisation_id,
-      timer.kind === "REMIND" ? "request.remind" : "request.escalate",
-      timer.reference,
-      { recipients: String(recipients.length) },
+    audits.push(
+      systemEvent(
+        timer.responding_organisation_id,
+        timer.kind === "REMIND" ? "request.remind" : "request.escalate",
+        timer.reference,
+        { recipients: String(recipients.length) },
+      ),
     );
   }
+  await notifyEach(tx, messages);
+  await appendAuditEvents(tx, audits);
   if (leadTimers.length > 0) await tx.requestTimer.createMany({ data: leadTimers, skipDuplicates: true });
   if (events.length > 0) await tx.informationRequestEvent.createMany({ data: events });
   return report;
 }
 
-interface DueTimer {
+/** What escalating a timer's request needs of it: the policy's columns, its id and reference. */
+interface DueTimer extends RequestResourceRow {
   request_id: string;
   reference: string;
-  partnership_id: string;
-  requesting_organisation_id: string;
-  requesting_team_id: string | null;
-  requester_id: string;
-  responding_organisation_id: string;
-  contact_team_id: string;
 }
 
 /**
@@ -173,18 +182,11 @@ async function escalateToLeadPartners(
   timer: DueTimer,
   now: Date,
   events: { requestId: string; kind: string }[],
+  audits: AuditEventInput[],
 ): Promise<void> {
   const opened = await openLeadPartnerEscalation(
     tx,
-    {
-      id: timer.request_id,
-      partnershipId: timer.partnership_id,
-      requestingOrganisationId: timer.requesting_organisation_id,
-      requestingTeamId: timer.requesting_team_id,
-      requesterId: timer.requester_id,
-      respondingOrganisationId: timer.responding_organisation_id,
-      contactTeamId: timer.contact_team_id,
-    },
+    { id: timer.request_id, ...requestResourceOf(timer) },
     "OVERDUE",
     null,
     null,
@@ -193,20 +195,21 @@ async function escalateToLeadPartners(
   if (!opened) return;
   events.push({ requestId: timer.request_id, kind: "ESCALATED_TO_LEAD_PARTNERS" });
   for (const organisationId of [timer.requesting_organisation_id, timer.responding_organisation_id])
-    await appendSystemEvent(tx, organisationId, "request.escalate-to-lead-partners", timer.reference, {
-      leadPartnersTold: String(opened.recipients),
-    });
+    audits.push(
+      systemEvent(organisationId, "request.escalate-to-lead-partners", timer.reference, {
+        leadPartnersTold: String(opened.recipients),
+      }),
+    );
 }
 
 /** The system acts on a timer: no person, no web request; the object is the request. */
-async function appendSystemEvent(
-  tx: Tx,
+function systemEvent(
   organisationId: string,
   action: string,
   reference: string,
   detail: Record<string, string>,
-): Promise<void> {
-  await appendAuditEvent(tx, {
+): AuditEventInput {
+  return {
     actorId: null,
     actorRole: null,
     organisationId,
@@ -218,5 +221,5 @@ async function appendSystemEvent(
     ip: null,
     outcome: "SUCCESS",
     detail,
-  });
+  };
 }

@@ -93,10 +93,12 @@ export async function sendRequest(
     });
     await recordRequestEvent(tx, user, request.id, "SENT", { priority: input.priority });
     // The request's clocks, run by the timer runner (fire-request-timers.ts), not by this web request.
+    // The responding organisation is kept on the timer too: the runner claims by it (request_timer alone).
+    const ofRequest = { requestId: request.id, respondingOrganisationId: request.respondingOrganisationId };
     await tx.requestTimer.createMany({
       data: [
-        { requestId: request.id, kind: "REMIND", dueAt: reminderAt(now, hours, calendar) },
-        { requestId: request.id, kind: "ESCALATE", dueAt: due },
+        { ...ofRequest, kind: "REMIND", dueAt: reminderAt(now, hours, calendar) },
+        { ...ofRequest, kind: "ESCALATE", dueAt: due },
       ],
     });
     await notify(tx, { recipientIds: await contactTeamMemberIds(tx, member.contactTeamId), kind: "REQUEST_RECEIVED" });
