@@ -55,7 +55,7 @@ describe("decision.review_status follows the domain's reviewStatus() (issue 13)"
     await expectColumnAsDomain(reference, "ENDORSED");
   });
 
-  it("needs action after a challenge, is replied after a reply, and needs action again after a new challenge", async () => {
+  it("needs action after a challenge, replied after a reply, needs action after a new challenge", async () => {
     const reference = await recordThroughWizard(SAM, consentGivenShareAnswers(), "STATUS-0003");
     const alex = await actorFor(ALEX);
     expect(await reviewDecision(alex, reference, CHALLENGE, TEST_META)).toMatchObject({ ok: true });
@@ -68,7 +68,7 @@ describe("decision.review_status follows the domain's reviewStatus() (issue 13)"
     await expectColumnAsDomain(reference, "ENDORSED");
   });
 
-  it("is reconsidered once a follow-up is recorded, whatever its reviews, and the follow-up awaits review", async () => {
+  it("is reconsidered once a follow-up is recorded, whatever its reviews; the follow-up awaits review", async () => {
     const original = await recordThroughWizard(SAM, consentGivenShareAnswers(), "STATUS-0004");
     const alex = await actorFor(ALEX);
     expect(await reviewDecision(alex, original, CHALLENGE, TEST_META)).toMatchObject({ ok: true });
