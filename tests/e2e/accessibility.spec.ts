@@ -242,18 +242,26 @@ PAGES.push(
   },
 );
 // ---- end partadmin ----
-// ---- sweep (issue 13): pages no block above visited. ----
+// ---- sweep (issue 13): pages no block above visited. Each checks its heading: a not-found page passes too. ----
+/** Checks the page is the one meant, not a not-found or forbidden page, which would pass as well. */
+const headed =
+  (heading: string) =>
+  async (page: Page): Promise<void> => {
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  };
 PAGES.push(
   {
     role: "practitioner",
     name: "discard a draft",
     path: (f) => `/decisions/drafts/${f.pathDrafts[0]!.draftId}/discard`,
+    act: headed("Are you sure you want to discard this draft?"),
   },
-  { role: "practitioner", name: "your sessions", path: () => "/sessions" },
+  { role: "practitioner", name: "your sessions", path: () => "/sessions", act: headed("Your sessions") },
   {
     role: "admin",
     name: "change a local arrangement",
     path: (f) => `/admin/local-arrangements/${f.localArrangementId}`,
+    act: headed("Change Duty social work manager"),
   },
 );
 // ---- end of the sweep's pages ----
