@@ -1,6 +1,8 @@
 // The decision's review status kept as a column (decision.review_status) so the team view's status
 // filter is served by an index: after every kind of review, and after a follow-up, the column must
 // equal what the domain's reviewStatus() says, which stays the rule.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ReviewStatus, reviewStatus } from "@/domain/review";
 import { VALID, consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
@@ -84,6 +86,27 @@ describe("decision.review_status follows the domain's reviewStatus() (issue 13)"
     // A reply to the old challenge does not undo the follow-up.
     expect(await replyToReview(sam, original, REPLY, TEST_META)).toMatchObject({ ok: true });
     await expectColumnAsDomain(original, "RECONSIDERED");
+  });
+
+  it("is backfilled by its migration for decisions reviewed or followed up before it", async () => {
+    const endorsed = await recordThroughWizard(SAM, consentGivenShareAnswers(), "STATUS-0006");
+    const replied = await recordThroughWizard(SAM, consentGivenShareAnswers(), "STATUS-0007");
+    const alex = await actorFor(ALEX);
+    expect(await reviewDecision(alex, endorsed, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: true });
+    expect(await reviewDecision(alex, replied, CHALLENGE, TEST_META)).toMatchObject({ ok: true });
+    expect(await replyToReview(await actorFor(SAM), replied, REPLY, TEST_META)).toMatchObject({ ok: true });
+    // As if recorded and reviewed before the column: every decision at its default.
+    const migration = readFileSync(
+      join(process.cwd(), "prisma", "migrations", "20261130090426_decision_review_status", "migration.sql"),
+      "utf8",
+    );
+    const backfill = migration.slice(migration.indexOf("-- Backfill"));
+    await withSuperuser(async (client) => {
+      await client.query("UPDATE decision SET review_status = 'AWAITING_REVIEW'");
+      await client.query(backfill);
+    });
+    await expectColumnAsDomain(endorsed, "ENDORSED");
+    await expectColumnAsDomain(replied, "CHALLENGED_REPLIED");
   });
 
   it("is still refused to the app's role, and the rest of the record still cannot change", async () => {
