@@ -48,6 +48,9 @@ BEGIN
     ELSE
         v_decision_id := NEW.supersedes_id;
     END IF;
+    -- Reviews of one decision added at once: the row lock makes the second wait for the first to
+    -- commit, and its status (a new statement, so a new snapshot) then counts the first's review too.
+    PERFORM 1 FROM public.decision WHERE id = v_decision_id FOR UPDATE;
     v_status := public.decision_review_status_of(v_decision_id);
     UPDATE public.decision SET review_status = v_status
      WHERE id = v_decision_id AND review_status IS DISTINCT FROM v_status;
