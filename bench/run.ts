@@ -433,6 +433,10 @@ async function listFigures(
     },
     { name: "team view: first page", path: "/review/team", cookie: supervisor },
     { name: "team view: one month", path: `/review/team?${q(month)}`, cookie: supervisor },
+    // The status filter on decision.review_status: the bench's decisions all await review, so ENDORSED
+    // finds none (the CASE it replaced read every decision of the team to say so).
+    { name: "team view: status AWAITING_REVIEW", path: "/review/team?status=AWAITING_REVIEW", cookie: supervisor },
+    { name: "team view: status ENDORSED (none)", path: "/review/team?status=ENDORSED", cookie: supervisor },
     ...morePages,
   ];
   const floor = await sequential(`${server.origin}/api/bench/floor`, supervisor, LIST_SAMPLES);

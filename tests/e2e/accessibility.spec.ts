@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { type Page, test as base, expect } from "@playwright/test";
 import type { PageFixtures } from "./page-fixtures.setup";
+import { PATHS } from "./path-drafts";
 import { USERS, expectNoAxeViolations, pageFixturesPath, storageStatePath, withDatabase } from "./support";
 import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
 
@@ -241,6 +242,29 @@ PAGES.push(
   },
 );
 // ---- end partadmin ----
+// ---- sweep (issue 13): pages no block above visited. Each checks its heading: a not-found page passes too. ----
+/** Checks the page is the one meant, not a not-found or forbidden page, which would pass as well. */
+const headed =
+  (heading: string) =>
+  async (page: Page): Promise<void> => {
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+  };
+PAGES.push(
+  {
+    role: "practitioner",
+    name: "discard a draft",
+    path: (f) => `/decisions/drafts/${f.pathDrafts[0]!.draftId}/discard`,
+    act: headed("Are you sure you want to discard this draft?"),
+  },
+  { role: "practitioner", name: "your sessions", path: () => "/sessions", act: headed("Your sessions") },
+  {
+    role: "admin",
+    name: "change a local arrangement",
+    path: (f) => `/admin/local-arrangements/${f.localArrangementId}`,
+    act: headed("Change Duty social work manager"),
+  },
+);
+// ---- end of the sweep's pages ----
 
 /** The header's navigation is the same on every page of a role: it is checked once per role and width. */
 const NAVIGATION = 'header nav[aria-label="Main"]';
@@ -362,6 +386,24 @@ test(`${questionPages}: no axe violations at ${widthsTitle}, no wider than the w
     await atEachWidth(page, (width) => checkPage(page, `question ${step}`, width));
   }
 });
+
+// ---- sweep (issue 13): the wizard's other paths. The drafts come from page-fixtures.setup.ts
+// (path-drafts.ts): one test per path, so the paths run side by side. ----
+for (const path of Object.keys(PATHS)) {
+  const label = `practitioner: the question pages only the ${path} path reaches`;
+  test(`${label}: no axe violations at ${widthsTitle}, no wider than the window`, async ({ pageFor }) => {
+    test.setTimeout(180_000);
+    const page = await pageFor("practitioner");
+    const draft = fixtures().pathDrafts.find((d) => d.path === path);
+    expect(draft?.steps.length, `the ${path} path reaches questions the first draft does not`).toBeGreaterThan(0);
+    for (const step of draft!.steps) {
+      await open(page, "practitioner", `/decisions/drafts/${draft!.draftId}/${step}`);
+      await expect(page, `${step} is not redirected`).toHaveURL(new RegExp(`/${step}$`));
+      await atEachWidth(page, (width) => checkPage(page, `question ${step}`, width));
+    }
+  });
+}
+// ---- end of sweep ----
 
 // ---- Second factor (issue 10, decision 021): its pages, in a block of their own. ----
 // The signed-in ones as the roles that reach them; the sign-in step's own pages with a session that

@@ -1,10 +1,11 @@
 // Playwright setup (beside auth.setup.ts, so it signs in through the form): the data the pages in
 // accessibility.spec.ts need, made once per run through the app itself: a recorded decision with an
-// escalation, due for disposal, and a draft left at check answers. Written to pageFixturesPath() for
-// the spec to read.
+// escalation, due for disposal, and a draft left at check answers; then, in SQL, drafts on the wizard's
+// other paths and a local arrangement. Written to pageFixturesPath() for the spec to read.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { expect, test as setup } from "@playwright/test";
+import { type PathDraft, pathDrafts } from "./path-drafts";
 import { USERS, pageFixturesPath, signInThroughForm, withDatabase } from "./support";
 import {
   draftAnswers,
@@ -22,6 +23,13 @@ export interface PageFixtures {
   /** The case the decision is about, for the case page. */
   caseReference: string;
   escalationId: string;
+  /**
+   * Drafts on the other paths (sharing; "not sure" with advice, an adult at risk and a departure; an
+   * emergency), made in SQL, with the question pages each reaches that the first draft does not.
+   */
+  pathDrafts: PathDraft[];
+  /** A local arrangement of the admin's organisation, for its change page. */
+  localArrangementId: string;
 }
 
 setup("a decision with an escalation, due for disposal, and a draft at check answers", async ({ page }) => {
@@ -55,7 +63,27 @@ setup("a decision with an escalation, due for disposal, and a draft at check ans
     return rows[0]!.id;
   });
 
-  const fixtures: PageFixtures = { draftId, draftSteps, reference, caseReference, escalationId };
+  const { drafts, localArrangementId } = await withDatabase(async (client) => {
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO local_arrangement (id, organisation_id, kind, title, detail, updated_by_id)
+       SELECT gen_random_uuid(), u.organisation_id, 'ADVICE_CONTACT', 'Duty social work manager',
+              'Phone the duty desk on 01234 567890, weekdays 9 to 5.', u.id
+         FROM app_user u WHERE u.email = $1
+       RETURNING id`,
+      [USERS.admin],
+    );
+    return { drafts: await pathDrafts(client, USERS.practitioner, draftSteps), localArrangementId: rows[0]!.id };
+  });
+
+  const fixtures: PageFixtures = {
+    draftId,
+    draftSteps,
+    reference,
+    caseReference,
+    escalationId,
+    pathDrafts: drafts,
+    localArrangementId,
+  };
   mkdirSync(dirname(pageFixturesPath()), { recursive: true });
   writeFileSync(pageFixturesPath(), JSON.stringify(fixtures));
 });

@@ -50,25 +50,6 @@ interface RawRow {
   has_follow_up: boolean;
 }
 
-/**
- * A decision's review status in SQL, for the status filter only: the same rule as the domain's
- * reviewStatus() (a follow-up makes it reconsidered; else the last endorsement or challenge decides,
- * a challenge answered by a later reply being "replied"). The rows shown take theirs from the domain.
- */
-const STATUS_SQL = Prisma.sql`(
-  SELECT CASE
-           WHEN EXISTS (SELECT 1 FROM decision f WHERE f.supersedes_id = d.id) THEN 'RECONSIDERED'
-           WHEN v.kind IS NULL THEN 'AWAITING_REVIEW'
-           WHEN v.kind = 'ENDORSEMENT' THEN 'ENDORSED'
-           WHEN EXISTS (SELECT 1 FROM review p WHERE p.decision_id = d.id AND p.kind = 'REPLY'
-                                                 AND p.created_at > v.created_at) THEN 'CHALLENGED_REPLIED'
-           ELSE 'CHALLENGED_NEEDS_ACTION'
-         END
-    FROM (SELECT NULL) AS one
-    LEFT JOIN LATERAL (SELECT r.kind, r.created_at FROM review r
-                        WHERE r.decision_id = d.id AND r.kind IN ('ENDORSEMENT', 'CHALLENGE')
-                        ORDER BY r.created_at DESC LIMIT 1) v ON true)`;
-
 function whereSql(user: SignedInUser, teamId: string, filter: TeamViewFilter, after: TeamViewCursor | null) {
   const conditions = [
     Prisma.sql`d.organisation_id = ${user.organisationId}::uuid`,
@@ -78,7 +59,9 @@ function whereSql(user: SignedInUser, teamId: string, filter: TeamViewFilter, af
   if (filter.flagged === "none") conditions.push(Prisma.sql`cardinality(d.review_flags) = 0`);
   if (filter.flagged === "urgent")
     conditions.push(Prisma.sql`cardinality(d.review_flags) > 0 AND d.record ->> 'reviewSeverity' = 'URGENT'`);
-  if (filter.status) conditions.push(Prisma.sql`${STATUS_SQL} = ${filter.status}`);
+  // The column triggers keep equal to the domain's reviewStatus() (migration ..._decision_review_status),
+  // so the team's (team_id, review_status, recorded_at, id) index serves the filter in keyset order.
+  if (filter.status) conditions.push(Prisma.sql`d.review_status = ${filter.status}::decision_review_status`);
   // UK calendar days, bounded by the instants the UK calendar gives (decision 013), not UTC dates.
   const { start, end } = ukDayRange(filter.from, filter.to);
   if (start) conditions.push(Prisma.sql`d.recorded_at >= ${start.toISOString()}::timestamptz`);
