@@ -27,7 +27,8 @@ import {
   startDecision,
   type,
   uniqueCaseReference,
-  walkToCheckAnswersWithoutPurpose,
+  draftWithAnswers,
+  withoutPurposeAnswers,
   yesterday,
   fillNotSharing,
 } from "./wizard-helpers";
@@ -312,7 +313,9 @@ test("a saved decision cannot change: a double submit records once, stale pages 
   const caseReference = uniqueCaseReference("ONCE");
   const rationale = "No safeguarding purpose was given, so the request was declined and recorded once.";
   await signIn(page, AMY);
-  const draftId = await walkToCheckAnswersWithoutPurpose(page, caseReference, rationale);
+  const draftId = await draftWithAnswers(AMY, withoutPurposeAnswers(caseReference, rationale));
+  await page.goto(`/decisions/drafts/${draftId}/check-answers`);
+  await expectCheckAnswersPage(page);
 
   // Other tabs of the same session: one on check answers, one still on the decision question, one
   // left on check answers to replay the form later.
