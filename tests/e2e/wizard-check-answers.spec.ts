@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 import { VALID, consentGivenShareAnswers } from "../../src/domain/wizard/test-fixtures";
 import { USERS, signIn } from "./support";
 import {
+  CONSENT_LAWFUL_BASIS,
   answer,
   backLink,
   choose,
@@ -32,15 +33,7 @@ test("Change links return to check answers, and an answer that makes questions i
   const draftId = await draftWithAnswers(USERS.schoolPractitioner, {
     ...consentGivenShareAnswers(),
     concern: { ...VALID.concern, caseReference },
-    "lawful-basis": {
-      article6: "art6-1-e",
-      specialCategory: "no",
-      article9: [],
-      schedule1: [],
-      schedule8: [],
-      commonLaw: ["common-law-consent"],
-      statutoryGateways: [],
-    },
+    "lawful-basis": CONSENT_LAWFUL_BASIS,
     decision: { ...VALID.decision, purpose: "Early help assessment" },
   });
   await page.goto(`/decisions/drafts/${draftId}/check-answers`);

@@ -644,6 +644,27 @@ export function withoutPurposeAnswers(caseReference: string, rationale: string):
   };
 }
 
+/** Public task, no special category data, and the person's agreement for setting confidentiality aside. */
+export const CONSENT_LAWFUL_BASIS: NonNullable<WizardAnswers["lawful-basis"]> = {
+  article6: "art6-1-e",
+  specialCategory: "no",
+  article9: [],
+  schedule1: [],
+  schedule8: [],
+  commonLaw: ["common-law-consent"],
+  statutoryGateways: [],
+};
+
+/** Adds answers to a draft in the database, as if their pages had been saved (without their audit events). */
+export async function addAnswers(draftId: string, answers: WizardAnswers): Promise<void> {
+  await withDatabase((db) =>
+    db.query("UPDATE decision_draft SET answers = answers || $2::jsonb, updated_at = now() WHERE id = $1", [
+      draftId,
+      JSON.stringify(answers),
+    ]),
+  );
+}
+
 /** The opening answers every routine path starts with, for `caseReference`. */
 export function routineOpeningAnswers(caseReference: string): WizardAnswers {
   return { ...START, concern: { ...VALID.concern, caseReference } };
