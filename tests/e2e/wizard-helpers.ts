@@ -2,7 +2,7 @@
 // page type, in accessibility.spec.ts, not on every step of every path.
 import { type Locator, type Page, expect } from "@playwright/test";
 import type { WizardAnswers } from "../../src/domain/wizard/answers";
-import { START, VALID } from "../../src/domain/wizard/test-fixtures";
+import { START, VALID, consentGivenShareAnswers } from "../../src/domain/wizard/test-fixtures";
 import { signIn, withDatabase } from "./support";
 
 const DRAFT_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -663,6 +663,23 @@ export async function addAnswers(draftId: string, answers: WizardAnswers): Promi
       JSON.stringify(answers),
     ]),
   );
+}
+
+/** The answers answerConsentGivenShare gives, as stored. */
+export function consentGivenShareDraftAnswers(caseReference: string, rationale: string): WizardAnswers {
+  const { name, role, organisation } = EARLY_HELP_WORKER;
+  return {
+    ...consentGivenShareAnswers(),
+    request: { origin: "request", requesterName: name, requesterRole: role, requesterOrganisation: organisation },
+    concern: { ...VALID.concern, caseReference },
+    "child-views": { wishesAndFeelings: CHILD_VIEWS_TEXT },
+    decision: { outcome: "SHARE", rationale, purpose: "Early help assessment", decisionDate: yesterday().iso },
+    "lawful-basis": CONSENT_LAWFUL_BASIS,
+    recipient: { recipientName: name, recipientRole: role, recipientOrganisation: organisation },
+    "information-to-share": { ...VALID["information-to-share"], informationDescription: INFORMATION_TEXT },
+    "sharing-method": { method: "secure-email", securityMeasures: SECURITY_TEXT },
+    safety: { safetyConsiderations: SAFETY_TEXT, identitiesToProtect: ["none"] },
+  };
 }
 
 /** The opening answers every routine path starts with, for `caseReference`. */
