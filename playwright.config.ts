@@ -51,7 +51,9 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT ?? "test-results/e2e-results.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: "retain-on-failure",
+    // Recorded for every test and kept for the failures: DOM snapshots and the action log, without the
+    // screencast, whose frames the browser and the runner encode all test long on a two-core machine.
+    trace: { mode: "retain-on-failure", screenshots: false },
     launchOptions: {
       executablePath,
       args: [

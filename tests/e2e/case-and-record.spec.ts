@@ -2,25 +2,21 @@
 import { expect, test } from "@playwright/test";
 import { readPdf } from "../support/read-pdf";
 import { USERS, signIn, withDatabase } from "./support";
-import {
-  answerConsentGivenShare,
-  openRecordFromConfirmation,
-  recordDecision,
-  startDecision,
-  uniqueCaseReference,
-} from "./wizard-helpers";
+import { consentGivenShareDraftAnswers, draftWithAnswers, recordDraft, uniqueCaseReference } from "./wizard-helpers";
 
 test.describe.configure({ timeout: 180_000 });
+
+const RATIONALE = "The parent agreed, and early help needs the attendance data.";
 
 test("a share record: summary first, prints on three A4 pages or fewer with its marking, and its PDF", async ({
   page,
 }) => {
   const caseReference = uniqueCaseReference("PRINT");
   await signIn(page, USERS.practitioner);
-  await startDecision(page);
-  await answerConsentGivenShare(page, caseReference, "The parent agreed, and early help needs the attendance data.");
-  const reference = await recordDecision(page);
-  const record = await openRecordFromConfirmation(page, reference);
+  // A consent-given share, recorded from a draft made in the database: the record is this test's subject.
+  const answers = consentGivenShareDraftAnswers(caseReference, RATIONALE);
+  const reference = await recordDraft(page, await draftWithAnswers(USERS.practitioner, answers));
+  const record = page.getByTestId("decision-record");
 
   // What was decided, by whom, when and on what basis come first, and the actions before the record.
   await expect(record.getByRole("heading", { level: 2 }).first()).toHaveText("Summary");
@@ -57,10 +53,8 @@ test("the case page joins up a case for its team and tells another team only who
   const caseReference = uniqueCaseReference("CASE");
   const sam = await (await browser.newContext()).newPage();
   await signIn(sam, USERS.practitioner);
-  await startDecision(sam);
-  await answerConsentGivenShare(sam, caseReference, "The parent agreed, and early help needs the attendance data.");
-  const reference = await recordDecision(sam);
-  await openRecordFromConfirmation(sam, reference);
+  const answers = consentGivenShareDraftAnswers(caseReference, RATIONALE);
+  const reference = await recordDraft(sam, await draftWithAnswers(USERS.practitioner, answers));
   await sam.getByRole("link", { name: "All records for this case" }).click();
   await expect(sam.getByTestId("case-chronology")).toContainText(reference);
 

@@ -3,14 +3,11 @@
 import { expect, test } from "@playwright/test";
 import { USERS, signIn, withDatabase } from "./support";
 import {
-  answer,
-  answerRoutineOpening,
-  chooseOnly,
+  consentGivenShareDraftAnswers,
+  draftWithAnswers,
   expectQuestionPage,
-  fillConsentFrom,
-  fillDecision,
+  routineOpeningAnswers,
   signInAndRecordWithoutPurpose,
-  startDecision,
   uniqueCaseReference,
   yesterday,
 } from "./wizard-helpers";
@@ -116,30 +113,29 @@ test("the admin's local arrangements show in the wizard and are stamped on a new
   await expect(page.getByRole("complementary", { name: "Your organisation’s escalation route" })).toContainText(route);
 
   // The wizard: advice steps show the advice contacts.
+  // Drafts made in the database, answered up to the page that shows them: the pages are the subject here.
   await signIn(page, USERS.practitioner2);
-  await startDecision(page);
-  await answerRoutineOpening(page, uniqueCaseReference("LOCAL"), {
-    role: "Health visitor",
-    organisation: "Northshire NHS Trust",
+  const notSure = await draftWithAnswers(USERS.practitioner2, {
+    ...routineOpeningAnswers(uniqueCaseReference("LOCAL")),
+    "significant-harm": { significantHarm: "not-sure" },
   });
-  await answer(page, "significant-harm", chooseOnly("I'm not sure"));
+  await page.goto(`/decisions/drafts/${notSure}/significant-harm-advice`);
   await expectQuestionPage(page, "significant-harm-advice");
   await expect(page.getByTestId("local-arrangements-inset")).toContainText(contact);
 
   // …and the lawful-basis page shows the agreements, where a practitioner chooses what to rely on.
-  await startDecision(page);
-  await answerRoutineOpening(page, uniqueCaseReference("AGREE"), {
-    role: "Teacher",
-    organisation: "Northshire School",
-  });
-  await answer(page, "significant-harm", chooseOnly("No"));
-  await answer(page, "purpose", chooseOnly("Yes"));
-  await answer(page, "confidential", chooseOnly("Yes"));
-  await answer(page, "consent-from", fillConsentFrom("parent"));
-  await answer(page, "consent", chooseOnly("Yes, consent has been given"));
   const rationale = "The parent agreed and early help needs the attendance pattern to plan support.";
-  const purpose = "Early help assessment";
-  await answer(page, "decision", fillDecision({ outcome: "Share the information", rationale, purpose }));
+  const {
+    "lawful-basis": _lawfulBasis,
+    recipient: _recipient,
+    "information-to-share": _information,
+    "sharing-method": _method,
+    informing: _informing,
+    safety: _safety,
+    ...toDecision
+  } = consentGivenShareDraftAnswers(uniqueCaseReference("AGREE"), rationale);
+  const decided = await draftWithAnswers(USERS.practitioner2, toDecision);
+  await page.goto(`/decisions/drafts/${decided}/lawful-basis`);
   await expectQuestionPage(page, "lawful-basis");
   await expect(page.getByTestId("local-arrangements-inset")).toContainText(agreement);
 

@@ -3,13 +3,15 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { USERS, signIn } from "./support";
-import { signInAndRecordWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
+import { recordDecisionWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
 
 test("an IG lead follows a decision through the log, exports it, verifies, reads the dashboard", async ({ page }) => {
   test.setTimeout(150_000);
   const caseReference = uniqueCaseReference("IG");
   const rationale = "There is no clear purpose: the request is for a general background check.";
-  const reference = await signInAndRecordWithoutPurpose(page, USERS.practitioner, caseReference, rationale);
+  // Walked through the wizard: the decision's history below starts with the draft and its saved answers.
+  await signIn(page, USERS.practitioner);
+  const reference = await recordDecisionWithoutPurpose(page, caseReference, rationale);
 
   await signIn(page, USERS.igLead);
   await expect(page).toHaveURL(/\/audit$/);

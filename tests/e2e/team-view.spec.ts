@@ -3,7 +3,7 @@
 // reviewed or not, with links to each review page and to the case; filters find an endorsed one again.
 import { type Page, expect, test } from "@playwright/test";
 import { USERS, expectNoAxeViolations, signIn, signInThroughForm, signOut } from "./support";
-import { recordDecisionWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
+import { draftWithAnswers, recordDraft, uniqueCaseReference, withoutPurposeAnswers } from "./wizard-helpers";
 
 const RATIONALE = "There is no clear purpose: the housing team only wants background for a form.";
 
@@ -25,8 +25,9 @@ test("a case's decisions: one grouped notification, then found again in the team
   const caseReference = uniqueCaseReference("TEAM");
   // A session of its own: signing out ends it, and the stored one is shared with tests running alongside.
   await signInThroughForm(page, USERS.practitioner);
-  const first = await recordDecisionWithoutPurpose(page, caseReference, RATIONALE);
-  const second = await recordDecisionWithoutPurpose(page, caseReference, RATIONALE);
+  const answers = withoutPurposeAnswers(caseReference, RATIONALE);
+  const first = await recordDraft(page, await draftWithAnswers(USERS.practitioner, answers));
+  const second = await recordDraft(page, await draftWithAnswers(USERS.practitioner, answers));
   await signOut(page);
 
   // One notification for the case and its reason (a routine flag: not shared), naming the latest.

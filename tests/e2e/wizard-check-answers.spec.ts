@@ -1,28 +1,24 @@
 // Issue 3: "Check your answers" — every answer has a Change link that returns there, and an
 // answer that makes later questions irrelevant removes them from the page and from the draft.
 import { expect, test } from "@playwright/test";
+import { VALID, consentGivenShareAnswers } from "../../src/domain/wizard/test-fixtures";
 import { USERS, signIn } from "./support";
 import {
+  CONSENT_LAWFUL_BASIS,
   answer,
-  answerRoutineOpening,
-  answerSharingQuestions,
   backLink,
   choose,
-  chooseOnly,
   decisionByReference,
   decisionsForCase,
   draftAnswers,
+  draftWithAnswers,
   expectCheckAnswersPage,
   expectQuestionPage,
-  fillDecision,
-  fillLawfulBasis,
   recordDecision,
-  startDecision,
   stepUrl,
   tick,
   type,
   uniqueCaseReference,
-  fillConsentFrom,
 } from "./wizard-helpers";
 
 const SAVE_AND_RETURN = "Save and return to check your answers";
@@ -32,26 +28,15 @@ test("Change links return to check answers, and an answer that makes questions i
 }) => {
   const caseReference = uniqueCaseReference("CHANGE");
   await signIn(page, USERS.schoolPractitioner);
-  const draftId = await startDecision(page);
-  await answerRoutineOpening(page, caseReference);
-  await answer(page, "significant-harm", chooseOnly("No"));
-  await answer(page, "purpose", chooseOnly("Yes"));
-  await answer(page, "confidential", chooseOnly("Yes"));
-  await answer(page, "consent-from", fillConsentFrom());
-  await answer(page, "consent", chooseOnly("Yes, consent has been given"));
-  await answer(
-    page,
-    "decision",
-    fillDecision({
-      outcome: "Share the information",
-      rationale: "The parent agreed and the attendance pattern matters to the assessment.",
-      purpose: "Early help assessment",
-    }),
-  );
-  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
-  await answerSharingQuestions(page, {
-    recipient: { name: "Early help hub", role: "Coordinator", organisation: "Northshire Council" },
+  // A consent-given share at check answers, made in the database (the walk is wizard-paths' subject),
+  // on the lawful basis of the person's agreement: step 3 refuses it once consent is refused.
+  const draftId = await draftWithAnswers(USERS.schoolPractitioner, {
+    ...consentGivenShareAnswers(),
+    concern: { ...VALID.concern, caseReference },
+    "lawful-basis": CONSENT_LAWFUL_BASIS,
+    decision: { ...VALID.decision, purpose: "Early help assessment" },
   });
+  await page.goto(`/decisions/drafts/${draftId}/check-answers`);
   await expectCheckAnswersPage(page);
   const main = page.getByRole("main");
   for (const question of [

@@ -3,7 +3,7 @@
 // sign-in and the review form). With JavaScript: gov-uk-patterns.spec.ts.
 import { expect, test } from "@playwright/test";
 import { USERS, signIn } from "./support";
-import { recordDecision, uniqueCaseReference, walkToCheckAnswersWithoutPurpose } from "./wizard-helpers";
+import { draftWithAnswers, recordDraft, uniqueCaseReference, withoutPurposeAnswers } from "./wizard-helpers";
 
 test.use({ javaScriptEnabled: false });
 
@@ -26,13 +26,13 @@ test("without JavaScript, sign-in, a wizard question and a review come back titl
   await expect(page.getByTestId("error-summary")).toBeVisible();
   await expect(page).toHaveTitle(`Error: ${question}`);
 
-  // A decision for the supervisor to review, recorded by the practitioner with JavaScript (quicker).
+  // A decision for the supervisor to review, recorded by the practitioner from a draft made in the database.
   const practitioner = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const walker = await practitioner.newPage();
-  await signIn(walker, USERS.practitioner);
+  const recorder = await practitioner.newPage();
+  await signIn(recorder, USERS.practitioner);
   const rationale = "The request is for a housing form only, so there is no safeguarding purpose in it.";
-  await walkToCheckAnswersWithoutPurpose(walker, uniqueCaseReference("TITLE"), rationale);
-  const reference = await recordDecision(walker);
+  const answers = withoutPurposeAnswers(uniqueCaseReference("TITLE"), rationale);
+  const reference = await recordDraft(recorder, await draftWithAnswers(USERS.practitioner, answers));
   await practitioner.close();
   await signIn(page, USERS.supervisor);
   await page.goto(`/review/${reference}`);

@@ -3,31 +3,27 @@
 // be changed through the app or by the app's database role.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { VALID } from "../../src/domain/wizard/test-fixtures";
 import { USERS, signIn, withDatabase } from "./support";
 import {
+  INFORMATION_TEXT,
+  SAFETY_TEXT,
   SECURITY_TEXT,
   answer,
-  fillRequest,
-  fillUrgency,
   auditEvents,
   choose,
-  chooseOnly,
   decisionByReference,
   expectCheckAnswersPage,
   expectQuestionPage,
   fillDecision,
-  fillInformation,
-  fillRecipient,
-  fillSafety,
-  fillSharingMethod,
-  openRecordFromConfirmation,
   recordDecision,
+  recordDraft,
   signInAndRecordWithoutPurpose,
   recordRow,
-  startDecision,
   type,
   uniqueCaseReference,
-  walkToCheckAnswersWithoutPurpose,
+  draftWithAnswers,
+  withoutPurposeAnswers,
   yesterday,
   fillNotSharing,
 } from "./wizard-helpers";
@@ -174,48 +170,35 @@ test("the record page shows every answer in plain English, not the stored codes"
   // "2026-11-20", where the rest of the service shows labels and "20 November 2026".
   const advice = "Put together, the school, year group and dates would identify the family.";
   await signIn(page, USERS.schoolPractitioner);
-  await startDecision(page);
-  // Identifiable is asked before the case reference (decision 023); "no" after advice skips the
-  // concern, the child's views and the harm question.
-  await answer(page, "urgency", fillUrgency("No"));
-  await answer(page, "request", fillRequest());
-  await answer(page, "identifiable", chooseOnly("I'm not sure"));
-  await answer(page, "identifiable-advice", async () => {
-    await choose(page, "The information governance lead or data protection officer", "Who did you ask for advice?");
-    await type(page, "What did they advise?", advice);
-    await choose(
-      page,
-      "No",
-      "Now that you have taken advice: does the information let someone identify a living person?",
-    );
-  });
-  await answer(page, "purpose", chooseOnly("Yes"));
-  await answer(
-    page,
-    "decision",
-    fillDecision({
-      outcome: "Share the information",
+  // Recorded from a draft made in the database (wizard-paths walks the "not sure" path): identifiable is
+  // "no" after advice, which skips the concern, the child's views and the harm question (decision 023).
+  const draftId = await draftWithAnswers(USERS.schoolPractitioner, {
+    urgency: { immediateRisk: "no" },
+    request: { origin: "own-initiative" },
+    identifiable: { identifiable: "not-sure" },
+    "identifiable-advice": { adviceFrom: "information-governance-lead", adviceGiven: advice, informedAnswer: "no" },
+    purpose: { legitimatePurpose: "yes" },
+    decision: {
+      outcome: "SHARE",
       rationale: "Anonymised attendance figures help the partnership without identifying anyone.",
       purpose: "Partnership attendance review",
-    }),
-  );
-  await answer(
-    page,
-    "recipient",
-    fillRecipient({ name: "Attendance team", role: "Analyst", organisation: "Northshire Council" }),
-  );
-  await answer(page, "information-to-share", fillInformation);
-  await answer(page, "sharing-method", fillSharingMethod);
-  await answer(
-    page,
-    "safety",
-    fillSafety({
-      who: ["The child", "Someone who made a referral anonymously"],
-      steps: "Only anonymised attendance figures are shared.",
-    }),
-  );
-  const reference = await recordDecision(page);
-  const record = await openRecordFromConfirmation(page, reference);
+      decisionDate: yesterday().iso,
+    },
+    recipient: {
+      recipientName: "Attendance team",
+      recipientRole: "Analyst",
+      recipientOrganisation: "Northshire Council",
+    },
+    "information-to-share": { ...VALID["information-to-share"], informationDescription: INFORMATION_TEXT },
+    "sharing-method": { method: "secure-email", securityMeasures: SECURITY_TEXT },
+    safety: {
+      safetyConsiderations: SAFETY_TEXT,
+      identitiesToProtect: ["child", "anonymous-referrer"],
+      protectionSteps: "Only anonymised attendance figures are shared.",
+    },
+  });
+  await recordDraft(page, draftId);
+  const record = page.getByTestId("decision-record");
 
   await expect(recordRow(record, "Date of decision")).toHaveText(formatted(yesterday().iso));
   await record.getByText("Every answer given in the wizard").click();
@@ -312,7 +295,9 @@ test("a saved decision cannot change: a double submit records once, stale pages 
   const caseReference = uniqueCaseReference("ONCE");
   const rationale = "No safeguarding purpose was given, so the request was declined and recorded once.";
   await signIn(page, AMY);
-  const draftId = await walkToCheckAnswersWithoutPurpose(page, caseReference, rationale);
+  const draftId = await draftWithAnswers(AMY, withoutPurposeAnswers(caseReference, rationale));
+  await page.goto(`/decisions/drafts/${draftId}/check-answers`);
+  await expectCheckAnswersPage(page);
 
   // Other tabs of the same session: one on check answers, one still on the decision question, one
   // left on check answers to replay the form later.

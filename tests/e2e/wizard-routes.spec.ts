@@ -6,7 +6,6 @@ import { USERS, signIn } from "./support";
 import {
   CHILD_VIEWS_TEXT,
   answer,
-  answerRoutineOpening,
   answerSharingQuestions,
   fillRecipient,
   choose,
@@ -26,6 +25,7 @@ import {
   openRecordFromConfirmation,
   recordDecision,
   recordRow,
+  signInAndRecordWithoutPurpose,
   startDecision,
   stepUrl,
   tick,
@@ -169,36 +169,9 @@ test("an emergency records the time action was taken first, then the rest", asyn
 
 test("reconsidering with new information starts again from the answer it changes", async ({ page }) => {
   const caseReference = uniqueCaseReference("RECON");
-  await signIn(page, USERS.practitioner);
-  await startDecision(page);
-  await answerRoutineOpening(page, caseReference);
-  await answer(page, "significant-harm", chooseOnly("No"));
-  await answer(page, "purpose", chooseOnly("No"));
-  await answer(page, "decision", async (p) => {
-    await fillDecision({
-      outcome: "Do not share",
-      rationale: "There is no safeguarding purpose: the request was for a housing application.",
-      purpose: "Housing application",
-    })(p);
-  });
-  await answer(page, "not-sharing", async (p) => {
-    // Asked on their own initiative, so no one is waiting for an answer.
-    await choose(
-      p,
-      "No one asked: it was my own idea to share",
-      "Have you told the person who asked that you will not share?",
-    );
-    const group = p.getByRole("group", { name: "When will you look at this decision again?", exact: true });
-    await group.getByLabel("Day", { exact: true }).fill("15");
-    await group.getByLabel("Month", { exact: true }).fill("1");
-    await group.getByLabel("Year", { exact: true }).fill(String(new Date().getUTCFullYear() + 1));
-  });
-  await answer(page, "safety", async (p) => {
-    await type(p, "Effect on safety and well-being", "Not sharing leaves no one at greater risk for now.");
-    await tick(p, ["No one's identity needs protecting"], "Whose identity needs protecting?");
-  });
-  const original = await recordDecision(page);
-  await openRecordFromConfirmation(page, original);
+  // The decision reconsidered, recorded from a draft made in the database: reconsidering is this test's subject.
+  const rationale = "There is no safeguarding purpose: the request was for a housing application.";
+  const original = await signInAndRecordWithoutPurpose(page, USERS.practitioner, caseReference, rationale);
 
   await page.getByRole("link", { name: "Reconsider this decision" }).click();
   await expect(page).toHaveURL(new RegExp(`/decisions/${original}/reconsider$`));

@@ -12,13 +12,13 @@ import {
   chooseOnly,
   decisionsFromDraft,
   draftRow,
+  draftWithAnswers,
   expectQuestionPage,
-  fillAboutInformation,
-  fillChildViews,
   fillConcern,
   fillDecision,
   fillRequest,
   fillUrgency,
+  routineOpeningAnswers,
   startDecision,
   stepUrl,
   uniqueCaseReference,
@@ -185,19 +185,19 @@ test("no skipping questions: later addresses go to the first unanswered one, lat
   expect(await snapshot(draftId)).toEqual(before);
 
   // Posting a question the answers have ruled out is refused too: with no legitimate purpose,
-  // consent never arises.
-  await page.reload();
-  await answer(page, "request", fillRequest());
-  await answer(page, "identifiable", chooseOnly("Yes"));
-  await answer(page, "concern", fillConcern(caseReference));
-  await answer(page, "about-the-information", fillAboutInformation());
-  await answer(page, "child-views", fillChildViews);
-  await answer(page, "significant-harm", chooseOnly("No"));
-  await answer(page, "purpose", chooseOnly("No"));
-  // The decision comes as soon as the flowchart has indicated (decision 023).
+  // consent never arises. A draft answered up to the purpose (made in the database), on its decision
+  // question: the decision comes as soon as the flowchart has indicated (decision 023).
+  const ruledOutDraft = await draftWithAnswers(AMY, {
+    ...routineOpeningAnswers(caseReference),
+    "significant-harm": { significantHarm: "no" },
+    purpose: { legitimatePurpose: "no" },
+  });
+  await page.goto(`/decisions/drafts/${ruledOutDraft}/decision`);
   await expectQuestionPage(page, "decision");
-  before = await snapshot(draftId);
-  await rewriteNextAction(page, (body) => body.replaceAll(`"${draftId}","decision"`, `"${draftId}","consent"`));
+  before = await snapshot(ruledOutDraft);
+  await rewriteNextAction(page, (body) =>
+    body.replaceAll(`"${ruledOutDraft}","decision"`, `"${ruledOutDraft}","consent"`),
+  );
   await fillDecision({
     outcome: "Do not share",
     rationale: "The request was for general background with no safeguarding purpose behind it.",
@@ -207,7 +207,7 @@ test("no skipping questions: later addresses go to the first unanswered one, lat
   await expect(page.getByTestId("error-summary")).toContainText(
     "This question does not apply to the answers you have given",
   );
-  expect(await snapshot(draftId)).toEqual(before);
+  expect(await snapshot(ruledOutDraft)).toEqual(before);
   expect(Object.keys(before.answers ?? {})).not.toContain("consent");
 });
 
