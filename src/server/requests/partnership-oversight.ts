@@ -162,15 +162,17 @@ async function figuresByAgency(
         band_answer_ms: number[];
       }[]
     >`
-      SELECT f.responding_organisation_id::text AS organisation_id, o.name AS organisation,
-             f.priority::text AS priority, sum(f.received)::int AS received, sum(f.answered)::int AS answered,
-             sum(f.answered_on_time)::int AS on_time, sum(f.refused)::int AS refused,
-             ${BAND_SUMS}
-        FROM request_figures_daily f
-        JOIN organisation o ON o.id = f.responding_organisation_id
-       WHERE f.partnership_id = ${partnershipId}::uuid AND f.day >= ${firstDay}::date
-       GROUP BY f.responding_organisation_id, o.name, f.priority
-      HAVING sum(f.received) > 0
+      SELECT f.organisation_id::text, o.name AS organisation, f.priority::text AS priority, f.received, f.answered,
+             f.on_time, f.refused, f.band_answers, f.band_answer_ms
+        FROM (SELECT f.responding_organisation_id AS organisation_id, f.priority,
+                     sum(f.received)::int AS received, sum(f.answered)::int AS answered,
+                     sum(f.answered_on_time)::int AS on_time, sum(f.refused)::int AS refused,
+                     ${BAND_SUMS}
+                FROM request_figures_daily f
+               WHERE f.partnership_id = ${partnershipId}::uuid AND f.day >= ${firstDay}::date
+               GROUP BY f.responding_organisation_id, f.priority
+              HAVING sum(f.received) > 0) f
+        JOIN organisation o ON o.id = f.organisation_id
        ORDER BY o.name, f.priority`,
     db().$queryRaw<{ organisation_id: string; priority: Priority; count: number }[]>`
       SELECT r.responding_organisation_id::text AS organisation_id, r.priority::text AS priority,
@@ -217,6 +219,10 @@ async function escalationFigures(partnershipId: string, firstDay: string): Promi
   });
 }
 
+/**
+ * The most overdue open requests, from each open status's stretch of the (partnership, status, due_at)
+ * index in due order, merged: one stretch for both statuses would need every overdue request sorted.
+ */
 async function overdueRequests(partnershipId: string, now: Date): Promise<OverdueRequestRow[]> {
   const rows = await db().$queryRaw<
     {
@@ -229,12 +235,17 @@ async function overdueRequests(partnershipId: string, now: Date): Promise<Overdu
   >`
     SELECT r.reference, ro.name AS requesting_organisation, po.name AS responding_organisation,
            r.priority::text AS priority, r.due_at
-      FROM information_request r
+      FROM (${Prisma.join(
+        OPEN_STATUSES.map(
+          (status) => Prisma.sql`(SELECT r.* FROM information_request r
+                                   WHERE r.partnership_id = ${partnershipId}::uuid
+                                     AND r.status = ${status}::"InformationRequestStatus" AND r.due_at < ${now}
+                                   ORDER BY r.due_at, r.id LIMIT ${OVERDUE_LIST_SIZE})`,
+        ),
+        " UNION ALL ",
+      )}) r
       JOIN organisation ro ON ro.id = r.requesting_organisation_id
       JOIN organisation po ON po.id = r.responding_organisation_id
-     WHERE r.partnership_id = ${partnershipId}::uuid
-       AND r.status IN (${Prisma.join(OPEN_STATUSES.map((s) => Prisma.sql`${s}::"InformationRequestStatus"`))})
-       AND r.due_at < ${now}
      ORDER BY r.due_at, r.id
      LIMIT ${OVERDUE_LIST_SIZE}`;
   return rows.map((r) => ({
