@@ -270,31 +270,6 @@ BEGIN ATOMIC
         band_19_answer_ms = f.band_19_answer_ms + EXCLUDED.band_19_answer_ms;
 END;
 
-CREATE FUNCTION public."request_figures_on_new_requests"() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-BEGIN
-    PERFORM public.apply_request_figures(public.request_figures_changes(ARRAY(SELECT id FROM new_requests), 1, true));
-    RETURN NULL;
-END;
-$$;
-
-CREATE TRIGGER "information_request_figures_insert"
-    AFTER INSERT ON public."information_request" REFERENCING NEW TABLE AS new_requests
-    FOR EACH STATEMENT EXECUTE FUNCTION public."request_figures_on_new_requests"();
-
-CREATE FUNCTION public."request_figures_on_new_answers"() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-BEGIN
-    PERFORM public.apply_request_figures(
-        public.request_figures_changes(ARRAY(SELECT request_id FROM new_answers), 1, false));
-    RETURN NULL;
-END;
-$$;
-
-CREATE TRIGGER "information_request_answer_figures_insert"
-    AFTER INSERT ON public."information_request_answer" REFERENCING NEW TABLE AS new_answers
-    FOR EACH STATEMENT EXECUTE FUNCTION public."request_figures_on_new_answers"();
-
 -- The owner changing or removing a request: its part (with its answer's) is taken away before, added after.
 -- A new due time on a request not yet answered, on the same row of figures, changes nothing: skipped.
 CREATE FUNCTION public."request_figures_on_request_change"() RETURNS trigger
@@ -411,32 +386,6 @@ BEGIN ATOMIC
         asked_to_share = f.asked_to_share + EXCLUDED.asked_to_share;
 END;
 
-CREATE FUNCTION public."request_escalation_figures_on_new_escalations"() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-BEGIN
-    PERFORM public.apply_request_escalation_figures(
-        public.request_escalation_figures_changes(ARRAY(SELECT id FROM new_escalations), 1, true));
-    RETURN NULL;
-END;
-$$;
-
-CREATE TRIGGER "request_escalation_figures_insert"
-    AFTER INSERT ON public."request_escalation" REFERENCING NEW TABLE AS new_escalations
-    FOR EACH STATEMENT EXECUTE FUNCTION public."request_escalation_figures_on_new_escalations"();
-
-CREATE FUNCTION public."request_escalation_figures_on_new_decisions"() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
-BEGIN
-    PERFORM public.apply_request_escalation_figures(
-        public.request_escalation_figures_changes(ARRAY(SELECT escalation_id FROM new_decisions), 1, false));
-    RETURN NULL;
-END;
-$$;
-
-CREATE TRIGGER "request_escalation_decision_figures_insert"
-    AFTER INSERT ON public."request_escalation_decision" REFERENCING NEW TABLE AS new_decisions
-    FOR EACH STATEMENT EXECUTE FUNCTION public."request_escalation_figures_on_new_decisions"();
-
 -- The owner changing or removing an escalation or a decision: away before, back after.
 CREATE FUNCTION public."request_escalation_figures_on_change"() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
@@ -473,6 +422,44 @@ CREATE TRIGGER "request_escalation_decision_figures_after_change"
     AFTER UPDATE OF escalation_id, outcome OR DELETE ON public."request_escalation_decision" FOR EACH ROW
     EXECUTE FUNCTION public."request_escalation_figures_on_change"();
 
+-- New rows, of any of the four tables (one statement may insert many): requests count as received, answers
+-- as answered on their request's row, escalations as raised, decisions by their outcome on their escalation's.
+CREATE FUNCTION public."oversight_figures_on_insert"() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    CASE TG_TABLE_NAME
+    WHEN 'information_request' THEN
+        PERFORM public.apply_request_figures(public.request_figures_changes(ARRAY(SELECT id FROM new_rows), 1, true));
+    WHEN 'information_request_answer' THEN
+        PERFORM public.apply_request_figures(
+            public.request_figures_changes(ARRAY(SELECT request_id FROM new_rows), 1, false));
+    WHEN 'request_escalation' THEN
+        PERFORM public.apply_request_escalation_figures(
+            public.request_escalation_figures_changes(ARRAY(SELECT id FROM new_rows), 1, true));
+    WHEN 'request_escalation_decision' THEN
+        PERFORM public.apply_request_escalation_figures(
+            public.request_escalation_figures_changes(ARRAY(SELECT escalation_id FROM new_rows), 1, false));
+    END CASE;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "information_request_figures_insert"
+    AFTER INSERT ON public."information_request" REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION public."oversight_figures_on_insert"();
+
+CREATE TRIGGER "information_request_answer_figures_insert"
+    AFTER INSERT ON public."information_request_answer" REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION public."oversight_figures_on_insert"();
+
+CREATE TRIGGER "request_escalation_figures_insert"
+    AFTER INSERT ON public."request_escalation" REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION public."oversight_figures_on_insert"();
+
+CREATE TRIGGER "request_escalation_decision_figures_insert"
+    AFTER INSERT ON public."request_escalation_decision" REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION public."oversight_figures_on_insert"();
+
 -- ---- Rebuilding from the requests themselves: the backfill below, and after a bulk load that ran with its
 -- triggers off (the bench's COPY). Owner only. Set-based: summed by row of figures and band in one pass, then
 -- added like any other change; memory enough to sort a million requests without spilling to disk.
@@ -507,14 +494,11 @@ REVOKE ALL ON "request_figures_source" FROM infoshare_app;
 REVOKE ALL ON "request_escalation_figures_source" FROM infoshare_app;
 REVOKE ALL ON FUNCTION public."request_figures_changes"(uuid[], integer, boolean) FROM PUBLIC;
 REVOKE ALL ON FUNCTION public."apply_request_figures"(public."request_figures_change"[]) FROM PUBLIC;
-REVOKE ALL ON FUNCTION public."request_figures_on_new_requests"() FROM PUBLIC;
-REVOKE ALL ON FUNCTION public."request_figures_on_new_answers"() FROM PUBLIC;
 REVOKE ALL ON FUNCTION public."request_figures_on_request_change"() FROM PUBLIC;
 REVOKE ALL ON FUNCTION public."request_figures_on_answer_change"() FROM PUBLIC;
 REVOKE ALL ON FUNCTION public."request_escalation_figures_changes"(uuid[], integer, boolean) FROM PUBLIC;
 REVOKE ALL ON FUNCTION public."apply_request_escalation_figures"(public."request_escalation_figures_change"[])
     FROM PUBLIC;
-REVOKE ALL ON FUNCTION public."request_escalation_figures_on_new_escalations"() FROM PUBLIC;
-REVOKE ALL ON FUNCTION public."request_escalation_figures_on_new_decisions"() FROM PUBLIC;
 REVOKE ALL ON FUNCTION public."request_escalation_figures_on_change"() FROM PUBLIC;
+REVOKE ALL ON FUNCTION public."oversight_figures_on_insert"() FROM PUBLIC;
 REVOKE ALL ON FUNCTION public."rebuild_request_figures"() FROM PUBLIC;
