@@ -224,6 +224,17 @@ describe("the daily oversight figures", () => {
         [disputed],
       );
       await client.query("UPDATE information_request SET status = 'RECEIVED' WHERE reference = $1", [disputed]);
+      // New ids, cascaded to the answers and decisions that point at them.
+      await client.query(
+        `UPDATE information_request SET id = gen_random_uuid()
+          WHERE id IN (SELECT request_id FROM information_request_answer)
+            AND partnership_id = (SELECT partnership_id FROM information_request WHERE reference = $1)`,
+        [disputed],
+      );
+      await client.query(
+        `UPDATE request_escalation SET id = gen_random_uuid()
+          WHERE id IN (SELECT escalation_id FROM request_escalation_decision)`,
+      );
       await client.query("COMMIT");
     });
     const direct = await directFigures();

@@ -280,7 +280,8 @@ BEGIN
             (OLD.received_at AT TIME ZONE 'Europe/London')::date)
            = (NEW.partnership_id, NEW.responding_organisation_id, NEW.priority,
               (NEW.received_at AT TIME ZONE 'Europe/London')::date)
-       AND NOT EXISTS (SELECT 1 FROM public.information_request_answer WHERE request_id = OLD.id)
+       AND NOT EXISTS (SELECT 1 FROM public.information_request_answer
+                        WHERE request_id = CASE WHEN TG_WHEN = 'BEFORE' THEN OLD.id ELSE NEW.id END)
     THEN
         RETURN NEW;
     END IF;
@@ -320,6 +321,10 @@ DECLARE
     v_request_ids uuid[] := CASE WHEN TG_OP = 'DELETE' THEN ARRAY[OLD.request_id]
                                  ELSE ARRAY[OLD.request_id, NEW.request_id] END;
 BEGIN
+    IF NOT EXISTS (SELECT 1 FROM public.information_request WHERE id = OLD.request_id) THEN
+        -- The request's own id changed and cascaded here: the request's triggers move its part.
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+    END IF;
     IF v_request_ids[1] = v_request_ids[2] THEN
         v_request_ids := ARRAY[OLD.request_id];
     END IF;
@@ -395,6 +400,9 @@ DECLARE
 BEGIN
     IF v_whole THEN
         v_ids := CASE WHEN TG_WHEN = 'BEFORE' THEN ARRAY[OLD.id] ELSE ARRAY[NEW.id] END;
+    ELSIF NOT EXISTS (SELECT 1 FROM public.request_escalation WHERE id = OLD.escalation_id) THEN
+        -- The escalation's own id changed and cascaded here: its triggers move its part.
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
     ELSIF TG_OP = 'DELETE' OR OLD.escalation_id = NEW.escalation_id THEN
         v_ids := ARRAY[OLD.escalation_id];
     ELSE
