@@ -7,7 +7,8 @@
 // partners, most of those decided. Open requests have their REMIND and ESCALATE timers (fired when
 // due before the seed). The newest `dueTimers` requests are open with their ESCALATE timer parked in
 // 2100, so that no tick fires them while the pages are measured; the timers phase moves them to now.
-// Loaded with COPY, secondary indexes dropped and rebuilt, as bulk-seed.ts does for decisions.
+// Loaded with COPY, secondary indexes dropped and rebuilt, as bulk-seed.ts does for decisions. The COPY runs
+// with triggers off, so the oversight figures (decision 035) are rebuilt from the rows afterwards.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { newDecisionReference } from "../../src/server/decisions/reference";
@@ -28,6 +29,8 @@ const TABLES = [
   "request_escalation",
   "request_escalation_decision",
 ] as const;
+/** The oversight figures kept from those tables (decision 035). */
+const FIGURES_TABLES = ["request_figures_daily", "request_escalation_figures_daily"] as const;
 
 export interface BenchPartnerOrganisation {
   organisationId: string;
@@ -50,7 +53,7 @@ export interface RequestSeedResult {
   timers: number;
   /** Requests whose ESCALATE timer is parked at PARKED_TIMER_DUE. */
   dueTimers: number;
-  seconds: { requests: number; indexes: number; analyse: number };
+  seconds: { requests: number; indexes: number; figures: number; analyse: number };
 }
 
 async function createPartnership(client: pg.Client) {
@@ -134,7 +137,7 @@ export async function bulkSeedRequests(options: {
   const { log } = options;
   const client = new pg.Client({ connectionString: options.ownerUrl, application_name: "infoshare-bench-requests" });
   await client.connect();
-  const seconds = { requests: 0, indexes: 0, analyse: 0 };
+  const seconds = { requests: 0, indexes: 0, figures: 0, analyse: 0 };
   try {
     const { partnershipId, leadPartnerId, organisations } = await createPartnership(client);
     await client.query("SET session_replication_role = replica");
@@ -297,9 +300,15 @@ export async function bulkSeedRequests(options: {
     for (const index of dropped) await client.query(index.definition);
     seconds.indexes = (performance.now() - started) / 1000;
     started = performance.now();
-    await client.query(`VACUUM (ANALYZE) ${TABLES.join(", ")}`);
+    await client.query("SELECT rebuild_request_figures()");
+    seconds.figures = (performance.now() - started) / 1000;
+    started = performance.now();
+    await client.query(`VACUUM (ANALYZE) ${[...TABLES, ...FIGURES_TABLES].join(", ")}`);
     seconds.analyse = (performance.now() - started) / 1000;
-    log(`  ${dropped.length} request indexes rebuilt in ${seconds.indexes.toFixed(1)} s`);
+    log(
+      `  ${dropped.length} request indexes rebuilt in ${seconds.indexes.toFixed(1)} s, ` +
+        `oversight figures in ${seconds.figures.toFixed(1)} s`,
+    );
     return {
       partnershipId,
       leadPartnerId,

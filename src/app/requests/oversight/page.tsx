@@ -8,13 +8,14 @@ import {
   ESCALATION_REASON_LABELS,
   OVERSIGHT_PERIODS,
   escalationOutcomeLabel,
+  formatEstimatedHours,
   onTimeRate,
   percentOf,
 } from "@/domain/requests";
 import { ChartSection, FiguresTable } from "@/components/ChartSection";
 import { HorizontalBarChart, StackedBarChart } from "@/components/charts";
 import { PageHeading, Tag } from "@/components/layout-bits";
-import { formatDateTime } from "@/components/format";
+import { formatDate, formatDateTime } from "@/components/format";
 import { PRIORITY_COLOURS, priorityLabel } from "../labels";
 
 export const metadata: Metadata = { title: "Partnership oversight" };
@@ -59,7 +60,13 @@ export default async function PartnershipOversightPage({
       <PageHeading caption={o.partnership.name}>Partnership oversight</PageHeading>
       <p className="govuk-body">
         How each agency answers partners’ requests for information, against the partnership’s response times, for
-        requests received from {formatDateTime(o.from)} to {formatDateTime(o.to)}. Figures only: no child is named.
+        requests received in the last {o.period} days: from the start of {formatDate(o.from)} to {formatDateTime(o.to)}.
+        Figures only: no child is named.
+      </p>
+      <p className="govuk-body">
+        The median time to answer is an estimate: the figures keep how many answers took up to 1, 2, 3, 4, 6, 8, 12
+        hours and so on, and their average in each band, not every answer. It is exact when no other answer near the
+        middle took a similar time.
       </p>
       <nav className="govuk-body" aria-label="Period">
         Period:{" "}
@@ -132,7 +139,7 @@ export default async function PartnershipOversightPage({
             "Open",
             "Overdue",
             "Refused",
-            "Median time to answer",
+            "Median time to answer (estimate)",
           ]}
           rows={o.byAgency.map((f) => [
             `${f.organisation}-${f.priority}`,
@@ -148,7 +155,7 @@ export default async function PartnershipOversightPage({
               f.open,
               f.openOverdue,
               `${f.refused} (${percentOf(f.refused, f.answered)})`,
-              f.medianHoursToAnswer === null ? "None answered" : `${f.medianHoursToAnswer.toFixed(1)} hours`,
+              f.medianHoursToAnswer === null ? "None answered" : formatEstimatedHours(f.medianHoursToAnswer),
             ],
           ])}
         />
