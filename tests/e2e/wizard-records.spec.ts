@@ -31,9 +31,10 @@ import {
 const AMY = USERS.schoolPractitioner2;
 
 /** The whole stored row as JSON, to show it has not changed. */
+/** The decision's row as stored, but for review_status: the one column a follow-up moves (decision 027). */
 async function storedRow(reference: string): Promise<string> {
   const result = await withDatabase((db) =>
-    db.query("SELECT to_jsonb(d) AS row FROM decision d WHERE reference = $1", [reference]),
+    db.query("SELECT to_jsonb(d) - 'review_status' AS row FROM decision d WHERE reference = $1", [reference]),
   );
   expect(result.rows).toHaveLength(1);
   return JSON.stringify(result.rows[0].row);
@@ -139,6 +140,10 @@ test("reconsidering and correcting add new records linked to the original, which
   expect(correctionRow.record.purpose).toBe("School admission");
   // The original is exactly as it was.
   expect(await storedRow(original)).toBe(originalStored);
+  const status = await withDatabase((db) =>
+    db.query("SELECT review_status FROM decision WHERE reference = $1", [original]),
+  );
+  expect(status.rows[0].review_status).toBe("RECONSIDERED");
 
   await page.goto(`/decisions/${original}`);
   await expect(page.getByTestId("follow-ups").getByRole("link")).toHaveText([reconsideration, correction]);
