@@ -4,7 +4,7 @@
 import type pg from "pg";
 import { type StepId, type WizardAnswers, applicableSteps, canVisitStep } from "../../src/domain/wizard";
 import { VALID, consentGivenShareAnswers } from "../../src/domain/wizard/test-fixtures";
-import { uniqueCaseReference } from "./wizard-helpers";
+import { insertDraft, uniqueCaseReference } from "./wizard-helpers";
 
 export interface PathDraft {
   path: string;
@@ -62,17 +62,12 @@ export async function pathDrafts(client: pg.Client, email: string, covered: stri
     const withCase = answers.concern
       ? { ...answers, concern: { ...answers.concern, caseReference: uniqueCaseReference("A11Y") } }
       : answers;
-    const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO decision_draft (id, author_id, organisation_id, answers)
-       SELECT gen_random_uuid(), u.id, u.organisation_id, $2::jsonb FROM app_user u WHERE u.email = $1
-       RETURNING id`,
-      [email, JSON.stringify(withCase)],
-    );
+    const draftId = await insertDraft(client, email, withCase);
     const steps = applicableSteps(withCase).filter(
       (step) => step !== "check-answers" && !seen.has(step) && canVisitStep(withCase, step),
     );
     for (const step of steps) seen.add(step);
-    drafts.push({ path, draftId: rows[0]!.id, steps });
+    drafts.push({ path, draftId, steps });
   }
   return drafts;
 }

@@ -1,6 +1,7 @@
 // Shared steps for the decision wizard's browser tests (issue 3). Accessibility is checked once per
 // page type, in accessibility.spec.ts, not on every step of every path.
 import { type Locator, type Page, expect } from "@playwright/test";
+import type pg from "pg";
 import type { WizardAnswers } from "../../src/domain/wizard/answers";
 import { START, VALID, consentGivenShareAnswers } from "../../src/domain/wizard/test-fixtures";
 import { signIn, withDatabase } from "./support";
@@ -609,13 +610,16 @@ export async function signInAndRecordWithoutPurpose(
  * wizard-routes, the page fixtures). Returns the draft's id.
  */
 export async function draftWithAnswers(email: string, answers: WizardAnswers): Promise<string> {
-  const result = await withDatabase((db) =>
-    db.query<{ id: string }>(
-      `INSERT INTO decision_draft (id, author_id, organisation_id, answers, updated_at)
-       SELECT gen_random_uuid(), u.id, u.organisation_id, $2::jsonb, now() FROM app_user u WHERE u.email = $1
-       RETURNING id`,
-      [email, JSON.stringify(answers)],
-    ),
+  return withDatabase((db) => insertDraft(db, email, answers));
+}
+
+/** The insert behind draftWithAnswers, on a connection the caller already holds (the page fixtures' setup). */
+export async function insertDraft(db: pg.Client, email: string, answers: WizardAnswers): Promise<string> {
+  const result = await db.query<{ id: string }>(
+    `INSERT INTO decision_draft (id, author_id, organisation_id, answers, updated_at)
+     SELECT gen_random_uuid(), u.id, u.organisation_id, $2::jsonb, now() FROM app_user u WHERE u.email = $1
+     RETURNING id`,
+    [email, JSON.stringify(answers)],
   );
   const id = result.rows[0]?.id;
   if (!id) throw new Error(`No user ${email} to own a draft`);
