@@ -4,6 +4,7 @@ declare module "next-auth" {
   interface Session {
     user: { id: string; name: string; email: string; role: Role; sessionVersion: number };
   }
+  /** The user a sign-in opens a session for (signInUser's SessionUser adds the second-factor step). */
   interface User {
     id: string;
     name: string;
@@ -12,6 +13,7 @@ declare module "next-auth" {
     organisationId: string;
     teamId: string | null;
     sessionVersion: number;
+    /** The server-side session record opened by this sign-in (user_session.id), carried in the token. */
     sessionId: string;
     /** The password was right; the second factor is still to come (decision 021). */
     secondFactorPending: boolean;

@@ -1,10 +1,9 @@
 import "server-only";
 import { type UseCaseResult, fail } from "@/domain/errors";
-import { newPasswordErrors } from "@/domain/accounts/password-policy";
 import { acceptInvitationSchema } from "@/schemas/accounts";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
-import { hashPassword, tokenHashOf } from "./account-links";
+import { chosenPasswordHash, tokenHashOf } from "./account-links";
 import { invitationStatus, markInvitationAccepted } from "./invitations";
 import { withInput } from "@/server/use-case";
 
@@ -17,12 +16,18 @@ export interface InvitationForPage {
   organisationName: string;
 }
 
-/** The invitation a link opens, while it can still be accepted; null otherwise (the page says so). */
-export async function loadInvitation(token: string): Promise<InvitationForPage | null> {
+/** The invitation a link's token opens, while it can still be accepted; null otherwise. */
+async function pendingInvitation(token: string) {
   const tokenHash = tokenHashOf(token);
   if (!tokenHash) return null;
   const invitation = await db().invitation.findUnique({ where: { tokenHash } });
-  if (!invitation || invitationStatus(invitation) !== "pending") return null;
+  return invitation && invitationStatus(invitation) === "pending" ? invitation : null;
+}
+
+/** The invitation a link opens, while it can still be accepted; null otherwise (the page says so). */
+export async function loadInvitation(token: string): Promise<InvitationForPage | null> {
+  const invitation = await pendingInvitation(token);
+  if (!invitation) return null;
   const organisation = await db().organisation.findUniqueOrThrow({ where: { id: invitation.organisationId } });
   return { name: invitation.name, email: invitation.email, organisationName: organisation.name };
 }
@@ -37,18 +42,15 @@ export type AcceptInvitationResult = UseCaseResult<{ email: string }>;
 export const acceptInvitation = withInput(
   acceptInvitationSchema,
   async (input, meta: RequestMeta): Promise<AcceptInvitationResult> => {
-    const tokenHash = tokenHashOf(input.token);
-    if (!tokenHash) return fail.conflict(UNUSABLE);
-    const preview = await db().invitation.findUnique({ where: { tokenHash } });
-    if (!preview || invitationStatus(preview) !== "pending") return fail.conflict(UNUSABLE);
-    const passwordErrors = newPasswordErrors(input.password, input.confirmPassword, [preview.name, preview.email]);
-    if (passwordErrors.length > 0) return fail.invalid(passwordErrors);
-    const passwordHash = await hashPassword(input.password);
+    const preview = await pendingInvitation(input.token);
+    if (!preview) return fail.conflict(UNUSABLE);
+    const chosen = await chosenPasswordHash(input, preview);
+    if (!chosen.ok) return chosen;
 
     return db().$transaction(async (tx): Promise<AcceptInvitationResult> => {
       // Locked and checked again: a resend, revocation or second acceptance may have happened since.
       const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM invitation WHERE token_hash = ${tokenHash} FOR UPDATE`;
+      SELECT id FROM invitation WHERE token_hash = ${preview.tokenHash} FOR UPDATE`;
       if (locked.length === 0) return fail.conflict(UNUSABLE);
       const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: locked[0]!.id } });
       if (invitationStatus(invitation) !== "pending") return fail.conflict(UNUSABLE);
@@ -59,7 +61,7 @@ export const acceptInvitation = withInput(
         data: {
           email: invitation.email,
           name: invitation.name,
-          passwordHash,
+          passwordHash: chosen.passwordHash,
           role: invitation.role,
           organisationId: invitation.organisationId,
           teamId: invitation.teamId,

@@ -1,11 +1,10 @@
 import "server-only";
 import { type UseCaseResult, fail } from "@/domain/errors";
-import { newPasswordErrors } from "@/domain/accounts/password-policy";
 import { setupSchema } from "@/schemas/accounts";
 import { appendAuditEvent } from "@/server/audit/append-audit-event";
 import { type Tx, db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
-import { fromRequest, hashPassword, tokenHashOf } from "./account-links";
+import { chosenPasswordHash, fromRequest, tokenHashOf } from "./account-links";
 import { withInput } from "@/server/use-case";
 
 export type SetupLinkState = "usable" | "already-set-up" | "expired-or-used";
@@ -34,9 +33,8 @@ export type CompleteSetupResult = UseCaseResult<{ organisationName: string; emai
  * exists, whatever the link. Audited on the new organisation's chain, by the new admin.
  */
 export const completeSetup = withInput(setupSchema, async (input, meta: RequestMeta): Promise<CompleteSetupResult> => {
-  const passwordErrors = newPasswordErrors(input.password, input.confirmPassword, [input.name, input.email]);
-  if (passwordErrors.length > 0) return fail.invalid(passwordErrors);
-  const passwordHash = await hashPassword(input.password);
+  const chosen = await chosenPasswordHash(input, input);
+  if (!chosen.ok) return chosen;
   const tokenHash = tokenHashOf(input.token);
 
   return db().$transaction(async (tx): Promise<CompleteSetupResult> => {
@@ -48,7 +46,13 @@ export const completeSetup = withInput(setupSchema, async (input, meta: RequestM
     const organisation = await tx.organisation.create({ data: { name: input.organisationName, kind: input.kind } });
     await tx.organisationSettings.create({ data: { organisationId: organisation.id } });
     const admin = await tx.user.create({
-      data: { email: input.email, name: input.name, passwordHash, role: "ADMIN", organisationId: organisation.id },
+      data: {
+        email: input.email,
+        name: input.name,
+        passwordHash: chosen.passwordHash,
+        role: "ADMIN",
+        organisationId: organisation.id,
+      },
     });
     await tx.setupToken.update({ where: { tokenHash: tokenHash! }, data: { usedAt: new Date() } });
     await appendAuditEvent(tx, {

@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { PASSWORD_RESET_MINUTES, hoursFrom, newOneTimeToken } from "@/domain/accounts/one-time-token";
-import { newPasswordErrors } from "@/domain/accounts/password-policy";
 import { type UseCaseResult, fail } from "@/domain/errors";
 import { requestPasswordResetSchema, resetPasswordSchema } from "@/schemas/accounts";
 import { actorOf, appendAuditEvent, auditEntry, recordAuditEvent } from "@/server/audit/append-audit-event";
@@ -10,7 +9,7 @@ import { type ThrottleRule, reserve } from "@/server/auth/sign-in-throttle";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { queueEmail } from "@/server/mail/email-outbox";
-import { PASSWORD_RESET_PATH, fromRequest, hashPassword, tokenHashOf } from "./account-links";
+import { PASSWORD_RESET_PATH, chosenPasswordHash, fromRequest, tokenHashOf } from "./account-links";
 import { withInput } from "@/server/use-case";
 
 // Self-service password reset by email (decision 019).
@@ -71,12 +70,17 @@ export const requestPasswordReset = withInput(
 
 const UNUSABLE = "This link has expired or has already been used. Ask for a new one";
 
+/** The reset a link's token opens, while it can still be used; null otherwise. */
+async function usableReset(token: string) {
+  const tokenHash = tokenHashOf(token);
+  if (!tokenHash) return null;
+  const reset = await db().passwordReset.findUnique({ where: { tokenHash } });
+  return reset && !reset.usedAt && reset.expiresAt > new Date() ? reset : null;
+}
+
 /** Whether a reset link can still be used (the page shows the form or says it cannot). */
 export async function passwordResetIsUsable(token: string): Promise<boolean> {
-  const tokenHash = tokenHashOf(token);
-  if (!tokenHash) return false;
-  const reset = await db().passwordReset.findUnique({ where: { tokenHash } });
-  return Boolean(reset && !reset.usedAt && reset.expiresAt > new Date());
+  return (await usableReset(token)) !== null;
 }
 
 export type ResetPasswordResult = UseCaseResult<{ email: string }>;
@@ -88,26 +92,23 @@ export type ResetPasswordResult = UseCaseResult<{ email: string }>;
 export const resetPassword = withInput(
   resetPasswordSchema,
   async (input, meta: RequestMeta): Promise<ResetPasswordResult> => {
-    const tokenHash = tokenHashOf(input.token);
-    if (!tokenHash) return fail.conflict(UNUSABLE);
-    const reset = await db().passwordReset.findUnique({ where: { tokenHash } });
-    if (!reset || reset.usedAt || reset.expiresAt <= new Date()) return fail.conflict(UNUSABLE);
+    const reset = await usableReset(input.token);
+    if (!reset) return fail.conflict(UNUSABLE);
     const user = await db().user.findUniqueOrThrow({ where: { id: reset.userId } });
-    const errors = newPasswordErrors(input.password, input.confirmPassword, [user.name, user.email]);
-    if (errors.length > 0) return fail.invalid(errors);
-    const passwordHash = await hashPassword(input.password);
+    const chosen = await chosenPasswordHash(input, user);
+    if (!chosen.ok) return chosen;
 
     return db().$transaction(async (tx): Promise<ResetPasswordResult> => {
       // Used exactly once, however many tabs submit it.
       const used = await tx.passwordReset.updateMany({
-        where: { tokenHash, usedAt: null, expiresAt: { gt: new Date() } },
+        where: { tokenHash: reset.tokenHash, usedAt: null, expiresAt: { gt: new Date() } },
         data: { usedAt: new Date() },
       });
       if (used.count !== 1) return fail.conflict(UNUSABLE);
       await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
       await tx.user.update({
         where: { id: user.id },
-        data: { passwordHash, sessionVersion: { increment: 1 } },
+        data: { passwordHash: chosen.passwordHash, sessionVersion: { increment: 1 } },
       });
       const ended = await tx.userSession.updateMany({
         where: { userId: user.id, endedAt: null },

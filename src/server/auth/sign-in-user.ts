@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import bcrypt from "bcryptjs";
-import type { Role } from "@/domain/policy";
+import type { User } from "next-auth";
 import { signInSchema } from "@/schemas/sign-in";
 import { db } from "@/server/infra/db";
 import { appendAuditEvent, recordAuditEvent } from "../audit/append-audit-event";
@@ -15,19 +15,13 @@ import { type SecondFactorStep, secondFactorStepAfterPassword } from "@/domain/s
 import { hasSecondFactor, loadSecondFactorState } from "../second-factor/second-factor-state";
 import { openUserSession } from "./open-user-session";
 
-export interface SessionUser {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  organisationId: string;
-  teamId: string | null;
-  sessionVersion: number;
-  /** The server-side session record opened by this sign-in (user_session.id), carried in the token. */
-  sessionId: string;
-  /** What must happen before the session is complete (decision 021): nothing, a code, or enrolment. */
+/**
+ * Who a password sign-in opens a session for: NextAuth's user (its fields are declared in
+ * src/types/next-auth.d.ts) and the second-factor step still to come (decision 021).
+ */
+export interface SessionUser extends User {
+  /** What must happen before the session is complete: nothing, a code, or enrolment. */
   secondFactor: SecondFactorStep;
-  secondFactorPending: boolean;
 }
 
 export type SignInResult = UseCaseResult<{ user: SessionUser; callbackUrl: string | undefined }>;

@@ -1,4 +1,5 @@
 import "server-only";
+import { type IsoDay, ukDate } from "@/domain/calendar";
 import { type UseCaseFailure, fail } from "@/domain/errors";
 import { type Actor, type PartnershipResource, can } from "@/domain/policy";
 import { recordRefusal } from "@/server/auth/refusal";
@@ -62,4 +63,15 @@ export async function bankHolidaysRefusal(actor: Actor, meta: RequestMeta): Prom
   if (mayManageBankHolidays(actor, await partnershipsOf(actor))) return null;
   await recordRefusal(actor, meta, "bank-holidays.manage");
   return fail.forbidden(BANK_HOLIDAYS_REFUSED);
+}
+
+/**
+ * A change to the bank holidays, `(actor, raw, meta, now)`: refused (and audited) before the form is
+ * read when the actor may not change them; otherwise `run` gets the form and today's UK date.
+ */
+export function withBankHolidaysPermission<Result>(
+  run: (actor: Actor, raw: unknown, meta: RequestMeta, today: IsoDay) => Promise<Result>,
+): (actor: Actor, raw: unknown, meta: RequestMeta, now?: Date) => Promise<Result | UseCaseFailure> {
+  return async (actor, raw, meta, now = new Date()) =>
+    (await bankHolidaysRefusal(actor, meta)) ?? run(actor, raw, meta, ukDate(now));
 }

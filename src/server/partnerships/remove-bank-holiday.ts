@@ -4,11 +4,10 @@ import { type IsoDay, ukDate } from "@/domain/calendar";
 import { BANK_HOLIDAY_DIVISION, isRemovable, removeBankHolidaySchema } from "@/domain/partnerships";
 import type { Actor } from "@/domain/policy";
 import { appendAuditEvent, auditEntry } from "@/server/audit/append-audit-event";
-import type { SignedInUser } from "@/server/auth/current-actor";
 import { type Tx, db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { bankHolidayKey } from "./list-bank-holidays";
-import { bankHolidaysRefusal } from "./partnership-access";
+import { bankHolidaysRefusal, withBankHolidaysPermission } from "./partnership-access";
 
 export const BANK_HOLIDAY_NOT_FOUND = "Bank holiday not found";
 export const NOT_REMOVABLE = "You can only remove a bank holiday that is still to come";
@@ -42,33 +41,28 @@ export async function getBankHolidayToRemove(
  * Removes a bank holiday still to come. As with adding one, due times already given stay; new
  * requests' clocks count the day as a working day (decision 033).
  */
-export async function removeBankHoliday(
-  actor: SignedInUser,
-  raw: unknown,
-  meta: RequestMeta,
-  now: Date = new Date(),
-): Promise<RemoveBankHolidayResult> {
-  const refusal = await bankHolidaysRefusal(actor, meta);
-  if (refusal) return refusal;
-  const day = typeof raw === "object" && raw !== null && "day" in raw ? String(raw.day) : "";
-  return db().$transaction(async (tx): Promise<RemoveBankHolidayResult> => {
-    const holiday = await holidayToRemove(day, ukDate(now), tx);
-    if (!holiday.ok) return holiday;
-    const removed = await tx.bankHoliday.deleteMany({
-      where: bankHolidayKey(holiday.day),
+export const removeBankHoliday = withBankHolidaysPermission(
+  async (actor, raw, meta, today): Promise<RemoveBankHolidayResult> => {
+    const day = typeof raw === "object" && raw !== null && "day" in raw ? String(raw.day) : "";
+    return db().$transaction(async (tx): Promise<RemoveBankHolidayResult> => {
+      const holiday = await holidayToRemove(day, today, tx);
+      if (!holiday.ok) return holiday;
+      const removed = await tx.bankHoliday.deleteMany({
+        where: bankHolidayKey(holiday.day),
+      });
+      // Another admin removed it in between: nothing to audit, and nothing left to remove.
+      if (removed.count === 0) return fail.notFound(BANK_HOLIDAY_NOT_FOUND);
+      await appendAuditEvent(
+        tx,
+        auditEntry(actor, meta, {
+          action: "bank-holiday.remove",
+          objectType: "bank-holiday",
+          objectId: holiday.day,
+          outcome: "SUCCESS",
+          detail: { division: BANK_HOLIDAY_DIVISION, day: holiday.day, name: holiday.name },
+        }),
+      );
+      return holiday;
     });
-    // Another admin removed it in between: nothing to audit, and nothing left to remove.
-    if (removed.count === 0) return fail.notFound(BANK_HOLIDAY_NOT_FOUND);
-    await appendAuditEvent(
-      tx,
-      auditEntry(actor, meta, {
-        action: "bank-holiday.remove",
-        objectType: "bank-holiday",
-        objectId: holiday.day,
-        outcome: "SUCCESS",
-        detail: { division: BANK_HOLIDAY_DIVISION, day: holiday.day, name: holiday.name },
-      }),
-    );
-    return holiday;
-  });
-}
+  },
+);

@@ -17,15 +17,8 @@ export const reviewDecision = withDecisionInput(
   reviewInputSchema,
   async (user, decision, input, meta): Promise<ReviewDecisionResult> => {
     await db().$transaction(async (tx) => {
-      await tx.review.create({
-        data: {
-          decisionId: decision.id,
-          authorId: user.userId,
-          kind: input.kind,
-          comment: input.comment ?? null,
-          actionRequired: input.actionRequired ?? null,
-        },
-      });
+      // The review as posted (a strict schema: kind, comment, action required); an absent field stays null.
+      await tx.review.create({ data: { decisionId: decision.id, authorId: user.userId, ...input } });
       if (input.kind !== "NOTE") await tx.reviewQueueItem.deleteMany({ where: { decisionId: decision.id } });
       if (input.kind !== "NOTE")
         await notify(tx, {
