@@ -9,8 +9,12 @@ import { createCheckpointComparer } from "@/domain/audit/checkpoint";
 import { recordAuditEvent } from "@/server/audit/append-audit-event";
 import { type ChainHasher, inThreadHasher } from "@/server/audit/audit-event-copy";
 import { createWorkerHasher } from "@/server/audit/chain-hash-pool";
-import { type AuditChainBreakReport, toBreakReport, verifyAuditChains } from "@/server/audit/verify-audit-chains";
-import { toCheckpointBreakReport } from "@/server/audit/verify-audit-chains";
+import {
+  type AuditChainBreakReport,
+  endOfChainReport,
+  firstBreakReport,
+  verifyAuditChains,
+} from "@/server/audit/verify-audit-chains";
 import { readStoredCheckpoints, writeAuditCheckpoints } from "@/server/audit/write-audit-checkpoints";
 import { ownerDatabaseUrl, withSuperuser } from "./support";
 import { ownerRebuild, readChain, throwawayAuditKeys } from "./audit-tampering";
@@ -69,27 +73,16 @@ async function rowByRowVerification(chainKey: string) {
     const verifier = createChainVerifier(chainKey);
     const comparer = createCheckpointComparer(chainKey, await readStoredCheckpoints(client, chainKey), keys.publicKeys);
     let anchored = null as ReturnType<typeof comparer.add>;
-    let report: AuditChainBreakReport | null = null;
+    const verified = (report: AuditChainBreakReport | null) => ({
+      eventsChecked: verifier.checked,
+      breaks: report ? [report] : [],
+    });
     for (const stored of await readChain(client, chainKey)) {
       anchored ??= comparer.add(stored);
       const broken = verifier.add(stored);
-      if (broken) {
-        const first = anchored && "eventId" in anchored && anchored.chainSeq <= stored.chainSeq;
-        report = first ? toCheckpointBreakReport(anchored!) : toBreakReport(broken);
-        break;
-      }
+      if (broken) return verified(firstBreakReport(anchored, broken, stored.chainSeq));
     }
-    if (!report) {
-      const head = await client.query<{ last_seq: string; last_hash: string }>(
-        "SELECT last_seq, last_hash FROM audit_chain_head WHERE chain_key = $1",
-        [chainKey],
-      );
-      const row = head.rows[0];
-      const headBreak = verifier.finish(row ? { lastSeq: BigInt(row.last_seq), lastHash: row.last_hash } : null);
-      anchored ??= comparer.finish();
-      report = anchored ? toCheckpointBreakReport(anchored) : headBreak ? toBreakReport(headBreak) : null;
-    }
-    return { eventsChecked: verifier.checked, breaks: report ? [report] : [] };
+    return verified(await endOfChainReport(client, chainKey, verifier, comparer, anchored));
   });
 }
 

@@ -52,27 +52,78 @@ export interface VerifyAuditChainsOptions {
   checkpointFile?: string | null;
 }
 
-/** A break as reported: where it is, as strings (bigints do not go into JSON), and what it means. */
-function breakReport(
-  broken: ChainBreak | CheckpointBreak,
-  message: string,
-  eventId: bigint | null | undefined,
-  chainSeq: bigint,
-): AuditChainBreakReport {
-  const at = { eventId: eventId?.toString() ?? null, chainSeq: chainSeq.toString() };
-  return { chainKey: broken.chainKey, kind: broken.kind, message, ...at };
+/** Where a break is: the event it names (for a cut-off tail, the last one left) and its chain position. */
+function breakPosition(broken: ChainBreak | CheckpointBreak): [eventId: bigint | null, chainSeq: bigint] {
+  switch (broken.kind) {
+    case "gap":
+      return [broken.eventId, broken.foundSeq];
+    case "prev-hash-mismatch":
+    case "hash-mismatch":
+    case "checkpoint-mismatch":
+      return [broken.eventId, broken.chainSeq];
+    case "head-mismatch":
+    case "head-missing":
+    case "checkpoint-beyond-end":
+      return [broken.lastEventId, broken.lastSeq];
+    case "checkpoint-invalid":
+      return [null, broken.checkpointSeq];
+  }
 }
 
-export function toCheckpointBreakReport(broken: CheckpointBreak): AuditChainBreakReport {
-  const message = describeCheckpointBreak(broken);
-  switch (broken.kind) {
-    case "checkpoint-mismatch":
-      return breakReport(broken, message, broken.eventId, broken.chainSeq);
-    case "checkpoint-beyond-end":
-      return breakReport(broken, message, broken.lastEventId, broken.lastSeq);
-    case "checkpoint-invalid":
-      return breakReport(broken, message, null, broken.checkpointSeq);
-  }
+/** A break as reported: where it is, as strings (bigints do not go into JSON), and what it means. */
+function breakReport(broken: ChainBreak | CheckpointBreak, message: string): AuditChainBreakReport {
+  const [eventId, chainSeq] = breakPosition(broken);
+  return {
+    chainKey: broken.chainKey,
+    kind: broken.kind,
+    message,
+    eventId: eventId?.toString() ?? null,
+    chainSeq: chainSeq.toString(),
+  };
+}
+
+function toCheckpointBreakReport(broken: CheckpointBreak): AuditChainBreakReport {
+  return breakReport(broken, describeCheckpointBreak(broken));
+}
+
+export function toBreakReport(broken: ChainBreak): AuditChainBreakReport {
+  return breakReport(broken, describeChainBreak(broken));
+}
+
+/**
+ * The first of two breaks in chain order: the chain's links broke at `seq`; a checkpoint's break found
+ * on the way (`anchored`) at or before it names the first event that no longer matches what was signed.
+ */
+export function firstBreakReport(
+  anchored: CheckpointBreak | null,
+  broken: ChainBreak,
+  seq: bigint,
+): AuditChainBreakReport {
+  const signedFirst = anchored && "eventId" in anchored && anchored.chainSeq <= seq;
+  return signedFirst ? toCheckpointBreakReport(anchored) : toBreakReport(broken);
+}
+
+/**
+ * The report on a chain read to its end with its links whole: its end must match the stored head,
+ * and every signed checkpoint must have been reached. A checkpoint's break comes first: what was
+ * signed no longer holds.
+ */
+export async function endOfChainReport(
+  client: pg.ClientBase,
+  chainKey: string,
+  verifier: ReturnType<typeof createChainVerifier>,
+  comparer: ReturnType<typeof createCheckpointComparer>,
+  anchored: CheckpointBreak | null,
+): Promise<AuditChainBreakReport | null> {
+  const head = await client.query<{ last_seq: string; last_hash: string }>(
+    "SELECT last_seq, last_hash FROM audit_chain_head WHERE chain_key = $1",
+    [chainKey],
+  );
+  const row = head.rows[0];
+  const headBreak = verifier.finish(row ? { lastSeq: BigInt(row.last_seq), lastHash: row.last_hash } : null);
+  const signedBreak = anchored ?? comparer.finish();
+  if (signedBreak) return toCheckpointBreakReport(signedBreak);
+  return headBreak ? toBreakReport(headBreak) : null;
 }
 
 /**
@@ -93,20 +144,6 @@ async function gatherCheckpoints(
     seen.add(key);
     return true;
   });
-}
-
-export function toBreakReport(broken: ChainBreak): AuditChainBreakReport {
-  const message = describeChainBreak(broken);
-  switch (broken.kind) {
-    case "gap":
-      return breakReport(broken, message, broken.eventId, broken.foundSeq);
-    case "prev-hash-mismatch":
-    case "hash-mismatch":
-      return breakReport(broken, message, broken.eventId, broken.chainSeq);
-    case "head-mismatch":
-    case "head-missing":
-      return breakReport(broken, message, broken.lastEventId, broken.lastSeq);
-  }
 }
 
 /**
@@ -227,21 +264,8 @@ async function verifyChain(
   await Promise.allSettled(inFlight);
 
   const done = (broken: AuditChainBreakReport | null) => ({ checked: verifier.checked, broken, startedAt: start });
-  if (chainBreak) {
-    // Whichever came first in the chain names the first event that no longer matches.
-    const signed: CheckpointBreak | null = anchoredBreak;
-    const first = signed && "eventId" in signed && signed.chainSeq <= chainBreak.seq;
-    return done(first ? toCheckpointBreakReport(signed) : toBreakReport(chainBreak.broken));
-  }
-  const head = await client.query<{ last_seq: string; last_hash: string }>(
-    "SELECT last_seq, last_hash FROM audit_chain_head WHERE chain_key = $1",
-    [chainKey],
-  );
-  const row = head.rows[0];
-  const headBreak = verifier.finish(row ? { lastSeq: BigInt(row.last_seq), lastHash: row.last_hash } : null);
-  anchoredBreak ??= comparer.finish();
-  if (anchoredBreak) return done(toCheckpointBreakReport(anchoredBreak));
-  return done(headBreak ? toBreakReport(headBreak) : null);
+  if (chainBreak) return done(firstBreakReport(anchoredBreak, chainBreak.broken, chainBreak.seq));
+  return done(await endOfChainReport(client, chainKey, verifier, comparer, anchoredBreak));
 }
 
 /**

@@ -3,10 +3,10 @@ import { type UseCaseResult, fail } from "@/domain/errors";
 import { STEP_REFUSALS, answerRequestInputSchema, statusAfter } from "@/domain/requests";
 import type { SignedInUser } from "../auth/current-actor";
 import { type Tx, db } from "@/server/infra/db";
-import { fieldErrorsFrom } from "../field-errors";
 import { notify } from "../notifications/notify";
 import type { RequestMeta } from "@/server/infra/request-context";
-import { type RequestForAction, loadRequestForAction } from "./load-request-for-action";
+import type { RequestForAction } from "./load-request-for-action";
+import { withRequestInput } from "./request-step";
 import { auditRequestStep, recordRequestEvent } from "./request-audit";
 
 export type AnswerRequestResult = UseCaseResult<{ reference: string }>;
@@ -18,20 +18,14 @@ export type AnswerRequestResult = UseCaseResult<{ reference: string }>;
  * not sharing. The requester is told; the answer is audited in both organisations' logs, since it
  * reaches the requesting one.
  */
-export async function answerRequest(
-  user: SignedInUser,
-  reference: string,
-  raw: unknown,
-  meta: RequestMeta,
-): Promise<AnswerRequestResult> {
-  const loaded = await loadRequestForAction(user, reference, "request.respond", meta);
-  if (!loaded.ok) return loaded;
-  const parsed = answerRequestInputSchema.safeParse(raw);
-  if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-  const { request } = loaded;
-  if (!statusAfter("answer", request.status)) return fail.conflict(STEP_REFUSALS.answer);
-  return db().$transaction((tx) => writeAnswer(tx, user, meta, request, parsed.data, null));
-}
+export const answerRequest = withRequestInput(
+  "request.respond",
+  answerRequestInputSchema,
+  async (user, request, input, meta): Promise<AnswerRequestResult> => {
+    if (!statusAfter("answer", request.status)) return fail.conflict(STEP_REFUSALS.answer);
+    return db().$transaction((tx) => writeAnswer(tx, user, meta, request, input, null));
+  },
+);
 
 /** The answer's writes, in the caller's transaction; `decisionId` when a wizard decision answers it (decision 032). */
 export async function writeAnswer(

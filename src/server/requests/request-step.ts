@@ -24,6 +24,21 @@ export function loadRequestFor(
 }
 
 /**
+ * A use case about one request, `(user, reference, meta, ...extra)`: the request loaded and the
+ * policy asked first (each refusal audited, as loadRequestFor does); only then `run`.
+ */
+export function withRequest<Extra extends unknown[], Result>(
+  action: RequestAction,
+  run: (user: SignedInUser, request: RequestForAction, meta: RequestMeta, ...extra: Extra) => Promise<Result>,
+): (user: SignedInUser, rawReference: string, meta: RequestMeta, ...extra: Extra) => Promise<Result | UseCaseFailure> {
+  return async (user, rawReference, meta, ...extra) => {
+    const loaded = await loadRequestFor(user, rawReference, action, meta);
+    if (!loaded.ok) return loaded;
+    return run(user, loaded.request, meta, ...extra);
+  };
+}
+
+/**
  * A use case of a form posted about one request, `(user, reference, raw, meta, ...extra)` (decision
  * 031, as withDecisionInput for decisions): the request loaded and the policy asked first (so a
  * refused user learns nothing from validation), then the form parsed with `schema`; only then `run`.
@@ -74,10 +89,7 @@ interface StatusStep {
 export function statusStep(
   step: StatusStep,
 ): (user: SignedInUser, reference: string, meta: RequestMeta) => Promise<RequestStepResult> {
-  return async (user, reference, meta) => {
-    const loaded = await loadRequestForAction(user, reference, step.action, meta);
-    if (!loaded.ok) return loaded;
-    const { request } = loaded;
+  return withRequest(step.action, async (user, request, meta) => {
     const next = statusAfter(step.step, request.status);
     if (!next) return fail.conflict(STEP_REFUSALS[step.step]);
     return db().$transaction(async (tx): Promise<RequestStepResult> => {
@@ -91,5 +103,5 @@ export function statusStep(
       await auditRequestStep(tx, user, meta, request, step.action, step.auditedBy);
       return { ok: true, reference: request.reference };
     });
-  };
+  });
 }

@@ -8,8 +8,7 @@ import type { SignedInUser } from "../auth/current-actor";
 import { recordRefusal } from "../auth/refusal";
 import { createDraft, storedAnswers } from "../decisions/drafts";
 import { db } from "@/server/infra/db";
-import type { RequestMeta } from "@/server/infra/request-context";
-import { loadRequestForAction } from "./load-request-for-action";
+import { withRequest } from "./request-step";
 import { requestFacts } from "./request-facts";
 
 export type StartAnswerDraftResult = UseCaseResult<{ draftId: string; startStepId: StepId; existing: boolean }>;
@@ -19,44 +18,40 @@ export type StartAnswerDraftResult = UseCaseResult<{ draftId: string; startStepI
  * organisation linked to the request, already filled with what the request says. One draft per
  * request: its author gets it back; anyone else is told who is answering.
  */
-export async function startAnswerDraft(
-  user: SignedInUser,
-  reference: string,
-  meta: RequestMeta,
-): Promise<StartAnswerDraftResult> {
-  const loaded = await loadRequestForAction(user, reference, "request.respond", meta);
-  if (!loaded.ok) return loaded;
-  const { request } = loaded;
-  if (!can(user, "decision.record")) {
-    await recordRefusal(user, meta, "decision.record", { type: "information-request", id: request.reference });
-    return fail.forbidden("You cannot record decisions");
-  }
-  if (!statusAfter("answer", request.status)) return fail.conflict(STEP_REFUSALS.answer);
-
-  const existing = await existingDraft(user, request.id);
-  if (existing) return existing;
-
-  const prefill = prefillFromRequest(await requestFacts(request.id));
-  try {
-    return await db().$transaction(async (tx): Promise<StartAnswerDraftResult> => {
-      const draftId = await createDraft(
-        tx,
-        user,
-        meta,
-        { kind: "ORIGINAL", answersRequestId: request.id, answers: prefill.answers },
-        { answersRequest: request.reference },
-      );
-      return { ok: true, draftId, startStepId: firstIncompleteStepId(prefill.answers), existing: false };
-    });
-  } catch (error) {
-    // Two starts at once: the unique link lets one draft in; the other gets it (or who holds it).
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const raced = await existingDraft(user, request.id);
-      if (raced) return raced;
+export const startAnswerDraft = withRequest(
+  "request.respond",
+  async (user, request, meta): Promise<StartAnswerDraftResult> => {
+    if (!can(user, "decision.record")) {
+      await recordRefusal(user, meta, "decision.record", { type: "information-request", id: request.reference });
+      return fail.forbidden("You cannot record decisions");
     }
-    throw error;
-  }
-}
+    if (!statusAfter("answer", request.status)) return fail.conflict(STEP_REFUSALS.answer);
+
+    const existing = await existingDraft(user, request.id);
+    if (existing) return existing;
+
+    const prefill = prefillFromRequest(await requestFacts(request.id));
+    try {
+      return await db().$transaction(async (tx): Promise<StartAnswerDraftResult> => {
+        const draftId = await createDraft(
+          tx,
+          user,
+          meta,
+          { kind: "ORIGINAL", answersRequestId: request.id, answers: prefill.answers },
+          { answersRequest: request.reference },
+        );
+        return { ok: true, draftId, startStepId: firstIncompleteStepId(prefill.answers), existing: false };
+      });
+    } catch (error) {
+      // Two starts at once: the unique link lets one draft in; the other gets it (or who holds it).
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        const raced = await existingDraft(user, request.id);
+        if (raced) return raced;
+      }
+      throw error;
+    }
+  },
+);
 
 async function existingDraft(user: SignedInUser, requestId: string): Promise<StartAnswerDraftResult | null> {
   const draft = await db().decisionDraft.findUnique({

@@ -1,11 +1,9 @@
 import "server-only";
 import type { UseCaseResult } from "@/domain/errors";
 import { can } from "@/domain/policy";
-import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
-import type { RequestMeta } from "@/server/infra/request-context";
-import { loadEscalatedRequest } from "./load-escalated-request";
 import { auditRequestStep } from "./request-audit";
+import { withRequest } from "./request-step";
 import { REQUEST_SUMMARY_SELECT, type RequestSummary, requestSummary } from "./request-summary";
 
 /**
@@ -22,36 +20,32 @@ export interface EscalatedRequestView extends RequestSummary {
 export type ViewEscalatedRequestResult = UseCaseResult<{ request: EscalatedRequestView }>;
 
 /** Loads an escalated request for a lead partner; each view is audited in both parties' logs. */
-export async function viewEscalatedRequest(
-  user: SignedInUser,
-  reference: string,
-  meta: RequestMeta,
-): Promise<ViewEscalatedRequestResult> {
-  const loaded = await loadEscalatedRequest(user, reference, "request.view-escalated", meta);
-  if (!loaded.ok) return loaded;
-  const { request } = loaded;
-  const row = await db().informationRequest.findUniqueOrThrow({
-    where: { id: request.id },
-    select: { ...REQUEST_SUMMARY_SELECT, answer: { select: { kind: true, body: true, answeredAt: true } } },
-  });
-  const summary = await requestSummary(row);
-  await db().$transaction((tx) =>
-    auditRequestStep(tx, user, meta, request, "request.view-escalated", ["requesting", "responding"]),
-  );
-  return {
-    ok: true,
-    request: {
-      ...summary,
-      // A share's content is the requester's to read, not the lead partners': they see that it was shared.
-      answer: row.answer
-        ? {
-            kind: row.answer.kind,
-            answeredAt: row.answer.answeredAt,
-            reasons: row.answer.kind === "NO_SHARE" ? row.answer.body : null,
-          }
-        : null,
-      mayDecide:
-        can(user, "request.decide-escalation", request) && summary.escalations.some((e) => e.decision === null),
-    },
-  };
-}
+export const viewEscalatedRequest = withRequest(
+  "request.view-escalated",
+  async (user, request, meta): Promise<ViewEscalatedRequestResult> => {
+    const row = await db().informationRequest.findUniqueOrThrow({
+      where: { id: request.id },
+      select: { ...REQUEST_SUMMARY_SELECT, answer: { select: { kind: true, body: true, answeredAt: true } } },
+    });
+    const summary = await requestSummary(row);
+    await db().$transaction((tx) =>
+      auditRequestStep(tx, user, meta, request, "request.view-escalated", ["requesting", "responding"]),
+    );
+    return {
+      ok: true,
+      request: {
+        ...summary,
+        // A share's content is the requester's to read, not the lead partners': they see that it was shared.
+        answer: row.answer
+          ? {
+              kind: row.answer.kind,
+              answeredAt: row.answer.answeredAt,
+              reasons: row.answer.kind === "NO_SHARE" ? row.answer.body : null,
+            }
+          : null,
+        mayDecide:
+          can(user, "request.decide-escalation", request) && summary.escalations.some((e) => e.decision === null),
+      },
+    };
+  },
+);

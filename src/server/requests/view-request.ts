@@ -2,11 +2,9 @@ import "server-only";
 import { type UseCaseResult } from "@/domain/errors";
 import { can, requestRelationOf } from "@/domain/policy";
 import { isOverdue, mayDisputeRefusal, statusAfter } from "@/domain/requests";
-import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
-import type { RequestMeta } from "@/server/infra/request-context";
-import { loadRequestForAction } from "./load-request-for-action";
 import { auditRequestStep, recordRequestEvent } from "./request-audit";
+import { withRequest } from "./request-step";
 import { REQUEST_SUMMARY_SELECT, type RequestSummary, requestSummary } from "./request-summary";
 
 export interface RequestView extends RequestSummary {
@@ -43,123 +41,120 @@ export type ViewRequestResult = UseCaseResult<{ request: RequestView }>;
  * organisations' logs (the responding organisation learns who read what it shared) and recorded
  * in the request's own history; by the responding side in its own log.
  */
-export async function viewRequest(
-  user: SignedInUser,
-  reference: string,
-  meta: RequestMeta,
-  now: Date = new Date(),
-): Promise<ViewRequestResult> {
-  const loaded = await loadRequestForAction(user, reference, "request.view", meta);
-  if (!loaded.ok) return loaded;
-  const { request } = loaded;
-  const side = user.organisationId === request.requestingOrganisationId ? "requesting" : "responding";
-  const row = await db().informationRequest.findUniqueOrThrow({
-    where: { id: request.id },
-    select: {
-      ...REQUEST_SUMMARY_SELECT,
-      caseReference: true,
-      childName: true,
-      childDateOfBirth: true,
-      nhsNumber: true,
-      assignedTo: { select: { name: true } },
-      answer: true,
-      events: { orderBy: { id: "asc" }, take: 200 },
-    },
-  });
-  const people = await db().user.findMany({
-    where: {
-      id: {
-        in: [
-          ...row.events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
-          ...(row.answer ? [row.answer.answeredById] : []),
-        ],
+export const viewRequest = withRequest(
+  "request.view",
+  async (user, request, meta, now: Date = new Date()): Promise<ViewRequestResult> => {
+    const side = user.organisationId === request.requestingOrganisationId ? "requesting" : "responding";
+    const row = await db().informationRequest.findUniqueOrThrow({
+      where: { id: request.id },
+      select: {
+        ...REQUEST_SUMMARY_SELECT,
+        caseReference: true,
+        childName: true,
+        childDateOfBirth: true,
+        nhsNumber: true,
+        assignedTo: { select: { name: true } },
+        answer: true,
+        events: { orderBy: { id: "asc" }, take: 200 },
       },
-    },
-    select: { id: true, name: true, organisation: { select: { name: true } } },
-  });
-  const byId = new Map(people.map((p) => [p.id, p]));
-  // The responding organisation's own record and draft: never looked up for the requesting side.
-  const [answerDecision, answerDraft] =
-    side === "responding"
-      ? await Promise.all([
-          row.answer?.decisionId
-            ? db().decision.findFirst({
-                where: { id: row.answer.decisionId, organisationId: user.organisationId },
-                select: { reference: true },
-              })
-            : null,
-          db().decisionDraft.findUnique({
-            where: { answersRequestId: request.id },
-            select: { authorId: true, author: { select: { name: true } } },
-          }),
-        ])
-      : [null, null];
-  const may = {
-    assign: can(user, "request.assign", request) && statusAfter("assign", request.status) !== null,
-    acknowledge: can(user, "request.acknowledge", request) && statusAfter("acknowledge", request.status) !== null,
-    answer: can(user, "request.respond", request) && statusAfter("answer", request.status) !== null,
-    confirmReceipt:
-      can(user, "request.confirm-receipt", request) && statusAfter("confirm-receipt", request.status) !== null,
-    disputeRefusal:
-      can(user, "request.dispute-refusal", request) &&
-      mayDisputeRefusal(request.status, row.answer?.kind ?? null) &&
-      !row.escalations.some((e) => e.reason === "REFUSAL_DISPUTED"),
-  };
-  const team = may.assign
-    ? await db().user.findMany({
-        where: {
-          teamId: request.contactTeamId,
-          disabledAt: null,
-          role: { in: ["PRACTITIONER", "SUPERVISOR"] },
+    });
+    const people = await db().user.findMany({
+      where: {
+        id: {
+          in: [
+            ...row.events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+            ...(row.answer ? [row.answer.answeredById] : []),
+          ],
         },
-        select: { id: true, name: true },
-        orderBy: { name: "asc" },
-      })
-    : [];
+      },
+      select: { id: true, name: true, organisation: { select: { name: true } } },
+    });
+    const byId = new Map(people.map((p) => [p.id, p]));
+    // The responding organisation's own record and draft: never looked up for the requesting side.
+    const [answerDecision, answerDraft] =
+      side === "responding"
+        ? await Promise.all([
+            row.answer?.decisionId
+              ? db().decision.findFirst({
+                  where: { id: row.answer.decisionId, organisationId: user.organisationId },
+                  select: { reference: true },
+                })
+              : null,
+            db().decisionDraft.findUnique({
+              where: { answersRequestId: request.id },
+              select: { authorId: true, author: { select: { name: true } } },
+            }),
+          ])
+        : [null, null];
+    const may = {
+      assign: can(user, "request.assign", request) && statusAfter("assign", request.status) !== null,
+      acknowledge: can(user, "request.acknowledge", request) && statusAfter("acknowledge", request.status) !== null,
+      answer: can(user, "request.respond", request) && statusAfter("answer", request.status) !== null,
+      confirmReceipt:
+        can(user, "request.confirm-receipt", request) && statusAfter("confirm-receipt", request.status) !== null,
+      disputeRefusal:
+        can(user, "request.dispute-refusal", request) &&
+        mayDisputeRefusal(request.status, row.answer?.kind ?? null) &&
+        !row.escalations.some((e) => e.reason === "REFUSAL_DISPUTED"),
+    };
+    const team = may.assign
+      ? await db().user.findMany({
+          where: {
+            teamId: request.contactTeamId,
+            disabledAt: null,
+            role: { in: ["PRACTITIONER", "SUPERVISOR"] },
+          },
+          select: { id: true, name: true },
+          orderBy: { name: "asc" },
+        })
+      : [];
 
-  await db().$transaction(async (tx) => {
-    if (side === "requesting") await recordRequestEvent(tx, user, request.id, "VIEWED");
-    await auditRequestStep(
-      tx,
-      user,
-      meta,
-      request,
-      "request.view",
-      side === "requesting" ? ["requesting", "responding"] : ["responding"],
-      { relation: requestRelationOf(user, request) },
-    );
-  });
+    await db().$transaction(async (tx) => {
+      if (side === "requesting") await recordRequestEvent(tx, user, request.id, "VIEWED");
+      await auditRequestStep(
+        tx,
+        user,
+        meta,
+        request,
+        "request.view",
+        side === "requesting" ? ["requesting", "responding"] : ["responding"],
+        { relation: requestRelationOf(user, request) },
+      );
+    });
 
-  return {
-    ok: true,
-    request: {
-      ...(await requestSummary(row)),
-      side,
-      caseReference: row.caseReference,
-      childName: row.childName,
-      childDateOfBirth: row.childDateOfBirth ? row.childDateOfBirth.toISOString().slice(0, 10) : null,
-      nhsNumber: row.nhsNumber,
-      overdue: isOverdue(row.status, row.dueAt, now),
-      assignedTo: row.assignedTo?.name ?? null,
-      answer: row.answer
-        ? {
-            kind: row.answer.kind,
-            body: row.answer.body,
-            answeredBy: byId.get(row.answer.answeredById)?.name ?? "",
-            answeredAt: row.answer.answeredAt,
-            recordedAsDecision: row.answer.decisionId !== null,
-            decisionReference: answerDecision?.reference ?? null,
-          }
-        : null,
-      events: row.events.map((e) => ({
-        kind: e.kind,
-        at: e.at,
-        actor: e.actorId ? (byId.get(e.actorId)?.name ?? null) : null,
-        organisation: e.actorId ? (byId.get(e.actorId)?.organisation.name ?? null) : null,
-      })),
-      may,
-      team,
-      answerDraft: answerDraft ? { author: answerDraft.author.name, mine: answerDraft.authorId === user.userId } : null,
-    },
-  };
-}
+    return {
+      ok: true,
+      request: {
+        ...(await requestSummary(row)),
+        side,
+        caseReference: row.caseReference,
+        childName: row.childName,
+        childDateOfBirth: row.childDateOfBirth ? row.childDateOfBirth.toISOString().slice(0, 10) : null,
+        nhsNumber: row.nhsNumber,
+        overdue: isOverdue(row.status, row.dueAt, now),
+        assignedTo: row.assignedTo?.name ?? null,
+        answer: row.answer
+          ? {
+              kind: row.answer.kind,
+              body: row.answer.body,
+              answeredBy: byId.get(row.answer.answeredById)?.name ?? "",
+              answeredAt: row.answer.answeredAt,
+              recordedAsDecision: row.answer.decisionId !== null,
+              decisionReference: answerDecision?.reference ?? null,
+            }
+          : null,
+        events: row.events.map((e) => ({
+          kind: e.kind,
+          at: e.at,
+          actor: e.actorId ? (byId.get(e.actorId)?.name ?? null) : null,
+          organisation: e.actorId ? (byId.get(e.actorId)?.organisation.name ?? null) : null,
+        })),
+        may,
+        team,
+        answerDraft: answerDraft
+          ? { author: answerDraft.author.name, mine: answerDraft.authorId === user.userId }
+          : null,
+      },
+    };
+  },
+);
