@@ -36,6 +36,15 @@ async function lastAudit(action: string) {
   return db().auditEvent.findFirst({ where: { action }, orderBy: { id: "desc" } });
 }
 
+/** A practitioner Northshire's admin invited: the admin, the address, the invitation and its link's token. */
+async function invitedPractitioner(name: string, emailPrefix: string) {
+  const admin = await actorFor("admin@northshire.example");
+  const email = unique(emailPrefix);
+  const invited = await inviteUser(admin, { name, email, role: "PRACTITIONER" }, TEST_META);
+  if (!invited.ok) throw new Error("invite failed");
+  return { admin, email, invitationId: invited.invitationId, token: tokenOf(await linkSentTo(email, "invited")) };
+}
+
 describe("invitations", () => {
   it("invites by email; the link sets a password, creates the account in role and team, and works once", async () => {
     const admin = await actorFor("admin@northshire.example");
@@ -93,12 +102,8 @@ describe("invitations", () => {
   });
 
   it("resends with a new link (the old one dies), revokes; another organisation's is not found, audited", async () => {
-    const admin = await actorFor("admin@northshire.example");
-    const email = unique("resend");
-    const invited = await inviteUser(admin, { name: "Re Send", email, role: "PRACTITIONER" }, TEST_META);
-    if (!invited.ok) throw new Error("invite failed");
-    const first = tokenOf(await linkSentTo(email, "invited"));
-    expect(await changeInvitation(admin, "resend", { invitationId: invited.invitationId }, TEST_META)).toMatchObject({
+    const { admin, email, invitationId, token: first } = await invitedPractitioner("Re Send", "resend");
+    expect(await changeInvitation(admin, "resend", { invitationId }, TEST_META)).toMatchObject({
       ok: true,
     });
     expect(await loadInvitation(first)).toBeNull();
@@ -113,33 +118,30 @@ describe("invitations", () => {
     expect(await loadInvitation(second)).not.toBeNull();
 
     const riverside = await actorFor("admin@riverside.example");
-    expect(
-      await changeInvitation(riverside, "revoke", { invitationId: invited.invitationId }, TEST_META),
-    ).toMatchObject({ ok: false, error: "not-found" });
+    expect(await changeInvitation(riverside, "revoke", { invitationId }, TEST_META)).toMatchObject({
+      ok: false,
+      error: "not-found",
+    });
     expect(await lastAudit("access.denied")).toMatchObject({
       actorId: riverside.userId,
-      objectId: invited.invitationId,
+      objectId: invitationId,
     });
 
-    expect(await changeInvitation(admin, "revoke", { invitationId: invited.invitationId }, TEST_META)).toMatchObject({
+    expect(await changeInvitation(admin, "revoke", { invitationId }, TEST_META)).toMatchObject({
       ok: true,
     });
     expect(await loadInvitation(second)).toBeNull();
     expect(
       await acceptInvitation({ token: second, password: PASSWORD, confirmPassword: PASSWORD }, TEST_META),
     ).toMatchObject({ ok: false, error: "conflict" });
-    const listed = (await listInvitations(admin)).find((i) => i.id === invited.invitationId);
+    const listed = (await listInvitations(admin)).find((i) => i.id === invitationId);
     expect(listed?.status).toBe("revoked");
   });
 
   it("refuses an expired invitation", async () => {
-    const admin = await actorFor("admin@northshire.example");
-    const email = unique("expired");
-    const invited = await inviteUser(admin, { name: "Late", email, role: "PRACTITIONER" }, TEST_META);
-    if (!invited.ok) throw new Error("invite failed");
-    const token = tokenOf(await linkSentTo(email, "invited"));
+    const { invitationId, token } = await invitedPractitioner("Late", "expired");
     await withSuperuser((c) =>
-      c.query("UPDATE invitation SET expires_at = now() - interval '1 second' WHERE id = $1", [invited.invitationId]),
+      c.query("UPDATE invitation SET expires_at = now() - interval '1 second' WHERE id = $1", [invitationId]),
     );
     expect(await loadInvitation(token)).toBeNull();
     expect(await acceptInvitation({ token, password: PASSWORD, confirmPassword: PASSWORD }, TEST_META)).toMatchObject({

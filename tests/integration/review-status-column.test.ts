@@ -40,6 +40,26 @@ async function expectColumnAsDomain(reference: string, expected: ReviewStatus): 
 }
 
 const REPLY = { comment: "I weighed the risk with the DSL before sharing." };
+const NOTE = { kind: "NOTE", comment: "Seen: no action." };
+const ENDORSEMENT = { kind: "ENDORSEMENT" };
+
+/**
+ * Each step in turn on the decision (Alex's review as posted, or Sam's reply), each accepted, then the
+ * status it must leave in the column and in the domain alike.
+ */
+async function expectStatusesAfter(
+  reference: string,
+  steps: [step: Record<string, string> | "reply", status: ReviewStatus][],
+): Promise<void> {
+  for (const [step, status] of steps) {
+    const done =
+      step === "reply"
+        ? await replyToReview(await actorFor(SAM), reference, REPLY, TEST_META)
+        : await reviewDecision(await actorFor(ALEX), reference, step, TEST_META);
+    expect(done).toMatchObject({ ok: true });
+    await expectColumnAsDomain(reference, status);
+  }
+}
 
 describe("decision.review_status follows the domain's reviewStatus() (issue 13)", () => {
   it("is awaiting review when recorded", async () => {
@@ -49,25 +69,20 @@ describe("decision.review_status follows the domain's reviewStatus() (issue 13)"
 
   it("stays awaiting review after a note, then is endorsed after an endorsement", async () => {
     const reference = await recordThroughWizard(SAM, consentGivenShareAnswers(), "STATUS-0002");
-    const alex = await actorFor(ALEX);
-    const note = { kind: "NOTE" as const, comment: "Seen: no action." };
-    expect(await reviewDecision(alex, reference, note, TEST_META)).toMatchObject({ ok: true });
-    await expectColumnAsDomain(reference, "AWAITING_REVIEW");
-    expect(await reviewDecision(alex, reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: true });
-    await expectColumnAsDomain(reference, "ENDORSED");
+    await expectStatusesAfter(reference, [
+      [NOTE, "AWAITING_REVIEW"],
+      [ENDORSEMENT, "ENDORSED"],
+    ]);
   });
 
   it("needs action after a challenge, replied after a reply, needs action after a new challenge", async () => {
     const reference = await recordThroughWizard(SAM, consentGivenShareAnswers(), "STATUS-0003");
-    const alex = await actorFor(ALEX);
-    expect(await reviewDecision(alex, reference, CHALLENGE, TEST_META)).toMatchObject({ ok: true });
-    await expectColumnAsDomain(reference, "CHALLENGED_NEEDS_ACTION");
-    expect(await replyToReview(await actorFor(SAM), reference, REPLY, TEST_META)).toMatchObject({ ok: true });
-    await expectColumnAsDomain(reference, "CHALLENGED_REPLIED");
-    expect(await reviewDecision(alex, reference, CHALLENGE, TEST_META)).toMatchObject({ ok: true });
-    await expectColumnAsDomain(reference, "CHALLENGED_NEEDS_ACTION");
-    expect(await reviewDecision(alex, reference, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: true });
-    await expectColumnAsDomain(reference, "ENDORSED");
+    await expectStatusesAfter(reference, [
+      [CHALLENGE, "CHALLENGED_NEEDS_ACTION"],
+      ["reply", "CHALLENGED_REPLIED"],
+      [CHALLENGE, "CHALLENGED_NEEDS_ACTION"],
+      [ENDORSEMENT, "ENDORSED"],
+    ]);
   });
 
   it("is reconsidered once a follow-up is recorded, whatever its reviews; the follow-up awaits review", async () => {
@@ -92,7 +107,7 @@ describe("decision.review_status follows the domain's reviewStatus() (issue 13)"
     const endorsed = await recordThroughWizard(SAM, consentGivenShareAnswers(), "STATUS-0006");
     const replied = await recordThroughWizard(SAM, consentGivenShareAnswers(), "STATUS-0007");
     const alex = await actorFor(ALEX);
-    expect(await reviewDecision(alex, endorsed, { kind: "ENDORSEMENT" }, TEST_META)).toMatchObject({ ok: true });
+    expect(await reviewDecision(alex, endorsed, ENDORSEMENT, TEST_META)).toMatchObject({ ok: true });
     expect(await reviewDecision(alex, replied, CHALLENGE, TEST_META)).toMatchObject({ ok: true });
     expect(await replyToReview(await actorFor(SAM), replied, REPLY, TEST_META)).toMatchObject({ ok: true });
     // As if recorded and reviewed before the column: every decision at its default.
