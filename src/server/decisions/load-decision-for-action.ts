@@ -42,6 +42,24 @@ export async function decisionNotFound(
 }
 
 /**
+ * The decision of the user's organisation that a reference (as typed or linked) names, read by
+ * `find` (each caller reads what it needs). "Not found" when the reference cannot be one or the
+ * organisation holds none; held by another organisation, the lookup is audited (decisionNotFound).
+ */
+export async function findOwnDecision<Decision>(
+  user: SignedInUser,
+  rawReference: string,
+  attempted: Action,
+  meta: RequestMeta,
+  find: (where: { reference: string; organisationId: string }) => Promise<Decision | null>,
+): Promise<{ ok: true; decision: Decision } | UseCaseFailure> {
+  const reference = normaliseDecisionReference(rawReference);
+  if (!reference) return fail.notFound(DECISION_NOT_FOUND);
+  const decision = await find({ reference, organisationId: user.organisationId });
+  return decision ? { ok: true, decision } : decisionNotFound(user, reference, attempted, meta);
+}
+
+/**
  * The decision a state-changing action is about, if the policy allows this user that action on
  * it. Another organisation's decision is "not found"; every refusal is audited once.
  */
@@ -51,21 +69,22 @@ export async function loadDecisionForAction(
   action: RecordAction,
   meta: RequestMeta,
 ): Promise<LoadForActionResult> {
-  const reference = normaliseDecisionReference(rawReference);
-  if (!reference) return fail.notFound(DECISION_NOT_FOUND);
-  const decision = await db().decision.findFirst({
-    where: { reference, organisationId: user.organisationId },
-    select: {
-      id: true,
-      reference: true,
-      organisationId: true,
-      teamId: true,
-      authorId: true,
-      caseReference: true,
-      outcome: true,
-    },
-  });
-  if (!decision) return decisionNotFound(user, reference, action, meta);
+  const found = await findOwnDecision(user, rawReference, action, meta, (where) =>
+    db().decision.findFirst({
+      where,
+      select: {
+        id: true,
+        reference: true,
+        organisationId: true,
+        teamId: true,
+        authorId: true,
+        caseReference: true,
+        outcome: true,
+      },
+    }),
+  );
+  if (!found.ok) return found;
+  const { decision } = found;
   if (!can(user, action, decision)) {
     await recordRefusal(user, meta, action, { type: "decision", id: decision.reference });
     return fail.forbidden("You cannot do this to this decision");

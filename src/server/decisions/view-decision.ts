@@ -5,10 +5,9 @@ import { type RecordAction, can } from "@/domain/policy";
 import type { SignedInUser } from "../auth/current-actor";
 import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
 import { recordRefusal } from "../auth/refusal";
-import { DECISION_NOT_FOUND, decisionNotFound } from "./load-decision-for-action";
+import { findOwnDecision } from "./load-decision-for-action";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
-import { normaliseDecisionReference } from "./reference";
 
 /** The record as stored: dates are ISO strings after the JSON round trip. */
 export type StoredDecisionRecord = Omit<
@@ -48,6 +47,18 @@ export interface DecisionView {
 /** Where a record was shown or sent: its page, or a download (JSON, PDF). */
 export type DisclosureChannel = "page" | "json" | "pdf" | "print";
 
+/** What a decision's page shows beside the record: its people, its follow-ups, its share confirmation. */
+const DECISION_VIEW_INCLUDE = {
+  author: { select: { id: true, name: true, jobTitle: true } },
+  organisation: { select: { name: true } },
+  team: { select: { name: true } },
+  supersedes: { select: { reference: true, kind: true } },
+  followUps: { select: { reference: true, kind: true, recordedAt: true }, orderBy: { recordedAt: "asc" } },
+  shareConfirmation: {
+    select: { sharedOn: true, method: true, recordedAt: true, confirmedBy: { select: { name: true } } },
+  },
+} as const;
+
 export type ViewDecisionResult = UseCaseResult<{ decision: DecisionView }>;
 
 /**
@@ -61,22 +72,11 @@ export async function viewDecision(
   meta: RequestMeta,
   purpose: { action: Extract<RecordAction, "decision.view" | "decision.export">; channel: DisclosureChannel },
 ): Promise<ViewDecisionResult> {
-  const reference = normaliseDecisionReference(rawReference);
-  if (!reference) return fail.notFound(DECISION_NOT_FOUND);
-  const decision = await db().decision.findFirst({
-    where: { reference, organisationId: user.organisationId },
-    include: {
-      author: { select: { id: true, name: true, jobTitle: true } },
-      organisation: { select: { name: true } },
-      team: { select: { name: true } },
-      supersedes: { select: { reference: true, kind: true } },
-      followUps: { select: { reference: true, kind: true, recordedAt: true }, orderBy: { recordedAt: "asc" } },
-      shareConfirmation: {
-        select: { sharedOn: true, method: true, recordedAt: true, confirmedBy: { select: { name: true } } },
-      },
-    },
-  });
-  if (!decision) return decisionNotFound(user, reference, purpose.action, meta);
+  const found = await findOwnDecision(user, rawReference, purpose.action, meta, (where) =>
+    db().decision.findFirst({ where, include: DECISION_VIEW_INCLUDE }),
+  );
+  if (!found.ok) return found;
+  const { decision } = found;
 
   if (!can(user, purpose.action, decision)) {
     await recordRefusal(user, meta, purpose.action, { type: "decision", id: decision.reference });

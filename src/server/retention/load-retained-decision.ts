@@ -4,8 +4,7 @@ import { type UseCaseResult, fail } from "@/domain/errors";
 import type { SignedInUser } from "../auth/current-actor";
 import { db } from "@/server/infra/db";
 import { fieldErrorsFrom } from "../field-errors";
-import { normaliseDecisionReference } from "../decisions/reference";
-import { DECISION_NOT_FOUND, decisionNotFound } from "../decisions/load-decision-for-action";
+import { findOwnDecision } from "../decisions/load-decision-for-action";
 import type { RequestMeta } from "@/server/infra/request-context";
 
 /**
@@ -22,16 +21,11 @@ export async function loadRetainedDecision<Input extends { reference: string }>(
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
   const input = parsed.data;
-  const reference = normaliseDecisionReference(input.reference);
-  const decision = reference
-    ? await db().decision.findFirst({
-        where: { reference, organisationId: user.organisationId },
-        include: { retention: true },
-      })
-    : null;
-  if (!decision) {
-    return reference ? decisionNotFound(user, reference, "retention.manage", meta) : fail.notFound(DECISION_NOT_FOUND);
-  }
+  const found = await findOwnDecision(user, input.reference, "retention.manage", meta, (where) =>
+    db().decision.findFirst({ where, include: { retention: true } }),
+  );
+  if (!found.ok) return found;
+  const { decision } = found;
   if (decision.retention?.disposedAt) return fail.conflict("This record has already been disposed of");
   return { ok: true, decision, input } satisfies UseCaseResult<{ decision: typeof decision; input: Input }>;
 }
