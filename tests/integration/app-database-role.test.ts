@@ -81,14 +81,7 @@ afterAll(async () => {
 describe("the app's database role", () => {
   it("is a plain login role that owns nothing", async () => {
     const role = await withSuperuser((client) =>
-      client.query<{
-        rolsuper: boolean;
-        rolcreatedb: boolean;
-        rolcreaterole: boolean;
-        rolbypassrls: boolean;
-        rolcanlogin: boolean;
-        owned: string;
-      }>(
+      client.query(
         `SELECT rolsuper, rolcreatedb, rolcreaterole, rolbypassrls, rolcanlogin,
                 (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid)::text AS owned
            FROM pg_roles r WHERE rolname = $1`,

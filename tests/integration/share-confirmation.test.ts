@@ -28,19 +28,10 @@ describe("confirmShare", () => {
 
   it("lets the author's supervisor confirm, but not a supervisor of another team", async () => {
     const reference = await recordThroughWizard(SAM, consentGivenShareAnswers(), "CONF-0002");
-    const kim = await confirmShare(
-      await actorFor(KIM),
-      reference,
-      { sharedOn: "2026-01-05", method: "post" },
-      TEST_META,
-    );
+    const sharedByPost = { sharedOn: "2026-01-05", method: "post" };
+    const kim = await confirmShare(await actorFor(KIM), reference, sharedByPost, TEST_META);
     expect(kim).toMatchObject({ ok: false, error: "forbidden" });
-    const alex = await confirmShare(
-      await actorFor(ALEX),
-      reference,
-      { sharedOn: "2026-01-05", method: "post" },
-      TEST_META,
-    );
+    const alex = await confirmShare(await actorFor(ALEX), reference, sharedByPost, TEST_META);
     expect(alex.ok).toBe(true);
   });
 
