@@ -1,5 +1,7 @@
 // Shared set-up for the information request tests (issue 14, decisions 028 and 030): sending a
 // request as a demo user, answering it, and reading back its notifications, history and audit.
+import { expect } from "vitest";
+import type { UseCaseErrorKind, UseCaseResult } from "@/domain/errors";
 import type { SignedInUser } from "@/server/auth/current-actor";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
@@ -46,6 +48,21 @@ export async function postAs<Result>(
   now?: Date,
 ): Promise<Result> {
   return step(await actorFor(email), reference, fields, TEST_META, now);
+}
+
+/** Who posts what (at `now`, when given), and what it must answer: true when done, else the error's kind. */
+export type Posting = [email: string, fields: Record<string, string>, answer: true | UseCaseErrorKind, now?: Date];
+
+/** Each posting of the form about `reference` in turn, each answered as it says. */
+export async function expectPostings(
+  step: (user: SignedInUser, reference: string, raw: unknown, meta: RequestMeta, now?: Date) => Promise<UseCaseResult>,
+  reference: string,
+  postings: Posting[],
+): Promise<void> {
+  for (const [email, fields, answer, now] of postings) {
+    const result = await postAs(step, email, reference, fields, now);
+    expect(result.ok || result.error, `${email} posting ${JSON.stringify(fields)}`).toBe(answer);
+  }
 }
 
 /** The contact team's answer by `email`: shares `information`, or refuses for `reasons`. */
