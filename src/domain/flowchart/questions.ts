@@ -1,3 +1,4 @@
+import { without } from "../closed-lists";
 import { SOURCES, type GoldenRuleId } from "../guidance";
 
 export const FLOWCHART_QUESTION_IDS = [
@@ -12,11 +13,8 @@ export const FLOWCHART_QUESTION_IDS = [
 export type FlowchartQuestionId = (typeof FLOWCHART_QUESTION_IDS)[number];
 
 /** Questions where "not sure" is allowed and leads to seeking advice. */
-export type AdvisableQuestionId = Exclude<FlowchartQuestionId, "immediate-risk">;
-
-export const ADVISABLE_QUESTION_IDS = FLOWCHART_QUESTION_IDS.filter(
-  (id): id is AdvisableQuestionId => id !== "immediate-risk",
-);
+export const ADVISABLE_QUESTION_IDS = without(FLOWCHART_QUESTION_IDS, "immediate-risk");
+export type AdvisableQuestionId = (typeof ADVISABLE_QUESTION_IDS)[number];
 
 export type YesNo = "yes" | "no";
 export type YesNoNotSure = YesNo | "not-sure";
