@@ -17,3 +17,12 @@ export function without<const Value extends string, const Excluded extends Value
 ): Exclude<Value, Excluded>[] {
   return values.filter((value): value is Exclude<Value, Excluded> => value !== excluded);
 }
+
+/** One column of a table keyed by a closed list's values, such as each role's label. */
+export function column<const Key extends string, Row, const Field extends keyof Row>(
+  table: Record<Key, Row>,
+  field: Field,
+): Record<Key, Row[Field]> {
+  const entries = Object.entries<Row>(table).map(([key, row]) => [key, row[field]]);
+  return Object.fromEntries(entries) as Record<Key, Row[Field]>;
+}

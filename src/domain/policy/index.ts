@@ -1,18 +1,25 @@
 // The authorisation policy: who may do what, to which records. Pure, so every page, server
 // action and route handler asks the same question and the table-driven tests cover it all.
-import { keysOf } from "../closed-lists";
+import { column, keysOf } from "../closed-lists";
 import { type PartnershipAction, type PartnershipResource, isPartnershipAction, partnershipCan } from "./partnership";
 import { type RequestAction, type RequestResource, isRequestAction, requestCan } from "./request";
 
-export const ROLES = ["PRACTITIONER", "SUPERVISOR", "IG_LEAD", "ADMIN"] as const;
-export type Role = (typeof ROLES)[number];
+interface RoleFacts {
+  label: string;
+  /** The page its people land on after signing in. */
+  home: string;
+}
 
-export const ROLE_LABELS: Record<Role, string> = {
-  PRACTITIONER: "Practitioner",
-  SUPERVISOR: "Supervisor / designated safeguarding lead",
-  IG_LEAD: "Information governance lead",
-  ADMIN: "Service administrator",
-};
+/** The roles (ROLES comes from the keys), how each is named and where its people start. */
+const ROLE_FACTS = {
+  PRACTITIONER: { label: "Practitioner", home: "/decisions" },
+  SUPERVISOR: { label: "Supervisor / designated safeguarding lead", home: "/review" },
+  IG_LEAD: { label: "Information governance lead", home: "/audit" },
+  ADMIN: { label: "Service administrator", home: "/admin" },
+} satisfies Record<string, RoleFacts>;
+export const ROLES = keysOf(ROLE_FACTS);
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = column(ROLE_FACTS, "label");
 
 export interface Actor {
   userId: string;
@@ -177,16 +184,7 @@ export function can(
 
 /** The home a role lands on after signing in. */
 export function homePathFor(role: Role): string {
-  switch (role) {
-    case "PRACTITIONER":
-      return "/decisions";
-    case "SUPERVISOR":
-      return "/review";
-    case "IG_LEAD":
-      return "/audit";
-    case "ADMIN":
-      return "/admin";
-  }
+  return ROLE_FACTS[role].home;
 }
 
 export * from "./case";
