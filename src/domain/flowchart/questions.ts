@@ -1,19 +1,9 @@
-import { without } from "../closed-lists";
+import { keysOf, without } from "../closed-lists";
 import { SOURCES, type GoldenRuleId } from "../guidance";
 
-export const FLOWCHART_QUESTION_IDS = [
-  "immediate-risk",
-  "purpose",
-  "identifiable",
-  "confidential",
-  "consent",
-  "other-lawful-reason",
-] as const;
-
-export type FlowchartQuestionId = (typeof FLOWCHART_QUESTION_IDS)[number];
-
+/** The flowchart's questions (FLOWCHART_QUESTION_IDS lists them in the order they are asked). */
+export type FlowchartQuestionId = keyof FlowchartAnswerValues;
 /** Questions where "not sure" is allowed and leads to seeking advice. */
-export const ADVISABLE_QUESTION_IDS = without(FLOWCHART_QUESTION_IDS, "immediate-risk");
 export type AdvisableQuestionId = (typeof ADVISABLE_QUESTION_IDS)[number];
 
 export type YesNo = "yes" | "no";
@@ -232,6 +222,10 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
     },
   }),
 };
+
+/** The questions in the order they are asked: the keys of FLOWCHART. */
+export const FLOWCHART_QUESTION_IDS = keysOf(FLOWCHART);
+export const ADVISABLE_QUESTION_IDS = without(FLOWCHART_QUESTION_IDS, "immediate-risk");
 
 export const FLOWCHART_START: FlowchartQuestionId = "immediate-risk";
 
