@@ -9,6 +9,7 @@ import {
   type AdvisableQuestionId,
   type FlowchartAnswers,
   type FlowchartEvaluation,
+  type Indication,
 } from "./index";
 
 const evaluate = (given: FlowchartAnswers["given"], extra: Omit<FlowchartAnswers, "given"> = {}): FlowchartEvaluation =>
@@ -18,7 +19,6 @@ const ROUTINE = { "immediate-risk": "no", purpose: "yes", identifiable: "yes", c
 
 describe("the flowchart data", () => {
   it("asks the questions in the 2018 order", () => {
-    expect(Object.keys(FLOWCHART)).toEqual([...FLOWCHART_QUESTION_IDS]);
     expect(FLOWCHART_QUESTION_IDS).toEqual(
       "immediate-risk purpose identifiable confidential consent other-lawful-reason".split(" "),
     );
@@ -215,20 +215,27 @@ describe("evaluateFlowchart: every 'not sure'", () => {
     expect(result.explanation).toContain("designated safeguarding lead");
   });
 
-  it.each<[AdvisableQuestionId, string, string, string]>([
-    ["purpose", "yes", "INCOMPLETE", "ADVICE_TAKEN_ON_PURPOSE,LEGITIMATE_PURPOSE"],
-    ["purpose", "no", "DO_NOT_SHARE", "ADVICE_TAKEN_ON_PURPOSE,NO_LEGITIMATE_PURPOSE"],
-    ["identifiable", "no", "SHARE", "ADVICE_TAKEN_ON_IDENTIFIABLE,NOT_IDENTIFIABLE"],
-    ["identifiable", "yes", "INCOMPLETE", "ADVICE_TAKEN_ON_IDENTIFIABLE,IDENTIFIABLE"],
-    ["confidential", "no", "SHARE", "ADVICE_TAKEN_ON_CONFIDENTIAL,NOT_CONFIDENTIAL"],
-    ["confidential", "yes", "INCOMPLETE", "ADVICE_TAKEN_ON_CONFIDENTIAL,CONFIDENTIAL"],
-    ["consent", "given", "SHARE", "ADVICE_TAKEN_ON_CONSENT,CONSENT_GIVEN"],
-    ["consent", "refused", "INCOMPLETE", "ADVICE_TAKEN_ON_CONSENT,CONSENT_REFUSED"],
-    ["consent", "withdrawn", "INCOMPLETE", "ADVICE_TAKEN_ON_CONSENT,CONSENT_WITHDRAWN"],
-    ["consent", "not-sought", "INCOMPLETE", "ADVICE_TAKEN_ON_CONSENT,CONSENT_NOT_SOUGHT"],
-    ["other-lawful-reason", "yes", "SHARE", "ADVICE_TAKEN_ON_OTHER_LAWFUL_REASON,OTHER_LAWFUL_REASON"],
-    ["other-lawful-reason", "no", "DO_NOT_SHARE", "ADVICE_TAKEN_ON_OTHER_LAWFUL_REASON,NO_OTHER_LAWFUL_REASON"],
-  ])("after advice, %s → %s", (questionId, informedAnswer, indication, lastCodes) => {
+  // Where each informed answer leads after advice: [indication, the reason code of its route].
+  const afterAdviceLeadsTo: { [Q in AdvisableQuestionId]: Record<string, [Indication, string]> } = {
+    purpose: { yes: ["INCOMPLETE", "LEGITIMATE_PURPOSE"], no: ["DO_NOT_SHARE", "NO_LEGITIMATE_PURPOSE"] },
+    identifiable: { no: ["SHARE", "NOT_IDENTIFIABLE"], yes: ["INCOMPLETE", "IDENTIFIABLE"] },
+    confidential: { no: ["SHARE", "NOT_CONFIDENTIAL"], yes: ["INCOMPLETE", "CONFIDENTIAL"] },
+    consent: {
+      given: ["SHARE", "CONSENT_GIVEN"],
+      refused: ["INCOMPLETE", "CONSENT_REFUSED"],
+      withdrawn: ["INCOMPLETE", "CONSENT_WITHDRAWN"],
+      "not-sought": ["INCOMPLETE", "CONSENT_NOT_SOUGHT"],
+    },
+    "other-lawful-reason": { yes: ["SHARE", "OTHER_LAWFUL_REASON"], no: ["DO_NOT_SHARE", "NO_OTHER_LAWFUL_REASON"] },
+  };
+  const afterAdviceCases = ADVISABLE_QUESTION_IDS.flatMap((questionId) =>
+    Object.entries(afterAdviceLeadsTo[questionId]).map(([informedAnswer, [indication, routeCode]]) => {
+      const takenCode = neededCode[questionId].replace("ADVICE_NEEDED_ON_", "ADVICE_TAKEN_ON_");
+      return [questionId, informedAnswer, indication, `${takenCode},${routeCode}`] as const;
+    }),
+  );
+
+  it.each(afterAdviceCases)("after advice, %s → %s", (questionId, informedAnswer, indication, lastCodes) => {
     const given = { ...upTo[questionId], [questionId]: "not-sure" } as FlowchartAnswers["given"];
     const afterAdvice = { [questionId]: informedAnswer } as FlowchartAnswers["afterAdvice"];
     const result = evaluate(given, { afterAdvice });

@@ -1,22 +1,10 @@
+import { keysOf, without } from "../closed-lists";
 import { SOURCES, type GoldenRuleId } from "../guidance";
 
-export const FLOWCHART_QUESTION_IDS = [
-  "immediate-risk",
-  "purpose",
-  "identifiable",
-  "confidential",
-  "consent",
-  "other-lawful-reason",
-] as const;
-
-export type FlowchartQuestionId = (typeof FLOWCHART_QUESTION_IDS)[number];
-
+/** The flowchart's questions (FLOWCHART_QUESTION_IDS lists them in the order they are asked). */
+export type FlowchartQuestionId = keyof FlowchartAnswerValues;
 /** Questions where "not sure" is allowed and leads to seeking advice. */
-export type AdvisableQuestionId = Exclude<FlowchartQuestionId, "immediate-risk">;
-
-export const ADVISABLE_QUESTION_IDS = FLOWCHART_QUESTION_IDS.filter(
-  (id): id is AdvisableQuestionId => id !== "immediate-risk",
-);
+export type AdvisableQuestionId = (typeof ADVISABLE_QUESTION_IDS)[number];
 
 export type YesNo = "yes" | "no";
 export type YesNoNotSure = YesNo | "not-sure";
@@ -117,6 +105,25 @@ const YES_NO_NOT_SURE_OPTIONS = [
   NOT_SURE_OPTION,
 ] as const;
 
+/** The flowchart goes on to another question. */
+const askNext = (next: FlowchartQuestionId, reasonCode: RouteReasonCode): FlowchartRoute => ({ next, reasonCode });
+/** The flowchart indicates what to do. */
+const indicate = (indication: ResolvedIndication, reasonCode: RouteReasonCode): FlowchartRoute => ({
+  indication,
+  reasonCode,
+});
+
+type YesNoNotSureQuestionId = "purpose" | "identifiable" | "confidential" | "other-lawful-reason";
+type YesNoNotSureQuestion<Q extends YesNoNotSureQuestionId> = Omit<FlowchartQuestion<Q>, "id" | "options" | "routes">;
+
+/** A question answered yes, no or "I'm not sure" (which leads to advice), and where yes and no lead. */
+function yesNoNotSure<Q extends YesNoNotSureQuestionId>(
+  id: Q,
+  { yes, no, ...question }: YesNoNotSureQuestion<Q> & { yes: FlowchartRoute; no: FlowchartRoute },
+): FlowchartQuestion<Q> {
+  return { id, ...question, options: YES_NO_NOT_SURE_OPTIONS, routes: { yes, no } as FlowchartQuestion<Q>["routes"] };
+}
+
 /**
  * The "when and how to share" flowchart from the HM Government 2018 advice, as data. The order
  * of the keys is the order of the questions.
@@ -134,42 +141,30 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
       { value: "no", label: "No" },
     ],
     routes: {
-      yes: { indication: "EMERGENCY", reasonCode: "IMMEDIATE_RISK_OF_SIGNIFICANT_HARM" },
-      no: { next: "purpose", reasonCode: "NO_IMMEDIATE_RISK" },
+      yes: indicate("EMERGENCY", "IMMEDIATE_RISK_OF_SIGNIFICANT_HARM"),
+      no: askNext("purpose", "NO_IMMEDIATE_RISK"),
     },
   },
-  purpose: {
-    id: "purpose",
+  purpose: yesNoNotSure("purpose", {
     question: "Is there a clear and legitimate purpose for sharing the information?",
     hint: "For example, to help keep a child safe, to assess their needs, or to get support to a family.",
     notSurePhrase: "whether there is a clear and legitimate purpose for sharing",
     ruleIds: ["protection-comes-first", "share-only-what-is-needed"],
     source: SOURCES.hmg2018Flowchart,
-    options: YES_NO_NOT_SURE_OPTIONS,
-    routes: {
-      yes: { next: "identifiable", reasonCode: "LEGITIMATE_PURPOSE" },
-      no: { indication: "DO_NOT_SHARE", reasonCode: "NO_LEGITIMATE_PURPOSE" },
-    },
-    whenAtRiskOfSignificantHarm: {
-      next: "identifiable",
-      reasonCode: "PROTECTING_FROM_SIGNIFICANT_HARM_IS_LEGITIMATE",
-    },
-  },
-  identifiable: {
-    id: "identifiable",
+    yes: askNext("identifiable", "LEGITIMATE_PURPOSE"),
+    no: indicate("DO_NOT_SHARE", "NO_LEGITIMATE_PURPOSE"),
+    whenAtRiskOfSignificantHarm: askNext("identifiable", "PROTECTING_FROM_SIGNIFICANT_HARM_IS_LEGITIMATE"),
+  }),
+  identifiable: yesNoNotSure("identifiable", {
     question: "Does the information let someone identify a living person?",
     hint: "Think about whether the details, put together, could identify the child or anyone else, even without names.",
     notSurePhrase: "whether the information identifies a person",
     ruleIds: ["share-only-what-is-needed"],
     source: SOURCES.hmg2018Flowchart,
-    options: YES_NO_NOT_SURE_OPTIONS,
-    routes: {
-      yes: { next: "confidential", reasonCode: "IDENTIFIABLE" },
-      no: { indication: "SHARE", reasonCode: "NOT_IDENTIFIABLE" },
-    },
-  },
-  confidential: {
-    id: "confidential",
+    yes: askNext("confidential", "IDENTIFIABLE"),
+    no: indicate("SHARE", "NOT_IDENTIFIABLE"),
+  }),
+  confidential: yesNoNotSure("confidential", {
     question: "Is the information confidential?",
     hint:
       "Information is usually confidential if it was given in confidence, or is private and not already known " +
@@ -177,12 +172,9 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
     notSurePhrase: "whether the information is confidential",
     ruleIds: ["protection-comes-first"],
     source: `${SOURCES.hmg2018Flowchart}; ${SOURCES.preSchool}`,
-    options: YES_NO_NOT_SURE_OPTIONS,
-    routes: {
-      yes: { next: "consent", reasonCode: "CONFIDENTIAL" },
-      no: { indication: "SHARE", reasonCode: "NOT_CONFIDENTIAL" },
-    },
-  },
+    yes: askNext("consent", "CONFIDENTIAL"),
+    no: indicate("SHARE", "NOT_CONFIDENTIAL"),
+  }),
   consent: {
     id: "consent",
     question: "Do you have consent to share?",
@@ -204,17 +196,16 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
       NOT_SURE_OPTION,
     ],
     routes: {
-      given: { indication: "SHARE", reasonCode: "CONSENT_GIVEN" },
-      refused: { next: "other-lawful-reason", reasonCode: "CONSENT_REFUSED" },
-      withdrawn: { next: "other-lawful-reason", reasonCode: "CONSENT_WITHDRAWN" },
-      "not-sought": { next: "other-lawful-reason", reasonCode: "CONSENT_NOT_SOUGHT" },
+      given: indicate("SHARE", "CONSENT_GIVEN"),
+      refused: askNext("other-lawful-reason", "CONSENT_REFUSED"),
+      withdrawn: askNext("other-lawful-reason", "CONSENT_WITHDRAWN"),
+      "not-sought": askNext("other-lawful-reason", "CONSENT_NOT_SOUGHT"),
     },
     whenAtRiskOfSignificantHarmAnswered: {
-      given: { indication: "SHARE", reasonCode: "AT_RISK_CONSENT_IS_NOT_THE_BASIS" },
+      given: indicate("SHARE", "AT_RISK_CONSENT_IS_NOT_THE_BASIS"),
     },
   },
-  "other-lawful-reason": {
-    id: "other-lawful-reason",
+  "other-lawful-reason": yesNoNotSure("other-lawful-reason", {
     question: "Is there another lawful reason to share without consent?",
     hint:
       "For example, a legal duty or power to share, your organisation's public functions, protecting someone's " +
@@ -222,24 +213,19 @@ export const FLOWCHART: { readonly [Q in FlowchartQuestionId]: FlowchartQuestion
     notSurePhrase: "whether there is another lawful reason to share",
     ruleIds: ["consent-is-not-required-when-at-risk", "protection-comes-first"],
     source: `${SOURCES.hmg2018Flowchart}; ${SOURCES.dfe2024Rule(3)}`,
-    options: YES_NO_NOT_SURE_OPTIONS,
-    routes: {
-      yes: { indication: "SHARE", reasonCode: "OTHER_LAWFUL_REASON" },
-      no: { indication: "DO_NOT_SHARE", reasonCode: "NO_OTHER_LAWFUL_REASON" },
-    },
-    whenChildAtRiskOfSignificantHarm: {
-      indication: "SHARE",
-      reasonCode: "CHILD_AT_RISK_PUBLIC_INTEREST_OVERRIDES",
-    },
-    whenAdultAtRiskMayBeProtectedWithoutConsent: {
-      indication: "SHARE",
-      reasonCode: "ADULT_AT_RISK_MAY_BE_PROTECTED_WITHOUT_CONSENT",
-    },
+    yes: indicate("SHARE", "OTHER_LAWFUL_REASON"),
+    no: indicate("DO_NOT_SHARE", "NO_OTHER_LAWFUL_REASON"),
+    whenChildAtRiskOfSignificantHarm: indicate("SHARE", "CHILD_AT_RISK_PUBLIC_INTEREST_OVERRIDES"),
+    whenAdultAtRiskMayBeProtectedWithoutConsent: indicate("SHARE", "ADULT_AT_RISK_MAY_BE_PROTECTED_WITHOUT_CONSENT"),
     whenRiskOfHarmBelowSignificant: {
-      no: { indication: "DO_NOT_SHARE", reasonCode: "NO_OTHER_LAWFUL_REASON_WEIGH_RISK_OF_HARM" },
+      no: indicate("DO_NOT_SHARE", "NO_OTHER_LAWFUL_REASON_WEIGH_RISK_OF_HARM"),
     },
-  },
+  }),
 };
+
+/** The questions in the order they are asked: the keys of FLOWCHART. */
+export const FLOWCHART_QUESTION_IDS = keysOf(FLOWCHART);
+export const ADVISABLE_QUESTION_IDS = without(FLOWCHART_QUESTION_IDS, "immediate-risk");
 
 export const FLOWCHART_START: FlowchartQuestionId = "immediate-risk";
 

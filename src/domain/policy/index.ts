@@ -1,17 +1,25 @@
 // The authorisation policy: who may do what, to which records. Pure, so every page, server
 // action and route handler asks the same question and the table-driven tests cover it all.
+import { column, keysOf } from "../closed-lists";
 import { type PartnershipAction, type PartnershipResource, isPartnershipAction, partnershipCan } from "./partnership";
 import { type RequestAction, type RequestResource, isRequestAction, requestCan } from "./request";
 
-export const ROLES = ["PRACTITIONER", "SUPERVISOR", "IG_LEAD", "ADMIN"] as const;
-export type Role = (typeof ROLES)[number];
+interface RoleFacts {
+  label: string;
+  /** The page its people land on after signing in. */
+  home: string;
+}
 
-export const ROLE_LABELS: Record<Role, string> = {
-  PRACTITIONER: "Practitioner",
-  SUPERVISOR: "Supervisor / designated safeguarding lead",
-  IG_LEAD: "Information governance lead",
-  ADMIN: "Service administrator",
-};
+/** The roles (ROLES comes from the keys), how each is named and where its people start. */
+const ROLE_FACTS = {
+  PRACTITIONER: { label: "Practitioner", home: "/decisions" },
+  SUPERVISOR: { label: "Supervisor / designated safeguarding lead", home: "/review" },
+  IG_LEAD: { label: "Information governance lead", home: "/audit" },
+  ADMIN: { label: "Service administrator", home: "/admin" },
+} satisfies Record<string, RoleFacts>;
+export const ROLES = keysOf(ROLE_FACTS);
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = column(ROLE_FACTS, "label");
 
 export interface Actor {
   userId: string;
@@ -33,58 +41,11 @@ export interface ScopedResource {
   partyIds?: readonly string[];
 }
 
-/** Actions that need no particular record: the question is only "may this role do it here?" */
-export const GLOBAL_ACTIONS = [
-  "decision.record",
-  "decision.list-own",
-  "review.queue",
-  "review.team-view",
-  "escalation.list",
-  "audit.view",
-  "audit.verify",
-  "audit.export",
-  "decisions.export",
-  "subject-access.export",
-  "dashboard.view",
-  "retention.manage",
-  "settings.manage",
-  "users.manage",
-  "organisation.manage",
-  "teams.manage",
-  "case.search",
-  "users.invite",
-  // Decision 024: anonymous consultations, local arrangements, retention rules by record type.
-  "consultation.record",
-  "consultation.list-own",
-  "arrangements.manage",
-  "retention-rules.manage",
-  "sso.manage",
-  // Issue 14: information requests between the agencies of a partnership (decision 028).
-  "request.send",
-  "request.inbox",
-  "request.list-own",
-  "partnership.view",
-] as const;
-
-/** Actions on one record, decided by where the record sits relative to the actor. */
-export const RECORD_ACTIONS = [
-  "decision.view",
-  "decision.review",
-  "decision.reply",
-  "decision.reconsider",
-  "decision.confirm-share",
-  "decision.escalate",
-  "decision.export",
-  "escalation.resolve",
-  "consultation.view",
-  "consultation.link",
-] as const;
-
-export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
-export type RecordAction = (typeof RECORD_ACTIONS)[number];
-export type Action = GlobalAction | RecordAction | RequestAction | PartnershipAction;
-
-const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
+/**
+ * Actions that need no particular record: the question is only "may this role do it here?". The
+ * grants are the list of these actions (GLOBAL_ACTIONS comes from their keys).
+ */
+const GLOBAL_GRANTS = {
   // Designated safeguarding leads make decisions too, so supervisors may record them.
   "decision.record": ["PRACTITIONER", "SUPERVISOR"],
   "decision.list-own": ["PRACTITIONER", "SUPERVISOR"],
@@ -109,7 +70,7 @@ const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   "case.search": ["PRACTITIONER", "SUPERVISOR", "IG_LEAD"],
   // Invitations and CSV import (decision 019).
   "users.invite": ["ADMIN"],
-  // Advice sought without naming the child: whoever makes decisions may record it.
+  // Decision 024. Advice sought without naming the child: whoever makes decisions may record it.
   "consultation.record": ["PRACTITIONER", "SUPERVISOR"],
   "consultation.list-own": ["PRACTITIONER", "SUPERVISOR"],
   // The organisation's agreements, escalation route and advice contacts: its admin's to set.
@@ -118,13 +79,16 @@ const GLOBAL_GRANTS: Record<GlobalAction, readonly Role[]> = {
   "retention-rules.manage": ["IG_LEAD"],
   // Who signs in through which identity provider: the admin's, like the accounts themselves.
   "sso.manage": ["ADMIN"],
+  // Issue 14, information requests between the agencies of a partnership (decision 028).
   // Whoever makes decisions may ask a partner; the inbox shows what reaches their contact team.
   "request.send": ["PRACTITIONER", "SUPERVISOR"],
   "request.inbox": ["PRACTITIONER", "SUPERVISOR"],
   "request.list-own": ["PRACTITIONER", "SUPERVISOR"],
   // Who the partners are and how fast each priority must be answered: everyone in a member organisation.
   "partnership.view": ["PRACTITIONER", "SUPERVISOR", "IG_LEAD", "ADMIN"],
-};
+} satisfies Record<string, readonly Role[]>;
+export const GLOBAL_ACTIONS = keysOf(GLOBAL_GRANTS);
+export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
 /** Where a record sits relative to the actor, from nearest to furthest. */
 export type Scope = "own" | "team" | "organisation" | "other-organisation";
@@ -137,7 +101,8 @@ export function scopeOf(actor: Actor, resource: ScopedResource): Scope {
   return "organisation";
 }
 
-const RECORD_GRANTS: Record<RecordAction, Partial<Record<Role, readonly Scope[]>>> = {
+/** Actions on one record, decided by where the record sits relative to the actor (RECORD_ACTIONS: the keys). */
+const RECORD_GRANTS = {
   "decision.view": {
     PRACTITIONER: ["own"],
     SUPERVISOR: ["own", "team"],
@@ -170,7 +135,10 @@ const RECORD_GRANTS: Record<RecordAction, Partial<Record<Role, readonly Scope[]>
   },
   // Only its author knows which child it was about, so only they link it to a record.
   "consultation.link": { PRACTITIONER: ["own"], SUPERVISOR: ["own"] },
-};
+} satisfies Record<string, Partial<Record<Role, readonly Scope[]>>>;
+export const RECORD_ACTIONS = keysOf(RECORD_GRANTS);
+export type RecordAction = (typeof RECORD_ACTIONS)[number];
+export type Action = GlobalAction | RecordAction | RequestAction | PartnershipAction;
 
 /** A party to a dispute cannot be its judge; a dispute whose parties are not known cannot be resolved. */
 export function isPartyToDispute(actor: Actor, resource: ScopedResource): boolean {
@@ -183,7 +151,8 @@ export function isRecordAction(action: Action): action is RecordAction {
 
 /** Whether a role may take an action that needs no particular record (what navigation shows). */
 export function roleCan(role: Role, action: GlobalAction): boolean {
-  return GLOBAL_GRANTS[action].includes(role);
+  const allowed: readonly Role[] = GLOBAL_GRANTS[action];
+  return allowed.includes(role);
 }
 
 export function can(actor: Actor, action: GlobalAction): boolean;
@@ -206,7 +175,8 @@ export function can(
   if (isRecordAction(action)) {
     if (!resource || !("authorId" in resource)) return false;
     if (action === "escalation.resolve" && isPartyToDispute(actor, resource)) return false;
-    const scopes = RECORD_GRANTS[action][actor.role] ?? [];
+    const grants: Partial<Record<Role, readonly Scope[]>> = RECORD_GRANTS[action];
+    const scopes = grants[actor.role] ?? [];
     return scopes.includes(scopeOf(actor, resource));
   }
   return roleCan(actor.role, action);
@@ -214,16 +184,7 @@ export function can(
 
 /** The home a role lands on after signing in. */
 export function homePathFor(role: Role): string {
-  switch (role) {
-    case "PRACTITIONER":
-      return "/decisions";
-    case "SUPERVISOR":
-      return "/review";
-    case "IG_LEAD":
-      return "/audit";
-    case "ADMIN":
-      return "/admin";
-  }
+  return ROLE_FACTS[role].home;
 }
 
 export * from "./case";

@@ -1,15 +1,26 @@
 // Where a request stands, and which step may come next. The request's events (assigned,
 // acknowledged, answered, receipt confirmed, viewed) are the record; the status is their summary,
 // kept on the request so the inbox can be ordered and filtered by an index.
-export const REQUEST_STATUSES = ["RECEIVED", "ACKNOWLEDGED", "ANSWERED", "RECEIPT_CONFIRMED"] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+import { column, keysOf } from "../closed-lists";
 
-export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
-  RECEIVED: "Received",
-  ACKNOWLEDGED: "Acknowledged",
-  ANSWERED: "Answered",
-  RECEIPT_CONFIRMED: "Receipt confirmed",
-};
+interface StatusFacts {
+  label: string;
+  /** The contact team still owes a response: the inbox and the clocks watch these. */
+  open: boolean;
+}
+
+/** The statuses in the order a request passes through them (REQUEST_STATUSES comes from the keys). */
+const STATUS_FACTS = {
+  RECEIVED: { label: "Received", open: true },
+  ACKNOWLEDGED: { label: "Acknowledged", open: true },
+  ANSWERED: { label: "Answered", open: false },
+  RECEIPT_CONFIRMED: { label: "Receipt confirmed", open: false },
+} satisfies Record<string, StatusFacts>;
+export const REQUEST_STATUSES = keysOf(STATUS_FACTS);
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = column(STATUS_FACTS, "label");
+/** Statuses the contact team still owes a response in. */
+export const OPEN_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter((status) => STATUS_FACTS[status].open);
 
 export const REQUEST_EVENT_KINDS = [
   "SENT",
@@ -26,9 +37,6 @@ export const REQUEST_EVENT_KINDS = [
   "ESCALATION_DECIDED",
 ] as const;
 export type RequestEventKind = (typeof REQUEST_EVENT_KINDS)[number];
-
-/** Statuses the contact team still owes a response in: the inbox and the clocks watch these. */
-export const OPEN_STATUSES: readonly RequestStatus[] = ["RECEIVED", "ACKNOWLEDGED"];
 
 export type RequestStep = "assign" | "acknowledge" | "answer" | "confirm-receipt";
 

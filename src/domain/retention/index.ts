@@ -1,21 +1,11 @@
 import { z } from "zod";
 import { addUkYears } from "../calendar";
+import { column, keysOf } from "../closed-lists";
 
 /**
  * Retention by record type (decision 024), set by the organisation's IG lead. Replaces decision
  * 009's flat period for records made from now on; records already made keep their dates.
  */
-export const RETENTION_RECORD_TYPES = ["CHILD_PROTECTION", "SHARE", "NO_SHARE", "CONSULTATION", "AGGREGATE"] as const;
-export type RetentionRecordType = (typeof RETENTION_RECORD_TYPES)[number];
-
-export const RETENTION_RECORD_TYPE_LABELS: Record<RetentionRecordType, string> = {
-  CHILD_PROTECTION: "Child-protection record (a child at risk of significant harm)",
-  SHARE: "Decision to share",
-  NO_SHARE: "Decision not to share",
-  CONSULTATION: "Anonymous consultation",
-  AGGREGATE: "Request that identifies no one (numbers, trends)",
-};
-
 export interface RetentionRule {
   recordType: RetentionRecordType;
   /** Years from when the record was made. */
@@ -25,7 +15,8 @@ export interface RetentionRule {
 }
 
 /**
- * Defaults until an IG lead sets the organisation's own. Sources (decision 024): the IRMS
+ * Each type of record (RETENTION_RECORD_TYPES comes from the keys), its name, and how long it is
+ * kept until an IG lead sets the organisation's own. Sources (decision 024): the IRMS
  * Information Management Toolkit for Schools keeps child protection files to the child's date of
  * birth + 25 years; the NHS Records Management Code of Practice (2023) keeps children's records to
  * the 25th birthday (26th if 17 when care ended); local authority schedules keep child protection
@@ -34,13 +25,24 @@ export interface RetentionRule {
  * Six years elsewhere follows the Limitation Act 1980 period local schedules use for advice and
  * consultations (e.g. Devon's "advice consultation: 6 years from last contact").
  */
-export const DEFAULT_RETENTION_RULES: Record<RetentionRecordType, RetentionRule> = {
-  CHILD_PROTECTION: { recordType: "CHILD_PROTECTION", years: 25, untilAge: 25 },
-  SHARE: { recordType: "SHARE", years: 6, untilAge: 25 },
-  NO_SHARE: { recordType: "NO_SHARE", years: 6, untilAge: 25 },
-  CONSULTATION: { recordType: "CONSULTATION", years: 6, untilAge: null },
-  AGGREGATE: { recordType: "AGGREGATE", years: 6, untilAge: null },
-};
+const RECORD_TYPE_FACTS = {
+  CHILD_PROTECTION: { label: "Child-protection record (a child at risk of significant harm)", years: 25, untilAge: 25 },
+  SHARE: { label: "Decision to share", years: 6, untilAge: 25 },
+  NO_SHARE: { label: "Decision not to share", years: 6, untilAge: 25 },
+  CONSULTATION: { label: "Anonymous consultation", years: 6, untilAge: null },
+  AGGREGATE: { label: "Request that identifies no one (numbers, trends)", years: 6, untilAge: null },
+} satisfies Record<string, { label: string } & Omit<RetentionRule, "recordType">>;
+export const RETENTION_RECORD_TYPES = keysOf(RECORD_TYPE_FACTS);
+export type RetentionRecordType = (typeof RETENTION_RECORD_TYPES)[number];
+export const RETENTION_RECORD_TYPE_LABELS: Record<RetentionRecordType, string> = column(RECORD_TYPE_FACTS, "label");
+
+/** The defaults, as rules. */
+export const DEFAULT_RETENTION_RULES = Object.fromEntries(
+  RETENTION_RECORD_TYPES.map((recordType) => {
+    const { years, untilAge } = RECORD_TYPE_FACTS[recordType];
+    return [recordType, { recordType, years, untilAge }];
+  }),
+) as Record<RetentionRecordType, RetentionRule>;
 
 export const MAX_RETENTION_YEARS = 100;
 

@@ -1,3 +1,4 @@
+import { without } from "../closed-lists";
 import type { ConsentAnswer, ResolvedConsentAnswer, YesNo, YesNoNotSure } from "../flowchart";
 import type { ChecklistPrincipleId } from "../guidance";
 import type {
@@ -52,10 +53,10 @@ export const STEP_IDS = [
 ] as const;
 
 export type StepId = (typeof STEP_IDS)[number];
-/** Steps that store an answer; "check-answers" only shows them. */
-export type AnswerStepId = Exclude<StepId, "check-answers">;
 
-export const ANSWER_STEP_IDS = STEP_IDS.filter((id): id is AnswerStepId => id !== "check-answers");
+/** Steps that store an answer; "check-answers" only shows them. */
+export const ANSWER_STEP_IDS = without(STEP_IDS, "check-answers");
+export type AnswerStepId = (typeof ANSWER_STEP_IDS)[number];
 
 export function isStepId(value: string): value is StepId {
   return (STEP_IDS as readonly string[]).includes(value);

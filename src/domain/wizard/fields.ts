@@ -56,6 +56,11 @@ export function radiosField(
   return { name, kind: "radios", label, ...(hint ? { hint } : {}), options };
 }
 
+/** A one-line text box, as long as a name or a role may need. */
+export function textField(name: string, label: string, hint?: string): FieldDefinition {
+  return { name, kind: "text", label, ...(hint ? { hint } : {}), maxLength: TEXT_MAX_LENGTH };
+}
+
 /** A free-text box as long as any reason may need. */
 export function textareaField(name: string, label: string, hint: string, optional?: "optional"): FieldDefinition {
   return {
@@ -105,6 +110,11 @@ export function optionalText(name: string, maxLength = TEXT_MAX_LENGTH) {
     .refine(hasNoNul, NO_NUL)
     .optional()
     .transform((value) => (value === "" ? undefined : value));
+}
+
+/** A free-text box that may be left blank, as long as any reason may need. */
+export function optionalTextarea(name: string) {
+  return optionalText(name, TEXTAREA_MAX_LENGTH);
 }
 
 export function checkboxList<const Values extends readonly [string, ...string[]]>(

@@ -37,11 +37,10 @@ const decide = (outcome: "SHARE" | "SHARE_PART" | "NO_SHARE"): WizardAnswers => 
   decision: { ...VALID.decision, outcome },
 });
 
+/** A routine path as far as the confidentiality question: no significant harm, a purpose, identifiable. */
+const ROUTINE_TO_CONFIDENTIAL: WizardAnswers = { ...START, ...harm("no"), ...purpose("yes"), ...identifiable("yes") };
 const ROUTINE_TO_CONSENT: WizardAnswers = {
-  ...START,
-  ...harm("no"),
-  ...purpose("yes"),
-  ...identifiable("yes"),
+  ...ROUTINE_TO_CONFIDENTIAL,
   ...confidential("yes"),
   "consent-from": VALID["consent-from"],
 };
@@ -111,7 +110,7 @@ describe("applicableSteps: the path each set of answers takes", () => {
     ],
     [
       "not confidential",
-      { ...START, ...harm("no"), ...purpose("yes"), ...identifiable("yes"), ...confidential("no") },
+      { ...ROUTINE_TO_CONFIDENTIAL, ...confidential("no") },
       [...HEAD, "significant-harm", "purpose", "confidential", ...SHARING_TAIL],
     ],
     ["consent given", { ...ROUTINE_TO_CONSENT, ...consent("given") }, [...QUESTIONS, ...SHARING_TAIL]],
@@ -190,10 +189,7 @@ describe("applicableSteps: the path each set of answers takes", () => {
     [
       "confidential not sure, advice says yes, consent given",
       {
-        ...START,
-        ...harm("no"),
-        ...purpose("yes"),
-        ...identifiable("yes"),
+        ...ROUTINE_TO_CONFIDENTIAL,
         ...confidential("not-sure"),
         "confidential-advice": VALID["confidential-advice"],
         ...consent("given"),

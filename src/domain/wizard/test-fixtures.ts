@@ -1,4 +1,6 @@
+import { expect } from "vitest";
 import type { AdviserRole, StepId, StepValues, WizardAnswers } from "./answers";
+import { parseStep } from "./parse";
 
 /** Advice recorded after a "not sure", and the answer given again in its light. */
 const advised = <Answer extends string>(adviceFrom: AdviserRole, adviceGiven: string, informedAnswer: Answer) => ({
@@ -137,4 +139,9 @@ export function consentGivenShareAnswers(): WizardAnswers {
 /** Step ids written as words, several to a line, so an expected path reads as a short paragraph. */
 export function steps(words: string): StepId[] {
   return words.trim().split(/\s+/) as StepId[];
+}
+
+/** The step takes this input and stores exactly this answer (by default the input itself, unchanged). */
+export function expectStored(stepId: StepId, input: unknown, stored: unknown = input): void {
+  expect(parseStep(stepId, input)).toEqual({ ok: true, value: stored });
 }

@@ -11,7 +11,7 @@ import {
   type StepParseResult,
   type WizardAnswers,
 } from "./index";
-import { VALID, consentGivenShareAnswers } from "./test-fixtures";
+import { VALID, consentGivenShareAnswers, expectStored } from "./test-fixtures";
 
 const errorFor = (result: StepParseResult, field: string) =>
   result.ok ? undefined : result.errors.find((error) => error.field === field)?.message;
@@ -27,14 +27,8 @@ describe("whose consent, and the child's competence (Gillick)", () => {
     expect(errorFor(parseStep("consent-from", { consentFrom: "child" }), "childCompetent")).toBe(
       "Select whether the child can decide for themselves",
     );
-    expect(parseStep("consent-from", { consentFrom: "child", childCompetent: "yes" })).toEqual({
-      ok: true,
-      value: { consentFrom: "child", childCompetent: "yes" },
-    });
-    expect(parseStep("consent-from", { consentFrom: "parent", childCompetent: "yes" })).toEqual({
-      ok: true,
-      value: { consentFrom: "parent" },
-    });
+    expectStored("consent-from", { consentFrom: "child", childCompetent: "yes" });
+    expectStored("consent-from", { consentFrom: "parent", childCompetent: "yes" }, { consentFrom: "parent" });
   });
 
   it("does not take consent from a child who cannot decide for themselves", () => {
@@ -128,7 +122,7 @@ describe("the decision first, and after deciding not to share", () => {
 describe("emergency: the time action was taken, first", () => {
   it("takes a time on the 24-hour clock and a date not in the future", () => {
     const value = { ...VALID["emergency-action"], actionTime: "9:05" };
-    expect(parseStep("emergency-action", value)).toEqual({ ok: true, value: { ...value, actionTime: "09:05" } });
+    expectStored("emergency-action", value, { ...value, actionTime: "09:05" });
     expect(errorFor(parseStep("emergency-action", { ...value, actionTime: "25:00" }), "actionTime")).toContain(
       "24-hour clock",
     );

@@ -12,13 +12,13 @@ import {
   NO_NAMES_HINT,
   TEXTAREA_MAX_LENGTH,
   textareaField,
-  TEXT_MAX_LENGTH,
   choice,
   optionalText,
   optionsFrom,
   requiredText,
   type FieldDefinition,
   radiosField,
+  textField,
 } from "../fields";
 import { NOT_SOUGHT_REASON_OPTIONS, NOT_SOUGHT_REASON_MISSING } from "./consent";
 import {
@@ -76,12 +76,7 @@ function adviceFields(questionId: AdviceQuestionId): FieldDefinition[] {
       ADVISER_OPTIONS,
       "Record their role, not their name. Avoid naming the child or family when you ask, where you can.",
     ),
-    {
-      name: "adviceFromOther",
-      kind: "text",
-      label: "Their role",
-      maxLength: TEXT_MAX_LENGTH,
-    },
+    textField("adviceFromOther", "Their role"),
     textareaField("adviceGiven", "What did they advise?", NO_NAMES_HINT),
     {
       name: "informedAnswer",

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { TEXTAREA_MAX_LENGTH, requiredText, textareaField } from "../fields";
-import { defineStep, tooLong } from "./shared";
+import { textareaField } from "../fields";
+import { defineStep, requiredTextarea } from "./shared";
 
 /**
  * The child's wishes and feelings are recorded for every child (Children Act 1989 ss.17(4A) and
@@ -20,12 +20,9 @@ export const childViews = defineStep("child-views", "About the concern", {
     ),
   ],
   schema: z.strictObject({
-    wishesAndFeelings: requiredText(
-      {
-        missing: "Enter the child's wishes and feelings, or why you could not find them out",
-        tooLong: tooLong("The child's wishes and feelings", TEXTAREA_MAX_LENGTH),
-      },
-      TEXTAREA_MAX_LENGTH,
+    wishesAndFeelings: requiredTextarea(
+      "Enter the child's wishes and feelings, or why you could not find them out",
+      "The child's wishes and feelings",
     ),
   }),
 });

@@ -8,10 +8,9 @@ import {
   choice,
   isoDate,
   reasonText,
-  requiredText,
   radiosField,
 } from "../fields";
-import { tooLong, defineStep } from "./shared";
+import { tooLong, defineStep, requiredTextarea } from "./shared";
 
 export const decision = defineStep("decision", "Your decision", {
   title: "What have you decided?",
@@ -52,13 +51,7 @@ export const decision = defineStep("decision", "Your decision", {
       tooShort: "Reasons for your decision must be 40 characters or more",
       tooLong: tooLong("Reasons for your decision", TEXTAREA_MAX_LENGTH),
     }),
-    purpose: requiredText(
-      {
-        missing: "Enter the purpose of sharing",
-        tooLong: tooLong("Purpose", TEXTAREA_MAX_LENGTH),
-      },
-      TEXTAREA_MAX_LENGTH,
-    ),
+    purpose: requiredTextarea("Enter the purpose of sharing", "Purpose"),
     decisionDate: isoDate({
       missing: "Enter the date of the decision",
       invalid: "Date of the decision must be a real date",

@@ -3,17 +3,15 @@ import { CHECKLIST_PRINCIPLE_IDS, PRINCIPLES } from "../../guidance";
 import { FACT_AND_OPINION, HISTORICAL_INFORMATION } from "../answers";
 import {
   NO_NAMES_HINT,
-  TEXTAREA_MAX_LENGTH,
   textareaField,
   checkboxList,
   choice,
-  optionalText,
   optionsFrom,
-  requiredText,
   withoutUndefined,
   radiosField,
+  optionalTextarea,
 } from "../fields";
-import { missingIssue, tooLong, defineStep } from "./shared";
+import { missingIssue, defineStep, requiredTextarea } from "./shared";
 
 const PRINCIPLES_MISSING = "Confirm that the information meets every principle, or change what you will share";
 
@@ -63,14 +61,11 @@ export const informationToShare = defineStep("information-to-share", "Sharing sa
   ],
   schema: z
     .strictObject({
-      informationDescription: requiredText(
-        {
-          missing: "Enter what information you will share",
-          tooLong: tooLong("Description of the information", TEXTAREA_MAX_LENGTH),
-        },
-        TEXTAREA_MAX_LENGTH,
+      informationDescription: requiredTextarea(
+        "Enter what information you will share",
+        "Description of the information",
       ),
-      informationWithheld: optionalText("What you are leaving out", TEXTAREA_MAX_LENGTH),
+      informationWithheld: optionalTextarea("What you are leaving out"),
       factAndOpinion: choice(FACT_AND_OPINION, "Select whether the information includes opinion as well as fact"),
       historicalInformation: choice(
         HISTORICAL_INFORMATION,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NO_NAMES_HINT, TEXTAREA_MAX_LENGTH, textareaField, choice, optionalText, radiosField } from "../fields";
+import { NO_NAMES_HINT, textareaField, choice, radiosField, optionalTextarea } from "../fields";
 import { YES_NO, dropWhen, requireWhen, defineStep } from "./shared";
 
 const REASON_NOT_INFORMING_MISSING = "Enter why you will not tell them";
@@ -25,7 +25,7 @@ export const informing = defineStep("informing", "Sharing safely", {
   schema: z
     .strictObject({
       informPerson: choice(YES_NO, "Select whether you will tell the person that you are sharing their information"),
-      reasonNotInforming: optionalText("Why you will not tell them", TEXTAREA_MAX_LENGTH),
+      reasonNotInforming: optionalTextarea("Why you will not tell them"),
     })
     .superRefine((value, ctx) =>
       requireWhen(value.informPerson === "no", value, ctx, {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { REQUESTER_TOLD } from "../answers";
-import { TEXTAREA_MAX_LENGTH, choice, isoDate, optionalText, optionsFrom, textareaField } from "../fields";
+import { choice, isoDate, optionsFrom, textareaField, optionalTextarea } from "../fields";
 import { defineStep, dropWhen, requireWhen } from "./shared";
 
 /**
@@ -37,7 +37,7 @@ export const notSharing = defineStep("not-sharing", "Your decision", {
   schema: z
     .strictObject({
       requesterTold: choice(REQUESTER_TOLD, "Select whether you have told the person who asked"),
-      reasonNotTold: optionalText("Why you have not told them", TEXTAREA_MAX_LENGTH),
+      reasonNotTold: optionalTextarea("Why you have not told them"),
       revisitDate: isoDate({
         missing: "Enter when you will look at this decision again",
         invalid: "The date to look at this decision again must be a real date",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { REQUEST_ORIGINS } from "../answers";
-import { TEXT_MAX_LENGTH, choice, optionalText, radiosField } from "../fields";
+import { TEXT_MAX_LENGTH, choice, optionalText, radiosField, textField } from "../fields";
 import { dropWhen, requireWhen, defineStep } from "./shared";
 
 export const request = defineStep("request", "About the concern", {
@@ -24,19 +24,8 @@ export const request = defineStep("request", "About the concern", {
       maxLength: TEXT_MAX_LENGTH,
       optional: true,
     },
-    {
-      name: "requesterRole",
-      kind: "text",
-      label: "Their role",
-      hint: "For example, social worker, health visitor, police officer.",
-      maxLength: TEXT_MAX_LENGTH,
-    },
-    {
-      name: "requesterOrganisation",
-      kind: "text",
-      label: "Their organisation",
-      maxLength: TEXT_MAX_LENGTH,
-    },
+    textField("requesterRole", "Their role", "For example, social worker, health visitor, police officer."),
+    textField("requesterOrganisation", "Their organisation"),
   ],
   schema: z
     .strictObject({

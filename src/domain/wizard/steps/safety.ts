@@ -1,16 +1,7 @@
 import { z } from "zod";
 import { IDENTITIES_TO_PROTECT } from "../answers";
-import {
-  NO_NAMES_HINT,
-  TEXTAREA_MAX_LENGTH,
-  textareaField,
-  checkboxList,
-  optionalText,
-  optionsFrom,
-  requiredText,
-  withoutUndefined,
-} from "../fields";
-import { missingIssue, tooLong, defineStep } from "./shared";
+import { NO_NAMES_HINT, textareaField, checkboxList, optionsFrom, withoutUndefined, optionalTextarea } from "../fields";
+import { missingIssue, defineStep, requiredTextarea } from "./shared";
 
 const PROTECTION_STEPS_MISSING = "Enter how you will protect their identities";
 
@@ -46,17 +37,14 @@ export const safety = defineStep("safety", "Safety and well-being", {
   ],
   schema: z
     .strictObject({
-      safetyConsiderations: requiredText(
-        {
-          missing: "Enter how your decision will affect the safety and well-being of the child and others",
-          tooLong: tooLong("Effect on safety and well-being", TEXTAREA_MAX_LENGTH),
-        },
-        TEXTAREA_MAX_LENGTH,
+      safetyConsiderations: requiredTextarea(
+        "Enter how your decision will affect the safety and well-being of the child and others",
+        "Effect on safety and well-being",
       ),
       identitiesToProtect: checkboxList(IDENTITIES_TO_PROTECT, {
         missing: "Select whose identity needs protecting, or select no one",
       }),
-      protectionSteps: optionalText("How you will protect identities", TEXTAREA_MAX_LENGTH),
+      protectionSteps: optionalTextarea("How you will protect identities"),
     })
     .superRefine((value, ctx) => {
       const someone = value.identitiesToProtect.some((identity) => identity !== "none");

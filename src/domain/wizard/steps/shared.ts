@@ -2,7 +2,14 @@ import { z } from "zod";
 import { FLOWCHART, type AdvisableQuestionId, type FlowchartOption } from "../../flowchart";
 import type { GoldenRuleId, GuidanceNoteId } from "../../guidance";
 import type { StepId, StepValues } from "../answers";
-import { TEXT_MAX_LENGTH, withoutUndefined, type FieldDefinition, type FieldOption } from "../fields";
+import {
+  TEXTAREA_MAX_LENGTH,
+  TEXT_MAX_LENGTH,
+  requiredText,
+  withoutUndefined,
+  type FieldDefinition,
+  type FieldOption,
+} from "../fields";
 
 /**
  * The wizard's sections, in the order every path meets them: progress ("Section 2 of 6") counts up
@@ -43,6 +50,11 @@ export const CONSENT_ANSWERS = ["given", "refused", "withdrawn", "not-sought", "
 export const RESOLVED_CONSENT_ANSWERS = ["given", "refused", "withdrawn", "not-sought"] as const;
 
 export const tooLong = (name: string, max = TEXT_MAX_LENGTH) => `${name} must be ${max} characters or less`;
+
+/** A free-text box that must be answered; `name` starts the message when the answer is too long. */
+export function requiredTextarea(missing: string, name: string) {
+  return requiredText({ missing, tooLong: tooLong(name, TEXTAREA_MAX_LENGTH) }, TEXTAREA_MAX_LENGTH);
+}
 
 export function flowchartOptions(options: ReadonlyArray<FlowchartOption<string>>): FieldOption[] {
   return options.map(({ value, label, hint }) => (hint ? { value, label, hint } : { value, label }));

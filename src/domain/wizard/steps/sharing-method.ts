@@ -1,16 +1,7 @@
 import { z } from "zod";
 import { SHARING_METHODS } from "../answers";
-import {
-  TEXTAREA_MAX_LENGTH,
-  textareaField,
-  TEXT_MAX_LENGTH,
-  choice,
-  optionalText,
-  optionsFrom,
-  requiredText,
-  radiosField,
-} from "../fields";
-import { dropWhen, requireWhen, tooLong, defineStep } from "./shared";
+import { textareaField, choice, optionalText, optionsFrom, radiosField, textField } from "../fields";
+import { dropWhen, requireWhen, defineStep, requiredTextarea } from "./shared";
 
 export const sharingMethod = defineStep("sharing-method", "Sharing safely", {
   title: "How will you share the information securely?",
@@ -33,12 +24,7 @@ export const sharingMethod = defineStep("sharing-method", "Sharing safely", {
         other: { label: "Another way", revealsFields: ["methodOther"] },
       }),
     ),
-    {
-      name: "methodOther",
-      kind: "text",
-      label: "How will you share it?",
-      maxLength: TEXT_MAX_LENGTH,
-    },
+    textField("methodOther", "How will you share it?"),
     textareaField(
       "securityMeasures",
       "How will you keep it secure?",
@@ -50,12 +36,9 @@ export const sharingMethod = defineStep("sharing-method", "Sharing safely", {
     .strictObject({
       method: choice(SHARING_METHODS, "Select how you will share the information"),
       methodOther: optionalText("How you will share it"),
-      securityMeasures: requiredText(
-        {
-          missing: "Enter how you will keep the information secure",
-          tooLong: tooLong("How you will keep it secure", TEXTAREA_MAX_LENGTH),
-        },
-        TEXTAREA_MAX_LENGTH,
+      securityMeasures: requiredTextarea(
+        "Enter how you will keep the information secure",
+        "How you will keep it secure",
       ),
     })
     .superRefine((value, ctx) =>
