@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { expect, test as setup } from "@playwright/test";
 import { type PathDraft, pathDrafts } from "./path-drafts";
-import { USERS, pageFixturesPath, signInThroughForm, withDatabase } from "./support";
+import { USERS, pageFixturesPath, signInThroughForm, storageStatePath, withDatabase } from "./support";
 import {
   draftAnswers,
   draftWithAnswers,
@@ -35,7 +35,10 @@ export interface PageFixtures {
 
 setup("a decision with an escalation, due for disposal, and a draft at check answers", async ({ page }) => {
   setup.setTimeout(180_000);
+  // The practitioner's stored session for the other specs too (auth.setup.ts leaves them to this file).
   await signInThroughForm(page, USERS.practitioner);
+  mkdirSync(dirname(storageStatePath(USERS.practitioner)), { recursive: true });
+  await page.context().storageState({ path: storageStatePath(USERS.practitioner) });
   const rationale = "There is no clear purpose: the request is for a general background check.";
 
   // One walk through the wizard (the no-purpose path, which npm test's journeys otherwise leave to the long
