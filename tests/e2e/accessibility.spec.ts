@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { type Page, test as base, expect } from "@playwright/test";
 import type { PageFixtures } from "./page-fixtures.setup";
 import { PATHS } from "./path-drafts";
+import { sendRequest } from "./request-form";
 import { USERS, expectNoAxeViolations, pageFixturesPath, storageStatePath, withDatabase } from "./support";
 import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
 
@@ -177,15 +178,15 @@ PAGES.push(
 // ---- partners (issue 14, decision 028): information requests between agencies ----
 /** Sends a request to a partner through the form, landing on the request's page. */
 async function sendARequest(page: Page): Promise<void> {
-  await page.getByLabel("Riverside Primary School").check();
-  await page.getByLabel("Green").check();
-  await page.getByLabel("Your case reference").fill("A11Y-REQUEST");
-  await page.getByLabel("Child’s full name").fill("Jamie Doe");
-  await page.getByLabel("Why do you need this information?").fill("To plan support for the family after a referral.");
-  await page.getByLabel("What information do you need?").fill("Attendance over the last term.");
-  await page.getByLabel("On what lawful basis are you asking?").fill("Children Act 1989 section 17");
-  await page.getByRole("button", { name: "Send the request" }).click();
-  await expect(page.getByText("Your request has been sent")).toBeVisible();
+  await sendRequest(page, {
+    partner: "Riverside Primary School",
+    priority: "Green",
+    caseReference: "A11Y-REQUEST",
+    childName: "Jamie Doe",
+    why: "To plan support for the family after a referral.",
+    what: "Attendance over the last term.",
+    lawfulBasis: "Children Act 1989 section 17",
+  });
 }
 PAGES.push(
   { role: "practitioner", name: "requests", path: () => "/requests" },
@@ -284,21 +285,35 @@ function markKnownFailure(label: string): void {
   test.fail(known.length > 0, known.join("; "));
 }
 
+/** A session that has given its password and has its second factor to come (decision 021). */
+const PASSWORD_GIVEN = "password given, second factor to come";
+type Session = Role | typeof PASSWORD_GIVEN;
+
+async function givePasswordOnly(page: Page): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(USERS.schoolPractitioner2);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/second-factor$/);
+}
+
 /**
  * One browser page per role, reused by every test of that role that the worker runs (a new context
  * per test cost more than many of the scans). Signed-in pages start from the session the sign-in
  * setup stored; each test checks it was not sent to sign in instead.
  */
-const test = base.extend<object, { pageFor: (role: Role) => Promise<Page> }>({
+const test = base.extend<object, { pageFor: (role: Session) => Promise<Page> }>({
   pageFor: [
     async ({ browser }, use) => {
-      const pages = new Map<Role, Page>();
+      const pages = new Map<Session, Page>();
       await use(async (role) => {
         let page = pages.get(role);
         if (!page) {
-          const storageState = role === "signed out" ? undefined : storageStatePath(SIGNED_IN_AS[role]);
+          const signedIn = role !== "signed out" && role !== PASSWORD_GIVEN;
+          const storageState = signedIn ? storageStatePath(SIGNED_IN_AS[role]) : undefined;
           const context = await browser.newContext({ storageState });
           page = await context.newPage();
+          if (role === PASSWORD_GIVEN) await givePasswordOnly(page);
           pages.set(role, page);
         }
         return page;
@@ -313,7 +328,7 @@ const test = base.extend<object, { pageFor: (role: Role) => Promise<Page> }>({
  * Opens `path` as `role` in a window as wide as the first width, failing if a signed-in role was sent
  * to sign in (its stored session no longer works).
  */
-async function open(page: Page, role: Role, path: string): Promise<void> {
+async function open(page: Page, role: Session, path: string): Promise<void> {
   await page.setViewportSize({ width: WIDTHS[0], height: 900 });
   await page.goto(path);
   if (role !== "signed out") expect(new URL(page.url()).pathname, `${role} is signed in`).not.toMatch(/^\/sign-in/);
@@ -350,29 +365,8 @@ async function checkPage(page: Page, label: string, width: number): Promise<void
 
 const widthsTitle = WIDTHS.map((width) => `${width} px`).join(" and ");
 
-for (const type of PAGES) {
-  const label = `${type.role}: ${type.name}`;
-  test(`${label}: no axe violations at ${widthsTitle}, no wider than the window`, async ({ pageFor }) => {
-    markKnownFailure(label);
-    const page = await pageFor(type.role);
-    await open(page, type.role, type.path(fixtures()));
-    await type.act?.(page);
-    await atEachWidth(page, (width) => checkPage(page, label, width));
-  });
-}
-
-for (const role of ["practitioner", "supervisor", "IG lead", "admin"] as const) {
-  test(`${role}: navigation: no axe violations at ${widthsTitle}`, async ({ pageFor }) => {
-    markKnownFailure(`${role}: navigation`);
-    const page = await pageFor(role);
-    await open(page, role, "/notifications");
-    await atEachWidth(page, async (width) => {
-      await expect(page.locator(NAVIGATION)).toBeVisible();
-      await expectNoAxeViolations(page, { include: NAVIGATION, soft: true, context: `at ${width} px` });
-    });
-  });
-}
-
+// The tests that scan many pages come first, so that they do not leave one worker busy at the end of the run
+// while the other has nothing left to do.
 const questionPages = "practitioner: every question page of the wizard";
 test(`${questionPages}: no axe violations at ${widthsTitle}, no wider than the window`, async ({ pageFor }) => {
   // Some ten questions, each scanned at both widths, in one test: longer than the default timeout.
@@ -404,6 +398,29 @@ for (const path of Object.keys(PATHS)) {
   });
 }
 // ---- end of sweep ----
+
+for (const type of PAGES) {
+  const label = `${type.role}: ${type.name}`;
+  test(`${label}: no axe violations at ${widthsTitle}, no wider than the window`, async ({ pageFor }) => {
+    markKnownFailure(label);
+    const page = await pageFor(type.role);
+    await open(page, type.role, type.path(fixtures()));
+    await type.act?.(page);
+    await atEachWidth(page, (width) => checkPage(page, label, width));
+  });
+}
+
+for (const role of ["practitioner", "supervisor", "IG lead", "admin"] as const) {
+  test(`${role}: navigation: no axe violations at ${widthsTitle}`, async ({ pageFor }) => {
+    markKnownFailure(`${role}: navigation`);
+    const page = await pageFor(role);
+    await open(page, role, "/notifications");
+    await atEachWidth(page, async (width) => {
+      await expect(page.locator(NAVIGATION)).toBeVisible();
+      await expectNoAxeViolations(page, { include: NAVIGATION, soft: true, context: `at ${width} px` });
+    });
+  });
+}
 
 // ---- Second factor (issue 10, decision 021): its pages, in a block of their own. ----
 // The signed-in ones as the roles that reach them; the sign-in step's own pages with a session that
@@ -444,19 +461,14 @@ for (const type of SECOND_FACTOR_PAGES) {
     await atEachWidth(page, (width) => checkPage(page, label, width));
   });
 }
+// One session per worker at the password step serves all three (each signing in cost a test a sign-in).
 for (const type of PASSWORD_ONLY_PAGES) {
-  const label = `password given, second factor to come: ${type.name}`;
-  test(`${label}: no axe violations at ${widthsTitle}, no wider than the window`, async ({ browser }) => {
-    const page = await (await browser.newContext({ viewport: { width: WIDTHS[0], height: 900 } })).newPage();
-    await page.goto("/sign-in");
-    await page.getByLabel("Email address").fill(USERS.schoolPractitioner2);
-    await page.getByLabel("Password").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/second-factor$/);
-    await page.goto(type.path);
+  const label = `${PASSWORD_GIVEN}: ${type.name}`;
+  test(`${label}: no axe violations at ${widthsTitle}, no wider than the window`, async ({ pageFor }) => {
+    const page = await pageFor(PASSWORD_GIVEN);
+    await open(page, PASSWORD_GIVEN, type.path);
     await type.act?.(page);
     await atEachWidth(page, (width) => checkPage(page, label, width));
-    await page.context().close();
   });
 }
 // ---- End of second factor pages. ----

@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { type ReceivedEmail, waitForEmail } from "../../scripts/lib/mailbox";
 import { TOTP_PERIOD_SECONDS, totpCodeAt, totpStepAt } from "../../src/domain/second-factor/totp";
-import { expectNoAxeViolations } from "./support";
-import { recordDecisionWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
+import { expectNoAxeViolations, withDatabase } from "./support";
+import { insertDraft, recordDraft, uniqueCaseReference, withoutPurposeAnswers } from "./wizard-helpers";
 
 const accountsPort = Number(process.env.E2E_ACCOUNTS_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 1);
 const dataFile = (name: string) => join(process.cwd(), ".data", `${name}-${accountsPort}`);
@@ -166,9 +166,12 @@ test("set-up → invitations by email → sign-in → a decision → the supervi
   await expect(practitioner).toHaveURL(/\/decisions$/);
 
   // The practitioner records a decision; the supervisor is emailed a link, with nothing about the child.
+  // Recorded from a draft made in this server's database: the walk is wizard-paths' subject, not this one's.
   const caseReference = uniqueCaseReference("ACC");
   const rationale = "The caller wants background for a housing form: no purpose that protects the child.";
-  const reference = await recordDecisionWithoutPurpose(practitioner, caseReference, rationale);
+  const answers = withoutPurposeAnswers(caseReference, rationale);
+  const draftId = await withDatabase((db) => insertDraft(db, PRACTITIONER.email, answers), accountsPort);
+  const reference = await recordDraft(practitioner, draftId);
   const email = await mailTo(SUPERVISOR.email, "A decision needs your review");
   expect(email.text).toContain("A decision needs your review:");
   for (const personal of [caseReference, rationale, PRACTITIONER.name]) expect(email.text).not.toContain(personal);

@@ -23,6 +23,14 @@ async function adminEvents(since: Date, actions: string[]) {
   return rows.rows;
 }
 
+/** Lee signed in through the form on a browser of their own, on their decisions (to see that session end). */
+async function leeSignedInElsewhere(browser: Browser) {
+  const page = await (await browser.newContext()).newPage();
+  await signInThroughForm(page, LEE);
+  await expect(page).toHaveURL(/\/decisions$/);
+  return page;
+}
+
 async function adminPageIn(browser: Browser, javaScriptEnabled = true) {
   const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
@@ -39,10 +47,7 @@ test("an admin makes and renames a team, moves someone into it as supervisor, de
   const renamed = `Early Help Hub ${suffix}`;
 
   // Lee is signed in elsewhere: deactivation must end that session at once.
-  const leeContext = await browser.newContext();
-  const leePage = await leeContext.newPage();
-  await signInThroughForm(leePage, LEE);
-  await expect(leePage).toHaveURL(/\/decisions$/);
+  const leePage = await leeSignedInElsewhere(browser);
 
   const page = await adminPageIn(browser);
   await page.goto("/");
@@ -121,7 +126,7 @@ test("an admin makes and renames a team, moves someone into it as supervisor, de
   await page.getByRole("button", { name: "Save role and team" }).click();
   await expect(page.getByTestId("person-notice")).toHaveText("Role and team saved.");
   await page.context().close();
-  await leeContext.close();
+  await leePage.context().close();
 });
 
 test("deactivation and its confirmation work without JavaScript; the last admin cannot deactivate themselves", async ({
@@ -150,10 +155,7 @@ test("deactivation and its confirmation work without JavaScript; the last admin 
 test("a deactivated user's existing session is refused on its next request, and so is signing in", async ({
   browser,
 }) => {
-  const practitioner = await browser.newContext();
-  const practitionerPage = await practitioner.newPage();
-  await signInThroughForm(practitionerPage, LEE);
-  await expect(practitionerPage).toHaveURL(/\/decisions$/);
+  const practitionerPage = await leeSignedInElsewhere(browser);
 
   const page = await adminPageIn(browser);
   await page.goto("/admin/users?q=lee.jones");
@@ -176,6 +178,6 @@ test("a deactivated user's existing session is refused on its next request, and 
 
   await page.getByRole("button", { name: "Reactivate account" }).click();
   await expect(page.getByTestId("person-notice")).toContainText("Account reactivated");
-  await practitioner.close();
+  await practitionerPage.context().close();
   await page.context().close();
 });

@@ -1,18 +1,19 @@
 // Playwright setup (beside auth.setup.ts, so it signs in through the form): the data the pages in
-// accessibility.spec.ts need, made once per run through the app itself: a recorded decision with an
-// escalation, due for disposal, and a draft left at check answers; then, in SQL, drafts on the wizard's
-// other paths and a local arrangement. Written to pageFixturesPath() for the spec to read.
+// accessibility.spec.ts need, made once per run: a draft walked to check answers, a decision recorded
+// through the app with an escalation, due for disposal; then, in SQL, drafts on the wizard's other paths
+// and a local arrangement. Written to pageFixturesPath() for the spec to read.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { expect, test as setup } from "@playwright/test";
 import { type PathDraft, pathDrafts } from "./path-drafts";
-import { USERS, pageFixturesPath, signInThroughForm, withDatabase } from "./support";
+import { USERS, pageFixturesPath, signInThroughForm, storageStatePath, withDatabase } from "./support";
 import {
   draftAnswers,
-  openRecordFromConfirmation,
-  recordDecision,
+  draftWithAnswers,
+  recordDraft,
   uniqueCaseReference,
   walkToCheckAnswersWithoutPurpose,
+  withoutPurposeAnswers,
 } from "./wizard-helpers";
 
 export interface PageFixtures {
@@ -34,20 +35,26 @@ export interface PageFixtures {
 
 setup("a decision with an escalation, due for disposal, and a draft at check answers", async ({ page }) => {
   setup.setTimeout(180_000);
+  // The practitioner's stored session for the other specs too (auth.setup.ts leaves them to this file).
   await signInThroughForm(page, USERS.practitioner);
+  mkdirSync(dirname(storageStatePath(USERS.practitioner)), { recursive: true });
+  await page.context().storageState({ path: storageStatePath(USERS.practitioner) });
   const rationale = "There is no clear purpose: the request is for a general background check.";
 
+  // One walk through the wizard (the no-purpose path, which npm test's journeys otherwise leave to the long
+  // journeys) leaves the draft at check answers; the decision is recorded, through the app, from a draft
+  // made in SQL with the answers that walk stores.
+  const draftId = await walkToCheckAnswersWithoutPurpose(page, uniqueCaseReference("A11Y"), rationale);
+  const draftSteps = Object.keys((await draftAnswers(draftId)) ?? {});
   const caseReference = uniqueCaseReference("A11Y");
-  await walkToCheckAnswersWithoutPurpose(page, caseReference, rationale);
-  const reference = await recordDecision(page);
-  await openRecordFromConfirmation(page, reference);
+  const reference = await recordDraft(
+    page,
+    await draftWithAnswers(USERS.practitioner, withoutPurposeAnswers(caseReference, rationale)),
+  );
   await page.getByText("Escalate a disagreement about this decision").click();
   await page.getByLabel("Why are you escalating?").fill("The requester disagrees that there is no purpose.");
   await page.getByRole("button", { name: "Escalate" }).click();
   await expect(page.getByTestId("decision-escalations")).toBeVisible();
-
-  const draftId = await walkToCheckAnswersWithoutPurpose(page, uniqueCaseReference("A11Y"), rationale);
-  const draftSteps = Object.keys((await draftAnswers(draftId)) ?? {});
 
   const escalationId = await withDatabase(async (client) => {
     // The record becomes due for disposal, as if its retention period had passed. Decisions are

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { type Browser, type Page, expect, test } from "@playwright/test";
 import { waitForEmail } from "../../scripts/lib/mailbox";
 import { VALID, consentGivenShareAnswers } from "../../src/domain/wizard/test-fixtures";
+import { sendRequest } from "./request-form";
 import { expectNoAxeViolations, signIn, withDatabase } from "./support";
 import {
   CONSENT_LAWFUL_BASIS,
@@ -26,6 +27,7 @@ const SCHOOL_IG = "dan.hughes@riverside.example";
 const TRUST_IG = "grace.lee@northshire-health.example";
 // A lead safeguarding partner of the partnership who is party to neither side (decision 030).
 const DIRECTOR = "rachel.green@northshire.example";
+const TRUST = "Northshire Health NHS Foundation Trust";
 const mailFolder = join(process.cwd(), ".data", `e2e-mail-${process.env.E2E_PORT ?? 3100}`);
 
 /**
@@ -36,6 +38,17 @@ async function pageOf(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, email);
   return page;
+}
+
+/** The school's and the trust's IG leads each find every one of `actions` in their log of the request. */
+async function expectInBothAuditLogs(browser: Browser, reference: string, actions: string[]): Promise<void> {
+  for (const igLead of [SCHOOL_IG, TRUST_IG]) {
+    const auditPage = await pageOf(browser, igLead);
+    await auditPage.goto(`/audit?reference=${reference}`);
+    const log = auditPage.getByTestId("audit-table");
+    for (const action of actions) await expect(log, `${igLead}: ${action}`).toContainText(action);
+    await auditPage.context().close();
+  }
 }
 
 test("a school asks the health trust, the trust answers, the school confirms receipt; both logs show it", async ({
@@ -53,20 +66,17 @@ test("a school asks the health trust, the trust answers, the school confirms rec
   await page.getByRole("link", { name: "Requests", exact: true }).first().click();
   await page.getByRole("button", { name: "Ask a partner for information" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ask a partner for information");
-  await page.getByLabel("Northshire Health NHS Foundation Trust").check();
-  await page.getByLabel("Amber").check();
-  await page.getByLabel("Your case reference").fill(caseReference);
-  await page.getByLabel("Child’s full name").fill("Jamie Doe");
-  await page.getByLabel("Day").fill("27");
-  await page.getByLabel("Month").fill("3");
-  await page.getByLabel("Year").fill("2016");
-  await page.getByLabel("NHS number").fill("943 476 5919");
-  await page.getByLabel("Why do you need this information?").fill(purpose);
-  await page.getByLabel("What information do you need?").fill("Any A&E attendances in the last six months.");
-  await page.getByLabel("On what lawful basis are you asking?").fill("Children Act 2004 section 11");
-  await page.getByRole("button", { name: "Send the request" }).click();
-  await expect(page.getByText("Your request has been sent")).toBeVisible();
-  const reference = (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Request ", "").trim();
+  const reference = await sendRequest(page, {
+    partner: TRUST,
+    priority: "Amber",
+    caseReference,
+    childName: "Jamie Doe",
+    dateOfBirth: { day: "27", month: "3", year: "2016" },
+    nhsNumber: "943 476 5919",
+    why: purpose,
+    what: "Any A&E attendances in the last six months.",
+    lawfulBasis: "Children Act 2004 section 11",
+  });
   expect(reference).toMatch(/^REQ-/);
 
   // The trust's contact team is told by email (nothing about the child in it) and in the app.
@@ -146,36 +156,28 @@ test("a school asks the health trust, the trust answers, the school confirms rec
   await expect(page.getByTestId("request-history")).toContainText("Receipt confirmed by Tom Baker");
 
   // Both organisations' audit logs show the exchange, including the teacher's views of the answer.
-  for (const igLead of [SCHOOL_IG, TRUST_IG]) {
-    const auditPage = await pageOf(browser, igLead);
-    await auditPage.goto(`/audit?reference=${reference}`);
-    const log = auditPage.getByTestId("audit-table");
-    for (const label of [
-      "Sent a request for information to a partner",
-      "Answered a request for information",
-      "Viewed a request for information",
-      "Confirmed receipt of a partner’s answer",
-    ])
-      await expect(log, `${igLead}: ${label}`).toContainText(label);
-    await auditPage.context().close();
-  }
+  await expectInBothAuditLogs(browser, reference, [
+    "Sent a request for information to a partner",
+    "Answered a request for information",
+    "Viewed a request for information",
+    "Confirmed receipt of a partner’s answer",
+  ]);
 });
 
 /** Sends a request to the trust through the form as the person signed in on `page`; its reference. */
 async function sendToTheTrust(page: Page, priority: "Red" | "Amber", caseReference: string): Promise<string> {
   await page.goto("/requests/new");
-  await page.getByLabel("Northshire Health NHS Foundation Trust").check();
-  await page.getByLabel(priority).check();
-  await page.getByLabel("Your case reference").fill(caseReference);
-  // A name of its own: the other journey, beside it, finds its request by "Jamie Doe".
-  await page.getByLabel("Child’s full name").fill("Robin Roe");
-  await page.getByLabel("NHS number").fill("943 476 5919");
-  await page.getByLabel("Why do you need this information?").fill("Robin said this morning he is hurt at home.");
-  await page.getByLabel("What information do you need?").fill("Any injuries seen at the trust this year.");
-  await page.getByLabel("On what lawful basis are you asking?").fill("Children Act 1989 section 47");
-  await page.getByRole("button", { name: "Send the request" }).click();
-  await expect(page.getByText("Your request has been sent")).toBeVisible();
-  return (await page.getByRole("heading", { level: 1 }).textContent())!.replace("Request ", "").trim();
+  return sendRequest(page, {
+    partner: TRUST,
+    priority,
+    caseReference,
+    // A name of its own: the other journey, beside it, finds its request by "Jamie Doe".
+    childName: "Robin Roe",
+    nhsNumber: "943 476 5919",
+    why: "Robin said this morning he is hurt at home.",
+    what: "Any injuries seen at the trust this year.",
+    lawfulBasis: "Children Act 1989 section 47",
+  });
 }
 
 /** Axe and reflow at 1280 and 320 px: these pages need a lead partner, whom accessibility.spec.ts has not. */
@@ -295,18 +297,11 @@ test("a Red request goes overdue and is refused; the lead partners decide; the r
   }
 
   // Both parties' logs hold the decision.
-  for (const igLead of [SCHOOL_IG, TRUST_IG]) {
-    const auditPage = await pageOf(browser, igLead);
-    await auditPage.goto(`/audit?reference=${reference}`);
-    const log = auditPage.getByTestId("audit-table");
-    for (const label of [
-      "Escalated an unanswered request to the lead safeguarding partners",
-      "Took a partner’s refusal to the lead safeguarding partners",
-      "Decided an escalated request as a lead safeguarding partner",
-    ])
-      await expect(log, `${igLead}: ${label}`).toContainText(label);
-    await auditPage.context().close();
-  }
+  await expectInBothAuditLogs(browser, reference, [
+    "Escalated an unanswered request to the lead safeguarding partners",
+    "Took a partner’s refusal to the lead safeguarding partners",
+    "Decided an escalated request as a lead safeguarding partner",
+  ]);
 
   // The partnership's oversight, with figures (an IG lead of a member): charts, table twins and the CSV.
   page = await pageOf(browser, TRUST_IG);

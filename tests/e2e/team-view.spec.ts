@@ -2,7 +2,7 @@
 // the supervisor as one notification naming the case and the reason; the team view lists them,
 // reviewed or not, with links to each review page and to the case; filters find an endorsed one again.
 import { type Page, expect, test } from "@playwright/test";
-import { USERS, expectNoAxeViolations, signIn, signInThroughForm, signOut } from "./support";
+import { USERS, expectNoAxeViolations, signIn } from "./support";
 import { draftWithAnswers, recordDraft, uniqueCaseReference, withoutPurposeAnswers } from "./wizard-helpers";
 
 const RATIONALE = "There is no clear purpose: the housing team only wants background for a form.";
@@ -23,12 +23,10 @@ test("a case's decisions: one grouped notification, then found again in the team
 }) => {
   test.setTimeout(240_000);
   const caseReference = uniqueCaseReference("TEAM");
-  // A session of its own: signing out ends it, and the stored one is shared with tests running alongside.
-  await signInThroughForm(page, USERS.practitioner);
+  await signIn(page, USERS.practitioner);
   const answers = withoutPurposeAnswers(caseReference, RATIONALE);
   const first = await recordDraft(page, await draftWithAnswers(USERS.practitioner, answers));
   const second = await recordDraft(page, await draftWithAnswers(USERS.practitioner, answers));
-  await signOut(page);
 
   // One notification for the case and its reason (a routine flag: not shared), naming the latest.
   await signIn(page, USERS.supervisor);

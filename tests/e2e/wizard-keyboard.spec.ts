@@ -62,6 +62,13 @@ async function typeInto(page: Page, field: Locator, text: string): Promise<void>
   await expect(field).toHaveValue(text);
 }
 
+/** Types a date into the three GOV.UK date boxes of `dateGroup`, tabbing to each. */
+async function typeDate(page: Page, dateGroup: Locator, date: { day: string; month: string; year: string }) {
+  await typeInto(page, dateGroup.getByLabel("Day"), date.day);
+  await typeInto(page, dateGroup.getByLabel("Month"), date.month);
+  await typeInto(page, dateGroup.getByLabel("Year"), date.year);
+}
+
 async function press(page: Page, control: Locator, key: "Enter" | "Space" = "Enter"): Promise<void> {
   await tabTo(page, control);
   await page.keyboard.press(key);
@@ -141,20 +148,18 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await expect(group(page, "Your decision").getByRole("radio", { name: "Do not share" })).toBeChecked();
   await typeInto(page, page.getByLabel("Why have you made this decision?"), rationale);
   await typeInto(page, page.getByLabel("What is the purpose of sharing?"), "A general reference for a youth club");
-  const date = yesterday();
-  const dateGroup = group(page, "Date of the decision");
-  await typeInto(page, dateGroup.getByLabel("Day"), date.day);
-  await typeInto(page, dateGroup.getByLabel("Month"), date.month);
-  await typeInto(page, dateGroup.getByLabel("Year"), date.year);
+  await typeDate(page, group(page, "Date of the decision"), yesterday());
   await press(page, saveAndContinue(page));
 
   // Not sharing (decision 023): whether the person who asked was told, and when to look again.
   await expectQuestionPage(page, "not-sharing");
   await selectRadio(page, group(page, "Have you told the person who asked that you will not share?"), "Yes");
-  const revisit = group(page, "When will you look at this decision again?");
-  await typeInto(page, revisit.getByLabel("Day"), "15");
-  await typeInto(page, revisit.getByLabel("Month"), "1");
-  await typeInto(page, revisit.getByLabel("Year"), String(new Date().getUTCFullYear() + 1));
+  const nextYear = String(new Date().getUTCFullYear() + 1);
+  await typeDate(page, group(page, "When will you look at this decision again?"), {
+    day: "15",
+    month: "1",
+    year: nextYear,
+  });
   await press(page, saveAndContinue(page));
 
   await expectQuestionPage(page, "safety");

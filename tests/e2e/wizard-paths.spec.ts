@@ -476,7 +476,8 @@ test("emergency: a warning to act now, then the decision is recorded straight af
   // What was done, and when, comes first (decision 023).
   await expectQuestionPage(page, "emergency-action");
   await expect(page.getByText(warning)).toBeVisible();
-  await answer(page, "emergency-action", fillEmergencyAction(yesterday()));
+  const actionDate = yesterday();
+  await answer(page, "emergency-action", fillEmergencyAction(actionDate));
   await expectQuestionPage(page, "request");
   await expect(page.getByText(warning)).toBeVisible();
   await answer(page, "request", fillRequest());
@@ -522,6 +523,8 @@ test("emergency: a warning to act now, then the decision is recorded straight af
   await expect(recordRow(record, "Indication")).toHaveText("Emergency: act now");
   await expect(recordRow(record, "Consent")).toHaveText("Consent not sought: seeking it would cause harmful delay");
   await expect(recordRow(record, "Flags for review")).toHaveText("Emergency, Shared without consent");
+  // The time action was taken is recorded, on the 24-hour clock (decision 023).
+  await expect(recordRow(record, "Emergency action taken")).toContainText("14:30");
 
   const row = await decisionByReference(reference);
   expect(row).toMatchObject({
@@ -539,6 +542,7 @@ test("emergency: a warning to act now, then the decision is recorded straight af
     urgency: "EMERGENCY",
     rationale,
     consent: { status: "NOT_SOUGHT", notSoughtReason: "harmful-delay" },
+    emergencyAction: { takenAt: { date: actionDate.iso, time: "14:30" } },
   });
   expect(row.record.indicationReasonCodes).toEqual(["IMMEDIATE_RISK_OF_SIGNIFICANT_HARM"]);
   for (const skipped of ["significant-harm", "purpose", "other-lawful-reason"])

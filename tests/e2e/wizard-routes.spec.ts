@@ -1,10 +1,10 @@
 // Issue 11 (decision 023): the wizard's new routes, from "Start now" to the record: an adult at
-// risk, an aggregate request (no case reference, no harm question), an emergency that records the
-// time action was taken first, and a reconsideration that starts again from the answer it changes.
+// risk, an aggregate request (no case reference, no harm question) and a reconsideration that starts
+// again from the answer it changes. The emergency's time of action, asked first, is checked on
+// wizard-paths' emergency path, which walks the same pages.
 import { expect, test } from "@playwright/test";
 import { USERS, signIn } from "./support";
 import {
-  CHILD_VIEWS_TEXT,
   answer,
   answerSharingQuestions,
   fillRecipient,
@@ -13,7 +13,6 @@ import {
   decisionByReference,
   expectQuestionPage,
   fillAboutInformation,
-  fillConcern,
   fillConsentFrom,
   fillDecision,
   fillInformation,
@@ -22,16 +21,13 @@ import {
   fillSharingMethod,
   fillRequest,
   fillUrgency,
-  openRecordFromConfirmation,
   recordDecision,
-  recordRow,
   signInAndRecordWithoutPurpose,
   startDecision,
   stepUrl,
   tick,
   type,
   uniqueCaseReference,
-  yesterday,
 } from "./wizard-helpers";
 
 test.describe.configure({ timeout: 180_000 });
@@ -122,49 +118,6 @@ test("an aggregate request needs no case reference and no harm question", async 
   expect(row.case_reference).toBe("");
   expect(row.record.identifiesSomeone).toBe(false);
   expect(row.record.answers["significant-harm"]).toBeUndefined();
-});
-
-test("an emergency records the time action was taken first, then the rest", async ({ page }) => {
-  const caseReference = uniqueCaseReference("EMERG");
-  await signIn(page, USERS.practitioner);
-  await startDecision(page);
-  await answer(page, "urgency", fillUrgency("Yes"));
-  const date = yesterday();
-  await answer(page, "emergency-action", async (p) => {
-    const group = p.getByRole("group", { name: "Date action was taken", exact: true });
-    await group.getByLabel("Day", { exact: true }).fill(date.day);
-    await group.getByLabel("Month", { exact: true }).fill(date.month);
-    await group.getByLabel("Year", { exact: true }).fill(date.year);
-    await type(p, "Time action was taken", "14:30");
-    await tick(p, ["Called 999", "Contacted children's social care"], "What did you do?");
-    await type(p, "What happened?", "Police attended within ten minutes; the duty social worker was told by phone.");
-  });
-  await answer(page, "request", fillRequest());
-  await answer(page, "identifiable", chooseOnly("Yes"));
-  await answer(page, "concern", fillConcern(caseReference));
-  await answer(page, "about-the-information", fillAboutInformation());
-  await answer(page, "child-views", (p) => type(p, "What are the child's wishes and feelings?", CHILD_VIEWS_TEXT));
-  await answer(page, "confidential", chooseOnly("Yes"));
-  await answer(page, "consent-from", fillConsentFrom("parent"));
-  await answer(page, "consent", async (p) => {
-    await choose(p, "No, I have not asked for consent");
-    await choose(p, "Asking would cause a delay that could harm the child", "Why have you not asked for consent?");
-  });
-  await answer(page, "decision", fillDecision(SHARE));
-  await answer(
-    page,
-    "lawful-basis",
-    fillLawfulBasis({ article6: "Vital interests", commonLaw: ["Public interest outweighs confidentiality"] }),
-  );
-  await answerSharingQuestions(page, {
-    recipient: { name: "Control room", role: "Call handler", organisation: "Police" },
-    informing: fillInforming("Telling the carer could put the child at risk."),
-  });
-  const reference = await recordDecision(page);
-  const record = await openRecordFromConfirmation(page, reference);
-  await expect(recordRow(record, "Emergency action taken")).toContainText("14:30");
-  const row = await decisionByReference(reference);
-  expect(row.record.emergencyAction).toMatchObject({ takenAt: { date: date.iso, time: "14:30" } });
 });
 
 test("reconsidering with new information starts again from the answer it changes", async ({ page }) => {
