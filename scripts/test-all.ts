@@ -31,9 +31,9 @@ function run(command: string, args: string[], extraEnv: Record<string, string> =
 }
 
 /** A check that has no test count of its own (type-check, lint, build) counts as one test. */
-function check(name: string, command: string, args: string[]): boolean {
+function check(name: string, command: string, args: string[], extraEnv: Record<string, string> = {}): boolean {
   console.log(`\n=== ${name} ===`);
-  const { ok, seconds } = run(command, args);
+  const { ok, seconds } = run(command, args, extraEnv);
   outcomes.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ok, seconds });
   return ok;
 }
@@ -131,7 +131,12 @@ const staticChecks = [
       ]
     : []),
 ];
+// The type-check covers Next's route types too (.next/types, which tsconfig includes): written here
+// because the build that would write them comes later.
+if (wanted("typecheck")) run(bin("next"), ["typegen"]);
 if (staticChecks.length > 0) await checksSideBySide(staticChecks);
+/** Whether this run's type-check passed, so the build need not check the same types again. */
+const typesChecked = outcomes.some((o) => o.name === "type-check" && o.ok);
 if (wanted("unit")) vitest("unit");
 if (wanted("integration")) vitest("integration");
 // The scale project (tests/scale) is not part of `npm test`; `.ci/run` runs it (`npm test -- scale`).
@@ -142,7 +147,9 @@ function browserTests(name: string, args: string[]): void {
   // is newer than the last build.
   const fresh = buildIsFresh(root);
   if (fresh) console.log("\n=== production build ===\nProduction build is up to date.");
-  if (fresh || check("production build", bin("next"), ["build"])) playwright(name, args);
+  // next.config.ts reads INFOSHARE_TYPES_CHECKED: the build skips the type-check this run has passed.
+  const buildEnv: Record<string, string> = typesChecked ? { INFOSHARE_TYPES_CHECKED: "1" } : {};
+  if (fresh || check("production build", bin("next"), ["build"], buildEnv)) playwright(name, args);
   else outcomes.push({ name, passed: 0, failed: 1, skipped: 0, ok: false, seconds: 0 });
 }
 // Every browser project but the long journeys (whole wizard paths whose rules faster tests cover, listed
