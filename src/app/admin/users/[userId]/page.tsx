@@ -11,7 +11,8 @@ import { formatDateTime } from "@/components/format";
 import { BackLink, PageHeading, SuccessBanner, SummaryList, Tag } from "@/components/layout-bits";
 import { ActionForm } from "@/components/ActionForm";
 import { type PageProps, doneNotice } from "@/app/page-props";
-import { changePersonAssignmentAction, setUserAccessAction } from "../actions";
+import { changePersonAssignmentAction } from "../actions";
+import { UserAccessForm } from "../UserAccessForm";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -130,13 +131,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<{ u
       ) : (
         <>
           <p className="govuk-body">Reactivating lets them sign in again with their existing password.</p>
-          <ActionForm
-            action={setUserAccessAction}
-            hidden={{ userId: person.id, access: "enable" }}
-            fields={[]}
-            submitLabel="Reactivate account"
-            tone="secondary"
-          />
+          <UserAccessForm userId={person.id} access="enable" submitLabel="Reactivate account" />
         </>
       )}
     </div>
