@@ -5,16 +5,15 @@ import { PageHeading } from "@/components/layout-bits";
 
 export const metadata: Metadata = { title: "Guidance sources" };
 
-/** Each kind of source's heading; the list shows the kinds in this order. */
-const KIND_HEADINGS: Record<GuidanceSourceKind, string> = {
-  NATIONAL_GUIDANCE: "National guidance",
-  LEGISLATION: "Legislation",
-  CASE_LAW: "Case law",
-  REGULATOR_GUIDANCE: "Regulator guidance",
-  RECORDS_MANAGEMENT: "Records management and retention",
-  LOCAL_EXAMPLE: "Examples of local arrangements (not national rules)",
-};
-const SECTIONS = Object.entries(KIND_HEADINGS) as [GuidanceSourceKind, string][];
+/** The list's sections in order: each kind of source and its heading. */
+const SECTIONS: readonly (readonly [GuidanceSourceKind, string])[] = [
+  ["NATIONAL_GUIDANCE", "National guidance"],
+  ["LEGISLATION", "Legislation"],
+  ["CASE_LAW", "Case law"],
+  ["REGULATOR_GUIDANCE", "Regulator guidance"],
+  ["RECORDS_MANAGEMENT", "Records management and retention"],
+  ["LOCAL_EXAMPLE", "Examples of local arrangements (not national rules)"],
+];
 
 /** Every source the guidance draws on, and what changed in each version of the guidance. Public. */
 export default function GuidanceSourcesPage() {
