@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { FORM_ERROR_KEY, type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
 import type { FieldDefinition } from "@/domain/wizard";
 import { ErrorSummary } from "./ErrorSummary";
-import { DefinedField, topLevelFields } from "./DefinedField";
+import { DefinedFields } from "./DefinedField";
 import { SubmitButton } from "./form-controls";
 
 /**
@@ -36,7 +36,6 @@ export function ActionForm({
   const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
   const errors = new Map(state.errors.map((e) => [e.field, e.message]));
   const formError = errors.get(FORM_ERROR_KEY);
-  const topLevel = topLevelFields(fields);
   return (
     <>
       <ErrorSummary
@@ -50,16 +49,14 @@ export function ActionForm({
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         {formError ? <p className="govuk-error-message">{formError}</p> : null}
-        {topLevel.map((field) => (
-          <DefinedField
-            key={`${field.name}-${state.errors.length}`}
-            field={field}
-            fields={fields}
-            values={state.values ?? initialValues ?? {}}
-            errors={errors}
-            heading={heading && topLevel.length === 1 ? heading : undefined}
-          />
-        ))}
+        {/* Remounted after a post with errors, so that the fields show what was posted (defaultValue). */}
+        <DefinedFields
+          key={state.errors.length}
+          fields={fields}
+          values={state.values ?? initialValues ?? {}}
+          errors={errors}
+          heading={heading}
+        />
         <SubmitButton pending={pending} tone={tone} id="submit">
           {submitLabel}
         </SubmitButton>

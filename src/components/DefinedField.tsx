@@ -94,6 +94,25 @@ export function DefinedField({
   }
 }
 
+/**
+ * A form's fields described as data: those at the top level, each bringing in the fields its options
+ * reveal. A form of one question takes `heading` (the page's title) as that question's label.
+ */
+export function DefinedFields({
+  heading,
+  ...form
+}: {
+  fields: readonly FieldDefinition[];
+  values: FieldValues;
+  errors: Map<string, string>;
+  heading?: { title: string; hint?: string };
+}) {
+  const topLevel = topLevelFields(form.fields);
+  return topLevel.map((field) => (
+    <DefinedField key={field.name} field={field} {...form} heading={topLevel.length === 1 ? heading : undefined} />
+  ));
+}
+
 /** The fields not revealed by another field's option: those render at the top level. */
 export function topLevelFields(fields: readonly FieldDefinition[]): FieldDefinition[] {
   const revealed = new Set(fields.flatMap((f) => f.options?.flatMap((o) => o.revealsFields ?? []) ?? []));

@@ -1,11 +1,46 @@
 // Charts drawn as SVG on the server (no chart library, no JavaScript). Each is an image with a
 // text alternative, and every page that shows one also shows the same figures as a table.
 
+import type { ReactNode } from "react";
 import { CHART_BACKGROUND, CHART_PALETTE as PALETTE } from "./chart-palette";
 
 export interface Series {
   name: string;
   values: number[];
+}
+
+/**
+ * A chart's SVG, scaled to its box's width (640 px at most): an image whose text alternative is its
+ * title and then each of its figures.
+ */
+function ChartImage({
+  id,
+  width,
+  height,
+  title,
+  figures,
+  className = "",
+  children,
+}: {
+  id: string;
+  width: number;
+  height: number;
+  title: string;
+  figures: string[];
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <svg
+      id={id}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={`${title}. ${figures.join("; ")}.`}
+      className={`${className} h-auto w-full max-w-[640px]`.trim()}
+    >
+      {children}
+    </svg>
+  );
 }
 
 /** Vertical stacked bars: one bar per category (e.g. month), one colour per series. */
@@ -30,16 +65,9 @@ export function StackedBarChart({
   const scale = (value: number) => (value / max) * (height - padding.top - padding.bottom);
   const categorySummary = (c: string, i: number) =>
     `${c}: ${series.map((s) => `${s.name} ${s.values[i] ?? 0}`).join(", ")}`;
-  const summary = `${title}. ${categories.map(categorySummary).join("; ")}.`;
   return (
     <figure className="mb-4">
-      <svg
-        id={id}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={summary}
-        className="h-auto w-full max-w-[640px]"
-      >
+      <ChartImage id={id} width={width} height={height} title={title} figures={categories.map(categorySummary)}>
         <line
           x1={padding.left}
           x2={width - padding.right}
@@ -86,7 +114,7 @@ export function StackedBarChart({
             </g>
           );
         })}
-      </svg>
+      </ChartImage>
       <figcaption className="mt-2 flex flex-wrap gap-x-4 text-[1rem]">
         {series.map((s, si) => (
           <span key={s.name} className="flex items-center gap-1">
@@ -118,15 +146,9 @@ export function HorizontalBarChart({
   const width = 640;
   const labelWidth = 260;
   const height = Math.max(rowHeight, data.length * rowHeight);
-  const summary = `${title}. ${data.map((d) => `${d.label}: ${d.value}`).join("; ")}.`;
+  const figures = data.map((d) => `${d.label}: ${d.value}`);
   return (
-    <svg
-      id={id}
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-label={summary}
-      className="mb-4 h-auto w-full max-w-[640px]"
-    >
+    <ChartImage id={id} width={width} height={height} title={title} figures={figures} className="mb-4">
       {data.map((d, i) => {
         const barWidth = ((width - labelWidth - 50) * d.value) / max;
         const y = i * rowHeight;
@@ -148,6 +170,6 @@ export function HorizontalBarChart({
           </g>
         );
       })}
-    </svg>
+    </ChartImage>
   );
 }

@@ -75,23 +75,22 @@ export type FilterChoice = Omit<Parameters<typeof FilterSelect>[0], "children">;
 
 /**
  * A list of decisions' filters, folded away until used (open while any applies or one was refused):
- * a GET form, so it works without JavaScript. Its choices, then when the decisions were recorded.
+ * a GET form, so it works without JavaScript. Its choices, then when the decisions were recorded
+ * (`from`, `to`), both shown as the list's use case applied them (`list.filter`, `list.filterError`).
  */
 export function FilterPanel({
   summary,
   path,
-  filtered,
-  error,
+  list,
   choices,
-  recorded,
 }: {
   summary: string;
   path: string;
-  filtered: boolean;
-  error: string | null | undefined;
+  list: { filter: Readonly<Record<string, unknown>> & { from?: string; to?: string }; filterError: string | null };
   choices: readonly FilterChoice[];
-  recorded: { from?: string; to?: string };
 }) {
+  const { filter: recorded, filterError: error } = list;
+  const filtered = filterQueryOf(recorded).size > 0;
   return (
     <details className="mb-8" open={filtered || Boolean(error)}>
       <summary className="cursor-pointer text-govuk-link underline">{summary}</summary>

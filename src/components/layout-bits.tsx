@@ -221,3 +221,45 @@ export function TableRegion({ label, children }: { label: string; children: Reac
     </div>
   );
 }
+
+/**
+ * A list's table (in its TableRegion, with a visually hidden caption and its column headings), a row of
+ * it for each of `rows` as `children` renders it, or the `empty` sentence when there are none. Tests find
+ * them as `<id>-table` and `<id>-empty`.
+ */
+export function DataTable<Row>({
+  id,
+  label,
+  caption,
+  columns,
+  action,
+  rows,
+  empty,
+  children: renderRow,
+}: {
+  id: string;
+  label: string;
+  caption: ReactNode;
+  columns: ReactNode[];
+  action?: boolean;
+  rows: readonly Row[];
+  empty: ReactNode;
+  children: (row: Row) => ReactNode;
+}) {
+  if (rows.length === 0) {
+    return (
+      <p className="govuk-body" data-testid={`${id}-empty`}>
+        {empty}
+      </p>
+    );
+  }
+  return (
+    <TableRegion label={label}>
+      <table className="govuk-table" data-testid={`${id}-table`}>
+        <caption className="sr-only">{caption}</caption>
+        <TableHead columns={columns} action={action} />
+        <tbody>{rows.map(renderRow)}</tbody>
+      </table>
+    </TableRegion>
+  );
+}

@@ -9,7 +9,14 @@ import { PageHeading } from "@/components/layout-bits";
 import { verifyIntegrityAction } from "./actions";
 import { VerificationResult } from "./VerificationResult";
 import { AuditTable } from "./AuditTable";
-import { FilterActions, FilterDate, FilterInput, FilterSelect, optionsOf } from "@/components/filter-fields";
+import {
+  type FilterChoice,
+  FilterActions,
+  FilterDate,
+  FilterInput,
+  FilterSelect,
+  optionsOf,
+} from "@/components/filter-fields";
 import { joinDateParts } from "@/domain/calendar";
 import { AUDIT_OUTCOME_LABELS, auditActionLabel } from "@/components/audit-labels";
 import type { PageProps } from "@/app/page-props";
@@ -26,6 +33,9 @@ const REFERENCE_FILTERS = [
   { name: "caseReference", label: "Case reference", maxLength: 40 },
 ] as const;
 
+const ACTION_OPTIONS = AUDITED_ACTIONS.map((a) => ({ value: a, label: auditActionLabel(a) }));
+const OUTCOME_OPTIONS = optionsOf(AUDIT_OUTCOME_LABELS);
+
 export default async function AuditPage({ searchParams }: PageProps) {
   const user = await requirePermission("audit.view");
   const params = joinDateParts(await searchParams, ["from", "to"]);
@@ -33,6 +43,14 @@ export default async function AuditPage({ searchParams }: PageProps) {
     typeof params.verification === "string" ? await getAuditVerification(user, params.verification) : null;
   const [result, people] = await Promise.all([searchAuditEvents(user, params), organisationPeople(user)]);
   const { filter } = result;
+  const peopleOptions = people.map((p) => ({ value: p.id, label: p.name }));
+  // The form's order: who and what, the references, then the outcome.
+  const filterFields: (FilterChoice | (typeof REFERENCE_FILTERS)[number])[] = [
+    { name: "actor", label: "Who", value: filter.actor, anyLabel: "Anyone", options: peopleOptions },
+    { name: "action", label: "Action", value: filter.action, anyLabel: "Any action", options: ACTION_OPTIONS },
+    ...REFERENCE_FILTERS,
+    { name: "outcome", label: "Outcome", value: filter.outcome, anyLabel: "Any outcome", options: OUTCOME_OPTIONS },
+  ];
   const filterQuery = new URLSearchParams(
     FILTER_KEYS.flatMap((key) => (filter[key] ? [[key, filter[key]] as [string, string]] : [])),
   );
@@ -77,44 +95,21 @@ export default async function AuditPage({ searchParams }: PageProps) {
             ))}
           </div>
         ) : null}
-        <div className="govuk-form-group">
-          <FilterSelect
-            name="actor"
-            label="Who"
-            value={filter.actor}
-            anyLabel="Anyone"
-            options={people.map((p) => ({ value: p.id, label: p.name }))}
-          />
-        </div>
-        <div className="govuk-form-group">
-          <FilterSelect
-            name="action"
-            label="Action"
-            value={filter.action}
-            anyLabel="Any action"
-            options={AUDITED_ACTIONS.map((a) => ({ value: a, label: auditActionLabel(a) }))}
-          />
-        </div>
-        {REFERENCE_FILTERS.map(({ name, label, maxLength }) => (
-          <div className="govuk-form-group" key={name}>
-            <FilterInput
-              name={name}
-              label={label}
-              defaultValue={filter[name]}
-              maxLength={maxLength}
-              spellCheck={false}
-            />
+        {filterFields.map((field) => (
+          <div className="govuk-form-group" key={field.name}>
+            {"maxLength" in field ? (
+              <FilterInput
+                name={field.name}
+                label={field.label}
+                defaultValue={filter[field.name]}
+                maxLength={field.maxLength}
+                spellCheck={false}
+              />
+            ) : (
+              <FilterSelect {...field} />
+            )}
           </div>
         ))}
-        <div className="govuk-form-group">
-          <FilterSelect
-            name="outcome"
-            label="Outcome"
-            value={filter.outcome}
-            anyLabel="Any outcome"
-            options={optionsOf(AUDIT_OUTCOME_LABELS)}
-          />
-        </div>
         <div className="govuk-form-group">
           <FilterDate name="from" label="From" value={filter.from} />
         </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listOwnDecisions } from "@/server/decisions/list-own-decisions";
-import { PageHeading, SuccessBanner, TableHead, TableRegion, Tag } from "@/components/layout-bits";
+import { DataTable, PageHeading, SuccessBanner, Tag } from "@/components/layout-bits";
 import { caseReferenceText, formatDateTime } from "@/components/format";
 import { FLAG_LABELS, KIND_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
 import { REVIEW_STATUS_LABELS } from "@/components/review-labels";
@@ -48,100 +48,90 @@ export default async function YourDecisionsPage({ searchParams }: PageProps) {
       ) : null}
 
       <h2 className="govuk-heading-m">Drafts</h2>
-      {drafts.length === 0 ? (
-        <p className="govuk-body" data-testid="drafts-empty">
-          {query ? "No drafts match your search." : "You have no drafts."}
-        </p>
-      ) : (
-        <TableRegion label="Drafts">
-          <table className="govuk-table" data-testid="drafts-table">
-            <caption className="sr-only">Drafts you have not recorded yet</caption>
-            <TableHead columns={["Case reference", "Type", "How far it got", "Last saved"]} action />
-            <tbody>
-              {drafts.map((draft) => (
-                <tr key={draft.id}>
-                  <td>{draft.caseReference ?? "Not given yet"}</td>
-                  <td>
-                    {KIND_LABELS[draft.kind as keyof typeof KIND_LABELS]}
-                    {draft.supersedesReference ? ` of ${draft.supersedesReference}` : ""}
-                  </td>
-                  <td data-testid="draft-progress">
-                    {draft.resumesAt ? (
-                      <>
-                        Section {draft.resumesAt.sectionNumber} of {draft.resumesAt.sectionTotal}:{" "}
-                        {draft.resumesAt.section}
-                        <span className="block text-govuk-secondary">Next: {draft.resumesAt.question}</span>
-                      </>
-                    ) : (
-                      "Every question answered: ready to check and record"
-                    )}
-                  </td>
-                  <td>{formatDateTime(draft.updatedAt)}</td>
-                  <td>
-                    <ul className="space-y-2">
-                      <li>
-                        <Link href={`/decisions/drafts/${draft.id}`}>
-                          Continue<span className="sr-only"> draft for {draft.caseReference ?? "a new case"}</span>
-                        </Link>
-                      </li>
-                      <li>
-                        <Link href={`/decisions/drafts/${draft.id}/discard`}>
-                          Discard<span className="sr-only"> draft for {draft.caseReference ?? "a new case"}</span>
-                        </Link>
-                      </li>
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
+      <DataTable
+        id="drafts"
+        label="Drafts"
+        caption="Drafts you have not recorded yet"
+        columns={["Case reference", "Type", "How far it got", "Last saved"]}
+        action
+        rows={drafts}
+        empty={query ? "No drafts match your search." : "You have no drafts."}
+      >
+        {(draft) => (
+          <tr key={draft.id}>
+            <td>{draft.caseReference ?? "Not given yet"}</td>
+            <td>
+              {KIND_LABELS[draft.kind as keyof typeof KIND_LABELS]}
+              {draft.supersedesReference ? ` of ${draft.supersedesReference}` : ""}
+            </td>
+            <td data-testid="draft-progress">
+              {draft.resumesAt ? (
+                <>
+                  Section {draft.resumesAt.sectionNumber} of {draft.resumesAt.sectionTotal}: {draft.resumesAt.section}
+                  <span className="block text-govuk-secondary">Next: {draft.resumesAt.question}</span>
+                </>
+              ) : (
+                "Every question answered: ready to check and record"
+              )}
+            </td>
+            <td>{formatDateTime(draft.updatedAt)}</td>
+            <td>
+              <ul className="space-y-2">
+                <li>
+                  <Link href={`/decisions/drafts/${draft.id}`}>
+                    Continue<span className="sr-only"> draft for {draft.caseReference ?? "a new case"}</span>
+                  </Link>
+                </li>
+                <li>
+                  <Link href={`/decisions/drafts/${draft.id}/discard`}>
+                    Discard<span className="sr-only"> draft for {draft.caseReference ?? "a new case"}</span>
+                  </Link>
+                </li>
+              </ul>
+            </td>
+          </tr>
+        )}
+      </DataTable>
 
       <h2 className="govuk-heading-m">Recorded decisions</h2>
-      {decisions.length === 0 ? (
-        <p className="govuk-body" data-testid="decisions-empty">
-          {query ? "No decisions match your search." : "You have not recorded any decisions yet."}
-        </p>
-      ) : (
-        <TableRegion label="Recorded decisions">
-          <table className="govuk-table" data-testid="decisions-table">
-            <caption className="sr-only">Decisions you have recorded, newest first</caption>
-            <TableHead columns={["Reference", "Case reference", "Decision", "Status", "Recorded"]} />
-            <tbody>
-              {decisions.map((decision) => (
-                <tr key={decision.reference}>
-                  <td>
-                    <Link href={`/decisions/${decision.reference}`}>{decision.reference}</Link>
-                    {decision.kind !== "ORIGINAL" ? (
-                      <span className="block text-govuk-secondary">
-                        {KIND_LABELS[decision.kind as keyof typeof KIND_LABELS]}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>{caseReferenceText(decision.caseReference)}</td>
-                  <td>{OUTCOME_LABELS[decision.outcome]}</td>
-                  <td>
-                    <Tag colour={REVIEW_STATUS_LABELS[decision.reviewStatus].colour}>
-                      {REVIEW_STATUS_LABELS[decision.reviewStatus].text}
-                    </Tag>
-                    {decision.reviewFlags.length > 0 ? (
-                      <span className="mt-1 block text-[1rem] text-govuk-secondary">
-                        Flagged:{" "}
-                        {decision.reviewFlags
-                          .map((f) => FLAG_LABELS[f] ?? f)
-                          .join(", ")
-                          .toLowerCase()}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>{formatDateTime(decision.recordedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
+      <DataTable
+        id="decisions"
+        label="Recorded decisions"
+        caption="Decisions you have recorded, newest first"
+        columns={["Reference", "Case reference", "Decision", "Status", "Recorded"]}
+        rows={decisions}
+        empty={query ? "No decisions match your search." : "You have not recorded any decisions yet."}
+      >
+        {(decision) => (
+          <tr key={decision.reference}>
+            <td>
+              <Link href={`/decisions/${decision.reference}`}>{decision.reference}</Link>
+              {decision.kind !== "ORIGINAL" ? (
+                <span className="block text-govuk-secondary">
+                  {KIND_LABELS[decision.kind as keyof typeof KIND_LABELS]}
+                </span>
+              ) : null}
+            </td>
+            <td>{caseReferenceText(decision.caseReference)}</td>
+            <td>{OUTCOME_LABELS[decision.outcome]}</td>
+            <td>
+              <Tag colour={REVIEW_STATUS_LABELS[decision.reviewStatus].colour}>
+                {REVIEW_STATUS_LABELS[decision.reviewStatus].text}
+              </Tag>
+              {decision.reviewFlags.length > 0 ? (
+                <span className="mt-1 block text-[1rem] text-govuk-secondary">
+                  Flagged:{" "}
+                  {decision.reviewFlags
+                    .map((f) => FLAG_LABELS[f] ?? f)
+                    .join(", ")
+                    .toLowerCase()}
+                </span>
+              ) : null}
+            </td>
+            <td>{formatDateTime(decision.recordedAt)}</td>
+          </tr>
+        )}
+      </DataTable>
     </>
   );
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { EscalationRoute } from "./EscalationRoute";
 import { listEscalations } from "@/server/escalations/list-escalations";
-import { PageHeading, SuccessBanner, TableHead, TableRegion, Tag } from "@/components/layout-bits";
+import { DataTable, PageHeading, SuccessBanner, Tag } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { type PageProps, doneNotice, oneOf, queryValue } from "@/app/page-props";
 
@@ -43,43 +43,36 @@ export default async function EscalationsPage({ searchParams }: PageProps) {
           ))}
         </ul>
       </nav>
-      {escalations.length === 0 ? (
-        <p className="govuk-body" data-testid="escalations-empty">
-          There are no {view === "ALL" ? "" : VIEWS[view].toLowerCase()} escalations.
-        </p>
-      ) : (
-        <TableRegion label="Escalations">
-          <table className="govuk-table" data-testid="escalations-table">
-            <caption className="sr-only">{VIEWS[view]} escalations, newest first</caption>
-            <TableHead columns={["Decision", "Reason", "Raised", "Status"]} />
-            <tbody>
-              {escalations.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <Link href={`${recordBase}/${e.decisionReference}`}>{e.decisionReference}</Link>
-                  </td>
-                  <td className="whitespace-pre-wrap">{e.reason}</td>
-                  <td>
-                    {e.raisedBy}
-                    <span className="block text-govuk-secondary">{formatDateTime(e.raisedAt)}</span>
-                  </td>
-                  <td>
-                    <Tag colour={e.status === "OPEN" ? "orange" : "green"}>
-                      {e.status === "OPEN" ? "Open" : "Resolved"}
-                    </Tag>
-                    {e.resolution ? <span className="block">{e.resolution}</span> : null}
-                    {e.canResolve ? (
-                      <Link href={`/escalations/${e.id}`} className="mt-2 block">
-                        Resolve<span className="sr-only"> escalation about {e.decisionReference}</span>
-                      </Link>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
+      <DataTable
+        id="escalations"
+        label="Escalations"
+        caption={`${VIEWS[view]} escalations, newest first`}
+        columns={["Decision", "Reason", "Raised", "Status"]}
+        rows={escalations}
+        empty={`There are no ${view === "ALL" ? "" : VIEWS[view].toLowerCase()} escalations.`}
+      >
+        {(e) => (
+          <tr key={e.id}>
+            <td>
+              <Link href={`${recordBase}/${e.decisionReference}`}>{e.decisionReference}</Link>
+            </td>
+            <td className="whitespace-pre-wrap">{e.reason}</td>
+            <td>
+              {e.raisedBy}
+              <span className="block text-govuk-secondary">{formatDateTime(e.raisedAt)}</span>
+            </td>
+            <td>
+              <Tag colour={e.status === "OPEN" ? "orange" : "green"}>{e.status === "OPEN" ? "Open" : "Resolved"}</Tag>
+              {e.resolution ? <span className="block">{e.resolution}</span> : null}
+              {e.canResolve ? (
+                <Link href={`/escalations/${e.id}`} className="mt-2 block">
+                  Resolve<span className="sr-only"> escalation about {e.decisionReference}</span>
+                </Link>
+              ) : null}
+            </td>
+          </tr>
+        )}
+      </DataTable>
     </>
   );
 }

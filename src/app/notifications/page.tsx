@@ -10,26 +10,26 @@ import { markNotificationsReadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };
 
-const MESSAGES: Record<NotificationKind, string> = {
-  REVIEW_REQUESTED: "A decision is waiting for your review",
-  DECISION_CHALLENGED: "Your decision has been challenged",
-  DECISION_ENDORSED: "Your decision has been endorsed",
-  REPLY_RECEIVED: "The practitioner has replied to your challenge",
-  ESCALATION_RAISED: "A decision has been escalated",
-  ESCALATION_RESOLVED: "An escalation has been resolved",
-  REQUEST_RECEIVED: "A partner has asked your team for information",
-  REQUEST_ANSWERED: "Your request for information has been answered",
-  REQUEST_DUE_SOON: "A partner’s request is nearly due",
-  REQUEST_OVERDUE: "A partner’s request to your team is overdue",
-  REQUEST_ESCALATED: "A request has been escalated to you as a lead partner",
-  REQUEST_ESCALATION_DECIDED: "The lead partners have decided on a request",
-};
-
-// Where a request's notification leads (decision 030: escalations have their own pages).
-const REQUEST_LINKS: Partial<Record<NotificationKind, string>> = {
-  REQUEST_ANSWERED: "/requests",
-  REQUEST_ESCALATED: "/requests/escalated",
-  REQUEST_ESCALATION_DECIDED: "/requests",
+/**
+ * What each kind of notification says and, for a request's (which names no decision), the list it leads
+ * to (decision 030: escalations have their own pages).
+ */
+const KINDS: Record<NotificationKind, { text: string; requestList?: string }> = {
+  REVIEW_REQUESTED: { text: "A decision is waiting for your review" },
+  DECISION_CHALLENGED: { text: "Your decision has been challenged" },
+  DECISION_ENDORSED: { text: "Your decision has been endorsed" },
+  REPLY_RECEIVED: { text: "The practitioner has replied to your challenge" },
+  ESCALATION_RAISED: { text: "A decision has been escalated" },
+  ESCALATION_RESOLVED: { text: "An escalation has been resolved" },
+  REQUEST_RECEIVED: { text: "A partner has asked your team for information", requestList: "/requests/inbox" },
+  REQUEST_ANSWERED: { text: "Your request for information has been answered", requestList: "/requests" },
+  REQUEST_DUE_SOON: { text: "A partner’s request is nearly due", requestList: "/requests/inbox" },
+  REQUEST_OVERDUE: { text: "A partner’s request to your team is overdue", requestList: "/requests/inbox" },
+  REQUEST_ESCALATED: {
+    text: "A request has been escalated to you as a lead partner",
+    requestList: "/requests/escalated",
+  },
+  REQUEST_ESCALATION_DECIDED: { text: "The lead partners have decided on a request", requestList: "/requests" },
 };
 
 /** A grouped review request names its case, its reason and its count (issue 13); others their decision. */
@@ -42,7 +42,7 @@ function textOf(n: NotificationRow): string {
       latestReference: n.decisionReference,
     });
   const inCase = n.caseReference ? ` (case ${n.caseReference})` : "";
-  return `${MESSAGES[n.kind]}: ${n.decisionReference}${inCase}`;
+  return `${KINDS[n.kind].text}: ${n.decisionReference}${inCase}`;
 }
 
 export default async function NotificationsPage() {
@@ -70,21 +70,24 @@ export default async function NotificationsPage() {
             </form>
           ) : null}
           <ul className="govuk-list" data-testid="notifications">
-            {notifications.map((n) => (
-              <li key={n.id} className="border-b border-govuk-border py-3">
-                {n.read ? null : <Tag colour="blue">New</Tag>}{" "}
-                {n.decisionReference ? (
-                  <Link href={linkFor(n.kind, n.decisionReference)} className={n.read ? "" : "font-bold"}>
-                    {textOf(n)}
-                  </Link>
-                ) : n.kind.startsWith("REQUEST_") ? (
-                  <Link href={REQUEST_LINKS[n.kind] ?? "/requests/inbox"}>{MESSAGES[n.kind]}</Link>
-                ) : (
-                  MESSAGES[n.kind]
-                )}
-                <span className="block text-[1rem] text-govuk-secondary">{formatDateTime(n.createdAt)}</span>
-              </li>
-            ))}
+            {notifications.map((n) => {
+              const { text, requestList } = KINDS[n.kind];
+              return (
+                <li key={n.id} className="border-b border-govuk-border py-3">
+                  {n.read ? null : <Tag colour="blue">New</Tag>}{" "}
+                  {n.decisionReference ? (
+                    <Link href={linkFor(n.kind, n.decisionReference)} className={n.read ? "" : "font-bold"}>
+                      {textOf(n)}
+                    </Link>
+                  ) : requestList ? (
+                    <Link href={requestList}>{text}</Link>
+                  ) : (
+                    text
+                  )}
+                  <span className="block text-[1rem] text-govuk-secondary">{formatDateTime(n.createdAt)}</span>
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

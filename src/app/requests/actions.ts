@@ -11,6 +11,7 @@ import type { UseCaseResult } from "@/domain/errors";
 import type { SignedInUser } from "@/server/auth/current-actor";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { type RunUseCase, formAction, goTo } from "@/server/pipeline/action";
+import type { RequestNotice } from "./notices";
 
 // Sending needs the global permission; the steps on one request are record-scoped: the pipeline
 // checks only that someone is signed in, and the use case asks the request policy and audits a refusal.
@@ -18,7 +19,7 @@ import { type RunUseCase, formAction, goTo } from "@/server/pipeline/action";
 export const sendRequestAction = formAction(
   { access: "request.send" },
   ({ user, fields, meta }) => sendRequest(user, fields, meta),
-  { done: ({ reference }) => goTo(`/requests/${reference}?done=sent`) },
+  { done: ({ reference }) => goTo(`/requests/${reference}?done=${"sent" satisfies RequestNotice}`) },
 );
 
 type OnRequest<Result> = (user: SignedInUser, reference: string, meta: RequestMeta) => Promise<Result>;
@@ -32,7 +33,7 @@ type FormOnRequest<Result> = (
 /** A step on one request (its reference bound), then back to the request's page saying it is `done`. */
 function stepOnRequest<Result extends UseCaseResult>(
   run: RunUseCase<"signed-in", [reference: string], Result>,
-  done: string,
+  done: RequestNotice,
   path = "/requests",
 ) {
   return formAction({ access: "signed-in" }, run, {
@@ -41,12 +42,15 @@ function stepOnRequest<Result extends UseCaseResult>(
 }
 
 /** A button on a request's page: the step takes no fields. */
-const buttonOnRequest = <Result extends UseCaseResult>(useCase: OnRequest<Result>, done: string) =>
+const buttonOnRequest = <Result extends UseCaseResult>(useCase: OnRequest<Result>, done: RequestNotice) =>
   stepOnRequest(({ user, meta }, reference) => useCase(user, reference, meta), done);
 
 /** A form on a request's page (or, with `path`, the lead partners' page of it). */
-const formOnRequest = <Result extends UseCaseResult>(useCase: FormOnRequest<Result>, done: string, path?: string) =>
-  stepOnRequest(({ user, fields, meta }, reference) => useCase(user, reference, fields, meta), done, path);
+const formOnRequest = <Result extends UseCaseResult>(
+  useCase: FormOnRequest<Result>,
+  done: RequestNotice,
+  path?: string,
+) => stepOnRequest(({ user, fields, meta }, reference) => useCase(user, reference, fields, meta), done, path);
 
 /** The main way to answer (decision 032): the wizard, filled from the request; recording it answers. */
 export const startAnswerDraftAction = formAction(

@@ -4,7 +4,7 @@ import { requirePermission } from "@/server/auth/current-actor";
 import { listSentRequests } from "@/server/requests/list-sent-requests";
 import { listEscalatedRequests } from "@/server/requests/list-escalated-requests";
 import { PageHeading } from "@/components/layout-bits";
-import { DUE_COLUMN, PRIORITY_COLUMN, RequestTable, STATUS_COLUMN } from "./request-list";
+import { PROGRESS_COLUMNS, RequestTable } from "./request-list";
 
 export const metadata: Metadata = { title: "Requests for information" };
 
@@ -51,9 +51,7 @@ export default async function RequestsPage() {
           columns={[
             { heading: "Asked", cell: (r) => r.respondingOrganisation },
             { heading: "Your case", cell: (r) => r.caseReference },
-            PRIORITY_COLUMN,
-            DUE_COLUMN,
-            STATUS_COLUMN,
+            ...PROGRESS_COLUMNS,
           ]}
         />
       )}

@@ -16,14 +16,16 @@ export const PRIORITY_COLUMN: ListColumn<{ priority: Priority }> = {
   heading: "Priority",
   cell: (r) => <PriorityTag priority={r.priority} />,
 };
-export const DUE_COLUMN: ListColumn<{ dueAt: Date; overdue: boolean }> = {
+const DUE_COLUMN: ListColumn<{ dueAt: Date; overdue: boolean }> = {
   heading: "Due",
   cell: (r) => <DueTime dueAt={r.dueAt} overdue={r.overdue} />,
 };
-export const STATUS_COLUMN: ListColumn<{ status: RequestStatus }> = {
+const STATUS_COLUMN: ListColumn<{ status: RequestStatus }> = {
   heading: "Status",
   cell: (r) => statusLabel(r.status),
 };
+/** Where a request stands, for both its parties' lists: how urgent, when it is due, how far it has got. */
+export const PROGRESS_COLUMNS = [PRIORITY_COLUMN, DUE_COLUMN, STATUS_COLUMN] as const;
 
 /** A table of requests (sent, received, escalated): one row each, the reference linking to its page. */
 export function RequestTable<Row extends { reference: string }>({

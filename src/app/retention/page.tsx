@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { RETENTION_LOOKAHEAD_DAYS, listRetentionDue } from "@/server/retention/list-retention-due";
 import { recordKeepingSettings } from "@/server/organisation-settings";
-import { PageHeading, SuccessBanner, TableHead, TableRegion, Tag } from "@/components/layout-bits";
+import { DataTable, PageHeading, SuccessBanner, Tag } from "@/components/layout-bits";
 import { caseReferenceText, formatDate } from "@/components/format";
 import { type PageProps, doneNotice } from "@/app/page-props";
 
@@ -28,37 +28,32 @@ export default async function RetentionPage({ searchParams }: PageProps) {
         ends within {RETENTION_LOOKAHEAD_DAYS} days or has ended. Keep a record longer only for a reason you can record;
         otherwise dispose of it.
       </p>
-      {rows.length === 0 ? (
-        <p className="govuk-body" data-testid="retention-empty">
-          No records are due for retention review.
-        </p>
-      ) : (
-        <TableRegion label="Records due for retention review">
-          <table className="govuk-table" data-testid="retention-table">
-            <caption className="sr-only">Records due for retention review, soonest first</caption>
-            <TableHead columns={["Reference", "Case reference", "Recorded", "Keep until"]} action />
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.reference}>
-                  <td>{r.reference}</td>
-                  <td>{caseReferenceText(r.caseReference)}</td>
-                  <td>{formatDate(r.recordedAt)}</td>
-                  <td>
-                    {r.due ? <Tag colour="red">Due</Tag> : <Tag colour="yellow">Due soon</Tag>}{" "}
-                    {formatDate(r.retainUntil)}
-                    {r.extended ? <span className="block text-govuk-secondary">Extended</span> : null}
-                  </td>
-                  <td>
-                    <Link href={`/retention/${r.reference}`}>
-                      Review<span className="sr-only"> retention of {r.reference}</span>
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
+      <DataTable
+        id="retention"
+        label="Records due for retention review"
+        caption="Records due for retention review, soonest first"
+        columns={["Reference", "Case reference", "Recorded", "Keep until"]}
+        action
+        rows={rows}
+        empty="No records are due for retention review."
+      >
+        {(r) => (
+          <tr key={r.reference}>
+            <td>{r.reference}</td>
+            <td>{caseReferenceText(r.caseReference)}</td>
+            <td>{formatDate(r.recordedAt)}</td>
+            <td>
+              {r.due ? <Tag colour="red">Due</Tag> : <Tag colour="yellow">Due soon</Tag>} {formatDate(r.retainUntil)}
+              {r.extended ? <span className="block text-govuk-secondary">Extended</span> : null}
+            </td>
+            <td>
+              <Link href={`/retention/${r.reference}`}>
+                Review<span className="sr-only"> retention of {r.reference}</span>
+              </Link>
+            </td>
+          </tr>
+        )}
+      </DataTable>
     </>
   );
 }

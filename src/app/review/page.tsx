@@ -7,7 +7,7 @@ import { QUEUE_COUNT_LIMIT, listReviewQueue } from "@/server/reviews/list-review
 import { HeadlineFigure, PageHeading, SuccessBanner, TableHead, TableRegion, Tag } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { FLAG_LABELS, OUTCOME_LABELS } from "@/components/decision-labels";
-import { FilterPanel, filterQueryOf, nextPageHref, optionsOf } from "@/components/filter-fields";
+import { type FilterChoice, FilterPanel, filterQueryOf, nextPageHref, optionsOf } from "@/components/filter-fields";
 import { FlagsCell, NextPageLink } from "@/components/decision-list";
 import { joinDateParts } from "@/domain/calendar";
 import { type PageProps, doneNotice } from "@/app/page-props";
@@ -33,6 +33,17 @@ export default async function ReviewQueuePage({ searchParams }: PageProps) {
   const done = doneNotice(params, DONE);
   const doneReference = typeof params.reference === "string" ? params.reference.slice(0, 20) : "";
   const filterQuery = filterQueryOf(queue.filter);
+  const choices: FilterChoice[] = [
+    { name: "flag", label: "Flag", value: queue.filter.flag, anyLabel: "Any", options: flagOptions },
+    { name: "outcome", label: "Decision", value: queue.filter.outcome, anyLabel: "Any", options: outcomeOptions },
+    {
+      name: "practitioner",
+      label: "Practitioner",
+      value: queue.filter.practitioner,
+      anyLabel: "Anyone",
+      options: queue.practitioners.map((p) => ({ value: p.id, label: p.name })),
+    },
+  ];
 
   return (
     <>
@@ -65,24 +76,7 @@ export default async function ReviewQueuePage({ searchParams }: PageProps) {
         />
       </dl>
 
-      <FilterPanel
-        summary="Filter the queue"
-        path="/review"
-        filtered={filterQuery.size > 0}
-        error={queue.filterError}
-        choices={[
-          { name: "flag", label: "Flag", value: queue.filter.flag, anyLabel: "Any", options: flagOptions },
-          { name: "outcome", label: "Decision", value: queue.filter.outcome, anyLabel: "Any", options: outcomeOptions },
-          {
-            name: "practitioner",
-            label: "Practitioner",
-            value: queue.filter.practitioner,
-            anyLabel: "Anyone",
-            options: queue.practitioners.map((p) => ({ value: p.id, label: p.name })),
-          },
-        ]}
-        recorded={queue.filter}
-      />
+      <FilterPanel summary="Filter the queue" path="/review" list={queue} choices={choices} />
 
       {queue.rows.length === 0 ? (
         <p className="govuk-body" data-testid="review-queue-empty">

@@ -17,33 +17,46 @@ async function postJson(url: string, body?: unknown): Promise<{ ok: boolean; dat
   return { ok: response.ok, data };
 }
 
-function errorOf(data: Record<string, unknown>, fallback: string): string {
-  return typeof data.error === "string" ? data.error : fallback;
+/** Posts to one of the passkey routes; what it answers, or its error (else `failure`) thrown to show. */
+async function passkeyStep(path: string, failure: string, body?: unknown): Promise<Record<string, unknown>> {
+  const { ok, data } = await postJson(`/api/second-factor/${path}`, body);
+  if (!ok) throw new Error(typeof data.error === "string" ? data.error : failure);
+  return data;
 }
+
+/** A passkey control's state: busy while `attempt` runs, and the message of what stopped it (else `failure`). */
+function usePasskeyAttempt() {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const attempt = async (run: () => Promise<void>, failure: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await run();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : failure);
+      setBusy(false);
+    }
+  };
+  return { error, busy, attempt };
+}
+
+const UNAVAILABLE = "Passkeys are not available";
 
 // Passkeys need the browser's WebAuthn API, so these parts need JavaScript; the authenticator app
 // and recovery codes beside them do not.
 
 /** "Use a passkey": the second step of signing in. */
 export function PasskeySignIn({ next }: { next: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const signIn = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const options = await postJson("/api/second-factor/passkey-authentication/options");
-      if (!options.ok) throw new Error(errorOf(options.data, "Passkeys are not available"));
-      const optionsJSON = options.data as unknown as PublicKeyCredentialRequestOptionsJSON;
+  const { error, busy, attempt } = usePasskeyAttempt();
+  const signIn = () =>
+    attempt(async () => {
+      const options = await passkeyStep("passkey-authentication/options", UNAVAILABLE);
+      const optionsJSON = options as unknown as PublicKeyCredentialRequestOptionsJSON;
       const response = await startAuthentication({ optionsJSON });
-      const result = await postJson("/api/second-factor/passkey-authentication", { response });
-      if (!result.ok) throw new Error(errorOf(result.data, "Your passkey could not be checked"));
+      await passkeyStep("passkey-authentication", "Your passkey could not be checked", { response });
       window.location.assign(next);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : "Your passkey could not be used");
-      setBusy(false);
-    }
-  };
+    }, "Your passkey could not be used");
   return (
     <div>
       {error ? (
@@ -61,29 +74,21 @@ export function PasskeySignIn({ next }: { next: string }) {
 /** Register a passkey with a name; recovery codes appear if this is the person's first factor. */
 export function PasskeyRegistration({ next, headingLevel = 2 }: { next: string; headingLevel?: 2 | 3 }) {
   const [name, setName] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, attempt } = usePasskeyAttempt();
   const [codes, setCodes] = useState<string[] | null>(null);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   if (codes) return <RecoveryCodesList codes={codes} next={next} />;
-  const register = async (event: React.FormEvent) => {
+  const register = (event: React.FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const options = await postJson("/api/second-factor/passkey-registration/options");
-      if (!options.ok) throw new Error(errorOf(options.data, "Passkeys are not available"));
-      const optionsJSON = options.data as unknown as PublicKeyCredentialCreationOptionsJSON;
+    const failure = "The passkey could not be registered";
+    return attempt(async () => {
+      const options = await passkeyStep("passkey-registration/options", UNAVAILABLE);
+      const optionsJSON = options as unknown as PublicKeyCredentialCreationOptionsJSON;
       const response = await startRegistration({ optionsJSON });
-      const result = await postJson("/api/second-factor/passkey-registration", { name, response });
-      if (!result.ok) throw new Error(errorOf(result.data, "The passkey could not be registered"));
-      const recoveryCodes = result.data.recoveryCodes;
+      const { recoveryCodes } = await passkeyStep("passkey-registration", failure, { name, response });
       if (Array.isArray(recoveryCodes)) setCodes(recoveryCodes as string[]);
       else window.location.assign(next);
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : "The passkey could not be registered");
-      setBusy(false);
-    }
+    }, failure);
   };
   return (
     <form onSubmit={register} noValidate data-testid="passkey-registration">

@@ -2,6 +2,7 @@
 import { changePersonAssignment } from "@/server/admin/change-person-assignment";
 import { setUserAccess } from "@/server/set-user-access";
 import { formAction, goTo } from "@/server/pipeline/action";
+import { personPageAfter } from "./notices";
 
 /** Deactivates (from the confirmation page) or reactivates a person. */
 export const setUserAccessAction = formAction(
@@ -10,8 +11,7 @@ export const setUserAccessAction = formAction(
   {
     done: (result) => {
       // Whoever deactivated themselves is signed out by the page's own session check.
-      const done = result.access === "disable" ? "deactivated" : "reactivated";
-      return goTo(`/admin/users/${result.userId}?done=${done}`);
+      return goTo(personPageAfter(result.userId, result.access === "disable" ? "deactivated" : "reactivated"));
     },
     // The form is a button: nothing typed to give back.
     refill: () => null,
@@ -22,6 +22,6 @@ export const changePersonAssignmentAction = formAction(
   { access: "users.manage" },
   ({ user, fields, meta }) => changePersonAssignment(user, fields, meta),
   {
-    done: (result) => goTo(`/admin/users/${result.userId}?done=${result.changed ? "changed" : "unchanged"}`),
+    done: (result) => goTo(personPageAfter(result.userId, result.changed ? "changed" : "unchanged")),
   },
 );

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import type { FieldDefinition } from "@/domain/wizard";
 import { ErrorSummary } from "@/components/ErrorSummary";
-import { DefinedField, type FieldValues, topLevelFields } from "@/components/DefinedField";
+import { DefinedFields, type FieldValues, topLevelFields } from "@/components/DefinedField";
 import { FORM_ERROR_KEY, type FormState, INITIAL_FORM_STATE } from "@/domain/errors";
 
 /**
@@ -29,8 +29,7 @@ export function StepForm({
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, INITIAL_FORM_STATE);
   const values: FieldValues = state.values ?? savedAnswer;
   const errors = new Map(state.errors.map((e) => [e.field, e.message]));
-  const topLevel = topLevelFields(fields);
-  const singleQuestion = topLevel.length === 1;
+  const singleQuestion = topLevelFields(fields).length === 1;
   const formError = errors.get(FORM_ERROR_KEY);
 
   return (
@@ -50,16 +49,7 @@ export function StepForm({
       )}
       <form id="step-form" action={formAction} noValidate tabIndex={-1} className="focus:outline-none">
         {formError ? <p className="govuk-error-message">{formError}</p> : null}
-        {topLevel.map((field) => (
-          <DefinedField
-            key={field.name}
-            field={field}
-            fields={fields}
-            values={values}
-            errors={errors}
-            heading={singleQuestion ? { title, hint } : undefined}
-          />
-        ))}
+        <DefinedFields fields={fields} values={values} errors={errors} heading={{ title, hint }} />
         <button
           type="submit"
           className="govuk-button"

@@ -5,21 +5,14 @@ import { PageHeading } from "@/components/layout-bits";
 
 export const metadata: Metadata = { title: "Guidance sources" };
 
-const KIND_HEADINGS: Record<GuidanceSourceKind, string> = {
-  NATIONAL_GUIDANCE: "National guidance",
-  LEGISLATION: "Legislation",
-  CASE_LAW: "Case law",
-  REGULATOR_GUIDANCE: "Regulator guidance",
-  RECORDS_MANAGEMENT: "Records management and retention",
-  LOCAL_EXAMPLE: "Examples of local arrangements (not national rules)",
-};
-const KIND_ORDER: GuidanceSourceKind[] = [
-  "NATIONAL_GUIDANCE",
-  "LEGISLATION",
-  "CASE_LAW",
-  "REGULATOR_GUIDANCE",
-  "RECORDS_MANAGEMENT",
-  "LOCAL_EXAMPLE",
+/** The list's sections in order: each kind of source and its heading. */
+const SECTIONS: readonly (readonly [GuidanceSourceKind, string])[] = [
+  ["NATIONAL_GUIDANCE", "National guidance"],
+  ["LEGISLATION", "Legislation"],
+  ["CASE_LAW", "Case law"],
+  ["REGULATOR_GUIDANCE", "Regulator guidance"],
+  ["RECORDS_MANAGEMENT", "Records management and retention"],
+  ["LOCAL_EXAMPLE", "Examples of local arrangements (not national rules)"],
 ];
 
 /** Every source the guidance draws on, and what changed in each version of the guidance. Public. */
@@ -31,13 +24,13 @@ export default function GuidanceSourcesPage() {
         InfoShare’s guidance is our own plain-English summary of these sources. Each record keeps the version of the
         guidance it was made under; the current version is {GUIDANCE_VERSION}.
       </p>
-      {KIND_ORDER.map((kind) => {
+      {SECTIONS.map(([kind, heading]) => {
         const sources = GUIDANCE_SOURCES.filter((source) => source.kind === kind);
         if (sources.length === 0) return null;
         return (
           <section key={kind} aria-labelledby={`sources-${kind}`}>
             <h2 className="govuk-heading-m" id={`sources-${kind}`}>
-              {KIND_HEADINGS[kind]}
+              {heading}
             </h2>
             <ul className="govuk-list" data-testid={`sources-${kind}`}>
               {sources.map((source) => (

@@ -18,19 +18,11 @@ import {
 } from "../actions";
 import { EscalationList } from "../escalations";
 import { EVENT_LABELS } from "../labels";
+import { REQUEST_NOTICES } from "../notices";
 import { RequestTags, exchangeRows, purposeRows, text } from "../request-sections";
 import { type PageProps, doneNotice, shownOrRefused } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Request for information" };
-
-const DONE: Record<string, string> = {
-  sent: "Your request has been sent. The partner’s contact team has been told.",
-  acknowledged: "The request has been acknowledged.",
-  assigned: "The request has been assigned.",
-  answered: "Your answer has been sent. The requester has been told.",
-  "receipt-confirmed": "You have confirmed that you received the answer.",
-  disputed: "The refusal has been taken to the lead safeguarding partners. They have been told.",
-};
 
 export default async function RequestPage({ params, searchParams }: PageProps<{ reference: string }>) {
   const { reference } = await params;
@@ -39,7 +31,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<{ 
   const dateOfBirth = r.childDateOfBirth ? formatUkDate(ukDayStart(r.childDateOfBirth)) : "Not given";
   return (
     <div className="max-w-[760px]">
-      <SuccessBanner message={doneNotice(await searchParams, DONE)} />
+      <SuccessBanner message={doneNotice(await searchParams, REQUEST_NOTICES)} />
       <BackLink href={r.side === "requesting" ? "/requests" : "/requests/inbox"} />
       <span className="govuk-caption-l">
         {r.side === "requesting" ? `Asked of ${r.respondingOrganisation}` : `From ${r.requestingOrganisation}`}

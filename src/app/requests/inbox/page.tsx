@@ -3,7 +3,7 @@ import { requirePermission } from "@/server/auth/current-actor";
 import { listRequestInbox } from "@/server/requests/list-request-inbox";
 import { BackLink, PageHeading } from "@/components/layout-bits";
 import type { PageProps } from "@/app/page-props";
-import { DUE_COLUMN, PRIORITY_COLUMN, PagedList, RequestTable, STATUS_COLUMN } from "../request-list";
+import { PROGRESS_COLUMNS, PagedList, RequestTable } from "../request-list";
 
 export const metadata: Metadata = { title: "Requests your team has received" };
 
@@ -34,9 +34,7 @@ export default async function RequestInboxPage({ searchParams }: PageProps) {
               columns={[
                 { heading: "From", cell: (r) => r.requestingOrganisation },
                 { heading: "Child", cell: (r) => r.childName },
-                PRIORITY_COLUMN,
-                DUE_COLUMN,
-                STATUS_COLUMN,
+                ...PROGRESS_COLUMNS,
                 { heading: "Assigned to", cell: (r) => r.assignedTo ?? "Nobody yet" },
               ]}
             />

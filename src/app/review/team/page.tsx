@@ -11,7 +11,7 @@ import { listTeamDecisions } from "@/server/reviews/list-team-decisions";
 import { BackLink, PageHeading, Tag, TableHead, TableRegion } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { OUTCOME_LABELS } from "@/components/decision-labels";
-import { FilterPanel, filterQueryOf, nextPageHref, optionsOf } from "@/components/filter-fields";
+import { type FilterChoice, FilterPanel, filterQueryOf, nextPageHref, optionsOf } from "@/components/filter-fields";
 import { FlagsCell, NextPageLink } from "@/components/decision-list";
 import type { PageProps } from "@/app/page-props";
 
@@ -38,6 +38,10 @@ export default async function TeamDecisionsPage({ searchParams }: PageProps) {
   if (!result.ok) forbidden();
   const { view } = result;
   const filterQuery = filterQueryOf(view.filter);
+  const choices: FilterChoice[] = [
+    { name: "status", label: "Review status", value: view.filter.status, anyLabel: "Any", options: statusOptions },
+    { name: "flagged", label: "Flags", value: view.filter.flagged, anyLabel: "Any", options: flaggedOptions },
+  ];
 
   return (
     <>
@@ -48,23 +52,7 @@ export default async function TeamDecisionsPage({ searchParams }: PageProps) {
         reviews; open its case to see everything recorded about the child.
       </p>
 
-      <FilterPanel
-        summary="Filter the decisions"
-        path="/review/team"
-        filtered={filterQuery.size > 0}
-        error={view.filterError}
-        choices={[
-          {
-            name: "status",
-            label: "Review status",
-            value: view.filter.status,
-            anyLabel: "Any",
-            options: statusOptions,
-          },
-          { name: "flagged", label: "Flags", value: view.filter.flagged, anyLabel: "Any", options: flaggedOptions },
-        ]}
-        recorded={view.filter}
-      />
+      <FilterPanel summary="Filter the decisions" path="/review/team" list={view} choices={choices} />
 
       {view.rows.length === 0 ? (
         <p className="govuk-body" data-testid="team-view-empty">

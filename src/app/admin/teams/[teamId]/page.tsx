@@ -8,22 +8,16 @@ import { requestMeta } from "@/server/infra/request-context";
 import { BackLink, PageHeading, SuccessBanner, SummaryList, Tag } from "@/components/layout-bits";
 import { ActionForm } from "@/components/ActionForm";
 import { type PageProps, doneNotice } from "@/app/page-props";
+import { TEAM_NOTICES } from "../notices";
 import { renameTeamAction, setTeamArchivedAction } from "../actions";
 
 export const metadata: Metadata = { title: "Team" };
-
-const DONE: Record<string, string> = {
-  created: "Team created.",
-  renamed: "Team renamed.",
-  archived: "Team archived. Its people and records are kept; nobody new can join it.",
-  unarchived: "Team unarchived. People can join it again.",
-};
 
 export default async function TeamPage({ params, searchParams }: PageProps<{ teamId: string }>) {
   const admin = await requirePermission("teams.manage");
   const team = await getTeam(admin, (await params).teamId, await requestMeta());
   if (!team) notFound();
-  const notice = doneNotice(await searchParams, DONE);
+  const notice = doneNotice(await searchParams, TEAM_NOTICES);
   return (
     <div className="max-w-[760px]">
       <BackLink href="/admin/teams">Teams</BackLink>

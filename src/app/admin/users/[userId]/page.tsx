@@ -11,23 +11,18 @@ import { formatDateTime } from "@/components/format";
 import { BackLink, PageHeading, SuccessBanner, SummaryList, Tag } from "@/components/layout-bits";
 import { ActionForm } from "@/components/ActionForm";
 import { type PageProps, doneNotice } from "@/app/page-props";
-import { changePersonAssignmentAction, setUserAccessAction } from "../actions";
+import { PERSON_NOTICES } from "../notices";
+import { changePersonAssignmentAction } from "../actions";
+import { UserAccessForm } from "../UserAccessForm";
 
 export const metadata: Metadata = { title: "Person" };
-
-const DONE: Record<string, string> = {
-  changed: "Role and team saved.",
-  unchanged: "Nothing had changed, so nothing was saved.",
-  deactivated: "Account deactivated. Their sessions have ended.",
-  reactivated: "Account reactivated. They can sign in again.",
-};
 
 export default async function PersonPage({ params, searchParams }: PageProps<{ userId: string }>) {
   const admin = await requirePermission("users.manage");
   const person = await getPerson(admin, (await params).userId, await requestMeta());
   if (!person) notFound();
   const teams = await listTeams(admin);
-  const notice = doneNotice(await searchParams, DONE);
+  const notice = doneNotice(await searchParams, PERSON_NOTICES);
   const isSelf = person.id === admin.userId;
   // An archived team takes no new members, but whoever is in one may stay there.
   const teamOptions = teams.filter((team) => !team.archived || team.id === person.teamId);
@@ -130,13 +125,7 @@ export default async function PersonPage({ params, searchParams }: PageProps<{ u
       ) : (
         <>
           <p className="govuk-body">Reactivating lets them sign in again with their existing password.</p>
-          <ActionForm
-            action={setUserAccessAction}
-            hidden={{ userId: person.id, access: "enable" }}
-            fields={[]}
-            submitLabel="Reactivate account"
-            tone="secondary"
-          />
+          <UserAccessForm userId={person.id} access="enable" submitLabel="Reactivate account" />
         </>
       )}
     </div>

@@ -1,13 +1,9 @@
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { firstIncompleteStepId } from "@/domain/wizard";
-import { requirePermission } from "@/server/auth/current-actor";
-import { loadOwnDraft } from "@/server/decisions/drafts";
+import { ownDraftOr404 } from "../own-draft";
 
 /** Resuming a draft continues from the first question not yet answered. */
 export default async function ResumeDraft({ params }: { params: Promise<{ draftId: string }> }) {
-  const { draftId } = await params;
-  const user = await requirePermission("decision.record");
-  const draft = await loadOwnDraft(user, draftId);
-  if (!draft) notFound();
+  const { draft } = await ownDraftOr404((await params).draftId);
   redirect(`/decisions/drafts/${draft.id}/${firstIncompleteStepId(draft.answers)}`);
 }

@@ -7,12 +7,11 @@ import { BackLink, SuccessBanner, SummaryList } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { decideEscalationAction } from "../../actions";
 import { EscalationList } from "../../escalations";
+import { ESCALATED_REQUEST_NOTICES } from "../../notices";
 import { RequestTags, exchangeRows, purposeRows, text } from "../../request-sections";
 import { type PageProps, doneNotice, shownOrRefused } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Escalated request" };
-
-const DONE = { decided: "Your decision has been recorded. Both partners have been told." };
 
 export default async function EscalatedRequestPage({ params, searchParams }: PageProps<{ reference: string }>) {
   const { reference } = await params;
@@ -20,7 +19,7 @@ export default async function EscalatedRequestPage({ params, searchParams }: Pag
   const r = shownOrRefused(await viewEscalatedRequest(user, reference, await requestMeta())).request;
   return (
     <div className="max-w-[760px]">
-      <SuccessBanner message={doneNotice(await searchParams, DONE)} />
+      <SuccessBanner message={doneNotice(await searchParams, ESCALATED_REQUEST_NOTICES)} />
       <BackLink href="/requests/escalated" />
       <span className="govuk-caption-l">
         {r.requestingOrganisation} asked {r.respondingOrganisation}

@@ -5,8 +5,7 @@ import { getPerson } from "@/server/admin/get-person";
 import { requirePermission } from "@/server/auth/current-actor";
 import { requestMeta } from "@/server/infra/request-context";
 import { BackLink, WarningText } from "@/components/layout-bits";
-import { ActionForm } from "@/components/ActionForm";
-import { setUserAccessAction } from "../../actions";
+import { UserAccessForm } from "../../UserAccessForm";
 
 export const metadata: Metadata = { title: "Deactivate an account" };
 
@@ -32,13 +31,7 @@ export default async function DeactivatePersonPage({ params }: { params: Promise
           : "They will be signed out of every session at once and cannot sign in until an admin reactivates them."}
       </WarningText>
       <p className="govuk-body">Their decisions, reviews and audit history are kept.</p>
-      <ActionForm
-        action={setUserAccessAction}
-        hidden={{ userId: person.id, access: "disable" }}
-        fields={[]}
-        submitLabel="Yes, deactivate account"
-        tone="warning"
-      />
+      <UserAccessForm userId={person.id} access="disable" submitLabel="Yes, deactivate account" />
       <p className="govuk-body">
         <Link href={`/admin/users/${person.id}`}>No, go back</Link>
       </p>

@@ -10,8 +10,7 @@ import {
   suggestLawfulBases,
 } from "@/domain/wizard";
 import { sectionProgress } from "@/domain/wizard/sections";
-import { requirePermission } from "@/server/auth/current-actor";
-import { loadOwnDraft } from "@/server/decisions/drafts";
+import { ownDraftOr404 } from "../../own-draft";
 import { BackLink, InsetText, WarningText } from "@/components/layout-bits";
 import { TITLE_FROM_FORM } from "@/components/page-title";
 import { StepForm } from "../../StepForm";
@@ -35,9 +34,8 @@ const KIND_CAPTION = {
 export default async function StepPage({ params, searchParams }: Props) {
   const { draftId, step } = await params;
   const returnToCheckAnswers = (await searchParams).return === "check-answers";
-  const user = await requirePermission("decision.record");
-  const draft = await loadOwnDraft(user, draftId);
-  if (!draft || !isStepId(step)) notFound();
+  const { user, draft } = await ownDraftOr404(draftId);
+  if (!isStepId(step)) notFound();
   if (step === "check-answers") redirect(`/decisions/drafts/${draft.id}/check-answers`);
   // Questions cannot be skipped: an address for a later or irrelevant question leads to the
   // first one still to answer.

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { departureFor, evaluateAnswers, firstIncompleteStepId, previousStepId } from "@/domain/wizard";
-import { requirePermission } from "@/server/auth/current-actor";
-import { loadOwnDraft } from "@/server/decisions/drafts";
+import { ownDraftOr404 } from "../../own-draft";
 import Link from "next/link";
 import { BackLink, InsetText, SummaryCard, WarningText } from "@/components/layout-bits";
 import { answerCards } from "@/components/AnswerRows";
@@ -13,10 +12,7 @@ import { recordDecisionAction } from "../../../actions";
 export const metadata: Metadata = { title: "Check your answers before recording your decision" };
 
 export default async function CheckAnswersPage({ params }: { params: Promise<{ draftId: string }> }) {
-  const { draftId } = await params;
-  const user = await requirePermission("decision.record");
-  const draft = await loadOwnDraft(user, draftId);
-  if (!draft) notFound();
+  const { draft } = await ownDraftOr404((await params).draftId);
   const firstIncomplete = firstIncompleteStepId(draft.answers);
   if (firstIncomplete !== "check-answers") redirect(`/decisions/drafts/${draft.id}/${firstIncomplete}`);
 

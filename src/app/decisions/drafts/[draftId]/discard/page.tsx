@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { draftResumePoint } from "@/domain/wizard/sections";
-import { requirePermission } from "@/server/auth/current-actor";
-import { loadOwnDraft } from "@/server/decisions/drafts";
+import { ownDraftOr404 } from "../../own-draft";
 import { BackLink, PageHeading, SummaryList, WarningText } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import { KIND_LABELS } from "@/components/decision-labels";
@@ -13,10 +11,7 @@ export const metadata: Metadata = { title: "Discard this draft" };
 
 /** Asks before a draft is discarded (GOV.UK: confirm a destructive action on a page of its own). */
 export default async function DiscardDraftPage({ params }: { params: Promise<{ draftId: string }> }) {
-  const { draftId } = await params;
-  const user = await requirePermission("decision.record");
-  const draft = await loadOwnDraft(user, draftId);
-  if (!draft) notFound();
+  const { draft } = await ownDraftOr404((await params).draftId);
   const resumesAt = draftResumePoint(draft.answers);
   return (
     <div className="max-w-[760px]">
