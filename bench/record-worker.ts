@@ -49,10 +49,7 @@ export interface RecordResult {
 
 type Job = () => Promise<void>;
 
-async function drive(
-  { concurrency, warmupMs, durationMs, postmasterPid }: RecordSpec,
-  next: () => Job | null,
-) {
+async function drive({ concurrency, warmupMs, durationMs, postmasterPid }: RecordSpec, next: () => Job | null) {
   const databaseCpu = () => (postmasterPid === undefined ? 0 : databaseCpuSeconds(postmasterPid));
   const latencies: number[] = [];
   let failed = 0;

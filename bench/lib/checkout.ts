@@ -1,7 +1,6 @@
 // Another git ref's tree beside this one, to measure before and after a change in one run.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { REPO_ROOT } from "../../scripts/lib/migrations";
 
@@ -10,7 +9,7 @@ import { REPO_ROOT } from "../../scripts/lib/migrations";
  * tree's node_modules and Prisma client. remove() deletes it.
  */
 export function checkout(ref: string): { root: string; remove: () => void } {
-  const root = mkdtempSync(join(tmpdir(), "infoshare-before-"));
+  const root = mkdtempSync(join(REPO_ROOT, ".data", "before-"));
   const archive = spawnSync(
     "sh",
     ["-c", `git archive ${ref} src scripts bench tsconfig.json package.json | tar -x -C ${root}`],

@@ -48,9 +48,13 @@ try {
     const failed = row.useCase.failed + row.raw.failed + (row.before?.useCase.failed ?? 0);
     console.log(
       `at ${String(row.concurrency).padStart(2)}: ` +
-        (row.before ? `${args.before}: use case ${cost(row.before.useCase)}, ratio ${row.before.throughputVsRaw}; ` : "") +
+        (row.before
+          ? `${args.before}: use case ${cost(row.before.useCase)}, ratio ${row.before.throughputVsRaw}; `
+          : "") +
         `use case ${cost(row.useCase)}, raw INSERTs ${cost(row.raw)}, ratio ${row.throughputVsRaw}` +
-        (failed ? `; ${failed} failed: ${row.useCase.firstError ?? row.before?.useCase.firstError ?? row.raw.firstError}` : "") +
+        (failed
+          ? `; ${failed} failed: ${row.useCase.firstError ?? row.before?.useCase.firstError ?? row.raw.firstError}`
+          : "") +
         (row.useCase.exhausted || row.before?.useCase.exhausted ? "; ran out of drafts" : ""),
     );
   }

@@ -99,19 +99,19 @@ interface DraftToRecord {
  */
 async function loadDraftToRecord(user: SignedInUser, draftId: string): Promise<DraftToRecord | null> {
   const rows = await hotQuery<{
-      id: string;
-      kind: DecisionKind;
-      answers: unknown;
-      supersedes_id: string | null;
-      supersedes_reference: string | null;
-      organisation_kind: OrganisationKind;
-      review_within_days_emergency: number | null;
-      review_within_days_flagged: number | null;
-      review_within_days_routine: number | null;
-      retention_years: number | null;
-      retention_rules: { recordType: string; years: number; untilAge: number | null }[];
-      answers_request_reference: string | null;
-    }>(
+    id: string;
+    kind: DecisionKind;
+    answers: unknown;
+    supersedes_id: string | null;
+    supersedes_reference: string | null;
+    organisation_kind: OrganisationKind;
+    review_within_days_emergency: number | null;
+    review_within_days_flagged: number | null;
+    review_within_days_routine: number | null;
+    retention_years: number | null;
+    retention_rules: { recordType: string; years: number; untilAge: number | null }[];
+    answers_request_reference: string | null;
+  }>(
     "record-decision:load-draft",
     `SELECT d.id, d.kind, d.answers, s.id AS supersedes_id, s.reference AS supersedes_reference,
            o.kind AS organisation_kind,
@@ -212,24 +212,25 @@ async function recordInOneCall(
   };
   const at = new Date();
   const template = chainEventTemplate(audit, at);
-  const decisionJson = JSON.stringify(decision);
-  const eventJson = JSON.stringify({ ...audit, at: at.toISOString() });
+  const args = [
+    draft.id,
+    JSON.stringify(decision),
+    JSON.stringify({ ...audit, at: at.toISOString() }),
+    template.before,
+    template.between,
+    template.after,
+  ];
   const recorded = answering
     ? await recordAndAnswer(user, answering, decision.id, answerFromDecision(record), (tx) =>
-        tx.$queryRaw<{ recorded: boolean }[]>`
-          SELECT record_decision(${draft.id}::uuid, ${decisionJson}::jsonb, ${eventJson}::jsonb,
-                                 ${template.before}, ${template.between}, ${template.after}) AS recorded`,
+        tx.$queryRawUnsafe<{ recorded: boolean }[]>(RECORD_DECISION_CALL, ...args),
       )
-    : (
-        await hotQuery<{ recorded: boolean }>(
-          "record-decision:record",
-          "SELECT record_decision($1::uuid, $2::jsonb, $3::jsonb, $4, $5, $6) AS recorded",
-          [draft.id, decisionJson, eventJson, template.before, template.between, template.after],
-        )
-      )[0]?.recorded === true;
+    : (await hotQuery<{ recorded: boolean }>("record-decision:record", RECORD_DECISION_CALL, args))[0]?.recorded ===
+      true;
   if (recorded) logAuditEvent(audit, null);
   return recorded;
 }
+
+const RECORD_DECISION_CALL = "SELECT record_decision($1::uuid, $2::jsonb, $3::jsonb, $4, $5, $6) AS recorded";
 
 interface AnsweredRequest {
   request: RequestForAction;
@@ -266,8 +267,8 @@ async function recordAndAnswer(
  * commit together. A draft records at most once (unique draft id), so a double-submitted or
  * replayed form gets the first decision back.
  *
- * Two round trips (decision 007): the draft with what recording needs, then one function call that
- * writes everything (recordInOneCall).
+ * Two round trips (decisions 007, 037): the draft with what recording needs, then one function call
+ * that writes everything (recordInOneCall), both with plain `pg` (hotQuery), not through Prisma.
  */
 export async function recordDecision(
   user: SignedInUser,

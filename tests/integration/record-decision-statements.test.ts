@@ -1,0 +1,66 @@
+// Recording's round trips (decision 037, issue 15): a recording sends two statements, the draft's
+// read and one record_decision() call, with plain `pg` on the app's pool rather than through Prisma,
+// and a connection the pool hands back after Prisma's $disconnect still records.
+import pg from "pg";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
+import { recordDecision } from "@/server/decisions/record-decision";
+import { db } from "@/server/infra/db";
+import { TEST_META, actorFor, answerAll, newDraft, seedDemo } from "./support";
+import { SAM } from "./demo-people";
+
+beforeAll(seedDemo);
+
+const originalQuery = pg.Client.prototype.query;
+afterEach(() => {
+  pg.Client.prototype.query = originalQuery;
+});
+
+/** Every statement any `pg` client sends while `fn` runs (Prisma's adapter sends through pg too). */
+async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  pg.Client.prototype.query = function (this: pg.Client, ...params: unknown[]) {
+    const first = params[0] as string | { text?: string };
+    sent.push((typeof first === "string" ? first : (first?.text ?? "")).replace(/\s+/g, " ").trim());
+    return (originalQuery as (...p: unknown[]) => unknown).apply(this, params);
+  } as typeof pg.Client.prototype.query;
+  try {
+    await fn();
+  } finally {
+    pg.Client.prototype.query = originalQuery;
+  }
+  return sent;
+}
+
+async function readyDraft(caseReference: string): Promise<string> {
+  const draftId = await newDraft(SAM);
+  await answerAll(SAM, draftId, consentGivenShareAnswers(), caseReference);
+  return draftId;
+}
+
+describe("recordDecision's statements", () => {
+  it("reads the draft once and writes everything in one record_decision() call", async () => {
+    const sam = await actorFor(SAM);
+    const draftId = await readyDraft("STMT-0001");
+    let result: Awaited<ReturnType<typeof recordDecision>> | undefined;
+    const sent = await statementsOf(async () => {
+      result = await recordDecision(sam, draftId, TEST_META);
+    });
+    expect(result).toMatchObject({ ok: true, alreadyRecorded: false });
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatch(/^SELECT d\.id, d\.kind, d\.answers\b.* FROM decision_draft d /);
+    expect(sent[1]).toMatch(/^SELECT record_decision\(\$1::uuid, \$2::jsonb, \$3::jsonb, \$4, \$5, \$6\)/);
+    // No transaction of Prisma's around it: the one statement is its own transaction.
+    expect(sent.filter((text) => /^(BEGIN|COMMIT)\b/i.test(text))).toEqual([]);
+  });
+
+  it("still records after db().$disconnect() closed the pool (a new pool is made)", async () => {
+    const sam = await actorFor(SAM);
+    const draftId = await readyDraft("STMT-0002");
+    await db().$disconnect();
+    const result = await recordDecision(sam, draftId, TEST_META);
+    expect(result).toMatchObject({ ok: true, alreadyRecorded: false });
+    if (!result.ok) return;
+    expect(await db().decision.count({ where: { reference: result.reference } })).toBe(1);
+  });
+});
