@@ -15,6 +15,7 @@ import { openHarnessDatabase } from "../../scripts/lib/harness/database";
 import { bulkSeed } from "../lib/bulk-seed";
 import { checkout } from "../lib/checkout";
 import { sha256Loop } from "../lib/sha256-loop";
+import { median } from "../lib/stats";
 
 const { values: args } = parseArgs({
   options: {
@@ -39,8 +40,6 @@ function runVerify(root: string, databaseUrl: string, extra: string[]): { events
   if (child.status !== 0 || !match) throw new Error(`audit:verify failed (${child.status}) in ${root}:\n${output}`);
   return { events: Number(match[1]!.replaceAll(",", "")), seconds };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
 const work = join(REPO_ROOT, ".data", "audit-verify-throughput");
 mkdirSync(work, { recursive: true });

@@ -69,7 +69,8 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   const functions = await withClient(ownerUrl, async (client) => {
     const { rows } = await client.query<{ funcname: string; calls: string; total: number; self: number }>(
-      "SELECT funcname, calls, total_time AS total, self_time AS self FROM pg_stat_user_functions ORDER BY total_time DESC",
+      `SELECT funcname, calls, total_time AS total, self_time AS self
+         FROM pg_stat_user_functions ORDER BY total_time DESC`,
     );
     return rows;
   });
