@@ -1,6 +1,6 @@
 // Recording's round trips (decision 037, issue 15): a recording sends two statements, the draft's
-// read and one record_decision() call, with plain `pg` on the app's pool rather than through Prisma,
-// and a connection the pool hands back after Prisma's $disconnect still records.
+// read and one record_decision() call (its own transaction: no BEGIN or COMMIT), with plain `pg` on
+// the app's pool rather than through Prisma; and it still records after Prisma's $disconnect.
 import pg from "pg";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
@@ -16,12 +16,19 @@ afterEach(() => {
   pg.Client.prototype.query = originalQuery;
 });
 
-/** Every statement any `pg` client sends while `fn` runs (Prisma's adapter sends through pg too). */
-async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
+/**
+ * Every statement any `pg` client sends while `fn` runs (Prisma's adapter sends through pg too), with
+ * its prepared statement's name: Prisma names none, the recording's own statements are named.
+ */
+async function statementsOf(fn: () => Promise<unknown>): Promise<{ text: string; name: string | null }[]> {
+  const sent: { text: string; name: string | null }[] = [];
   pg.Client.prototype.query = function (this: pg.Client, ...params: unknown[]) {
-    const first = params[0] as string | { text?: string };
-    sent.push((typeof first === "string" ? first : (first?.text ?? "")).replace(/\s+/g, " ").trim());
+    const first = params[0] as string | { text?: string; name?: string };
+    const text = typeof first === "string" ? first : (first?.text ?? "");
+    sent.push({
+      text: text.replace(/\s+/g, " ").trim(),
+      name: typeof first === "string" ? null : (first?.name ?? null),
+    });
     return (originalQuery as (...p: unknown[]) => unknown).apply(this, params);
   } as typeof pg.Client.prototype.query;
   try {
@@ -47,11 +54,9 @@ describe("recordDecision's statements", () => {
       result = await recordDecision(sam, draftId, TEST_META);
     });
     expect(result).toMatchObject({ ok: true, alreadyRecorded: false });
-    expect(sent).toHaveLength(2);
-    expect(sent[0]).toMatch(/^SELECT d\.id, d\.kind, d\.answers\b.* FROM decision_draft d /);
-    expect(sent[1]).toMatch(/^SELECT record_decision\(\$1::uuid, \$2::jsonb, \$3::jsonb, \$4, \$5, \$6\)/);
-    // No transaction of Prisma's around it: the one statement is its own transaction.
-    expect(sent.filter((text) => /^(BEGIN|COMMIT)\b/i.test(text))).toEqual([]);
+    expect(sent.map(({ name }) => name)).toEqual(["record-decision:load-draft", "record-decision:record"]);
+    expect(sent[0]!.text).toMatch(/^SELECT d\.id, d\.kind, d\.answers\b.* FROM decision_draft d /);
+    expect(sent[1]!.text).toMatch(/^SELECT record_decision\(\$1::uuid, \$2::jsonb, \$3::jsonb, \$4, \$5, \$6\)/);
   });
 
   it("still records after db().$disconnect() closed the pool (a new pool is made)", async () => {
