@@ -49,7 +49,7 @@ try {
   } as typeof pg.Client.prototype.query;
 
   const { recordDecision } = await import("@/server/decisions/record-decision");
-  const { db, dbPool } = await import("@/server/infra/db");
+  const { db } = await import("@/server/infra/db");
   // The first recording also opens the connection: its set-up is not a recording's cost.
   const counts: number[] = [];
   for (const [n, item] of work.entries()) {
@@ -64,7 +64,6 @@ try {
   }
   // A backend sends its function statistics as it exits.
   await db().$disconnect();
-  await dbPool().end();
   console.log(`statements per recording (after the first): min ${Math.min(...counts)}, max ${Math.max(...counts)}`);
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   const functions = await withClient(ownerUrl, async (client) => {

@@ -1,6 +1,6 @@
 // Recording's round trips (decision 037, issue 15): a recording sends two statements, the draft's
-// read and one record_decision() call (its own transaction: no BEGIN or COMMIT), with plain `pg` on
-// the app's pool rather than through Prisma; and it still records after Prisma's $disconnect.
+// read and one record_decision() call (its own transaction: no BEGIN or COMMIT); and it still
+// records after Prisma's $disconnect.
 import pg from "pg";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
@@ -18,7 +18,7 @@ afterEach(() => {
 
 /**
  * Every statement any `pg` client sends while `fn` runs (Prisma's adapter sends through pg too), with
- * its prepared statement's name: Prisma names none, the recording's own statements are named.
+ * its prepared statement's name, if it has one.
  */
 async function statementsOf(fn: () => Promise<unknown>): Promise<{ text: string; name: string | null }[]> {
   const sent: { text: string; name: string | null }[] = [];
@@ -54,12 +54,13 @@ describe("recordDecision's statements", () => {
       result = await recordDecision(sam, draftId, TEST_META);
     });
     expect(result).toMatchObject({ ok: true, alreadyRecorded: false });
-    expect(sent.map(({ name }) => name)).toEqual(["record-decision:load-draft", "record-decision:record"]);
+    expect(sent).toHaveLength(2);
     expect(sent[0]!.text).toMatch(/^SELECT d\.id, d\.kind, d\.answers\b.* FROM decision_draft d /);
+    expect(sent.filter(({ text }) => /^(BEGIN|COMMIT)\b/i.test(text))).toEqual([]);
     expect(sent[1]!.text).toMatch(/^SELECT record_decision\(\$1::uuid, \$2::jsonb, \$3::jsonb, \$4, \$5, \$6\)/);
   });
 
-  it("still records after db().$disconnect() closed the pool (a new pool is made)", async () => {
+  it("still records after db().$disconnect()", async () => {
     const sam = await actorFor(SAM);
     const draftId = await readyDraft("STMT-0002");
     await db().$disconnect();

@@ -1,6 +1,5 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import pg from "pg";
 import {
   type DecisionContext,
   type DecisionRecordData,
@@ -17,8 +16,7 @@ import { parseAnswers } from "@/domain/wizard";
 import { type DecisionKind, Prisma } from "@/generated/prisma/client";
 import type { SignedInUser } from "../auth/current-actor";
 import { auditEntry, logAuditEvent } from "../audit/append-audit-event";
-import { type Tx, db, dbPool } from "@/server/infra/db";
-import { reportDatabaseFailure } from "@/server/infra/database-availability";
+import { type Tx, db } from "@/server/infra/db";
 import { type RequestAnswerContent, STEP_REFUSALS, answerFromDecision, statusAfter } from "@/domain/requests";
 import { writeAnswer } from "../requests/answer-request";
 import { type RequestForAction, loadRequestForAction } from "../requests/load-request-for-action";
@@ -46,28 +44,12 @@ const MAX_REFERENCE_ATTEMPTS = 5;
 
 /**
  * A unique index's violation, by index name. Model queries report it as P2002; a raw query
- * reports the driver's error (P2010 with PostgreSQL's 23505 and the index's name); plain `pg` (the
- * recording's own statement) gives PostgreSQL's error itself, code 23505 with the constraint.
+ * reports the driver's error (P2010 with PostgreSQL's 23505 and the index's name).
  */
 function isUniqueViolation(error: unknown, index: string): boolean {
-  if (error instanceof pg.DatabaseError) return error.code === "23505" && error.constraint === index;
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   const text = `${error.message} ${JSON.stringify(error.meta ?? {})}`;
   return (error.code === "P2002" || text.includes("23505")) && text.includes(index);
-}
-
-/**
- * One statement with plain `pg` on the app's pool, for the recording's hot path (decision 037):
- * through Prisma each cost about twice the Node CPU. Prepared once per connection (by name). A
- * connection lost on the way opens the breaker, as the pool's own errors do.
- */
-async function hotQuery<Row extends object>(name: string, text: string, values: unknown[]): Promise<Row[]> {
-  try {
-    return (await dbPool().query<Row>({ name, text, values })).rows;
-  } catch (error) {
-    reportDatabaseFailure(error);
-    throw error;
-  }
 }
 
 async function alreadyRecordedFrom(user: SignedInUser, draftId: string): Promise<string | null> {
@@ -98,22 +80,23 @@ interface DraftToRecord {
  * recordKeepingSettings read, in one round trip, not three.
  */
 async function loadDraftToRecord(user: SignedInUser, draftId: string): Promise<DraftToRecord | null> {
-  const rows = await hotQuery<{
-    id: string;
-    kind: DecisionKind;
-    answers: unknown;
-    supersedes_id: string | null;
-    supersedes_reference: string | null;
-    organisation_kind: OrganisationKind;
-    review_within_days_emergency: number | null;
-    review_within_days_flagged: number | null;
-    review_within_days_routine: number | null;
-    retention_years: number | null;
-    retention_rules: { recordType: string; years: number; untilAge: number | null }[];
-    answers_request_reference: string | null;
-  }>(
-    "record-decision:load-draft",
-    `SELECT d.id, d.kind, d.answers, s.id AS supersedes_id, s.reference AS supersedes_reference,
+  const rows = await db().$queryRaw<
+    Array<{
+      id: string;
+      kind: DecisionKind;
+      answers: unknown;
+      supersedes_id: string | null;
+      supersedes_reference: string | null;
+      organisation_kind: OrganisationKind;
+      review_within_days_emergency: number | null;
+      review_within_days_flagged: number | null;
+      review_within_days_routine: number | null;
+      retention_years: number | null;
+      retention_rules: { recordType: string; years: number; untilAge: number | null }[];
+      answers_request_reference: string | null;
+    }>
+  >`
+    SELECT d.id, d.kind, d.answers, s.id AS supersedes_id, s.reference AS supersedes_reference,
            o.kind AS organisation_kind,
            st.review_within_days_emergency, st.review_within_days_flagged, st.review_within_days_routine,
            st.retention_years,
@@ -126,9 +109,8 @@ async function loadDraftToRecord(user: SignedInUser, draftId: string): Promise<D
       LEFT JOIN decision s ON s.id = d.supersedes_id
       LEFT JOIN organisation_settings st ON st.organisation_id = d.organisation_id
       LEFT JOIN information_request ar ON ar.id = d.answers_request_id
-     WHERE d.id = $1::uuid AND d.author_id = $2::uuid AND d.organisation_id = $3::uuid`,
-    [draftId, user.userId, user.organisationId],
-  );
+     WHERE d.id = ${draftId}::uuid AND d.author_id = ${user.userId}::uuid
+       AND d.organisation_id = ${user.organisationId}::uuid`;
   const row = rows[0];
   if (!row) return null;
   return {
@@ -212,25 +194,16 @@ async function recordInOneCall(
   };
   const at = new Date();
   const template = chainEventTemplate(audit, at);
-  const args = [
-    draft.id,
-    JSON.stringify(decision),
-    JSON.stringify({ ...audit, at: at.toISOString() }),
-    template.before,
-    template.between,
-    template.after,
-  ];
+  const recordCall = (client: Tx | ReturnType<typeof db>) => client.$queryRaw<{ recorded: boolean }[]>`
+    SELECT record_decision(${draft.id}::uuid, ${JSON.stringify(decision)}::jsonb,
+                           ${JSON.stringify({ ...audit, at: at.toISOString() })}::jsonb,
+                           ${template.before}, ${template.between}, ${template.after}) AS recorded`;
   const recorded = answering
-    ? await recordAndAnswer(user, answering, decision.id, answerFromDecision(record), (tx) =>
-        tx.$queryRawUnsafe<{ recorded: boolean }[]>(RECORD_DECISION_CALL, ...args),
-      )
-    : (await hotQuery<{ recorded: boolean }>("record-decision:record", RECORD_DECISION_CALL, args))[0]?.recorded ===
-      true;
+    ? await recordAndAnswer(user, answering, decision.id, answerFromDecision(record), recordCall)
+    : (await recordCall(db()))[0]?.recorded === true;
   if (recorded) logAuditEvent(audit, null);
   return recorded;
 }
-
-const RECORD_DECISION_CALL = "SELECT record_decision($1::uuid, $2::jsonb, $3::jsonb, $4, $5, $6) AS recorded";
 
 interface AnsweredRequest {
   request: RequestForAction;
@@ -267,8 +240,8 @@ async function recordAndAnswer(
  * commit together. A draft records at most once (unique draft id), so a double-submitted or
  * replayed form gets the first decision back.
  *
- * Two round trips (decisions 007, 037): the draft with what recording needs, then one function call
- * that writes everything (recordInOneCall), both with plain `pg` (hotQuery), not through Prisma.
+ * Two round trips (decision 007): the draft with what recording needs, then one function call that
+ * writes everything (recordInOneCall).
  */
 export async function recordDecision(
   user: SignedInUser,
