@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import type { SignedInUser } from "@/server/auth/current-actor";
+import { databaseCpuSeconds } from "./lib/database-cpu";
 import { summarise } from "./lib/stats";
 
 export interface RecordSpec {
@@ -17,6 +18,8 @@ export interface RecordSpec {
   concurrency: number;
   warmupMs: number;
   durationMs: number;
+  /** The cluster's postmaster, to take PostgreSQL's CPU time over the measured seconds too. */
+  postmasterPid?: number;
   /** use-case: who records which draft, used in order. */
   work?: Array<{ user: SignedInUser; draftId: string }>;
   /** raw: a decision row and an audit event row to copy (column name → value as text or JSON). */
@@ -39,12 +42,15 @@ export interface RecordResult {
    * rate, it hardly depends on what else the machine is running.
    */
   cpuMsPerRecord: number | null;
+  /** PostgreSQL's CPU time (all of the cluster's processes) per recorded decision, when the spec named it. */
+  databaseCpuMsPerRecord: number | null;
   latencyMs: ReturnType<typeof summarise>;
 }
 
 type Job = () => Promise<void>;
 
-async function drive(concurrency: number, warmupMs: number, durationMs: number, next: () => Job | null) {
+async function drive({ concurrency, warmupMs, durationMs, postmasterPid }: RecordSpec, next: () => Job | null) {
+  const databaseCpu = () => (postmasterPid === undefined ? 0 : databaseCpuSeconds(postmasterPid));
   const latencies: number[] = [];
   let failed = 0;
   let exhausted = false;
@@ -52,6 +58,7 @@ async function drive(concurrency: number, warmupMs: number, durationMs: number, 
   const ends = warmupEnds + durationMs;
   let measuredFrom = 0;
   let cpuFrom = process.cpuUsage();
+  let databaseCpuFrom = 0;
   let recorded = 0;
   let firstError: string | null = null;
   const loop = async () => {
@@ -80,6 +87,7 @@ async function drive(concurrency: number, warmupMs: number, durationMs: number, 
     setTimeout(() => {
       measuredFrom = performance.now();
       cpuFrom = process.cpuUsage();
+      databaseCpuFrom = databaseCpu();
       resolve();
     }, warmupMs),
   );
@@ -87,7 +95,9 @@ async function drive(concurrency: number, warmupMs: number, durationMs: number, 
   const seconds = (performance.now() - measuredFrom) / 1000;
   const cpu = process.cpuUsage(cpuFrom);
   const cpuMsPerRecord = recorded > 0 ? (cpu.user + cpu.system) / 1000 / recorded : null;
-  return { latencies, failed, exhausted, seconds, recorded, firstError, cpuMsPerRecord };
+  const databaseCpuMsPerRecord =
+    postmasterPid !== undefined && recorded > 0 ? ((databaseCpu() - databaseCpuFrom) * 1000) / recorded : null;
+  return { latencies, failed, exhausted, seconds, recorded, firstError, cpuMsPerRecord, databaseCpuMsPerRecord };
 }
 
 async function recordThroughUseCase(spec: RecordSpec) {
@@ -99,7 +109,7 @@ async function recordThroughUseCase(spec: RecordSpec) {
   const work = spec.work ?? [];
   let index = 0;
   try {
-    return await drive(spec.concurrency, spec.warmupMs, spec.durationMs, () => {
+    return await drive(spec, () => {
       const item = work[index];
       index += 1;
       if (!item) return null;
@@ -130,7 +140,7 @@ async function raw(spec: RecordSpec) {
   const chainKey = `raw-insert-floor-${randomUUID()}`;
   let seq = 0;
   try {
-    return await drive(spec.concurrency, spec.warmupMs, spec.durationMs, () => async () => {
+    return await drive(spec, () => async () => {
       seq += 1;
       const mine = seq; // taken now: other jobs move `seq` on while this one awaits
       const reference = `RAW-${mine}-${randomUUID().slice(0, 8)}`;
@@ -165,6 +175,8 @@ async function main(): Promise<void> {
     exhausted: run.exhausted,
     perSecond: Math.round((run.recorded / run.seconds) * 10) / 10,
     cpuMsPerRecord: run.cpuMsPerRecord === null ? null : Math.round(run.cpuMsPerRecord * 100) / 100,
+    databaseCpuMsPerRecord:
+      run.databaseCpuMsPerRecord === null ? null : Math.round(run.databaseCpuMsPerRecord * 100) / 100,
     latencyMs: summarise(run.latencies),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);

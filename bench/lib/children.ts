@@ -18,12 +18,15 @@ function specFile(spec: unknown): string {
   return file;
 }
 
-/** Runs a bench script (a path under bench/) in a process of its own and returns the JSON it prints last. */
-export function runChild<T>(script: string, spec: unknown, extraArgs: string[] = []): Promise<T> {
+/**
+ * Runs a bench script (a path under bench/) in a process of its own and returns the JSON it prints last.
+ * `root`: the tree to run it from (another ref's copy, to compare before and after), this one by default.
+ */
+export function runChild<T>(script: string, spec: unknown, extraArgs: string[] = [], root = REPO_ROOT): Promise<T> {
   const file = specFile(spec);
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [...extraArgs, join(REPO_ROOT, "bench", script), file], {
-      cwd: REPO_ROOT,
+    const child = spawn(TSX, [...extraArgs, join(root, "bench", script), file], {
+      cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

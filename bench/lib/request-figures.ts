@@ -1,14 +1,13 @@
 // The requests figures of `npm run bench` (issue 14): the pages a contact team and the partnership's
 // overseers use, measured with the other lists, and 10,000 due timers fired by the app's background
 // code (what each tick of the request timer runner does).
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import { withClient } from "../../scripts/lib/harness/database";
 import { openSession } from "../../scripts/lib/harness/fixtures";
 import { sessionCookie } from "../../scripts/lib/harness/session";
 import type { TimerResult, TimerSpec } from "../timer-worker";
 import { type RequestSeedResult, PARKED_TIMER_DUE } from "./bulk-seed-requests";
 import { runChild } from "./children";
+import { databaseCpuSeconds, postmasterPidOf } from "./database-cpu";
 import { round } from "./stats";
 
 export interface ListPage {
@@ -112,10 +111,7 @@ export async function requestTimerFigures(
     return rowCount ?? 0;
   });
   if (moved !== seeded.dueTimers) throw new Error(`${moved} timers made due, expected ${seeded.dueTimers}`);
-  const postmasterPid = await withClient(ownerUrl, async (client) => {
-    const { rows } = await client.query<{ data_directory: string }>("SHOW data_directory");
-    return Number(readFileSync(join(rows[0]!.data_directory, "postmaster.pid"), "utf8").split("\n")[0]);
-  });
+  const postmasterPid = await postmasterPidOf(ownerUrl);
   const databaseCpuFrom = databaseCpuSeconds(postmasterPid);
   const result = await runChild<TimerResult>("timer-worker.ts", { databaseUrl: appUrl } satisfies TimerSpec, [
     "--conditions=react-server",
@@ -143,27 +139,4 @@ export async function requestTimerFigures(
     /** PostgreSQL's CPU time (every process of the cluster) per timer fired: where the claim's reads show. */
     databaseCpuMsPerTimer: round((databaseCpu * 1000) / Math.max(1, result.fired + result.closed)),
   };
-}
-
-/**
- * CPU seconds (user + system) of a PostgreSQL cluster: the postmaster's own, its reaped children's
- * (backends that have exited, in its cutime/cstime) and its live children's, from /proc.
- */
-function databaseCpuSeconds(postmasterPid: number): number {
-  // After the command name (in parentheses, may hold spaces): ppid is field 1, utime 11, stime 12,
-  // cutime 13, cstime 14, in clock ticks (100 a second on Linux).
-  const statOf = (pid: string | number) => {
-    try {
-      return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    } catch {
-      return null;
-    }
-  };
-  const postmaster = statOf(postmasterPid)!;
-  let ticks = [11, 12, 13, 14].reduce((sum, field) => sum + Number(postmaster[field]), 0);
-  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    const stat = statOf(pid);
-    if (stat && Number(stat[1]) === postmasterPid) ticks += Number(stat[11]) + Number(stat[12]);
-  }
-  return ticks / 100;
 }

@@ -47,3 +47,8 @@ export function ratio(a: number | null | undefined, b: number | null | undefined
     return null;
   return round(a / b, digits);
 }
+
+/** The middle value (the lower of the two middle ones for an even count), over rounds of one figure. */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+}

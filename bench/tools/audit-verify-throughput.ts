@@ -7,14 +7,15 @@
 // archive into a temporary folder, with this tree's node_modules), and the plain SHA-256 loop over
 // the same bytes. Prints events/s and each against the loop, as ratios; medians over the rounds.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { REPO_ROOT } from "../../scripts/lib/migrations";
 import { openHarnessDatabase } from "../../scripts/lib/harness/database";
 import { bulkSeed } from "../lib/bulk-seed";
+import { checkout } from "../lib/checkout";
 import { sha256Loop } from "../lib/sha256-loop";
+import { median } from "../lib/stats";
 
 const { values: args } = parseArgs({
   options: {
@@ -25,23 +26,6 @@ const { values: args } = parseArgs({
 });
 const log = (message: string) => console.log(`[audit-verify-throughput] ${message}`);
 const TSX = join(REPO_ROOT, "node_modules", ".bin", "tsx");
-
-/** A copy of the tree at `ref` (src, scripts, config), sharing this tree's node_modules and Prisma client. */
-function checkout(ref: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "infoshare-before-"));
-  const archive = spawnSync(
-    "sh",
-    ["-c", `git archive ${ref} src scripts tsconfig.json package.json | tar -x -C ${dir}`],
-    {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-    },
-  );
-  if (archive.status !== 0) throw new Error(`git archive ${ref} failed: ${archive.stderr}`);
-  symlinkSync(join(REPO_ROOT, "node_modules"), join(dir, "node_modules"));
-  symlinkSync(join(REPO_ROOT, "src", "generated"), join(dir, "src", "generated"));
-  return dir;
-}
 
 function runVerify(root: string, databaseUrl: string, extra: string[]): { events: number; seconds: number } {
   const started = performance.now();
@@ -56,8 +40,6 @@ function runVerify(root: string, databaseUrl: string, extra: string[]): { events
   if (child.status !== 0 || !match) throw new Error(`audit:verify failed (${child.status}) in ${root}:\n${output}`);
   return { events: Number(match[1]!.replaceAll(",", "")), seconds };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
 const work = join(REPO_ROOT, ".data", "audit-verify-throughput");
 mkdirSync(work, { recursive: true });
@@ -75,7 +57,7 @@ try {
   const variants: { name: string; run: () => { events: number; seconds: number } }[] = [
     { name: "this tree, worker threads", run: () => runVerify(REPO_ROOT, database.ownerUrl, []) },
     { name: "this tree, --workers 0", run: () => runVerify(REPO_ROOT, database.ownerUrl, ["--workers", "0"]) },
-    { name: `${args.before}`, run: () => runVerify(before, database.ownerUrl, []) },
+    { name: `${args.before}`, run: () => runVerify(before.root, database.ownerUrl, []) },
   ];
   const rates = new Map<string, number[]>(variants.map((v) => [v.name, []]));
   const loopRates: number[] = [];
@@ -105,6 +87,6 @@ try {
     );
   }
 } finally {
-  rmSync(before, { recursive: true, force: true });
+  before.remove();
   await database.stopServer();
 }

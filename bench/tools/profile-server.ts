@@ -1,6 +1,7 @@
 // Profiles the production server under a simple load, for finding where a figure's time goes:
 //   npx tsx --conditions=react-server bench/tools/profile-server.ts <get|post|record|floor> [requests]
 // Writes a V8 CPU profile of the server to .data/profiles/ and prints self time by package/file.
+// Builds the app into .next-bench first when a source is newer; PROFILE_PORT (3490) sets the port.
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
@@ -9,7 +10,7 @@ import { REPO_ROOT } from "../../scripts/lib/migrations";
 import { openHarnessDatabase } from "../../scripts/lib/harness/database";
 import { createDrafts, demoUser } from "../../scripts/lib/harness/fixtures";
 import { formWithField, multipart, withBoundValue } from "../../scripts/lib/harness/forms";
-import { startAppServer } from "../../scripts/lib/harness/server";
+import { ensureProductionBuild, startAppServer } from "../../scripts/lib/harness/server";
 import { sessionCookie } from "../../scripts/lib/harness/session";
 
 const kind = process.argv[2] ?? "get";
@@ -17,12 +18,13 @@ const requests = Number(process.argv[3] ?? 300);
 const dir = join(REPO_ROOT, ".data", "profiles");
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
+ensureProductionBuild({ log: console.log });
 const db = await openHarnessDatabase({ name: "profile" });
 const client = new pg.Client({ connectionString: db.ownerUrl });
 await client.connect();
 const secret = "profile-secret-profile-secret-profile-secret";
 const server = await startAppServer({
-  port: 3490,
+  port: Number(process.env.PROFILE_PORT ?? 3490),
   databaseUrl: db.appUrl,
   secret,
   nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${dir}`],
