@@ -25,7 +25,6 @@ function dayText(day: string): string {
 export default async function BankHolidaysPage({ searchParams }: PageProps) {
   const user = await requirePermission("partnership.view");
   const list = await listBankHolidays(user);
-  const notice = doneNotice(await searchParams, DONE);
   return (
     <div className="max-w-[760px]">
       {roleCan(user.role, "users.manage") ? (
@@ -33,7 +32,7 @@ export default async function BankHolidaysPage({ searchParams }: PageProps) {
       ) : (
         <BackLink href="/admin/partnership">Partnership</BackLink>
       )}
-      <SuccessBanner message={notice} testId="bank-holidays-notice" />
+      <SuccessBanner message={doneNotice(await searchParams, DONE)} testId="bank-holidays-notice" />
       <PageHeading caption="England and Wales">Bank holidays</PageHeading>
       <p className="govuk-body">
         Requests between partners are answered in working hours: 9am to 5pm, Monday to Friday, but not on these days.
