@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { HorizontalBarChart } from "./charts";
 import { TableHead, TableRegion } from "./layout-bits";
 
 /** A table of figures in its own scrolling region, captioned for screen readers. */
@@ -73,5 +74,53 @@ export function ChartSection({
         </>
       )}
     </section>
+  );
+}
+
+/** One bar of a BarChartSection: its label and length on the chart, and its row in the table twin. */
+export interface Bar {
+  key: string;
+  label: string;
+  value: number;
+  /** The bar's row in the table (default: its label and value). */
+  cells?: ReactNode[];
+}
+
+/**
+ * A ChartSection of horizontal bars, whose table twin has a row for each bar (the chart's title is the
+ * table's caption), or the `empty` sentence when there are no bars.
+ */
+export function BarChartSection({
+  id,
+  title,
+  chartTitle = title,
+  empty,
+  columns,
+  bars,
+  testId,
+}: {
+  id: string;
+  title: string;
+  /** The chart's and the table's title, when not the section's heading. */
+  chartTitle?: string;
+  empty: string;
+  columns: ReactNode[];
+  bars: Bar[];
+  testId?: string;
+}) {
+  return (
+    <ChartSection
+      id={id}
+      title={title}
+      empty={bars.length === 0 ? <p className="govuk-body">{empty}</p> : null}
+      chart={<HorizontalBarChart id={`chart-${id}`} title={chartTitle} data={bars} />}
+    >
+      <FiguresTable
+        label={chartTitle}
+        testId={testId}
+        columns={columns}
+        rows={bars.map((bar) => [bar.key, bar.cells ?? [bar.label, bar.value]])}
+      />
+    </ChartSection>
   );
 }

@@ -122,21 +122,24 @@ export function PhaseBanner() {
   );
 }
 
+/** The pages about the service itself, linked from every page's footer. */
+const FOOTER_LINKS = [
+  { href: "/accessibility", label: "Accessibility statement" },
+  { href: "/guidance/sources", label: "Guidance sources" },
+] as const;
+
 export function Footer() {
   return (
     <footer className="no-print mt-auto border-t-[10px] border-govuk-blue bg-govuk-light-grey py-8 text-[1rem]">
       <div className="govuk-width-container flex flex-wrap justify-between gap-4">
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
-          <li>
-            <Link href="/accessibility" className="text-govuk-text!">
-              Accessibility statement
-            </Link>
-          </li>
-          <li>
-            <Link href="/guidance/sources" className="text-govuk-text!">
-              Guidance sources
-            </Link>
-          </li>
+          {FOOTER_LINKS.map(({ href, label }) => (
+            <li key={href}>
+              <Link href={href} className="text-govuk-text!">
+                {label}
+              </Link>
+            </li>
+          ))}
         </ul>
         <p className="text-govuk-text">
           Records are kept for safeguarding purposes under UK GDPR and the Data Protection Act 2018.

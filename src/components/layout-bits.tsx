@@ -224,12 +224,14 @@ export function TableRegion({ label, children }: { label: string; children: Reac
 
 /**
  * A list's table (in its TableRegion, with a visually hidden caption and its column headings), a row of
- * it for each of `rows` as `children` renders it, or the `empty` sentence when there are none. Tests find
- * them as `<id>-table` and `<id>-empty`.
+ * it for each of `rows` as `children` renders it, or the `empty` sentence when there are none; with
+ * `heading`, its `label` is also the list's heading above either. Tests find them as `<id>-table` and
+ * `<id>-empty`.
  */
 export function DataTable<Row>({
   id,
   label,
+  heading = false,
   caption,
   columns,
   action,
@@ -239,6 +241,7 @@ export function DataTable<Row>({
 }: {
   id: string;
   label: string;
+  heading?: boolean;
   caption: ReactNode;
   columns: ReactNode[];
   action?: boolean;
@@ -246,20 +249,22 @@ export function DataTable<Row>({
   empty: ReactNode;
   children: (row: Row) => ReactNode;
 }) {
-  if (rows.length === 0) {
-    return (
-      <p className="govuk-body" data-testid={`${id}-empty`}>
-        {empty}
-      </p>
-    );
-  }
   return (
-    <TableRegion label={label}>
-      <table className="govuk-table" data-testid={`${id}-table`}>
-        <caption className="sr-only">{caption}</caption>
-        <TableHead columns={columns} action={action} />
-        <tbody>{rows.map(renderRow)}</tbody>
-      </table>
-    </TableRegion>
+    <>
+      {heading ? <h2 className="govuk-heading-m">{label}</h2> : null}
+      {rows.length === 0 ? (
+        <p className="govuk-body" data-testid={`${id}-empty`}>
+          {empty}
+        </p>
+      ) : (
+        <TableRegion label={label}>
+          <table className="govuk-table" data-testid={`${id}-table`}>
+            <caption className="sr-only">{caption}</caption>
+            <TableHead columns={columns} action={action} />
+            <tbody>{rows.map(renderRow)}</tbody>
+          </table>
+        </TableRegion>
+      )}
+    </>
   );
 }

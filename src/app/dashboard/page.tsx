@@ -3,8 +3,8 @@ import Link from "next/link";
 import { requirePermission } from "@/server/auth/current-actor";
 import { getIgDashboard } from "@/server/dashboard/get-ig-dashboard";
 import { HeadlineFigure, PageHeading } from "@/components/layout-bits";
-import { ChartSection, FiguresTable } from "@/components/ChartSection";
-import { HorizontalBarChart, StackedBarChart } from "@/components/charts";
+import { BarChartSection, ChartSection, FiguresTable } from "@/components/ChartSection";
+import { StackedBarChart } from "@/components/charts";
 import { CONSENT_LABELS, OUTCOME_LABELS, lawfulBasisLabel } from "@/components/decision-labels";
 import { formatUkMonth } from "@/domain/calendar";
 import { formatDuration } from "@/components/format";
@@ -101,62 +101,40 @@ export default async function DashboardPage() {
         />
       </ChartSection>
 
-      <ChartSection
+      <BarChartSection
         id="bases"
         title="Lawful bases used"
-        empty={d.lawfulBases.length === 0 ? <p className="govuk-body">No lawful bases recorded yet.</p> : null}
-        chart={
-          <HorizontalBarChart
-            id="chart-bases"
-            title="Lawful bases used"
-            data={d.lawfulBases.map((b) => ({ label: lawfulBasisLabel(b.id).split(":")[0] ?? b.id, value: b.count }))}
-          />
-        }
-      >
-        <FiguresTable
-          label="Lawful bases used"
-          columns={["Lawful basis", "Decisions"]}
-          rows={d.lawfulBases.map((b) => [b.id, [lawfulBasisLabel(b.id), b.count]])}
-        />
-      </ChartSection>
+        empty="No lawful bases recorded yet."
+        columns={["Lawful basis", "Decisions"]}
+        bars={d.lawfulBases.map((b) => ({
+          key: b.id,
+          label: lawfulBasisLabel(b.id).split(":")[0] ?? b.id,
+          value: b.count,
+          cells: [lawfulBasisLabel(b.id), b.count],
+        }))}
+      />
 
-      <ChartSection
+      <BarChartSection
         id="consent"
         title="Consent"
-        empty={d.consent.length === 0 ? <p className="govuk-body">No decisions recorded yet.</p> : null}
-        chart={
-          <HorizontalBarChart
-            id="chart-consent"
-            title="Consent status"
-            data={d.consent.map((c) => ({ label: CONSENT_LABELS[c.status] ?? c.status, value: c.count }))}
-          />
-        }
-      >
-        <FiguresTable
-          label="Consent status"
-          columns={["Consent", "Decisions"]}
-          rows={d.consent.map((c) => [c.status, [CONSENT_LABELS[c.status] ?? c.status, c.count]])}
-        />
-      </ChartSection>
+        chartTitle="Consent status"
+        empty="No decisions recorded yet."
+        columns={["Consent", "Decisions"]}
+        bars={d.consent.map((c) => ({ key: c.status, label: CONSENT_LABELS[c.status] ?? c.status, value: c.count }))}
+      />
 
-      <ChartSection
+      <BarChartSection
         id="teams"
         title="Decisions not to share, by team"
-        empty={d.noShareByTeam.length === 0 ? <p className="govuk-body">No decisions recorded yet.</p> : null}
-        chart={
-          <HorizontalBarChart
-            id="chart-teams"
-            title="Decisions not to share, by team"
-            data={d.noShareByTeam.map((t) => ({ label: t.team, value: t.noShare }))}
-          />
-        }
-      >
-        <FiguresTable
-          label="Decisions not to share, by team"
-          columns={["Team", "Not shared", "All decisions", "Rate"]}
-          rows={d.noShareByTeam.map((t) => [t.team, [t.team, t.noShare, t.total, percent(t.noShare, t.total)]])}
-        />
-      </ChartSection>
+        empty="No decisions recorded yet."
+        columns={["Team", "Not shared", "All decisions", "Rate"]}
+        bars={d.noShareByTeam.map((t) => ({
+          key: t.team,
+          label: t.team,
+          value: t.noShare,
+          cells: [t.team, t.noShare, t.total, percent(t.noShare, t.total)],
+        }))}
+      />
 
       <section aria-labelledby="timing-heading" className="mb-12">
         <h2 id="timing-heading" className="govuk-heading-m">

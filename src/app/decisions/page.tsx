@@ -47,10 +47,10 @@ export default async function YourDecisionsPage({ searchParams }: PageProps) {
         </p>
       ) : null}
 
-      <h2 className="govuk-heading-m">Drafts</h2>
       <DataTable
         id="drafts"
         label="Drafts"
+        heading
         caption="Drafts you have not recorded yet"
         columns={["Case reference", "Type", "How far it got", "Last saved"]}
         action
@@ -93,10 +93,10 @@ export default async function YourDecisionsPage({ searchParams }: PageProps) {
         )}
       </DataTable>
 
-      <h2 className="govuk-heading-m">Recorded decisions</h2>
       <DataTable
         id="decisions"
         label="Recorded decisions"
+        heading
         caption="Decisions you have recorded, newest first"
         columns={["Reference", "Case reference", "Decision", "Status", "Recorded"]}
         rows={decisions}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatUkDate, ukDayStart } from "@/domain/calendar";
 import { BANK_HOLIDAY_NAME_MAX_LENGTH } from "@/domain/partnerships";
 import { roleCan } from "@/domain/policy";
+import type { FieldDefinition } from "@/domain/wizard";
 import { requirePermission } from "@/server/auth/current-actor";
 import { listBankHolidays } from "@/server/partnerships/list-bank-holidays";
 import { ActionForm } from "@/components/ActionForm";
@@ -17,6 +18,18 @@ const DONE: Record<string, string> = {
   removed: "Bank holiday removed. Requests sent from now on count it as a working day.",
 };
 
+/** Adding a bank holiday: its name and its date. */
+const HOLIDAY_FIELDS: readonly FieldDefinition[] = [
+  {
+    name: "name",
+    kind: "text",
+    label: "Name of the bank holiday",
+    hint: "For example, Christmas Day (substitute day)",
+    maxLength: BANK_HOLIDAY_NAME_MAX_LENGTH,
+  },
+  { name: "date", kind: "date", label: "Date of the bank holiday", hint: "For example, 27 12 2027" },
+];
+
 function dayText(day: string): string {
   return formatUkDate(ukDayStart(day));
 }
@@ -25,7 +38,6 @@ function dayText(day: string): string {
 export default async function BankHolidaysPage({ searchParams }: PageProps) {
   const user = await requirePermission("partnership.view");
   const list = await listBankHolidays(user);
-  const notice = doneNotice(await searchParams, DONE);
   return (
     <div className="max-w-[760px]">
       {roleCan(user.role, "users.manage") ? (
@@ -33,7 +45,7 @@ export default async function BankHolidaysPage({ searchParams }: PageProps) {
       ) : (
         <BackLink href="/admin/partnership">Partnership</BackLink>
       )}
-      <SuccessBanner message={notice} testId="bank-holidays-notice" />
+      <SuccessBanner message={doneNotice(await searchParams, DONE)} testId="bank-holidays-notice" />
       <PageHeading caption="England and Wales">Bank holidays</PageHeading>
       <p className="govuk-body">
         Requests between partners are answered in working hours: 9am to 5pm, Monday to Friday, but not on these days.
@@ -76,20 +88,7 @@ export default async function BankHolidaysPage({ searchParams }: PageProps) {
             Check the dates at <a href="https://www.gov.uk/bank-holidays">www.gov.uk/bank-holidays</a>. When a holiday
             falls at a weekend, add the weekday it is taken on (the substitute day).
           </p>
-          <ActionForm
-            action={addBankHolidayAction}
-            fields={[
-              {
-                name: "name",
-                kind: "text",
-                label: "Name of the bank holiday",
-                hint: "For example, Christmas Day (substitute day)",
-                maxLength: BANK_HOLIDAY_NAME_MAX_LENGTH,
-              },
-              { name: "date", kind: "date", label: "Date of the bank holiday", hint: "For example, 27 12 2027" },
-            ]}
-            submitLabel="Add bank holiday"
-          />
+          <ActionForm action={addBankHolidayAction} fields={HOLIDAY_FIELDS} submitLabel="Add bank holiday" />
         </>
       ) : (
         <p className="govuk-body">

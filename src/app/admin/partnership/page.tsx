@@ -21,12 +21,11 @@ function hoursText(hours: number): string {
 export default async function PartnershipPage({ searchParams }: PageProps) {
   const user = await requirePermission("partnership.view");
   const partnerships = await viewPartnerships(user);
-  const notice = doneNotice(await searchParams, DONE);
   return (
     <div className="max-w-[760px]">
       {/* The administration hub is the admins'; everyone else reaches this page by its address. */}
       {roleCan(user.role, "users.manage") ? <BackLink href="/admin">Administration</BackLink> : null}
-      <SuccessBanner message={notice} testId="partnership-notice" />
+      <SuccessBanner message={doneNotice(await searchParams, DONE)} testId="partnership-notice" />
       <PageHeading caption={user.organisationName}>
         {partnerships.length === 1 ? partnerships[0]!.name : "Safeguarding partnerships"}
       </PageHeading>

@@ -17,25 +17,38 @@ export interface SsoFormValues {
   breakGlassEmail: string;
 }
 
+/** The settings that are on or off: each is one checkbox, posted as "yes" when ticked. */
+const ON_OFF_SETTINGS = {
+  allowJoinByDomain: {
+    legend: "Joining by domain",
+    label: "Let people with these email domains join without an invitation",
+    hint: "Otherwise only people who have an account or an invitation can sign in.",
+  },
+  enforced: {
+    legend: "Passwords",
+    label: "Require single sign-on for everyone in your organisation",
+    hint: "Passwords are refused, except for the break-glass admin below.",
+  },
+} as const;
+type OnOffSetting = keyof typeof ON_OFF_SETTINGS;
+
 export function SsoConfigurationForm({ current, redirectUri }: { current: SsoFormValues; redirectUri: string | null }) {
   const { state, formAction, pending, errorFor, posted, field, formKey } = useActionForm(saveSsoConfigurationAction);
   // After an error, the form shows what was posted (an unticked checkbox posts nothing).
-  const ticked = (name: "allowJoinByDomain" | "enforced") => (state.values ? posted(name) === "yes" : current[name]);
-  // A setting that is on or off: one checkbox, posted as "yes" when ticked.
-  const yesCheckbox = (
-    name: "allowJoinByDomain" | "enforced",
-    label: string,
-    option: { label: string; hint: string },
-  ) => (
-    <ChoiceGroup
-      name={name}
-      label={label}
-      type="checkbox"
-      error={errorFor(name)}
-      defaultValue={ticked(name) ? "yes" : undefined}
-      options={[{ value: "yes", ...option }]}
-    />
-  );
+  const ticked = (name: OnOffSetting) => (state.values ? posted(name) === "yes" : current[name]);
+  const yesCheckbox = (name: OnOffSetting) => {
+    const { legend, ...option } = ON_OFF_SETTINGS[name];
+    return (
+      <ChoiceGroup
+        name={name}
+        label={legend}
+        type="checkbox"
+        error={errorFor(name)}
+        defaultValue={ticked(name) ? "yes" : undefined}
+        options={[{ value: "yes", ...option }]}
+      />
+    );
+  };
   return (
     <>
       <ErrorSummary errors={state.errors} />
@@ -73,10 +86,7 @@ export function SsoConfigurationForm({ current, redirectUri }: { current: SsoFor
           {...field("domains", current.domains)}
           rows={3}
         />
-        {yesCheckbox("allowJoinByDomain", "Joining by domain", {
-          label: "Let people with these email domains join without an invitation",
-          hint: "Otherwise only people who have an account or an invitation can sign in.",
-        })}
+        {yesCheckbox("allowJoinByDomain")}
         <ChoiceGroup
           label="Role for people who join by domain"
           type="radio"
@@ -86,10 +96,7 @@ export function SsoConfigurationForm({ current, redirectUri }: { current: SsoFor
             { value: "SUPERVISOR", label: "Supervisor or designated safeguarding lead" },
           ]}
         />
-        {yesCheckbox("enforced", "Passwords", {
-          label: "Require single sign-on for everyone in your organisation",
-          hint: "Passwords are refused, except for the break-glass admin below.",
-        })}
+        {yesCheckbox("enforced")}
         <TextInput
           label="Break-glass admin (optional unless single sign-on is required)"
           hint="An admin in your organisation who may still sign in with a password if the identity provider fails."

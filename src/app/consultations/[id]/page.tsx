@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import type { FieldDefinition } from "@/domain/wizard";
 import Link from "next/link";
 import { requireUser } from "@/server/auth/current-actor";
 import { requestMeta } from "@/server/infra/request-context";
@@ -8,6 +7,7 @@ import { ActionSection } from "@/components/ActionSection";
 import { BackLink, SuccessBanner, SummaryList } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { adviserLabel } from "@/components/consultation-labels";
+import { choiceWithFollowUps } from "@/components/field-definitions";
 import { type PageProps, doneNotice, shownOrRefused } from "@/app/page-props";
 import { linkConsultationAction } from "../actions";
 
@@ -19,19 +19,23 @@ const DONE: Record<string, string> = {
 };
 
 /** Link to a decision by its reference, or to a case reference when no decision is recorded yet. */
-const LINK_FIELDS: FieldDefinition[] = [
+const LINK_FIELDS = choiceWithFollowUps("linkTo", "What do you want to link it to?", [
   {
-    name: "linkTo",
-    kind: "radios",
-    label: "What do you want to link it to?",
-    options: [
-      { value: "decision", label: "A decision you recorded", revealsFields: ["decisionReference"] },
-      { value: "case", label: "A case reference", revealsFields: ["caseReference"] },
-    ],
+    value: "decision",
+    label: "A decision you recorded",
+    followUp: {
+      name: "decisionReference",
+      kind: "text",
+      label: "Decision reference",
+      hint: "For example, DEC-7K4Q-M2XD",
+    },
   },
-  { name: "decisionReference", kind: "text", label: "Decision reference", hint: "For example, DEC-7K4Q-M2XD" },
-  { name: "caseReference", kind: "text", label: "Case reference", maxLength: 40 },
-];
+  {
+    value: "case",
+    label: "A case reference",
+    followUp: { name: "caseReference", kind: "text", label: "Case reference", maxLength: 40 },
+  },
+]);
 
 export default async function ConsultationPage({ params, searchParams }: PageProps<{ id: string }>) {
   const { id } = await params;

@@ -3,8 +3,10 @@ import { requireUser } from "@/server/auth/current-actor";
 import { requestMeta } from "@/server/infra/request-context";
 import { viewRequest } from "@/server/requests/view-request";
 import { formatUkDate, ukDayStart } from "@/domain/calendar";
+import { radiosField } from "@/domain/wizard/fields";
 import { ActionForm } from "@/components/ActionForm";
 import { ActionSection } from "@/components/ActionSection";
+import { choiceWithFollowUps } from "@/components/field-definitions";
 import { BackLink, SuccessBanner, SummaryList } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
 import Link from "next/link";
@@ -23,6 +25,20 @@ import { RequestTags, exchangeRows, purposeRows, text } from "../request-section
 import { type PageProps, doneNotice, shownOrRefused } from "@/app/page-props";
 
 export const metadata: Metadata = { title: "Request for information" };
+
+/** Answering without a decision record: the information shared, or the reasons for not sharing it. */
+const ANSWER_FIELDS = choiceWithFollowUps("answer", "Are you sharing the information?", [
+  {
+    value: "SHARE",
+    label: "Yes, share it",
+    followUp: { name: "information", kind: "textarea", label: "The information you are sharing", maxLength: 10000 },
+  },
+  {
+    value: "NO_SHARE",
+    label: "No, do not share it",
+    followUp: { name: "reasons", kind: "textarea", label: "Why you are not sharing it", maxLength: 5000 },
+  },
+]);
 
 export default async function RequestPage({ params, searchParams }: PageProps<{ reference: string }>) {
   const { reference } = await params;
@@ -116,12 +132,11 @@ export default async function RequestPage({ params, searchParams }: PageProps<{ 
           title="Assign the request"
           action={assignRequestAction.bind(null, r.reference)}
           fields={[
-            {
-              name: "assigneeId",
-              kind: "radios",
-              label: "Who will answer it?",
-              options: r.team.map((person) => ({ value: person.id, label: person.name })),
-            },
+            radiosField(
+              "assigneeId",
+              "Who will answer it?",
+              r.team.map((person) => ({ value: person.id, label: person.name })),
+            ),
           ]}
           submitLabel="Assign"
           tone="secondary"
@@ -158,24 +173,7 @@ export default async function RequestPage({ params, searchParams }: PageProps<{ 
               </p>
               <ActionForm
                 action={answerRequestAction.bind(null, r.reference)}
-                fields={[
-                  {
-                    name: "answer",
-                    kind: "radios",
-                    label: "Are you sharing the information?",
-                    options: [
-                      { value: "SHARE", label: "Yes, share it", revealsFields: ["information"] },
-                      { value: "NO_SHARE", label: "No, do not share it", revealsFields: ["reasons"] },
-                    ],
-                  },
-                  {
-                    name: "information",
-                    kind: "textarea",
-                    label: "The information you are sharing",
-                    maxLength: 10000,
-                  },
-                  { name: "reasons", kind: "textarea", label: "Why you are not sharing it", maxLength: 5000 },
-                ]}
+                fields={ANSWER_FIELDS}
                 submitLabel="Send the answer"
                 tone="secondary"
               />

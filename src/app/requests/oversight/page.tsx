@@ -12,8 +12,8 @@ import {
   onTimeRate,
   percentOf,
 } from "@/domain/requests";
-import { ChartSection, FiguresTable } from "@/components/ChartSection";
-import { HorizontalBarChart, StackedBarChart } from "@/components/charts";
+import { BarChartSection, ChartSection, FiguresTable } from "@/components/ChartSection";
+import { StackedBarChart } from "@/components/charts";
 import { PageHeading, Tag } from "@/components/layout-bits";
 import { formatDate, formatDateTime } from "@/components/format";
 import { PRIORITY_COLOURS, priorityLabel } from "../labels";
@@ -161,36 +161,23 @@ export default async function PartnershipOversightPage({
         />
       </ChartSection>
 
-      <ChartSection
+      <BarChartSection
         id="escalations"
         title="Escalations to the lead partners and their outcomes"
-        empty={
-          o.escalations.length === 0 ? (
-            <p className="govuk-body">No request was escalated to the lead partners in this period.</p>
-          ) : null
-        }
-        chart={
-          <HorizontalBarChart
-            id="chart-escalations"
-            title="Escalations to the lead partners and their outcomes"
-            data={o.escalations.map((e) => ({ label: escalationLabel(e), value: e.count }))}
-          />
-        }
-      >
-        <FiguresTable
-          label="Escalations to the lead partners and their outcomes"
-          testId="oversight-escalations"
-          columns={["Why escalated", "Outcome", "Requests"]}
-          rows={o.escalations.map((e) => [
-            `${e.reason}-${e.outcome ?? "waiting"}`,
-            [
-              ESCALATION_REASON_LABELS[e.reason],
-              e.outcome ? escalationOutcomeLabel(e.outcome, e.reason) : "Waiting for a decision",
-              e.count,
-            ],
-          ])}
-        />
-      </ChartSection>
+        empty="No request was escalated to the lead partners in this period."
+        testId="oversight-escalations"
+        columns={["Why escalated", "Outcome", "Requests"]}
+        bars={o.escalations.map((e) => ({
+          key: `${e.reason}-${e.outcome ?? "waiting"}`,
+          label: escalationLabel(e),
+          value: e.count,
+          cells: [
+            ESCALATION_REASON_LABELS[e.reason],
+            e.outcome ? escalationOutcomeLabel(e.outcome, e.reason) : "Waiting for a decision",
+            e.count,
+          ],
+        }))}
+      />
 
       <section aria-labelledby="overdue-heading" className="mb-12">
         <h2 id="overdue-heading" className="govuk-heading-m">

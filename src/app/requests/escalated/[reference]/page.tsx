@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireUser } from "@/server/auth/current-actor";
 import { requestMeta } from "@/server/infra/request-context";
 import { viewEscalatedRequest } from "@/server/requests/view-escalated-request";
+import { radiosField } from "@/domain/wizard/fields";
 import { ActionSection } from "@/components/ActionSection";
 import { BackLink, SuccessBanner, SummaryList } from "@/components/layout-bits";
 import { formatDateTime } from "@/components/format";
@@ -51,15 +52,10 @@ export default async function EscalatedRequestPage({ params, searchParams }: Pag
           intro="Your decision and its reasons go to both partners: the requester and the contact team that was asked."
           action={decideEscalationAction.bind(null, r.reference)}
           fields={[
-            {
-              name: "outcome",
-              kind: "radios",
-              label: "What do the lead partners decide?",
-              options: [
-                { value: "ASK_TO_SHARE", label: "Ask the partner to share the information" },
-                { value: "UPHOLD", label: r.answer?.kind === "NO_SHARE" ? "Uphold the refusal" : "No further action" },
-              ],
-            },
+            radiosField("outcome", "What do the lead partners decide?", [
+              { value: "ASK_TO_SHARE", label: "Ask the partner to share the information" },
+              { value: "UPHOLD", label: r.answer?.kind === "NO_SHARE" ? "Uphold the refusal" : "No further action" },
+            ]),
             { name: "reasons", kind: "textarea", label: "The reasons for your decision", maxLength: 5000 },
           ]}
           submitLabel="Record the decision"
