@@ -90,9 +90,10 @@ async function onServer(url: string, sql: string): Promise<void> {
   }
 }
 
-/** Creates `name` on the server of `serverUrl` and returns its URL. */
-export async function createDatabase(serverUrl: string, name: string): Promise<string> {
-  await onServer(serverUrl, `CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+/** Creates `name` on the server of `serverUrl` (a copy of `template` when given) and returns its URL. */
+export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<string> {
+  const copy = template === undefined ? "" : ` TEMPLATE ${pg.escapeIdentifier(template)}`;
+  await onServer(serverUrl, `CREATE DATABASE ${pg.escapeIdentifier(name)}${copy}`);
   return withDatabaseName(serverUrl, name);
 }
 

@@ -9,11 +9,16 @@ export interface SeedResult {
   usersCreated: number;
 }
 
+export interface SeedOptions {
+  /** bcrypt's cost for the demo password: 12 as the app's own (account-links.ts); lower only for tests. */
+  passwordHashCost?: number;
+}
+
 /**
  * Creates the demo organisations, teams and users that are missing. Idempotent: existing rows
  * (including passwords someone changed, or users an admin disabled) are left alone.
  */
-export async function seedDemoData(databaseUrl: string): Promise<SeedResult> {
+export async function seedDemoData(databaseUrl: string, options: SeedOptions = {}): Promise<SeedResult> {
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   let organisationsCreated = 0;
   let usersCreated = 0;
@@ -40,7 +45,7 @@ export async function seedDemoData(databaseUrl: string): Promise<SeedResult> {
           await addDemoSecondFactor(prisma, existing.id);
           continue;
         }
-        passwordHash ??= await bcrypt.hash(DEMO_PASSWORD, 12);
+        passwordHash ??= await bcrypt.hash(DEMO_PASSWORD, options.passwordHashCost ?? 12);
         const created = await prisma.user.create({
           data: {
             email: user.email,

@@ -4,11 +4,14 @@
 // see a broken chain. Also: the IG lead's "Verify integrity" use case.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDatabase, dropDatabase, uniqueDatabaseName, withDatabaseName } from "../../scripts/lib/database";
 import { REPO_ROOT, applyMigrations } from "../../scripts/lib/migrations";
+import { auditVerify } from "../../scripts/lib/audit-verify-command";
 import type { AuditEventInput } from "@/domain/audit";
 import { PrismaClient } from "@/generated/prisma/client";
 import type { SignedInUser } from "@/server/auth/current-actor";
@@ -50,12 +53,25 @@ async function appendEvents(prisma: PrismaClient, organisationId: string | null,
   return ids;
 }
 
+/** Migrated once per file, with no rows (the run's template has the demo data and its audit events). */
+let migrated: Promise<string> | undefined;
+function migratedDatabase(): Promise<string> {
+  migrated ??= (async () => {
+    const name = uniqueDatabaseName("infoshare_verify_migrated");
+    createdDatabases.push(name);
+    await applyMigrations(await createDatabase(serverUrl, name));
+    return name;
+  })();
+  return migrated;
+}
+
 /** A fresh migrated database with an organisation chain of 10 events and a system chain of 3. */
 async function databaseWithEvents(purpose: string, sessionOptions = UTC_SESSION) {
+  const template = await migratedDatabase();
   const name = uniqueDatabaseName(`infoshare_${purpose}`);
   createdDatabases.push(name);
-  const url = await createDatabase(serverUrl, name);
-  await applyMigrations(url);
+  // A copy of the migrated database: migrating each one took seconds.
+  const url = await createDatabase(serverUrl, name, template);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, options: sessionOptions }) });
   try {
     const organisationId = randomUUID();
@@ -81,9 +97,20 @@ async function tamper(url: string, sql: string, params: unknown[]): Promise<void
   }
 }
 
-function runAuditVerify(databaseUrl: string, args: string[] = []): Promise<{ code: number | null; output: string }> {
+/** The command `npm run audit:verify` runs (tsx and its flags, from package.json), without npm itself. */
+function auditVerifyCommand(): string[] {
+  const packageJson = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const [program, ...args] = packageJson.scripts["audit:verify"]!.split(" ");
+  return [join(REPO_ROOT, "node_modules", ".bin", program!), ...args];
+}
+
+/** The real command line in a process of its own: its exit code and what it printed. */
+function spawnAuditVerify(databaseUrl: string): Promise<{ code: number | null; output: string }> {
+  const [program, ...args] = auditVerifyCommand();
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "--silent", "audit:verify", "--", ...args], {
+    const child = spawn(program!, args, {
       cwd: REPO_ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl },
       stdio: ["ignore", "pipe", "pipe"],
@@ -96,13 +123,49 @@ function runAuditVerify(databaseUrl: string, args: string[] = []): Promise<{ cod
   });
 }
 
+// The checkpoint settings the command puts into process.env (as it does in its own process), put back after.
+const CHECKPOINT_SETTINGS = ["AUDIT_CHECKPOINT_FILE", "AUDIT_SIGNING_KEY_FILE"] as const;
+
+/**
+ * The command's own code in this process (a process per case cost seconds each): exit code and output.
+ * Hashed in this thread (`--workers 0`): starting worker threads cost seconds too, and
+ * audit-verify-parallel.test.ts shows they find exactly what this thread finds.
+ */
+async function runAuditVerify(databaseUrl: string, options: string[] = []): Promise<{ code: number; output: string }> {
+  const args = ["--workers", "0", ...options];
+  const lines: string[] = [];
+  const saved = CHECKPOINT_SETTINGS.map((name) => [name, process.env[name]] as const);
+  try {
+    const print = (line: string) => lines.push(line);
+    const code = await auditVerify(args, { databaseUrl, output: { log: print, error: print } });
+    return { code, output: lines.join("\n") };
+  } finally {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
 describe("npm run audit:verify", () => {
-  it("exits 0 on an untouched database", async () => {
-    const { url } = await databaseWithEvents("verify_intact");
-    const { code, output } = await runAuditVerify(url);
-    expect(output).toContain("Checked 13 audit event(s) in 2 chain(s)");
-    expect(output).toContain("Intact");
-    expect(code).toBe(0);
+  it("exits 0 when intact, non-zero naming an altered event, in a process of its own", async () => {
+    const [intactDatabase, alteredDatabase] = await Promise.all([
+      databaseWithEvents("verify_cli_intact"),
+      databaseWithEvents("verify_cli_altered"),
+    ]);
+    const altered = alteredDatabase.ids[3]!;
+    await tamper(alteredDatabase.url, `UPDATE audit_event SET detail = '{"n": 99}' WHERE id = $1`, [altered]);
+    // Side by side: each process spends most of its time starting.
+    const [intact, broken] = await Promise.all([
+      spawnAuditVerify(intactDatabase.url),
+      spawnAuditVerify(alteredDatabase.url),
+    ]);
+    expect(intact.output).toContain("Checked 13 audit event(s) in 2 chain(s)");
+    expect(intact.output).toContain("Intact");
+    expect(intact.code).toBe(0);
+    const chain = alteredDatabase.organisationId;
+    expect(broken.output).toContain(`event id ${altered} (chain ${chain}, position 4, hash-mismatch)`);
+    expect(broken.code).toBe(1);
   });
 
   it("exits non-zero naming an event a superuser altered", async () => {
