@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { hostileKey, hostileString } from "../../tests/property/hostile";
 import {
   auditEventExportFilterSchema,
   decisionExportFilterSchema,
@@ -188,6 +190,24 @@ describe("queryToInput", () => {
   it("decodes percent-encoding before validation", () => {
     const input = queryToInput(new URLSearchParams("caseReference=CS-2024%2F0173"));
     expect(auditEventExportFilterSchema.parse(input)).toEqual({ caseReference: "CS-2024/0173" });
+  });
+
+  it("gives any query string one value per key, as a list where repeated, and nothing reaches a prototype", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(hostileKey, fc.constantFrom("caseReference", "format")), hostileString), {
+          maxLength: 8,
+        }),
+        (pairs) => {
+          const input = queryToInput(new URLSearchParams(pairs));
+          expect(Object.getPrototypeOf(input)).toBe(Object.prototype);
+          const result = subjectAccessRequestSchema.safeParse(input);
+          if (result.success) expect(["json", "csv"]).toContain(result.data.format);
+          for (const key of Object.keys(describeFilter(Object.fromEntries(pairs)))) expect(typeof key).toBe("string");
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 

@@ -3,7 +3,7 @@
 // pipeline. Every change is audited with before and after; another organisation's team or person
 // is "not found" and a refusal; the last active admin cannot deactivate or demote themselves.
 import fc from "fast-check";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { LAST_ADMIN_MESSAGE } from "@/domain/administration";
 import { totpCodeAt } from "@/domain/second-factor";
 import { INITIAL_FORM_STATE } from "@/domain/errors";
@@ -23,7 +23,7 @@ import { createTeamAction, renameTeamAction, setTeamArchivedAction } from "@/app
 import { changePersonAssignmentAction, setUserAccessAction } from "@/app/admin/users/actions";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../scripts/lib/demo-data";
 import { hostileFormInput, hostileString, isClearMessage } from "../property/hostile";
-import { TEST_META, actorFor, seedDemo, withSuperuser } from "./support";
+import { TEST_META, actorFor, withSuperuser } from "./support";
 import { NORTHSHIRE_ADMIN as ADMIN, RIVERSIDE_ADMIN, PRIYA, ALEX, SAM, LEE, KIM } from "./demo-people";
 
 const session = vi.hoisted(() => ({ current: { status: "signed-out" } as SessionState }));
@@ -37,8 +37,6 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = "1";
-
-beforeAll(seedDemo);
 
 const userId = async (email: string) => (await db().user.findUniqueOrThrow({ where: { email } })).id;
 const teamIdOf = async (organisationEmail: string, name: string) => {

@@ -8,7 +8,14 @@ import { createDatabase, dropDatabase, uniqueDatabaseName } from "../../scripts/
 import { applyMigrations } from "../../scripts/lib/migrations";
 import { appendAuditEvent } from "@/server/audit/append-audit-event";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { appRolePrisma, asAppRoleRolledBack, seedDemo, serverDatabaseUrl, withAppRole, withSuperuser } from "./support";
+import {
+  appRolePrisma,
+  asAppRoleRolledBack,
+  expectDeniedToAppRole,
+  serverDatabaseUrl,
+  withAppRole,
+  withSuperuser,
+} from "./support";
 
 const PERMISSION_DENIED = "42501";
 
@@ -33,7 +40,6 @@ let eventId: string;
 let decisionId: string;
 
 beforeAll(async () => {
-  await seedDemo();
   prisma = appRolePrisma(2);
   // The app's own write path works as the role: an audit append (head row + event).
   const appended = await prisma.$transaction((tx) =>
@@ -165,6 +171,33 @@ describe("the app's database role", () => {
       expect((await client.query("SELECT count(*) FROM _prisma_migrations")).rowCount).toBe(1);
       expect(await failureOf(client, "DELETE FROM _prisma_migrations")).toMatchObject({ code: PERMISSION_DENIED });
     });
+  });
+
+  // Records the app writes once and never rewrites, refused by the grants of their migrations (issue 14).
+  it.each([
+    [
+      "a request's content, its answer or its history",
+      [
+        "UPDATE information_request SET purpose = 'changed'",
+        "UPDATE information_request_answer SET body = 'changed'",
+        "DELETE FROM information_request_event",
+        "DELETE FROM information_request",
+        "UPDATE partnership_member SET contact_team_id = contact_team_id",
+        "UPDATE request_timer SET due_at = now()",
+        "DELETE FROM request_timer",
+      ],
+    ],
+    [
+      "an escalation of a request or a lead partner's decision on it",
+      [
+        "UPDATE request_escalation SET reasons = 'changed'",
+        "DELETE FROM request_escalation",
+        "UPDATE request_escalation_decision SET outcome = 'UPHOLD'",
+        "DELETE FROM request_escalation_decision",
+      ],
+    ],
+  ])("cannot change or remove %s", async (_records, statements) => {
+    await expectDeniedToAppRole(statements);
   });
 
   it("has no UPDATE, DELETE or TRUNCATE on any table guarded by an append-only trigger", async () => {

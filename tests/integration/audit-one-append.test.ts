@@ -3,17 +3,15 @@
 // written every way, interleaved on one chain, verify together; and the SQL serialisation that
 // database functions use is the domain's, byte for byte.
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type AuditEventInput, type JsonValue, chainEventTemplate, chainKeyFor } from "@/domain/audit";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { appendAuditEvent, appendAuditEvents, auditEntry } from "@/server/audit/append-audit-event";
 import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
 import { recordDecision } from "@/server/decisions/record-decision";
 import { db } from "@/server/infra/db";
-import { TEST_META, actorFor, answerAll, newDraft, ownerDatabaseUrl, seedDemo, withAppRole } from "./support";
+import { TEST_META, actorFor, answerAll, newDraft, ownerDatabaseUrl, withAppRole } from "./support";
 import { SAM } from "./demo-people";
-
-beforeAll(seedDemo);
 
 describe("one audit append", () => {
   it("chains appendAuditEvent, recordDecision and SQL callers, interleaved, into one verifiable chain", async () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { recordAuditEvent, auditEntry } from "@/server/audit/append-audit-event";
 import { searchAuditEvents } from "@/server/audit/search-audit-events";
 import type { SignedInUser } from "@/server/auth/current-actor";
-import { TEST_META, actorFor, seedDemo } from "./support";
+import { TEST_META, actorFor } from "./support";
 import { DAN } from "./demo-people";
 
 const REFERENCE = `UKDAY-${randomBytes(4).toString("hex").toUpperCase()}`;
@@ -34,7 +34,6 @@ const found = async (from: string, to: string) =>
   (await searchAuditEvents(dan, { reference: REFERENCE, from, to })).rows.map((row) => row.caseReference).sort();
 
 beforeAll(async () => {
-  await seedDemo();
   dan = await actorFor(DAN);
   await eventAt("2025-06-30T22:59:00Z", "BST-30-JUNE"); // 23:59 on 30 June in the UK
   await eventAt("2025-06-30T23:30:00Z", "BST-1-JULY"); // 00:30 on 1 July in the UK

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { viewCase } from "@/server/cases/view-case";
 import { db } from "@/server/infra/db";
-import { TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
+import { TEST_META, actorFor, recordThroughWizard } from "./support";
 import { SAM, JO, ALEX, LEE, KIM, PRIYA, NORTHSHIRE_ADMIN as ADMIN, TOM } from "./demo-people";
 
 const CASE = "CASE-7001";
@@ -13,7 +13,6 @@ let samsReference = "";
 let leesReference = "";
 
 beforeAll(async () => {
-  await seedDemo();
   samsReference = await recordThroughWizard(SAM, consentGivenShareAnswers(), CASE);
   leesReference = await recordThroughWizard(LEE, consentGivenShareAnswers(), CASE);
   await recordThroughWizard(SAM, consentGivenShareAnswers(), "CASE-OTHER");

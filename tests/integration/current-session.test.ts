@@ -2,7 +2,7 @@
 // (revocation), in one query with the header's unread count. Only the request's cookie jar is
 // stood in for; the token is NextAuth's own, made the way the sign-in action makes it.
 import { decode } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { currentSession } from "@/server/auth/current-actor";
 import {
   ABSOLUTE_SESSION_SECONDS,
@@ -12,7 +12,7 @@ import {
 } from "@/server/auth/session-token";
 import { VOUCHED_TOKEN_HEADER, vouchForToken } from "@/server/auth/vouched-token";
 import { db } from "@/server/infra/db";
-import { actorFor, seedDemo, withSuperuser } from "./support";
+import { actorFor, withSuperuser } from "./support";
 import { ALEX, JO, KIM } from "./demo-people";
 
 const jar = vi.hoisted(() => ({ value: undefined as string | undefined, headers: {} as Record<string, string> }));
@@ -35,8 +35,6 @@ async function signedInAs(email: string, claims: { sv?: number; authAt?: number 
   const claimSet = { sub: user.id, name: user.name, email, role: user.role, sv, sid, authAt };
   jar.value = await encodeSessionToken(claimSet, SECRET, 30 * 60);
 }
-
-beforeAll(seedDemo);
 afterAll(async () => {
   await withSuperuser((client) => client.query("UPDATE app_user SET disabled_at = NULL WHERE email = $1", [JO]));
 });

@@ -3,7 +3,7 @@
 // time or without an audit event, and cannot rewrite an escalation's reason.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { db } from "@/server/infra/db";
 import {
@@ -11,7 +11,6 @@ import {
   endRetentionOf,
   asAppRoleRolledBack,
   recordThroughWizard,
-  seedDemo,
   verifyAuditChain,
   withAppRole,
   withSuperuser,
@@ -21,8 +20,6 @@ import { TOM, DAN } from "./demo-people";
 const PERMISSION_DENIED = "42501";
 const DISPOSE = "SELECT dispose_decision($1::uuid, $2::uuid, 'test-request', NULL)";
 const DISPOSE_EARLY = "SELECT dispose_decision($1::uuid, $2::uuid, 'test-request', NULL, $3)";
-
-beforeAll(seedDemo);
 
 /** The error a statement raises (null if it succeeds), inside a savepoint so the transaction goes on. */
 async function errorOf(client: pg.Client, sql: string, params: unknown[] = []): Promise<pg.DatabaseError | null> {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applicableSteps } from "@/domain/wizard";
 import { VALID, consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { startDraft } from "@/server/decisions/start-draft";
@@ -7,18 +7,8 @@ import { recordDecision } from "@/server/decisions/record-decision";
 import { viewDecision } from "@/server/decisions/view-decision";
 import { loadOwnDraft } from "@/server/decisions/drafts";
 import { db } from "@/server/infra/db";
-import {
-  TEST_META,
-  actorFor,
-  answerAll,
-  expectRefusedAsAppendOnly,
-  newDraft,
-  recordThroughWizard,
-  seedDemo,
-} from "./support";
+import { TEST_META, actorFor, answerAll, expectRefusedAsAppendOnly, newDraft, recordThroughWizard } from "./support";
 import { SAM, JO } from "./demo-people";
-
-beforeAll(seedDemo);
 
 describe("recording a decision", () => {
   it("records a complete draft once, removes the draft and audits every step", async () => {

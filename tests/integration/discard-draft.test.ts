@@ -1,15 +1,13 @@
 // Drafts can be discarded (issue 13): by their author only, with the discard audited in the same
 // transaction, naming how far the draft had got; the list of drafts says how far each got.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { VALID } from "@/domain/wizard/test-fixtures";
 import { discardDraft } from "@/server/decisions/discard-draft";
 import { listOwnDecisions } from "@/server/decisions/list-own-decisions";
 import { saveDraftAnswer } from "@/server/decisions/save-draft-answer";
 import { db } from "@/server/infra/db";
-import { TEST_META, actorFor, newDraft, seedDemo } from "./support";
+import { TEST_META, actorFor, newDraft } from "./support";
 import { SAM, JO } from "./demo-people";
-
-beforeAll(seedDemo);
 
 async function draftWithOpening(email: string, caseReference: string): Promise<string> {
   const draftId = await newDraft(email);

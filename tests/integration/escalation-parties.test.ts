@@ -1,16 +1,14 @@
 // No party to a dispute resolves it (issue 12 item 4): not the author of the decision in dispute,
 // not the supervisor whose challenge is disputed, not whoever raised it; and the refusal is audited.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { reviewDecision } from "@/server/reviews/review-decision";
 import { raiseEscalation } from "@/server/escalations/raise-escalation";
 import { resolveEscalation } from "@/server/escalations/resolve-escalation";
 import { listEscalations } from "@/server/escalations/list-escalations";
 import { db } from "@/server/infra/db";
-import { CHALLENGE, TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
+import { CHALLENGE, TEST_META, actorFor, recordThroughWizard } from "./support";
 import { SAM, ALEX, PRIYA } from "./demo-people";
-
-beforeAll(seedDemo);
 
 describe("resolving an escalation", () => {
   it("is refused to the supervisor whose challenge is disputed, audited, and left to the IG lead", async () => {

@@ -13,7 +13,7 @@ import { raiseEscalation } from "@/server/escalations/raise-escalation";
 import { GET as getAuditEventsRoute } from "@/app/api/exports/audit-events/route";
 import { GET as getDecisionsRoute } from "@/app/api/exports/decisions/route";
 import { GET as getSubjectAccessRoute } from "@/app/api/exports/subject-access/route";
-import { TEST_META, actorFor, recordThroughWizard, seedDemo, withSuperuser } from "./support";
+import { TEST_META, actorFor, recordThroughWizard, withSuperuser } from "./support";
 import { PRIYA, SAM, JO, ALEX, TOM, DAN } from "./demo-people";
 
 // The route handlers read the session through NextAuth, which needs a Next.js request; here the
@@ -104,7 +104,6 @@ async function lastEvent(actorId: string) {
 }
 
 beforeAll(async () => {
-  await seedDemo();
   priya = await actorFor(PRIYA);
   northshireId = priya.organisationId;
   riversideId = (await actorFor(DAN)).organisationId;

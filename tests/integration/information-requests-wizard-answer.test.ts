@@ -13,7 +13,7 @@ import { answerRequest } from "@/server/requests/answer-request";
 import { sendRequest } from "@/server/requests/send-request";
 import { startAnswerDraft } from "@/server/requests/start-answer-draft";
 import { viewRequest } from "@/server/requests/view-request";
-import { TEST_META, actorFor, answerAll, seedDemo, withSuperuser } from "./support";
+import { TEST_META, actorFor, answerAll, withSuperuser } from "./support";
 import { TOM as TEACHER, NADIA as NURSE, OWEN as NAMED_NURSE, GRACE as TRUST_IG, ELLIS as POLICE } from "./demo-people";
 
 const PURPOSE = "Jamie has had unexplained bruising twice this month.";
@@ -98,7 +98,6 @@ async function lastAuditId(): Promise<bigint> {
 }
 
 beforeAll(async () => {
-  await seedDemo();
   trustId = (await db().organisation.findUniqueOrThrow({ where: { name: "Northshire Health NHS Foundation Trust" } }))
     .id;
 });

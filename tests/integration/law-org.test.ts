@@ -1,5 +1,5 @@
 // Decision 024: anonymous consultations, local arrangements stamped on records, retention by record type.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { parseArrangementStamp } from "@/domain/local-arrangements";
 import { recordConsultation } from "@/server/consultations/record-consultation";
@@ -11,10 +11,8 @@ import { archiveLocalArrangement } from "@/server/local-arrangements/archive-loc
 import { listLocalArrangements } from "@/server/local-arrangements/list-local-arrangements";
 import { updateRetentionRules } from "@/server/retention/update-retention-rules";
 import { db } from "@/server/infra/db";
-import { TEST_META, actorFor, recordThroughWizard, seedDemo, expectDeniedToAppRole } from "./support";
+import { TEST_META, actorFor, recordThroughWizard, expectDeniedToAppRole } from "./support";
 import { SAM, JO, ALEX, PRIYA, NORTHSHIRE_ADMIN as ADMIN, TOM } from "./demo-people";
-
-beforeAll(seedDemo);
 
 const CONSULTATION = {
   adviserKind: "DSL",

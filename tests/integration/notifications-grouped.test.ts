@@ -1,14 +1,12 @@
 // Notifications grouped (issue 13, decision 027): a supervisor gets one review request per case and
 // reason, updated as the case's decisions arrive, not one per decision.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { recordDecision } from "@/server/decisions/record-decision";
 import { listNotifications, markAllNotificationsRead } from "@/server/notifications/list-notifications";
 import { db } from "@/server/infra/db";
-import { TEST_META, actorFor, answerAll, newDraft, recordThroughWizard, seedDemo } from "./support";
+import { TEST_META, actorFor, answerAll, newDraft, recordThroughWizard } from "./support";
 import { SAM, ALEX, noShareAnswers, sharedOverRefusalWithChildAtRisk } from "./review-fixtures";
-
-beforeAll(seedDemo);
 
 async function alexRequestsFor(caseReference: string) {
   return (await listNotifications(await actorFor(ALEX))).filter(

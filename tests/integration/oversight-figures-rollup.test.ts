@@ -11,7 +11,7 @@ import { disputeRefusal } from "@/server/requests/dispute-refusal";
 import { fireDueRequestTimers } from "@/server/requests/fire-request-timers";
 import { partnershipOversight } from "@/server/requests/partnership-oversight";
 import { NURSE, TEACHER, TRUST, answerAs, organisationId, postAs, requestFields, sendAs } from "./request-fixtures";
-import { TEST_META, actorFor, seedDemo, withSuperuser } from "./support";
+import { TEST_META, actorFor, withSuperuser } from "./support";
 
 const DIRECTOR = "rachel.green@northshire.example";
 const TRUST_IG = "grace.lee@northshire-health.example";
@@ -136,7 +136,6 @@ let disputed: string;
 let overdue: string;
 
 beforeAll(async () => {
-  await seedDemo();
   const now = Date.now();
   // On time: sent now, answered at once (one shared, one refused).
   const inTime = await send(TRUST, "AMBER", new Date(now));

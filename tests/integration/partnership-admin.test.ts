@@ -15,7 +15,7 @@ import {
 import { getResponseTimesToChange, setResponseTimes } from "@/server/partnerships/set-response-times";
 import { viewPartnerships } from "@/server/partnerships/view-partnerships";
 import { sendRequest } from "@/server/requests/send-request";
-import { TEST_META, actorFor, seedDemo, verifyAuditChain, withAppRole, withSuperuser } from "./support";
+import { TEST_META, actorFor, verifyAuditChain, withAppRole, withSuperuser } from "./support";
 // The council has a lead partner (the director); the school is a member organisation with none.
 import {
   NORTHSHIRE_ADMIN as COUNCIL_ADMIN,
@@ -72,7 +72,6 @@ function holidayForm(day: string, month: string, year: string, name: string) {
 }
 
 beforeAll(async () => {
-  await seedDemo();
   trustId = (await db().organisation.findUniqueOrThrow({ where: { name: "Northshire Health NHS Foundation Trust" } }))
     .id;
   const partnership = await db().partnership.findUniqueOrThrow({

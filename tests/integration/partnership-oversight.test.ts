@@ -17,7 +17,7 @@ import {
   sendAs,
   postAs,
 } from "./request-fixtures";
-import { TEST_META, actorFor, seedDemo } from "./support";
+import { TEST_META, actorFor } from "./support";
 import { GRACE as TRUST_IG, RACHEL as DIRECTOR, NORTHSHIRE_ADMIN as COUNCIL_ADMIN } from "./demo-people";
 
 const EASTSHIRE_IG = "ig@eastshire-oversight.example";
@@ -35,7 +35,6 @@ async function send(organisation: string, priority: string, at: Date): Promise<s
 }
 
 beforeAll(async () => {
-  await seedDemo();
   northshireId = (
     await db().partnership.findUniqueOrThrow({ where: { name: "Northshire Safeguarding Children Partnership" } })
   ).id;

@@ -2,14 +2,12 @@
 // read and one record_decision() call (its own transaction: no BEGIN or COMMIT); and it still
 // records after Prisma's $disconnect.
 import pg from "pg";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { recordDecision } from "@/server/decisions/record-decision";
 import { db } from "@/server/infra/db";
-import { TEST_META, actorFor, answerAll, newDraft, seedDemo } from "./support";
+import { TEST_META, actorFor, answerAll, newDraft } from "./support";
 import { SAM } from "./demo-people";
-
-beforeAll(seedDemo);
 
 const originalQuery = pg.Client.prototype.query;
 afterEach(() => {

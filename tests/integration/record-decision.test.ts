@@ -3,13 +3,13 @@
 // the model-API version wrote, that the audit chain still verifies, and that a reference
 // collision is retried.
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { chainKeyFor } from "@/domain/audit";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { recordDecision } from "@/server/decisions/record-decision";
 import { verifyAuditChains } from "@/server/audit/verify-audit-chains";
 import { db } from "@/server/infra/db";
-import { TEST_META, actorFor, answerAll, newDraft, ownerDatabaseUrl, seedDemo, withSuperuser } from "./support";
+import { TEST_META, actorFor, answerAll, newDraft, ownerDatabaseUrl, withSuperuser } from "./support";
 import { SAM } from "./demo-people";
 
 // References come from a queue the tests fill first, then from the real generator.
@@ -18,8 +18,6 @@ vi.mock("@/server/decisions/reference", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/server/decisions/reference")>();
   return { ...actual, newDecisionReference: () => forcedReferences.shift() ?? actual.newDecisionReference() };
 });
-
-beforeAll(seedDemo);
 
 /** A team of its own: a practitioner, two active supervisors, a disabled one; and a supervisor of another team. */
 async function teamWithSupervisors() {

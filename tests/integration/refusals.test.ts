@@ -17,7 +17,7 @@ import { verifyIntegrityAction } from "@/app/audit/actions";
 import { GET as getDecisionJson } from "@/app/api/decisions/[reference]/route";
 import { GET as getAuditEventsRoute } from "@/app/api/exports/audit-events/route";
 import { GET as getSubjectAccessRoute } from "@/app/api/exports/subject-access/route";
-import { TEST_META, actorFor, newDraft, recordThroughWizard, seedDemo } from "./support";
+import { TEST_META, actorFor, newDraft, recordThroughWizard } from "./support";
 import { SAM, JO, ALEX, PRIYA, RUTH, DAN, TOM, RIVERSIDE_ADMIN } from "./demo-people";
 
 const session = vi.hoisted(() => ({ current: { status: "signed-out" } as SessionState }));
@@ -33,7 +33,6 @@ let reference = "";
 let escalationId = "";
 
 beforeAll(async () => {
-  await seedDemo();
   reference = await recordThroughWizard(SAM, consentGivenShareAnswers(), "REF-0001");
   // Raised by Alex, so Alex may not resolve it: resolving needs distance from the dispute.
   const reason = { reason: "The police want more than was shared." };

@@ -18,7 +18,7 @@ import {
   requestFields,
   sendAs,
 } from "./request-fixtures";
-import { appRolePrisma, seedDemo, withSuperuser } from "./support";
+import { appRolePrisma, withSuperuser } from "./support";
 
 const MINUTE = 60_000;
 
@@ -29,7 +29,6 @@ async function send(at: Date, priority = "RED"): Promise<{ reference: string; du
 }
 
 beforeAll(async () => {
-  await seedDemo();
   trustId = await organisationId(TRUST);
 });
 

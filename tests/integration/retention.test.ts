@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { extendRetention } from "@/server/retention/extend-retention";
 import { disposeDecision } from "@/server/retention/dispose-decision";
@@ -12,12 +12,9 @@ import {
   endRetentionOf,
   expectRefusedAsAppendOnly,
   recordThroughWizard,
-  seedDemo,
   verifyAuditChain,
 } from "./support";
 import { TOM, DAN } from "./demo-people";
-
-beforeAll(seedDemo);
 
 describe("retention", () => {
   it("lists records due, extends one with a reason, and refuses an earlier date", async () => {

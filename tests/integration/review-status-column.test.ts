@@ -3,7 +3,7 @@
 // equal what the domain's reviewStatus() says, which stays the rule.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type ReviewStatus, reviewStatus } from "@/domain/review";
 import { VALID, consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { recordDecision } from "@/server/decisions/record-decision";
@@ -12,10 +12,8 @@ import { startDraft } from "@/server/decisions/start-draft";
 import { db } from "@/server/infra/db";
 import { replyToReview } from "@/server/reviews/reply-to-review";
 import { reviewDecision } from "@/server/reviews/review-decision";
-import { CHALLENGE, TEST_META, actorFor, recordThroughWizard, seedDemo, withSuperuser } from "./support";
+import { CHALLENGE, TEST_META, actorFor, recordThroughWizard, withSuperuser } from "./support";
 import { ALEX, SAM } from "./review-fixtures";
-
-beforeAll(seedDemo);
 
 /** The column, and the status the domain gives from the decision's reviews and follow-ups. */
 async function statuses(reference: string): Promise<{ column: string; domain: ReviewStatus }> {

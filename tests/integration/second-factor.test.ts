@@ -2,7 +2,7 @@
 // pending until a code, recovery code or passkey completes it; enrolment, reuse, recovery codes
 // used once, throttling, the organisation's requirement and an admin's reset. Only the request's
 // cookie jar is stood in for, as in user-sessions.test.ts.
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { totpCodeAt, totpStepAt } from "@/domain/second-factor";
 import { currentSession, requireUser } from "@/server/auth/current-actor";
 import { encodeSessionToken, nowSeconds } from "@/server/auth/session-token";
@@ -16,7 +16,7 @@ import { startTotpEnrolment } from "@/server/second-factor/start-totp-enrolment"
 import { useRecoveryCode } from "@/server/second-factor/use-recovery-code";
 import { verifyTotpCode } from "@/server/second-factor/verify-totp-code";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../scripts/lib/demo-data";
-import { TEST_META, actorFor, seedDemo, withSuperuser } from "./support";
+import { TEST_META, actorFor, withSuperuser } from "./support";
 import {
   SAM,
   JO,
@@ -39,8 +39,6 @@ vi.mock("next/headers", () => ({
 }));
 
 const SECRET = process.env.NEXTAUTH_SECRET!;
-
-beforeAll(seedDemo);
 
 /** Signs in with the password, as the form does, and puts the session's cookie in the jar. */
 async function signInWithPassword(email: string) {

@@ -1,13 +1,11 @@
 // A share confirmed as done, after and apart from the decision (issue 11, decision 023): the author
 // or their supervisor records when and how, once; the row is append-only and audited.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { confirmShare } from "@/server/decisions/confirm-share";
 import { db } from "@/server/infra/db";
-import { TEST_META, actorFor, recordThroughWizard, seedDemo, withAppRole } from "./support";
+import { TEST_META, actorFor, recordThroughWizard, withAppRole } from "./support";
 import { SAM, ALEX, KIM } from "./demo-people";
-
-beforeAll(seedDemo);
 
 describe("confirmShare", () => {
   it("lets the author confirm a share once, with an audit event", async () => {

@@ -1,11 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signInUser } from "@/server/auth/sign-in-user";
 import { setUserAccess } from "@/server/set-user-access";
 import { db } from "@/server/infra/db";
 import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
-import { TEST_META, actorFor, seedDemo } from "./support";
-
-beforeAll(seedDemo);
+import { TEST_META, actorFor } from "./support";
 
 async function lastSignInEvent(email: string) {
   const user = await db().user.findUniqueOrThrow({ where: { email } });

@@ -1,5 +1,5 @@
 import { addUkCalendarDays } from "@/domain/calendar";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { reviewDecision } from "@/server/reviews/review-decision";
 import { replyToReview } from "@/server/reviews/reply-to-review";
@@ -11,10 +11,8 @@ import { listEscalations } from "@/server/escalations/list-escalations";
 import { listNotifications } from "@/server/notifications/list-notifications";
 import { viewDecision } from "@/server/decisions/view-decision";
 import { db } from "@/server/infra/db";
-import { CHALLENGE, TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
+import { CHALLENGE, TEST_META, actorFor, recordThroughWizard } from "./support";
 import { SAM, ALEX, KIM, RUTH, PRIYA, noShareAnswers, sharedOverRefusalWithChildAtRisk } from "./review-fixtures";
-
-beforeAll(seedDemo);
 
 describe("the review queue", () => {
   it("receives a recorded decision, puts urgent ones first and notifies the team's supervisor", async () => {

@@ -6,10 +6,8 @@ import { listTeamDecisions } from "@/server/reviews/list-team-decisions";
 import { reviewDecision } from "@/server/reviews/review-decision";
 import { replyToReview } from "@/server/reviews/reply-to-review";
 import { db } from "@/server/infra/db";
-import { CHALLENGE, TEST_META, actorFor, recordThroughWizard, seedDemo } from "./support";
+import { CHALLENGE, TEST_META, actorFor, recordThroughWizard } from "./support";
 import { SAM, ALEX, KIM, PRIYA, noShareAnswers, sharedOverRefusalWithChildAtRisk } from "./review-fixtures";
-
-beforeAll(seedDemo);
 
 async function teamView(email: string, filter: Record<string, string> = {}) {
   const result = await listTeamDecisions(await actorFor(email), filter, TEST_META);

@@ -1,15 +1,13 @@
 // Every day boundary in a query comes from the UK calendar (decision 013): a decision recorded at
 // 00:30 BST on 1 July (23:30 UTC on 30 June) is on 1 July for the review queue's date filter and
 // for the audit export's, as it is for the audit search. Before, the queue compared UTC dates.
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { consentGivenShareAnswers } from "@/domain/wizard/test-fixtures";
 import { auditEventsExportQuery } from "@/server/exports/export-audit-events";
 import { listReviewQueue } from "@/server/reviews/list-review-queue";
 import { db } from "@/server/infra/db";
-import { actorFor, recordThroughWizard, seedDemo, withSuperuser } from "./support";
+import { actorFor, recordThroughWizard, withSuperuser } from "./support";
 import { SAM, ALEX } from "./demo-people";
-
-beforeAll(seedDemo);
 
 const JUST_AFTER_UK_MIDNIGHT = "2026-06-30T23:30:00.000Z"; // 00:30 BST, 1 July 2026
 

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { NextAuthOptions } from "next-auth";
 import { decode } from "next-auth/jwt";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { currentSession } from "@/server/auth/current-actor";
 import { endUserSession } from "@/server/auth/end-user-session";
 import { endOtherSession } from "@/server/auth/end-other-session";
@@ -16,7 +16,7 @@ import { encodeSessionToken, nowSeconds } from "@/server/auth/session-token";
 import { signInUser } from "@/server/auth/sign-in-user";
 import { setUserAccess } from "@/server/set-user-access";
 import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
-import { TEST_META, actorFor, seedDemo, withSuperuser } from "./support";
+import { TEST_META, actorFor, withSuperuser } from "./support";
 import { SAM, LEE } from "./demo-people";
 
 const jar = vi.hoisted(() => ({ value: undefined as string | undefined }));
@@ -41,8 +41,6 @@ const SECRET = process.env.NEXTAUTH_SECRET!;
 const IDLE_SECONDS = Number(process.env.SESSION_IDLE_MINUTES ?? 30) * 60;
 const HOST = { host: "localhost:3000" };
 const COOKIE = "next-auth.session-token";
-
-beforeAll(seedDemo);
 
 /** Signs in through the use case and returns the cookie the sign-in action would set. */
 async function signInCookie(email: string): Promise<{ cookie: string; sessionId: string; userId: string }> {

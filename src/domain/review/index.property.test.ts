@@ -1,14 +1,11 @@
-// Property tests of the supervision input schemas and the review queue's cursor: any input gets a
-// parsed value or clear per-field errors, never an exception; unknown fields are refused; a cursor
-// read from a URL is this app's own or nothing.
+// Property tests of the supervision input schemas: any input gets a parsed value or clear per-field
+// errors, never an exception; unknown fields are refused. (The queue cursor's are in index.test.ts.)
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hostileFormInput, hostileString, hostileValue } from "../../../tests/property/hostile";
+import { hostileFormInput } from "../../../tests/property/hostile";
 import { type InputSchemaUnderTest, describeInputSchemasWithHostileInput } from "../../../tests/property/input-schemas";
 import {
   COMMENT_MAX_LENGTH,
-  decodeQueueCursor,
-  encodeQueueCursor,
   escalationInputSchema,
   queueFilterSchema,
   replyInputSchema,
@@ -65,46 +62,6 @@ describe("accepted supervision input", () => {
         for (const text of [result.data.comment, result.data.actionRequired])
           if (text) expect(text.length).toBeLessThanOrEqual(COMMENT_MAX_LENGTH);
       }),
-      { numRuns: RUNS },
-    );
-  });
-});
-
-describe("the review queue cursor", () => {
-  it("decodes anything from a URL to null or a cursor this app could have made, without throwing", () => {
-    const base64ish = fc.oneof(
-      hostileString,
-      fc.string({
-        unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_="),
-        maxLength: 250,
-      }),
-    );
-    const jsonCursor = fc
-      .record({ f: hostileValue, r: hostileValue, d: hostileValue })
-      .map((value) => Buffer.from(JSON.stringify(value) ?? "", "utf8").toString("base64url"));
-    fc.assert(
-      fc.property(fc.oneof(base64ish, jsonCursor, fc.constant(undefined)), (raw) => {
-        const cursor = decodeQueueCursor(raw);
-        if (cursor === null) return;
-        expect(typeof cursor.flagged).toBe("boolean");
-        expect(Number.isNaN(Date.parse(cursor.recordedAt))).toBe(false);
-        expect(cursor.decisionId).toMatch(/^[0-9a-f-]{36}$/i);
-      }),
-      { numRuns: RUNS * 2 },
-    );
-  });
-
-  it("round-trips every cursor it makes", () => {
-    fc.assert(
-      fc.property(
-        fc.boolean(),
-        fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }),
-        fc.uuid(),
-        (flagged, date, decisionId) => {
-          const cursor = { flagged, recordedAt: date.toISOString(), decisionId };
-          expect(decodeQueueCursor(encodeQueueCursor(cursor))).toEqual(cursor);
-        },
-      ),
       { numRuns: RUNS },
     );
   });

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { hostileString, hostileValue } from "../../../tests/property/hostile";
 import { consentGivenShareAnswers } from "../wizard/test-fixtures";
 import {
   compareQueueItems,
@@ -15,6 +17,7 @@ import {
 } from "./index";
 
 const LONG = "This needs a clearer lawful basis.";
+const RUNS = 150;
 
 describe("reviewInputSchema", () => {
   it("accepts an endorsement without a comment", () => {
@@ -81,6 +84,44 @@ describe("queue cursor", () => {
     "x".repeat(300),
   ])("ignores %s", (raw) => {
     expect(decodeQueueCursor(raw)).toBeNull();
+  });
+
+  it("decodes anything from a URL to null or a cursor this app could have made, without throwing", () => {
+    const base64ish = fc.oneof(
+      hostileString,
+      fc.string({
+        unit: fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_="),
+        maxLength: 250,
+      }),
+    );
+    const jsonCursor = fc
+      .record({ f: hostileValue, r: hostileValue, d: hostileValue })
+      .map((value) => Buffer.from(JSON.stringify(value) ?? "", "utf8").toString("base64url"));
+    fc.assert(
+      fc.property(fc.oneof(base64ish, jsonCursor, fc.constant(undefined)), (raw) => {
+        const cursor = decodeQueueCursor(raw);
+        if (cursor === null) return;
+        expect(typeof cursor.flagged).toBe("boolean");
+        expect(Number.isNaN(Date.parse(cursor.recordedAt))).toBe(false);
+        expect(cursor.decisionId).toMatch(/^[0-9a-f-]{36}$/i);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  });
+
+  it("round-trips every cursor it makes", () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }),
+        fc.uuid(),
+        (flagged, date, decisionId) => {
+          const cursor = { flagged, recordedAt: date.toISOString(), decisionId };
+          expect(decodeQueueCursor(encodeQueueCursor(cursor))).toEqual(cursor);
+        },
+      ),
+      { numRuns: RUNS },
+    );
   });
 });
 

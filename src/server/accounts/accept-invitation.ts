@@ -1,11 +1,9 @@
 import "server-only";
-import { type UseCaseResult, fail } from "@/domain/errors";
+import { fail } from "@/domain/errors";
 import { acceptInvitationSchema } from "@/schemas/accounts";
 import { db } from "@/server/infra/db";
-import type { RequestMeta } from "@/server/infra/request-context";
-import { chosenPasswordHash, tokenHashOf } from "./account-links";
+import { tokenHashOf, withPasswordFromLink } from "./account-links";
 import { invitationStatus, markInvitationAccepted } from "./invitations";
-import { withInput } from "@/server/use-case";
 
 const UNUSABLE =
   "This invitation link has expired, been used or been withdrawn. Ask your administrator to send a new one";
@@ -32,43 +30,36 @@ export async function loadInvitation(token: string): Promise<InvitationForPage |
   return { name: invitation.name, email: invitation.email, organisationName: organisation.name };
 }
 
-export type AcceptInvitationResult = UseCaseResult<{ email: string }>;
-
 /**
  * The invited person sets a password (decision 019): their account is created with the role and
  * team the admin chose, and the link is used up, in one transaction, audited. They then sign in
  * (a second factor, once required, is enrolled from there).
  */
-export const acceptInvitation = withInput(
+export const acceptInvitation = withPasswordFromLink(
   acceptInvitationSchema,
-  async (input, meta: RequestMeta): Promise<AcceptInvitationResult> => {
-    const preview = await pendingInvitation(input.token);
-    if (!preview) return fail.conflict(UNUSABLE);
-    const chosen = await chosenPasswordHash(input, preview);
-    if (!chosen.ok) return chosen;
-
-    return db().$transaction(async (tx): Promise<AcceptInvitationResult> => {
-      // Locked and checked again: a resend, revocation or second acceptance may have happened since.
-      const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM invitation WHERE token_hash = ${preview.tokenHash} FOR UPDATE`;
-      if (locked.length === 0) return fail.conflict(UNUSABLE);
-      const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: locked[0]!.id } });
-      if (invitationStatus(invitation) !== "pending") return fail.conflict(UNUSABLE);
-      if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
-        return fail.conflict("An account with this email address already exists. Sign in instead");
-      }
-      const user = await tx.user.create({
-        data: {
-          email: invitation.email,
-          name: invitation.name,
-          passwordHash: chosen.passwordHash,
-          role: invitation.role,
-          organisationId: invitation.organisationId,
-          teamId: invitation.teamId,
-        },
-      });
-      await markInvitationAccepted(tx, invitation.id, user, meta);
-      return { ok: true, email: user.email };
+  UNUSABLE,
+  pendingInvitation,
+  async (tx, preview, passwordHash, meta) => {
+    // Locked and checked again: a resend, revocation or second acceptance may have happened since.
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM invitation WHERE token_hash = ${preview.tokenHash} FOR UPDATE`;
+    if (locked.length === 0) return fail.conflict(UNUSABLE);
+    const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: locked[0]!.id } });
+    if (invitationStatus(invitation) !== "pending") return fail.conflict(UNUSABLE);
+    if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
+      return fail.conflict("An account with this email address already exists. Sign in instead");
+    }
+    const user = await tx.user.create({
+      data: {
+        email: invitation.email,
+        name: invitation.name,
+        passwordHash,
+        role: invitation.role,
+        organisationId: invitation.organisationId,
+        teamId: invitation.teamId,
+      },
     });
+    await markInvitationAccepted(tx, invitation.id, user, meta);
+    return { ok: true, email: user.email };
   },
 );

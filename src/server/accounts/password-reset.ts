@@ -9,7 +9,7 @@ import { type ThrottleRule, reserve } from "@/server/auth/sign-in-throttle";
 import { db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { queueEmail } from "@/server/mail/email-outbox";
-import { PASSWORD_RESET_PATH, chosenPasswordHash, fromRequest, tokenHashOf } from "./account-links";
+import { PASSWORD_RESET_PATH, fromRequest, tokenHashOf, withPasswordFromLink } from "./account-links";
 import { withInput } from "@/server/use-case";
 
 // Self-service password reset by email (decision 019).
@@ -78,54 +78,54 @@ async function usableReset(token: string) {
   return reset && !reset.usedAt && reset.expiresAt > new Date() ? reset : null;
 }
 
+/** The account a usable reset link is for, with the link's token hash. */
+async function resetAccount(token: string) {
+  const reset = await usableReset(token);
+  if (!reset) return null;
+  const user = await db().user.findUniqueOrThrow({ where: { id: reset.userId } });
+  return { ...user, resetTokenHash: reset.tokenHash };
+}
+
 /** Whether a reset link can still be used (the page shows the form or says it cannot). */
 export async function passwordResetIsUsable(token: string): Promise<boolean> {
   return (await usableReset(token)) !== null;
 }
 
-export type ResetPasswordResult = UseCaseResult<{ email: string }>;
-
 /**
  * Sets the new password from a reset (or the command line's set-password) link: uses the link up
  * (and any other open one of the person's), ends all their sessions, and tells them by email.
  */
-export const resetPassword = withInput(
+export const resetPassword = withPasswordFromLink(
   resetPasswordSchema,
-  async (input, meta: RequestMeta): Promise<ResetPasswordResult> => {
-    const reset = await usableReset(input.token);
-    if (!reset) return fail.conflict(UNUSABLE);
-    const user = await db().user.findUniqueOrThrow({ where: { id: reset.userId } });
-    const chosen = await chosenPasswordHash(input, user);
-    if (!chosen.ok) return chosen;
-
-    return db().$transaction(async (tx): Promise<ResetPasswordResult> => {
-      // Used exactly once, however many tabs submit it.
-      const used = await tx.passwordReset.updateMany({
-        where: { tokenHash: reset.tokenHash, usedAt: null, expiresAt: { gt: new Date() } },
-        data: { usedAt: new Date() },
-      });
-      if (used.count !== 1) return fail.conflict(UNUSABLE);
-      await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
-      await tx.user.update({
-        where: { id: user.id },
-        data: { passwordHash: chosen.passwordHash, sessionVersion: { increment: 1 } },
-      });
-      const ended = await tx.userSession.updateMany({
-        where: { userId: user.id, endedAt: null },
-        data: { endedAt: new Date(), endReason: "password-reset" },
-      });
-      await queueEmail(tx, { template: "PASSWORD_CHANGED", to: user.email, linkPath: "/password-reset" });
-      await appendAuditEvent(
-        tx,
-        auditEntry(actorOf(user), meta, {
-          action: "password-reset.complete",
-          objectType: "user",
-          objectId: user.id,
-          outcome: "SUCCESS",
-          detail: { sessionsEnded: ended.count },
-        }),
-      );
-      return { ok: true, email: user.email };
+  UNUSABLE,
+  resetAccount,
+  async (tx, user, passwordHash, meta) => {
+    // Used exactly once, however many tabs submit it.
+    const used = await tx.passwordReset.updateMany({
+      where: { tokenHash: user.resetTokenHash, usedAt: null, expiresAt: { gt: new Date() } },
+      data: { usedAt: new Date() },
     });
+    if (used.count !== 1) return fail.conflict(UNUSABLE);
+    await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
+    const ended = await tx.userSession.updateMany({
+      where: { userId: user.id, endedAt: null },
+      data: { endedAt: new Date(), endReason: "password-reset" },
+    });
+    await queueEmail(tx, { template: "PASSWORD_CHANGED", to: user.email, linkPath: "/password-reset" });
+    await appendAuditEvent(
+      tx,
+      auditEntry(actorOf(user), meta, {
+        action: "password-reset.complete",
+        objectType: "user",
+        objectId: user.id,
+        outcome: "SUCCESS",
+        detail: { sessionsEnded: ended.count },
+      }),
+    );
+    return { ok: true, email: user.email };
   },
 );

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AdviserKind } from "@/domain/consultation";
+import type { Prisma } from "@/generated/prisma/client";
 
 /** A consultation as pages show it. */
 export interface ConsultationView {
@@ -33,36 +34,28 @@ export const CONSULTATION_SELECT = {
   linkedAt: true,
   author: { select: { name: true } },
   linkedDecision: { select: { reference: true } },
-} as const;
+} satisfies Prisma.ConsultationSelect;
 
-export function consultationView(row: {
-  id: string;
-  teamId: string | null;
-  authorId: string;
-  adviserKind: string;
-  adviser: string;
-  question: string;
-  advice: string;
-  consultedAt: Date;
-  createdAt: Date;
-  linkedCaseReference: string | null;
-  linkedAt: Date | null;
-  author: { name: string };
-  linkedDecision: { reference: string } | null;
-}): ConsultationView {
+type ConsultationRow = Prisma.ConsultationGetPayload<{ select: typeof CONSULTATION_SELECT }>;
+
+/** The row as pages show it: columns as stored, dates as ISO text, the author and linked decision by name. */
+export function consultationView({
+  organisationId: _organisation,
+  adviserKind,
+  consultedAt,
+  createdAt,
+  linkedAt,
+  author,
+  linkedDecision,
+  ...asStored
+}: ConsultationRow): ConsultationView {
   return {
-    id: row.id,
-    adviserKind: row.adviserKind as AdviserKind,
-    adviser: row.adviser,
-    question: row.question,
-    advice: row.advice,
-    consultedAt: row.consultedAt.toISOString(),
-    createdAt: row.createdAt.toISOString(),
-    authorId: row.authorId,
-    authorName: row.author.name,
-    teamId: row.teamId,
-    linkedDecisionReference: row.linkedDecision?.reference ?? null,
-    linkedCaseReference: row.linkedCaseReference,
-    linkedAt: row.linkedAt?.toISOString() ?? null,
+    ...asStored,
+    adviserKind: adviserKind as AdviserKind,
+    consultedAt: consultedAt.toISOString(),
+    createdAt: createdAt.toISOString(),
+    linkedAt: linkedAt?.toISOString() ?? null,
+    authorName: author.name,
+    linkedDecisionReference: linkedDecision?.reference ?? null,
   };
 }

@@ -19,8 +19,8 @@ export async function exportPartnershipOversight(
   user: SignedInUser,
   raw: Record<string, unknown>,
   meta: RequestMeta,
-  now: Date = new Date(),
 ): Promise<ExportPartnershipOversightResult> {
+  const now = new Date();
   const result = await partnershipOversight(user, raw, meta, now);
   if (!result.ok) return result;
   const { oversight } = result;

@@ -3,8 +3,6 @@ import { IDENTITIES_TO_PROTECT } from "../answers";
 import { NO_NAMES_HINT, textareaField, checkboxList, optionsFrom, withoutUndefined, optionalTextarea } from "../fields";
 import { missingIssue, defineStep, requiredTextarea } from "./shared";
 
-const PROTECTION_STEPS_MISSING = "Enter how you will protect their identities";
-
 export const safety = defineStep("safety", "Safety and well-being", {
   title: "How will your decision affect the safety and well-being of the child and others?",
   hint: "Think about the child, their family, and anyone else who could be affected by sharing or by not sharing.",
@@ -55,7 +53,7 @@ export const safety = defineStep("safety", "Safety and well-being", {
           "Select the people whose identity needs protecting, or select no one, not both",
         );
       } else if (someone && !value.protectionSteps) {
-        missingIssue(ctx, "protectionSteps", PROTECTION_STEPS_MISSING);
+        missingIssue(ctx, "protectionSteps", "Enter how you will protect their identities");
       }
     })
     .transform((value) =>
