@@ -5,7 +5,7 @@ import { type Action, type RecordAction, can } from "@/domain/policy";
 import type { SignedInUser } from "../auth/current-actor";
 import { recordRefusal } from "../auth/refusal";
 import { fieldErrorsFrom } from "../field-errors";
-import { db } from "@/server/infra/db";
+import { type Tx, db } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { normaliseDecisionReference } from "./reference";
 
@@ -95,18 +95,19 @@ export async function loadDecisionForAction(
 /**
  * A use case of a form posted about one decision, `(user, reference, raw, meta)` (decision 031):
  * the decision as loadDecisionForAction gives it (refusals first, so a refused user learns nothing
- * from validation), then the form's input parsed from `raw` with `schema`; only then `run`.
+ * from validation), then the form's input parsed from `raw` with `schema`; only then `run`, in the
+ * one transaction `tx` that holds what it writes and its audit event (every such action writes both).
  */
 export function withDecisionInput<Input, Result>(
   action: RecordAction,
   schema: z.ZodType<Input>,
-  run: (user: SignedInUser, decision: DecisionForAction, input: Input, meta: RequestMeta) => Promise<Result>,
+  run: (user: SignedInUser, decision: DecisionForAction, input: Input, meta: RequestMeta, tx: Tx) => Promise<Result>,
 ): (user: SignedInUser, rawReference: string, raw: unknown, meta: RequestMeta) => Promise<Result | UseCaseFailure> {
   return async (user, rawReference, raw, meta) => {
     const loaded = await loadDecisionForAction(user, rawReference, action, meta);
     if (!loaded.ok) return loaded;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return fail.invalid(fieldErrorsFrom(parsed.error));
-    return run(user, loaded.decision, parsed.data, meta);
+    return db().$transaction((tx) => run(user, loaded.decision, parsed.data, meta, tx));
   };
 }
