@@ -3,11 +3,11 @@
 import { type Locator, type Page, expect, test } from "@playwright/test";
 import { USERS, signIn } from "./support";
 import {
-  decisionByReference,
   expectCheckAnswersPage,
   expectQuestionPage,
   uniqueCaseReference,
   yesterday,
+  expectStoredDecision,
 } from "./wizard-helpers";
 
 const MAX_TABS = 80;
@@ -50,7 +50,9 @@ async function selectRadio(page: Page, group: Locator, label: string): Promise<v
   await expect(target).toBeChecked();
 }
 
-async function tickBox(page: Page, checkbox: Locator): Promise<void> {
+/** Tabs to the box labelled `label` in the group `groupName`, and ticks it with Space. */
+async function tickBox(page: Page, groupName: string, label: string): Promise<void> {
+  const checkbox = group(page, groupName).getByRole("checkbox", { name: label });
   await tabTo(page, checkbox);
   await page.keyboard.press("Space");
   await expect(checkbox).toBeChecked();
@@ -105,19 +107,15 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await expectQuestionPage(page, "concern");
   await tickBox(
     page,
-    group(page, "What is the concern about?").getByRole("checkbox", {
-      name: "A parent or carer who may need help, or may not be able to care for the child safely",
-    }),
+    "What is the concern about?",
+    "A parent or carer who may need help, or may not be able to care for the child safely",
   );
   await selectRadio(page, group(page, "Who is the information about?"), "A child or young person under 18");
   await typeInto(page, page.getByLabel("Your organisation's case reference"), caseReference);
   await press(page, saveAndContinue(page));
 
   await expectQuestionPage(page, "about-the-information");
-  await tickBox(
-    page,
-    group(page, "Who is the information about?").getByRole("checkbox", { name: "The child or young person" }),
-  );
+  await tickBox(page, "Who is the information about?", "The child or young person");
   await selectRadio(page, group(page, "Did any of the information come from another agency?"), "No");
   await press(page, saveAndContinue(page));
 
@@ -168,12 +166,7 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
     page.getByLabel("Effect on safety and well-being"),
     "Not sharing keeps the family's private details private.",
   );
-  await tickBox(
-    page,
-    group(page, "Whose identity needs protecting?").getByRole("checkbox", {
-      name: "No one's identity needs protecting",
-    }),
-  );
+  await tickBox(page, "Whose identity needs protecting?", "No one's identity needs protecting");
   await press(page, saveAndContinue(page));
 
   await expectCheckAnswersPage(page);
@@ -193,8 +186,7 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await press(page, page.getByRole("link", { name: "View or print the record" }));
   await expect(page.getByTestId("decision-record")).toContainText(rationale);
 
-  const row = await decisionByReference(reference);
-  expect(row).toMatchObject({
+  const row = await expectStoredDecision(reference, {
     case_reference: caseReference,
     origin: "REQUEST",
     indication: "DO_NOT_SHARE",
