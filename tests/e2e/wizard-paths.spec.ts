@@ -376,90 +376,96 @@ test("no legitimate purpose: do not share, with no departure and no sharing ques
   ]);
 });
 
-test("not sure: the practitioner seeks advice, records it, and continues; the advice is in the record", async ({
-  page,
-}) => {
-  const caseReference = uniqueCaseReference("ADVICE");
-  const advice =
-    "Health details given at a school nurse drop-in were given in confidence, so treat them as confidential.";
-  await signIn(page, AMY);
-  await startDecision(page);
+// A long journey (decision 011, suitewiz8): the advice page's place and section are unit-tested
+// (src/domain/wizard/path.test.ts, sections.test.ts), the stored advice and its indication reasons too
+// (src/domain/decision/record.test.ts, src/domain/flowchart/evaluate.test.ts), the record's "Advice sought"
+// row by wizard-records' plain-English test, and the advice pages are scanned by accessibility.spec.ts.
+test(
+  "not sure: the practitioner seeks advice, records it, and continues; the advice is in the record",
+  { tag: "@long" },
+  async ({ page }) => {
+    const caseReference = uniqueCaseReference("ADVICE");
+    const advice =
+      "Health details given at a school nurse drop-in were given in confidence, so treat them as confidential.";
+    await signIn(page, AMY);
+    await startDecision(page);
 
-  await answerRoutineOpening(page, caseReference);
-  await answer(page, "significant-harm", chooseOnly("No"));
-  await answer(page, "purpose", chooseOnly("Yes"));
-  await expectQuestionPage(page, "confidential");
-  const before = await progressOf(page);
-  await answer(page, "confidential", chooseOnly("I'm not sure"));
+    await answerRoutineOpening(page, caseReference);
+    await answer(page, "significant-harm", chooseOnly("No"));
+    await answer(page, "purpose", chooseOnly("Yes"));
+    await expectQuestionPage(page, "confidential");
+    const before = await progressOf(page);
+    await answer(page, "confidential", chooseOnly("I'm not sure"));
 
-  // "Not sure" adds an advice page straight after the question, in the question's own section: the
-  // section count neither jumps nor grows (decision 023).
-  await expectQuestionPage(page, "confidential-advice");
-  expect(await progressOf(page)).toEqual(before);
-  await expect(page.getByTestId("progress")).toContainText("Can you share?");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-    "Record the advice you were given about whether the information is confidential",
-  );
-  await submitExpectingErrors(page, [
-    "Select who you asked for advice",
-    "Enter what you were advised",
-    "Select your answer now that you have taken advice on whether the information is confidential",
-  ]);
-  await answer(page, "confidential-advice", async () => {
-    await choose(page, "Someone else", "Who did you ask for advice?");
-    await type(page, "Their role", "Named nurse for safeguarding");
-    await type(page, "What did they advise?", advice);
-    await choose(page, "Yes", "Now that you have taken advice: is the information confidential?");
-  });
+    // "Not sure" adds an advice page straight after the question, in the question's own section: the
+    // section count neither jumps nor grows (decision 023).
+    await expectQuestionPage(page, "confidential-advice");
+    expect(await progressOf(page)).toEqual(before);
+    await expect(page.getByTestId("progress")).toContainText("Can you share?");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Record the advice you were given about whether the information is confidential",
+    );
+    await submitExpectingErrors(page, [
+      "Select who you asked for advice",
+      "Enter what you were advised",
+      "Select your answer now that you have taken advice on whether the information is confidential",
+    ]);
+    await answer(page, "confidential-advice", async () => {
+      await choose(page, "Someone else", "Who did you ask for advice?");
+      await type(page, "Their role", "Named nurse for safeguarding");
+      await type(page, "What did they advise?", advice);
+      await choose(page, "Yes", "Now that you have taken advice: is the information confidential?");
+    });
 
-  // The informed "yes" carries on down the flowchart to consent.
-  await answer(page, "consent-from", fillConsentFrom());
-  await answer(page, "consent", chooseOnly("Yes, consent has been given"));
-  await answer(
-    page,
-    "decision",
-    fillDecision({
-      outcome: "Share some of the information",
-      rationale: "The parent agreed to sharing the attendance pattern but not the nurse's notes.",
-      purpose: "Early help assessment",
-    }),
-  );
-  await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
-  await answerSharingQuestions(page, {
-    recipient: { name: "Early help hub", role: "Early help coordinator", organisation: "Northshire Council" },
-  });
+    // The informed "yes" carries on down the flowchart to consent.
+    await answer(page, "consent-from", fillConsentFrom());
+    await answer(page, "consent", chooseOnly("Yes, consent has been given"));
+    await answer(
+      page,
+      "decision",
+      fillDecision({
+        outcome: "Share some of the information",
+        rationale: "The parent agreed to sharing the attendance pattern but not the nurse's notes.",
+        purpose: "Early help assessment",
+      }),
+    );
+    await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
+    await answerSharingQuestions(page, {
+      recipient: { name: "Early help hub", role: "Early help coordinator", organisation: "Northshire Council" },
+    });
 
-  await expectCheckAnswersPage(page);
-  await expect(page.getByRole("main")).toContainText(advice);
-  const reference = await recordDecision(page);
-  const record = await openRecordFromConfirmation(page, reference);
-  await expectRecordRows(record, {
-    "Advice sought": `Named nurse for safeguarding: ${advice}`,
-    Decision: "Share in part",
-    Indication: "You can share",
-  });
+    await expectCheckAnswersPage(page);
+    await expect(page.getByRole("main")).toContainText(advice);
+    const reference = await recordDecision(page);
+    const record = await openRecordFromConfirmation(page, reference);
+    await expectRecordRows(record, {
+      "Advice sought": `Named nurse for safeguarding: ${advice}`,
+      Decision: "Share in part",
+      Indication: "You can share",
+    });
 
-  const row = await expectStoredDecision(reference, {
-    indication: "SHARE",
-    outcome: "SHARE_PART",
-    consent_status: "GIVEN",
-    departs_from_indication: false,
-    review_flags: [],
-  });
-  expect(row.record.adviceSought).toEqual([
-    {
-      question: "confidential",
-      adviserRole: "other",
-      adviserRoleOther: "Named nurse for safeguarding",
-      advice,
-      answerAfterAdvice: "yes",
-    },
-  ]);
-  expect(row.record.indicationReasonCodes).toEqual(
-    expect.arrayContaining(["ADVICE_NEEDED_ON_CONFIDENTIAL", "ADVICE_TAKEN_ON_CONFIDENTIAL", "CONSENT_GIVEN"]),
-  );
-  expect(row.record.answers.confidential).toEqual({ confidential: "not-sure" });
-});
+    const row = await expectStoredDecision(reference, {
+      indication: "SHARE",
+      outcome: "SHARE_PART",
+      consent_status: "GIVEN",
+      departs_from_indication: false,
+      review_flags: [],
+    });
+    expect(row.record.adviceSought).toEqual([
+      {
+        question: "confidential",
+        adviserRole: "other",
+        adviserRoleOther: "Named nurse for safeguarding",
+        advice,
+        answerAfterAdvice: "yes",
+      },
+    ]);
+    expect(row.record.indicationReasonCodes).toEqual(
+      expect.arrayContaining(["ADVICE_NEEDED_ON_CONFIDENTIAL", "ADVICE_TAKEN_ON_CONFIDENTIAL", "CONSENT_GIVEN"]),
+    );
+    expect(row.record.answers.confidential).toEqual({ confidential: "not-sure" });
+  },
+);
 
 test("emergency: a warning to act now, then the decision is recorded straight afterwards and flagged", async ({
   page,
