@@ -385,11 +385,7 @@ export async function answerSharingQuestions(
  */
 export async function answerConsentGivenShare(page: Page, caseReference: string, rationale: string): Promise<void> {
   await answerRoutineOpening(page, caseReference, EARLY_HELP_WORKER);
-  await answer(page, "significant-harm", chooseOnly("No"));
-  await answer(page, "purpose", chooseOnly("Yes"));
-  await answer(page, "confidential", chooseOnly("Yes"));
-  await answer(page, "consent-from", fillConsentFrom("parent"));
-  await answer(page, "consent", chooseOnly("Yes, consent has been given"));
+  await answerUpToConsent(page, "Yes, consent has been given");
   const outcome = "Share the information";
   await answer(page, "decision", fillDecision({ outcome, rationale, purpose: "Early help assessment" }));
   await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
@@ -743,4 +739,34 @@ export async function expectStoredDecision(
   const row = await decisionByReference(reference);
   expect(row).toMatchObject(columns);
   return row;
+}
+
+/** The question page `stepId`, showing the flowchart's indication with each of `texts` in it. */
+export async function expectIndicated(page: Page, stepId: string, ...texts: string[]): Promise<void> {
+  await expectQuestionPage(page, stepId);
+  for (const text of texts) await expect(page.getByTestId("indication")).toContainText(text);
+}
+
+/**
+ * From the harm question to consent on a routine path: no significant harm, a legitimate purpose,
+ * confidential information, a parent's consent to ask for; then `consent`, the answer about it.
+ */
+export async function answerUpToConsent(page: Page, consent: string): Promise<void> {
+  await answer(page, "significant-harm", chooseOnly("No"));
+  await answer(page, "purpose", chooseOnly("Yes"));
+  await answer(page, "confidential", chooseOnly("Yes"));
+  await answer(page, "consent-from", fillConsentFrom("parent"));
+  await answer(page, "consent", chooseOnly(consent));
+}
+
+/** `email` signs in, starts a decision and answers the routine opening questions for `caseReference`. */
+export async function startRoutinePath(
+  page: Page,
+  email: string,
+  caseReference: string,
+  requester?: { name?: string; role: string; organisation: string },
+): Promise<void> {
+  await signIn(page, email);
+  await startDecision(page);
+  await answerRoutineOpening(page, caseReference, requester);
 }

@@ -58,7 +58,9 @@ async function tickBox(page: Page, groupName: string, label: string): Promise<vo
   await expect(checkbox).toBeChecked();
 }
 
-async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
+/** Tabs to `field` (a field, or the label of one) and types `text` into it. */
+async function typeInto(page: Page, field: Locator | string, text: string): Promise<void> {
+  if (typeof field === "string") field = page.getByLabel(field);
   await tabTo(page, field);
   await page.keyboard.type(text);
   await expect(field).toHaveValue(text);
@@ -111,7 +113,7 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
     "A parent or carer who may need help, or may not be able to care for the child safely",
   );
   await selectRadio(page, group(page, "Who is the information about?"), "A child or young person under 18");
-  await typeInto(page, page.getByLabel("Your organisation's case reference"), caseReference);
+  await typeInto(page, "Your organisation's case reference", caseReference);
   await press(page, saveAndContinue(page));
 
   await expectQuestionPage(page, "about-the-information");
@@ -120,11 +122,7 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await press(page, saveAndContinue(page));
 
   await expectQuestionPage(page, "child-views");
-  await typeInto(
-    page,
-    page.getByLabel("What are the child's wishes and feelings?"),
-    "He wants to keep going to the club.",
-  );
+  await typeInto(page, "What are the child's wishes and feelings?", "He wants to keep going to the club.");
   await press(page, saveAndContinue(page));
 
   await expectQuestionPage(page, "significant-harm");
@@ -144,8 +142,8 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await expect(summary).toBeFocused();
   await expect(summary).toContainText("Enter the reasons for your decision");
   await expect(group(page, "Your decision").getByRole("radio", { name: "Do not share" })).toBeChecked();
-  await typeInto(page, page.getByLabel("Why have you made this decision?"), rationale);
-  await typeInto(page, page.getByLabel("What is the purpose of sharing?"), "A general reference for a youth club");
+  await typeInto(page, "Why have you made this decision?", rationale);
+  await typeInto(page, "What is the purpose of sharing?", "A general reference for a youth club");
   await typeDate(page, group(page, "Date of the decision"), yesterday());
   await press(page, saveAndContinue(page));
 
@@ -161,11 +159,7 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await press(page, saveAndContinue(page));
 
   await expectQuestionPage(page, "safety");
-  await typeInto(
-    page,
-    page.getByLabel("Effect on safety and well-being"),
-    "Not sharing keeps the family's private details private.",
-  );
+  await typeInto(page, "Effect on safety and well-being", "Not sharing keeps the family's private details private.");
   await tickBox(page, "Whose identity needs protecting?", "No one's identity needs protecting");
   await press(page, saveAndContinue(page));
 

@@ -7,8 +7,8 @@ import {
   INFORMATION_TEXT,
   SECURITY_TEXT,
   answer,
-  answerRoutineOpening,
   answerSharingQuestions,
+  answerUpToConsent,
   EARLY_HELP_WORKER,
   backLink,
   choose,
@@ -16,6 +16,7 @@ import {
   draftAnswers,
   draftWithAnswers,
   expectCheckAnswersPage,
+  expectIndicated,
   expectQuestionPage,
   fillConcern,
   fillDecision,
@@ -30,6 +31,7 @@ import {
   recordDecision,
   expectRecordRows,
   startDecision,
+  startRoutinePath,
   submitExpectingErrors,
   tick,
   type,
@@ -51,23 +53,15 @@ const JO = USERS.practitioner2;
 test("consent given: the practitioner shares in full and the record says so", async ({ page }) => {
   const caseReference = uniqueCaseReference("CONSENT");
   const rationale = "The parent agreed, and the early help team needs attendance data to plan support.";
-  await signIn(page, USERS.schoolPractitioner);
-  await startDecision(page);
-
-  await answerRoutineOpening(page, caseReference, {
+  await startRoutinePath(page, USERS.schoolPractitioner, caseReference, {
     name: "Dee Khan",
     role: "Early help worker",
     organisation: "Northshire Council",
   });
-  await answer(page, "significant-harm", chooseOnly("No"));
-  await answer(page, "purpose", chooseOnly("Yes"));
-  await answer(page, "confidential", chooseOnly("Yes"));
-  await answer(page, "consent-from", fillConsentFrom());
-  await answer(page, "consent", chooseOnly("Yes, consent has been given"));
+  await answerUpToConsent(page, "Yes, consent has been given");
   // Consent given ends the flowchart at "you can share": there is no "other lawful reason" question,
   // and the decision is asked at once (decision 023).
-  await expectQuestionPage(page, "decision");
-  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
+  await expectIndicated(page, "decision", "The flowchart indicates: you can share");
   await answer(
     page,
     "decision",
@@ -159,10 +153,10 @@ test("consent refused but a child at risk of significant harm: shared on a recor
   const rationale =
     "The child has disclosed physical harm at home; the police need this for a joint section 47 enquiry.";
   const notTelling = "Telling the parent before the strategy meeting could place the child at greater risk of harm.";
-  await signIn(page, USERS.practitioner);
-  await startDecision(page);
-
-  await answerRoutineOpening(page, caseReference, { role: "Detective constable", organisation: "Northshire Police" });
+  await startRoutinePath(page, USERS.practitioner, caseReference, {
+    role: "Detective constable",
+    organisation: "Northshire Police",
+  });
   await answer(page, "significant-harm", chooseOnly("Yes"));
   // Significant harm answers "is there a legitimate purpose?" itself (decision 016).
   await answer(page, "confidential", chooseOnly("Yes"));
@@ -171,9 +165,12 @@ test("consent refused but a child at risk of significant harm: shared on a recor
 
   // A child at risk of significant harm answers "is there another lawful reason?" on its own:
   // the wizard goes straight to the decision.
-  await expectQuestionPage(page, "decision");
-  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
-  await expect(page.getByTestId("indication")).toContainText("A child is at risk of significant harm");
+  await expectIndicated(
+    page,
+    "decision",
+    "The flowchart indicates: you can share",
+    "A child is at risk of significant harm",
+  );
   await answer(
     page,
     "decision",
@@ -387,10 +384,7 @@ test(
     const caseReference = uniqueCaseReference("ADVICE");
     const advice =
       "Health details given at a school nurse drop-in were given in confidence, so treat them as confidential.";
-    await signIn(page, AMY);
-    await startDecision(page);
-
-    await answerRoutineOpening(page, caseReference);
+    await startRoutinePath(page, AMY, caseReference);
     await answer(page, "significant-harm", chooseOnly("No"));
     await answer(page, "purpose", chooseOnly("Yes"));
     await expectQuestionPage(page, "confidential");
@@ -560,21 +554,19 @@ test("departure: not sharing where the flowchart says share and a child is at ri
   const caseReference = uniqueCaseReference("DEPART");
   const rationale = "The police already hold this information from their own enquiry, so sharing adds nothing.";
   const reason = "The police confirmed at the strategy meeting that they already hold the same information.";
-  await signIn(page, USERS.practitioner);
-  await startDecision(page);
-
-  await answerRoutineOpening(page, caseReference, { role: "Detective sergeant", organisation: "Northshire Police" });
+  await startRoutinePath(page, USERS.practitioner, caseReference, {
+    role: "Detective sergeant",
+    organisation: "Northshire Police",
+  });
   await answer(page, "significant-harm", chooseOnly("Yes"));
   // Significant harm answers "is there a legitimate purpose?" itself (decision 016).
   await answer(page, "confidential", chooseOnly("No"));
   // Not confidential: the flowchart says "you can share" without asking about consent.
-  await expectQuestionPage(page, "decision");
-  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
+  await expectIndicated(page, "decision", "The flowchart indicates: you can share");
   await answer(page, "decision", fillDecision({ outcome: "Do not share", rationale, purpose: "Police enquiry" }));
 
   // Departing from the indication asks why straight after the decision.
-  await expectQuestionPage(page, "departure-reason");
-  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: you can share");
+  await expectIndicated(page, "departure-reason", "The flowchart indicates: you can share");
   await type(page, "Why does your decision differ from what the flowchart indicates?", "Police know.");
   await submitExpectingErrors(page, ["Reason your decision differs must be 40 characters or more"]);
   await answer(page, "departure-reason", fillDepartureReason(reason));
@@ -624,19 +616,11 @@ test("departure: sharing where the flowchart says do not: why?, then the sharing
 }) => {
   const caseReference = uniqueCaseReference("SHAREANYWAY");
   const reason = "The designated safeguarding lead judged the pattern of injuries serious enough to share part of it.";
-  await signIn(page, AMY);
-  await startDecision(page);
-
-  await answerRoutineOpening(page, caseReference, { role: "School nurse", organisation: "Northshire NHS Trust" });
-  await answer(page, "significant-harm", chooseOnly("No"));
-  await answer(page, "purpose", chooseOnly("Yes"));
-  await answer(page, "confidential", chooseOnly("Yes"));
-  await answer(page, "consent-from", fillConsentFrom());
-  await answer(page, "consent", chooseOnly("No, consent was refused"));
+  await startRoutinePath(page, AMY, caseReference, { role: "School nurse", organisation: "Northshire NHS Trust" });
+  await answerUpToConsent(page, "No, consent was refused");
   await answer(page, "other-lawful-reason", chooseOnly("No"));
   // "Do not share" is indicated; the practitioner decides to share part of it.
-  await expectQuestionPage(page, "decision");
-  await expect(page.getByTestId("indication")).toContainText("The flowchart indicates: do not share");
+  await expectIndicated(page, "decision", "The flowchart indicates: do not share");
   await answer(
     page,
     "decision",
@@ -646,8 +630,7 @@ test("departure: sharing where the flowchart says do not: why?, then the sharing
       purpose: "Health assessment",
     }),
   );
-  await expectQuestionPage(page, "departure-reason");
-  await expect(page.getByTestId("indication")).toContainText("do not share");
+  await expectIndicated(page, "departure-reason", "do not share");
   // Going back keeps the decision as given.
   await backLink(page).click();
   await expectQuestionPage(page, "decision");
