@@ -8,14 +8,7 @@ import { type Page, test as base, expect } from "@playwright/test";
 import type { PageFixtures } from "./page-fixtures.setup";
 import { PATHS } from "./path-drafts";
 import { sendRequest } from "./request-form";
-import {
-  USERS,
-  addAxeToEveryPage,
-  expectNoAxeViolations,
-  pageFixturesPath,
-  storageStatePath,
-  withDatabase,
-} from "./support";
+import { USERS, expectNoAxeViolations, pageFixturesPath, storageStatePath, withDatabase } from "./support";
 import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
 
 const WIDTHS = [1280, 320] as const;
@@ -317,7 +310,6 @@ const test = base.extend<object, { pageFor: (role: Session) => Promise<Page> }>(
           const signedIn = role !== "signed out" && role !== PASSWORD_GIVEN;
           const storageState = signedIn ? storageStatePath(SIGNED_IN_AS[role]) : undefined;
           const context = await browser.newContext({ storageState, viewport: { width: WIDTHS[0], height: HEIGHT } });
-          await addAxeToEveryPage(context);
           page = await context.newPage();
           if (role === PASSWORD_GIVEN) await givePasswordOnly(page);
           pages.set(role, page);

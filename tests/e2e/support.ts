@@ -183,12 +183,3 @@ export async function withDatabase<T>(
   const url = readFileSync(join(process.cwd(), ".data", `e2e-database-url-${port}`), "utf8").trim();
   return withClient(url, fn);
 }
-
-// ---- suitewiz8 (issue 9) ----
-/**
- * Puts axe-core into every document the context opens, before the page's own scripts, where
- * expectNoAxeViolations finds it: sent to the browser once per context, not once per page loaded.
- */
-export async function addAxeToEveryPage(context: BrowserContext): Promise<void> {
-  await context.addInitScript({ content: AXE_SOURCE });
-}
