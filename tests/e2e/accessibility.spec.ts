@@ -12,6 +12,7 @@ import { USERS, expectNoAxeViolations, pageFixturesPath, storageStatePath, withD
 import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
 
 const WIDTHS = [1280, 320] as const;
+const HEIGHT = 900;
 
 type Role = "signed out" | "practitioner" | "supervisor" | "IG lead" | "admin";
 
@@ -29,9 +30,6 @@ const SIGNED_IN_AS: Record<Exclude<Role, "signed out">, string> = {
   "IG lead": USERS.igLead,
   admin: USERS.admin,
 };
-
-const everyone = (name: string, path: string): PageType[] =>
-  (["practitioner", "supervisor", "IG lead", "admin"] as const).map((role) => ({ role, name, path: () => path }));
 
 /** A page brought to its error summary by pressing `buttons` in turn. */
 const withErrors = (role: Role, name: string, path: string, buttons: string[]): PageType => ({
@@ -103,7 +101,7 @@ const PAGES: PageType[] = [
   withErrors("signed out", "sign in with errors", "/sign-in", ["Sign in"]),
   { role: "signed out", name: "signed out", path: () => "/signed-out" },
   { role: "signed out", name: "accessibility statement", path: () => "/accessibility" },
-  ...everyone("notifications", "/notifications"),
+  // Notifications, which every signed-in role has, are scanned with the navigation (below).
   { role: "practitioner", name: "your decisions", path: () => "/decisions" },
   { role: "practitioner", name: "record a decision (start)", path: () => "/decisions/new" },
   withErrors("practitioner", "a question with errors", "/decisions/new", ["Start now", "Save and continue"]),
@@ -311,7 +309,7 @@ const test = base.extend<object, { pageFor: (role: Session) => Promise<Page> }>(
         if (!page) {
           const signedIn = role !== "signed out" && role !== PASSWORD_GIVEN;
           const storageState = signedIn ? storageStatePath(SIGNED_IN_AS[role]) : undefined;
-          const context = await browser.newContext({ storageState });
+          const context = await browser.newContext({ storageState, viewport: { width: WIDTHS[0], height: HEIGHT } });
           page = await context.newPage();
           if (role === PASSWORD_GIVEN) await givePasswordOnly(page);
           pages.set(role, page);
@@ -325,24 +323,26 @@ const test = base.extend<object, { pageFor: (role: Session) => Promise<Page> }>(
 });
 
 /**
- * Opens `path` as `role` in a window as wide as the first width, failing if a signed-in role was sent
+ * Opens `path` as `role` in the window as the last check left it, failing if a signed-in role was sent
  * to sign in (its stored session no longer works).
  */
 async function open(page: Page, role: Session, path: string): Promise<void> {
-  await page.setViewportSize({ width: WIDTHS[0], height: 900 });
   await page.goto(path);
   if (role !== "signed out") expect(new URL(page.url()).pathname, `${role} is signed in`).not.toMatch(/^\/sign-in/);
 }
 
 /**
- * Runs `check` at each width in turn on the page as it is, narrowing the window rather than loading
- * the page again: that is what zooming in does (WCAG 1.4.10), and it halves the page loads and the
- * steps that bring a page to its state. Each check is soft, so a failure at one width still lets the
- * other run.
+ * Runs `check` at each width in turn on the page as it is, resizing the window rather than loading
+ * the page again: that is what zooming in and out does (WCAG 1.4.10), and it halves the page loads and
+ * the steps that bring a page to its state. The width the window already has comes first, so each page
+ * costs one resize (each took about 0.3 s), not one per width. Each check is soft, so a failure at one
+ * width still lets the other run.
  */
 async function atEachWidth(page: Page, check: (width: number) => Promise<void>): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
+  const current = page.viewportSize()?.width;
+  const inTurn = [...WIDTHS].sort((a, b) => Number(b === current) - Number(a === current));
+  for (const width of inTurn) {
+    if (page.viewportSize()?.width !== width) await page.setViewportSize({ width, height: HEIGHT });
     await check(width);
   }
 }
@@ -356,11 +356,11 @@ async function widths(page: Page): Promise<{ page: number; window: number }> {
   return page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
 }
 
-/** Reflow, then axe on all but the navigation, both soft. */
-async function checkPage(page: Page, label: string, width: number): Promise<void> {
+/** Reflow, then axe on all but `exclude` (the navigation, unless said), both soft. */
+async function checkPage(page: Page, label: string, width: number, exclude: string | undefined = NAVIGATION) {
   const size = await widths(page);
   expect.soft(size.page, `${label} at ${width} px is ${size.page} px wide`).toBeLessThanOrEqual(size.window);
-  await expectNoAxeViolations(page, { exclude: NAVIGATION, soft: true, context: `at ${width} px` });
+  await expectNoAxeViolations(page, { exclude, soft: true, context: `at ${width} px` });
 }
 
 const widthsTitle = WIDTHS.map((width) => `${width} px`).join(" and ");
@@ -410,14 +410,17 @@ for (const type of PAGES) {
   });
 }
 
+// The navigation, once per role and width, in the same scan as the notifications page every signed-in role
+// has: one load and one scan a width where the page and the navigation took one each.
 for (const role of ["practitioner", "supervisor", "IG lead", "admin"] as const) {
-  test(`${role}: navigation: no axe violations at ${widthsTitle}`, async ({ pageFor }) => {
+  test(`${role}: notifications and navigation: no axe violations at ${widthsTitle}`, async ({ pageFor }) => {
+    markKnownFailure(`${role}: notifications`);
     markKnownFailure(`${role}: navigation`);
     const page = await pageFor(role);
     await open(page, role, "/notifications");
     await atEachWidth(page, async (width) => {
       await expect(page.locator(NAVIGATION)).toBeVisible();
-      await expectNoAxeViolations(page, { include: NAVIGATION, soft: true, context: `at ${width} px` });
+      await checkPage(page, `${role}: notifications`, width, undefined);
     });
   });
 }

@@ -1,5 +1,5 @@
 // Playwright setup (beside auth.setup.ts, so it signs in through the form): the data the pages in
-// accessibility.spec.ts need, made once per run: a draft walked to check answers, a decision recorded
+// accessibility.spec.ts need, made once per run: a draft at check answers, a decision recorded
 // through the app with an escalation, due for disposal; then, in SQL, drafts on the wizard's other paths
 // and a local arrangement. Written to pageFixturesPath() for the spec to read.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -12,7 +12,6 @@ import {
   draftWithAnswers,
   recordDraft,
   uniqueCaseReference,
-  walkToCheckAnswersWithoutPurpose,
   withoutPurposeAnswers,
 } from "./wizard-helpers";
 
@@ -41,10 +40,12 @@ setup("a decision with an escalation, due for disposal, and a draft at check ans
   await page.context().storageState({ path: storageStatePath(USERS.practitioner) });
   const rationale = "There is no clear purpose: the request is for a general background check.";
 
-  // One walk through the wizard (the no-purpose path, which npm test's journeys otherwise leave to the long
-  // journeys) leaves the draft at check answers; the decision is recorded, through the app, from a draft
-  // made in SQL with the answers that walk stores.
-  const draftId = await walkToCheckAnswersWithoutPurpose(page, uniqueCaseReference("A11Y"), rationale);
+  // A draft at check answers on the no-purpose path and the decision, recorded through the app, both from
+  // drafts made in SQL with the answers that path's walk stores: the keyboard journey walks it in npm test.
+  const draftId = await draftWithAnswers(
+    USERS.practitioner,
+    withoutPurposeAnswers(uniqueCaseReference("A11Y"), rationale),
+  );
   const draftSteps = Object.keys((await draftAnswers(draftId)) ?? {});
   const caseReference = uniqueCaseReference("A11Y");
   const reference = await recordDraft(

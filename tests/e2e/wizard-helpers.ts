@@ -385,11 +385,7 @@ export async function answerSharingQuestions(
  */
 export async function answerConsentGivenShare(page: Page, caseReference: string, rationale: string): Promise<void> {
   await answerRoutineOpening(page, caseReference, EARLY_HELP_WORKER);
-  await answer(page, "significant-harm", chooseOnly("No"));
-  await answer(page, "purpose", chooseOnly("Yes"));
-  await answer(page, "confidential", chooseOnly("Yes"));
-  await answer(page, "consent-from", fillConsentFrom("parent"));
-  await answer(page, "consent", chooseOnly("Yes, consent has been given"));
+  await answerUpToConsent(page, "Yes, consent has been given");
   const outcome = "Share the information";
   await answer(page, "decision", fillDecision({ outcome, rationale, purpose: "Early help assessment" }));
   await answer(page, "lawful-basis", fillLawfulBasis({ article6: "Public task", commonLaw: ["The person agreed"] }));
@@ -697,4 +693,80 @@ export async function recordDraft(page: Page, draftId: string): Promise<string> 
   const reference = await recordDecision(page);
   await openRecordFromConfirmation(page, reference);
   return reference;
+}
+
+// ---- suitewiz8 (issue 9): a record's rows and its stored row, each checked in one go ----
+
+/**
+ * Checks the record page's summary-list rows named in `rows`, each by key: its whole text (white space
+ * folded, as toHaveText does), a list of parts it must contain, or a matcher (`expect.stringMatching`). It
+ * retries until all match, as a web-first assertion does, but reads every row in one call per try: a check
+ * per row cost a round trip each, some twenty per path. A missing row reads as null.
+ */
+export async function expectRecordRows(
+  record: Locator,
+  rows: Record<string, string | string[] | object>,
+): Promise<void> {
+  await expect.poll(() => recordRows(record, rows), { message: "the record's rows" }).toEqual(rows);
+}
+
+/**
+ * The text of the first value cell of each row in `expected` (as recordRow finds it), or null; where a
+ * list of parts is expected, the parts the text contains.
+ */
+async function recordRows(record: Locator, expected: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const rows = await record.locator("dl > div").evaluateAll((divs) =>
+    divs.map((div) => ({
+      keys: [...div.querySelectorAll("dt")].map((dt) => dt.textContent ?? ""),
+      value: div.querySelector("dd")?.textContent ?? null,
+    })),
+  );
+  const fold = (text: string) => text.replace(/\s+/g, " ").trim();
+  return Object.fromEntries(
+    Object.entries(expected).map(([key, want]) => {
+      const value = rows.find((row) => row.value !== null && row.keys.some((k) => fold(k) === key))?.value;
+      if (value === undefined || value === null) return [key, null];
+      return [key, Array.isArray(want) ? want.filter((part: string) => fold(value).includes(part)) : fold(value)];
+    }),
+  );
+}
+
+/** The stored decision `reference`, checked to have `columns` (toMatchObject), for a test's further checks. */
+export async function expectStoredDecision(
+  reference: string,
+  columns: Partial<Omit<DecisionRow, "record">>,
+): Promise<DecisionRow> {
+  const row = await decisionByReference(reference);
+  expect(row).toMatchObject(columns);
+  return row;
+}
+
+/** The question page `stepId`, showing the flowchart's indication with each of `texts` in it. */
+export async function expectIndicated(page: Page, stepId: string, ...texts: string[]): Promise<void> {
+  await expectQuestionPage(page, stepId);
+  for (const text of texts) await expect(page.getByTestId("indication")).toContainText(text);
+}
+
+/**
+ * From the harm question to consent on a routine path: no significant harm, a legitimate purpose,
+ * confidential information, a parent's consent to ask for; then `consent`, the answer about it.
+ */
+export async function answerUpToConsent(page: Page, consent: string): Promise<void> {
+  await answer(page, "significant-harm", chooseOnly("No"));
+  await answer(page, "purpose", chooseOnly("Yes"));
+  await answer(page, "confidential", chooseOnly("Yes"));
+  await answer(page, "consent-from", fillConsentFrom("parent"));
+  await answer(page, "consent", chooseOnly(consent));
+}
+
+/** `email` signs in, starts a decision and answers the routine opening questions for `caseReference`. */
+export async function startRoutinePath(
+  page: Page,
+  email: string,
+  caseReference: string,
+  requester?: { name?: string; role: string; organisation: string },
+): Promise<void> {
+  await signIn(page, email);
+  await startDecision(page);
+  await answerRoutineOpening(page, caseReference, requester);
 }

@@ -3,11 +3,11 @@
 import { type Locator, type Page, expect, test } from "@playwright/test";
 import { USERS, signIn } from "./support";
 import {
-  decisionByReference,
   expectCheckAnswersPage,
   expectQuestionPage,
   uniqueCaseReference,
   yesterday,
+  expectStoredDecision,
 } from "./wizard-helpers";
 
 const MAX_TABS = 80;
@@ -50,13 +50,17 @@ async function selectRadio(page: Page, group: Locator, label: string): Promise<v
   await expect(target).toBeChecked();
 }
 
-async function tickBox(page: Page, checkbox: Locator): Promise<void> {
+/** Tabs to the box labelled `label` in the group `groupName`, and ticks it with Space. */
+async function tickBox(page: Page, groupName: string, label: string): Promise<void> {
+  const checkbox = group(page, groupName).getByRole("checkbox", { name: label });
   await tabTo(page, checkbox);
   await page.keyboard.press("Space");
   await expect(checkbox).toBeChecked();
 }
 
-async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
+/** Tabs to `field` (a field, or the label of one) and types `text` into it. */
+async function typeInto(page: Page, field: Locator | string, text: string): Promise<void> {
+  if (typeof field === "string") field = page.getByLabel(field);
   await tabTo(page, field);
   await page.keyboard.type(text);
   await expect(field).toHaveValue(text);
@@ -105,28 +109,20 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await expectQuestionPage(page, "concern");
   await tickBox(
     page,
-    group(page, "What is the concern about?").getByRole("checkbox", {
-      name: "A parent or carer who may need help, or may not be able to care for the child safely",
-    }),
+    "What is the concern about?",
+    "A parent or carer who may need help, or may not be able to care for the child safely",
   );
   await selectRadio(page, group(page, "Who is the information about?"), "A child or young person under 18");
-  await typeInto(page, page.getByLabel("Your organisation's case reference"), caseReference);
+  await typeInto(page, "Your organisation's case reference", caseReference);
   await press(page, saveAndContinue(page));
 
   await expectQuestionPage(page, "about-the-information");
-  await tickBox(
-    page,
-    group(page, "Who is the information about?").getByRole("checkbox", { name: "The child or young person" }),
-  );
+  await tickBox(page, "Who is the information about?", "The child or young person");
   await selectRadio(page, group(page, "Did any of the information come from another agency?"), "No");
   await press(page, saveAndContinue(page));
 
   await expectQuestionPage(page, "child-views");
-  await typeInto(
-    page,
-    page.getByLabel("What are the child's wishes and feelings?"),
-    "He wants to keep going to the club.",
-  );
+  await typeInto(page, "What are the child's wishes and feelings?", "He wants to keep going to the club.");
   await press(page, saveAndContinue(page));
 
   await expectQuestionPage(page, "significant-harm");
@@ -146,8 +142,8 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await expect(summary).toBeFocused();
   await expect(summary).toContainText("Enter the reasons for your decision");
   await expect(group(page, "Your decision").getByRole("radio", { name: "Do not share" })).toBeChecked();
-  await typeInto(page, page.getByLabel("Why have you made this decision?"), rationale);
-  await typeInto(page, page.getByLabel("What is the purpose of sharing?"), "A general reference for a youth club");
+  await typeInto(page, "Why have you made this decision?", rationale);
+  await typeInto(page, "What is the purpose of sharing?", "A general reference for a youth club");
   await typeDate(page, group(page, "Date of the decision"), yesterday());
   await press(page, saveAndContinue(page));
 
@@ -163,17 +159,8 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await press(page, saveAndContinue(page));
 
   await expectQuestionPage(page, "safety");
-  await typeInto(
-    page,
-    page.getByLabel("Effect on safety and well-being"),
-    "Not sharing keeps the family's private details private.",
-  );
-  await tickBox(
-    page,
-    group(page, "Whose identity needs protecting?").getByRole("checkbox", {
-      name: "No one's identity needs protecting",
-    }),
-  );
+  await typeInto(page, "Effect on safety and well-being", "Not sharing keeps the family's private details private.");
+  await tickBox(page, "Whose identity needs protecting?", "No one's identity needs protecting");
   await press(page, saveAndContinue(page));
 
   await expectCheckAnswersPage(page);
@@ -193,8 +180,7 @@ test("the whole wizard can be completed with the keyboard alone", async ({ page 
   await press(page, page.getByRole("link", { name: "View or print the record" }));
   await expect(page.getByTestId("decision-record")).toContainText(rationale);
 
-  const row = await decisionByReference(reference);
-  expect(row).toMatchObject({
+  const row = await expectStoredDecision(reference, {
     case_reference: caseReference,
     origin: "REQUEST",
     indication: "DO_NOT_SHARE",
