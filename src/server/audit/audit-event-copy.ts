@@ -2,7 +2,8 @@
 // audit:verify reads a chain with COPY ... TO STDOUT (one request, rows as raw bytes, no per-row
 // protocol work in Node) and hashes batches of whole lines, in worker threads when it has them
 // (chain-hash-worker.mjs) or in the calling thread. No "server-only" here: a worker thread loads it.
-import { type AuditOutcome, type JsonValue, hashAuditEvent } from "../../domain/audit";
+import { type AuditOutcome, canonicalEventJsonWithDetail, hashCanonicalEventJson } from "../../domain/audit";
+import { canonicalJsonOfJsonbText } from "../../domain/audit/canonical-jsonb";
 
 /** The COPY statement for one chain (after a position, when starting from a checkpoint), in chain order. */
 export function auditEventCopySql(quotedChainKey: string, afterSeq: bigint = 0n): string {
@@ -59,7 +60,10 @@ export function hashCopyBatch(bytes: Uint8Array): HashedBatch {
     const [id, chainKey, seq, atMs, actorId, actorRole, organisationId, action, objectType, objectId] = fields;
     const [caseReference, requestId, ip, outcome, detail, prevHash, hash] = fields.slice(10);
     const chainSeq = required(seq ?? null, "chain_seq");
-    const recomputed = hashAuditEvent({
+    // The detail's canonical form straight from its jsonb text: the hash is the chain's definition,
+    // canonicalEventJson of the event as it is now (canonical-jsonb.ts says when it skips JSON.parse).
+    const detailJson = canonicalJsonOfJsonbText(required(detail ?? null, "detail"));
+    const content = {
       chainKey: required(chainKey ?? null, "chain_key"),
       chainSeq: BigInt(chainSeq),
       at: new Date(Number(required(atMs ?? null, "at"))),
@@ -73,9 +77,9 @@ export function hashCopyBatch(bytes: Uint8Array): HashedBatch {
       requestId: requestId ?? null,
       ip: ip ?? null,
       outcome: required(outcome ?? null, "outcome") as AuditOutcome,
-      detail: JSON.parse(required(detail ?? null, "detail")) as { [key: string]: JsonValue },
       prevHash: required(prevHash ?? null, "prev_hash"),
-    });
+    };
+    const recomputed = hashCanonicalEventJson(canonicalEventJsonWithDetail(content, detailJson));
     batch.ids.push(required(id ?? null, "id"));
     batch.seqs.push(chainSeq);
     batch.prevHashes.push(required(prevHash ?? null, "prev_hash"));
