@@ -65,7 +65,7 @@ describe("canonicalJsonFromJsonbText (audit:verify reads the detail without JSON
           expect(canonicalJsonOfJsonbText(text)).toBe(general(text));
         }
       }),
-      { numRuns: 1000 },
+      { numRuns: 400 },
     );
   });
 });

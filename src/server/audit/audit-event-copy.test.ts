@@ -26,26 +26,27 @@ const text = fc.oneof(
 );
 const optional = fc.option(text, { nil: null });
 
+// The hashed fields in the canonical JSON's order, then the row's id and stored hash.
 const event = fc.record({
-  id: fc.bigInt({ min: 1n, max: 2n ** 63n - 1n }),
-  chainKey: text,
-  chainSeq: fc.bigInt({ min: 1n, max: 2n ** 63n - 1n }),
-  at: fc.date({ min: new Date(0), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true }),
+  action: text,
   actorId: optional,
   actorRole: optional,
-  organisationId: optional,
-  action: text,
-  objectType: optional,
-  objectId: optional,
+  at: fc.date({ min: new Date(0), max: new Date("9999-12-31T23:59:59.999Z"), noInvalidDate: true }),
   caseReference: optional,
-  requestId: optional,
-  ip: optional,
-  outcome: fc.constantFrom(...AUDIT_OUTCOMES),
+  chainKey: text,
+  chainSeq: fc.bigInt({ min: 1n, max: 2n ** 63n - 1n }),
   detail: fc.dictionary(
     text,
     fc.jsonValue().map((v) => JSON.parse(JSON.stringify(v)) as JsonValue),
   ),
+  ip: optional,
+  objectId: optional,
+  objectType: optional,
+  organisationId: optional,
+  outcome: fc.constantFrom(...AUDIT_OUTCOMES),
   prevHash: text,
+  requestId: optional,
+  id: fc.bigInt({ min: 1n, max: 2n ** 63n - 1n }),
   hash: text,
 });
 
