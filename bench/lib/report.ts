@@ -10,6 +10,8 @@ export interface Budget {
   name: string;
   limit: string;
   actual: string;
+  /** The figure the budget is measured against, from the same run. */
+  baseline?: string;
   holds: boolean;
 }
 
@@ -20,6 +22,13 @@ interface Side {
   serverCpuMsPerRequest: number | null;
 }
 
+interface AgainstFloor {
+  p95VsFloor: number | null;
+  rpsVsFloor: number | null;
+  /** Absent in results written before issue 15's budgets. */
+  cpuVsFloor?: number | null;
+}
+
 export interface BenchJson {
   generatedAt: string;
   totalSeconds: number;
@@ -28,8 +37,8 @@ export interface BenchJson {
     rows: Array<{
       users: number;
       floor: Side;
-      get: Side & { p95VsFloor: number | null; rpsVsFloor: number | null };
-      post: Side & { p95VsFloor: number | null; rpsVsFloor: number | null };
+      get: Side & AgainstFloor;
+      post: Side & AgainstFloor;
     }>;
   };
   recordDecision: {
@@ -43,8 +52,15 @@ export interface BenchJson {
     http: { perSecond: number; p95: number; throughputVsRaw: number | null };
   };
   lists: {
-    floor: { p95: number };
-    pages: Array<{ name: string; p50: number; p95: number; p95VsFloor: number | null }>;
+    floor: { p95: number; serverCpuMsPerRequest?: number | null };
+    pages: Array<{
+      name: string;
+      p50: number;
+      p95: number;
+      p95VsFloor: number | null;
+      serverCpuMsPerRequest?: number | null;
+      cpuVsFloor?: number | null;
+    }>;
   };
   csvExport: {
     rows: number;
@@ -75,19 +91,21 @@ export interface BenchJson {
 export function printTable(result: BenchJson): string[][] {
   const rows: string[][] = [["Figure", "Measured", "Baseline", "Ratio"]];
   const cpu = (ms: number | null) => (ms === null ? "" : `, ${ms} ms CPU`);
+  const ratios = (side: AgainstFloor) =>
+    `p95 ${side.p95VsFloor}x, req/s ${side.rpsVsFloor}` + (side.cpuVsFloor == null ? "" : `, CPU ${side.cpuVsFloor}x`);
   for (const row of result.wizard.rows) {
     const floor = `${row.floor.p50} / ${row.floor.p95} ms / ${row.floor.rps}${cpu(row.floor.serverCpuMsPerRequest)}`;
     rows.push([
       `Wizard GET, ${row.users} users: p50 / p95 / req/s`,
       `${row.get.p50} / ${row.get.p95} ms / ${row.get.rps}${cpu(row.get.serverCpuMsPerRequest)}`,
       floor,
-      `p95 ${row.get.p95VsFloor}x, req/s ${row.get.rpsVsFloor}`,
+      ratios(row.get),
     ]);
     rows.push([
       `Wizard POST, ${row.users} users: p50 / p95 / req/s`,
       `${row.post.p50} / ${row.post.p95} ms / ${row.post.rps}${cpu(row.post.serverCpuMsPerRequest)}`,
       floor,
-      `p95 ${row.post.p95VsFloor}x, req/s ${row.post.rpsVsFloor}`,
+      ratios(row.post),
     ]);
   }
   const record = result.recordDecision;
@@ -107,9 +125,9 @@ export function printTable(result: BenchJson): string[][] {
   for (const page of result.lists.pages)
     rows.push([
       `${page.name}: p50 / p95`,
-      `${page.p50} / ${page.p95} ms`,
-      `bare route p95 ${result.lists.floor.p95} ms`,
-      `${page.p95VsFloor}x`,
+      `${page.p50} / ${page.p95} ms${cpu(page.serverCpuMsPerRequest ?? null)}`,
+      `bare route p95 ${result.lists.floor.p95} ms${cpu(result.lists.floor.serverCpuMsPerRequest ?? null)}`,
+      `${page.p95VsFloor}x` + (page.cpuVsFloor == null ? "" : `, CPU ${page.cpuVsFloor}x`),
     ]);
   const exported = result.csvExport;
   rows.push([
@@ -147,7 +165,10 @@ export function printTable(result: BenchJson): string[][] {
   }
   console.log("\nBudgets:");
   for (const budget of result.budgets)
-    console.log(`  ${budget.holds ? "HOLDS" : "FAILS"}  ${budget.name}: ${budget.actual} (budget ${budget.limit})`);
+    console.log(
+      `  ${budget.holds ? "HOLDS" : "FAILS"}  ${budget.name}: ${budget.actual}` +
+        `${budget.baseline ? ` against ${budget.baseline}` : ""} (budget ${budget.limit})`,
+    );
   return rows;
 }
 
@@ -177,9 +198,12 @@ export function updateReadme(result: BenchJson, table: string[][]): void {
     "",
     `**Budgets: ${budgets.filter((b) => b.holds).length} of ${budgets.length} hold.**`,
     "",
-    "| Budget | Limit | Measured | Holds |",
-    "| --- | --- | --- | --- |",
-    ...budgets.map((b) => `| ${cell(b.name)} | ${b.limit} | ${b.actual} | ${b.holds ? "yes" : "**no**"} |`),
+    "| Budget | Limit | Measured | Baseline | Holds |",
+    "| --- | --- | --- | --- | --- |",
+    ...budgets.map((b) => {
+      const holds = b.holds ? "yes" : "**no**";
+      return `| ${cell(b.name)} | ${b.limit} | ${cell(b.actual)} | ${cell(b.baseline ?? "")} | ${holds} |`;
+    }),
     "",
   ].join("\n");
   writeFileSync(file, text.slice(0, start) + markdown + text.slice(end));
