@@ -44,29 +44,40 @@ function readKey(): string | null {
   return key;
 }
 
-function readObject(): string | null {
+/** The items of an object or array up to its `close`, each read by `readItem`: null where malformed. */
+function readItems(close: number, readItem: () => string | null): string[] | null {
   at += 1;
   skipSpaces();
-  if (source.charCodeAt(at) === CLOSE_OBJECT) {
+  const items: string[] = [];
+  if (source.charCodeAt(at) === close) {
     at += 1;
-    return "{}";
+    return items;
   }
-  const members: string[] = [];
   for (;;) {
-    const key = readKey();
-    if (key === null) return null;
-    skipSpaces();
-    if (source.charCodeAt(at) !== COLON) return null;
-    at += 1;
-    const item = readValue();
+    const item = readItem();
     if (item === null) return null;
-    members.push(`${key}:${item}`);
+    items.push(item);
     skipSpaces();
     const next = source.charCodeAt(at++);
-    if (next === CLOSE_OBJECT) break;
+    if (next === close) return items;
     if (next !== COMMA) return null;
   }
-  if (members.length === 1) return `{${members[0]}}`;
+}
+
+function readMember(): string | null {
+  const key = readKey();
+  if (key === null) return null;
+  skipSpaces();
+  if (source.charCodeAt(at) !== COLON) return null;
+  at += 1;
+  const item = readValue();
+  return item === null ? null : `${key}:${item}`;
+}
+
+function readObject(): string | null {
+  const members = readItems(CLOSE_OBJECT, readMember);
+  if (members === null) return null;
+  if (members.length <= 1) return `{${members.join("")}}`;
   // Object.keys(...).sort() compares UTF-16 units. The members ('"key":value') sort the same way: keys are
   // printable ASCII above '"' (readKey), so where one key is the other's prefix the closing quote sorts first.
   members.sort();
@@ -78,23 +89,8 @@ function readObject(): string | null {
 }
 
 function readArray(): string | null {
-  at += 1;
-  skipSpaces();
-  if (source.charCodeAt(at) === CLOSE_ARRAY) {
-    at += 1;
-    return "[]";
-  }
-  const items: string[] = [];
-  for (;;) {
-    const item = readValue();
-    if (item === null) return null;
-    items.push(item);
-    skipSpaces();
-    const next = source.charCodeAt(at++);
-    if (next === CLOSE_ARRAY) break;
-    if (next !== COMMA) return null;
-  }
-  return `[${items.join(",")}]`;
+  const items = readItems(CLOSE_ARRAY, readValue);
+  return items === null ? null : `[${items.join(",")}]`;
 }
 
 function readValue(): string | null {
