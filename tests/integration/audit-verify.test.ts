@@ -166,7 +166,7 @@ describe("npm run audit:verify", () => {
     const chain = alteredDatabase.organisationId;
     expect(broken.output).toContain(`event id ${altered} (chain ${chain}, position 4, hash-mismatch)`);
     expect(broken.code).toBe(1);
-  });
+  }, 180_000); // two processes, each starting tsx and worker threads: a minute on a heavily loaded machine
 
   it("exits non-zero naming an event a superuser altered", async () => {
     const { url, organisationId, ids } = await databaseWithEvents("verify_altered");
