@@ -2,6 +2,7 @@
 // deactivation with its confirmation page. Accessibility of each page is checked in
 // accessibility.spec.ts.
 import { type Browser, expect, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../scripts/lib/demo-data";
 import { USERS, expectNoAxeViolations, signIn, signInThroughForm, withDatabase } from "./support";
 
 // Lee Jones is the one demo user these tests deactivate, and no other browser test signs in as Lee:
@@ -41,6 +42,7 @@ async function adminPageIn(browser: Browser, javaScriptEnabled = true) {
 test("an admin makes and renames a team, moves someone into it as supervisor, deactivates, reactivates", async ({
   browser,
 }) => {
+  // Deactivating also refuses that person's existing session and their signing in, checked on the way.
   const since = new Date(Date.now() - 1000);
   const suffix = String(Date.now()).slice(-6);
   const teamName = `Early Help ${suffix}`;
@@ -94,8 +96,17 @@ test("an admin makes and renames a team, moves someone into it as supervisor, de
   await expect(page.getByTestId("person-notice")).toHaveText("Account deactivated. Their sessions have ended.");
   await expect(page.getByText("Deactivated", { exact: true })).toBeVisible();
 
+  await expectNoAxeViolations(page);
+
+  // Lee's existing session is refused on its next request, and so is signing in while deactivated.
   await leePage.goto("/decisions");
   await expect(leePage).toHaveURL(/\/sign-in\?reason=revoked/);
+  await expect(leePage.getByText("Your session has ended")).toBeVisible();
+  await expectNoAxeViolations(leePage);
+  await leePage.getByLabel("Email address").fill(LEE);
+  await leePage.getByLabel("Password").fill(DEMO_PASSWORD);
+  await leePage.getByRole("button", { name: "Sign in" }).click();
+  await expect(leePage.getByTestId("error-summary")).toContainText("Your account has been disabled");
 
   await page.getByRole("button", { name: "Reactivate account" }).click();
   await expect(page.getByTestId("person-notice")).toHaveText("Account reactivated. They can sign in again.");
@@ -149,35 +160,5 @@ test("deactivation and its confirmation work without JavaScript; the last admin 
   await expect(page.getByTestId("error-summary")).toContainText("You are the only active admin");
   await page.goto("/admin");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Administration");
-  await page.context().close();
-});
-
-test("a deactivated user's existing session is refused on its next request, and so is signing in", async ({
-  browser,
-}) => {
-  const practitionerPage = await leeSignedInElsewhere(browser);
-
-  const page = await adminPageIn(browser);
-  await page.goto("/admin/users?q=lee.jones");
-  await page.getByTestId("people-table").getByRole("link", { name: "Lee Jones" }).click();
-  await page.getByRole("button", { name: "Deactivate account" }).click();
-  await page.getByRole("button", { name: "Yes, deactivate account" }).click();
-  await expect(page.getByTestId("person-notice")).toContainText("Their sessions have ended");
-  await expectNoAxeViolations(page);
-
-  await practitionerPage.goto("/decisions");
-  await expect(practitionerPage).toHaveURL(/\/sign-in\?reason=revoked/);
-  await expect(practitionerPage.getByText("Your session has ended")).toBeVisible();
-  await expectNoAxeViolations(practitionerPage);
-
-  // Signing in again is refused while deactivated.
-  await practitionerPage.getByLabel("Email address").fill(LEE);
-  await practitionerPage.getByLabel("Password").fill("InfoShare-demo-2026");
-  await practitionerPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(practitionerPage.getByTestId("error-summary")).toContainText("Your account has been disabled");
-
-  await page.getByRole("button", { name: "Reactivate account" }).click();
-  await expect(page.getByTestId("person-notice")).toContainText("Account reactivated");
-  await practitionerPage.context().close();
   await page.context().close();
 });

@@ -1,17 +1,30 @@
-// Issue 5: the IG lead filters the log to one decision's history, exports it, verifies the log,
-// and reads the dashboard (accessibility: accessibility.spec.ts).
+// Issue 5: the IG lead filters the log to one decision's history, exports it, and reads the dashboard
+// (accessibility: accessibility.spec.ts). Verifying the log is audit-verify.spec.ts's subject; that the IG
+// lead opens their other pages, content-security-policy.spec.ts checks with each page's status.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { USERS, signIn } from "./support";
-import { recordDecisionWithoutPurpose, uniqueCaseReference } from "./wizard-helpers";
+import {
+  addAnswers,
+  answer,
+  fillUrgency,
+  recordDraft,
+  startDecision,
+  uniqueCaseReference,
+  withoutPurposeAnswers,
+} from "./wizard-helpers";
 
-test("an IG lead follows a decision through the log, exports it, verifies, reads the dashboard", async ({ page }) => {
+test("an IG lead follows a decision through the log, exports it, reads the dashboard", async ({ page }) => {
   test.setTimeout(150_000);
   const caseReference = uniqueCaseReference("IG");
   const rationale = "There is no clear purpose: the request is for a general background check.";
-  // Walked through the wizard: the decision's history below starts with the draft and its saved answers.
+  // Started and first answered through the app, so the decision's history below starts with the draft and a
+  // saved answer; the rest of the no-purpose walk is stored as it would be (the page fixtures walk it).
   await signIn(page, USERS.practitioner);
-  const reference = await recordDecisionWithoutPurpose(page, caseReference, rationale);
+  const draftId = await startDecision(page);
+  await answer(page, "urgency", fillUrgency("No"));
+  await addAnswers(draftId, withoutPurposeAnswers(caseReference, rationale));
+  const reference = await recordDraft(page, draftId);
 
   await signIn(page, USERS.igLead);
   await expect(page).toHaveURL(/\/audit$/);
@@ -46,12 +59,6 @@ test("an IG lead follows a decision through the log, exports it, verifies, reads
   await page.goto("/audit?action=audit.export");
   await expect(page.getByTestId("audit-table")).toContainText("Exported the audit log");
 
-  // Verify the log.
-  await page.getByRole("button", { name: "Verify integrity" }).click();
-  await expect(
-    page.getByTestId("verification-result").getByRole("heading", { name: "Audit log intact" }),
-  ).toBeVisible();
-
   // The dashboard shows the decision in its figures.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Information governance dashboard" })).toBeVisible();
@@ -64,9 +71,4 @@ test("an IG lead follows a decision through the log, exports it, verifies, reads
   expect(subjectAccess.status()).toBe(200);
   const body = await subjectAccess.text();
   expect(body).toContain(reference);
-
-  for (const path of ["/retention", "/subject-access", "/escalations", "/settings"]) {
-    await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  }
 });
