@@ -12,6 +12,8 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const results = join(root, "test-results");
 mkdirSync(results, { recursive: true });
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
+/** Named by path: both TypeScripts offer a `tsc` to node_modules/.bin, and either may hold the name. */
+const NATIVE_TSC = join(root, "node_modules", "typescript-native", "bin", "tsc");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 
 interface SuiteOutcome {
@@ -122,7 +124,9 @@ async function checksSideBySide(checks: { name: string; command: string; args: s
 }
 
 const staticChecks = [
-  ...(wanted("typecheck") ? [{ name: "type-check", command: bin("tsc"), args: ["--noEmit"] }] : []),
+  // TypeScript 7, the compiler's native port (package typescript-native, decision 011): the same check in a
+  // quarter of the time (31 s against 8 s on a quiet machine). Next's build still uses TypeScript 5's API.
+  ...(wanted("typecheck") ? [{ name: "type-check", command: process.execPath, args: [NATIVE_TSC, "--noEmit"] }] : []),
   // Lint is ESLint (rules, layers, line length) and Prettier's check of the formatting.
   ...(wanted("lint")
     ? [

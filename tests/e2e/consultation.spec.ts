@@ -78,77 +78,83 @@ test("a practitioner records advice without naming the child, then links it to a
   await expect(page.getByTestId("consultations-table")).toContainText(reference);
 });
 
-test("the admin's local arrangements show in the wizard and are stamped on a new record", async ({ page }) => {
-  const agreement = `Northshire information sharing protocol ${Date.now()}`;
-  const contact = `Northshire MASH consultation line ${Date.now()}`;
-  await signIn(page, USERS.admin);
-  await page.goto("/admin/local-arrangements");
-  await expect(page.getByRole("heading", { level: 1, name: "Local arrangements" })).toBeVisible();
+test(
+  "the admin's local arrangements show in the wizard and are stamped on a new record",
+  { tag: "@long" },
+  async ({ page }) => {
+    const agreement = `Northshire information sharing protocol ${Date.now()}`;
+    const contact = `Northshire MASH consultation line ${Date.now()}`;
+    await signIn(page, USERS.admin);
+    await page.goto("/admin/local-arrangements");
+    await expect(page.getByRole("heading", { level: 1, name: "Local arrangements" })).toBeVisible();
 
-  await page.getByRole("radio", { name: "Information sharing agreement or protocol" }).check();
-  await page.getByLabel("Title, or the contact's name and role").fill(agreement);
-  await page.getByRole("button", { name: "Add the arrangement" }).click();
-  await expect(page.getByTestId("error-summary")).toContainText("Enter the parties to the agreement");
-  await page.getByLabel("Parties to the agreement (optional)").fill("Northshire Council, Police and NHS Trust");
-  await page.getByLabel("Link (optional)").fill("https://example.org/northshire-protocol");
-  await page.getByRole("button", { name: "Add the arrangement" }).click();
-  await expect(page.getByText("The arrangement has been added.")).toBeVisible();
+    await page.getByRole("radio", { name: "Information sharing agreement or protocol" }).check();
+    await page.getByLabel("Title, or the contact's name and role").fill(agreement);
+    await page.getByRole("button", { name: "Add the arrangement" }).click();
+    await expect(page.getByTestId("error-summary")).toContainText("Enter the parties to the agreement");
+    await page.getByLabel("Parties to the agreement (optional)").fill("Northshire Council, Police and NHS Trust");
+    await page.getByLabel("Link (optional)").fill("https://example.org/northshire-protocol");
+    await page.getByRole("button", { name: "Add the arrangement" }).click();
+    await expect(page.getByText("The arrangement has been added.")).toBeVisible();
 
-  await page.getByRole("radio", { name: "Advice contact" }).check();
-  await page.getByLabel("Title, or the contact's name and role").fill(contact);
-  await page.getByLabel("Details (optional)").fill("Phone 0300 000 0000, 9am to 5pm on working days");
-  await page.getByRole("button", { name: "Add the arrangement" }).click();
-  await expect(page.getByRole("region", { name: "Advice contacts" })).toContainText(contact);
+    await page.getByRole("radio", { name: "Advice contact" }).check();
+    await page.getByLabel("Title, or the contact's name and role").fill(contact);
+    await page.getByLabel("Details (optional)").fill("Phone 0300 000 0000, 9am to 5pm on working days");
+    await page.getByRole("button", { name: "Add the arrangement" }).click();
+    await expect(page.getByRole("region", { name: "Advice contacts" })).toContainText(contact);
 
-  const route = `Northshire escalation policy ${Date.now()}`;
-  await page.getByRole("radio", { name: "Escalation route" }).check();
-  await page.getByLabel("Title, or the contact's name and role").fill(route);
-  await page.getByLabel("Details (optional)").fill("Speak to the DSL, then the MASH manager within one working day");
-  await page.getByRole("button", { name: "Add the arrangement" }).click();
-  await expect(page.getByText("The arrangement has been added.")).toBeVisible();
+    const route = `Northshire escalation policy ${Date.now()}`;
+    await page.getByRole("radio", { name: "Escalation route" }).check();
+    await page.getByLabel("Title, or the contact's name and role").fill(route);
+    await page.getByLabel("Details (optional)").fill("Speak to the DSL, then the MASH manager within one working day");
+    await page.getByRole("button", { name: "Add the arrangement" }).click();
+    await expect(page.getByText("The arrangement has been added.")).toBeVisible();
 
-  // The escalation pages show the organisation's own route.
-  await signIn(page, USERS.supervisor);
-  await page.goto("/escalations");
-  await expect(page.getByRole("complementary", { name: "Your organisation’s escalation route" })).toContainText(route);
+    // The escalation pages show the organisation's own route.
+    await signIn(page, USERS.supervisor);
+    await page.goto("/escalations");
+    await expect(page.getByRole("complementary", { name: "Your organisation’s escalation route" })).toContainText(
+      route,
+    );
 
-  // The wizard: advice steps show the advice contacts.
-  // Drafts made in the database, answered up to the page that shows them: the pages are the subject here.
-  await signIn(page, USERS.practitioner2);
-  const notSure = await draftWithAnswers(USERS.practitioner2, {
-    ...routineOpeningAnswers(uniqueCaseReference("LOCAL")),
-    "significant-harm": { significantHarm: "not-sure" },
-  });
-  await page.goto(`/decisions/drafts/${notSure}/significant-harm-advice`);
-  await expectQuestionPage(page, "significant-harm-advice");
-  await expect(page.getByTestId("local-arrangements-inset")).toContainText(contact);
+    // The wizard: advice steps show the advice contacts.
+    // Drafts made in the database, answered up to the page that shows them: the pages are the subject here.
+    await signIn(page, USERS.practitioner2);
+    const notSure = await draftWithAnswers(USERS.practitioner2, {
+      ...routineOpeningAnswers(uniqueCaseReference("LOCAL")),
+      "significant-harm": { significantHarm: "not-sure" },
+    });
+    await page.goto(`/decisions/drafts/${notSure}/significant-harm-advice`);
+    await expectQuestionPage(page, "significant-harm-advice");
+    await expect(page.getByTestId("local-arrangements-inset")).toContainText(contact);
 
-  // …and the lawful-basis page shows the agreements, where a practitioner chooses what to rely on.
-  const rationale = "The parent agreed and early help needs the attendance pattern to plan support.";
-  const {
-    "lawful-basis": _lawfulBasis,
-    recipient: _recipient,
-    "information-to-share": _information,
-    "sharing-method": _method,
-    informing: _informing,
-    safety: _safety,
-    ...toDecision
-  } = consentGivenShareDraftAnswers(uniqueCaseReference("AGREE"), rationale);
-  const decided = await draftWithAnswers(USERS.practitioner2, toDecision);
-  await page.goto(`/decisions/drafts/${decided}/lawful-basis`);
-  await expectQuestionPage(page, "lawful-basis");
-  await expect(page.getByTestId("local-arrangements-inset")).toContainText(agreement);
+    // …and the lawful-basis page shows the agreements, where a practitioner chooses what to rely on.
+    const rationale = "The parent agreed and early help needs the attendance pattern to plan support.";
+    const {
+      "lawful-basis": _lawfulBasis,
+      recipient: _recipient,
+      "information-to-share": _information,
+      "sharing-method": _method,
+      informing: _informing,
+      safety: _safety,
+      ...toDecision
+    } = consentGivenShareDraftAnswers(uniqueCaseReference("AGREE"), rationale);
+    const decided = await draftWithAnswers(USERS.practitioner2, toDecision);
+    await page.goto(`/decisions/drafts/${decided}/lawful-basis`);
+    await expectQuestionPage(page, "lawful-basis");
+    await expect(page.getByTestId("local-arrangements-inset")).toContainText(agreement);
 
-  // A record made now is stamped with the arrangements in force.
-  await signInAndRecordWithoutPurpose(
-    page,
-    USERS.practitioner2,
-    uniqueCaseReference("STAMP"),
-    "No safeguarding purpose was given for the request.",
-  );
-  const stamp = page.getByTestId("local-arrangements-stamp");
-  await expect(stamp).toContainText(agreement);
-  await expect(stamp).toContainText(contact);
-  // The guidance it was made under, as a date (decision 026), in the record's keeping section.
-  await expect(page.getByTestId("decision-record")).toContainText("InfoShare's guidance of");
-});
+    // A record made now is stamped with the arrangements in force.
+    await signInAndRecordWithoutPurpose(
+      page,
+      USERS.practitioner2,
+      uniqueCaseReference("STAMP"),
+      "No safeguarding purpose was given for the request.",
+    );
+    const stamp = page.getByTestId("local-arrangements-stamp");
+    await expect(stamp).toContainText(agreement);
+    await expect(stamp).toContainText(contact);
+    // The guidance it was made under, as a date (decision 026), in the record's keeping section.
+    await expect(page.getByTestId("decision-record")).toContainText("InfoShare's guidance of");
+  },
+);

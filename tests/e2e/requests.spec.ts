@@ -208,120 +208,122 @@ async function expectAccessibleAtBothWidths(page: Page, label: string): Promise<
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-test("a Red request goes overdue and is refused; the lead partners decide; the requester sees it", async ({
-  browser,
-}) => {
-  test.setTimeout(300_000);
-  const refusal = "Our records for this child are held by the community trust; please ask them.";
-  const disagreement = "Robin named this trust's clinic; the delay leaves him at risk of significant harm.";
-  const decision = "Necessary and proportionate to protect Robin: share the clinic's records today.";
+test(
+  "a Red request goes overdue and is refused; the lead partners decide; the requester sees it",
+  { tag: "@long" },
+  async ({ browser }) => {
+    test.setTimeout(300_000);
+    const refusal = "Our records for this child are held by the community trust; please ask them.";
+    const disagreement = "Robin named this trust's clinic; the delay leaves him at risk of significant harm.";
+    const decision = "Necessary and proportionate to protect Robin: share the clinic's records today.";
 
-  let page = await pageOf(browser, TEACHER);
-  const reference = await sendToTheTrust(page, "Red", `RPS-${Date.now().toString(36).toUpperCase()}`);
+    let page = await pageOf(browser, TEACHER);
+    const reference = await sendToTheTrust(page, "Red", `RPS-${Date.now().toString(36).toUpperCase()}`);
 
-  // The clock, controlled through the test database: the request's reminder and due time have passed,
-  // so the runner escalates it to the trust's supervisors and schedules the lead partners' timer...
-  const timersOf = (kinds: string[]) =>
-    withDatabase((db) =>
-      db.query(
-        `UPDATE request_timer SET due_at = now() - interval '1 minute'
+    // The clock, controlled through the test database: the request's reminder and due time have passed,
+    // so the runner escalates it to the trust's supervisors and schedules the lead partners' timer...
+    const timersOf = (kinds: string[]) =>
+      withDatabase((db) =>
+        db.query(
+          `UPDATE request_timer SET due_at = now() - interval '1 minute'
           WHERE kind = ANY($2) AND fired_at IS NULL
             AND request_id = (SELECT id FROM information_request WHERE reference = $1)`,
-        [reference, kinds],
-      ),
-    );
-  await timersOf(["REMIND", "ESCALATE"]);
-  const leadTimer = () =>
-    withDatabase(async (db) => {
-      const rows = await db.query(
-        `SELECT 1 FROM request_timer t JOIN information_request r ON r.id = t.request_id
+          [reference, kinds],
+        ),
+      );
+    await timersOf(["REMIND", "ESCALATE"]);
+    const leadTimer = () =>
+      withDatabase(async (db) => {
+        const rows = await db.query(
+          `SELECT 1 FROM request_timer t JOIN information_request r ON r.id = t.request_id
           WHERE r.reference = $1 AND t.kind = 'ESCALATE_LEAD'`,
-        [reference],
-      );
-      return rows.rowCount;
-    });
-  await expect.poll(leadTimer, { timeout: 30_000 }).toBe(1);
-  // ...whose time has passed too: the request goes to the lead partners.
-  await timersOf(["ESCALATE_LEAD"]);
-  const escalations = () =>
-    withDatabase(async (db) => {
-      const rows = await db.query(
-        `SELECT 1 FROM request_escalation e JOIN information_request r ON r.id = e.request_id WHERE r.reference = $1`,
-        [reference],
-      );
-      return rows.rowCount;
-    });
-  await expect.poll(escalations, { timeout: 30_000 }).toBe(1);
-  await page.reload();
-  await expect(page.getByTestId("request-history")).toContainText("Escalated to the lead safeguarding partners");
+          [reference],
+        );
+        return rows.rowCount;
+      });
+    await expect.poll(leadTimer, { timeout: 30_000 }).toBe(1);
+    // ...whose time has passed too: the request goes to the lead partners.
+    await timersOf(["ESCALATE_LEAD"]);
+    const escalations = () =>
+      withDatabase(async (db) => {
+        const rows = await db.query(
+          `SELECT 1 FROM request_escalation e JOIN information_request r ON r.id = e.request_id WHERE r.reference = $1`,
+          [reference],
+        );
+        return rows.rowCount;
+      });
+    await expect.poll(escalations, { timeout: 30_000 }).toBe(1);
+    await page.reload();
+    await expect(page.getByTestId("request-history")).toContainText("Escalated to the lead safeguarding partners");
 
-  // The trust's contact team refuses.
-  page = await nextPerson(browser, page, NURSE);
-  await page.goto(`/requests/${reference}`);
-  // Nothing held about the child, so no decision to make: the secondary answer (decision 032).
-  await page.getByText("Answer without a decision record").click();
-  await page.getByLabel("No, do not share it").check();
-  await page.getByLabel("Why you are not sharing it").fill(refusal);
-  await page.getByRole("button", { name: "Send the answer" }).click();
-  await expect(page.getByText("Your answer has been sent.")).toBeVisible();
-
-  // The teacher disagrees and takes the refusal to the lead partners.
-  page = await nextPerson(browser, page, TEACHER);
-  await page.goto(`/requests/${reference}`);
-  await expect(page.getByTestId("request-answer")).toContainText(refusal);
-  await page.getByLabel("Why do you disagree?").fill(disagreement);
-  await page.getByRole("button", { name: "Escalate to the lead partners" }).click();
-  await expect(page.getByText("The refusal has been taken to the lead safeguarding partners")).toBeVisible();
-  await expect(page.getByTestId("request-escalations")).toContainText("Waiting for a decision");
-
-  // A lead partner (the council's director, party to neither side) is told, reads it without the
-  // child's identifiers, and decides.
-  page = await nextPerson(browser, page, DIRECTOR);
-  await page.goto("/notifications");
-  await expect(page.getByText("A request has been escalated to you as a lead partner").first()).toBeVisible();
-  // The list of escalated requests is scanned in accessibility.spec.ts (as a supervisor and an IG lead).
-  await page.goto("/requests/escalated");
-  await page.getByTestId("escalated-requests").getByRole("link", { name: reference }).first().click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Escalated request ${reference}`);
-  await expect(page.getByText(refusal)).toBeVisible();
-  await expect(page.getByText(disagreement)).toBeVisible();
-  await expect(page.locator("main")).not.toContainText("Robin Roe");
-  await expect(page.locator("main")).not.toContainText("943 476 5919");
-  await expectAccessibleAtBothWidths(page, "an escalated request");
-  await page.getByLabel("Ask the partner to share the information").check();
-  await page.getByLabel("The reasons for your decision").fill(decision);
-  await page.getByRole("button", { name: "Record the decision" }).click();
-  await expect(page.getByText("Your decision has been recorded.")).toBeVisible();
-
-  // The requester sees the outcome, and so does the trust.
-  for (const email of [TEACHER, NURSE]) {
-    page = await nextPerson(browser, page, email);
-    await page.goto("/notifications");
-    await expect(page.getByText("The lead partners have decided on a request").first()).toBeVisible();
+    // The trust's contact team refuses.
+    page = await nextPerson(browser, page, NURSE);
     await page.goto(`/requests/${reference}`);
-    const escalations = page.getByTestId("request-escalations");
-    await expect(escalations).toContainText("The partner is asked to share");
-    await expect(escalations).toContainText(decision);
-    await expect(escalations).toContainText("Rachel Green");
-    if (email === TEACHER) await expectAccessibleAtBothWidths(page, "a request with its escalation");
-  }
+    // Nothing held about the child, so no decision to make: the secondary answer (decision 032).
+    await page.getByText("Answer without a decision record").click();
+    await page.getByLabel("No, do not share it").check();
+    await page.getByLabel("Why you are not sharing it").fill(refusal);
+    await page.getByRole("button", { name: "Send the answer" }).click();
+    await expect(page.getByText("Your answer has been sent.")).toBeVisible();
 
-  // Both parties' logs hold the decision.
-  await expectInBothAuditLogs(browser, reference, [
-    "Escalated an unanswered request to the lead safeguarding partners",
-    "Took a partner’s refusal to the lead safeguarding partners",
-    "Decided an escalated request as a lead safeguarding partner",
-  ]);
+    // The teacher disagrees and takes the refusal to the lead partners.
+    page = await nextPerson(browser, page, TEACHER);
+    await page.goto(`/requests/${reference}`);
+    await expect(page.getByTestId("request-answer")).toContainText(refusal);
+    await page.getByLabel("Why do you disagree?").fill(disagreement);
+    await page.getByRole("button", { name: "Escalate to the lead partners" }).click();
+    await expect(page.getByText("The refusal has been taken to the lead safeguarding partners")).toBeVisible();
+    await expect(page.getByTestId("request-escalations")).toContainText("Waiting for a decision");
 
-  // The partnership's oversight, with figures (an IG lead of a member): charts, table twins and the CSV.
-  page = await nextPerson(browser, page, TRUST_IG);
-  await page.goto("/requests/oversight");
-  await expect(page.getByTestId("oversight-by-agency")).toContainText("Northshire Health NHS Foundation Trust");
-  await expect(page.getByTestId("oversight-escalations")).toContainText("The partner is asked to share");
-  await expectAccessibleAtBothWidths(page, "partnership oversight with figures");
-  const csv = await page.request.get("/requests/oversight/export");
-  expect(csv.status()).toBe(200);
-  expect(csv.headers()["content-type"]).toContain("text/csv");
-  expect(await csv.text()).toContain("Northshire Health NHS Foundation Trust,RED,4");
-  await page.context().close();
-});
+    // A lead partner (the council's director, party to neither side) is told, reads it without the
+    // child's identifiers, and decides.
+    page = await nextPerson(browser, page, DIRECTOR);
+    await page.goto("/notifications");
+    await expect(page.getByText("A request has been escalated to you as a lead partner").first()).toBeVisible();
+    // The list of escalated requests is scanned in accessibility.spec.ts (as a supervisor and an IG lead).
+    await page.goto("/requests/escalated");
+    await page.getByTestId("escalated-requests").getByRole("link", { name: reference }).first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Escalated request ${reference}`);
+    await expect(page.getByText(refusal)).toBeVisible();
+    await expect(page.getByText(disagreement)).toBeVisible();
+    await expect(page.locator("main")).not.toContainText("Robin Roe");
+    await expect(page.locator("main")).not.toContainText("943 476 5919");
+    await expectAccessibleAtBothWidths(page, "an escalated request");
+    await page.getByLabel("Ask the partner to share the information").check();
+    await page.getByLabel("The reasons for your decision").fill(decision);
+    await page.getByRole("button", { name: "Record the decision" }).click();
+    await expect(page.getByText("Your decision has been recorded.")).toBeVisible();
+
+    // The requester sees the outcome, and so does the trust.
+    for (const email of [TEACHER, NURSE]) {
+      page = await nextPerson(browser, page, email);
+      await page.goto("/notifications");
+      await expect(page.getByText("The lead partners have decided on a request").first()).toBeVisible();
+      await page.goto(`/requests/${reference}`);
+      const escalations = page.getByTestId("request-escalations");
+      await expect(escalations).toContainText("The partner is asked to share");
+      await expect(escalations).toContainText(decision);
+      await expect(escalations).toContainText("Rachel Green");
+      if (email === TEACHER) await expectAccessibleAtBothWidths(page, "a request with its escalation");
+    }
+
+    // Both parties' logs hold the decision.
+    await expectInBothAuditLogs(browser, reference, [
+      "Escalated an unanswered request to the lead safeguarding partners",
+      "Took a partner’s refusal to the lead safeguarding partners",
+      "Decided an escalated request as a lead safeguarding partner",
+    ]);
+
+    // The partnership's oversight, with figures (an IG lead of a member): charts, table twins and the CSV.
+    page = await nextPerson(browser, page, TRUST_IG);
+    await page.goto("/requests/oversight");
+    await expect(page.getByTestId("oversight-by-agency")).toContainText("Northshire Health NHS Foundation Trust");
+    await expect(page.getByTestId("oversight-escalations")).toContainText("The partner is asked to share");
+    await expectAccessibleAtBothWidths(page, "partnership oversight with figures");
+    const csv = await page.request.get("/requests/oversight/export");
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    expect(await csv.text()).toContain("Northshire Health NHS Foundation Trust,RED,4");
+    await page.context().close();
+  },
+);

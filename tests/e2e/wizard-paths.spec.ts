@@ -461,94 +461,96 @@ test(
   },
 );
 
-test("emergency: a warning to act now, then the decision is recorded straight afterwards and flagged", async ({
-  page,
-}) => {
-  const caseReference = uniqueCaseReference("EMERGENCY");
-  const rationale = "The child said they were afraid to go home tonight; the duty team had to know at once.";
-  const warning =
-    "If a child is in immediate danger, call 999 and follow your safeguarding procedures first. " +
-    "Record the decision straight afterwards.";
-  await signIn(page, JO);
-  await startDecision(page);
+test(
+  "emergency: a warning to act now, then the decision is recorded straight afterwards and flagged",
+  { tag: "@long" },
+  async ({ page }) => {
+    const caseReference = uniqueCaseReference("EMERGENCY");
+    const rationale = "The child said they were afraid to go home tonight; the duty team had to know at once.";
+    const warning =
+      "If a child is in immediate danger, call 999 and follow your safeguarding procedures first. " +
+      "Record the decision straight afterwards.";
+    await signIn(page, JO);
+    await startDecision(page);
 
-  await answer(page, "urgency", fillUrgency("Yes"));
-  // What was done, and when, comes first (decision 023).
-  await expectQuestionPage(page, "emergency-action");
-  await expect(page.getByText(warning)).toBeVisible();
-  const actionDate = yesterday();
-  await answer(page, "emergency-action", fillEmergencyAction(actionDate));
-  await expectQuestionPage(page, "request");
-  await expect(page.getByText(warning)).toBeVisible();
-  await answer(page, "request", fillRequest());
-  await expectQuestionPage(page, "identifiable");
-  await expect(page.getByText(warning)).toBeVisible();
-  await answer(page, "identifiable", chooseOnly("Yes"));
-  await answer(page, "concern", fillConcern(caseReference));
-  await answer(page, "about-the-information", fillAboutInformation());
-  await answer(page, "child-views", fillChildViews);
-  // Immediate risk answers "significant harm?" and "purpose?" itself.
-  await answer(page, "confidential", chooseOnly("Yes"));
-  await answer(page, "consent-from", fillConsentFrom());
-  await answer(page, "consent", async () => {
-    await choose(page, "No, I have not asked for consent", "Do you have consent to share?");
-    await choose(page, "Asking would cause a delay that could harm the child", "Why have you not asked for consent?");
-  });
-  // …and "another lawful reason?" too.
-  await expectQuestionPage(page, "decision");
-  await expect(page.getByText(warning)).toBeVisible();
-  await expect(page.getByTestId("indication")).toContainText("Emergency: act now, record straight afterwards");
-  await answer(
-    page,
-    "decision",
-    fillDecision({
-      outcome: "Share the information",
+    await answer(page, "urgency", fillUrgency("Yes"));
+    // What was done, and when, comes first (decision 023).
+    await expectQuestionPage(page, "emergency-action");
+    await expect(page.getByText(warning)).toBeVisible();
+    const actionDate = yesterday();
+    await answer(page, "emergency-action", fillEmergencyAction(actionDate));
+    await expectQuestionPage(page, "request");
+    await expect(page.getByText(warning)).toBeVisible();
+    await answer(page, "request", fillRequest());
+    await expectQuestionPage(page, "identifiable");
+    await expect(page.getByText(warning)).toBeVisible();
+    await answer(page, "identifiable", chooseOnly("Yes"));
+    await answer(page, "concern", fillConcern(caseReference));
+    await answer(page, "about-the-information", fillAboutInformation());
+    await answer(page, "child-views", fillChildViews);
+    // Immediate risk answers "significant harm?" and "purpose?" itself.
+    await answer(page, "confidential", chooseOnly("Yes"));
+    await answer(page, "consent-from", fillConsentFrom());
+    await answer(page, "consent", async () => {
+      await choose(page, "No, I have not asked for consent", "Do you have consent to share?");
+      await choose(page, "Asking would cause a delay that could harm the child", "Why have you not asked for consent?");
+    });
+    // …and "another lawful reason?" too.
+    await expectQuestionPage(page, "decision");
+    await expect(page.getByText(warning)).toBeVisible();
+    await expect(page.getByTestId("indication")).toContainText("Emergency: act now, record straight afterwards");
+    await answer(
+      page,
+      "decision",
+      fillDecision({
+        outcome: "Share the information",
+        rationale,
+        purpose: "Immediate protection of the child",
+      }),
+    );
+    await answer(
+      page,
+      "lawful-basis",
+      fillLawfulBasis({ article6: "Vital interests", commonLaw: ["Public interest outweighs confidentiality"] }),
+    );
+    await answerSharingQuestions(page, {
+      recipient: { name: "Duty team", role: "Duty social worker", organisation: "Northshire children's social care" },
+    });
+
+    const reference = await recordDecision(page);
+    await expect(page.getByTestId("flagged")).toContainText("emergency");
+    const record = await openRecordFromConfirmation(page, reference);
+    await expectRecordRows(record, {
+      Urgency: "Emergency: a child was at immediate risk",
+      Indication: "Emergency: act now",
+      Consent: "Consent not sought: seeking it would cause harmful delay",
+      "Flags for review": "Emergency, Shared without consent",
+      // The time action was taken is recorded, on the 24-hour clock (decision 023).
+      "Emergency action taken": ["14:30"],
+    });
+
+    const row = await expectStoredDecision(reference, {
+      case_reference: caseReference,
+      urgency: "EMERGENCY",
+      indication: "EMERGENCY",
+      outcome: "SHARE",
+      child_at_risk: true,
+      departs_from_indication: false,
+      review_flags: ["EMERGENCY", "SHARED_WITHOUT_CONSENT"],
+      consent_status: "NOT_SOUGHT",
+      lawful_basis_ids: ["art6-1-d", "common-law-public-interest"],
+    });
+    expect(row.record).toMatchObject({
+      urgency: "EMERGENCY",
       rationale,
-      purpose: "Immediate protection of the child",
-    }),
-  );
-  await answer(
-    page,
-    "lawful-basis",
-    fillLawfulBasis({ article6: "Vital interests", commonLaw: ["Public interest outweighs confidentiality"] }),
-  );
-  await answerSharingQuestions(page, {
-    recipient: { name: "Duty team", role: "Duty social worker", organisation: "Northshire children's social care" },
-  });
-
-  const reference = await recordDecision(page);
-  await expect(page.getByTestId("flagged")).toContainText("emergency");
-  const record = await openRecordFromConfirmation(page, reference);
-  await expectRecordRows(record, {
-    Urgency: "Emergency: a child was at immediate risk",
-    Indication: "Emergency: act now",
-    Consent: "Consent not sought: seeking it would cause harmful delay",
-    "Flags for review": "Emergency, Shared without consent",
-    // The time action was taken is recorded, on the 24-hour clock (decision 023).
-    "Emergency action taken": ["14:30"],
-  });
-
-  const row = await expectStoredDecision(reference, {
-    case_reference: caseReference,
-    urgency: "EMERGENCY",
-    indication: "EMERGENCY",
-    outcome: "SHARE",
-    child_at_risk: true,
-    departs_from_indication: false,
-    review_flags: ["EMERGENCY", "SHARED_WITHOUT_CONSENT"],
-    consent_status: "NOT_SOUGHT",
-    lawful_basis_ids: ["art6-1-d", "common-law-public-interest"],
-  });
-  expect(row.record).toMatchObject({
-    urgency: "EMERGENCY",
-    rationale,
-    consent: { status: "NOT_SOUGHT", notSoughtReason: "harmful-delay" },
-    emergencyAction: { takenAt: { date: actionDate.iso, time: "14:30" } },
-  });
-  expect(row.record.indicationReasonCodes).toEqual(["IMMEDIATE_RISK_OF_SIGNIFICANT_HARM"]);
-  for (const skipped of ["significant-harm", "purpose", "other-lawful-reason"])
-    expect(Object.keys(row.record.answers)).not.toContain(skipped);
-});
+      consent: { status: "NOT_SOUGHT", notSoughtReason: "harmful-delay" },
+      emergencyAction: { takenAt: { date: actionDate.iso, time: "14:30" } },
+    });
+    expect(row.record.indicationReasonCodes).toEqual(["IMMEDIATE_RISK_OF_SIGNIFICANT_HARM"]);
+    for (const skipped of ["significant-harm", "purpose", "other-lawful-reason"])
+      expect(Object.keys(row.record.answers)).not.toContain(skipped);
+  },
+);
 
 test("departure: not sharing where the flowchart says share and a child is at risk: why? flagged", async ({ page }) => {
   const caseReference = uniqueCaseReference("DEPART");

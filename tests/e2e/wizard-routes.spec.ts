@@ -39,7 +39,7 @@ const SHARE = {
 };
 const DUTY_TEAM = { name: "Duty team", role: "Social worker", organisation: "Northshire Council" };
 
-test("an adult at risk has their own questions, and no child's wishes page", async ({ page }) => {
+test("an adult at risk has their own questions, and no child's wishes page", { tag: "@long" }, async ({ page }) => {
   const caseReference = uniqueCaseReference("ADULT");
   await signIn(page, USERS.practitioner);
   await startDecision(page);
