@@ -27,9 +27,19 @@ export async function appendAuditEvent(tx: Tx, posted: AuditEventInput): Promise
  * Many events in one statement, one round trip, appended in the order given: for a job that writes
  * many in one transaction (the request timers, issue 14). The same function appends each.
  */
+/**
+ * `items` in the one order every writer of several chains in a transaction takes their heads: by chain key,
+ * stable within a chain (its events keep their order). Each append locks its chain's head until commit, so
+ * two writers taking two heads in opposite orders deadlock; in one order, the second waits instead.
+ */
+export function inChainLockOrder<T>(items: readonly T[], organisationOf: (item: T) => string | null): T[] {
+  const key = (item: T) => chainKeyFor(organisationOf(item));
+  return [...items].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
 export async function appendAuditEvents(tx: Tx, posted: readonly AuditEventInput[]): Promise<void> {
   if (posted.length === 0) return;
-  const inputs = posted.map(wellFormedAuditInput);
+  const inputs = inChainLockOrder(posted, (event) => event.organisationId).map(wellFormedAuditInput);
   const at = new Date();
   // UNION ALL runs its branches one after the other, in order (append_audit_event is parallel unsafe).
   const rows = await tx.$queryRaw<{ id: bigint; hash: string }[]>(

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SignedInUser } from "../auth/current-actor";
-import { appendAuditEvent, auditEntry } from "../audit/append-audit-event";
+import { appendAuditEvent, auditEntry, inChainLockOrder } from "../audit/append-audit-event";
 import type { Tx } from "@/server/infra/db";
 import type { RequestMeta } from "@/server/infra/request-context";
 
@@ -26,8 +26,11 @@ export async function auditRequestStep(
   sides: readonly ("requesting" | "responding")[],
   detail: Record<string, string> = {},
 ): Promise<void> {
-  for (const side of sides) {
-    const organisationId = side === "requesting" ? request.requestingOrganisationId : request.respondingOrganisationId;
+  const organisationOf = (side: "requesting" | "responding") =>
+    side === "requesting" ? request.requestingOrganisationId : request.respondingOrganisationId;
+  // One request each way between two organisations deadlocked when the heads were taken in the sides' order.
+  for (const side of inChainLockOrder(sides, organisationOf)) {
+    const organisationId = organisationOf(side);
     await appendAuditEvent(
       tx,
       auditEntry({ ...user, organisationId }, meta, {
