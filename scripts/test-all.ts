@@ -2,10 +2,11 @@
 // tests. Runs every suite even when an earlier one fails (except e2e, which needs the build), then
 // prints one line totalling them all: "N passed, N failed".
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIsFresh } from "./lib/build-freshness";
+import { failureLines, readPlaywrightReport, readVitestReport, type ReportCounts } from "./lib/test-reports";
 
 const startedAt = Date.now();
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -23,6 +24,7 @@ interface SuiteOutcome {
   skipped: number;
   ok: boolean;
   seconds: number;
+  failures: string[];
 }
 const outcomes: SuiteOutcome[] = [];
 
@@ -36,7 +38,7 @@ function run(command: string, args: string[], extraEnv: Record<string, string> =
 function check(name: string, command: string, args: string[], extraEnv: Record<string, string> = {}): boolean {
   console.log(`\n=== ${name} ===`);
   const { ok, seconds } = run(command, args, extraEnv);
-  outcomes.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ok, seconds });
+  outcomes.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ok, seconds, failures: [] });
   return ok;
 }
 
@@ -52,23 +54,7 @@ function vitest(project: "unit" | "integration" | "scale"): void {
     "--reporter=json",
     `--outputFile=${report}`,
   ]);
-  let passed = 0;
-  let failed = ok ? 0 : 1;
-  let skipped = 0;
-  if (existsSync(report)) {
-    const json = JSON.parse(readFileSync(report, "utf8")) as {
-      numPassedTests: number;
-      numFailedTests: number;
-      numPendingTests: number;
-      numTodoTests: number;
-    };
-    passed = json.numPassedTests;
-    skipped = json.numPendingTests + json.numTodoTests;
-    // A suite that fails to load has no failed tests but still failed.
-    failed = Math.max(json.numFailedTests, ok ? 0 : 1);
-  }
-  if (passed === 0 && failed === 0) failed = 1; // a suite that ran nothing proves nothing
-  outcomes.push({ name: `${project} tests`, passed, failed, skipped, ok: ok && failed === 0, seconds });
+  counted(`${project} tests`, ok, seconds, readVitestReport(report, root));
 }
 
 function playwright(name: string, args: string[]): void {
@@ -76,21 +62,17 @@ function playwright(name: string, args: string[]): void {
   const report = join(results, name === "browser tests" ? "e2e-results.json" : `e2e-${name.replaceAll(" ", "-")}.json`);
   rmSync(report, { force: true });
   const { ok, seconds } = run(bin("playwright"), ["test", ...args], { E2E_REPORT: report });
-  let passed = 0;
-  let failed = ok ? 0 : 1;
-  let skipped = 0;
-  if (existsSync(report)) {
-    const stats = (
-      JSON.parse(readFileSync(report, "utf8")) as {
-        stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-      }
-    ).stats;
-    passed = stats.expected + stats.flaky;
-    skipped = stats.skipped;
-    failed = Math.max(stats.unexpected, ok ? 0 : 1);
-  }
-  if (passed === 0 && failed === 0) failed = 1;
-  outcomes.push({ name, passed, failed, skipped, ok: ok && failed === 0, seconds });
+  counted(name, ok, seconds, readPlaywrightReport(report));
+}
+
+/** A suite's outcome from its report; one that exits non-zero, or runs nothing, counts a failure. */
+function counted(name: string, ok: boolean, seconds: number, report: ReportCounts | undefined): void {
+  const passed = report?.passed ?? 0;
+  // A suite that fails to load has no failed tests but still failed.
+  let failed = Math.max(report?.failed ?? 0, ok ? 0 : 1);
+  if (passed === 0 && failed === 0) failed = 1; // a suite that ran nothing proves nothing
+  const failures = report?.failures ?? [];
+  outcomes.push({ name, passed, failed, skipped: report?.skipped ?? 0, ok: ok && failed === 0, seconds, failures });
 }
 
 const only = process.argv.slice(2);
@@ -119,7 +101,7 @@ async function checksSideBySide(checks: { name: string; command: string; args: s
   for (const { name, ok, seconds, output } of finished) {
     console.log(`\n=== ${name} ===`);
     process.stdout.write(output);
-    outcomes.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ok, seconds });
+    outcomes.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ok, seconds, failures: [] });
   }
 }
 
@@ -154,7 +136,7 @@ function browserTests(name: string, args: string[]): void {
   // next.config.ts reads INFOSHARE_TYPES_CHECKED: the build skips the type-check this run has passed.
   const buildEnv: Record<string, string> = typesChecked ? { INFOSHARE_TYPES_CHECKED: "1" } : {};
   if (fresh || check("production build", bin("next"), ["build"], buildEnv)) playwright(name, args);
-  else outcomes.push({ name, passed: 0, failed: 1, skipped: 0, ok: false, seconds: 0 });
+  else outcomes.push({ name, passed: 0, failed: 1, skipped: 0, ok: false, seconds: 0, failures: [] });
 }
 // Every browser project but the long journeys (whole wizard paths whose rules faster tests cover, listed
 // in playwright.config.ts); `.ci/run` runs those (`npm test -- long-journeys`), as it does the scale tests.
@@ -175,5 +157,6 @@ const skipped = outcomes.reduce((sum, o) => sum + o.skipped, 0);
 const wallSeconds = (Date.now() - startedAt) / 1000;
 const wallTime = `${Math.floor(wallSeconds / 60)} min ${Math.floor(wallSeconds % 60)} s`;
 console.log(`Wall time: ${wallTime} (${wallSeconds.toFixed(1)} s)`);
+for (const o of outcomes) for (const line of failureLines(o.name, o.failures)) console.log(line);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exitCode = outcomes.every((o) => o.ok) ? 0 : 1;

@@ -4,9 +4,10 @@
 // every test has a time limit. Ends with one line, "N passed, N failed", and writes the counts to
 // test-results/faults.json (.ci/run adds them to npm test's).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { failureLines, readVitestReport } from "../lib/test-reports";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const results = join(root, "test-results");
@@ -37,18 +38,15 @@ const child = spawnSync(
     timeout: 20 * 60_000,
   },
 );
-let passed = 0;
-let failed = child.status === 0 ? 0 : 1;
-if (existsSync(report)) {
-  const json = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number };
-  passed = json.numPassedTests;
-  failed = Math.max(json.numFailedTests, child.status === 0 ? 0 : 1);
-}
+const counts = readVitestReport(report, root);
+const passed = counts?.passed ?? 0;
+let failed = Math.max(counts?.failed ?? 0, child.status === 0 ? 0 : 1);
 if (passed === 0 && failed === 0) failed = 1; // a run that tested nothing proves nothing
 writeFileSync(
   join(results, "faults.json"),
   `${JSON.stringify({ passed, failed, seconds: (Date.now() - started) / 1000 })}\n`,
 );
 console.log(`\nfault tests: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+for (const line of failureLines("fault tests", counts?.failures ?? [])) console.log(line);
 console.log(`${passed} passed, ${failed} failed${failed > 0 ? ` (fast-check seed ${seed})` : ""}`);
 process.exitCode = failed === 0 && child.status === 0 ? 0 : 1;

@@ -14,11 +14,19 @@ import { sendRequest } from "@/server/requests/send-request";
 import { startAnswerDraft } from "@/server/requests/start-answer-draft";
 import { viewRequest } from "@/server/requests/view-request";
 import { TEST_META, actorFor, answerAll, withSuperuser } from "./support";
+import {
+  expectChainHeadHeldElsewhere,
+  holdChainHead,
+  inKeyOrder,
+  openTransaction,
+  untilOneWaitsForALock,
+} from "./chain-head-locks";
 import { TOM as TEACHER, NADIA as NURSE, OWEN as NAMED_NURSE, GRACE as TRUST_IG, ELLIS as POLICE } from "./demo-people";
 
 const PURPOSE = "Jamie has had unexplained bruising twice this month.";
 
 let trustId: string;
+let schoolId: string;
 let nhsNumberSeed = 0;
 
 /** A valid NHS number of its own (modulus 11), so that earlier answers about other children do not match. */
@@ -33,11 +41,17 @@ function freshNhsNumber(): string {
   }
 }
 
-async function send(caseReference: string, nhsNumber = freshNhsNumber()): Promise<string> {
+/** A request from the school's teacher to the trust, unless `from` and `to` say otherwise. */
+async function send(
+  caseReference: string,
+  nhsNumber = freshNhsNumber(),
+  from = TEACHER,
+  to = trustId,
+): Promise<string> {
   const result = await sendRequest(
-    await actorFor(TEACHER),
+    await actorFor(from),
     {
-      respondingOrganisationId: trustId,
+      respondingOrganisationId: to,
       priority: "AMBER",
       caseReference,
       childName: "Jamie Doe",
@@ -100,6 +114,7 @@ async function lastAuditId(): Promise<bigint> {
 beforeAll(async () => {
   trustId = (await db().organisation.findUniqueOrThrow({ where: { name: "Northshire Health NHS Foundation Trust" } }))
     .id;
+  schoolId = (await db().organisation.findUniqueOrThrow({ where: { name: "Riverside Primary School" } })).id;
 });
 
 describe("starting the answer", () => {
@@ -199,12 +214,13 @@ describe("recording the draft answers the request", () => {
       select: { action: true, organisationId: true, objectId: true, detail: true },
       orderBy: { id: "asc" },
     });
-    expect(events.map((e) => [e.action, e.organisationId === trustId ? "trust" : "school"])).toEqual([
-      ["decision.record", "trust"],
-      ["request.answer", "trust"],
-      ["request.answer", "school"],
-    ]);
-    expect(events[0]?.detail).toMatchObject({ answersRequest: reference });
+    // Each organisation's chain in order. The answer's events come first: they take both chain heads, in
+    // chain-key order, before the decision's takes the trust's (decision 032).
+    const chainOf = (organisationId: string) =>
+      events.filter((e) => e.organisationId === organisationId).map((e) => e.action);
+    expect(chainOf(trustId)).toEqual(["request.answer", "decision.record"]);
+    expect(chainOf(schoolId)).toEqual(["request.answer"]);
+    expect(events.find((e) => e.action === "decision.record")?.detail).toMatchObject({ answersRequest: reference });
     // The requester is told, in the app.
     const teacher = await actorFor(TEACHER);
     expect(
@@ -301,7 +317,7 @@ describe("recording the draft answers the request", () => {
     await walk(NURSE, draftId, consentGivenShareAnswers(), "NHT-W-014");
     const decisionsBefore = await db().decision.count();
     const result = await withSuperuser(async (client) => {
-      // Hold the request's row: recording reads it as open, writes the decision, then waits to answer it.
+      // Hold the request's row: recording reads it as open, locks the draft, then waits to answer it.
       await client.query("BEGIN");
       await client.query("SELECT id FROM information_request WHERE reference = $1 FOR UPDATE", [raced]);
       const recording = recordDecision(await actorFor(NURSE), draftId, TEST_META);
@@ -331,5 +347,35 @@ describe("recording the draft answers the request", () => {
     expect(await db().decision.count()).toBe(decisionsBefore);
     expect(await db().decisionDraft.count({ where: { id: draftId } })).toBe(1);
     expect((await requestRow(raced)).answer).toBeNull();
+  }, 120_000);
+});
+
+describe("recording an answer beside other steps between the same two organisations", () => {
+  it("takes both chain heads in chain-key order, whichever organisation answers", async () => {
+    const [lower, higher] = inKeyOrder(trustId, schoolId);
+    // Each way, so that in one of them the answering organisation's key is the higher: recording its
+    // decision first would lock that head first, and a step taking them in key order could deadlock.
+    const ways = [
+      { asker: TEACHER, answerer: NURSE, to: trustId, caseReference: "NHT-W-LOCK" },
+      { asker: NURSE, answerer: TEACHER, to: schoolId, caseReference: "RPS-W-LOCK" },
+    ];
+    for (const { asker, answerer, to, caseReference } of ways) {
+      const reference = await send(`${caseReference}-ASKED`, freshNhsNumber(), asker, to);
+      const draftId = await startedDraft(answerer, reference);
+      await walk(answerer, draftId, consentGivenShareAnswers(), caseReference);
+      const holder = await openTransaction();
+      const probe = await openTransaction();
+      try {
+        await holdChainHead(holder, higher);
+        const recording = recordDecision(await actorFor(answerer), draftId, TEST_META);
+        await untilOneWaitsForALock(probe);
+        await expectChainHeadHeldElsewhere(probe, lower);
+        await probe.query("ROLLBACK");
+        await holder.query("ROLLBACK");
+        expect(await recording, `answering ${caseReference}`).toMatchObject({ ok: true });
+      } finally {
+        await Promise.allSettled([holder.end(), probe.end()]);
+      }
+    }
   }, 120_000);
 });

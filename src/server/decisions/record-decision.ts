@@ -18,7 +18,7 @@ import type { SignedInUser } from "../auth/current-actor";
 import { auditEntry, logAuditEvent } from "../audit/append-audit-event";
 import { type Tx, db } from "@/server/infra/db";
 import { type RequestAnswerContent, STEP_REFUSALS, answerFromDecision, statusAfter } from "@/domain/requests";
-import { writeAnswer } from "../requests/answer-request";
+import { claimAnswer, storeAnswer } from "../requests/answer-request";
 import { type RequestForAction, loadRequestForAction } from "../requests/load-request-for-action";
 import type { RequestMeta } from "@/server/infra/request-context";
 import { draftIdSchema, storedAnswers } from "./drafts";
@@ -199,7 +199,7 @@ async function recordInOneCall(
                            ${JSON.stringify({ ...audit, at: at.toISOString() })}::jsonb,
                            ${template.before}, ${template.between}, ${template.after}) AS recorded`;
   const recorded = answering
-    ? await recordAndAnswer(user, answering, decision.id, answerFromDecision(record), recordCall)
+    ? await recordAndAnswer(user, answering, draft.id, decision.id, answerFromDecision(record), recordCall)
     : (await recordCall(db()))[0]?.recorded === true;
   if (recorded) logAuditEvent(audit, null);
   return recorded;
@@ -217,19 +217,29 @@ class RequestAlreadyAnswered extends Error {}
  * A decision that answers a request (decision 032): the record and the answer it delivers commit
  * together, in one interactive transaction (only for these drafts: the rest keep the one-call path
  * of decision 007). If the request is no longer open, nothing is written.
+ *
+ * The locks come in the order every writer takes them: the draft's row (as record_decision does), the
+ * request's row, then both organisations' chain heads in chain-key order, which the answer's audit events
+ * take. record_decision's own event then finds its organisation's head already held. Recording first would
+ * lock the responding organisation's head before the requesting one's, and a request step between the two
+ * organisations, taking them the other way, could deadlock with it. So the answer's events come before the
+ * decision's in the log; all three commit together.
  */
 async function recordAndAnswer(
   user: SignedInUser,
   { request, meta }: AnsweredRequest,
+  draftId: string,
   decisionId: string,
   answer: RequestAnswerContent,
   recordCall: (tx: Tx) => Promise<{ recorded: boolean }[]>,
 ): Promise<boolean> {
   return db().$transaction(async (tx) => {
-    const recorded = (await recordCall(tx))[0]?.recorded === true;
-    if (!recorded) return false;
-    const answered = await writeAnswer(tx, user, meta, request, answer, decisionId);
-    if (!answered.ok) throw new RequestAlreadyAnswered();
+    const draftRow = await tx.$queryRaw<unknown[]>`SELECT 1 FROM decision_draft WHERE id = ${draftId}::uuid FOR UPDATE`;
+    if (draftRow.length === 0) return false; // a racing submission recorded it: nothing to write
+    if (!(await claimAnswer(tx, user, meta, request, answer))) throw new RequestAlreadyAnswered();
+    // The draft's row is held, so record_decision finds it and records.
+    if ((await recordCall(tx))[0]?.recorded !== true) throw new Error(`draft ${draftId} was not recorded`);
+    await storeAnswer(tx, user, request, answer, decisionId);
     return true;
   });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { type UseCaseResult, fail } from "@/domain/errors";
-import { STEP_REFUSALS, answerRequestInputSchema, statusAfter } from "@/domain/requests";
+import { type RequestAnswerContent, STEP_REFUSALS, answerRequestInputSchema, statusAfter } from "@/domain/requests";
 import type { SignedInUser } from "../auth/current-actor";
 import { type Tx, db } from "@/server/infra/db";
 import { notify } from "../notifications/notify";
@@ -33,21 +33,47 @@ export async function writeAnswer(
   user: SignedInUser,
   meta: RequestMeta,
   request: RequestForAction,
-  answer: { answer: "SHARE" | "NO_SHARE"; body: string },
+  answer: RequestAnswerContent,
   decisionId: string | null,
 ): Promise<AnswerRequestResult> {
+  if (!(await claimAnswer(tx, user, meta, request, answer))) return fail.conflict(STEP_REFUSALS.answer);
+  await storeAnswer(tx, user, request, answer, decisionId);
+  return { ok: true, reference: request.reference };
+}
+
+/**
+ * Marks the request answered, if it is still open, and audits the answer on both sides: the request's row,
+ * then both organisations' chain heads (in chain-key order). Whether it was still open.
+ */
+export async function claimAnswer(
+  tx: Tx,
+  user: SignedInUser,
+  meta: RequestMeta,
+  request: RequestForAction,
+  answer: RequestAnswerContent,
+): Promise<boolean> {
   const { count } = await tx.informationRequest.updateMany({
     where: { id: request.id, status: { in: ["RECEIVED", "ACKNOWLEDGED"] } },
     data: { status: "ANSWERED" },
   });
-  if (count === 0) return fail.conflict(STEP_REFUSALS.answer);
+  if (count === 0) return false;
+  await auditRequestStep(tx, user, meta, request, "request.answer", ["responding", "requesting"], {
+    answer: answer.answer,
+  });
+  return true;
+}
+
+/** The answer itself, the request's history and the requester's notification, after `claimAnswer`. */
+export async function storeAnswer(
+  tx: Tx,
+  user: SignedInUser,
+  request: RequestForAction,
+  answer: RequestAnswerContent,
+  decisionId: string | null,
+): Promise<void> {
   await tx.informationRequestAnswer.create({
     data: { requestId: request.id, kind: answer.answer, body: answer.body, decisionId, answeredById: user.userId },
   });
   await recordRequestEvent(tx, user, request.id, "ANSWERED", { answer: answer.answer });
   await notify(tx, { recipientIds: [request.requesterId], kind: "REQUEST_ANSWERED" });
-  await auditRequestStep(tx, user, meta, request, "request.answer", ["responding", "requesting"], {
-    answer: answer.answer,
-  });
-  return { ok: true, reference: request.reference };
 }
