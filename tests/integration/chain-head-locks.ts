@@ -9,16 +9,11 @@ import { ownerDatabaseUrl } from "./support";
 const HEAD = "SELECT 1 FROM audit_chain_head WHERE chain_key = $1 FOR UPDATE";
 
 /** A connection of the owner's with a transaction open, to hold or probe chain heads. */
-export async function openTransaction(): Promise<pg.Client> {
+async function openTransaction(): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: ownerDatabaseUrl() });
   await client.connect();
   await client.query("BEGIN");
   return client;
-}
-
-/** Locks an organisation's chain head in `client`'s transaction, until it ends. */
-export async function holdChainHead(client: pg.Client, organisationId: string): Promise<void> {
-  await client.query(HEAD, [chainKeyFor(organisationId)]);
 }
 
 /** The two organisations, the one whose chain key sorts first (locked first) first. */
@@ -26,8 +21,34 @@ export function inKeyOrder(a: string, b: string): [lower: string, higher: string
   return chainKeyFor(a) < chainKeyFor(b) ? [a, b] : [b, a];
 }
 
-/** Waits until a transaction in this database waits for a lock (the head `holder` holds, in these tests). */
-export async function untilOneWaitsForALock(probe: pg.Client): Promise<void> {
+/**
+ * Holds the `higher` organisation's chain head, starts `work`, waits until it waits for that head, and
+ * checks that it already holds the `lower` one's, as taking them in chain-key order does; then lets it
+ * finish and returns what it returned.
+ */
+export async function expectHeadsTakenInKeyOrder<T>(lower: string, higher: string, work: () => Promise<T>): Promise<T> {
+  const holder = await openTransaction();
+  const probe = await openTransaction();
+  try {
+    await holder.query(HEAD, [chainKeyFor(higher)]);
+    const working = work();
+    // Caught now and thrown below, so a failure while it waits is not reported as unhandled.
+    working.catch(() => undefined);
+    await untilOneWaitsForALock(probe);
+    await probe.query("SET LOCAL lock_timeout = '200ms'");
+    await expect(probe.query(HEAD, [chainKeyFor(lower)]), "the lower head is held").rejects.toMatchObject({
+      code: "55P03",
+    });
+    await probe.query("ROLLBACK");
+    await holder.query("ROLLBACK");
+    return await working;
+  } finally {
+    await Promise.allSettled([holder.end(), probe.end()]);
+  }
+}
+
+/** Waits until a transaction in this database waits for a lock (the head the holder holds). */
+async function untilOneWaitsForALock(probe: pg.Client): Promise<void> {
   await expect
     .poll(
       async () =>
@@ -40,12 +61,4 @@ export async function untilOneWaitsForALock(probe: pg.Client): Promise<void> {
       { timeout: 20_000 },
     )
     .toBe(1);
-}
-
-/** Fails unless another transaction holds the organisation's chain head (probing it times out). */
-export async function expectChainHeadHeldElsewhere(probe: pg.Client, organisationId: string): Promise<void> {
-  await probe.query("SAVEPOINT probe");
-  await probe.query("SET LOCAL lock_timeout = '200ms'");
-  await expect(probe.query(HEAD, [chainKeyFor(organisationId)])).rejects.toMatchObject({ code: "55P03" });
-  await probe.query("ROLLBACK TO SAVEPOINT probe");
 }

@@ -14,13 +14,7 @@ import { sendRequest } from "@/server/requests/send-request";
 import { startAnswerDraft } from "@/server/requests/start-answer-draft";
 import { viewRequest } from "@/server/requests/view-request";
 import { TEST_META, actorFor, answerAll, withSuperuser } from "./support";
-import {
-  expectChainHeadHeldElsewhere,
-  holdChainHead,
-  inKeyOrder,
-  openTransaction,
-  untilOneWaitsForALock,
-} from "./chain-head-locks";
+import { expectHeadsTakenInKeyOrder, inKeyOrder } from "./chain-head-locks";
 import { TOM as TEACHER, NADIA as NURSE, OWEN as NAMED_NURSE, GRACE as TRUST_IG, ELLIS as POLICE } from "./demo-people";
 
 const PURPOSE = "Jamie has had unexplained bruising twice this month.";
@@ -363,19 +357,10 @@ describe("recording an answer beside other steps between the same two organisati
       const reference = await send(`${caseReference}-ASKED`, freshNhsNumber(), asker, to);
       const draftId = await startedDraft(answerer, reference);
       await walk(answerer, draftId, consentGivenShareAnswers(), caseReference);
-      const holder = await openTransaction();
-      const probe = await openTransaction();
-      try {
-        await holdChainHead(holder, higher);
-        const recording = recordDecision(await actorFor(answerer), draftId, TEST_META);
-        await untilOneWaitsForALock(probe);
-        await expectChainHeadHeldElsewhere(probe, lower);
-        await probe.query("ROLLBACK");
-        await holder.query("ROLLBACK");
-        expect(await recording, `answering ${caseReference}`).toMatchObject({ ok: true });
-      } finally {
-        await Promise.allSettled([holder.end(), probe.end()]);
-      }
+      const recording = await expectHeadsTakenInKeyOrder(lower, higher, async () =>
+        recordDecision(await actorFor(answerer), draftId, TEST_META),
+      );
+      expect(recording, `answering ${caseReference}`).toMatchObject({ ok: true });
     }
   }, 120_000);
 });
