@@ -378,6 +378,17 @@ export async function answerSharingQuestions(
   await answer(page, "safety", fills.safety ?? fillSafety());
 }
 
+/** A share without consent: `article6`, confidentiality set aside in the public interest, the sharing questions. */
+export async function answerShareWithoutConsent(
+  page: Page,
+  article6: LawfulBasisChoice["article6"],
+  recipient: Recipient,
+): Promise<void> {
+  const commonLaw = ["Public interest outweighs confidentiality"];
+  await answer(page, "lawful-basis", fillLawfulBasis({ article6, commonLaw }));
+  await answerSharingQuestions(page, { recipient });
+}
+
 /**
  * A typical share: consent given by a parent, public task, shared in full with a named early help
  * worker. Issue 11's order: identifiable in the opening, whose consent before consent, the decision

@@ -8,6 +8,7 @@ import {
   SECURITY_TEXT,
   answer,
   answerSharingQuestions,
+  answerShareWithoutConsent,
   answerUpToConsent,
   EARLY_HELP_WORKER,
   backLink,
@@ -508,13 +509,10 @@ test(
         purpose: "Immediate protection of the child",
       }),
     );
-    await answer(
-      page,
-      "lawful-basis",
-      fillLawfulBasis({ article6: "Vital interests", commonLaw: ["Public interest outweighs confidentiality"] }),
-    );
-    await answerSharingQuestions(page, {
-      recipient: { name: "Duty team", role: "Duty social worker", organisation: "Northshire children's social care" },
+    await answerShareWithoutConsent(page, "Vital interests", {
+      name: "Duty team",
+      role: "Duty social worker",
+      organisation: "Northshire children's social care",
     });
 
     const reference = await recordDecision(page);
@@ -642,13 +640,10 @@ test("departure: sharing where the flowchart says do not: why?, then the sharing
   await answer(page, "decision", async () => {});
   await answer(page, "departure-reason", fillDepartureReason(reason));
   // Deciding to share brings in the sharing questions, against the "do not share" indication.
-  await answer(
-    page,
-    "lawful-basis",
-    fillLawfulBasis({ article6: "Public task", commonLaw: ["Public interest outweighs confidentiality"] }),
-  );
-  await answerSharingQuestions(page, {
-    recipient: { name: "Pat Jones", role: "School nurse", organisation: "Northshire NHS Trust" },
+  await answerShareWithoutConsent(page, "Public task", {
+    name: "Pat Jones",
+    role: "School nurse",
+    organisation: "Northshire NHS Trust",
   });
 
   await expectCheckAnswersPage(page);
