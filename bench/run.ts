@@ -212,10 +212,17 @@ async function wizardFigures(server: AppServer, users: HarnessUser[], secret: st
     cookie: cookies[i]!,
     requests: [{ path: "/api/bench/floor" }],
   }));
+  // A signed-in page with no form (the accessibility statement: the layout, the session and static
+  // text): what any page costs here, so the wizard's own share shows beside the framework's (decision 039).
+  const plainPageUsers: LoadUser[] = users.map((_, i) => ({
+    cookie: cookies[i]!,
+    requests: [{ path: "/accessibility" }],
+  }));
 
   log("wizard: warming up");
   for (const [method, usersFor, status] of [
     ["GET", floorUsers, 200],
+    ["GET", plainPageUsers, 200],
     ["GET", getUsers, 200],
     ["POST", postUsers, 303],
   ] as const) {
@@ -244,14 +251,17 @@ async function wizardFigures(server: AppServer, users: HarnessUser[], secret: st
         server,
       );
     const floorRuns: Run[] = [];
+    const plainPageRuns: Run[] = [];
     const getRuns: Run[] = [];
     const postRuns: Run[] = [];
     for (let r = 0; r < ROUNDS; r += 1) {
       floorRuns.push(await run("GET", floorUsers, 200));
+      plainPageRuns.push(await run("GET", plainPageUsers, 200));
       getRuns.push(await run("GET", getUsers, 200));
       postRuns.push(await run("POST", postUsers, 303));
     }
     const floor = summary(floorRuns);
+    const plainPage = summary(plainPageRuns);
     const get = summary(getRuns);
     const post = summary(postRuns);
     // Latency, throughput and the server's CPU per request, each against the bare route's in the same rounds.
@@ -264,11 +274,16 @@ async function wizardFigures(server: AppServer, users: HarnessUser[], secret: st
       users: connections,
       loadAverage: round(loadavg()[0]!, 2),
       floor,
-      get: { ...get, ...againstFloor(get) },
+      plainPage: { ...plainPage, ...againstFloor(plainPage) },
+      get: {
+        ...get,
+        ...againstFloor(get),
+        cpuVsPlainPage: ratio(get.serverCpuMsPerRequest, plainPage.serverCpuMsPerRequest),
+      },
       post: { ...post, ...againstFloor(post) },
     });
     log(
-      `wizard at ${connections} users: floor p95 ${floor.p95} ms, ` +
+      `wizard at ${connections} users: floor p95 ${floor.p95} ms, page without a form p95 ${plainPage.p95} ms, ` +
         `GET p95 ${get.p95} ms (${get.rps}/s), POST p95 ${post.p95} ms (${post.rps}/s)`,
     );
   }
