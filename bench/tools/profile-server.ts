@@ -1,5 +1,6 @@
 // Profiles the production server under a simple load, for finding where a figure's time goes:
-//   npx tsx --conditions=react-server bench/tools/profile-server.ts <get|post|record|floor> [requests]
+//   npx tsx --conditions=react-server bench/tools/profile-server.ts <get|post|record|floor|plain> [requests]
+// (plain: a signed-in page with no form, /accessibility, as the bench's wizard figure has beside it)
 // Writes a V8 CPU profile of the server to .data/profiles/ and prints self time by package/file.
 // Builds the app into .next-bench first when a source is newer; PROFILE_PORT (3490) sets the port.
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -49,6 +50,7 @@ try {
     let response: Response;
     if (kind === "get") response = await fetch(stepUrl, { headers: { cookie } });
     else if (kind === "floor") response = await fetch(`${server.origin}/api/bench/floor`, { headers: { cookie } });
+    else if (kind === "plain") response = await fetch(`${server.origin}/accessibility`, { headers: { cookie } });
     else if (kind === "post") {
       const { body, contentType } = multipart([
         ...stepForm,
