@@ -14,11 +14,12 @@
 //    shell with the fallback, and the content follows in a `hidden` element that an inline script
 //    moves into place, so a browser without JavaScript shows the fallback only.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { cpuSeconds } from "../../scripts/lib/harness/server";
 import { REPO_ROOT } from "../../scripts/lib/migrations";
 import { median } from "../lib/stats";
 
@@ -139,62 +140,64 @@ async function start(dir: string, port: number): Promise<ChildProcess> {
   throw new Error("next start did not answer");
 }
 
-/** User plus system CPU seconds of a process, from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
 /** The server's CPU per request over `seconds` of 10 closed-loop connections, as the bench's wizard figure. */
 async function cpuPerRequest(pid: number, url: string, seconds: number): Promise<number> {
-  const before = cpuSeconds(pid);
+  const processCpu = () => {
+    const used = cpuSeconds(pid);
+    if (used === null) throw new Error("the Next server has exited");
+    return used;
+  };
+  const before = processCpu();
   const result = await autocannon({ url, connections: 10, duration: seconds, headers: { "accept-encoding": "gzip" } });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return ((cpuSeconds(pid) - before) * 1000) / result.requests.total;
+  return ((processCpu() - before) * 1000) / result.requests.total;
 }
 
-const seconds = Number(args.seconds);
-const pagesDir = writeApp("pages");
-log("building the pages app");
-build(pagesDir);
-const pages = await start(pagesDir, 3530);
+// The apps are removed whatever happens.
 try {
-  const paths = { "route handler": "/api/floor", "minimal page": "/minimal", "form page (20 KB)": "/form" };
-  const cpu = new Map<string, number[]>(Object.keys(paths).map((name) => [name, []]));
-  for (const path of Object.values(paths)) await cpuPerRequest(pages.pid!, `http://127.0.0.1:3530${path}`, 2);
-  for (let round = 1; round <= Number(args.rounds); round += 1) {
-    for (const [name, path] of Object.entries(paths)) {
-      cpu.get(name)!.push(await cpuPerRequest(pages.pid!, `http://127.0.0.1:3530${path}`, seconds));
+  const seconds = Number(args.seconds);
+  const pagesDir = writeApp("pages");
+  log("building the pages app");
+  build(pagesDir);
+  const pages = await start(pagesDir, 3530);
+  try {
+    const paths = { "route handler": "/api/floor", "minimal page": "/minimal", "form page (20 KB)": "/form" };
+    const cpu = new Map<string, number[]>(Object.keys(paths).map((name) => [name, []]));
+    for (const path of Object.values(paths)) await cpuPerRequest(pages.pid!, `http://127.0.0.1:3530${path}`, 2);
+    for (let round = 1; round <= Number(args.rounds); round += 1) {
+      for (const [name, path] of Object.entries(paths)) {
+        cpu.get(name)!.push(await cpuPerRequest(pages.pid!, `http://127.0.0.1:3530${path}`, seconds));
+      }
     }
+    const floor = median(cpu.get("route handler")!);
+    for (const [name, values] of cpu) {
+      const cpuMs = median(values);
+      log(`${name}: ${cpuMs.toFixed(2)} ms CPU a request, ${(cpuMs / floor).toFixed(2)}x the route handler`);
+    }
+    const form = await (await fetch("http://127.0.0.1:3530/form")).text();
+    const formKB = (Buffer.byteLength(form) / 1024).toFixed(1);
+    log(`form page: ${formKB} KB of HTML (the RSC payload inline repeats the markup)`);
+  } finally {
+    pages.kill();
   }
-  const floor = median(cpu.get("route handler")!);
-  for (const [name, values] of cpu) {
-    const cpuMs = median(values);
-    log(`${name}: ${cpuMs.toFixed(2)} ms CPU a request, ${(cpuMs / floor).toFixed(2)}x the route handler`);
-  }
-  const form = await (await fetch("http://127.0.0.1:3530/form")).text();
-  log(
-    `form page: ${(Buffer.byteLength(form) / 1024).toFixed(1)} KB of HTML (the RSC payload inline repeats the markup)`,
-  );
-} finally {
-  pages.kill();
-}
 
-const partialDir = writeApp("partial");
-log("building the Cache Components app");
-const output = build(partialDir);
-log(`build marks / as ${/◐ \//.test(output) ? "partially prerendered (◐)" : "not partially prerendered"}`);
-const partial = await start(partialDir, 3531);
-try {
-  const html = await (await fetch("http://127.0.0.1:3531/", { headers: { "accept-encoding": "identity" } })).text();
-  const hidden = /<div hidden id="S:\d+"><p id="personal">The personal part<\/p><\/div>/.test(html);
-  log(`the shell holds the fallback in place: ${html.includes("<p>Loading</p>") ? "yes" : "no"}`);
-  log(
-    `the personal part is ${hidden ? "in a hidden element, moved into place by a script ($RC)" : "in place"}: ` +
-      `without JavaScript a browser ${hidden ? "shows only the fallback" : "shows it"}`,
-  );
+  const partialDir = writeApp("partial");
+  log("building the Cache Components app");
+  const output = build(partialDir);
+  log(`build marks / as ${/◐ \//.test(output) ? "partially prerendered (◐)" : "not partially prerendered"}`);
+  const partial = await start(partialDir, 3531);
+  try {
+    const html = await (await fetch("http://127.0.0.1:3531/", { headers: { "accept-encoding": "identity" } })).text();
+    const hidden = /<div hidden id="S:\d+"><p id="personal">The personal part<\/p><\/div>/.test(html);
+    log(`the shell holds the fallback in place: ${html.includes("<p>Loading</p>") ? "yes" : "no"}`);
+    log(
+      `the personal part is ${hidden ? "in a hidden element, moved into place by a script ($RC)" : "in place"}: ` +
+        `without JavaScript a browser ${hidden ? "shows only the fallback" : "shows it"}`,
+    );
+  } finally {
+    partial.kill();
+  }
 } finally {
-  partial.kill();
+  rmSync(ROOT, { recursive: true, force: true });
 }
-rmSync(ROOT, { recursive: true, force: true });
